@@ -1,0 +1,43 @@
+"""jupyter-review: a referee's assistant for disclosure gaps in papers and supplements.
+
+The analysis core (ingest, model, extract, checklist, report, review) is plain Python
+and imports nothing from Jupyter; ``notebook`` and ``server`` sit on top of it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import errors
+from .model import Analysis, Document
+from .pipeline import analyze, analyze_document, load
+
+__version__ = "0.1.0"
+
+__all__ = ["Analysis", "Document", "__version__", "analyze", "analyze_document", "errors", "load", "open_review"]
+
+
+def open_review(paper: Any, supplements: Any = (), frameworks: Any = None, **kw: Any) -> Any:
+    """Open (or start) the referee's saved review of ``paper``; see ``review.ReviewSession``."""
+    from .review import ReviewSession
+
+    return ReviewSession.open(paper, supplements=supplements, frameworks=frameworks, **kw)
+
+
+def screen(folder: Any, **kw: Any) -> Any:
+    """Screen every manuscript in ``folder``; returns a pandas DataFrame (one row each)."""
+    from .screen import screen as _screen
+
+    return _screen(folder, **kw)
+
+
+def _jupyter_labextension_paths() -> list[dict[str, str]]:
+    from .server import _jupyter_labextension_paths as f
+
+    return f()
+
+
+def _jupyter_server_extension_points() -> list[dict[str, str]]:
+    from .server import _jupyter_server_extension_points as f
+
+    return f()

@@ -1,0 +1,156 @@
+"""Command line: thin layer over the core.  Expected errors print one line, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import ReviewError
+
+
+class _Bar:
+    """A one-line progress bar on stderr, shown only in a terminal and for long jobs."""
+
+    def __init__(self, enabled: bool, min_total: int = 20) -> None:
+        self.enabled = enabled
+        self.min_total = min_total
+        self.t0 = time.perf_counter()
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int, stage: str) -> None:
+        if not self.enabled or total < self.min_total:
+            return
+        now = time.perf_counter()
+        if now - self.last < 0.1 and done < total:
+            return
+        self.last = now
+        frac = min(1.0, done / max(total, 1))
+        width = 28
+        fill = int(frac * width)
+        rate = done / max(now - self.t0, 1e-6)
+        eta = (total - done) / rate if rate > 0 and done < total else 0
+        sys.stderr.write(f"\r[{'#' * fill}{'.' * (width - fill)}] {done}/{total} {stage[:40]:40s} ETA {eta:4.0f}s")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _write(path: str, text: str) -> None:
+    from .review.atomic import atomic_write_text
+
+    atomic_write_text(Path(path), text)
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from .pipeline import analyze
+
+    bar = _Bar(sys.stderr.isatty() and not args.quiet)
+    passwords = {p: args.password for p in [args.paper, *args.supplement]} if args.password else None
+    t0 = time.perf_counter()
+    a = analyze(args.paper, args.supplement, frameworks=args.framework or None, checklists=args.checklist or (),
+                passwords=passwords, progress=bar)
+    elapsed = time.perf_counter() - t0
+    if args.json:
+        _write(args.json, a.to_json(include_document=args.full, indent=1))
+    if args.report:
+        from .report import render_report
+
+        fmt = "html" if args.report.lower().endswith((".html", ".htm")) else "md"
+        _write(args.report, render_report(a, fmt=fmt))
+    if args.csv:
+        from .report import checklist_frame
+
+        _write(args.csv, checklist_frame(a).to_csv(index=False))
+    if not args.json or args.verbose:
+        from .report.text import summary_text
+
+        print(summary_text(a, elapsed=elapsed))
+    elif not args.quiet:
+        print(f"wrote {args.json} ({elapsed:.2f} s)")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from .sample import main_pdf, supplement_pdf
+
+    ns = argparse.Namespace(
+        paper=str(main_pdf()), supplement=[str(supplement_pdf())], json=args.json, report=args.report, csv=None,
+        framework=None, checklist=None, password=None, full=False, quiet=False, verbose=True,
+    )
+    return _analyze(ns)
+
+
+def _screen(args: argparse.Namespace) -> int:
+    from .screen import screen_folder_cli
+
+    return screen_folder_cli(args)
+
+
+def _frameworks(args: argparse.Namespace) -> int:
+    from .checklist import list_frameworks
+
+    for fw in list_frameworks(extra_files=args.checklist or ()):
+        print(f"{fw.id:24s} {len(fw.items):3d} items  {fw.title}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="jupyter-review", description="Disclosure gaps in papers and supplements, with evidence.")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+
+    a = sub.add_parser("analyze", help="analyse a paper PDF (and supplements)")
+    a.add_argument("paper")
+    a.add_argument("--supplement", "-s", action="append", default=[], help="a supplement PDF (repeatable)")
+    a.add_argument("--json", help="write the analysis JSON here")
+    a.add_argument("--full", action="store_true", help="include the whole document model in the JSON")
+    a.add_argument("--report", help="write a referee report (.md or .html)")
+    a.add_argument("--csv", help="write the checklist as CSV")
+    a.add_argument("--framework", "-f", action="append", help="checklist framework id (repeatable)")
+    a.add_argument("--checklist", action="append", help="an extra checklist YAML/JSON file (repeatable)")
+    a.add_argument("--password", help="password of encrypted PDFs")
+    a.add_argument("--quiet", "-q", action="store_true")
+    a.add_argument("--verbose", "-v", action="store_true", help="print the summary even with --json")
+    a.set_defaults(func=_analyze)
+
+    d = sub.add_parser("demo", help="analyse the bundled sample manuscript")
+    d.add_argument("--json")
+    d.add_argument("--report")
+    d.set_defaults(func=_demo)
+
+    s = sub.add_parser("screen", help="screen a folder of manuscripts (editors)")
+    s.add_argument("folder")
+    s.add_argument("--out", default="screening.csv", help=".csv, .parquet or .html")
+    s.add_argument("--manifest", help="CSV with columns id,main,supplements (';'-separated)")
+    s.add_argument("--workers", type=int, default=0, help="processes (default: one per core)")
+    s.add_argument("--scheduler", help="a Dask scheduler address, e.g. tcp://host:8786")
+    s.add_argument("--framework", "-f", action="append")
+    s.add_argument("--quiet", "-q", action="store_true")
+    s.set_defaults(func=_screen)
+
+    f = sub.add_parser("frameworks", help="list checklist frameworks")
+    f.add_argument("--checklist", action="append")
+    f.set_defaults(func=_frameworks)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = build_parser()
+    args = ap.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except ReviewError as e:
+        print(e.one_line(), file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os._exit(0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

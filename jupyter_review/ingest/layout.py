@@ -1,0 +1,161 @@
+"""Page geometry -> blocks with kinds and a reading order.
+
+Pure functions over the model's Block/Line/Span (no pymupdf here), so they are
+testable on synthetic pages.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from ..model import Block, Line, Page
+
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\ufffe\uffff]")
+_LIGS = {
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st", "\u00ad": "",
+}
+_LIG_RE = re.compile("[" + "".join(_LIGS) + "]")
+
+
+def clean_text(s: str) -> str:
+    """Untrusted PDF text -> safe plain text: no control characters, ligatures expanded."""
+    if _LIG_RE.search(s):
+        s = _LIG_RE.sub(lambda m: _LIGS[m.group()], s)
+    if _CTRL.search(s):
+        s = _CTRL.sub("", s)
+    return s
+
+
+def nfkc_letters(s: str) -> str:
+    return unicodedata.normalize("NFKC", s)
+
+
+def body_font_size(pages: list[Page]) -> float:
+    """Most common font size weighted by characters (the body text size)."""
+    c: Counter[float] = Counter()
+    for p in pages:
+        for b in p.blocks:
+            for ln in b.lines:
+                c[round(ln.size * 2) / 2] += len(ln.text)
+    return c.most_common(1)[0][0] if c else 10.0
+
+
+# -- running headers / footers ------------------------------------------------------
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_NO = re.compile(
+    r"^\s*(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]\s*$",
+    re.I,
+)
+
+
+def _norm_key(text: str) -> str:
+    return _DIGITS.sub("#", text.strip().lower())[:80]
+
+
+def mark_running_text(pages: list[Page], margin: float = 0.09) -> set[str]:
+    """Mark header/footer/page-number lines of one file's pages; returns the repeated keys.
+
+    A line counts as running text when it sits in the top or bottom ``margin`` of the
+    page and its digit-normalised text repeats on several pages, or when it is a bare
+    page number there.  Vertical stamps in the side margins (arXiv ids) become
+    ``margin`` blocks.
+    """
+    n = len(pages)
+    counts: Counter[str] = Counter()
+    for p in pages:
+        seen = set()
+        for b in p.blocks:
+            for ln in b.lines:
+                y0, y1 = ln.bbox[1], ln.bbox[3]
+                if y1 <= p.height * margin or y0 >= p.height * (1 - margin):
+                    k = _norm_key(ln.text)
+                    if k and k not in seen:
+                        seen.add(k)
+                        counts[k] += 1
+    need = max(2, int(0.25 * n)) if n >= 3 else 99
+    repeated = {k for k, c in counts.items() if c >= need}
+    for p in pages:
+        new_blocks: list[Block] = []
+        for b in p.blocks:
+            if b.kind != "body":
+                new_blocks.append(b)
+                continue
+            keep: list[Line] = []
+            drop: list[Line] = []
+            for ln in b.lines:
+                y0, y1 = ln.bbox[1], ln.bbox[3]
+                in_top = y1 <= p.height * margin
+                in_bottom = y0 >= p.height * (1 - margin)
+                if (in_top or in_bottom) and (_norm_key(ln.text) in repeated or _PAGE_NO.match(ln.text)):
+                    drop.append(ln)
+                else:
+                    keep.append(ln)
+            if drop:
+                kind = "header" if drop[0].bbox[1] < p.height / 2 else "footer"
+                new_blocks.append(Block(bbox=_ubox(drop), lines=drop, kind=kind))
+            if keep:
+                new_blocks.append(Block(bbox=_ubox(keep), lines=keep, kind=b.kind, column=b.column))
+        p.blocks = new_blocks
+    return repeated
+
+
+def _ubox(lines: list[Line]) -> tuple[float, float, float, float]:
+    return (
+        min(ln.bbox[0] for ln in lines),
+        min(ln.bbox[1] for ln in lines),
+        max(ln.bbox[2] for ln in lines),
+        max(ln.bbox[3] for ln in lines),
+    )
+
+
+# -- columns and reading order -----------------------------------------------------
+
+
+def order_blocks(page: Page) -> None:
+    """Sort body-ish blocks into reading order, detecting one or two columns.
+
+    Full-width blocks (titles, wide tables, abstracts) split the page into bands; inside
+    a band the left column is read before the right one.
+    """
+    w = page.width
+    mid = w / 2
+    flow = [b for b in page.blocks if b.kind not in ("header", "footer", "page_number", "margin")]
+    rest = [b for b in page.blocks if b.kind in ("header", "footer", "page_number", "margin")]
+    if not flow:
+        return
+    left = [b for b in flow if b.bbox[2] <= mid + 0.02 * w]
+    right = [b for b in flow if b.bbox[0] >= mid - 0.02 * w]
+    # a two-column page has substantial text on both sides that does not cross the middle
+    lchars = sum(len(b.text) for b in left)
+    rchars = sum(len(b.text) for b in right)
+    total = sum(len(b.text) for b in flow) or 1
+    two = lchars > 0.2 * total and rchars > 0.2 * total and (lchars + rchars) > 0.6 * total
+    if not two:
+        page.columns = 1
+        flow.sort(key=lambda b: (round(b.bbox[1], 0), b.bbox[0]))
+        for b in flow:
+            b.column = 0
+        page.blocks = flow + rest
+        return
+    page.columns = 2
+    wide = [b for b in flow if b not in left and b not in right]
+    for b in flow:
+        b.column = 0 if b in left else (1 if b in right else -1)
+    # bands separated by wide blocks
+    wide.sort(key=lambda b: b.bbox[1])
+    ordered: list[Block] = []
+    narrow = [b for b in flow if b.column >= 0]
+    cuts = [-1e9] + [b.bbox[1] for b in wide] + [1e9]
+    wide_iter = iter(wide)
+    for i in range(len(cuts) - 1):
+        lo, hi = cuts[i], cuts[i + 1]
+        band = [b for b in narrow if lo <= (b.bbox[1] + b.bbox[3]) / 2 < hi]
+        band.sort(key=lambda b: (b.column, b.bbox[1], b.bbox[0]))
+        ordered.extend(band)
+        if i < len(wide):
+            ordered.append(next(wide_iter))
+    page.blocks = ordered + rest

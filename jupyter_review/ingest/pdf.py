@@ -1,0 +1,732 @@
+"""PDF files -> one Document.
+
+Pages are read one at a time (the PyMuPDF page object is dropped as soon as its
+text is taken), so memory grows with the text, not with the PDF.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pymupdf
+
+from ..errors import DuplicateInputError, NoTextLayerError
+from ..model import (
+    Block,
+    Box,
+    Caption,
+    Document,
+    Line,
+    Page,
+    Paragraph,
+    RawTable,
+    Section,
+    Sentence,
+    SourceFile,
+    Span,
+    union,
+)
+from .layout import body_font_size, clean_text, mark_running_text, order_blocks
+from .open import open_pdf, sha256_of
+from .sections import classify, inline_heading, level_of, norm_title, split_numbering
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+
+_TEXT_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP  # no images, ligatures expanded, whitespace normalised
+
+_CAPTION = re.compile(
+    r"^\s*(?P<kind>(?:supplementary |extended data |supplemental )?(?:table|tab\.|figure|fig\.))\s*"
+    r"(?P<label>[A-Z]?\d{1,3}(?:\.\d{1,2})?[a-z]?|[IVX]{1,5})"
+    r"(?P<sep>\s*[:|.\u2014\u2013]|\s+\(continued\)|\s{2,}|\s+(?=[A-Z]))",
+    re.I,
+)
+_NUMERIC = re.compile(r"^[-+\u2212]?\d[\d,]*(?:\.\d+)?%?$")
+
+
+@dataclass
+class _LineRef:
+    start: int
+    end: int
+    page: int
+    bbox: tuple[float, float, float, float]
+
+
+@dataclass
+class _Para:
+    doc: int
+    lines: list[tuple[Line, int]] = field(default_factory=list)  # (line, page)
+    kind: str = "body"
+    heading: tuple[str, str, int] | None = None  # (number, title, level) for heading paragraphs
+
+
+def _is_bold(font: str, flags: int) -> bool:
+    f = font.lower()
+    return bool(flags & 16) or any(k in f for k in ("bold", "black", "heavy", "semibold", "demi", ",b", "-b", ".b", "medi"))
+
+
+def _is_italic(font: str, flags: int) -> bool:
+    f = font.lower()
+    return bool(flags & 2) or "italic" in f or "oblique" in f or f.endswith("-it") or ",i" in f
+
+
+def _page_blocks(raw: dict) -> list[Block]:
+    blocks: list[Block] = []
+    for b in raw.get("blocks", ()):
+        if b.get("type", 0) != 0:
+            continue
+        lines: list[Line] = []
+        for ln in b.get("lines", ()):
+            d = ln.get("dir", (1.0, 0.0))
+            spans: list[Span] = []
+            for s in ln.get("spans", ()):
+                t = s.get("text", "")
+                if not t:
+                    continue
+                font = s.get("font", "")
+                flags = s.get("flags", 0)
+                bold = _is_bold(font, flags)
+                ital = _is_italic(font, flags)
+                size = float(s.get("size", 0.0))
+                if spans and spans[-1].bold == bold and spans[-1].italic == ital and abs(spans[-1].size - size) < 0.6:
+                    last = spans[-1]
+                    last.text += t
+                    bb = s["bbox"]
+                    last.bbox = (min(last.bbox[0], bb[0]), min(last.bbox[1], bb[1]), max(last.bbox[2], bb[2]), max(last.bbox[3], bb[3]))
+                else:
+                    spans.append(Span(text=t, bbox=tuple(s["bbox"]), size=size, font=font, bold=bold, italic=ital))
+            text = clean_text("".join(s.text for s in spans)).strip()
+            if not text:
+                continue
+            for s in spans:
+                s.text = clean_text(s.text)
+            # dominant style by characters
+            visible = [s for s in spans if s.text.strip()] or spans
+            size = max(visible, key=lambda s: len(s.text)).size
+            line = Line(
+                text=text,
+                bbox=tuple(ln["bbox"]),
+                size=round(size, 2),
+                bold=all(s.bold for s in visible),  # a run-in bold label does not make a bold line
+                italic=all(s.italic for s in visible),
+                spans=spans if len(spans) > 1 else [],
+            )
+            if abs(d[1]) > 0.5:  # vertical text: side stamps (arXiv ids), rotated labels
+                blocks.append(Block(bbox=line.bbox, lines=[line], kind="margin"))
+                continue
+            lines.append(line)
+        if lines:
+            blocks.append(Block(bbox=union([ln.bbox for ln in lines]), lines=lines))
+    return blocks
+
+
+def _split_blocks(blocks: list[Block], body: float) -> list[Block]:
+    """Split blocks at style changes (a heading line glued to its paragraph) and wide gaps."""
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind != "body" or len(b.lines) < 2:
+            out.append(b)
+            continue
+        cur: list[Line] = [b.lines[0]]
+        for prev, ln in zip(b.lines, b.lines[1:]):
+            heading_like = lambda x: (x.bold or x.size > body + 0.9) and len(x.text) < 90  # noqa: E731
+            gap = ln.bbox[1] - prev.bbox[3]
+            brk = heading_like(prev) != heading_like(ln) or gap > 1.2 * max(prev.size, 6)
+            if heading_like(prev) and heading_like(ln) and (abs(prev.size - ln.size) > 0.9 or prev.bold != ln.bold):
+                brk = True  # "Methodology" over "Problem Definition"
+            if _CAPTION.match(ln.text) and ln.bbox[0] <= min(x.bbox[0] for x in cur) + 2:
+                brk = True
+            if brk:
+                out.append(Block(bbox=union([x.bbox for x in cur]), lines=cur, kind=b.kind, column=b.column))
+                cur = [ln]
+            else:
+                cur.append(ln)
+        out.append(Block(bbox=union([x.bbox for x in cur]), lines=cur, kind=b.kind, column=b.column))
+    return out
+
+
+def _is_heading(b: Block, body: float) -> tuple[str, str, int] | None:
+    if b.kind != "body" or len(b.lines) > 3:
+        return None
+    text = " ".join(ln.text for ln in b.lines).strip()
+    if not text or len(text) > 120 or len(text.split()) > 16:
+        return None
+    number, title = split_numbering(text)
+    if not title or not (title[0].isupper() or title[0].isdigit()):
+        return None
+    if _CAPTION.match(text):
+        return None
+    letters = sum(c.isalpha() for c in title)
+    if letters < 3 or letters < 0.5 * len(title.replace(" ", "")):
+        return None
+    bold = all(ln.bold for ln in b.lines)
+    big = all(ln.size >= body + 0.9 for ln in b.lines)
+    caps = title.isupper() and len(title) > 3
+    kind = classify(title)
+    known = kind != "other" and len(title.split()) <= 6
+    if title.endswith(".") and not (bold or big):
+        return None
+    if title.endswith((",", ";")):
+        return None
+    if not (bold or big or (caps and all(ln.size >= body - 0.6 for ln in b.lines)) or (known and number) or (known and norm_title(title) in _STANDALONE)):
+        return None
+    if (bold and not big and not number and not known) and (len(title.split()) > 8 or title.endswith(".")):
+        return None  # bold lead-in sentence, not a heading
+    return number, title, level_of(number)
+
+
+_STANDALONE = {"abstract", "references", "bibliography", "acknowledgements", "acknowledgments", "acknowledgement",
+               "acknowledgment", "introduction", "conclusion", "conclusions", "discussion", "methods", "results",
+               "limitations", "appendix", "funding", "data availability", "code availability",
+               "author contributions", "competing interests", "ethics statement", "related work", "background"}
+
+
+def _title_of(doc: pymupdf.Document, first: Page | None) -> str:
+    meta = (doc.metadata or {}).get("title", "") or ""
+    meta = clean_text(meta).strip()
+    if meta and len(meta) > 8 and not re.search(r"\.(?:dvi|docx?|pdf|tex)$|^microsoft word|^untitled", meta, re.I):
+        return meta
+    if first is None:
+        return ""
+    cands = []
+    for b in first.blocks:
+        if b.kind != "body" or b.bbox[1] > first.height * 0.5:
+            continue
+        size = max(ln.size for ln in b.lines)
+        text = " ".join(ln.text for ln in b.lines)
+        if 8 < len(text) < 300 and sum(c.isalpha() for c in text) > 5:
+            cands.append((size, -b.bbox[1], text))
+    if not cands:
+        return ""
+    cands.sort(reverse=True)
+    return cands[0][2]
+
+
+def _authors_of(doc: pymupdf.Document) -> list[str]:
+    a = clean_text((doc.metadata or {}).get("author", "") or "").strip()
+    if not a:
+        return []
+    parts = re.split(r"\s*(?:;|,| and |&)\s*", a)
+    return [p for p in (x.strip() for x in parts) if p and len(p) < 80][:50]
+
+
+def _numeric_dense(page: Page) -> bool:
+    rows = 0
+    for b in page.blocks:
+        for ln in b.lines:
+            toks = ln.text.split()
+            if len(toks) >= 3 and sum(bool(_NUMERIC.match(t.strip("*†‡()"))) for t in toks) >= 3:
+                rows += 1
+                if rows >= 3:
+                    return True
+    return False
+
+
+def _ocr_available() -> bool:
+    return shutil.which("tesseract") is not None and os.environ.get("JUPYTER_REVIEW_NO_OCR") != "1"
+
+
+def _dehyphen(prev: str, nxt: str, vocab: set[str]) -> bool:
+    """Should 'prev-' + 'nxt' be joined without the hyphen?"""
+    m1 = re.search(r"([A-Za-z]+)-$", prev)
+    m2 = re.match(r"([a-z]+)", nxt)
+    if not m1 or not m2:
+        return False
+    a, b = m1.group(1), m2.group(1)
+    if re.search(r"[A-Za-z]-[A-Za-z]+-$", prev[-40:]):  # state-of-the- art
+        return False
+    joined = (a + b).lower()
+    hyph = f"{a}-{b}".lower()
+    if hyph in vocab and joined not in vocab:
+        return False
+    return True
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.document = Document(files=[])
+        self.line_refs: list[list[_LineRef]] = []  # per paragraph
+
+    # -- per file ---------------------------------------------------------------------
+    def add_file(
+        self,
+        path: Path,
+        role: str,
+        password: str | None,
+        progress: Progress | None,
+        done_before: int,
+        total: int,
+        find_tables: bool,
+    ) -> int:
+        doc_index = len(self.document.files)
+        pdf = open_pdf(path, password)
+        try:
+            sf = SourceFile(
+                path=str(path),
+                role=role,
+                pages=pdf.page_count,
+                sha256=sha256_of(path),
+                metadata={k: clean_text(str(v)) for k, v in (pdf.metadata or {}).items() if v},
+                encrypted=bool(pdf.is_encrypted or (pdf.metadata or {}).get("encryption")),
+            )
+            pages: list[Page] = []
+            ocr = None
+            for i in range(pdf.page_count):
+                pg = pdf.load_page(i)
+                raw = pg.get_text("dict", flags=_TEXT_FLAGS)
+                blocks = _page_blocks(raw)
+                if not blocks:
+                    if pg.get_images() or pg.get_drawings():
+                        if ocr is None:
+                            ocr = _ocr_available()
+                        if ocr:
+                            try:
+                                tp = pg.get_textpage_ocr(full=True, dpi=200)
+                                blocks = _page_blocks(pg.get_text("dict", flags=_TEXT_FLAGS, textpage=tp))
+                                sf.ocr_pages.append(i + 1)
+                            except Exception as e:  # tesseract problems must not stop ingest
+                                log.warning("OCR failed on %s p.%d: %s", path, i + 1, e)
+                    if not blocks:
+                        sf.textless_pages.append(i + 1)
+                page = Page(
+                    doc=doc_index,
+                    number=i + 1,
+                    width=float(pg.rect.width),  # as displayed: text boxes use these coordinates
+                    height=float(pg.rect.height),
+                    rotation=int(pg.rotation),
+                    has_text=bool(blocks),
+                    blocks=blocks,
+                )
+                pages.append(page)
+                # table search needs the live page: do the cheap gate now
+                page._pdf_page = pg if find_tables else None  # type: ignore[attr-defined]
+                del pg
+                if progress and (i % 10 == 0 or i == pdf.page_count - 1):
+                    progress(done_before + i + 1, total, f"reading {path.name}")
+            if len(sf.textless_pages) == pdf.page_count:
+                msg = (
+                    f"{path}: no page has a text layer (a scanned document?); pages "
+                    f"{_ranges(sf.textless_pages)} have no text"
+                )
+                msg += "" if _ocr_available() else "; install Tesseract to enable OCR"
+                raise NoTextLayerError(msg, path=str(path), pages=sf.textless_pages)
+            if sf.textless_pages:
+                self.document.warnings.append(
+                    f"{path.name}: pages {_ranges(sf.textless_pages)} have no text layer and were skipped"
+                )
+            self._layout(pages)
+            sf.title = _title_of(pdf, pages[0] if pages else None)
+            sf.authors = _authors_of(pdf)
+            toc = _safe_toc(pdf)
+            self.document.files.append(sf)
+            self._captions_and_tables(pages, doc_index, find_tables)
+            self.document.pages.extend(pages)
+            self._text(doc_index, pages, toc)
+            return pdf.page_count
+        finally:
+            for p in self.document.pages:
+                if hasattr(p, "_pdf_page"):
+                    del p._pdf_page
+            pdf.close()
+
+    def _layout(self, pages: list[Page]) -> None:
+        mark_running_text(pages)
+        self.body = body_font_size(pages)
+        for p in pages:
+            p.blocks = _split_blocks(p.blocks, self.body)
+            order_blocks(p)
+
+    def _captions_and_tables(self, pages: list[Page], doc_index: int, find_tables: bool) -> None:
+        try:
+            from . import tables as tabmod
+        except ImportError:  # pragma: no cover - table module is part of the package
+            tabmod = None  # type: ignore[assignment]
+        raws: list[RawTable] = []
+        for p in pages:
+            caps: list[tuple[int, Caption]] = []
+            for b in p.blocks:
+                if b.kind != "body":
+                    continue
+                first = b.lines[0]
+                m = _CAPTION.match(first.text)
+                if not m:
+                    continue
+                label_style = first.spans[0].bold if first.spans else first.bold
+                sep = m.group("sep").strip()
+                small = first.size < self.body - 0.4
+                if not (sep in (":", "|", "\u2014", "\u2013") or label_style or small or "(continued)" in m.group(0)):
+                    continue
+                kind = "table" if m.group("kind").lower().split()[-1].startswith("tab") else "figure"
+                b.kind = "caption"
+                cap = Caption(
+                    doc=doc_index, page=p.number, bbox=b.bbox, kind=kind, label=m.group("label"),
+                    text=" ".join(ln.text for ln in b.lines),
+                )
+                self.document.captions.append(cap)
+                caps.append((len(self.document.captions) - 1, cap))
+            pg = getattr(p, "_pdf_page", None)
+            if find_tables and tabmod is not None and pg is not None:
+                table_caps = [(i, c) for i, c in caps if c.kind == "table"]
+                if table_caps or _numeric_dense(p):
+                    try:
+                        words = pg.get_text("words", flags=_TEXT_FLAGS)
+                        if tabmod.page_may_hold_table(words, table_caps):
+                            found = tabmod.find_tables_on_page(pg, doc_index, p.number, table_caps, words=words)
+                            raws.extend(found)
+                            _mark_table_blocks(p, found)
+                    except Exception as e:  # a table we cannot read must not lose the paper
+                        log.warning("table search failed on %s p.%d: %s", doc_index, p.number, e)
+                        self.document.warnings.append(f"table search skipped on file {doc_index} p.{p.number}: {e}")
+        if tabmod is not None and raws and hasattr(tabmod, "merge_continued"):
+            raws = tabmod.merge_continued(raws)
+        self.document.raw_tables.extend(raws)
+        # caption above/below its table
+        for t in raws:
+            if t.caption is not None:
+                c = self.document.captions[t.caption]
+                c.position = "above" if c.bbox[3] <= t.bbox[1] + 2 else "below"
+
+    # -- text, paragraphs, sections, sentences ------------------------------------------
+    def _text(self, doc_index: int, pages: list[Page], toc: list[tuple[int, str, int]]) -> None:
+        vocab: set[str] = set()
+        wre = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+        for p in pages:
+            for b in p.blocks:
+                if b.kind == "body":
+                    for ln in b.lines:
+                        for w in wre.findall(ln.text):
+                            vocab.add(w.lower())
+        paras: list[_Para] = []
+        for p in pages:
+            for b in p.blocks:
+                if b.kind != "body":
+                    continue
+                h = _is_heading(b, self.body)
+                if h:
+                    b.kind = "heading"
+                    paras.append(_Para(doc=doc_index, lines=[(ln, p.number) for ln in b.lines], kind="heading", heading=h))
+                    continue
+                prev = paras[-1] if paras else None
+                first = b.lines[0].text
+                if (
+                    prev is not None
+                    and prev.kind == "body"
+                    and not re.search(r"[.!?:;]['\")\]]?$", prev.lines[-1][0].text)
+                    and (first[:1].islower() or first[:1] in ",;)")
+                ):
+                    prev.lines.extend((ln, p.number) for ln in b.lines)
+                    continue
+                paras.append(_Para(doc=doc_index, lines=[(ln, p.number) for ln in b.lines]))
+        # assemble text
+        parts: list[str] = []
+        pos = 0
+        made: list[tuple[_Para, int, int, list[_LineRef]]] = []
+        for para in paras:
+            refs: list[_LineRef] = []
+            buf: list[str] = []
+            start = pos
+            for j, (ln, pno) in enumerate(para.lines):
+                t = ln.text
+                if buf:
+                    prevt = buf[-1]
+                    if prevt.endswith("-") and _dehyphen(prevt, t, vocab):
+                        buf[-1] = prevt[:-1]
+                        pos -= 1
+                        refs[-1].end -= 1
+                    elif prevt.endswith(("-", "/")):
+                        pass
+                    else:
+                        buf.append(" ")
+                        pos += 1
+                refs.append(_LineRef(pos, pos + len(t), pno, ln.bbox))
+                buf.append(t)
+                pos += len(t)
+            text = "".join(buf)
+            parts.append(text)
+            made.append((para, start, pos, refs))
+            parts.append("\n\n")
+            pos += 2
+        full = "".join(parts)
+        self.document.texts.append(full)
+        # sections
+        sec_first = len(self.document.sections)
+        heads: list[Section] = []
+        for para, start, end, refs in made:
+            if para.kind == "heading" and para.heading:
+                number, title, level = para.heading
+                heads.append(Section(doc=doc_index, title=title, level=level, page=refs[0].page, page_end=refs[0].page,
+                                     start=start, end=end, number=number, kind=classify(title), source="layout",
+                                     bbox=union([r.bbox for r in refs if r.page == refs[0].page])))
+            elif para.kind == "body":
+                ih = inline_heading(full[start:end])
+                if ih and ih[1] != "other":
+                    heads.append(Section(doc=doc_index, title=ih[0], level=9, page=refs[0].page, page_end=refs[0].page,
+                                         start=start, end=end, kind=ih[1], source="inline", bbox=refs[0].bbox))
+        if toc:
+            heads = _merge_outline(toc, heads, made, doc_index)
+        heads.sort(key=lambda s: s.start)
+        _abstract_fallback(heads, made, doc_index, full)
+        heads.sort(key=lambda s: s.start)
+        heads = _drop_front_matter(heads)
+        # ends and inherited kinds
+        for i, s in enumerate(heads):
+            if s.source == "inline":
+                continue  # a run-in statement label covers its own paragraph only
+            end = len(full)
+            for t in heads[i + 1:]:
+                if t.level <= s.level:
+                    end = t.start
+                    break
+            s.end = end
+        parents: list[Section] = []
+        seen_refs = False
+        for s in heads:
+            while parents and parents[-1].level >= s.level:
+                parents.pop()
+            if s.kind == "references":
+                seen_refs = True
+            elif seen_refs and s.level == 1 and s.number and s.number[:1].isalpha() and s.kind not in ("appendix",):
+                s.kind = "appendix" if s.kind == "other" else s.kind
+            if s.kind == "other" and parents and parents[-1].kind != "other":
+                s.kind = parents[-1].kind
+            parents.append(s)
+        page_of_offset = []
+        for _para, start, _end, refs in made:
+            page_of_offset.append((start, refs[-1].page))
+        for s in heads:
+            last = s.page
+            for st, pg in page_of_offset:
+                if s.start <= st < s.end:
+                    last = max(last, pg)
+            s.page_end = last
+        self.document.sections.extend(heads)
+        # paragraphs + sentences
+        sec_idx = list(range(sec_first, sec_first + len(heads)))
+        body_paras: list[tuple[int, str, list[_LineRef]]] = []
+        for para, start, end, refs in made:
+            sidx = _deepest(heads, sec_idx, start)
+            sec = self.document.sections[sidx] if sidx is not None else None
+            kind = para.kind
+            if kind == "body" and sec is not None and sec.kind == "references":
+                kind = "reference"
+            boxes = [Box(page=r.page, bbox=r.bbox) for r in refs]
+            pg0 = refs[0].page
+            self.document.paragraphs.append(Paragraph(
+                doc=doc_index, page=pg0, bbox=union([r.bbox for r in refs if r.page == pg0]),
+                text=full[start:end], start=start, end=end, section=sidx, kind=kind, boxes=boxes,
+            ))
+            pi = len(self.document.paragraphs) - 1
+            if kind == "body":
+                body_paras.append((pi, full[start:end], refs))
+        from ..nlp.pipeline import split_sentences
+
+        for (pi, text, refs), spans in zip(body_paras, split_sentences(t for _, t, _ in body_paras)):
+            para = self.document.paragraphs[pi]
+            for a, b in spans:
+                sa, sb = para.start + a, para.start + b
+                lrefs = [r for r in refs if r.start < sb and r.end > sa]
+                if not lrefs:
+                    continue
+                pg0 = lrefs[0].page
+                self.document.sentences.append(Sentence(
+                    doc=doc_index, page=pg0, bbox=union([r.bbox for r in lrefs if r.page == pg0]),
+                    text=text[a:b], start=sa, end=sb, paragraph=pi, section=para.section,
+                    boxes=[Box(page=r.page, bbox=r.bbox) for r in lrefs],
+                ))
+
+
+def _deepest(heads: list[Section], idx: list[int], offset: int) -> int | None:
+    best: tuple[int, int] | None = None  # (level, document index)
+    for s, i in zip(heads, idx):
+        if s.start <= offset < s.end and (best is None or s.level >= best[0]):
+            best = (s.level, i)
+    return best[1] if best else None
+
+
+def _drop_front_matter(heads: list[Section]) -> list[Section]:
+    """Title and author lines above the abstract/introduction on the first pages are no sections."""
+    first = next((h for h in heads if h.kind in ("abstract", "introduction") and h.page <= 2), None)
+    if first is None:
+        return heads
+    return [h for h in heads if not (h.start < first.start and h.source == "layout" and h.page == first.page)]
+
+
+def _merge_outline(toc, heads, made, doc_index):
+    """Use the PDF outline for titles and levels; keep layout headings it does not cover."""
+    out: list[Section] = []
+    used: set[int] = set()
+    for level, title, page in toc:
+        t = norm_title(split_numbering(clean_text(title))[1])
+        if not t:
+            continue
+        # find the layout heading or paragraph where it starts
+        hit = None
+        for j, h in enumerate(heads):
+            if j in used:
+                continue
+            if h.page == page and norm_title(h.title) == t:
+                hit = j
+                break
+        number, rest = split_numbering(clean_text(title))
+        if hit is not None:
+            used.add(hit)
+            h = heads[hit]
+            h.level = max(1, min(level, 6))
+            h.source = "outline"
+            out.append(h)
+            continue
+        start = None
+        for para, s, e, refs in made:
+            if refs[0].page == page and t[:30] and t[:30] in norm_title(para_text(para)[:200]):
+                start = s
+                break
+        if start is None:
+            for para, s, e, refs in made:
+                if refs[0].page >= page:
+                    start = s
+                    break
+        if start is None:
+            continue
+        out.append(Section(doc=doc_index, title=rest or title, level=max(1, min(level, 6)), page=page, page_end=page,
+                           start=start, end=start, number=number, kind=classify(rest or title), source="outline"))
+    for j, h in enumerate(heads):
+        if j in used:
+            continue
+        if h.source == "inline" or h.kind != "other":
+            # keep known-kind headings the outline does not name; nest them below outline levels
+            if not any(abs(o.start - h.start) < 3 for o in out):
+                if h.source != "inline":
+                    h.level = max(h.level, 1)
+                out.append(h)
+    return out
+
+
+def para_text(para: _Para) -> str:
+    return " ".join(ln.text for ln, _ in para.lines)
+
+
+def _abstract_fallback(heads, made, doc_index, full) -> None:
+    """No 'Abstract' heading: take the first long paragraph on page 1 before any section."""
+    if any(h.kind == "abstract" for h in heads):
+        return
+    first_start = min((h.start for h in heads), default=len(full))
+    for para, s, e, refs in made:
+        if para.kind != "body" or refs[0].page > 2 or s >= first_start:
+            continue
+        text = full[s:e]
+        if len(text) > 400 and text.count(". ") >= 2:
+            m = re.match(r"\s*(abstract|summary)\s*[:.\u2014-]?\s*", text, re.I)
+            heads.append(Section(doc=doc_index, title="Abstract", level=1, page=refs[0].page, page_end=refs[-1].page,
+                                 start=s, end=e, kind="abstract", source="inferred" if not m else "inline",
+                                 bbox=refs[0].bbox))
+            return
+
+
+def _safe_toc(pdf: pymupdf.Document) -> list[tuple[int, str, int]]:
+    try:
+        toc = pdf.get_toc(simple=True)
+    except Exception:
+        return []
+    out = []
+    seen = set()
+    for item in toc[:2000]:
+        if len(item) < 3:
+            continue
+        level, title, page = int(item[0]), str(item[1]), int(item[2])
+        key = (level, title, page)
+        if key in seen or page < 1 or page > pdf.page_count:
+            continue
+        seen.add(key)
+        out.append((level, title, page))
+    return out
+
+
+def _mark_table_blocks(page: Page, tables: list[RawTable]) -> None:
+    if not tables:
+        return
+    boxes = [t.bbox for t in tables]
+
+    def inside(bb):
+        cx, cy = (bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2
+        return any(x0 - 1 <= cx <= x1 + 1 and y0 - 1 <= cy <= y1 + 1 for x0, y0, x1, y1 in boxes)
+
+    new: list[Block] = []
+    for b in page.blocks:
+        if b.kind not in ("body", "heading"):
+            new.append(b)
+            continue
+        tin = [ln for ln in b.lines if inside(ln.bbox)]
+        if not tin:
+            new.append(b)
+            continue
+        tout = [ln for ln in b.lines if not inside(ln.bbox)]
+        new.append(Block(bbox=union([ln.bbox for ln in tin]), lines=tin, kind="table", column=b.column))
+        if tout:
+            new.append(Block(bbox=union([ln.bbox for ln in tout]), lines=tout, kind=b.kind, column=b.column))
+    page.blocks = new
+    order_blocks(page)
+
+
+def _ranges(nums: list[int]) -> str:
+    out = []
+    start = prev = None
+    for n in nums:
+        if start is None:
+            start = prev = n
+        elif n == prev + 1:
+            prev = n
+        else:
+            out.append(f"{start}" if start == prev else f"{start}-{prev}")
+            start = prev = n
+    if start is not None:
+        out.append(f"{start}" if start == prev else f"{start}-{prev}")
+    return ", ".join(out)
+
+
+def load_document(
+    paper: str | os.PathLike[str],
+    supplements: Sequence[str | os.PathLike[str]] = (),
+    *,
+    passwords: dict[str, str] | None = None,
+    progress: Progress | None = None,
+    find_tables: bool = True,
+) -> Document:
+    """Read a paper and its supplements into one Document (main first)."""
+    paths = [Path(paper)] + [Path(s) for s in supplements]
+    roles = ["main"] + ["supplement"] * len(supplements)
+    seen: dict[str, Path] = {}
+    for p in paths:
+        key = str(p.resolve()) if p.exists() else str(p)
+        if key in seen:
+            raise DuplicateInputError(f"{p}: the same file was given twice", path=str(p))
+        seen[key] = p
+    # same content under two names
+    hashes: dict[str, Path] = {}
+    for p in paths:
+        if p.is_file():
+            h = sha256_of(p)
+            if h in hashes:
+                raise DuplicateInputError(f"{p}: has the same content as {hashes[h]}; give each file once", path=str(p))
+            hashes[h] = p
+    total = 0
+    counts = []
+    for p in paths:
+        try:
+            with pymupdf.open(str(p)) as d:
+                counts.append(d.page_count)
+        except Exception:
+            counts.append(0)
+    total = sum(counts) or 1
+    b = _Builder()
+    done = 0
+    for p, role in zip(paths, roles):
+        pw = (passwords or {}).get(str(p)) or (passwords or {}).get(p.name)
+        done += b.add_file(p, role, pw, progress, done, total, find_tables)
+    return b.document

@@ -1,0 +1,225 @@
+"""What the extractors and the checklist engine produce, and the Analysis that
+bundles it with the document.  Plain dataclasses, stdlib only."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from .document import BBox, Box, Document
+from .serial import from_data, to_data
+
+ANALYSIS_SCHEMA_VERSION = "1.0"
+
+
+@dataclass
+class Evidence:
+    """A quotable piece of the paper: the text and where it stands."""
+
+    text: str
+    doc: int
+    page: int
+    bbox: BBox
+    section: str = ""
+    file: str = ""
+    role: str = ""  # main | supplement
+    boxes: list[Box] = field(default_factory=list)
+
+
+@dataclass
+class Quantity:
+    value: float
+    text: str
+    unit: str = ""  # %, pp, x, tokens, B, ...
+    metric: str = ""  # accuracy, pass@1, F1, ...
+    benchmark: str = ""
+    system: str = ""
+
+
+@dataclass
+class Claim:
+    text: str
+    kind: str  # contribution | superiority | novelty | quantitative | generalisation
+    kinds: list[str]
+    hedged: bool
+    location: str  # abstract | introduction | results | conclusion | other
+    doc: int
+    page: int
+    bbox: BBox
+    quantities: list[Quantity] = field(default_factory=list)
+    section: str = ""
+    sentence: int = -1
+    cues: list[str] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+
+
+@dataclass
+class DataStatement:
+    text: str
+    aspects: list[str]
+    vague: bool
+    doc: int
+    page: int
+    bbox: BBox
+    vague_reasons: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    dois: list[str] = field(default_factory=list)
+    section: str = ""
+    sentence: int = -1
+    boxes: list[Box] = field(default_factory=list)
+
+
+@dataclass
+class TableRecord:
+    system: str
+    column: str
+    value: float | str | None
+
+
+@dataclass
+class Table:
+    id: str  # "d0-p5-t1"
+    doc: int
+    page: int
+    bbox: BBox
+    caption: str
+    label: str
+    is_results: bool
+    columns: list[str]  # header levels joined with " / "
+    header: list[list[str]]  # header rows as read, one list per header row
+    rows: list[list[str]]  # body rows, cell text as read
+    bold: list[list[bool]] = field(default_factory=list)  # parallel to rows
+    system_column: int = 0
+    metric_columns: list[int] = field(default_factory=list)
+    lower_is_better: list[bool] = field(default_factory=list)  # per column
+    best: dict[str, str] = field(default_factory=dict)  # column label -> best system
+    long: list[TableRecord] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    method: str = "words"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def df(self) -> Any:
+        """A typed pandas DataFrame (numbers where cells are numeric)."""
+        from ..extract.tables import table_dataframe
+
+        return table_dataframe(self)
+
+
+@dataclass
+class CrossCheck:
+    kind: str  # number | superiority | bold_best
+    status: str  # consistent | mismatch | unsupported
+    message: str
+    claim: str = ""
+    claim_doc: int | None = None
+    claim_page: int | None = None
+    claim_bbox: BBox | None = None
+    table: str = ""  # table caption
+    table_id: str = ""
+    table_doc: int | None = None
+    table_page: int | None = None
+    cells: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class TopicResult:
+    topic: str
+    status: str  # disclosed | supplement_only | vague | missing
+    reason: str
+    evidence: list[Evidence] = field(default_factory=list)
+    severity: str = "minor"  # major | minor | info
+    title: str = ""
+
+
+@dataclass
+class ChecklistResult:
+    framework: str
+    item: str
+    question: str
+    topic: str
+    status: str
+    reason: str
+    severity: str
+    source: str = ""  # the framework item it paraphrases
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Analysis:
+    document: Document
+    claims: list[Claim] = field(default_factory=list)
+    data_statements: list[DataStatement] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    cross_checks: list[CrossCheck] = field(default_factory=list)
+    topics: dict[str, TopicResult] = field(default_factory=dict)
+    checklist: list[ChecklistResult] = field(default_factory=list)
+    frameworks: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    schema_version: str = ANALYSIS_SCHEMA_VERSION
+
+    # -- the stable output contract ---------------------------------------------------
+    def to_dict(self, *, include_document: bool = False) -> dict[str, Any]:
+        doc = self.document
+        out: dict[str, Any] = {
+            "schema_version": self.schema_version,
+            "documents": [
+                {
+                    "path": f.path,
+                    "name": f.name,
+                    "role": f.role,
+                    "pages": f.pages,
+                    "sha256": f.sha256,
+                    "title": f.title,
+                    "authors": f.authors,
+                    "textless_pages": f.textless_pages,
+                }
+                for f in doc.files
+            ],
+            "sections": [
+                {"doc": s.doc, "title": s.title, "level": s.level, "page": s.page,
+                 "page_end": s.page_end, "number": s.number, "kind": s.kind}
+                for s in doc.sections
+            ],
+            "claims": to_data(self.claims),
+            "data_statements": to_data(self.data_statements),
+            "tables": to_data(self.tables),
+            "topics": {k: to_data(v) for k, v in self.topics.items()},
+            "cross_checks": to_data(self.cross_checks),
+            "checklist": to_data(self.checklist),
+            "frameworks": list(self.frameworks),
+            "warnings": list(doc.warnings),
+            "timings": dict(self.timings),
+        }
+        if include_document:
+            out["document"] = doc.to_dict()
+        return out
+
+    def to_json(self, *, include_document: bool = False, **kw: Any) -> str:
+        return json.dumps(self.to_dict(include_document=include_document), ensure_ascii=False, **kw)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        """Rebuild from ``to_dict(include_document=True)`` output."""
+        from ..errors import SchemaError
+
+        if "document" not in data:
+            raise SchemaError("this analysis JSON has no 'document': write it with include_document=True")
+        return cls(
+            document=Document.from_dict(data["document"]),
+            claims=from_data(list[Claim], data.get("claims", [])),
+            data_statements=from_data(list[DataStatement], data.get("data_statements", [])),
+            tables=from_data(list[Table], data.get("tables", [])),
+            cross_checks=from_data(list[CrossCheck], data.get("cross_checks", [])),
+            topics={k: from_data(TopicResult, v) for k, v in data.get("topics", {}).items()},
+            checklist=from_data(list[ChecklistResult], data.get("checklist", [])),
+            frameworks=list(data.get("frameworks", [])),
+            timings=dict(data.get("timings", {})),
+            schema_version=str(data.get("schema_version", ANALYSIS_SCHEMA_VERSION)),
+        )
+
+    def summary(self) -> str:
+        from ..report.text import summary_text
+
+        return summary_text(self)

@@ -1,0 +1,1 @@
+"""Reports: Markdown / HTML / CSV / JSON, with one HTML-escape point for untrusted text."""
