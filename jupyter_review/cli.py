@@ -94,7 +94,7 @@ def _frameworks(args: argparse.Namespace) -> int:
     from .checklist import list_frameworks
 
     for fw in list_frameworks(extra_files=args.checklist or ()):
-        print(f"{fw.id:24s} {len(fw.items):3d} items  {fw.title}")
+        print(f"{fw['id']:24s} {fw['items']:3d} items  {fw['title']}  ({fw['source']})")
     return 0
 
 

@@ -1,0 +1,91 @@
+"""Disclosure-gap checklist: topics (one detector each) and frameworks (data files
+that map their items onto topics).  Plain Python; imports nothing from Jupyter."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import Analysis, ChecklistResult
+from .loader import (
+    STATUSES,
+    Framework,
+    FrameworkItem,
+    Topic,
+    builtin_frameworks,
+    load_framework_file,
+    resolve_frameworks,
+    topics,
+)
+
+__all__ = [
+    "STATUSES", "Framework", "FrameworkItem", "Topic", "evaluate", "list_frameworks",
+    "load_framework_file", "topics", "combine_status",
+]
+
+# weakest first: an item that needs several topics is as good as its weakest one
+_ORDER = {"missing": 0, "vague": 1, "supplement_only": 2, "disclosed": 3, "not_applicable": 4}
+
+
+def combine_status(statuses: Sequence[str]) -> str:
+    applicable = [s for s in statuses if s != "not_applicable"]
+    if not applicable:
+        return "not_applicable"
+    return min(applicable, key=lambda s: _ORDER[s])
+
+
+def evaluate(
+    analysis: Analysis,
+    frameworks: Sequence[str] | None = None,
+    extra_files: Sequence[str | os.PathLike[str]] = (),
+) -> Analysis:
+    """Fill ``analysis.topics`` (every topic) and ``analysis.checklist`` (the items of
+    the selected frameworks, default all built-in ones plus any extra files)."""
+    from .engine import evaluate_topics
+
+    chosen = resolve_frameworks(list(frameworks) if frameworks else None, extra_files)
+    analysis.topics = evaluate_topics(analysis)
+    analysis.frameworks = [fw.id for fw in chosen]
+    analysis.checklist = []
+    for fw in chosen:
+        for it in fw.items:
+            res = [analysis.topics[t] for t in it.topics]
+            status = combine_status([r.status for r in res])
+            if len(res) == 1:
+                reason = res[0].reason
+            else:
+                reason = " ".join(f"[{r.title}: {r.status.replace('_', ' ')}] {r.reason}" for r in res)
+            sev = it.severity or _worst_severity([r.severity for r in res])
+            evidence = [e for r in res for e in r.evidence][:4]
+            analysis.checklist.append(
+                ChecklistResult(
+                    framework=fw.id, item=it.id, question=it.question, topic=",".join(it.topics), status=status,
+                    reason=reason, severity=sev, source=it.source, evidence=evidence,
+                )
+            )
+    return analysis
+
+
+def _worst_severity(sevs: Sequence[str]) -> str:
+    for s in ("major", "minor", "info"):
+        if s in sevs:
+            return s
+    return "minor"
+
+
+def list_frameworks(extra_files: Sequence[str | os.PathLike[str]] = ()) -> list[dict[str, Any]]:
+    """Every available framework: id, title, number of items, what it cites, where it lives."""
+    out = []
+    for fw in resolve_frameworks(None, extra_files):
+        out.append({"id": fw.id, "title": fw.title, "items": len(fw.items), "cites": fw.cites,
+                    "source": "built-in" if fw.builtin else fw.path})
+    return out
+
+
+def framework(fid: str, extra_files: Sequence[str | os.PathLike[str]] = ()) -> Framework:
+    return resolve_frameworks([fid], extra_files)[0]
+
+
+def all_builtin() -> dict[str, Framework]:
+    return builtin_frameworks()

@@ -1,0 +1,345 @@
+"""The checklist engine: one detector per disclosure topic, driven by detectors.yaml.
+
+For each topic the engine gathers evidence of four strengths from the document:
+
+- ``specific``: a sentence, caption, table or data statement that gives what the
+  topic needs (e.g. a named data source, a licence, "8 x A100 GPUs");
+- ``vague``: the topic is addressed only in a way that does not suffice ("collected
+  from the internet", "available on request");
+- ``mention``: the topic is touched without substance;
+- section priors: a sentence in a section made for the topic (a "Data availability"
+  statement, a "Limitations" section) is evidence of that topic.
+
+Then it decides, main text first: specific evidence in the main file -> ``disclosed``;
+only in a supplement -> ``supplement_only``; only vague or passing mentions ->
+``vague``; nothing -> ``missing``; a topic that cannot apply to this paper (its
+``applies`` condition fails on the main text) -> ``not_applicable``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Analysis, Evidence, TopicResult
+from ..model.document import Document, Sentence
+from .loader import Topic, detector_specs, topics
+
+SKIP_SECTIONS = {"references"}
+_VOCAB_REF = re.compile(r"\{(\w+)\}")
+# Evidence strengths, strongest first.
+SPECIFIC, VAGUE, MENTION = 3, 2, 1
+
+
+def _expand(pattern: str, vocab: dict[str, str]) -> str:
+    return _VOCAB_REF.sub(lambda m: f"(?:{vocab[m.group(1)]})" if m.group(1) in vocab else m.group(0), pattern)
+
+
+def _rx(pattern: str | None, vocab: dict[str, str]) -> re.Pattern[str] | None:
+    if not pattern:
+        return None
+    return re.compile(_expand(pattern, vocab), re.IGNORECASE)
+
+
+@dataclass
+class Detector:
+    topic: Topic
+    mention: re.Pattern[str] | None
+    specific: re.Pattern[str] | None
+    vague: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+    needs_context: re.Pattern[str] | None
+    captions: re.Pattern[str] | None
+    table_cells: re.Pattern[str] | None
+    sections: set[str]
+    section_specific: bool
+    aspects: set[str]
+    table_systems: int
+    applies_any: list[re.Pattern[str]]
+    applies_min: int
+    escalate: dict[str, Any] = field(default_factory=dict)
+
+
+def compile_detectors() -> dict[str, Detector]:
+    vocab, specs = detector_specs()
+    out: dict[str, Detector] = {}
+    for tid, topic in topics().items():
+        s = specs.get(tid, {})
+        applies = s.get("applies", "always")
+        any_pats: list[re.Pattern[str]] = []
+        amin = 0
+        if isinstance(applies, dict):
+            any_pats = [p for p in (_rx(x, vocab) for x in applies.get("any", [])) if p is not None]
+            amin = int(applies.get("min", 1))
+        out[tid] = Detector(
+            topic=topic,
+            mention=_rx(s.get("mention"), vocab),
+            specific=_rx(s.get("specific"), vocab),
+            vague=_rx(s.get("vague"), vocab),
+            exclude=_rx(s.get("exclude"), vocab),
+            needs_context=_rx(s.get("needs_context"), vocab),
+            captions=_rx(s.get("captions"), vocab),
+            table_cells=_rx(s.get("table_cells"), vocab),
+            sections=set(s.get("sections", [])),
+            section_specific=bool(s.get("section_specific", False)),
+            aspects=set(s.get("aspects", [])),
+            table_systems=int(s.get("table_systems", 0)),
+            applies_any=any_pats,
+            applies_min=amin,
+            escalate=dict(s.get("escalate", {})),
+        )
+    return out
+
+
+_DETECTORS: dict[str, Detector] | None = None
+
+
+def detectors() -> dict[str, Detector]:
+    global _DETECTORS
+    if _DETECTORS is None:
+        _DETECTORS = compile_detectors()
+    return _DETECTORS
+
+
+# -- the evidence pool ----------------------------------------------------------------
+
+
+@dataclass
+class _Unit:
+    """A quotable unit of text: a sentence, a caption or a table summary."""
+
+    text: str
+    doc: int
+    page: int
+    bbox: tuple[float, float, float, float]
+    section_kind: str
+    section_title: str
+    role: str
+    kind: str = "sentence"  # sentence | caption | table
+    boxes: list[Any] = field(default_factory=list)
+    key: tuple[int, int] = (-1, -1)
+
+
+@dataclass
+class _Hit:
+    unit: _Unit
+    strength: int
+    why: str  # specific | vague | mention | section | aspect | caption | table
+
+
+def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
+    doc: Document = analysis.document
+    sections = doc.sections
+    roles = [f.role for f in doc.files]
+    sents: list[_Unit] = []
+    for i, s in enumerate(doc.sentences):
+        kind, title = _section_of(s, sections)
+        if kind in SKIP_SECTIONS:
+            continue
+        sents.append(
+            _Unit(text=s.text, doc=s.doc, page=s.page, bbox=s.bbox, section_kind=kind, section_title=title,
+                  role=roles[s.doc] if s.doc < len(roles) else "main", boxes=list(s.boxes), key=(s.doc, i))
+        )
+    others: list[_Unit] = []
+    for c in doc.captions:
+        others.append(
+            _Unit(text=c.text, doc=c.doc, page=c.page, bbox=c.bbox, section_kind="caption", section_title="",
+                  role=roles[c.doc] if c.doc < len(roles) else "main", kind="caption")
+        )
+    return sents, others
+
+
+def _section_of(s: Sentence, sections: list[Any]) -> tuple[str, str]:
+    if s.section is None or s.section >= len(sections):
+        return "other", ""
+    sec = sections[s.section]
+    return sec.kind, sec.title
+
+
+def _applies(det: Detector, main_text: list[str]) -> bool:
+    if not det.applies_any:
+        return True
+    n = 0
+    for t in main_text:
+        if any(p.search(t) for p in det.applies_any):
+            n += 1
+            if n >= det.applies_min:
+                return True
+    return False
+
+
+def _match_sentence(det: Detector, u: _Unit) -> _Hit | None:
+    t = u.text
+    if det.exclude is not None and det.exclude.search(t):
+        return None
+    in_section = u.section_kind in det.sections
+    if not in_section and det.needs_context is not None and not det.needs_context.search(t):
+        return None
+    spec = det.specific.search(t) if det.specific is not None else None
+    vag = det.vague.search(t) if det.vague is not None else None
+    men = det.mention.search(t) if det.mention is not None else None
+    if in_section and det.section_specific and (spec or men or vag):
+        return _Hit(u, VAGUE if (vag and not spec) else SPECIFIC, "section")
+    if spec:
+        return _Hit(u, SPECIFIC, "specific")
+    if vag:
+        return _Hit(u, VAGUE, "vague")
+    if men:
+        return _Hit(u, MENTION, "section" if in_section else "mention")
+    return None
+
+
+def _table_hits(det: Detector, analysis: Analysis, roles: list[str]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for tb in analysis.tables:
+        role = roles[tb.doc] if tb.doc < len(roles) else "main"
+        unit = _Unit(text=tb.caption or f"Table {tb.label}", doc=tb.doc, page=tb.page, bbox=tb.bbox,
+                     section_kind="table", section_title="", role=role, kind="table")
+        if det.table_cells is not None:
+            cells = [c for row in tb.rows for c in row] + [c for row in tb.header for c in row]
+            if any(det.table_cells.search(c or "") for c in cells):
+                hits.append(_Hit(unit, SPECIFIC, "table"))
+                continue
+        if det.table_systems and tb.is_results:
+            systems = {r.system for r in tb.long if r.system}
+            if len(systems) >= det.table_systems:
+                hits.append(_Hit(unit, SPECIFIC, "table"))
+    return hits
+
+
+def _evidence(h: _Hit, files: list[Any]) -> Evidence:
+    u = h.unit
+    f = files[u.doc] if u.doc < len(files) else None
+    text = " ".join(u.text.split())
+    if len(text) > 400:
+        text = text[:397] + "..."
+    return Evidence(text=text, doc=u.doc, page=u.page, bbox=tuple(u.bbox), section=u.section_title,
+                    file=f.name if f else "", role=u.role, boxes=list(u.boxes))
+
+
+def _pages(hits: list[_Hit]) -> str:
+    pages = sorted({h.unit.page for h in hits})
+    if not pages:
+        return ""
+    if len(pages) == 1:
+        return f"p. {pages[0]}"
+    shown = ", ".join(str(p) for p in pages[:6]) + (", ..." if len(pages) > 6 else "")
+    return f"pp. {shown}"
+
+
+def _quote(h: _Hit, n: int = 110) -> str:
+    t = " ".join(h.unit.text.split())
+    return t if len(t) <= n else t[: n - 3].rstrip() + "..."
+
+
+def _lower_first(s: str) -> str:
+    return s[:1].lower() + s[1:] if s else s
+
+
+def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bool) -> tuple[str, str, list[_Hit]]:
+    """Status, reason and the evidence to show, from the hits of one topic."""
+    main = [h for h in hits if h.unit.role == "main"]
+    supp = [h for h in hits if h.unit.role != "main"]
+    main_spec = [h for h in main if h.strength == SPECIFIC]
+    supp_spec = [h for h in supp if h.strength == SPECIFIC]
+    main_weak = sorted((h for h in main if h.strength < SPECIFIC), key=lambda h: -h.strength)
+    supp_weak = sorted((h for h in supp if h.strength < SPECIFIC), key=lambda h: -h.strength)
+    title = _lower_first(det.topic.title)
+
+    def rank(hs: list[_Hit]) -> list[_Hit]:
+        # a sentence in the topic's own section first, then by page
+        return sorted(hs, key=lambda h: (h.why not in ("section", "aspect"), h.unit.doc, h.unit.page))
+
+    if main_spec:
+        shown = rank(main_spec)[:3]
+        reason = f"The main text addresses {title} ({_pages(main_spec)}), e.g. \u201c{_quote(shown[0])}\u201d."
+        if supp_spec:
+            reason += f" The supplement adds more ({_pages(supp_spec)})."
+        return "disclosed", reason, shown + rank(supp_spec)[:1]
+    if supp_spec:
+        if main_weak:
+            lead = f"The main text mentions {title} only in general terms ({_pages(main_weak)}: \u201c{_quote(main_weak[0])}\u201d)"
+        else:
+            lead = f"The main text says nothing about {title}"
+        reason = f"{lead}; the details are only in the supplement ({_pages(supp_spec)})."
+        return "supplement_only", reason, main_weak[:1] + rank(supp_spec)[:3]
+    weak = main_weak + supp_weak
+    if weak:
+        vague = [h for h in weak if h.strength == VAGUE]
+        first = vague[0] if vague else weak[0]
+        where = "the main text" if first.unit.role == "main" else "the supplement"
+        need = det.topic.vague_when or det.topic.description
+        if vague:
+            reason = f"Addressed only vaguely in {where} ({_pages([first])}: \u201c{_quote(first)}\u201d). {need}"
+        else:
+            reason = (f"Only touched on in passing ({_pages(weak)}: \u201c{_quote(first)}\u201d), without what a reader needs: "
+                      f"{_lower_first(det.topic.description)}")
+        return "vague", reason, (vague + [h for h in weak if h.strength != VAGUE])[:3]
+    where = "neither the main text nor the supplement says" if has_supplement else "the paper says"
+    return "missing", f"{where[0].upper()}{where[1:]} nothing about {title}: {_lower_first(det.topic.description)}", []
+
+
+def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
+    doc = analysis.document
+    files = doc.files
+    roles = [f.role for f in files]
+    has_supp = any(r != "main" for r in roles)
+    sents, captions = _units(analysis)
+    main_text = [u.text for u in sents if u.role == "main"]
+    # data statements by sentence key
+    ds_by_key: dict[tuple[int, int], Any] = {}
+    for ds in analysis.data_statements:
+        if ds.sentence >= 0:
+            ds_by_key[(ds.doc, ds.sentence)] = ds
+    results: dict[str, TopicResult] = {}
+    for tid, det in detectors().items():
+        if not _applies(det, main_text):
+            results[tid] = TopicResult(
+                topic=tid, status="not_applicable", severity=det.topic.severity, title=det.topic.title,
+                reason=f"Does not apply: nothing in the main text calls for {_lower_first(det.topic.title)}.",
+            )
+            continue
+        hits: list[_Hit] = []
+        seen: set[tuple[int, int]] = set()
+        for u in sents:
+            h = _match_sentence(det, u)
+            ds = ds_by_key.get(u.key)
+            if ds is not None and det.aspects and det.aspects.intersection(ds.aspects):
+                if det.exclude is not None and det.exclude.search(u.text):
+                    continue
+                strength = VAGUE if ds.vague else SPECIFIC
+                if h is None or h.strength < strength or (h.strength == SPECIFIC and ds.vague and h.why != "section"):
+                    # the data-statement extractor judged this sentence for this aspect
+                    h = _Hit(u, strength, "aspect")
+            if h is not None and u.key not in seen:
+                seen.add(u.key)
+                hits.append(h)
+        if det.captions is not None:
+            for u in captions:
+                if det.captions.search(u.text) and not (det.exclude and det.exclude.search(u.text)):
+                    hits.append(_Hit(u, SPECIFIC, "caption"))
+        hits.extend(_table_hits(det, analysis, roles))
+        status, reason, shown = decide(det, hits, files, has_supp)
+        results[tid] = TopicResult(
+            topic=tid, status=status, reason=reason, severity=det.topic.severity, title=det.topic.title,
+            evidence=[_evidence(h, files) for h in shown],
+        )
+    _escalate(results)
+    return results
+
+
+def _escalate(results: dict[str, TopicResult]) -> None:
+    """Cross-topic rules written as data (detectors.yaml ``escalate``)."""
+    for tid, det in detectors().items():
+        rule = det.escalate
+        if not rule:
+            continue
+        other = results.get(rule.get("if_disclosed", ""))
+        mine = results.get(tid)
+        if mine is None or other is None or mine.status != "missing":
+            continue
+        if other.status in ("disclosed", "supplement_only"):
+            mine.status = "vague"
+            mine.reason = str(rule.get("reason", mine.reason))
+            mine.evidence = list(other.evidence[:2])
