@@ -1,0 +1,12 @@
+"""Notebook widgets (ipywidgets 8) on top of the review session.
+
+``ReviewWidget(session)`` is the interactive checklist of one paper;
+``ScreeningWidget(df)`` the clickable table of a folder screening.
+"""
+
+from __future__ import annotations
+
+from .screening import ScreeningWidget
+from .widget import DECISION_OPTIONS, ItemRow, ReviewWidget, progress_callback
+
+__all__ = ["DECISION_OPTIONS", "ItemRow", "ReviewWidget", "ScreeningWidget", "progress_callback"]

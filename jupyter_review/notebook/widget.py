@@ -1,0 +1,751 @@
+"""The interactive review checklist for Jupyter notebooks (ipywidgets 8).
+
+``ReviewWidget(session)`` shows a :class:`jupyter_review.review.ReviewSession`:
+a header with progress and status counts, filters, one row per checklist item
+(status, question, reason, evidence quotes, "show on page", decision and note),
+and tabs for claims, data statements, tables and report export.
+
+Every decision and note goes straight to the session's ``decide``/``set_note``,
+which write the sidecar atomically, so a reopened notebook shows the same state.
+Rows are built lazily, one page at a time, so a long checklist opens at once.
+
+The DOM contract the browser test relies on (CSS classes): root ``jr-review``;
+each row ``jr-item`` and ``jr-item-<slug>``; inside it ``jr-status`` (+
+``jr-status-<status>``), ``jr-question``, ``jr-quote``, ``jr-decision`` (button
+labels agree / present / partial / absent / n/a), ``jr-note``; progress label
+``jr-progress`` ("3 / 42 decided").
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as W
+
+from ._html import (
+    SEVERITY_COLOURS,
+    STATUS_LABELS,
+    STATUSES,
+    badge,
+    counts_html,
+    esc,
+    framework_bars_html,
+    slug,
+    status_badge,
+)
+
+DECISION_OPTIONS: tuple[tuple[str, str], ...] = (
+    ("agree", "agree"),
+    ("present", "present"),
+    ("partial", "partial"),
+    ("absent", "absent"),
+    ("n/a", "na"),
+)
+DECISION_TOOLTIPS = (
+    "agree with the tool's finding",
+    "the paper does disclose this",
+    "disclosed only in part",
+    "the paper does not disclose this",
+    "not applicable to this paper",
+)
+
+ALL = "(all)"
+TAB_TITLES = ("Checklist", "Claims", "Data statements", "Tables", "Report")
+
+
+def _errors() -> tuple[type[BaseException], ...]:
+    from ..errors import ReviewError
+
+    return (ReviewError, OSError, ValueError, KeyError)
+
+
+def _file_label(session: Any, doc: int | None, file: str = "") -> str:
+    try:
+        files = session.analysis.document.files
+        if doc is not None and 0 <= int(doc) < len(files):
+            return files[int(doc)].name
+    except AttributeError:
+        pass
+    return Path(file).name if file else "?"
+
+
+def _message(text: str, *, error: bool = False) -> str:
+    colour = "#c62828" if error else "#2e7d32"
+    return f'<span style="color:{colour};font-size:12px">{esc(text)}</span>'
+
+
+class ItemRow(W.VBox):
+    """One checklist item: status, question, reason, evidence, decision and note."""
+
+    def __init__(self, owner: ReviewWidget, item: Any) -> None:
+        self.owner = owner
+        self.item_id: str = item.id
+        self._syncing = False
+
+        self.status_badge = W.HTML(status_badge(item.status))
+        self.status_badge.add_class("jr-status")
+        self.status_badge.add_class(f"jr-status-{slug(item.status)}")
+        sev = getattr(item, "severity", "") or ""
+        self.severity = W.HTML(badge(sev, SEVERITY_COLOURS.get(sev, "#616161"), title="severity") if sev else "")
+        self.severity.add_class("jr-severity")
+        fw = getattr(item, "framework_title", "") or item.framework
+        self.ident = W.HTML(f'<span style="color:#666;font-size:11px">{esc(fw)} · {esc(item.item)}</span>')
+        self.referee = W.HTML("")
+        self.referee.add_class("jr-effective")
+        self.question = W.HTML(f"<b>{esc(item.question)}</b>", layout=W.Layout(width="100%"))
+        self.question.add_class("jr-question")
+        reason = esc(item.reason)
+        change = getattr(item, "change", None)
+        if change and change != "unchanged":
+            reason += " " + badge(change.replace("_", " "), "#6a1b9a", title="change since the previous revision")
+        self.reason = W.HTML(f'<span style="font-size:12px">{reason}</span>', layout=W.Layout(width="100%"))
+        self.reason.add_class("jr-reason")
+
+        self.page_image = W.Image(format="png", layout=W.Layout(display="none", max_width="100%"))
+        self.page_image.add_class("jr-page-image")
+        self.page_caption = W.HTML("")
+        self.hide_page = W.Button(description="hide page", layout=W.Layout(display="none", width="auto"))
+        self.hide_page.on_click(lambda _b: self.close_page())
+
+        self.quotes: list[W.HTML] = []
+        self.page_buttons: list[W.Button] = []
+        evidence_rows: list[W.Widget] = []
+        for ev in item.evidence or []:
+            where = f"{_file_label(owner.session, getattr(ev, 'doc', None), getattr(ev, 'file', ''))} p.{ev.page}"
+            section = getattr(ev, "section", "") or ""
+            src = esc(where) + (f" · {esc(section)}" if section else "")
+            q = W.HTML(
+                f'<span style="font-size:12px">&ldquo;{esc(ev.text)}&rdquo;</span> '
+                f'<span style="color:#666;font-size:11px">({src})</span>',
+                layout=W.Layout(flex="1 1 auto"),
+            )
+            q.add_class("jr-quote")
+            b = W.Button(description="show on page", tooltip=f"render {where} with the evidence highlighted",
+                         layout=W.Layout(width="auto", min_width="110px"))
+            b.add_class("jr-show-page")
+            b.on_click(lambda _b, ev=ev: self.show_page(ev))
+            self.quotes.append(q)
+            self.page_buttons.append(b)
+            evidence_rows.append(W.HBox([q, b], layout=W.Layout(align_items="center")))
+        if not evidence_rows:
+            evidence_rows.append(W.HTML('<span style="color:#888;font-size:12px">no evidence quoted</span>'))
+
+        self.decision = W.ToggleButtons(
+            options=list(DECISION_OPTIONS),
+            value=item.decision if item.decision in {v for _l, v in DECISION_OPTIONS} else None,
+            tooltips=list(DECISION_TOOLTIPS),
+            style=W.ToggleButtonsStyle(button_width="64px"),
+        )
+        self.decision.add_class("jr-decision")
+        self.clear = W.Button(description="clear", tooltip="remove my decision", layout=W.Layout(width="auto"))
+        self.clear.add_class("jr-clear")
+        self.clear.on_click(lambda _b: self.set_decision(None))
+        self.note = W.Textarea(
+            value=item.note or "",
+            placeholder="note for the report",
+            continuous_update=False,
+            layout=W.Layout(width="100%", height="48px"),
+        )
+        self.note.add_class("jr-note")
+        self.message = W.HTML("")
+        self.message.add_class("jr-message")
+
+        self.decision.observe(self._on_decision, names="value")
+        self.note.observe(self._on_note, names="value")
+
+        top = W.HBox([self.status_badge, self.severity, self.ident, self.referee],
+                     layout=W.Layout(align_items="center", grid_gap="6px"))
+        controls = W.HBox([self.decision, self.clear, self.message], layout=W.Layout(align_items="center"))
+        super().__init__(
+            [top, self.question, self.reason, *evidence_rows, self.page_caption, self.page_image, self.hide_page,
+             controls, self.note],
+            layout=W.Layout(border="1px solid #ddd", padding="6px", margin="4px 0"),
+        )
+        self.add_class("jr-item")
+        self.add_class(f"jr-item-{slug(self.item_id)}")
+        self._show_effective(item)
+
+    # -- state -------------------------------------------------------------------------
+    @property
+    def item(self) -> Any:
+        return self.owner.session.item(self.item_id)
+
+    def _show_effective(self, item: Any) -> None:
+        if item.decision:
+            label = dict((v, lbl) for lbl, v in DECISION_OPTIONS).get(item.decision, item.decision)
+            eff = getattr(item, "effective_status", item.status)
+            self.referee.value = (
+                f'<span style="font-size:11px;color:#333">referee: <b>{esc(label)}</b> → '
+                f'{esc(STATUS_LABELS.get(eff, eff))}</span>'
+            )
+        else:
+            self.referee.value = '<span style="font-size:11px;color:#999">undecided</span>'
+
+    def sync(self) -> None:
+        """Show the session's current decision and note (after a reload)."""
+        item = self.item
+        self._syncing = True
+        try:
+            self.decision.value = item.decision if item.decision in {v for _l, v in DECISION_OPTIONS} else None
+            self.note.value = item.note or ""
+        finally:
+            self._syncing = False
+        self._show_effective(item)
+
+    def set_decision(self, decision: str | None) -> None:
+        """Record a decision (None clears it); the same path a button click takes."""
+        if self.decision.value == decision:
+            if decision is None and self.item.decision is not None:
+                self._save_decision(None)
+            return
+        self.decision.value = decision
+
+    def _on_decision(self, change: dict[str, Any]) -> None:
+        if self._syncing:
+            return
+        self._save_decision(change["new"])
+
+    def _save_decision(self, value: str | None) -> None:
+        try:
+            self.owner.session.decide(self.item_id, value)
+        except _errors() as e:
+            self.message.value = _message(f"not saved: {e}", error=True)
+            self.sync()
+            return
+        self.message.value = _message("saved")
+        self._show_effective(self.item)
+        self.owner._changed()
+
+    def _on_note(self, change: dict[str, Any]) -> None:
+        if self._syncing:
+            return
+        try:
+            self.owner.session.set_note(self.item_id, change["new"])
+        except _errors() as e:
+            self.message.value = _message(f"note not saved: {e}", error=True)
+            return
+        self.message.value = _message("note saved")
+        self.owner._changed()
+
+    # -- page rendering ----------------------------------------------------------------
+    def show_page(self, ev: Any) -> None:
+        try:
+            png, where = self.owner.render_evidence(ev)
+        except _errors() as e:
+            self.message.value = _message(f"cannot render the page: {e}", error=True)
+            return
+        self.page_image.value = png
+        self.page_image.layout.display = ""
+        self.hide_page.layout.display = ""
+        self.page_caption.value = f'<span style="font-size:11px;color:#555">{esc(where)}, evidence highlighted</span>'
+
+    def close_page(self) -> None:
+        self.page_image.layout.display = "none"
+        self.hide_page.layout.display = "none"
+        self.page_caption.value = ""
+
+
+class _ClassOrInstance:
+    """Class access gives the named classmethod, instance access the widget method."""
+
+    def __init__(self, class_method: str, instance_method: Callable[..., Any]) -> None:
+        self.class_method = class_method
+        self.instance_method = instance_method
+
+    def __get__(self, obj: Any, cls: type) -> Callable[..., Any]:
+        if obj is None:
+            return getattr(cls, self.class_method)
+        return self.instance_method.__get__(obj, cls)
+
+
+class ReviewWidget(W.VBox):
+    """The interactive checklist of one review session.
+
+    ``ReviewWidget(session)`` or ``session.show()``; for a paper not analysed yet,
+    ``ReviewWidget.open(paper, supplements)`` shows a progress bar while it analyses.
+    """
+
+    def __init__(self, session: Any, *, page_size: int = 25) -> None:
+        self.session = session
+        self.page_size = max(1, int(page_size))
+        self._rows: dict[str, ItemRow] = {}
+        self._page = 0
+        self._built_tabs: set[int] = set()
+        self._items = list(session.items)
+        self._by_id = {it.id: it for it in self._items}
+
+        # header
+        self.title = W.HTML(f"<h3 style='margin:4px 0'>{esc(session.title or Path(session.paper).name)}</h3>")
+        self.title.add_class("jr-title")
+        self.files = W.HTML(self._files_html())
+        self.files.add_class("jr-files")
+        self.progress_label = W.Label("")
+        self.progress_label.add_class("jr-progress")
+        self.gaps_label = W.HTML("")
+        self.gaps_label.add_class("jr-open-gaps")
+        self.counts = W.HTML("")
+        self.counts.add_class("jr-counts-box")
+        self.bars = W.HTML("")
+        self.bars.add_class("jr-framework-bars")
+        header = W.VBox([
+            self.title, self.files,
+            W.HBox([self.progress_label, self.gaps_label], layout=W.Layout(grid_gap="16px", align_items="center")),
+            self.counts, self.bars,
+        ])
+        header.add_class("jr-header")
+
+        # filters
+        fw_titles: dict[str, str] = {}
+        for it in self._items:
+            fw_titles.setdefault(it.framework, getattr(it, "framework_title", "") or it.framework)
+        self.framework_titles = fw_titles
+        self.framework_filter = W.Dropdown(
+            options=[(ALL, ALL)] + [(f"{t} ({k})" if t != k else k, k) for k, t in fw_titles.items()],
+            value=ALL, description="framework", layout=W.Layout(width="300px"),
+        )
+        self.status_filter = W.Dropdown(
+            options=[(ALL, ALL)] + [(STATUS_LABELS[s], s) for s in STATUSES], value=ALL, description="status",
+            layout=W.Layout(width="210px"),
+        )
+        self.severity_filter = W.Dropdown(options=[ALL, "major", "minor", "info"], value=ALL, description="severity",
+                                          layout=W.Layout(width="190px"))
+        self.decided_filter = W.Dropdown(options=[ALL, "undecided", "decided"], value=ALL, description="decided",
+                                         layout=W.Layout(width="200px"))
+        self.search = W.Text(value="", placeholder="search questions, reasons, quotes", description="search",
+                             continuous_update=False, layout=W.Layout(width="320px"))
+        for f in (self.framework_filter, self.status_filter, self.severity_filter, self.decided_filter, self.search):
+            f.style.description_width = "initial"
+            f.observe(self._on_filter, names="value")
+        filters = W.HBox([self.framework_filter, self.status_filter, self.severity_filter, self.decided_filter,
+                          self.search], layout=W.Layout(flex_flow="row wrap", grid_gap="6px"))
+        filters.add_class("jr-filters")
+
+        # paging
+        self.prev_button = W.Button(description="◀ previous", layout=W.Layout(width="auto"))
+        self.next_button = W.Button(description="next ▶", layout=W.Layout(width="auto"))
+        self.prev_button.on_click(lambda _b: self.prev_page())
+        self.next_button.on_click(lambda _b: self.next_page())
+        self.page_label = W.Label("")
+        self.page_label.add_class("jr-page-label")
+        pager = W.HBox([self.prev_button, self.page_label, self.next_button], layout=W.Layout(align_items="center"))
+        self.rows_box = W.VBox([])
+        self.rows_box.add_class("jr-items")
+        checklist = W.VBox([filters, pager, self.rows_box])
+
+        self.claims_box = W.VBox([])
+        self.data_box = W.VBox([])
+        self.tables_box = W.VBox([])
+        self.report_box = W.VBox([])
+        self._make_report_controls()
+        self.tabs = W.Tab(children=[checklist, self.claims_box, self.data_box, self.tables_box, self.report_box])
+        self.tabs.titles = TAB_TITLES
+        self.tabs.observe(self._on_tab, names="selected_index")
+        self._built_tabs.add(0)
+
+        super().__init__([header, self.tabs])
+        self.add_class("jr-review")
+        self.filtered_ids: list[str] = []
+        self._apply_filters()
+        self._refresh_header()
+
+    # -- opening with a progress bar ---------------------------------------------------
+    @classmethod
+    def from_paper(
+        cls,
+        paper: str | os.PathLike[str],
+        supplements: Sequence[str | os.PathLike[str]] = (),
+        frameworks: Sequence[str] | None = None,
+        *,
+        display_progress: bool = True,
+        page_size: int = 25,
+        **kw: Any,
+    ) -> ReviewWidget:
+        """Analyse (or reopen) ``paper`` showing a progress bar, then return the widget."""
+        from .. import open_review
+
+        bar = W.IntProgress(value=0, min=0, max=1, description="analysing", bar_style="info")
+        label = W.Label("starting")
+        box = W.HBox([bar, label])
+        box.add_class("jr-analysis-progress")
+        if display_progress:
+            _display(box)
+        cb = progress_callback(bar, label)
+        try:
+            session = open_review(paper, supplements=supplements, frameworks=frameworks, progress=cb, **kw)
+        except BaseException as e:
+            bar.bar_style = "danger"
+            label.value = f"failed: {e}"
+            raise
+        bar.value = bar.max
+        bar.bar_style = "success"
+        label.value = "done"
+        box.layout.display = "none"
+        return cls(session, page_size=page_size)
+
+    # ``ReviewWidget.open(paper, ...)`` on the class analyses a paper; on an instance,
+    # ``open()`` stays the ipywidgets method that opens the comm.
+    open = _ClassOrInstance("from_paper", W.Widget.open)
+
+    # -- header ------------------------------------------------------------------------
+    def _files_html(self) -> str:
+        parts = []
+        try:
+            files = self.session.analysis.document.files
+            for f in files:
+                pages = f"{f.pages} p." if f.pages == 1 else f"{f.pages} pp."
+                parts.append(f"{esc(f.role)}: <code>{esc(f.name)}</code> ({esc(pages)})")
+        except AttributeError:
+            parts.append(f"main: <code>{esc(Path(self.session.paper).name)}</code>")
+            for s in self.session.supplements:
+                parts.append(f"supplement: <code>{esc(Path(s).name)}</code>")
+        return '<div style="font-size:12px;color:#444">' + " · ".join(parts) + "</div>"
+
+    def _refresh_header(self) -> None:
+        decided, total = self.session.progress()
+        self.progress_label.value = f"{decided} / {total} decided"
+        self.gaps_label.value = f'<span style="font-size:12px">open gaps: <b>{int(self.session.open_gaps())}</b></span>'
+        self.counts.value = counts_html(self.session.counts())
+        self.bars.value = framework_bars_html(self.session.counts_by_framework(), self.framework_titles)
+
+    def _changed(self) -> None:
+        self._refresh_header()
+        if self.decided_filter.value != ALL:
+            # keep the row the referee is working on in view; the filter applies on the next change
+            pass
+
+    # -- filtering and paging ----------------------------------------------------------
+    def _matches(self, it: Any, text: str) -> bool:
+        if self.framework_filter.value != ALL and it.framework != self.framework_filter.value:
+            return False
+        if self.status_filter.value != ALL and getattr(it, "effective_status", it.status) != self.status_filter.value:
+            return False
+        if self.severity_filter.value != ALL and it.severity != self.severity_filter.value:
+            return False
+        if self.decided_filter.value == "decided" and not it.decision:
+            return False
+        if self.decided_filter.value == "undecided" and it.decision:
+            return False
+        if text:
+            hay = " ".join([it.id, it.question, it.reason, it.topic or "", it.note or ""]
+                           + [e.text for e in it.evidence or []]).lower()
+            if not all(w in hay for w in text.split()):
+                return False
+        return True
+
+    def _apply_filters(self) -> None:
+        text = self.search.value.strip().lower()
+        self.filtered_ids = [it.id for it in self.session.items if self._matches(it, text)]
+        self._page = 0
+        self._show_page()
+
+    def _on_filter(self, _change: dict[str, Any]) -> None:
+        self._apply_filters()
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.filtered_ids) // self.page_size))
+
+    @property
+    def page(self) -> int:
+        return self._page
+
+    def row(self, item_id: str) -> ItemRow:
+        """The row widget of ``item_id`` (built on first use)."""
+        r = self._rows.get(item_id)
+        if r is None:
+            r = ItemRow(self, self.session.item(item_id))
+            self._rows[item_id] = r
+        return r
+
+    def visible_item_ids(self) -> list[str]:
+        start = self._page * self.page_size
+        return self.filtered_ids[start:start + self.page_size]
+
+    def _show_page(self) -> None:
+        ids = self.visible_item_ids()
+        self.rows_box.children = [self.row(i) for i in ids]
+        n = len(self.filtered_ids)
+        if n:
+            a = self._page * self.page_size + 1
+            self.page_label.value = f"items {a}-{a + len(ids) - 1} of {n} (page {self._page + 1} / {self.pages})"
+        else:
+            self.page_label.value = "no item matches the filters"
+        self.prev_button.disabled = self._page <= 0
+        self.next_button.disabled = self._page >= self.pages - 1
+
+    def go_to_page(self, page: int) -> None:
+        self._page = min(max(0, int(page)), self.pages - 1)
+        self._show_page()
+
+    def next_page(self) -> None:
+        self.go_to_page(self._page + 1)
+
+    def prev_page(self) -> None:
+        self.go_to_page(self._page - 1)
+
+    def reload(self) -> None:
+        """Re-read the sidecar (another process may have changed it) and refresh."""
+        self.session.reload()
+        for r in self._rows.values():
+            r.sync()
+        self._refresh_header()
+        self._apply_filters()
+
+    # -- evidence rendering ------------------------------------------------------------
+    def _pdf_path(self, ev: Any) -> str:
+        doc = getattr(ev, "doc", None)
+        try:
+            files = self.session.analysis.document.files
+            if doc is not None and 0 <= int(doc) < len(files):
+                return files[int(doc)].path
+        except AttributeError:
+            pass
+        name = Path(getattr(ev, "file", "") or "").name
+        for p in [self.session.paper, *self.session.supplements]:
+            if Path(p).name == name:
+                return str(p)
+        return str(self.session.paper)
+
+    def render_evidence(self, ev: Any, *, zoom: float = 1.4) -> tuple[bytes, str]:
+        """PNG of the evidence's page with its boxes highlighted, and a caption."""
+        from ..ingest.render import render_page_png
+
+        path = self._pdf_path(ev)
+        page = int(ev.page)
+        boxes = [tuple(b.bbox) for b in (getattr(ev, "boxes", None) or []) if getattr(b, "page", page) == page]
+        if not boxes and getattr(ev, "bbox", None):
+            boxes = [tuple(ev.bbox)]
+        png = render_page_png(path, page, boxes, zoom=zoom)
+        return png, f"{Path(path).name} p.{page}"
+
+    # -- tabs --------------------------------------------------------------------------
+    def _on_tab(self, change: dict[str, Any]) -> None:
+        idx = change["new"]
+        if idx is not None:
+            self._build_tab(idx)
+
+    def show_tab(self, title: str) -> W.Box:
+        """Select a tab by title (building it on first use) and return its box."""
+        idx = TAB_TITLES.index(title)
+        self.tabs.selected_index = idx
+        self._build_tab(idx)
+        return self.tabs.children[idx]
+
+    def _build_tab(self, idx: int) -> None:
+        if idx in self._built_tabs:
+            return
+        self._built_tabs.add(idx)
+        builder: Callable[[], list[W.Widget]] = {
+            1: self._claims_children,
+            2: self._data_children,
+            3: self._tables_children,
+            4: self._report_children,
+        }[idx]
+        try:
+            children = builder()
+        except Exception as e:  # a broken part of the analysis must not take the checklist down
+            children = [W.HTML(_message(f"cannot show this tab: {type(e).__name__}: {e}", error=True))]
+        self.tabs.children[idx].children = children
+
+    def _mismatches(self) -> list[Any]:
+        return [c for c in (self.session.cross_checks or []) if c.status != "consistent"]
+
+    def _claims_children(self) -> list[W.Widget]:
+        claims = list(self.session.claims or [])
+        bad: dict[str, list[Any]] = {}
+        for c in self._mismatches():
+            if c.claim:
+                bad.setdefault(c.claim, []).append(c)
+        head = ("where", "location", "kind", "hedged", "claim", "check against tables")
+        rows = []
+        for cl in claims:
+            checks = bad.get(cl.text, [])
+            mark = "; ".join(f"⚠ {c.status}: {c.message}" for c in checks)
+            style = ' style="background:#fdecea"' if checks else ""
+            cells = [
+                f"{_file_label(self.session, cl.doc)} p.{cl.page}", cl.location, ", ".join(cl.kinds or [cl.kind]),
+                "yes" if cl.hedged else "no", cl.text, mark,
+            ]
+            rows.append(f"<tr{style}>" + "".join(f"<td style='padding:2px 6px;vertical-align:top'>{esc(x)}</td>"
+                                                 for x in cells) + "</tr>")
+        table = (
+            '<table class="jr-claims"><thead><tr>'
+            + "".join(f"<th style='text-align:left;padding:2px 6px'>{esc(h)}</th>" for h in head)
+            + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        )
+        n_bad = sum(1 for cl in claims if cl.text in bad)
+        summary = W.HTML(f"<p>{len(claims)} claims; {n_bad} disagree with or lack support in the tables "
+                         "(highlighted).</p>")
+        summary.add_class("jr-claims-summary")
+        out = W.HTML(table, layout=W.Layout(max_height="600px", overflow="auto"))
+        out.add_class("jr-claims-table")
+        return [summary, out]
+
+    def _data_children(self) -> list[W.Widget]:
+        stmts = list(self.session.data_statements or [])
+        head = ("where", "aspects", "vague", "statement", "links")
+        rows = []
+        for s in stmts:
+            style = ' style="background:#fff4e0"' if s.vague else ""
+            why = f"yes ({', '.join(s.vague_reasons)})" if s.vague and s.vague_reasons else ("yes" if s.vague else "no")
+            cells = [f"{_file_label(self.session, s.doc)} p.{s.page}", ", ".join(s.aspects), why, s.text,
+                     " ".join([*s.urls, *s.dois])]
+            rows.append(f"<tr{style}>" + "".join(f"<td style='padding:2px 6px;vertical-align:top'>{esc(x)}</td>"
+                                                 for x in cells) + "</tr>")
+        table = (
+            '<table class="jr-data-statements"><thead><tr>'
+            + "".join(f"<th style='text-align:left;padding:2px 6px'>{esc(h)}</th>" for h in head)
+            + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        )
+        summary = W.HTML(f"<p>{len(stmts)} data statements; {sum(1 for s in stmts if s.vague)} vague "
+                         "(highlighted).</p>")
+        summary.add_class("jr-data-summary")
+        out = W.HTML(table, layout=W.Layout(max_height="600px", overflow="auto"))
+        out.add_class("jr-data-table")
+        return [summary, out]
+
+    def table_html(self, table: Any) -> str:
+        """One extracted table as escaped HTML, with the cross-check findings about it."""
+        import pandas as pd
+
+        try:
+            df = table.df
+        except Exception:
+            width = max([len(table.columns)] + [len(r) for r in table.rows] + [1])
+            cols = list(table.columns) + [f"col{i}" for i in range(len(table.columns), width)]
+            df = pd.DataFrame([list(r) + [""] * (width - len(r)) for r in table.rows], columns=cols[:width])
+        checks = [c for c in (self.session.cross_checks or []) if c.table_id == table.id]
+        bad = [c for c in checks if c.status != "consistent"]
+        cells = {(str(c.get("system", "")), str(c.get("column", ""))) for ch in bad for c in (ch.cells or [])
+                 if isinstance(c, dict)}
+        body = df.to_html(escape=True, index=False, border=0, na_rep="", classes="jr-df")
+        where = f"{_file_label(self.session, table.doc)} p.{table.page}"
+        parts = [f'<div class="jr-table-block"><p><b>{esc(table.label or table.id)}</b> ({esc(where)}) '
+                 f"{esc(table.caption)}</p>"]
+        if bad:
+            parts.append('<ul class="jr-mismatches" style="color:#c62828">' + "".join(
+                f"<li>⚠ {esc(c.status)}: {esc(c.message)}" + (f" — claim: “{esc(c.claim)}”" if c.claim else "")
+                + "</li>" for c in bad) + "</ul>")
+            if cells:
+                parts.append('<p style="font-size:11px;color:#c62828">cells involved: ' + esc(
+                    "; ".join(f"{s} / {col}" for s, col in sorted(cells))) + "</p>")
+        ok = [c for c in checks if c.status == "consistent"]
+        if ok:
+            parts.append(f'<p style="font-size:11px;color:#2e7d32">{len(ok)} claim check(s) consistent with this '
+                         "table</p>")
+        parts.append(body + "</div>")
+        return "".join(parts)
+
+    def _tables_children(self) -> list[W.Widget]:
+        tables = list(self.session.tables or [])
+        if not tables:
+            return [W.HTML("<p>No tables were extracted.</p>")]
+        bad_by_table: dict[str, int] = {}
+        for c in self._mismatches():
+            if c.table_id:
+                bad_by_table[c.table_id] = bad_by_table.get(c.table_id, 0) + 1
+        children = [W.VBox([]) for _ in tables]
+        acc = W.Accordion(children=children)
+        titles = []
+        for t in tables:
+            n = bad_by_table.get(t.id, 0)
+            kind = "results" if t.is_results else "table"
+            label = (t.label or t.id)[:60]
+            titles.append(f"{label} · p.{t.page} · {kind}" + (f" · ⚠ {n} mismatch{'es' if n != 1 else ''}" if n else ""))
+        acc.titles = tuple(titles)
+        self.tables_accordion = acc
+        built: set[int] = set()
+
+        def build(i: int | None) -> None:
+            if i is None or i in built:
+                return
+            built.add(i)
+            h = W.HTML(self.table_html(tables[i]), layout=W.Layout(overflow="auto"))
+            h.add_class("jr-table")
+            children[i].children = [h]
+
+        acc.observe(lambda ch: build(ch["new"]), names="selected_index")
+        self._build_table = build
+        n_bad = sum(1 for t in tables if bad_by_table.get(t.id))
+        summary = W.HTML(f"<p>{len(tables)} tables ({sum(1 for t in tables if t.is_results)} results tables); "
+                         f"{n_bad} with claim-vs-table mismatches (⚠). Open one to see it.</p>")
+        summary.add_class("jr-tables-summary")
+        return [summary, acc]
+
+    def _make_report_controls(self) -> None:
+        self.general_notes = W.Textarea(value="", continuous_update=False,
+                                        placeholder="general comments for the authors", description="general notes",
+                                        layout=W.Layout(width="100%", height="90px"))
+        self.general_notes.style.description_width = "initial"
+        self.general_notes.add_class("jr-general-notes")
+        self.export_buttons: dict[str, W.Button] = {}
+        for fmt, text in (("md", "Markdown report"), ("html", "HTML report"), ("csv", "Checklist CSV"),
+                          ("json", "Review JSON")):
+            b = W.Button(description=text, icon="download", layout=W.Layout(width="auto"))
+            b.add_class(f"jr-export-{fmt}")
+            b.on_click(lambda _b, fmt=fmt: self.export(fmt))
+            self.export_buttons[fmt] = b
+        self.export_status = W.HTML("")
+        self.export_status.add_class("jr-export-status")
+
+    def _report_children(self) -> list[W.Widget]:
+        self.general_notes.value = self.session.general_notes or ""
+
+        def on_notes(ch: dict[str, Any]) -> None:
+            try:
+                self.session.general_notes = ch["new"]
+                self.export_status.value = _message("general notes saved")
+            except _errors() as e:
+                self.export_status.value = _message(f"general notes not saved: {e}", error=True)
+
+        self.general_notes.observe(on_notes, names="value")
+        return [self.general_notes, W.HBox(list(self.export_buttons.values())), self.export_status]
+
+    def export_path(self, fmt: str) -> Path:
+        paper = Path(self.session.paper)
+        suffix = {"md": ".review-report.md", "html": ".review-report.html", "csv": ".checklist.csv",
+                  "json": ".review-export.json"}[fmt]
+        return paper.with_name(paper.stem + suffix)
+
+    def export(self, fmt: str) -> Path | None:
+        """Write the report / checklist beside the paper; returns the path written."""
+        path = self.export_path(fmt)
+        try:
+            if fmt in ("md", "html"):
+                self.session.report(fmt=fmt, path=path)
+            elif fmt == "csv":
+                self.session.export_csv(path)
+            else:
+                self.session.export_json(path)
+        except _errors() as e:
+            self.export_status.value = _message(f"export failed: {e}", error=True)
+            return None
+        self.export_status.value = f'<span style="font-size:12px">written: <code>{esc(path)}</code></span>'
+        return path
+
+
+def progress_callback(bar: W.IntProgress, label: W.Label | None = None) -> Callable[[int, int, str], None]:
+    """A ``(done, total, message)`` callback that drives an ``IntProgress``."""
+
+    def cb(done: int, total: int, message: str = "") -> None:
+        total = max(int(total), 1)
+        if bar.max != total:
+            bar.max = total
+        bar.value = min(max(int(done), 0), total)
+        if label is not None:
+            label.value = str(message)[:200]
+
+    return cb
+
+
+def _display(w: W.Widget) -> None:
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython ships with ipywidgets
+        return
+    if get_ipython() is not None:
+        display(w)
