@@ -1,0 +1,116 @@
+"""Validate the hand-annotated gold files in tests/data/gold/topics/ against the taxonomy and
+against the real PDFs: every topic present, statuses valid, and every quote really printed on the
+page it names (after whitespace/ligature/hyphenation normalisation)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import pymupdf
+import pytest
+import yaml
+
+from tests.conftest import CORPUS, GOLD, ROOT
+
+TOPICS_YAML = ROOT / "jupyter_review" / "checklist" / "data" / "topics.yaml"
+GOLD_TOPICS = GOLD / "topics"
+STATUSES = {"disclosed", "supplement_only", "vague", "missing", "not_applicable"}
+NEEDS_EVIDENCE = {"disclosed", "supplement_only", "vague"}
+DOMAINS = {"llm-report", "dataset", "ml-method", "clinical", "benchmark", "public-health"}
+GOLD_FILES = sorted(GOLD_TOPICS.glob("*.yaml"))
+
+
+def _norm(text: str) -> str:
+    """Whitespace, ligatures (NFKC), curly quotes and line-break hyphenation do not count."""
+    text = " ".join(unicodedata.normalize("NFKC", text).split()).lower()
+    text = re.sub(r"[-\u00ad\u2010\u2011]\s*", "", text)
+    return text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}))
+
+
+@lru_cache(maxsize=None)
+def _page_texts(name: str) -> tuple[str, ...]:
+    with pymupdf.open(CORPUS / name) as doc:
+        return tuple(_norm(page.get_text()) for page in doc)
+
+
+@lru_cache(maxsize=1)
+def _topic_ids() -> frozenset[str]:
+    data = yaml.safe_load(TOPICS_YAML.read_text(encoding="utf-8"))
+    return frozenset(data["topics"])
+
+
+def _load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_enough_gold_papers() -> None:
+    assert len(GOLD_FILES) >= 6, [p.name for p in GOLD_FILES]
+    assert (GOLD_TOPICS / "README.md").is_file()
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_gold_header(path: Path) -> None:
+    gold = _load(path)
+    assert gold["paper"] == path.stem + ".pdf"
+    assert (CORPUS / gold["paper"]).is_file(), gold["paper"]
+    for sup in gold.get("supplements") or []:
+        assert (CORPUS / sup).is_file(), sup
+    assert gold["domain"] in DOMAINS
+    assert isinstance(gold.get("annotator_notes"), str) and gold["annotator_notes"].strip()
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_gold_topics_complete_and_valid(path: Path) -> None:
+    gold = _load(path)
+    topics = gold["topics"]
+    assert set(topics) == set(_topic_ids()), {
+        "missing": sorted(_topic_ids() - set(topics)),
+        "unknown": sorted(set(topics) - _topic_ids()),
+    }
+    files = {gold["paper"], *(gold.get("supplements") or [])}
+    for tid, item in topics.items():
+        status = item["status"]
+        assert status in STATUSES, (tid, status)
+        assert isinstance(item.get("why"), str) and item["why"].strip(), tid
+        if status in NEEDS_EVIDENCE:
+            assert item.get("quote"), f"{tid}: {status} needs a quote"
+            assert item.get("pages"), f"{tid}: {status} needs pages"
+        if item.get("quote"):
+            assert len(item["quote"]) <= 200, tid
+            assert item.get("file") in files, (tid, item.get("file"))
+            pages = item["pages"]
+            assert all(isinstance(p, int) and p >= 1 for p in pages), (tid, pages)
+        if status == "supplement_only":
+            # the evidence must come from a supplement file (or an appendix flagged as such)
+            assert item["file"] != gold["paper"] or item.get("appendix_only"), tid
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_gold_quotes_occur_on_named_pages(path: Path) -> None:
+    gold = _load(path)
+    bad = []
+    for tid, item in gold["topics"].items():
+        quote = item.get("quote")
+        if not quote:
+            continue
+        texts = _page_texts(item["file"])
+        pages = item["pages"]
+        if any(p > len(texts) for p in pages):
+            bad.append((tid, "page out of range", pages))
+            continue
+        if not any(_norm(quote) in texts[p - 1] for p in pages):
+            bad.append((tid, item["file"], pages, quote[:80]))
+    assert not bad, bad
+
+
+def test_gold_has_both_gaps_and_disclosures() -> None:
+    """The gold set must exercise gap detection in both directions."""
+    counts = {s: 0 for s in STATUSES}
+    for path in GOLD_FILES:
+        for item in _load(path)["topics"].values():
+            counts[item["status"]] += 1
+    assert counts["disclosed"] > 0 and counts["missing"] > 0 and counts["vague"] > 0, counts
+    assert counts["supplement_only"] > 0, counts
