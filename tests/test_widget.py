@@ -1,0 +1,345 @@
+"""The notebook widgets, driven through their Python state (no browser).
+
+Every test opens a real review of real PDFs, clicks buttons / sets values the way
+the front end would, and checks what reached the sidecar on disk and what a fresh
+``open_review`` sees.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import ipywidgets as W
+import pymupdf
+import pytest
+
+import jupyter_review as jr
+from jupyter_review.notebook import ReviewWidget, ScreeningWidget
+from jupyter_review.review.session import ReviewSession
+from tests.conftest import EDGE, corpus_pdf
+
+MAIN = "stockmixer-main.pdf"
+SUPP = "stockmixer-supplement.pdf"
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    """One analysis of the StockMixer pair, shared (the sidecar is per test)."""
+    return jr.analyze(corpus_pdf(MAIN), [corpus_pdf(SUPP)])
+
+
+@pytest.fixture()
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    main = Path(shutil.copy(corpus_pdf(MAIN), tmp_path / MAIN))
+    supp = Path(shutil.copy(corpus_pdf(SUPP), tmp_path / SUPP))
+    return main, supp
+
+
+@pytest.fixture()
+def session(pair, analysis) -> ReviewSession:
+    main, supp = pair
+    return ReviewSession.open(main, [supp], analysis=analysis)
+
+
+def walk(w):
+    """Every widget below ``w`` (children of boxes, tabs and accordions)."""
+    yield w
+    for c in getattr(w, "children", ()) or ():
+        yield from walk(c)
+
+
+def html_values(w) -> list[str]:
+    return [x.value for x in walk(w) if isinstance(x, W.HTML)]
+
+
+def sidecar(paper: Path) -> dict:
+    return json.loads(paper.with_name(paper.stem + ".review.json").read_text("utf-8"))
+
+
+# -- DOM contract ---------------------------------------------------------------------
+
+
+def test_dom_contract_and_header(session):
+    w = ReviewWidget(session)
+    assert "jr-review" in w._dom_classes
+    decided, total = session.progress()
+    assert total == len(session.items) > 0
+    assert w.progress_label.value == f"{decided} / {total} decided"
+    assert "jr-progress" in w.progress_label._dom_classes
+    # the title and file names are in the header
+    assert session.paper.name in w.files.value and SUPP in w.files.value
+    # one stacked bar per framework shown
+    for fw in session.counts_by_framework():
+        assert (w.framework_titles[fw] in w.bars.value) or (fw in w.bars.value)
+
+    rows = w.rows_box.children
+    assert len(rows) == min(total, w.page_size)
+    for row, item_id in zip(rows, w.visible_item_ids()):
+        it = session.item(item_id)
+        slug = "".join(ch if ch.isalnum() or ch in "_-" else "-" for ch in item_id)
+        assert {"jr-item", f"jr-item-{slug}"} <= set(row._dom_classes)
+        classes = [set(x._dom_classes) for x in walk(row)]
+        assert any({"jr-status", f"jr-status-{it.status}"} <= c for c in classes)
+        assert any("jr-question" in c for c in classes)
+        assert sum("jr-quote" in c for c in classes) == len(it.evidence)
+        assert row.decision._options_labels == ("agree", "present", "partial", "absent", "n/a")
+        assert "jr-decision" in row.decision._dom_classes and "jr-note" in row.note._dom_classes
+
+
+def test_lazy_rows_and_paging(session):
+    w = ReviewWidget(session, page_size=7)
+    total = len(session.items)
+    assert len(w._rows) == min(7, total)  # only the first page was built
+    seen = []
+    for p in range(w.pages):
+        w.go_to_page(p)
+        seen += [r.item_id for r in w.rows_box.children]
+    assert seen == [it.id for it in session.items]
+    assert w.next_button.disabled and not w.prev_button.disabled
+
+
+# -- decisions and notes are saved at once and restored -------------------------------
+
+
+def test_decision_and_note_persist(session, pair, analysis):
+    main, supp = pair
+    w = ReviewWidget(session)
+    first, second = w.rows_box.children[0], w.rows_box.children[1]
+    first.decision.value = "absent"  # what a click on "absent" does
+    first.note.value = "No data source is named anywhere."
+    second.decision.value = "na"  # the "n/a" button
+    total = len(session.items)
+    assert w.progress_label.value == f"2 / {total} decided"
+
+    state = sidecar(main)
+    assert state["items"][first.item_id]["decision"] == "absent"
+    assert state["items"][first.item_id]["note"] == "No data source is named anywhere."
+    assert state["items"][second.item_id]["decision"] == "na"
+    assert state["summary"]["decided"] == 2
+
+    # a fresh session and a fresh widget see the same
+    again = ReviewSession.open(main, [supp], analysis=analysis)
+    assert again.item(first.item_id).decision == "absent"
+    assert again.item(second.item_id).decision == "na"
+    w2 = ReviewWidget(again)
+    r1 = w2.row(first.item_id)
+    assert r1.decision.value == "absent" and r1.note.value == "No data source is named anywhere."
+    assert w2.progress_label.value == f"2 / {total} decided"
+
+    # clearing removes the decision on disk, the note stays
+    r1.clear.click()
+    assert sidecar(main)["items"][first.item_id]["decision"] is None
+    assert sidecar(main)["items"][first.item_id]["note"] == "No data source is named anywhere."
+    assert w2.progress_label.value == f"1 / {total} decided"
+
+
+def test_full_reopen_through_open_review(pair):
+    """The whole path a notebook takes: analyse, decide, re-analyse, see the decision."""
+    main, supp = pair
+    calls = []
+    w = ReviewWidget.from_paper(main, [supp], display_progress=False)
+    item_id = w.visible_item_ids()[-1]
+    w.row(item_id).set_decision("partial")
+    w.row(item_id).note.value = "only the split is named"
+    fresh = jr.open_review(main, supplements=[supp], progress=lambda d, t, m: calls.append((d, t, m)))
+    assert fresh.item(item_id).decision == "partial"
+    assert fresh.item(item_id).note == "only the split is named"
+    assert calls and calls[-1][0] == calls[-1][1]  # the callback saw the work finish
+
+
+def test_open_classmethod_shows_progress(pair):
+    main, supp = pair
+    w = ReviewWidget.open(main, [supp], display_progress=False)
+    assert isinstance(w, ReviewWidget)
+    assert w.session.paper == main and [p.name for p in w.session.supplements] == [SUPP]
+
+
+def test_external_change_reload(session, pair, analysis):
+    main, supp = pair
+    w = ReviewWidget(session)
+    item_id = w.visible_item_ids()[0]
+    other = ReviewSession.open(main, [supp], analysis=analysis)  # e.g. the browser's server
+    other.decide(item_id, "present", note="in the appendix")
+    w.reload()
+    assert w.row(item_id).decision.value == "present"
+    assert w.row(item_id).note.value == "in the appendix"
+
+
+# -- filters --------------------------------------------------------------------------
+
+
+def test_filters(session):
+    w = ReviewWidget(session, page_size=500)
+    statuses = {it.status for it in session.items}
+    for st in statuses:
+        w.status_filter.value = st
+        assert w.filtered_ids == [it.id for it in session.items if it.effective_status == st]
+    w.status_filter.value = "(all)"
+
+    fws = list(session.counts_by_framework())
+    w.framework_filter.value = fws[0]
+    assert w.filtered_ids == [it.id for it in session.items if it.framework == fws[0]]
+    w.framework_filter.value = "(all)"
+
+    w.severity_filter.value = "major"
+    assert w.filtered_ids == [it.id for it in session.items if it.severity == "major"]
+    w.severity_filter.value = "(all)"
+
+    # search on a word from an evidence quote finds that item
+    with_ev = next(it for it in session.items if it.evidence)
+    word = max(with_ev.evidence[0].text.split(), key=len).lower()
+    w.search.value = word
+    assert with_ev.id in w.filtered_ids
+    w.search.value = "zzqx-no-such-word"
+    assert w.filtered_ids == [] and w.page_label.value == "no item matches the filters"
+    w.search.value = ""
+
+    target = session.items[3].id
+    w.row(target).decision.value = "present"
+    w.decided_filter.value = "decided"
+    assert w.filtered_ids == [target]
+    w.decided_filter.value = "undecided"
+    assert target not in w.filtered_ids and len(w.filtered_ids) == len(session.items) - 1
+
+
+# -- evidence on the page -------------------------------------------------------------
+
+
+def test_show_on_page_renders_highlight(session):
+    w = ReviewWidget(session)
+    it = next(it for it in session.items if it.evidence)
+    row = w.row(it.id)
+    row.page_buttons[0].click()
+    png = row.page_image.value
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert row.page_image.layout.display == ""
+    ev = it.evidence[0]
+    path = session.analysis.document.files[ev.doc].path
+    # the highlight changes the pixels against a plain render of the same page
+    plain = pymupdf.Pixmap(jr.ingest.render.render_page_png(path, ev.page, (), zoom=1.4))
+    shown = pymupdf.Pixmap(png)
+    assert (plain.width, plain.height) == (shown.width, shown.height)
+    assert plain.samples != shown.samples
+    assert f"p.{ev.page}" in row.page_caption.value
+    row.hide_page.click()
+    assert row.page_image.layout.display == "none"
+
+
+# -- tabs -----------------------------------------------------------------------------
+
+
+def test_claims_data_tables_tabs(session):
+    w = ReviewWidget(session)
+    assert w.tabs.titles == ("Checklist", "Claims", "Data statements", "Tables", "Report")
+    assert w.claims_box.children == ()  # built lazily
+    claims = w.show_tab("Claims")
+    assert f"{len(session.claims)} claims" in claims.children[0].value
+    data = w.show_tab("Data statements")
+    assert f"{len(session.data_statements)} data statements" in data.children[0].value
+
+    tables = w.show_tab("Tables")
+    assert f"{len(session.tables)} tables" in tables.children[0].value
+    if session.tables:
+        acc = w.tables_accordion
+        assert len(acc.children) == len(session.tables)
+        for i, t in enumerate(session.tables):
+            acc.selected_index = i
+            html = acc.children[i].children[0].value
+            assert "<table" in html
+            bad = [c for c in session.cross_checks if c.table_id == t.id and c.status != "consistent"]
+            assert html.count("⚠") == len(bad)
+            assert ("⚠" in acc.titles[i]) == bool(bad)
+            # the system names read from the PDF are in the rendered table, escaped
+            for r in t.rows[:5]:
+                name = r[t.system_column].strip() if len(r) > t.system_column else ""
+                if name:
+                    assert _escaped(name) in html
+
+
+def _escaped(s: str) -> str:
+    import html
+
+    return html.escape(s)
+
+
+def test_report_exports_beside_paper(session, pair):
+    main, _ = pair
+    w = ReviewWidget(session)
+    w.row(w.visible_item_ids()[0]).decision.value = "absent"
+    w.show_tab("Report")
+    for fmt in ("md", "html", "csv", "json"):
+        w.export_buttons[fmt].click()
+        path = w.export_path(fmt)
+        assert path.parent == main.parent and path.exists() and path.stat().st_size > 0
+        assert str(path) in w.export_status.value or _escaped(str(path)) in w.export_status.value
+    import pandas as pd
+
+    df = pd.read_csv(w.export_path("csv"))
+    assert len(df) == len(session.items)
+    assert (df["decision"] == "absent").sum() == 1
+    w.general_notes.value = "Please name the data sources."
+    assert sidecar(main)["general_notes"] == "Please name the data sources."
+
+
+# -- hostile text ---------------------------------------------------------------------
+
+
+def test_markup_in_pdf_is_escaped(tmp_path):
+    src = EDGE / "markup-in-text.pdf"
+    text = pymupdf.open(src)[0].get_text()
+    assert "<img src=x onerror=alert(1)>" in text  # what the file holds
+    paper = Path(shutil.copy(src, tmp_path / "markup.pdf"))
+    w = ReviewWidget(jr.open_review(paper), page_size=1000)
+    for i in range(1, 5):
+        w.show_tab(w.tabs.titles[i])
+    acc = getattr(w, "tables_accordion", None)
+    if acc is not None:
+        for i in range(len(acc.children)):
+            acc.selected_index = i
+    values = "\n".join(html_values(w))
+    assert "<img src=x" not in values and "<script>" not in values
+    assert "&lt;img src=x onerror=alert(1)&gt;" in values or "&lt;script&gt;" in values
+
+
+# -- screening table ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def screened(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("screen")
+    for name in (MAIN, SUPP, "npjmgrav-00129.pdf", "neurores-0022-4.pdf"):
+        shutil.copy(corpus_pdf(name), folder / name)
+    (folder / "broken.pdf").write_bytes((EDGE / "not-a-pdf.pdf").read_bytes())
+    return folder, jr.screen(folder)
+
+
+def test_screening_widget_sort_filter_open(screened):
+    folder, df = screened
+    sw = ScreeningWidget(df, folder=folder, page_size=50)
+    assert "jr-screening" in sw._dom_classes
+    assert len(sw.visible_ids) == len(df)
+    assert len(sw.open_buttons) == len(df)
+    numeric = [c for c in sw.summary_columns if df[c].dtype.kind in "iuf"]
+    if numeric:
+        col = numeric[0]
+        sw.sort_by.value = col
+        sw.descending.value = True
+        values = [df.loc[df["id"] == k, col].iloc[0] for k in sw.visible_ids]
+        assert values == sorted(values, reverse=True)
+    sw.search.value = "stockmixer"
+    assert sw.visible_ids and all("stockmixer" in str(k).lower() or "stockmixer" in str(
+        df.loc[df["id"] == k, "paper"].iloc[0]).lower() for k in sw.visible_ids)
+    if "error" in df.columns:
+        sw.search.value = ""
+        sw.errors.value = "with errors"
+        assert len(sw.visible_ids) == int(df["error"].fillna("").astype(str).str.strip().ne("").sum()) >= 1
+        sw.errors.value = "(all)"
+    sw.search.value = "stockmixer"
+    key = sw.visible_ids[0]
+    sw.open_buttons[key].click()
+    assert isinstance(sw.review, ReviewWidget)
+    assert sw.review in sw.review_area.children
+    assert sw.review.session.paper.name == MAIN
+    assert [p.name for p in sw.review.session.supplements] == [SUPP]
