@@ -1,1 +1,332 @@
-"""Reports: Markdown / HTML / CSV / JSON, with one HTML-escape point for untrusted text."""
+"""Referee report (Markdown or HTML) and the checklist as a table.
+
+The report is first built as plain data (``build_report``), then rendered; text
+from the PDF passes through exactly one escaping function per output format
+(``_esc_md`` / ``_esc_html``), so nothing extracted from a paper can inject markup.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html as _html
+from collections import OrderedDict
+from typing import Any
+
+from ..model import Analysis
+
+STATUS_LABEL = {
+    "disclosed": "disclosed",
+    "supplement_only": "supplement only",
+    "vague": "vague",
+    "missing": "missing",
+    "not_applicable": "n/a",
+}
+SEVERITY_TITLE = {"major": "Major requests", "minor": "Minor requests", "info": "For information"}
+GAP_STATUSES = ("vague", "missing", "supplement_only")
+
+
+def _items(analysis: Analysis, review: Any | None) -> list[dict[str, Any]]:
+    """One dict per checklist item, with the referee's decision when there is a review."""
+    out = []
+    if review is not None:
+        for it in review.items:
+            out.append({
+                "id": it.id, "framework": it.framework, "item": it.item, "topic": it.topic, "question": it.question,
+                "status": it.status, "severity": it.severity, "reason": it.reason, "evidence": it.evidence,
+                "decision": it.decision or "", "note": it.note, "effective_status": it.effective_status,
+                "request": it.request, "change": it.change or "",
+            })
+        return out
+    from ..checklist.loader import resolve_frameworks
+
+    requests = {}
+    try:
+        for fw in resolve_frameworks(analysis.frameworks or None):
+            for i in fw.items:
+                requests[f"{fw.id}:{i.id}"] = i.request
+    except Exception:  # an extra checklist file may be gone; the report still renders
+        pass
+    for r in analysis.checklist:
+        iid = f"{r.framework}:{r.item}"
+        out.append({
+            "id": iid, "framework": r.framework, "item": r.item, "topic": r.topic, "question": r.question,
+            "status": r.status, "severity": r.severity, "reason": r.reason, "evidence": r.evidence, "decision": "",
+            "note": "", "effective_status": r.status, "request": requests.get(iid, ""), "change": "",
+        })
+    return out
+
+
+def _pages(evidence: list[Any]) -> str:
+    parts: list[str] = []
+    for e in evidence:
+        tag = "supplement" if getattr(e, "role", "main") not in ("", "main") else "main"
+        s = f"{tag} p.{e.page}"
+        if s not in parts:
+            parts.append(s)
+    return "; ".join(parts)
+
+
+def checklist_frame(analysis: Analysis, review: Any | None = None) -> Any:
+    """The checklist as a pandas DataFrame (one row per framework item)."""
+    import pandas as pd
+
+    rows = []
+    for d in _items(analysis, review):
+        rows.append({
+            "id": d["id"], "framework": d["framework"], "item": d["item"], "topic": d["topic"],
+            "question": d["question"], "status": d["status"], "severity": d["severity"], "reason": d["reason"],
+            "pages": _pages(d["evidence"]), "decision": d["decision"], "note": d["note"],
+            "effective_status": d["effective_status"],
+        })
+    cols = ["id", "framework", "item", "topic", "question", "status", "severity", "reason", "pages", "decision",
+            "note", "effective_status"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _topic_request(topic_ids: list[str], status: str) -> str:
+    from ..checklist.loader import topics
+
+    ts = [topics()[t] for t in topic_ids if t in topics()]
+    if not ts:
+        return "Please address this item."
+    t = ts[0]
+    what = t.description.rstrip(".")
+    if status == "supplement_only":
+        return f"Please state in the main text, not only in the supplement, {t.title.lower()}: {what[0].lower() + what[1:]}."
+    if status == "vague":
+        return f"Please make the account of {t.title.lower()} concrete: {what[0].lower() + what[1:]}."
+    return f"Please report {t.title.lower()}: {what[0].lower() + what[1:]}."
+
+
+def build_report(analysis: Analysis, review: Any | None = None) -> dict[str, Any]:
+    """The report as data: every string here is raw text, escaped only by the renderers."""
+    doc = analysis.document
+    items = _items(analysis, review)
+    title = (doc.files[0].title if doc.files and doc.files[0].title else (doc.files[0].name if doc.files else "paper"))
+    # one request per topic (several frameworks ask the same thing)
+    by_topic: OrderedDict[str, dict[str, Any]] = OrderedDict()
+    for d in items:
+        if d["effective_status"] not in GAP_STATUSES:
+            continue
+        g = by_topic.get(d["topic"])
+        if g is None:
+            g = by_topic[d["topic"]] = {
+                "topic": d["topic"], "status": d["effective_status"], "severity": d["severity"], "reason": d["reason"],
+                "evidence": list(d["evidence"]), "items": [], "notes": [], "request": "", "decided": bool(d["decision"]),
+            }
+        g["items"].append(d["id"])
+        if d["note"] and d["note"] not in g["notes"]:
+            g["notes"].append(d["note"])
+        if not g["request"] and d["request"] and d["effective_status"] != "supplement_only":
+            g["request"] = d["request"]
+        if {"major": 0, "minor": 1, "info": 2}.get(d["severity"], 3) < {"major": 0, "minor": 1, "info": 2}.get(g["severity"], 3):
+            g["severity"] = d["severity"]
+    requests: dict[str, list[dict[str, Any]]] = {"major": [], "minor": [], "info": []}
+    from ..checklist.loader import topics as _topics
+
+    for g in by_topic.values():
+        tids = g["topic"].split(",")
+        g["request"] = g["request"] or _topic_request(tids, g["status"])
+        if g["status"] == "supplement_only" and not g["request"].startswith("Please state in the main text"):
+            g["request"] = _topic_request(tids, "supplement_only")
+        g["title"] = " + ".join(_topics()[t].title if t in _topics() else t for t in tids)
+        requests.setdefault(g["severity"], []).append(g)
+    summary = []
+    fw_ids = list(OrderedDict.fromkeys(d["framework"] for d in items))
+    for fw in fw_ids:
+        row = {"framework": fw}
+        for s in STATUS_LABEL:
+            row[s] = sum(1 for d in items if d["framework"] == fw and d["effective_status"] == s)
+        summary.append(row)
+    mismatches = [c for c in analysis.cross_checks if c.status == "mismatch"]
+    changes = [d for d in items if d["change"] and d["change"] != "unchanged"]
+    return {
+        "title": title,
+        "files": [{"name": f.name, "role": f.role, "pages": f.pages} for f in doc.files],
+        "date": _dt.date.today().isoformat(),
+        "frameworks": fw_ids,
+        "summary": summary,
+        "requests": requests,
+        "mismatches": mismatches,
+        "changes": changes,
+        "general_notes": review.general_notes if review is not None else "",
+        "items": items,
+        "progress": review.progress() if review is not None else None,
+    }
+
+
+# -- Markdown -------------------------------------------------------------------------
+
+
+def _esc_md(text: Any) -> str:
+    """The single escape point for Markdown: no raw HTML, no table breaks, one line."""
+    s = " ".join(str(text).split())
+    s = _html.escape(s, quote=False)
+    for ch in ("\\", "`", "*", "_", "[", "]", "|", "#"):
+        s = s.replace(ch, "\\" + ch)
+    return s
+
+
+def _render_md(r: dict[str, Any]) -> str:
+    L: list[str] = []
+    L.append(f"# Referee report: {_esc_md(r['title'])}")
+    L.append("")
+    L.append("Files: " + "; ".join(f"{_esc_md(f['name'])} ({f['role']}, {f['pages']} pages)" for f in r["files"]))
+    L.append(f"Date: {r['date']}. Checklists: {', '.join(_esc_md(f) for f in r['frameworks'])}.")
+    if r["progress"]:
+        L.append(f"Items decided by the referee: {r['progress'][0]} of {r['progress'][1]}.")
+    L.append("")
+    L.append("## Summary per checklist")
+    L.append("")
+    L.append("| checklist | disclosed | supplement only | vague | missing | n/a |")
+    L.append("|---|---:|---:|---:|---:|---:|")
+    for row in r["summary"]:
+        L.append(f"| {_esc_md(row['framework'])} | {row['disclosed']} | {row['supplement_only']} | {row['vague']} | "
+                 f"{row['missing']} | {row['not_applicable']} |")
+    L.append("")
+    n = 0
+    for sev in ("major", "minor", "info"):
+        gs = r["requests"].get(sev) or []
+        if not gs:
+            continue
+        L.append(f"## {SEVERITY_TITLE[sev]}")
+        L.append("")
+        for g in gs:
+            n += 1
+            L.append(f"{n}. **{_esc_md(g['title'])}** ({STATUS_LABEL[g['status']]}). {_esc_md(g['request'])}")
+            L.append(f"   - Finding: {_esc_md(g['reason'])}")
+            for e in g["evidence"][:3]:
+                where = f"{_esc_md(e.file or 'file ' + str(e.doc))}, p. {e.page}"
+                L.append(f"   - Evidence ({where}): \u201c{_esc_md(e.text)}\u201d")
+            for note in g["notes"]:
+                L.append(f"   - Referee's note: {_esc_md(note)}")
+            L.append(f"   - Checklist items: {', '.join(_esc_md(i) for i in g['items'])}")
+        L.append("")
+    if not n:
+        L.append("No open disclosure gaps.")
+        L.append("")
+    L.append("## Claims checked against the tables")
+    L.append("")
+    if r["mismatches"]:
+        for c in r["mismatches"]:
+            L.append(f"- {_esc_md(c.message)}")
+            if c.claim:
+                L.append(f"  - Claim (p. {c.claim_page}): \u201c{_esc_md(c.claim)}\u201d")
+            if c.table:
+                L.append(f"  - Table (p. {c.table_page}): {_esc_md(c.table)}")
+    else:
+        L.append("No mismatch between claims in the text and the extracted tables was found.")
+    L.append("")
+    if r["changes"]:
+        L.append("## Changes since the previous version")
+        L.append("")
+        for d in r["changes"]:
+            L.append(f"- {_esc_md(d['id'])}: {_esc_md(d['change'].replace('_', ' '))} (now {STATUS_LABEL[d['status']]})")
+        L.append("")
+    if r["general_notes"]:
+        L.append("## Referee's notes")
+        L.append("")
+        for para in str(r["general_notes"]).split("\n"):
+            L.append(_esc_md(para) if para.strip() else "")
+        L.append("")
+    L.append("## Full checklist")
+    L.append("")
+    L.append("| item | question | status | decision | pages |")
+    L.append("|---|---|---|---|---|")
+    for d in r["items"]:
+        L.append(f"| {_esc_md(d['id'])} | {_esc_md(d['question'])} | {STATUS_LABEL[d['status']]} | "
+                 f"{_esc_md(d['decision'] or '')} | {_esc_md(_pages(d['evidence']))} |")
+    L.append("")
+    return "\n".join(L)
+
+
+# -- HTML -----------------------------------------------------------------------------
+
+
+def _esc_html(text: Any) -> str:
+    """The single escape point for HTML."""
+    return _html.escape(str(text), quote=True)
+
+
+_CSS = """
+body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#222}
+table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
+.s-disclosed{color:#1a7f37}.s-supplement_only{color:#9a6700}.s-vague{color:#bc4c00}.s-missing{color:#cf222e}
+blockquote{margin:.3rem 0 .3rem 1rem;padding-left:.6rem;border-left:3px solid #ddd;color:#444}
+.note{background:#fff8c5;padding:.2rem .4rem}
+"""
+
+
+def _render_html(r: dict[str, Any]) -> str:
+    e = _esc_html
+    H: list[str] = []
+    H.append("<!DOCTYPE html><html><head><meta charset='utf-8'>")
+    H.append("<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'\">")
+    H.append(f"<title>Referee report: {e(r['title'])}</title><style>{_CSS}</style></head><body>")
+    H.append(f"<h1>Referee report: {e(r['title'])}</h1>")
+    H.append("<p>Files: " + "; ".join(f"{e(f['name'])} ({e(f['role'])}, {f['pages']} pages)" for f in r["files"]) + "</p>")
+    H.append(f"<p>Date: {e(r['date'])}. Checklists: {e(', '.join(r['frameworks']))}.</p>")
+    if r["progress"]:
+        H.append(f"<p>Items decided by the referee: {r['progress'][0]} of {r['progress'][1]}.</p>")
+    H.append("<h2>Summary per checklist</h2><table><tr><th>checklist</th>"
+             + "".join(f"<th>{e(v)}</th>" for v in STATUS_LABEL.values()) + "</tr>")
+    for row in r["summary"]:
+        H.append(f"<tr><td>{e(row['framework'])}</td>" + "".join(f"<td>{row[s]}</td>" for s in STATUS_LABEL) + "</tr>")
+    H.append("</table>")
+    n = 0
+    for sev in ("major", "minor", "info"):
+        gs = r["requests"].get(sev) or []
+        if not gs:
+            continue
+        H.append(f"<h2>{e(SEVERITY_TITLE[sev])}</h2><ol start='{n + 1}'>")
+        for g in gs:
+            n += 1
+            H.append(f"<li><p><strong>{e(g['title'])}</strong> (<span class='s-{e(g['status'])}'>"
+                     f"{e(STATUS_LABEL[g['status']])}</span>). {e(g['request'])}</p>")
+            H.append(f"<p>Finding: {e(g['reason'])}</p>")
+            for ev in g["evidence"][:3]:
+                H.append(f"<blockquote>{e(ev.text)}<br><small>{e(ev.file or 'file ' + str(ev.doc))}, p. {ev.page}</small></blockquote>")
+            for note in g["notes"]:
+                H.append(f"<p class='note'>Referee's note: {e(note)}</p>")
+            H.append(f"<p><small>Checklist items: {e(', '.join(g['items']))}</small></p></li>")
+        H.append("</ol>")
+    if not n:
+        H.append("<p>No open disclosure gaps.</p>")
+    H.append("<h2>Claims checked against the tables</h2>")
+    if r["mismatches"]:
+        H.append("<ul>")
+        for c in r["mismatches"]:
+            H.append(f"<li>{e(c.message)}")
+            if c.claim:
+                H.append(f"<blockquote>{e(c.claim)}<br><small>p. {e(c.claim_page)}</small></blockquote>")
+            if c.table:
+                H.append(f"<p><small>Table (p. {e(c.table_page)}): {e(c.table)}</small></p>")
+            H.append("</li>")
+        H.append("</ul>")
+    else:
+        H.append("<p>No mismatch between claims in the text and the extracted tables was found.</p>")
+    if r["changes"]:
+        H.append("<h2>Changes since the previous version</h2><ul>")
+        for d in r["changes"]:
+            H.append(f"<li>{e(d['id'])}: {e(d['change'].replace('_', ' '))} (now {e(STATUS_LABEL[d['status']])})</li>")
+        H.append("</ul>")
+    if r["general_notes"]:
+        H.append("<h2>Referee's notes</h2>")
+        for para in str(r["general_notes"]).split("\n\n"):
+            H.append(f"<p>{e(para)}</p>")
+    H.append("<h2>Full checklist</h2><table><tr><th>item</th><th>question</th><th>status</th><th>decision</th><th>pages</th></tr>")
+    for d in r["items"]:
+        H.append(f"<tr><td>{e(d['id'])}</td><td>{e(d['question'])}</td><td class='s-{e(d['status'])}'>"
+                 f"{e(STATUS_LABEL[d['status']])}</td><td>{e(d['decision'])}</td><td>{e(_pages(d['evidence']))}</td></tr>")
+    H.append("</table></body></html>")
+    return "\n".join(H)
+
+
+def render_report(analysis: Analysis, fmt: str = "md", review: Any | None = None) -> str:
+    """A referee report: gaps grouped by severity as requests, with quotes and pages."""
+    r = build_report(analysis, review)
+    if fmt in ("md", "markdown"):
+        return _render_md(r)
+    if fmt in ("html", "htm"):
+        return _render_html(r)
+    raise ValueError(f"unknown report format {fmt!r}: use 'md' or 'html'")

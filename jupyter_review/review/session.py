@@ -1,0 +1,362 @@
+"""ReviewSession: the analysis of a paper joined with the referee's saved decisions."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ReviewConflictError, ReviewStateError
+from ..model import Analysis, Evidence
+from .state import (
+    DECISION_STATUS,
+    DECISIONS,
+    GAP_STATUSES,
+    UNSET,
+    locked,
+    new_state,
+    now,
+    read_state,
+    sidecar_path,
+    update_sidecar,
+    write_state,
+)
+
+STATUSES = ("disclosed", "supplement_only", "vague", "missing", "not_applicable")
+_GAP_ORDER = {"missing": 0, "vague": 1, "supplement_only": 2, "disclosed": 3, "not_applicable": 4}
+
+
+@dataclass
+class ReviewItem:
+    id: str
+    framework: str
+    framework_title: str
+    item: str
+    question: str
+    topic: str
+    status: str
+    reason: str
+    severity: str
+    evidence: list[Evidence] = field(default_factory=list)
+    decision: str | None = None
+    note: str = ""
+    change: str | None = None
+    request: str = ""
+    source: str = ""
+
+    @property
+    def effective_status(self) -> str:
+        if self.decision and self.decision != "agree":
+            return DECISION_STATUS[self.decision]
+        return self.status
+
+    @property
+    def is_gap(self) -> bool:
+        return self.effective_status in GAP_STATUSES
+
+    def pages(self) -> str:
+        parts = []
+        for e in self.evidence:
+            tag = "supp" if e.role not in ("", "main") else "main"
+            s = f"{tag} p.{e.page}"
+            if s not in parts:
+                parts.append(s)
+        return "; ".join(parts)
+
+
+def _evidence_keys(evs: list[Evidence]) -> list[str]:
+    return sorted({f"{e.doc}:{e.page}:{e.text[:60]}" for e in evs})
+
+
+def _file_key(f: Any) -> dict[str, str]:
+    return {"name": f.name, "sha256": f.sha256, "role": f.role}
+
+
+class ReviewSession:
+    """One referee's review of one paper (plus supplements), saved beside the paper."""
+
+    def __init__(self, paper: Path, supplements: list[Path], analysis: Analysis, path: Path) -> None:
+        self.paper = paper
+        self.supplements = supplements
+        self.analysis = analysis
+        self.path = path
+        self._state: dict[str, Any] = new_state(paper, [str(s) for s in supplements])
+        self.items: list[ReviewItem] = []
+        self.changes: list[dict[str, Any]] = []
+        self._listeners: list[Callable[[ReviewSession], None]] = []
+
+    # -- opening ------------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls,
+        paper: str | os.PathLike[str],
+        supplements: Sequence[str | os.PathLike[str]] = (),
+        frameworks: Sequence[str] | None = None,
+        *,
+        checklists: Sequence[str | os.PathLike[str]] = (),
+        analysis: Analysis | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+        sidecar: str | os.PathLike[str] | None = None,
+        passwords: dict[str, str] | None = None,
+    ) -> ReviewSession:
+        from ..pipeline import analyze
+
+        if isinstance(supplements, (str, os.PathLike)):
+            supplements = [supplements]
+        paper_p = Path(paper)
+        supp_p = [Path(s) for s in supplements]
+        if analysis is None:
+            analysis = analyze(paper_p, supp_p, frameworks=frameworks, checklists=checklists, passwords=passwords,
+                               progress=progress)
+        path = Path(sidecar) if sidecar else sidecar_path(paper_p)
+        self = cls(paper_p, supp_p, analysis, path)
+        self._build_items(frameworks, checklists)
+        self._sync_revision()
+        return self
+
+    def _build_items(self, frameworks: Sequence[str] | None, checklists: Sequence[Any]) -> None:
+        from ..checklist.loader import resolve_frameworks
+
+        fws = {fw.id: fw for fw in resolve_frameworks(list(frameworks) if frameworks else None, checklists)}
+        self.frameworks = list(self.analysis.frameworks) or list(fws)
+        self.items = []
+        for r in self.analysis.checklist:
+            fw = fws.get(r.framework)
+            it = next((i for i in fw.items if i.id == r.item), None) if fw else None
+            self.items.append(
+                ReviewItem(
+                    id=f"{r.framework}:{r.item}", framework=r.framework, framework_title=fw.title if fw else r.framework,
+                    item=r.item, question=r.question, topic=r.topic, status=r.status, reason=r.reason,
+                    severity=r.severity, evidence=list(r.evidence), request=it.request if it else "",
+                    source=r.source,
+                )
+            )
+        self._by_id = {i.id: i for i in self.items}
+
+    def _sync_revision(self) -> None:
+        """Load the saved review; when the files changed since it was saved (a revised
+        manuscript), record per item what changed; keep every decision and note."""
+        files_now = [_file_key(f) for f in self.analysis.document.files]
+        with locked(self.path):
+            st = read_state(self.path)
+            if st is None:
+                st = new_state(self.paper, [str(s) for s in self.supplements])
+            old_files = st.get("files") or []
+            revised = bool(old_files) and [f["sha256"] for f in old_files] != [f["sha256"] for f in files_now]
+            changes: dict[str, str] = {}
+            for it in self.items:
+                entry = st["items"].get(it.id)
+                if entry is None:
+                    entry = st["items"][it.id] = {"decision": None, "note": "", "updated": None}
+                seen_status = entry.get("status_seen")
+                seen_ev = entry.get("evidence_seen")
+                ev_now = _evidence_keys(it.evidence)
+                if revised and seen_status is not None:
+                    was_gap = seen_status in GAP_STATUSES
+                    is_gap = it.status in GAP_STATUSES
+                    if was_gap and not is_gap:
+                        ch = "closed"
+                    elif is_gap and not was_gap and it.status != "not_applicable":
+                        ch = "opened"
+                    elif seen_status != it.status:
+                        ch = "status_changed"
+                    elif set(ev_now) - set(seen_ev or []):
+                        ch = "new_evidence"
+                    elif set(seen_ev or []) - set(ev_now):
+                        ch = "evidence_gone"
+                    else:
+                        ch = "unchanged"
+                    changes[it.id] = ch
+                entry["status_seen"] = it.status
+                entry["evidence_seen"] = ev_now
+            if revised:
+                st["history"].append({"date": now(), "from_files": old_files, "to_files": files_now,
+                                      "changes": dict(Counter(changes.values()))})
+                st["changes"] = changes
+            st["files"] = files_now
+            st["paper"] = self.paper.name
+            st["supplements"] = [s.name for s in self.supplements]
+            st["frameworks"] = list(self.frameworks)
+            self._state = st
+            st["summary"] = self._summary()
+            st["revision"] = int(st.get("revision", 0)) + 1
+            st["updated"] = now()
+            write_state(self.path, st)
+        saved_changes = st.get("changes", {})
+        self.changes = []
+        for it in self.items:
+            it.change = saved_changes.get(it.id)
+            if it.change and it.change != "unchanged":
+                self.changes.append({"id": it.id, "topic": it.topic, "change": it.change, "status": it.status})
+        self._apply_state()
+
+    def _apply_state(self) -> None:
+        for it in self.items:
+            e = self._state["items"].get(it.id, {})
+            it.decision = e.get("decision")
+            it.note = e.get("note", "") or ""
+
+    # -- reading ------------------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        f = self.analysis.document.files[0] if self.analysis.document.files else None
+        return (f.title if f and f.title else self.paper.stem) or self.paper.name
+
+    def item(self, item_id: str) -> ReviewItem:
+        try:
+            return self._by_id[item_id]
+        except KeyError:
+            raise ReviewStateError(f"no checklist item {item_id!r} in this review") from None
+
+    @property
+    def general_notes(self) -> str:
+        return self._state.get("general_notes", "") or ""
+
+    @general_notes.setter
+    def general_notes(self, text: str) -> None:
+        self._save(general_notes=text or "")
+
+    @property
+    def revision(self) -> int:
+        return int(self._state.get("revision", 0))
+
+    def progress(self) -> tuple[int, int]:
+        return sum(1 for i in self.items if i.decision), len(self.items)
+
+    def counts(self, *, effective: bool = False) -> dict[str, int]:
+        c = Counter(i.effective_status if effective else i.status for i in self.items)
+        return {s: c.get(s, 0) for s in STATUSES}
+
+    def counts_by_framework(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for i in self.items:
+            d = out.setdefault(i.framework, {s: 0 for s in STATUSES})
+            d[i.status] += 1
+        return out
+
+    def open_gaps(self) -> int:
+        return sum(1 for i in self.items if i.is_gap)
+
+    def gaps(self) -> list[ReviewItem]:
+        """Open gaps, most severe first."""
+        sev = {"major": 0, "minor": 1, "info": 2}
+        return sorted((i for i in self.items if i.is_gap),
+                      key=lambda i: (sev.get(i.severity, 3), _GAP_ORDER[i.effective_status], i.id))
+
+    @property
+    def claims(self) -> list[Any]:
+        return self.analysis.claims
+
+    @property
+    def data_statements(self) -> list[Any]:
+        return self.analysis.data_statements
+
+    @property
+    def tables(self) -> list[Any]:
+        return self.analysis.tables
+
+    @property
+    def cross_checks(self) -> list[Any]:
+        return self.analysis.cross_checks
+
+    @property
+    def checklist(self) -> Any:
+        from ..report import checklist_frame
+
+        return checklist_frame(self.analysis, review=self)
+
+    # -- changing -----------------------------------------------------------------------
+    def decide(self, item_id: str, decision: str | None, note: str | None = None) -> ReviewItem:
+        if decision == "n/a":
+            decision = "na"
+        if decision is not None and decision not in DECISIONS:
+            raise ReviewStateError(f"decision must be one of {', '.join(DECISIONS)} or None, not {decision!r}")
+        it = self.item(item_id)
+        self._save(item=item_id, decision=decision, note=UNSET if note is None else note)
+        return it
+
+    def set_note(self, item_id: str, text: str) -> ReviewItem:
+        it = self.item(item_id)
+        self._save(item=item_id, note=text or "")
+        return it
+
+    def on_change(self, callback: Callable[[ReviewSession], None]) -> None:
+        self._listeners.append(callback)
+
+    def _save(self, *, item: str | None = None, decision: Any = UNSET, note: Any = UNSET, general_notes: Any = UNSET) -> None:
+        base = self._state
+        # summary after the change, computed on a copy of the items
+        if item is not None:
+            it = self._by_id[item]
+            if decision is not UNSET:
+                it.decision = decision
+            if note is not UNSET:
+                it.note = note
+        conflict: ReviewConflictError | None = None
+        try:
+            self._state = update_sidecar(self.path, item=item, decision=decision, note=note,
+                                         general_notes=general_notes, base=base, summary=self._summary())
+        except ReviewConflictError as e:
+            conflict = e
+            self._state = e.state  # type: ignore[attr-defined]
+        self._apply_state()
+        for cb in list(self._listeners):
+            cb(self)
+        if conflict is not None:
+            raise conflict
+
+    def reload(self) -> None:
+        """Re-read the saved review (another process may have written it)."""
+        st = read_state(self.path)
+        if st is not None:
+            self._state = st
+            self._apply_state()
+
+    def _summary(self) -> dict[str, Any]:
+        decided, total = self.progress()
+        return {"title": self.title, "decided": decided, "total": total, "open_gaps": self.open_gaps(),
+                "counts": self.counts()}
+
+    # -- output -------------------------------------------------------------------------
+    def report(self, fmt: str = "md", path: str | os.PathLike[str] | None = None) -> str:
+        from ..report import render_report
+
+        text = render_report(self.analysis, fmt=fmt, review=self)
+        if path is not None:
+            from .atomic import atomic_write_text
+
+            atomic_write_text(Path(path), text)
+        return text
+
+    def export_csv(self, path: str | os.PathLike[str]) -> Path:
+        from .atomic import atomic_write_text
+
+        atomic_write_text(Path(path), self.checklist.to_csv(index=False))
+        return Path(path)
+
+    def export_json(self, path: str | os.PathLike[str]) -> Path:
+        import json
+
+        from .atomic import atomic_write_text
+
+        data = {"paper": self.paper.name, "supplements": [s.name for s in self.supplements],
+                "general_notes": self.general_notes,
+                "items": self.checklist.to_dict(orient="records")}
+        atomic_write_text(Path(path), json.dumps(data, ensure_ascii=False, indent=1))
+        return Path(path)
+
+    def show(self) -> Any:
+        from ..notebook import ReviewWidget
+
+        return ReviewWidget(self)
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        d, t = self.progress()
+        p.text(f"<ReviewSession {self.paper.name}: {d}/{t} decided, {self.open_gaps()} open gaps>")
+
+    def __repr__(self) -> str:
+        d, t = self.progress()
+        return f"<ReviewSession {self.paper.name}: {d}/{t} decided, {self.open_gaps()} open gaps>"
