@@ -1,0 +1,130 @@
+"""Checklist data files: built-in frameworks, user checklists, and their errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jupyter_review import errors
+from jupyter_review.checklist import combine_status, list_frameworks, load_framework_file, topics
+from jupyter_review.checklist.loader import builtin_frameworks, resolve_frameworks
+
+REQUIRED_TOPICS = """data.sources data.size data.collection data.curation data.synthetic data.human_labor
+data.licensing data.personal_info data.bias data.contamination data.availability model.architecture
+model.training model.hyperparameters model.ablations model.weights code.availability compute.resources
+compute.energy eval.protocol eval.baselines eval.variance eval.post_release eval.human safety.static_eval
+safety.adversarial_eval safety.mitigations risk.misuse risk.limitations risk.societal
+accountability.responsibility accountability.intended_use accountability.ethics_review
+accountability.conflicts accountability.funding accountability.feedback""".split()
+
+
+def test_taxonomy_has_every_required_topic_with_a_detector():
+    from jupyter_review.checklist.engine import detectors
+
+    t = topics()
+    dets = detectors()
+    for tid in REQUIRED_TOPICS:
+        assert tid in t, tid
+        assert t[tid].description and t[tid].severity in ("major", "minor", "info")
+        assert dets[tid].specific is not None or dets[tid].sections, tid
+
+
+def test_builtin_frameworks_cover_their_subjects_and_cite_sources():
+    fws = builtin_frameworks()
+    assert list(fws)[:2] == ["data-disclosure", "ai-accountability"]
+    assert {"data-disclosure", "ai-accountability", "datasheets", "model-cards", "ml-reproducibility"} <= set(fws)
+    for fw in fws.values():
+        assert fw.cites, fw.id
+        assert all(i.source for i in fw.items), fw.id
+    dd = {t for i in fws["data-disclosure"].items for t in i.topics}
+    assert {"data.sources", "data.collection", "data.curation", "data.licensing", "data.bias",
+            "data.personal_info", "data.contamination"} <= dd
+    acc = {t for i in fws["ai-accountability"].items for t in i.topics}
+    assert {"accountability.responsibility", "accountability.ethics_review", "risk.misuse",
+            "safety.adversarial_eval", "safety.mitigations", "accountability.feedback"} <= acc
+    repro = {t for i in fws["ml-reproducibility"].items for t in i.topics}
+    assert {"code.availability", "model.weights", "model.hyperparameters", "compute.resources", "eval.variance",
+            "model.ablations", "data.contamination", "data.licensing", "accountability.ethics_review"} <= repro
+
+
+def test_every_topic_is_asked_by_some_framework():
+    asked = {t for fw in builtin_frameworks().values() for i in fw.items for t in i.topics}
+    missing = set(REQUIRED_TOPICS) - asked
+    assert not missing
+
+
+JOURNAL = """\
+schema_version: 1
+id: journal-x
+title: Journal X data policy
+cites: Journal X author guidelines (2026)
+items:
+  - id: data
+    topic: data.availability
+    question: Are the data deposited in a public repository?
+  - id: coi
+    topic: accountability.conflicts
+    question: Is there a competing-interests statement?
+"""
+
+
+def test_user_checklist_is_listed_and_selectable(tmp_path):
+    p = tmp_path / "journal.yaml"
+    p.write_text(JOURNAL)
+    ids = [f["id"] for f in list_frameworks(extra_files=[p])]
+    assert "journal-x" in ids and "data-disclosure" in ids
+    chosen = resolve_frameworks(["journal-x"], [p])
+    assert [i.id for i in chosen[0].items] == ["data", "coi"]
+
+
+@pytest.mark.parametrize(
+    "text,line,words",
+    [
+        (JOURNAL.replace("    topic: data.availability\n", "    topic: data.availabilty\n"), 6, "unknown topic 'data.availabilty'"),
+        (JOURNAL.replace("  - id: coi\n    topic: accountability.conflicts\n", "  - id: coi\n"), 9, "has no 'topic'"),
+        (JOURNAL.replace("title: Journal X data policy\n", "title: [unclosed\n"), 4, "invalid YAML"),
+        (JOURNAL.replace("  - id: coi", "  - id: data"), 9, "duplicate item id"),
+        ("- just\n- a list\n", 1, "must be a mapping"),
+    ],
+)
+def test_malformed_checklist_names_file_line_and_problem(tmp_path, text, line, words):
+    p = tmp_path / "bad.yaml"
+    p.write_text(text)
+    with pytest.raises(errors.ChecklistError) as ei:
+        load_framework_file(p)
+    msg = str(ei.value)
+    assert str(p) in msg and words in msg
+    assert ei.value.line == line, msg
+
+
+def test_bad_json_checklist_and_missing_file(tmp_path):
+    p = tmp_path / "bad.json"
+    p.write_text('{"id": "x",\n "title": "X",\n "items": [\n  {"id": "a", }\n ]}')
+    with pytest.raises(errors.ChecklistError) as ei:
+        load_framework_file(p)
+    assert ei.value.line == 4 and "invalid JSON" in str(ei.value)
+    with pytest.raises(errors.ChecklistError, match="file not found"):
+        load_framework_file(tmp_path / "nope.yaml")
+    with pytest.raises(errors.UnknownFrameworkError, match="available: "):
+        resolve_frameworks(["no-such-framework"])
+
+
+def test_cli_reports_a_bad_checklist_in_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    p = tmp_path / "bad.yaml"
+    p.write_text(JOURNAL.replace("data.availability", "data.nope"))
+    exe = Path(sys.executable).with_name("jupyter-review")
+    r = subprocess.run([str(exe), "frameworks", "--checklist", str(p)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "bad.yaml" in lines[0] and "line 6" in lines[0]
+
+
+def test_combine_status_takes_the_weakest_applicable():
+    assert combine_status(["disclosed", "vague"]) == "vague"
+    assert combine_status(["not_applicable", "supplement_only"]) == "supplement_only"
+    assert combine_status(["not_applicable"]) == "not_applicable"
