@@ -212,7 +212,7 @@ def test_show_on_page_renders_highlight(session):
     it = next(it for it in session.items if it.evidence)
     row = w.row(it.id)
     row.page_buttons[0].click()
-    png = row.page_image.value
+    png = bytes(row.page_image.value)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert row.page_image.layout.display == ""
     ev = it.evidence[0]

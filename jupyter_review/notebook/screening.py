@@ -19,7 +19,7 @@ from ._html import STATUS_LABELS, STATUSES, esc, status_badge
 from .widget import ReviewWidget, _message
 
 ALL = "(all)"
-_KNOWN = {"id", "paper", "path", "title", "pages", "error", "supplements", "files", "sha256", "hashes"}
+_KNOWN = {"id", "paper", "path", "title", "pages", "error", "supplements", "files", "sha256", "hashes", "seconds"}
 
 
 def _blank(v: Any) -> bool:
@@ -32,6 +32,9 @@ def _blank(v: Any) -> bool:
 
 def topic_columns(df: Any) -> list[str]:
     """Columns holding a per-topic status (every non-empty value is a status name)."""
+    named = [str(c) for c in df.columns if str(c).startswith("topic:")]
+    if named:
+        return named
     out = []
     statuses = set(STATUSES)
     for c in df.columns:
@@ -67,7 +70,9 @@ class ScreeningWidget(W.VBox):
         frameworks: Any = None,
     ) -> None:
         self.df = df.reset_index(drop=True)
-        folder = folder if folder is not None else df.attrs.get("folder") if hasattr(df, "attrs") else None
+        if folder is None:
+            attrs = getattr(df, "attrs", {}) or {}
+            folder = attrs.get("folder") or (attrs.get("screen") or {}).get("folder")
         self.folder = Path(folder) if folder else None
         self.page_size = max(1, int(page_size))
         self.review_page_size = review_page_size
@@ -90,7 +95,7 @@ class ScreeningWidget(W.VBox):
                                      layout=W.Layout(width="110px"))
         self.search = W.Text(value="", placeholder="id, file or title", description="search", continuous_update=False,
                              layout=W.Layout(width="260px"))
-        self.topic = W.Dropdown(options=[("(no topic)", "")] + [(t, t) for t in self.topics], value="",
+        self.topic = W.Dropdown(options=[("(no topic)", "")] + [(t.removeprefix("topic:"), t) for t in self.topics], value="",
                                 description="topic", layout=W.Layout(width="280px"))
         self.topic_status = W.Dropdown(options=[(ALL, ALL)] + [(STATUS_LABELS[s], s) for s in STATUSES], value=ALL,
                                        description="status", layout=W.Layout(width="210px"))

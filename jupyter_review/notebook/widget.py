@@ -350,6 +350,8 @@ class ReviewWidget(W.VBox):
         self.filtered_ids: list[str] = []
         self._apply_filters()
         self._refresh_header()
+        if hasattr(session, "on_change"):  # decisions made in code (review.decide) show up here too
+            session.on_change(self._session_changed)
 
     # -- opening with a progress bar ---------------------------------------------------
     @classmethod
@@ -412,9 +414,11 @@ class ReviewWidget(W.VBox):
 
     def _changed(self) -> None:
         self._refresh_header()
-        if self.decided_filter.value != ALL:
-            # keep the row the referee is working on in view; the filter applies on the next change
-            pass
+
+    def _session_changed(self, _session: Any = None) -> None:
+        for r in self._rows.values():
+            r.sync()
+        self._refresh_header()
 
     # -- filtering and paging ----------------------------------------------------------
     def _matches(self, it: Any, text: str) -> bool:
@@ -642,7 +646,7 @@ class ReviewWidget(W.VBox):
     def _tables_children(self) -> list[W.Widget]:
         tables = list(self.session.tables or [])
         if not tables:
-            return [W.HTML("<p>No tables were extracted.</p>")]
+            return [W.HTML("<p>0 tables were extracted.</p>")]
         bad_by_table: dict[str, int] = {}
         for c in self._mismatches():
             if c.table_id:
