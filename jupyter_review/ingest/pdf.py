@@ -374,11 +374,12 @@ class _Builder:
             pg = getattr(p, "_pdf_page", None)
             if find_tables and tabmod is not None and pg is not None:
                 table_caps = [(i, c) for i, c in caps if c.kind == "table"]
-                if table_caps or _numeric_dense(p):
+                if table_caps or tabmod.page_looks_tabular(p):
                     try:
                         words = pg.get_text("words", flags=_TEXT_FLAGS)
                         if tabmod.page_may_hold_table(words, table_caps):
-                            found = tabmod.find_tables_on_page(pg, doc_index, p.number, table_caps, words=words)
+                            found = tabmod.find_tables_on_page(pg, doc_index, p.number, table_caps, words=words,
+                                                               page=p, captions=[c for _i, c in caps])
                             raws.extend(found)
                             _mark_table_blocks(p, found)
                     except Exception as e:  # a table we cannot read must not lose the paper

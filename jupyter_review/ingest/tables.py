@@ -1,0 +1,1046 @@
+"""Results tables rebuilt from word positions.
+
+Most tables in papers are unruled (booktabs draws a few horizontal rules, never a
+cell grid), so a grid finder that looks for ruling lines finds nothing useful.
+Here a table is rebuilt from the words themselves:
+
+1. words are grouped into visual rows (by vertical centre) and, inside a row,
+   into *segments* (runs of words with ordinary word spacing);
+2. a table region is grown from a "Table N" caption, above or below it, over
+   rows that look tabular (several segments, numbers) and stops at prose;
+   pages without a caption but with several numeric rows get a caption-less
+   region (continued tables);
+3. column boundaries come from the x-alignment of the body rows: the gutters are
+   the x-ranges that no body segment covers;
+4. header lines above the first body row are assigned to columns by span: text
+   over one column is that column's (possibly line-broken) name, text over
+   several columns is a group level (a MultiIndex level downstream);
+5. label-only rows are merged with the value row they belong to (a wrapped
+   name) or kept as category rows (English / Code / Math).
+
+Cells keep bold/italic from the page's spans (bold marks a reported best).
+Everything here is plain geometry over ``page.get_text("words")``; pymupdf's
+``find_tables`` is used only for pages whose table is a drawn cell grid and
+where the word method found nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Caption, Cell, Page, RawTable
+
+log = logging.getLogger(__name__)
+
+# a page with more words than this is not searched word by word (a note says so)
+MAX_WORDS = 12000
+# a table region with more cells than this is cut (best effort, noted)
+MAX_CELLS = 20000
+
+_NUM = re.compile(
+    r"^[(\[]?[-+\u2212\u2013]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?"
+    r"%?[)\]]?[*\u2020\u2021\u00a7\u00b6\u2217#\u22c6\u2605\u2606a-d]{0,3}$"
+)
+_HAS_DIGIT = re.compile(r"\d")
+_DASHES = {"-", "\u2013", "\u2014", "\u2212", "\u2010", "\u2012", "--", "---", "n/a", "N/A", "NA", "\u00d7", "\u2717", "\u2713", "/"}
+_FOOT_START = re.compile(r"^\s*(?:[*\u2020\u2021\u00a7\u00b6\u2217]|\(?[a-z]\)|note[s]?\b|source[s]?\b)", re.I)
+_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-H]\.\d{0,2}|[IVX]{1,4}\.)\s+[A-Z][A-Za-z-]+(?:\s+[A-Za-z-]+){0,7}\s*$")
+_CAPTION_START = re.compile(r"^\s*(?:supplementary |extended data |supplemental )?(?:table|tab\.|figure|fig\.)\s*[A-Z]?\d", re.I)
+
+
+def _is_num(t: str) -> bool:
+    t = t.strip()
+    return bool(t) and bool(_HAS_DIGIT.search(t)) and bool(_NUM.match(t))
+
+
+_MAG = re.compile(r"^[<>~\u2248]?\d[\d.,]*\s?(?:[KMBTkmbt]|x|\u00d7|ms|s|h|GB|MB)$")
+
+
+def _is_value(t: str) -> bool:
+    """A cell-ish token: a number (also 100K, 7B, 2.5x) or a dash/marker for a missing value."""
+    t = t.strip()
+    return _is_num(t) or t in _DASHES or bool(_MAG.match(t))
+
+
+# -- words ------------------------------------------------------------------------------
+
+
+@dataclass
+class W:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def h(self) -> float:
+        return self.y1 - self.y0
+
+
+@dataclass
+class Seg:
+    words: list[W]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def y0(self) -> float:
+        return min(w.y0 for w in self.words)
+
+    @property
+    def y1(self) -> float:
+        return max(w.y1 for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def numeric(self) -> bool:
+        return _is_value(self.text) or _is_num(self.text.replace(" ", "")) or (len(self.words) <= 3 and _is_num(self.words[0].text) and _pm_tail(self.words[1:]))
+
+
+def _pm_tail(ws: list[W]) -> bool:
+    """'± 0.2', '(0.3)' after a number."""
+    t = " ".join(w.text for w in ws).strip()
+    return bool(re.match(r"^(?:\u00b1\s*\d[\d.]*|\(\s*[\u00b1]?\d[\d.]*\s*\)|[*\u2020\u2021]+)$", t))
+
+
+@dataclass
+class Row:
+    words: list[W]
+    segs: list[Seg] = field(default_factory=list)
+
+    @property
+    def y0(self) -> float:
+        return min(w.y0 for w in self.words)
+
+    @property
+    def y1(self) -> float:
+        return max(w.y1 for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segs)
+
+    @property
+    def nnum(self) -> int:
+        return sum(1 for s in self.segs if s.numeric and _HAS_DIGIT.search(s.text))
+
+    @property
+    def nval(self) -> int:
+        return sum(1 for s in self.segs if s.numeric)
+
+
+def _style_lookup(page: Page | None) -> list[tuple[tuple[float, float, float, float], bool, bool]]:
+    runs: list[tuple[tuple[float, float, float, float], bool, bool]] = []
+    if page is None:
+        return runs
+    for b in page.blocks:
+        for ln in b.lines:
+            if ln.spans:
+                for s in ln.spans:
+                    runs.append((s.bbox, s.bold, s.italic))
+            else:
+                runs.append((ln.bbox, ln.bold, ln.italic))
+    return runs
+
+
+def _words(words: list[Any], page: Page | None) -> list[W]:
+    runs = _style_lookup(page)
+    # bucket style runs by y for quick lookup
+    buckets: dict[int, list[int]] = {}
+    for i, (bb, _b, _i) in enumerate(runs):
+        for k in range(int(bb[1] // 10), int(bb[3] // 10) + 1):
+            buckets.setdefault(k, []).append(i)
+    out: list[W] = []
+    for w in words:
+        text = str(w[4]).strip()
+        if not text:
+            continue
+        x0, y0, x1, y1 = float(w[0]), float(w[1]), float(w[2]), float(w[3])
+        if x1 <= x0 or y1 <= y0:
+            continue
+        bold = ital = False
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        for i in buckets.get(int(cy // 10), ()):
+            bb, b, it = runs[i]
+            if bb[0] - 0.5 <= cx <= bb[2] + 0.5 and bb[1] - 0.5 <= cy <= bb[3] + 0.5:
+                bold, ital = b, it
+                break
+        out.append(W(x0, y0, x1, y1, text, bold, ital))
+    return out
+
+
+def _vertical_share(ws: list[W]) -> float:
+    long = [w for w in ws if len(w.text) >= 3]
+    if not long:
+        return 0.0
+    return sum(1 for w in long if (w.y1 - w.y0) > 1.6 * (w.x1 - w.x0)) / len(long)
+
+
+def _rows(ws: list[W]) -> list[Row]:
+    """Group words into visual rows by vertical centre."""
+    if not ws:
+        return []
+    hs = sorted(w.h for w in ws)
+    med = hs[len(hs) // 2]
+    tol = max(1.5, 0.38 * med)
+    order = sorted(ws, key=lambda w: (w.cy, w.x0))
+    rows: list[Row] = []
+    cur: list[W] = []
+    anchor = 0.0
+    for w in order:
+        if cur and w.cy - anchor > tol:
+            rows.append(Row(cur))
+            cur = []
+        if not cur:
+            anchor = w.cy
+        cur.append(w)
+    if cur:
+        rows.append(Row(cur))
+    for r in rows:
+        r.words.sort(key=lambda w: w.x0)
+        r.segs = _segments(r.words)
+    return rows
+
+
+def _segments(ws: list[W]) -> list[Seg]:
+    segs: list[Seg] = []
+    cur: list[W] = []
+    for w in ws:
+        if cur:
+            prev = cur[-1]
+            gap = w.x0 - prev.x1
+            h = min(prev.h, w.h)
+            limit = max(2.8, 0.45 * h)
+            split = gap > limit
+            # two numbers side by side are two cells
+            if not split and gap > 0.8 and _is_num(prev.text) and _is_num(w.text) and not prev.text.endswith(("(", "\u00b1")):
+                split = True
+            if split:
+                segs.append(Seg(cur))
+                cur = []
+        cur.append(w)
+    if cur:
+        segs.append(Seg(cur))
+    return segs
+
+
+# -- the gate ------------------------------------------------------------------------------
+
+
+def page_may_hold_table(words: list[Any], table_caps: list[tuple[int, Caption]]) -> bool:
+    """Cheap test: a table caption, or at least three rows with three numbers each."""
+    if len(words) < 6:
+        return False
+    if table_caps:
+        return True
+    rows: dict[int, int] = {}
+    for w in words:
+        t = str(w[4])
+        if _is_num(t):
+            k = int(((w[1] + w[3]) / 2) // 4)
+            rows[k] = rows.get(k, 0) + 1
+    return sum(1 for v in rows.values() if v >= 3) >= 3
+
+
+def page_looks_tabular(page: Page) -> bool:
+    """From the model page (no extraction): three or more visual rows with three numbers."""
+    buckets: dict[int, int] = {}
+    for b in page.blocks:
+        if b.kind in ("header", "footer", "page_number", "margin"):
+            continue
+        for ln in b.lines:
+            n = sum(1 for t in ln.text.split() if _is_num(t))
+            if n:
+                k = int(((ln.bbox[1] + ln.bbox[3]) / 2) // 4)
+                buckets[k] = buckets.get(k, 0) + n
+    return sum(1 for v in buckets.values() if v >= 3) >= 3
+
+
+# -- regions ---------------------------------------------------------------------------------
+
+
+def _is_prose(r: Row, width: float) -> bool:
+    """A running-text line: many words over most of the width, few numbers, no wide gutters."""
+    n = len(r.words)
+    if n < 7 or r.nval > 1:
+        return False
+    if (r.x1 - r.x0) < 0.5 * width:
+        return False
+    text = r.text
+    letters = sum(c.isalpha() for c in text)
+    if letters < 0.55 * len(text.replace(" ", "")):
+        return False
+    if len(r.segs) == 1:
+        return True
+    # justified lines stretch spaces; a table row has few, much wider gutters
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(r.words, r.words[1:]))
+    return gaps[-1] < 3.5 * max(1.0, statistics.median(gaps)) and len(r.segs) <= n // 3
+
+
+def _tabular(r: Row) -> bool:
+    return len(r.segs) >= 2 or r.nval >= 1
+
+
+def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, stop_ys: list[tuple[float, float]]) -> list[int]:
+    """Indices of rows from ``start`` going ``step`` (+1 down, -1 up) that belong to a table."""
+    got: list[int] = []
+    i = start
+    last: Row | None = None
+    misses = 0
+    while 0 <= i < len(rows):
+        r = rows[i]
+        if any(a - 1 <= (r.y0 + r.y1) / 2 <= b + 1 for a, b in stop_ys):
+            break
+        if last is not None:
+            gap = (r.y0 - last.y1) if step > 0 else (last.y0 - r.y1)
+            if gap > 3.2 * med_h:
+                break
+        if _is_prose(r, width) or _CAPTION_START.match(r.text) or (len(r.segs) == 1 and _HEADING.match(r.text)):
+            break
+        if not _tabular(r):
+            misses += 1
+            if misses > 3:
+                break
+        else:
+            misses = 0
+        got.append(i)
+        last = r
+        i += step
+    # trim non-tabular ends (a lone title line, a footnote)
+    while got and not _tabular(rows[got[-1]]):
+        got.pop()
+    return got
+
+
+def _numeric_rows(rows: list[Row], idx: list[int]) -> int:
+    return sum(1 for i in idx if rows[i].nval >= 2 or (rows[i].nval >= 1 and len(rows[i].segs) >= 2))
+
+
+@dataclass
+class _Region:
+    rows: list[Row]
+    caption: int | None
+    cap_bbox: tuple[float, float, float, float] | None
+    x0: float
+    x1: float
+    notes: list[str] = field(default_factory=list)
+
+
+def _x_range(cap: Caption | None, pw: float, ws: list[W]) -> tuple[float, float]:
+    if cap is None:
+        return 0.0, pw
+    mid = pw / 2
+    cx0, cx1 = cap.bbox[0], cap.bbox[2]
+    # a caption inside one column of a two-column page holds a one-column table
+    if cx1 < mid + 4 and (cx1 - cx0) > 0.25 * pw and _two_columns(ws, pw):
+        return 0.0, mid + 2
+    if cx0 > mid - 4 and (cx1 - cx0) > 0.25 * pw and _two_columns(ws, pw):
+        return mid - 2, pw
+    return 0.0, pw
+
+
+def _two_columns(ws: list[W], pw: float) -> bool:
+    mid = pw / 2
+    crossing = sum(1 for w in ws if w.x0 < mid - 3 and w.x1 > mid + 3)
+    left = sum(1 for w in ws if w.x1 < mid)
+    right = sum(1 for w in ws if w.x0 > mid)
+    return crossing < 0.04 * max(1, len(ws)) and left > 20 and right > 20
+
+
+def _regions(ws: list[W], pw: float, ph: float, table_caps: list[tuple[int, Caption]], all_caps: list[tuple[float, float, float, float]]) -> list[_Region]:
+    hs = sorted(w.h for w in ws)
+    med_h = hs[len(hs) // 2] if hs else 10.0
+    regions: list[_Region] = []
+    used: set[tuple[int, int]] = set()
+    for ci, cap in table_caps:
+        xa, xb = _x_range(cap, pw, ws)
+        sub = [w for w in ws if w.x0 >= xa - 1 and w.x1 <= xb + 1
+               and not (cap.bbox[0] - 1 <= (w.x0 + w.x1) / 2 <= cap.bbox[2] + 1 and cap.bbox[1] - 1 <= w.cy <= cap.bbox[3] + 1)]
+        rows = _rows(sub)
+        width = xb - xa
+        other_caps = [(b[1], b[3]) for b in all_caps if b != cap.bbox and b[0] < xb and b[2] > xa]
+        below_start = next((k for k, r in enumerate(rows) if r.y0 >= cap.bbox[3] - 1), len(rows))
+        above_start = max((k for k, r in enumerate(rows) if r.y1 <= cap.bbox[1] + 1), default=-1)
+        down = _grow(rows, below_start, 1, width, med_h, other_caps) if below_start < len(rows) else []
+        up = _grow(rows, above_start, -1, width, med_h, other_caps) if above_start >= 0 else []
+        nd, nu = _numeric_rows(rows, down), _numeric_rows(rows, up)
+        pick = None
+        if nd >= 2 or nu >= 2:
+            if nd > nu or (nd == nu and len(down) >= len(up)):
+                pick = down
+            else:
+                pick = up
+            # prefer the side the caption's wording usually sits on when both are tables
+        if not pick:
+            continue
+        idx = sorted(pick)
+        key = (round(rows[idx[0]].y0), round(rows[idx[-1]].y1))
+        if key in used:
+            continue
+        used.add(key)
+        regions.append(_Region([rows[i] for i in idx], ci, cap.bbox, xa, xb))
+    if not table_caps:
+        regions.extend(_uncaptioned(ws, pw, med_h, all_caps))
+    return regions
+
+
+def _uncaptioned(ws: list[W], pw: float, med_h: float, all_caps: list[tuple[float, float, float, float]]) -> list[_Region]:
+    """Runs of numeric rows on a page without a table caption (a continued table)."""
+    out: list[_Region] = []
+    ranges = [(0.0, pw)]
+    if _two_columns(ws, pw):
+        ranges = [(0.0, pw / 2 + 2), (pw / 2 - 2, pw)]
+    for xa, xb in ranges:
+        sub = [w for w in ws if w.x0 >= xa - 1 and w.x1 <= xb + 1]
+        rows = _rows(sub)
+        stop = [(b[1], b[3]) for b in all_caps]
+        k = 0
+        while k < len(rows):
+            if rows[k].nval >= 3:
+                # grow both ways from the seed
+                down = _grow(rows, k, 1, xb - xa, med_h, stop)
+                up = _grow(rows, k - 1, -1, xb - xa, med_h, stop) if k > 0 else []
+                idx = sorted(set(down) | set(up))
+                if _numeric_rows(rows, idx) >= 3:
+                    out.append(_Region([rows[i] for i in idx], None, None, xa, xb))
+                    k = max(idx) + 1
+                    continue
+            k += 1
+    return out
+
+
+# -- columns -------------------------------------------------------------------------------
+
+
+def _is_body(r: Row) -> bool:
+    return r.nval >= 2 or (r.nval >= 1 and len(r.segs) >= 2)
+
+
+def _columns(body: list[Row]) -> list[tuple[float, float]]:
+    """Column x-intervals: gutters are x-ranges that (almost) no body segment covers."""
+    if not body:
+        return []
+    maxsegs = max(len(r.segs) for r in body)
+    spans: list[tuple[float, float]] = []
+    nrows = 0
+    for r in body:
+        if len(r.segs) < 2 and maxsegs >= 2:
+            continue
+        if maxsegs >= 4 and len(r.segs) < max(2, maxsegs // 3):
+            continue  # a row with few wide cells (a merged cell) does not set columns
+        nrows += 1
+        for sg in r.segs:
+            spans.append((sg.x0, sg.x1))
+    if not spans:
+        return []
+    lo = int(min(a for a, _ in spans)) - 1
+    hi = int(max(b for _, b in spans)) + 2
+    diff = [0] * (hi - lo + 2)
+    for a, b in spans:
+        diff[int(a) - lo] += 1
+        diff[int(b + 0.999) - lo] -= 1
+    allow = int(0.04 * nrows)  # a few cells that bridge a gutter (tight spacing) are tolerated
+    cols: list[tuple[float, float]] = []
+    run = 0
+    start = None
+    for i in range(hi - lo + 1):
+        run += diff[i]
+        if run > allow:
+            if start is None:
+                start = i
+        elif start is not None:
+            cols.append((start + lo, i + lo))
+            start = None
+    if start is not None:
+        cols.append((start + lo, hi))
+    # snap to the real extents of the segments inside each interval
+    out = []
+    for a, b in cols:
+        inside = [(x0, x1) for x0, x1 in spans if a - 1 <= x0 and x1 <= b + 1]
+        out.append((min(x0 for x0, _ in inside), max(x1 for _, x1 in inside)) if inside else (float(a), float(b)))
+    return out
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return max(0.0, min(a1, b1) - max(a0, b0))
+
+
+def _zone(cols: list[tuple[float, float]], x: float) -> int:
+    """Column index whose zone (split at gutter midpoints) holds x."""
+    for j in range(len(cols) - 1):
+        if x < (cols[j][1] + cols[j + 1][0]) / 2:
+            return j
+    return len(cols) - 1
+
+
+def _covers(cols: list[tuple[float, float]], x0: float, x1: float) -> list[int]:
+    """Columns whose centre lies inside [x0, x1]."""
+    return [j for j, (a, b) in enumerate(cols) if x0 - 0.5 <= (a + b) / 2 <= x1 + 0.5]
+
+
+def _split_wide_word(w: W, cols: list[tuple[float, float]], chars: list[tuple[float, float, str]] | None) -> list[W]:
+    """A header word glued over several columns ('POPE↑MME-P↑MMB↑') split at column gutters."""
+    if not chars:
+        return [w]
+    parts: list[list[tuple[float, float, str]]] = []
+    last_zone = -1
+    for c in chars:
+        z = _zone(cols, (c[0] + c[1]) / 2)
+        if parts and z == last_zone:
+            parts[-1].append(c)
+        else:
+            parts.append([c])
+        last_zone = z
+    if len(parts) < 2:
+        return [w]
+    # only split where the glyph gap is wide (a real gutter, not a letter pair)
+    for p, q in zip(parts, parts[1:]):
+        if q[0][0] - p[-1][1] < 1.5:
+            return [w]
+    return [W(p[0][0], w.y0, p[-1][1], w.y1, "".join(c[2] for c in p).strip(), w.bold, w.italic) for p in parts if "".join(c[2] for c in p).strip()]
+
+
+def _chars_of(pg: Any, bbox: tuple[float, float, float, float]) -> list[tuple[float, float, str]] | None:
+    if pg is None:
+        return None
+    try:
+        import pymupdf
+
+        raw = pg.get_text("rawdict", clip=pymupdf.Rect(bbox) + (-0.5, -0.5, 0.5, 0.5), flags=pymupdf.TEXT_MEDIABOX_CLIP)
+    except Exception:
+        return None
+    out = []
+    for b in raw.get("blocks", ()):
+        for ln in b.get("lines", ()):
+            for s in ln.get("spans", ()):
+                for ch in s.get("chars", ()):
+                    x0, _y0, x1, _y1 = ch["bbox"]
+                    out.append((x0, x1, ch["c"]))
+    out.sort()
+    return out or None
+
+
+# -- building the grid ------------------------------------------------------------------
+
+
+def _cell(ws: list[W]) -> Cell:
+    ws = sorted(ws, key=lambda w: (round(w.cy), w.x0))
+    text = _join_lines(ws)
+    bb = (min(w.x0 for w in ws), min(w.y0 for w in ws), max(w.x1 for w in ws), max(w.y1 for w in ws))
+    alpha = [w for w in ws if w.text.strip("()[]*†‡,.;:")]
+    bold = bool(alpha) and all(w.bold for w in alpha)
+    ital = bool(alpha) and all(w.italic for w in alpha)
+    return Cell(text=text, bbox=bb, bold=bold, italic=ital)
+
+
+def _join_lines(ws: list[W]) -> str:
+    """Words of one cell, possibly over several lines: join, undoing line-end hyphens."""
+    if not ws:
+        return ""
+    lines: list[list[W]] = []
+    for w in ws:
+        if lines and abs(w.cy - lines[-1][0].cy) < 0.45 * max(w.h, 1):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    out = ""
+    for ln in lines:
+        t = " ".join(x.text for x in sorted(ln, key=lambda x: x.x0))
+        if not out:
+            out = t
+        elif out.endswith("-") and not out.endswith(" -"):
+            out += t
+        else:
+            out += " " + t
+    return out
+
+
+def _hrules(pg: Any) -> list[tuple[float, float, float]]:
+    """Horizontal rules (x0, x1, y) drawn on the page: booktabs rules and cmidrules."""
+    if pg is None:
+        return []
+    try:
+        drawings = pg.get_cdrawings() if hasattr(pg, "get_cdrawings") else pg.get_drawings()
+    except Exception:
+        return []
+    if len(drawings) > 5000:
+        return []
+    out: list[tuple[float, float, float]] = []
+    for d in drawings:
+        for it in d.get("items", ()):
+            kind = it[0]
+            if kind == "l":
+                p, q = it[1], it[2]
+                px, py = (p.x, p.y) if hasattr(p, "x") else p
+                qx, qy = (q.x, q.y) if hasattr(q, "x") else q
+                if abs(py - qy) < 1.0 and abs(qx - px) > 4:
+                    out.append((min(px, qx), max(px, qx), (py + qy) / 2))
+            elif kind == "re":
+                r = it[1]
+                rx0, ry0, rx1, ry1 = (r.x0, r.y0, r.x1, r.y1) if hasattr(r, "x0") else r
+                if abs(ry1 - ry0) < 1.6 and abs(rx1 - rx0) > 4:
+                    out.append((rx0, rx1, (ry0 + ry1) / 2))
+    return out
+
+
+def _rules_in(rules: list[tuple[float, float, float]], bbox: tuple[float, float, float, float]) -> list[tuple[float, float, float]]:
+    x0, y0, x1, y1 = bbox
+    return [r for r in rules if y0 - 4 <= r[2] <= y1 + 4 and r[1] > x0 and r[0] < x1]
+
+
+def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: list[tuple[float, float, float]] | None = None) -> RawTable | None:
+    rows = region.rows
+    body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
+    if len(body_idx) < 2:
+        return None
+    first_body = body_idx[0]
+    cols = _columns([rows[k] for k in body_idx])
+    if len(cols) < 2:
+        return None
+    notes = list(region.notes)
+    if len(cols) * len(rows) > MAX_CELLS:
+        keep = max(2, MAX_CELLS // len(cols))
+        notes.append(f"table cut to its first {keep} rows of {len(rows)} ({len(cols)} columns)")
+        rows = rows[:keep]
+    ncol = len(cols)
+    header_rows = rows[:first_body]
+    # a centred single label just above the body is the first category, not a header line
+    moved: list[Row] = []
+    while len(header_rows) >= 2 and len(header_rows[-1].segs) == 1 and any(len(r.segs) >= 2 for r in header_rows[:-1]):
+        seg = header_rows[-1].segs[0]
+        if seg.x0 <= cols[0][1] + 2:
+            break  # text in the first column: a header of the label column
+        moved.insert(0, header_rows.pop())
+    # the first line of a label that wraps around its (vertically centred) values
+    if header_rows and not moved:
+        fb, last = rows[first_body], header_rows[-1]
+        h = max(1.0, statistics.median([w.h for w in fb.words]))
+        if (not any(w.x0 < cols[0][1] + 1 for w in fb.words) and all(sg.x1 <= cols[1][0] for sg in last.segs)
+                and fb.y0 - last.y1 < 0.9 * h):
+            moved.append(header_rows.pop())
+    allw = [w for r in rows for w in r.words]
+    bbox = (min(w.x0 for w in allw), min(w.y0 for w in allw), max(w.x1 for w in allw), max(w.y1 for w in allw))
+    rules = _rules_in(page_rules or [], bbox)
+
+    # -- header --------------------------------------------------------------------------
+    leaf: dict[int, list[W]] = {}
+    span_items: list[tuple[float, list[int], list[W]]] = []
+    for r in header_rows:
+        words: list[W] = []
+        for w in r.words:
+            cov = _covers(cols, w.x0, w.x1)
+            if len(cov) >= 2 and " " not in w.text:
+                words.extend(_split_wide_word(w, cols, _chars_of(pg, (w.x0, w.y0, w.x1, w.y1))))
+            else:
+                words.append(w)
+        for sg in _segments(sorted(words, key=lambda w: w.x0)):
+            cov = _covers(cols, sg.x0, sg.x1)
+            rule = [ru for ru in rules if sg.y1 - 1.5 <= ru[2] <= sg.y1 + 9 and ru[0] <= sg.x0 + 2 and ru[1] >= sg.x1 - 2]
+            if rule:
+                ru = min(rule, key=lambda t: t[2])
+                rc = _covers(cols, ru[0], ru[1])
+                if len(rc) >= 2 and (ru[1] - ru[0]) < 0.9 * (bbox[2] - bbox[0]):
+                    span_items.append((sg.y0, rc, sg.words))
+                    continue
+            if len(cov) >= 2:
+                # single-column names glued by tight spacing: each part sits over its own column
+                parts = _by_zone(sg.words, cols)
+                if len(parts) >= 2 and all(_aligned(ws, cols[z]) for z, ws in parts):
+                    for z, ws in parts:
+                        leaf.setdefault(z, []).extend(ws)
+                    continue
+                span_items.append((sg.y0, cov, sg.words))
+            else:
+                ov = [(_overlap(sg.x0, sg.x1, a, b), j) for j, (a, b) in enumerate(cols)]
+                best = max(ov)
+                z = best[1] if best[0] > 0 else _zone(cols, (sg.x0 + sg.x1) / 2)
+                leaf.setdefault(z, []).extend(sg.words)
+    span_items.sort(key=lambda t: t[0])
+    lvl_rows: list[list[Cell | None]] = []
+    lvl_y: list[float] = []
+    for y, cov, ws in span_items:
+        if lvl_y and abs(y - lvl_y[-1]) < 4:
+            target = lvl_rows[-1]
+        else:
+            target = [None] * ncol
+            lvl_rows.append(target)
+            lvl_y.append(y)
+        c = _cell(ws)
+        for j in cov:
+            if target[j] is None:
+                target[j] = Cell(text=c.text, bbox=c.bbox, bold=c.bold, italic=c.italic)
+    header: list[list[Cell]] = []
+    for lr in lvl_rows:
+        header.append([c if c is not None else _empty(cols, j) for j, c in enumerate(lr)])
+    leaf_row = [_cell(leaf[j]) if leaf.get(j) else _empty(cols, j) for j in range(ncol)]
+    if any(c.text for c in leaf_row) or not header:
+        header.append(leaf_row)
+
+    # -- body ----------------------------------------------------------------------------
+    body_rows = moved + rows[first_body:]
+    nlab = _label_cols(body_rows, cols)
+    items: list[_BRow] = []
+    for r in body_rows:
+        per: list[list[W]] = [[] for _ in range(ncol)]
+        nv = r.nval
+        spanning = False
+        for sg in r.segs:
+            cov = _covers(cols, sg.x0, sg.x1)
+            if nv == 0 and len(cov) >= 2:
+                spanning = True
+            elif len(cov) >= 2 and len(sg.words) >= 2:
+                parts = _by_zone(sg.words, cols)
+                if len(parts) >= 2:
+                    for z, ws in parts:
+                        per[z].extend(ws)
+                    continue
+            ov = [(_overlap(sg.x0, sg.x1, a, b), j) for j, (a, b) in enumerate(cols)]
+            best = max(ov)
+            j = best[1] if best[0] > 0 else _zone(cols, (sg.x0 + sg.x1) / 2)
+            per[j].extend(sg.words)
+        label_only = nv == 0 and not any(per[j] for j in range(nlab, ncol))
+        items.append(_BRow(r, per, nv > 0, spanning or (nv == 0 and not label_only), label_only))
+    merged = _merge_label_rows(items, nlab)
+    if nlab >= 2:
+        _fill_groups(merged, nlab, rules, bbox)
+    out_rows: list[list[Cell]] = [list(h) for h in header]
+    for br in merged:
+        if not any(br.per):
+            continue
+        if br.category:
+            ws = [w for c in br.per for w in c]
+            cells = [_cell(ws)] + [_empty(cols, j) for j in range(1, ncol)]
+        else:
+            cells = [_cell(ws) if ws else _empty(cols, j) for j, ws in enumerate(br.per)]
+        out_rows.append(cells)
+    return RawTable(
+        doc=doc_index, page=page_no, bbox=bbox, rows=out_rows, caption=region.caption,
+        header_rows=len(header), method="words", pages=[page_no], notes=notes,
+    )
+
+
+def _by_zone(ws: list[W], cols: list[tuple[float, float]]) -> list[tuple[int, list[W]]]:
+    out: list[tuple[int, list[W]]] = []
+    for w in ws:
+        z = _zone(cols, (w.x0 + w.x1) / 2)
+        if out and out[-1][0] == z:
+            out[-1][1].append(w)
+        else:
+            out.append((z, [w]))
+    return out
+
+
+def _aligned(ws: list[W], col: tuple[float, float]) -> bool:
+    x0, x1 = ws[0].x0, ws[-1].x1
+    c = (x0 + x1) / 2
+    cc = (col[0] + col[1]) / 2
+    return abs(c - cc) <= max(6.0, 0.25 * (x1 - x0)) or abs(x0 - col[0]) <= 3 or abs(x1 - col[1]) <= 3
+
+
+def _fill_groups(items: list[_BRow], nlab: int, rules: list[tuple[float, float, float]], bbox: tuple[float, float, float, float]) -> None:
+    """Group columns (left of the row-label column) hold one label per block of rows, often
+    vertically centred on the block: give every row of the block its group label."""
+    width = bbox[2] - bbox[0]
+    cuts = sorted(r[2] for r in rules if (r[1] - r[0]) > 0.5 * width)
+    for j in range(nlab - 1):
+        # centred fragments that sit on label-only rows move to the nearest value row
+        vals = [it for it in items if it.values]
+        if not vals:
+            return
+        for it in items:
+            if not it.values and it.per[j] and all(not it.per[k] for k in range(len(it.per)) if k != j):
+                cy = (it.row.y0 + it.row.y1) / 2
+                tgt = min(vals, key=lambda v: abs((v.row.y0 + v.row.y1) / 2 - cy))
+                tgt.per[j] = tgt.per[j] + it.per[j]
+                it.per[j] = []
+                it.category = False
+        # blocks between rules (and category rows)
+        blocks: list[list[_BRow]] = [[]]
+        last_y = None
+        for it in items:
+            y = (it.row.y0 + it.row.y1) / 2
+            if it.category and any(it.per):
+                blocks.append([])
+                continue
+            if last_y is not None and any(last_y < c < y for c in cuts):
+                blocks.append([])
+            if it.values:
+                blocks[-1].append(it)
+            last_y = y
+        for blk in blocks:
+            frags: list[tuple[float, list[W]]] = []
+            prev_i = -5
+            for i, it in enumerate(blk):
+                if it.per[j]:
+                    cy = statistics.mean([(w.y0 + w.y1) / 2 for w in it.per[j]])
+                    if frags and i == prev_i + 1:
+                        ws = frags[-1][1] + it.per[j]
+                        frags[-1] = (statistics.mean([(w.y0 + w.y1) / 2 for w in ws]), ws)
+                    else:
+                        frags.append((cy, list(it.per[j])))
+                    prev_i = i
+            if not frags:
+                continue
+            top_aligned = bool(blk[0].per[j])
+            for it in blk:
+                cy = (it.row.y0 + it.row.y1) / 2
+                if len(frags) == 1:
+                    f = frags[0]
+                elif top_aligned:
+                    f = [fr for fr in frags if fr[0] <= cy + 2][-1] if any(fr[0] <= cy + 2 for fr in frags) else frags[0]
+                else:
+                    f = min(frags, key=lambda fr: abs(fr[0] - cy))
+                it.per[j] = list(f[1])
+
+
+def _empty(cols: list[tuple[float, float]], j: int) -> Cell:
+    return Cell(text="", bbox=(cols[j][0], 0.0, cols[j][1], 0.0))
+
+
+@dataclass
+class _BRow:
+    row: Row
+    per: list[list[W]]
+    values: bool  # holds at least one value cell
+    category: bool  # a spanning/centred label row
+    label_only: bool  # text only in the label columns, no values
+
+
+def _label_cols(rows: list[Row], cols: list[tuple[float, float]]) -> int:
+    """Number of leading label columns: those left of the first mostly-numeric column."""
+    ncol = len(cols)
+    counts = [[0, 0] for _ in range(ncol)]
+    for r in rows:
+        for sg in r.segs:
+            ov = [(_overlap(sg.x0, sg.x1, a, b), j) for j, (a, b) in enumerate(cols)]
+            best = max(ov)
+            j = best[1] if best[0] > 0 else _zone(cols, (sg.x0 + sg.x1) / 2)
+            counts[j][0] += 1
+            counts[j][1] += 1 if sg.numeric else 0
+    for j in range(ncol):
+        n, v = counts[j]
+        if n and v >= 0.5 * n:
+            return max(1, j)
+    return 1
+
+
+def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
+    """Attach wrapped label lines to their value row; keep category rows."""
+    used = [False] * len(items)
+    out: list[_BRow] = []
+    for k, it in enumerate(items):
+        if used[k]:
+            continue
+        if it.values:
+            r = it.row
+            h = max(1.0, statistics.median([w.h for w in r.words]))
+            label_empty = not any(it.per[j] for j in range(nlab))
+            for d in (-1, 1):
+                n = k + d
+                if not (0 <= n < len(items)) or used[n]:
+                    continue
+                nb = items[n]
+                if not nb.label_only:
+                    continue
+                gap = (r.y0 - nb.row.y1) if d < 0 else (nb.row.y0 - r.y1)
+                if label_empty:
+                    ok = gap < 0.9 * h
+                else:
+                    text = " ".join(w.text for c in nb.per for w in c)
+                    ok = d > 0 and gap < 0.35 * h and (text[:1].islower() or text[:1] in "([")
+                if not ok:
+                    continue
+                if d < 0 and out and out[-1] is nb:
+                    out.pop()
+                for j in range(nlab):
+                    it.per[j] = (nb.per[j] + it.per[j]) if d < 0 else (it.per[j] + nb.per[j])
+                used[n] = True
+            out.append(it)
+        else:
+            prev = out[-1] if out else None
+            text = " ".join(w.text for c in it.per for w in c)
+            if (prev is not None and prev.values and it.label_only and (text[:1].islower() or text[:1] in "([")
+                    and (it.row.y0 - prev.row.y1) < 0.35 * max(1.0, it.row.y1 - it.row.y0)):
+                for j in range(nlab):
+                    prev.per[j] = prev.per[j] + it.per[j]
+                continue
+            it.category = True
+            out.append(it)
+    return out
+
+
+# -- public entry points ---------------------------------------------------------------------
+
+
+def find_tables_on_page(
+    pg: Any,
+    doc_index: int,
+    page_no: int,
+    table_caps: list[tuple[int, Caption]],
+    *,
+    words: list[Any] | None = None,
+    page: Page | None = None,
+    captions: list[Caption] | None = None,
+) -> list[RawTable]:
+    """Tables on one page as RawTables (never raises for odd layouts; returns [] instead)."""
+    if words is None:
+        import pymupdf
+
+        words = pg.get_text("words", flags=pymupdf.TEXT_MEDIABOX_CLIP)
+    if len(words) > MAX_WORDS:
+        caps = table_caps[0][0] if table_caps else None
+        return [RawTable(doc=doc_index, page=page_no, bbox=(0, 0, 0, 0), rows=[], caption=caps, header_rows=0,
+                         method="skipped", pages=[page_no],
+                         notes=[f"page has {len(words)} words (over {MAX_WORDS}): table not rebuilt"])]
+    ws = _words(words, page)
+    if not ws:
+        return []
+    pw = float(pg.rect.width) if pg is not None else max(w.x1 for w in ws) + 10
+    ph = float(pg.rect.height) if pg is not None else max(w.y1 for w in ws) + 10
+    rotated = False
+    if _vertical_share(ws) > 0.6:
+        ws, pw, ph = _turn(ws, pw, ph, pg)
+        rotated = True
+    all_caps = [c.bbox for c in (captions or [])] or [c.bbox for _i, c in table_caps]
+    regions = _regions(ws, pw, ph, table_caps, all_caps)
+    page_rules = _hrules(pg) if (regions and not rotated) else []
+    out: list[RawTable] = []
+    for reg in regions:
+        try:
+            t = _build(reg, None if rotated else pg, doc_index, page_no, page_rules)
+        except Exception as e:  # geometry we did not foresee: note it, keep going
+            log.warning("table on p.%d not rebuilt: %s", page_no, e)
+            t = RawTable(doc=doc_index, page=page_no, bbox=(0, 0, 0, 0), rows=[], caption=reg.caption,
+                         header_rows=0, method="skipped", pages=[page_no], notes=[f"table not rebuilt: {e}"])
+        if t is None:
+            continue
+        cap = next((c for i, c in table_caps if i == reg.caption), None)
+        if cap is not None and re.search(r"\bcont(?:inued|'d|\.)", cap.text[:60], re.I):
+            t.notes.append("continued")
+        if rotated:
+            t.notes.append("text on this page runs vertically: read after turning the page")
+            t.bbox = _unturn(t.bbox, pw, ph)
+        out.append(t)
+    if not out and table_caps and pg is not None and not rotated:
+        out.extend(_ruled(pg, doc_index, page_no, table_caps, ws))
+    # a caption with no table found: say so once
+    return out
+
+
+def _turn(ws: list[W], pw: float, ph: float, pg: Any) -> tuple[list[W], float, float]:
+    """Words of text that runs bottom-to-top turned into horizontal reading coordinates."""
+    up = True
+    try:
+        if pg is not None:
+            d = pg.get_text("dict")
+            dirs = [ln["dir"] for b in d.get("blocks", ()) for ln in b.get("lines", ())]
+            ups = sum(1 for x in dirs if x[1] < -0.5)
+            downs = sum(1 for x in dirs if x[1] > 0.5)
+            up = ups >= downs
+    except Exception:
+        pass
+    out = []
+    for w in ws:
+        if up:  # reading bottom-to-top: x' = H - y, y' = x
+            out.append(W(ph - w.y1, w.x0, ph - w.y0, w.x1, w.text, w.bold, w.italic))
+        else:  # top-to-bottom: x' = y, y' = W - x
+            out.append(W(w.y0, pw - w.x1, w.y1, pw - w.x0, w.text, w.bold, w.italic))
+    _turn.up = up  # type: ignore[attr-defined]
+    return out, ph, pw
+
+
+def _unturn(bb: tuple[float, float, float, float], pw: float, ph: float) -> tuple[float, float, float, float]:
+    # pw/ph are the turned sizes; map the box back to page coordinates
+    x0, y0, x1, y1 = bb
+    if getattr(_turn, "up", True):
+        return (y0, pw - x1, y1, pw - x0)
+    return (ph - y1, x0, ph - y0, x1)
+
+
+def _ruled(pg: Any, doc_index: int, page_no: int, table_caps: list[tuple[int, Caption]], ws: list[W]) -> list[RawTable]:
+    """A drawn cell grid the word method missed: ask pymupdf's line strategy, near the caption."""
+    try:
+        n_draw = len(pg.get_cdrawings()) if hasattr(pg, "get_cdrawings") else len(pg.get_drawings())
+    except Exception:
+        return []
+    if n_draw < 6 or n_draw > 3000:
+        return []
+    out: list[RawTable] = []
+    try:
+        found = pg.find_tables(strategy="lines")
+    except Exception as e:
+        log.info("find_tables failed on p.%d: %s", page_no, e)
+        return []
+    for tab in found.tables:
+        try:
+            cells = tab.extract()
+        except Exception:
+            continue
+        if not cells or len(cells) < 2 or max(len(r) for r in cells) < 2:
+            continue
+        bb = tuple(tab.bbox)
+        # nearest caption
+        cap = min(table_caps, key=lambda ic: min(abs(ic[1].bbox[3] - bb[1]), abs(bb[3] - ic[1].bbox[1])))
+        rows = [[Cell(text=(c or "").replace("\n", " ").strip(), bbox=bb) for c in r] for r in cells]
+        out.append(RawTable(doc=doc_index, page=page_no, bbox=bb, rows=rows, caption=cap[0], header_rows=1,
+                            method="lines", pages=[page_no]))
+    return out
+
+
+def merge_continued(raws: list[RawTable]) -> list[RawTable]:
+    """Join a table that runs on over the next page (no caption of its own, or 'continued')."""
+    out: list[RawTable] = []
+    for t in raws:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and t.doc == prev.doc
+            and t.page == prev.pages[-1] + 1
+            and t.rows and prev.rows
+            and len(t.rows[0]) == len(prev.rows[0])
+            and (t.caption is None or "continued" in t.notes)
+            and prev.method != "skipped"
+        ):
+            body = t.rows
+            # a repeated header on the new page is dropped
+            ph = [[c.text for c in r] for r in prev.rows[: prev.header_rows]]
+            th = [[c.text for c in r] for r in t.rows[: t.header_rows]]
+            if th and th == ph:
+                body = t.rows[t.header_rows:]
+            elif t.header_rows and all(not any(_is_num(c.text) for c in r) for r in t.rows[: t.header_rows]):
+                body = t.rows[t.header_rows:] if th and th[-1] == ph[-1] else t.rows
+            prev.rows = prev.rows + body
+            prev.pages = sorted(set(prev.pages) | set(t.pages))
+            prev.method = "merged"
+            prev.notes.append(f"continued on page {t.page}")
+            continue
+        out.append(t)
+    return out
