@@ -1,0 +1,133 @@
+"""Data statements: sentences about the paper's data, tagged with the aspects they cover.
+
+Aspects (a contract with the checklist engine): source, size, collection, curation,
+synthetic, annotation, licensing, personal_info, bias, contamination, availability.
+Lexicons live in ``nlp/data/data_aspects.yaml``.  A generic cue ("removed",
+"collected", "available at") counts only in a sentence that talks about data (a data
+noun, or a data / data-availability section); data-specific cues (deduplication,
+decontamination, annotators, PII, licences) count on their own.  Statements are read
+from the main paper and every supplement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model.analysis import DataStatement
+from ..model.document import Document
+from ..nlp.context import prose_sentences
+from ..nlp.lexicon import data_cues
+
+ASPECTS = (
+    "source", "size", "collection", "curation", "synthetic", "annotation", "licensing",
+    "personal_info", "bias", "contamination", "availability",
+)
+# aspects whose cues are about data by themselves
+_SELF_EVIDENT = {"licensing", "personal_info", "synthetic", "contamination", "size"}
+_DATA_SECTIONS = {"data", "data_availability"}
+_SKIP_SECTIONS = {"references", "acknowledgements", "funding", "conflicts", "author_contributions"}
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+(?:\([^\s()]*\)[^\s<>\"'()\[\]{}]*)?", re.I)
+_DOI = re.compile(r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/[^\s\"<>,;]+)", re.I)
+_TRAIL = ".,;:)]}>'\""
+_NAMED = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+[A-Z][\w-]*|[A-Z]{2,}[\w-]*|[A-Z][\w-]*\d[\w-]*|[A-Z][a-z]{2,})\b"
+)
+_NAMED_STOP = {
+    "We", "The", "This", "These", "Our", "In", "For", "To", "It", "Internet", "Web", "English", "Table",
+    "Figure", "Section", "Appendix", "However", "All", "Each", "Data", "Dataset", "Yes", "No", "As", "Any",
+}
+_BARE_SIZE = re.compile(
+    r"\b\d[\d.,]*\s*(?:[KMBT]|thousand|million|billion|trillion)\b(?!\s*(?:[\w-]+\s+)?(?:tokens?|documents?|docs|examples?|samples?|"
+    r"instances|pairs|images|hours|sentences|words|records|questions|problems|prompts|conversations|dialogues|files|pages|"
+    r"papers|articles|participants|patients|subjects|stocks|videos|users|cases|summaries|entries|annotations|labels|"
+    r"queries|utterances|trajectories|books|repositories|parameters|params|characters|GPUs?|FLOPs|steps))",
+)
+_SIZE_CONTEXT = re.compile(r"\b(?:contains?|containing|consists? of|comprises?|total(?:ing|ling)?|size of|of size|amounts? to)\b", re.I)
+
+
+def find_urls(text: str) -> list[str]:
+    out: list[str] = []
+    for m in _URL.finditer(text):
+        u = m.group(0).rstrip(_TRAIL)
+        if len(u) > 10 and u not in out:
+            out.append(u)
+    return out
+
+
+def find_dois(text: str) -> list[str]:
+    out: list[str] = []
+    for m in _DOI.finditer(text):
+        d = m.group(1).rstrip(_TRAIL)
+        if d not in out:
+            out.append(d)
+    return out
+
+
+def _has_named_source(text: str, urls: list[str]) -> bool:
+    if urls:
+        return True
+    for m in _NAMED.finditer(text):
+        if m.group(0) not in _NAMED_STOP and m.start() > 0:
+            return True
+    return False
+
+
+def aspects_of(text: str, section_kind: str = "other", doc=None) -> tuple[list[str], list[str], list[str], list[str]]:
+    """(aspects, vague reasons, urls, dois) of one sentence."""
+    strong, weak, nouns, vague = data_cues()
+    found = strong.categories_in(text, doc)
+    in_data_section = section_kind in _DATA_SECTIONS
+    about_data = in_data_section or bool(nouns.search(text))
+    if in_data_section:
+        for k, v in weak.categories_in(text, doc).items():
+            found.setdefault(k, v)
+    aspects = []
+    for a in ASPECTS:
+        if a not in found:
+            continue
+        if a in _SELF_EVIDENT or about_data:
+            aspects.append(a)
+    urls = find_urls(text)
+    dois = find_dois(text)
+    if (urls or dois) and about_data and "availability" not in aspects:
+        aspects.append("availability")
+    reasons: list[str] = []
+    if "source" in aspects and vague["source"].search(text) and not _has_named_source(text, urls):
+        reasons.append("source given only as " + repr(vague["source"].search(text).group(0)))
+    if "availability" in aspects and vague["availability"].search(text) and not (urls or dois):
+        reasons.append("data available only on request")
+    if about_data and _BARE_SIZE.search(text) and _SIZE_CONTEXT.search(text) and "size" not in aspects:
+        aspects.append("size")
+        reasons.append("size without a unit: " + repr(_BARE_SIZE.search(text).group(0)))
+    aspects = [a for a in ASPECTS if a in aspects]
+    return aspects, reasons, urls, dois
+
+
+def extract_data_statements(doc: Document) -> list[DataStatement]:
+    contexts, texts, toks = prose_sentences(doc)
+    out: list[DataStatement] = []
+    for ctx, text, tok in zip(contexts, texts, toks):
+        if ctx.kind in _SKIP_SECTIONS or text.endswith("?"):
+            continue  # a question (datasheet prompt), not a statement
+        aspects, reasons, urls, dois = aspects_of(text, ctx.kind, tok)
+        if not aspects:
+            continue
+        s = ctx.sentence
+        out.append(
+            DataStatement(
+                text=text,
+                aspects=aspects,
+                vague=bool(reasons),
+                doc=s.doc,
+                page=s.page,
+                bbox=s.bbox,
+                vague_reasons=reasons,
+                urls=urls,
+                dois=dois,
+                section=ctx.title,
+                sentence=ctx.index,
+                boxes=list(s.boxes),
+            )
+        )
+    return out
