@@ -114,3 +114,17 @@ def test_gold_has_both_gaps_and_disclosures() -> None:
             counts[item["status"]] += 1
     assert counts["disclosed"] > 0 and counts["missing"] > 0 and counts["vague"] > 0, counts
     assert counts["supplement_only"] > 0, counts
+
+
+def test_readme_table_matches_gold_files() -> None:
+    """The per-paper status counts in the README are the counts of the files."""
+    rows = {}
+    for line in (GOLD_TOPICS / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 8 and (GOLD_TOPICS / f"{cells[0]}.yaml").is_file():
+            rows[cells[0]] = [int(c) for c in cells[3:]]
+    assert set(rows) == {p.stem for p in GOLD_FILES}
+    order = ["disclosed", "supplement_only", "vague", "missing", "not_applicable"]
+    for path in GOLD_FILES:
+        statuses = [item["status"] for item in _load(path)["topics"].values()]
+        assert rows[path.stem] == [statuses.count(s) for s in order], path.stem
