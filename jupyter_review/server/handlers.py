@@ -49,10 +49,7 @@ def _http_error(exc: ReviewError) -> tornado.web.HTTPError:
         status = 404
     else:
         status = 400
-    err = tornado.web.HTTPError(status, reason=type(exc).__name__)
-    # log_message is %-formatted by tornado only when args are given: keep it literal.
-    err.log_message = f"{exc.code}: {exc.message}"
-    return err
+    return tornado.web.HTTPError(status, f"{exc.code}: {exc.message}", reason=type(exc).__name__)
 
 
 def _pdf_suffix(path: Path, rel: str) -> None:
@@ -194,6 +191,18 @@ class BaseHandler(APIHandler):
     def jobs(self) -> JobRegistry:
         return self.settings["jupyter_review_jobs"]  # type: ignore[no-any-return]
 
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        """JSON errors whose message is the literal text (no %-escaping)."""
+        exc = (kwargs.get("exc_info") or (None, None, None))[1]
+        if isinstance(exc, tornado.web.HTTPError):
+            message = exc.get_message() if hasattr(exc, "get_message") else exc.log_message
+            reply = {"message": message or self._reason, "reason": exc.reason}
+            self.set_header("Content-Type", "application/json")
+            self.log.warning("jupyter_review: %s %s -> %s: %s", self.request.method, self.request.path, status_code, message)
+            self.finish(json.dumps(reply, ensure_ascii=False))
+            return
+        super().write_error(status_code, **kwargs)
+
     def json_body(self) -> dict[str, Any]:
         try:
             data = json.loads(self.request.body or b"{}")
@@ -282,6 +291,12 @@ class ReviewHandler(BaseHandler):
             _pdf_suffix(paper, rel or "")
         except ReviewError as exc:
             raise _http_error(exc) from exc
+        # the sidecar beside it must not lead out of the root either (a symlink)
+        from ..review import sidecar_path
+
+        side = sidecar_path(paper)
+        parent_rel = to_root_relative(self.root_dir, side.parent)
+        self.resolve(f"{parent_rel}/{side.name}" if parent_rel else side.name, must_exist=False)
         return str(rel), paper
 
     @tornado.web.authenticated
@@ -327,6 +342,8 @@ class ReviewHandler(BaseHandler):
             state = await loop.run_in_executor(None, lambda: update_sidecar(paper, **kwargs))
         except ReviewError as exc:
             raise _http_error(exc) from exc
+        except OSError as exc:
+            raise tornado.web.HTTPError(400, f"cannot save the review beside {rel}: {exc.strerror}") from exc
         self.finish_json({"path": to_root_relative(self.root_dir, paper), "state": state})
 
 
