@@ -422,10 +422,18 @@ def _run_serial(todo: Sequence[Manuscript], frameworks: Sequence[str] | None) ->
         yield m, analyse_manuscript(str(m.paper), [str(s) for s in m.supplements], frameworks)
 
 
+_PRELOAD = ["jupyter_review.screen", "jupyter_review.pipeline", "jupyter_review.ingest", "jupyter_review.nlp.pipeline"]
+
+
 def _mp_context() -> Any:
-    methods = multiprocessing.get_all_start_methods()
-    # never fork a possibly multi-threaded parent (Dask, Jupyter): forkserver or spawn
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    """Never fork a possibly multi-threaded parent (Dask, Jupyter): a fork server that
+    has imported the pipeline (spaCy, PyMuPDF) once, so each worker starts warm; spawn
+    where there is no fork server."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(_PRELOAD)
+        return ctx
+    return multiprocessing.get_context("spawn")
 
 
 def _kill_pool(ex: Any) -> None:
