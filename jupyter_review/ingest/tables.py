@@ -360,9 +360,9 @@ def _x_range(cap: Caption | None, pw: float, ws: list[W]) -> tuple[float, float]
     mid = pw / 2
     cx0, cx1 = cap.bbox[0], cap.bbox[2]
     # a caption inside one column of a two-column page holds a one-column table
-    if cx1 < mid + 4 and (cx1 - cx0) > 0.25 * pw and _two_columns(ws, pw):
+    if cx1 < mid + 4 and _two_columns(ws, pw):
         return 0.0, mid + 2
-    if cx0 > mid - 4 and (cx1 - cx0) > 0.25 * pw and _two_columns(ws, pw):
+    if cx0 > mid - 4 and _two_columns(ws, pw):
         return mid - 2, pw
     return 0.0, pw
 
@@ -661,14 +661,16 @@ def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: l
                 words.extend(_split_wide_word(w, cols, _chars_of(pg, (w.x0, w.y0, w.x1, w.y1))))
             else:
                 words.append(w)
-        for sg in _segments(sorted(words, key=lambda w: w.x0)):
+        hsegs = _segments(sorted(words, key=lambda w: w.x0))
+        ruled: list[tuple[Seg, list[int]]] = []
+        for sg in hsegs:
             cov = _covers(cols, sg.x0, sg.x1)
             rule = [ru for ru in rules if sg.y1 - 1.5 <= ru[2] <= sg.y1 + 9 and ru[0] <= sg.x0 + 2 and ru[1] >= sg.x1 - 2]
             if rule:
                 ru = min(rule, key=lambda t: t[2])
                 rc = _covers(cols, ru[0], ru[1])
                 if len(rc) >= 2 and (ru[1] - ru[0]) < 0.9 * (bbox[2] - bbox[0]):
-                    span_items.append((sg.y0, rc, sg.words))
+                    ruled.append((sg, rc))
                     continue
             if len(cov) >= 2:
                 # single-column names glued by tight spacing: each part sits over its own column
@@ -682,7 +684,23 @@ def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: l
                 ov = [(_overlap(sg.x0, sg.x1, a, b), j) for j, (a, b) in enumerate(cols)]
                 best = max(ov)
                 z = best[1] if best[0] > 0 else _zone(cols, (sg.x0 + sg.x1) / 2)
+                if r is not header_rows[-1] and 0 < z:
+                    # centred over a gutter in an upper header line: a group over two columns
+                    c = (sg.x0 + sg.x1) / 2
+                    own = abs((cols[z][0] + cols[z][1]) / 2 - c)
+                    pitch = cols[z][1] - cols[z][0] + 4
+                    for a, e in ((z - 1, z), (z, z + 1)):
+                        if 0 <= a and e < ncol and a >= 1:
+                            mid = (cols[a][0] + cols[e][1]) / 2
+                            if abs(mid - c) < 0.25 * own and own > 0.3 * pitch:
+                                span_items.append((sg.y0, [a, e], sg.words))
+                                break
+                    else:
+                        leaf.setdefault(z, []).extend(sg.words)
+                    continue
                 leaf.setdefault(z, []).extend(sg.words)
+        for sg, rc in _fit_spans(ruled, cols):
+            span_items.append((sg.y0, rc, sg.words))
     span_items.sort(key=lambda t: t[0])
     lvl_rows: list[list[Cell | None]] = []
     lvl_y: list[float] = []
@@ -745,6 +763,40 @@ def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: l
         doc=doc_index, page=page_no, bbox=bbox, rows=out_rows, caption=region.caption,
         header_rows=len(header), method="words", pages=[page_no], notes=notes,
     )
+
+
+def _fit_spans(ruled: list[tuple[Seg, list[int]]], cols: list[tuple[float, float]]) -> list[tuple[Seg, list[int]]]:
+    """Group headers over a rule: each takes the run of columns it is centred on (one
+    rule drawn under several group headers is shared out left to right)."""
+    out: list[tuple[Seg, list[int]]] = []
+    used = -1
+    for sg, rc in sorted(ruled, key=lambda t: t[0].x0):
+        cand = [j for j in rc if j > used]
+        if len(cand) < 1:
+            continue
+        own = _covers(cols, sg.x0, sg.x1) or [_zone(cols, (sg.x0 + sg.x1) / 2)]
+        start = cand[0]
+        if own and own[0] > start:
+            # the rule may begin left of this header: start where centring allows
+            pass
+        c = (sg.x0 + sg.x1) / 2
+        best: tuple[float, int, int] | None = None
+        for a in cand:
+            if a > own[0]:
+                break
+            for e in cand:
+                if e < max(a, own[-1]):
+                    continue
+                mid = (cols[a][0] + cols[e][1]) / 2
+                score = abs(mid - c)
+                if best is None or score < best[0] - 0.5:
+                    best = (score, a, e)
+        if best is None:
+            continue
+        _s, a, e = best
+        out.append((sg, list(range(a, e + 1))))
+        used = e
+    return out
 
 
 def _by_zone(ws: list[W], cols: list[tuple[float, float]]) -> list[tuple[int, list[W]]]:

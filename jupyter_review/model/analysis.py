@@ -98,6 +98,8 @@ class Table:
     pages: list[int] = field(default_factory=list)
     method: str = "words"
     notes: list[str] = field(default_factory=list)
+    # "rows": systems are rows (the usual); "columns": systems are columns, benchmarks rows
+    orientation: str = "rows"
 
     @property
     def df(self) -> Any:
@@ -105,6 +107,17 @@ class Table:
         from ..extract.tables import table_dataframe
 
         return table_dataframe(self)
+
+    @property
+    def bold_mask(self) -> Any:
+        """Boolean DataFrame parallel to ``df``: True where the page prints the cell bold."""
+        from ..extract.tables import bold_frame
+
+        return bold_frame(self)
+
+    def to_csv(self, path: Any = None) -> str | None:
+        """The typed table as CSV (returned as text when no path is given)."""
+        return self.df.to_csv(path, index=False)
 
 
 @dataclass
