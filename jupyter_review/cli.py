@@ -123,11 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("screen", help="screen a folder of manuscripts (editors)")
     s.add_argument("folder")
-    s.add_argument("--out", default="screening.csv", help=".csv, .parquet or .html")
-    s.add_argument("--manifest", help="CSV with columns id,main,supplements (';'-separated)")
-    s.add_argument("--workers", type=int, default=0, help="processes (default: one per core)")
+    s.add_argument("--out", "-o", action="append", help=".csv, .parquet or .html (repeatable; default screening.csv)")
+    s.add_argument("--manifest", help="CSV with columns id, paper, supplements (';'-separated)")
+    s.add_argument("--workers", type=int, default=0, help="processes (default: one per core; 1 = no pool)")
     s.add_argument("--scheduler", help="a Dask scheduler address, e.g. tcp://host:8786")
     s.add_argument("--framework", "-f", action="append")
+    s.add_argument("--fresh", action="store_true", help="analyse everything again (no resume from --out)")
     s.add_argument("--quiet", "-q", action="store_true")
     s.set_defaults(func=_screen)
 
