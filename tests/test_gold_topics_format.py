@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pymupdf
@@ -30,7 +30,7 @@ def _norm(text: str) -> str:
     return text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _page_texts(name: str) -> tuple[str, ...]:
     with pymupdf.open(CORPUS / name) as doc:
         return tuple(_norm(page.get_text()) for page in doc)
