@@ -108,16 +108,14 @@ def create_review_notebook(
         raise NotAPDFError(f"{pdf.name} is not a .pdf file: a review notebook is made for a paper PDF", path=str(pdf))
     sups: list[Path] = []
     for s in supplements:
-        sp = Path(s)
-        if not sp.is_absolute():
-            sp = Path.cwd() / sp
+        sp = Path(os.path.abspath(s))
         if not sp.is_file():
             raise FileMissingError(f"supplement {s} does not exist", path=str(s))
         if sp.resolve() == pdf.resolve():
             raise ReviewStateError(f"{pdf.name} cannot be its own supplement")
         if sp.resolve() not in [x.resolve() for x in sups]:
             sups.append(sp)
-    pdf = pdf if pdf.is_absolute() else Path.cwd() / pdf
+    pdf = Path(os.path.abspath(pdf))
     target = notebook_path(pdf)
     if target.exists() and not overwrite:
         return target
