@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import ipywidgets as W
+import pandas as pd
 import pymupdf
 import pytest
 
@@ -251,11 +252,12 @@ def test_claims_data_tables_tabs(session):
             bad = [c for c in session.cross_checks if c.table_id == t.id and c.status != "consistent"]
             assert html.count("⚠") == len(bad)
             assert ("⚠" in acc.titles[i]) == bool(bad)
-            # the system names read from the PDF are in the rendered table, escaped
-            for r in t.rows[:5]:
-                name = r[t.system_column].strip() if len(r) > t.system_column else ""
-                if name:
-                    assert _escaped(name) in html
+            # the caption and the table's DataFrame are shown, escaped
+            assert _escaped(t.caption) in html
+            df = t.df
+            for v in df.iloc[:, 0].tolist()[:8]:
+                if isinstance(v, str) and v.strip():
+                    assert _escaped(v) in html
 
 
 def _escaped(s: str) -> str:
@@ -274,8 +276,6 @@ def test_report_exports_beside_paper(session, pair):
         path = w.export_path(fmt)
         assert path.parent == main.parent and path.exists() and path.stat().st_size > 0
         assert str(path) in w.export_status.value or _escaped(str(path)) in w.export_status.value
-    import pandas as pd
-
     df = pd.read_csv(w.export_path("csv"))
     assert len(df) == len(session.items)
     assert (df["decision"] == "absent").sum() == 1
@@ -327,7 +327,9 @@ def test_screening_widget_sort_filter_open(screened):
         sw.sort_by.value = col
         sw.descending.value = True
         values = [df.loc[df["id"] == k, col].iloc[0] for k in sw.visible_ids]
-        assert values == sorted(values, reverse=True)
+        known = [v for v in values if not pd.isna(v)]
+        assert known == sorted(known, reverse=True)
+        assert values[: len(known)] == known  # rows without a value (errors) come last
     sw.search.value = "stockmixer"
     assert sw.visible_ids and all("stockmixer" in str(k).lower() or "stockmixer" in str(
         df.loc[df["id"] == k, "paper"].iloc[0]).lower() for k in sw.visible_ids)

@@ -7,7 +7,7 @@ reopens) that manuscript and shows its :class:`ReviewWidget` below the table.
 
 from __future__ import annotations
 
-import math
+import numbers
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -25,9 +25,16 @@ _KNOWN = {"id", "paper", "path", "title", "pages", "error", "supplements", "file
 def _blank(v: Any) -> bool:
     if v is None:
         return True
-    if isinstance(v, float) and math.isnan(v):
-        return True
-    return isinstance(v, str) and not v.strip()
+    if isinstance(v, str):
+        return not v.strip()
+    if isinstance(v, list | tuple | dict):
+        return not v
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
 
 
 def topic_columns(df: Any) -> list[str]:
@@ -155,7 +162,7 @@ class ScreeningWidget(W.VBox):
                 v = df.at[i, col]
                 if _blank(v):
                     return (1, "")
-                return (0, v if isinstance(v, int | float) else str(v).lower())
+                return (0, v if isinstance(v, numbers.Number) else str(v).lower())
             blanks = [i for i in idx if key(i)[0]]
             rest = sorted((i for i in idx if not key(i)[0]), key=key, reverse=self.descending.value)
             idx = rest + blanks
@@ -184,7 +191,7 @@ class ScreeningWidget(W.VBox):
             return status_badge(str(v))
         if col == "error":
             return f'<span style="color:#c62828">{esc(v)}</span>'
-        if isinstance(v, float) and v.is_integer():
+        if isinstance(v, numbers.Real) and not isinstance(v, bool) and float(v).is_integer():
             v = int(v)
         text = str(v)
         if col == "title" and len(text) > 90:
@@ -271,7 +278,7 @@ class ScreeningWidget(W.VBox):
         self.status.value = ""
         return self.review
 
-    def open(self, key: Any) -> ReviewWidget | None:
+    def open_manuscript(self, key: Any) -> ReviewWidget | None:
         """Open the manuscript whose id (or row number) is ``key``."""
         if self.id_column:
             hits = [i for i in range(len(self.df)) if str(self.df.at[i, self.id_column]) == str(key)]
