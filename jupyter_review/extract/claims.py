@@ -34,6 +34,9 @@ def _quantitative(qs: list, cats: dict[str, list[str]]) -> bool:
     tied = [q for q in qs if q.metric or q.benchmark or q.unit in _QUANT_UNITS]
     if not tied:
         return False
+    # "8x the context size", "+3.1 pp": the number is itself a comparison
+    if any(q.unit in ("x", "pp") for q in tied):
+        return True
     return bool(cats.get("result_verbs") or cats.get("superiority"))
 
 

@@ -73,12 +73,33 @@ def _has_named_source(text: str, urls: list[str]) -> bool:
     return False
 
 
-def aspects_of(text: str, section_kind: str = "other", doc=None) -> tuple[list[str], list[str], list[str], list[str]]:
+_DATASET_TITLE = re.compile(r"\b(?:corpus|corpora|dataset|data set|data ?sheet|benchmark|collection|database|treebank)\b", re.I)
+
+
+def dataset_names(doc: Document) -> re.Pattern[str] | None:
+    """Names of the datasets a data paper introduces, from its title ("Dolma: An Open
+    Corpus ...", "S2ORC: The ... Corpus"): a sentence naming one talks about data."""
+    names = []
+    for f in doc.files:
+        title = (f.title or "").strip()
+        if not title or not _DATASET_TITLE.search(title):
+            continue
+        head = re.split(r"\s*[:\u2013\u2014]\s+|\s+-\s+", title, maxsplit=1)[0].strip()
+        if 0 < len(head.split()) <= 3 and len(head) >= 3 and head.lower() != title.lower():
+            names.append(re.escape(head))
+    if not names:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(names) + r")(?![\w-])", re.I)
+
+
+def aspects_of(
+    text: str, section_kind: str = "other", doc=None, names: re.Pattern[str] | None = None
+) -> tuple[list[str], list[str], list[str], list[str]]:
     """(aspects, vague reasons, urls, dois) of one sentence."""
     strong, weak, nouns, vague = data_cues()
     found = strong.categories_in(text, doc)
     in_data_section = section_kind in _DATA_SECTIONS
-    about_data = in_data_section or bool(nouns.search(text))
+    about_data = in_data_section or bool(nouns.search(text)) or bool(names and names.search(text))
     if in_data_section:
         for k, v in weak.categories_in(text, doc).items():
             found.setdefault(k, v)
@@ -106,11 +127,12 @@ def aspects_of(text: str, section_kind: str = "other", doc=None) -> tuple[list[s
 
 def extract_data_statements(doc: Document) -> list[DataStatement]:
     contexts, texts, toks = prose_sentences(doc)
+    names = dataset_names(doc)
     out: list[DataStatement] = []
     for ctx, text, tok in zip(contexts, texts, toks):
         if ctx.kind in _SKIP_SECTIONS or text.endswith("?"):
             continue  # a question (datasheet prompt), not a statement
-        aspects, reasons, urls, dois = aspects_of(text, ctx.kind, tok)
+        aspects, reasons, urls, dois = aspects_of(text, ctx.kind, tok, names)
         if not aspects:
             continue
         s = ctx.sentence

@@ -35,7 +35,9 @@ _FUNCTION = re.compile(
     r"\b(?:the|a|an|of|and|to|in|is|are|was|were|we|on|for|with|that|by|as|from|this|our|it|its|be|has|have|than|at|or)\b",
     re.I,
 )
-_CONCLUSION_TITLE = re.compile(r"conclu|closing remarks|final remarks|\bsummary\b|\boutlook\b", re.I)
+_CONCLUSION_TITLE = re.compile(
+    r"conclu|closing remarks|final remarks|^\W*(?:\d[\d.]*\s*)?summary(?:\s+and\s+\w+)?\W*$|\boutlook\b", re.I
+)
 
 
 @dataclass
@@ -63,7 +65,7 @@ def is_prose(text: str, *, min_words: int = 5) -> bool:
     if letters / max(1, len(t)) < 0.5:
         return False
     # figure labels and table rows have words but hardly any function words
-    if len(_FUNCTION.findall(t)) < 2:
+    if not _FUNCTION.search(t):
         return False
     return True
 

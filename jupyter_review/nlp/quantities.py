@@ -17,7 +17,7 @@ from .lexicon import quantity_lexicon
 
 _NUM = r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _UNIT = (
-    r"%|\s?pp\b|\s?percentage points?\b|\s?points?\b|\s?pts\b|\s?[x×](?![\w])|\s?times\b|-fold\b|\s?fold\b|"
+    r"%|\s?pp\b|\s?percentage points?\b|\s?points?\b|\s?pts\b|\s?[x×](?![\w])(?!\s*\d)|\s?times\b|-fold\b|\s?fold\b|"
     r"\s?(?:[KMBT]|thousand|million|billion|trillion)\b(?:\s+(?:total\s+|activated\s+|active\s+)?"
     r"(?:tokens|parameters|params|documents|examples|samples|images|hours|words|pages|papers|instances)\b)?|"
     r"\s?(?:tokens|parameters|params|documents|examples|samples|images|hours|GPUs|GPU hours|days|weeks|"
