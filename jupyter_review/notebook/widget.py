@@ -89,11 +89,12 @@ class ItemRow(W.VBox):
         self.status_badge.add_class("jr-status")
         self.status_badge.add_class(f"jr-status-{slug(item.status)}")
         sev = getattr(item, "severity", "") or ""
-        self.severity = W.HTML(badge(sev, SEVERITY_COLOURS.get(sev, "#616161"), title="severity") if sev else "")
-        self.severity.add_class("jr-severity")
         fw = getattr(item, "framework_title", "") or item.framework
-        self.ident = W.HTML(f'<span style="color:#666;font-size:11px">{esc(fw)} · {esc(item.item)}</span>')
-        self.referee = W.HTML("")
+        self._ident_html = (
+            (badge(sev, SEVERITY_COLOURS.get(sev, "#616161"), title="severity") + " " if sev else "")
+            + f'<span style="color:#666;font-size:11px">{esc(fw)} · {esc(item.item)}</span> '
+        )
+        self.referee = W.HTML("")  # severity, framework/item and the referee's decision
         self.referee.add_class("jr-effective")
         self.question = W.HTML(f"<b>{esc(item.question)}</b>", layout=W.Layout(width="100%"))
         self.question.add_class("jr-question")
@@ -104,11 +105,11 @@ class ItemRow(W.VBox):
         self.reason = W.HTML(f'<span style="font-size:12px">{reason}</span>', layout=W.Layout(width="100%"))
         self.reason.add_class("jr-reason")
 
-        self.page_image = W.Image(format="png", layout=W.Layout(display="none", max_width="100%"))
-        self.page_image.add_class("jr-page-image")
-        self.page_caption = W.HTML("")
-        self.hide_page = W.Button(description="hide page", layout=W.Layout(display="none", width="auto"))
-        self.hide_page.on_click(lambda _b: self.close_page())
+        # the page view is built on the first "show on page" click
+        self.page_box = W.VBox([])
+        self.page_image: W.Image | None = None
+        self.page_caption: W.HTML | None = None
+        self.hide_page: W.Button | None = None
 
         self.quotes: list[W.HTML] = []
         self.page_buttons: list[W.Button] = []
@@ -156,12 +157,10 @@ class ItemRow(W.VBox):
         self.decision.observe(self._on_decision, names="value")
         self.note.observe(self._on_note, names="value")
 
-        top = W.HBox([self.status_badge, self.severity, self.ident, self.referee],
-                     layout=W.Layout(align_items="center", grid_gap="6px"))
+        top = W.HBox([self.status_badge, self.referee], layout=W.Layout(align_items="center", grid_gap="6px"))
         controls = W.HBox([self.decision, self.clear, self.message], layout=W.Layout(align_items="center"))
         super().__init__(
-            [top, self.question, self.reason, *evidence_rows, self.page_caption, self.page_image, self.hide_page,
-             controls, self.note],
+            [top, self.question, self.reason, *evidence_rows, self.page_box, controls, self.note],
             layout=W.Layout(border="1px solid #ddd", padding="6px", margin="4px 0"),
         )
         self.add_class("jr-item")
@@ -177,12 +176,12 @@ class ItemRow(W.VBox):
         if item.decision:
             label = dict((v, lbl) for lbl, v in DECISION_OPTIONS).get(item.decision, item.decision)
             eff = getattr(item, "effective_status", item.status)
-            self.referee.value = (
-                f'<span style="font-size:11px;color:#333">referee: <b>{esc(label)}</b> → '
+            self.referee.value = self._ident_html + (
+                f'<span style="font-size:11px;color:#333">· referee: <b>{esc(label)}</b> → '
                 f'{esc(STATUS_LABELS.get(eff, eff))}</span>'
             )
         else:
-            self.referee.value = '<span style="font-size:11px;color:#999">undecided</span>'
+            self.referee.value = self._ident_html + '<span style="font-size:11px;color:#999">· undecided</span>'
 
     def sync(self) -> None:
         """Show the session's current decision and note (after a reload)."""
@@ -237,12 +236,22 @@ class ItemRow(W.VBox):
         except _errors() as e:
             self.message.value = _message(f"cannot render the page: {e}", error=True)
             return
+        if self.page_image is None:
+            self.page_image = W.Image(format="png", layout=W.Layout(max_width="100%"))
+            self.page_image.add_class("jr-page-image")
+            self.page_caption = W.HTML("")
+            self.hide_page = W.Button(description="hide page", layout=W.Layout(width="auto"))
+            self.hide_page.on_click(lambda _b: self.close_page())
+            self.page_box.children = [self.page_caption, self.page_image, self.hide_page]
         self.page_image.value = png
+        self.page_box.layout.display = ""
         self.page_image.layout.display = ""
         self.hide_page.layout.display = ""
         self.page_caption.value = f'<span style="font-size:11px;color:#555">{esc(where)}, evidence highlighted</span>'
 
     def close_page(self) -> None:
+        if self.page_image is None:
+            return
         self.page_image.layout.display = "none"
         self.hide_page.layout.display = "none"
         self.page_caption.value = ""
