@@ -157,22 +157,27 @@ class Row:
         return sum(1 for s in self.segs if s.numeric)
 
 
-def _style_lookup(page: Page | None) -> list[tuple[tuple[float, float, float, float], bool, bool]]:
+def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, float, float], bool, bool]], list[tuple[tuple[float, float, float, float], str]]]:
+    """Style runs (bbox, bold, italic) and superscript runs (bbox, text) of the model page."""
     runs: list[tuple[tuple[float, float, float, float], bool, bool]] = []
+    sups: list[tuple[tuple[float, float, float, float], str]] = []
     if page is None:
-        return runs
+        return runs, sups
     for b in page.blocks:
         for ln in b.lines:
             if ln.spans:
-                for s in ln.spans:
+                for k, s in enumerate(ln.spans):
                     runs.append((s.bbox, s.bold, s.italic))
+                    t = s.text.strip()
+                    if k and 0 < len(t) <= 3 and s.size < 0.8 * ln.spans[k - 1].size and s.bbox[3] < ln.spans[k - 1].bbox[3] - 0.5:
+                        sups.append((s.bbox, t))
             else:
                 runs.append((ln.bbox, ln.bold, ln.italic))
-    return runs
+    return runs, sups
 
 
 def _words(words: list[Any], page: Page | None) -> list[W]:
-    runs = _style_lookup(page)
+    runs, sups = _style_lookup(page)
     # bucket style runs by y for quick lookup
     buckets: dict[int, list[int]] = {}
     for i, (bb, _b, _i) in enumerate(runs):
@@ -193,6 +198,12 @@ def _words(words: list[Any], page: Page | None) -> list[W]:
             if bb[0] - 0.5 <= cx <= bb[2] + 0.5 and bb[1] - 0.5 <= cy <= bb[3] + 0.5:
                 bold, ital = b, it
                 break
+        if sups and _HAS_DIGIT.search(text):
+            for bb, st in sups:
+                if abs(bb[2] - x1) < 1.0 and bb[0] > x0 and y0 - 1 <= bb[1] <= y1 and text.endswith(st) and len(text) > len(st):
+                    text = text[: -len(st)]
+                    x1 = bb[0]
+                    break
         out.append(W(x0, y0, x1, y1, text, bold, ital))
     return out
 
@@ -380,6 +391,7 @@ def _regions(ws: list[W], pw: float, ph: float, table_caps: list[tuple[int, Capt
     med_h = hs[len(hs) // 2] if hs else 10.0
     regions: list[_Region] = []
     used: set[tuple[int, int]] = set()
+    cands = []
     for ci, cap in table_caps:
         xa, xb = _x_range(cap, pw, ws)
         sub = [w for w in ws if w.x0 >= xa - 1 and w.x1 <= xb + 1
@@ -392,13 +404,18 @@ def _regions(ws: list[W], pw: float, ph: float, table_caps: list[tuple[int, Capt
         down = _grow(rows, below_start, 1, width, med_h, other_caps) if below_start < len(rows) else []
         up = _grow(rows, above_start, -1, width, med_h, other_caps) if above_start >= 0 else []
         nd, nu = _numeric_rows(rows, down), _numeric_rows(rows, up)
-        pick = None
-        if nd >= 2 or nu >= 2:
-            if nd > nu or (nd == nu and len(down) >= len(up)):
-                pick = down
+        cands.append((ci, cap, rows, xa, xb, down if nd >= 2 else [], up if nu >= 2 else [], nd, nu))
+    # captions with a table on one side only show the page's convention (above/below)
+    votes_above = sum(1 for c in cands if c[5] and not c[6])
+    votes_below = sum(1 for c in cands if c[6] and not c[5])
+    for ci, cap, rows, xa, xb, down, up, nd, nu in cands:
+        if down and up:
+            if votes_above != votes_below:
+                pick = down if votes_above > votes_below else up
             else:
-                pick = up
-            # prefer the side the caption's wording usually sits on when both are tables
+                pick = down if (nd > nu or (nd == nu and len(down) >= len(up))) else up
+        else:
+            pick = down or up
         if not pick:
             continue
         idx = sorted(pick)
@@ -616,7 +633,32 @@ def _rules_in(rules: list[tuple[float, float, float]], bbox: tuple[float, float,
     return [r for r in rules if y0 - 4 <= r[2] <= y1 + 4 and r[1] > x0 and r[0] < x1]
 
 
-def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: list[tuple[float, float, float]] | None = None) -> RawTable | None:
+def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: list[tuple[float, float, float]] | None = None) -> list[RawTable]:
+    """One region -> tables; a region holding stacked blocks, each under its own header
+    line (e.g. languages 1-9, then languages 10-18), becomes one table per block."""
+    rows = region.rows
+    body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
+    if len(body_idx) >= 4:
+        cols = _columns([rows[k] for k in body_idx])
+        if len(cols) >= 3:
+            nlab = _label_cols([rows[k] for k in body_idx], cols)
+            nval_cols = len(cols) - nlab
+            for k in range(body_idx[0] + 2, len(rows) - 2):
+                r = rows[k]
+                if r.nval or len(r.segs) < max(3, nval_cols // 2 + 1):
+                    continue
+                if sum(1 for sg in r.segs if sg.x0 >= cols[nlab][0] - 2) < max(2, nval_cols // 2):
+                    continue
+                if any(_is_body(x) for x in rows[k + 1:k + 4]):
+                    first = _Region(rows[:k], region.caption, region.cap_bbox, region.x0, region.x1, list(region.notes))
+                    rest = _Region(rows[k:], region.caption, region.cap_bbox, region.x0, region.x1,
+                                   list(region.notes) + ["second block of a stacked table (own header line)"])
+                    return _build(first, pg, doc_index, page_no, page_rules) + _build(rest, pg, doc_index, page_no, page_rules)
+    one = _build_one(region, pg, doc_index, page_no, page_rules)
+    return [one] if one is not None else []
+
+
+def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: list[tuple[float, float, float]] | None = None) -> RawTable | None:
     rows = region.rows
     body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
     if len(body_idx) < 2:
@@ -822,18 +864,26 @@ def _fill_groups(items: list[_BRow], nlab: int, rules: list[tuple[float, float, 
     vertically centred on the block: give every row of the block its group label."""
     width = bbox[2] - bbox[0]
     cuts = sorted(r[2] for r in rules if (r[1] - r[0]) > 0.5 * width)
-    for j in range(nlab - 1):
-        # centred fragments that sit on label-only rows move to the nearest value row
-        vals = [it for it in items if it.values]
-        if not vals:
-            return
-        for it in items:
-            if not it.values and it.per[j] and all(not it.per[k] for k in range(len(it.per)) if k != j):
-                cy = (it.row.y0 + it.row.y1) / 2
-                tgt = min(vals, key=lambda v: abs((v.row.y0 + v.row.y1) / 2 - cy))
+    if not cuts:
+        # no drawn rules: a wider gap between value rows separates the blocks
+        ys = [(it.row.y0 + it.row.y1) / 2 for it in items if it.values]
+        pitches = [b - a for a, b in zip(ys, ys[1:])]
+        if len(pitches) >= 3:
+            med = statistics.median(pitches)
+            cuts = [(a + b) / 2 for a, b in zip(ys, ys[1:]) if b - a > 1.35 * med]
+    # centred fragments that sit on label-only rows move to the nearest value row
+    vals = [it for it in items if it.values]
+    if not vals:
+        return
+    for it in items:
+        if not it.values and any(it.per[:nlab - 1]) and all(not it.per[k] for k in range(nlab - 1, len(it.per))):
+            cy = (it.row.y0 + it.row.y1) / 2
+            tgt = min(vals, key=lambda v: abs((v.row.y0 + v.row.y1) / 2 - cy))
+            for j in range(nlab - 1):
                 tgt.per[j] = tgt.per[j] + it.per[j]
                 it.per[j] = []
-                it.category = False
+            it.category = False
+    for j in range(nlab - 1):
         # blocks between rules (and category rows)
         blocks: list[list[_BRow]] = [[]]
         last_y = None
@@ -848,16 +898,18 @@ def _fill_groups(items: list[_BRow], nlab: int, rules: list[tuple[float, float, 
                 blocks[-1].append(it)
             last_y = y
         for blk in blocks:
-            frags: list[tuple[float, list[W]]] = []
+            frags: list[tuple[float, list[W], bool]] = []
             prev_i = -5
             for i, it in enumerate(blk):
                 if it.per[j]:
                     cy = statistics.mean([(w.y0 + w.y1) / 2 for w in it.per[j]])
-                    if frags and i == prev_i + 1:
+                    rcy = (it.row.y0 + it.row.y1) / 2
+                    off_row = abs(cy - rcy) > 0.25 * max(1.0, it.row.y1 - it.row.y0)
+                    if frags and i == prev_i + 1 and off_row and frags[-1][2]:
                         ws = frags[-1][1] + it.per[j]
-                        frags[-1] = (statistics.mean([(w.y0 + w.y1) / 2 for w in ws]), ws)
+                        frags[-1] = (statistics.mean([(w.y0 + w.y1) / 2 for w in ws]), ws, off_row)
                     else:
-                        frags.append((cy, list(it.per[j])))
+                        frags.append((cy, list(it.per[j]), off_row))
                     prev_i = i
             if not frags:
                 continue
@@ -987,24 +1039,26 @@ def find_tables_on_page(
     out: list[RawTable] = []
     for reg in regions:
         try:
-            t = _build(reg, None if rotated else pg, doc_index, page_no, page_rules)
+            built = _build(reg, None if rotated else pg, doc_index, page_no, page_rules)
         except Exception as e:  # geometry we did not foresee: note it, keep going
             log.warning("table on p.%d not rebuilt: %s", page_no, e)
-            t = RawTable(doc=doc_index, page=page_no, bbox=(0, 0, 0, 0), rows=[], caption=reg.caption,
-                         header_rows=0, method="skipped", pages=[page_no], notes=[f"table not rebuilt: {e}"])
-        if t is None:
-            continue
-        cap = next((c for i, c in table_caps if i == reg.caption), None)
-        if cap is not None and re.search(r"\bcont(?:inued|'d|\.)", cap.text[:60], re.I):
-            t.notes.append("continued")
-        if rotated:
-            t.notes.append("text on this page runs vertically: read after turning the page")
-            t.bbox = _unturn(t.bbox, pw, ph)
-        out.append(t)
+            built = [RawTable(doc=doc_index, page=page_no, bbox=(0, 0, 0, 0), rows=[], caption=reg.caption,
+                              header_rows=0, method="skipped", pages=[page_no], notes=[f"table not rebuilt: {e}"])]
+        for t in built:
+            out.append(_finish(t, reg, table_caps, rotated, pw, ph))
     if not out and table_caps and pg is not None and not rotated:
         out.extend(_ruled(pg, doc_index, page_no, table_caps, ws))
-    # a caption with no table found: say so once
     return out
+
+
+def _finish(t: RawTable, reg: _Region, table_caps: list[tuple[int, Caption]], rotated: bool, pw: float, ph: float) -> RawTable:
+    cap = next((c for i, c in table_caps if i == reg.caption), None)
+    if cap is not None and re.search(r"\bcont(?:inued|'d|\.)", cap.text[:60], re.I):
+        t.notes.append("continued")
+    if rotated:
+        t.notes.append("text on this page runs vertically: read after turning the page")
+        t.bbox = _unturn(t.bbox, pw, ph)
+    return t
 
 
 def _turn(ws: list[W], pw: float, ph: float, pg: Any) -> tuple[list[W], float, float]:
@@ -1044,6 +1098,9 @@ def _ruled(pg: Any, doc_index: int, page_no: int, table_caps: list[tuple[int, Ca
     except Exception:
         return []
     if n_draw < 6 or n_draw > 3000:
+        return []
+    # only worth the (slow) grid search when the page holds many numbers the word method missed
+    if sum(1 for w in ws if _is_num(w.text)) < 12:
         return []
     out: list[RawTable] = []
     try:

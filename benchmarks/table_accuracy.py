@@ -1,0 +1,283 @@
+"""Results-table cell accuracy against the hand-read gold set, ours vs pdfplumber.
+
+    .venv/bin/python benchmarks/table_accuracy.py [--misses]
+
+Gold: tests/data/gold/tables/*.yaml (cells read off rendered pages by eye; see the
+README there).  A gold cell counts when an extracted record of the same page and
+table has the same system label, column label and value:
+
+- labels are normalised: NFKC, case-folded, citations ("[12]", "(Li et al., 2016)"),
+  footnote marks (* † ‡) and arrows (↑ ↓) removed, then only letters, digits and
+  "@ + # %" kept;
+- group levels are optional: the gold label may be the last one or more " / "
+  levels of the extracted label ("AIME 2024" matches "Mathematics / AIME 2024");
+- values: numbers compare as numbers ("83.5%" = 83.5, "8.6*" = 8.6); a dash or
+  "n/a" in the gold matches a missing value.
+
+Ours must put the model/method in ``system`` and the benchmark/metric in
+``column`` (transposed tables included).  pdfplumber gets its grid read leniently:
+header = the first rows, label = the non-numeric cells of the row, and either
+orientation counts.
+
+Also printed: seconds per table page for both, and the full ``jupyter_review.load``
+time of a long PDF (edge/who-guideline-155p.pdf) with and without the table stage.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+GOLD_DIR = ROOT / "tests" / "data" / "gold" / "tables"
+
+
+def _corpus() -> Path:
+    from tests.conftest import CORPUS
+
+    return CORPUS
+
+
+_CITE = re.compile(r"\[[\d,\s\u2013-]+\]|\(\s*[A-Z][A-Za-z-]+(?: (?:et al\.?|and [A-Z][A-Za-z-]+))?,? \d{4}[a-z]?\s*\)")
+
+
+def norm_label(s: str) -> str:
+    t = unicodedata.normalize("NFKC", str(s))
+    t = _CITE.sub("", t)
+    t = re.sub(r"[*\u2020\u2021\u2217\u2191\u2193]", "", t)
+    t = t.replace("\u223c", "~").casefold()
+    return re.sub(r"[^0-9a-z@+#%/]+", "", t)
+
+
+def label_match(gold: str, got: str) -> bool:
+    g = [norm_label(x) for x in str(gold).split(" / ")]
+    e = [norm_label(x) for x in str(got).split(" / ")]
+    g = [x for x in g if x]
+    e = [x for x in e if x]
+    if not g:
+        return False
+    if g == e:
+        return True
+    if len(g) <= len(e) and e[-len(g):] == g:
+        return True
+    return "".join(g) == "".join(e)
+
+
+def _value(v: Any) -> float | None | str:
+    from jupyter_review.extract.tables import is_missing, parse_number
+
+    if v is None:
+        return None
+    if isinstance(v, (int, float)):
+        return float(v)
+    if is_missing(str(v)):
+        return None
+    n = parse_number(str(v))
+    return n if n is not None else norm_label(str(v))
+
+
+def value_match(gold: Any, got: Any) -> bool:
+    a, b = _value(gold), _value(got)
+    if a is None or b is None:
+        return a is None and b is None
+    if isinstance(a, float) and isinstance(b, float):
+        return abs(a - b) < 1e-6
+    return a == b
+
+
+def load_gold() -> list[dict[str, Any]]:
+    import yaml
+
+    out = []
+    for p in sorted(GOLD_DIR.glob("*.yaml")):
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        for t in data["tables"]:
+            out.append({"file": data["file"], "page": int(t["page"]), "label": str(t["label"]),
+                        "cells": [tuple(c) for c in t["cells"]]})
+    return out
+
+
+# -- ours ----------------------------------------------------------------------------------
+
+
+def _ours(path: Path) -> tuple[list[Any], float, int]:
+    import jupyter_review
+    from jupyter_review.extract.tables import extract_tables
+
+    t0 = time.perf_counter()
+    doc = jupyter_review.load(path)
+    tables = extract_tables(doc)
+    return tables, time.perf_counter() - t0, doc.files[0].pages
+
+
+def _table_stage_seconds(path: Path, pages: list[int]) -> float:
+    """Time of the table stage alone on the given pages (words + rebuild + typing)."""
+    import pymupdf
+
+    from jupyter_review.ingest import tables as tab
+
+    t0 = time.perf_counter()
+    with pymupdf.open(str(path)) as d:
+        for pno in pages:
+            pg = d[pno - 1]
+            words = pg.get_text("words", flags=pymupdf.TEXT_MEDIABOX_CLIP)
+            tab.find_tables_on_page(pg, 0, pno, [], words=words)
+    return time.perf_counter() - t0
+
+
+def score_ours(gold: list[dict[str, Any]]) -> dict[str, Any]:
+    by_file: dict[str, list[dict[str, Any]]] = {}
+    for g in gold:
+        by_file.setdefault(g["file"], []).append(g)
+    total = hit = 0
+    misses: list[str] = []
+    per_file: dict[str, dict[str, float]] = {}
+    seconds = 0.0
+    npages = 0
+    for f, gts in by_file.items():
+        path = _corpus() / f
+        tables, secs, _pages = _ours(path)
+        fh = ft = 0
+        for g in gts:
+            cands = [t for t in tables if g["page"] in (t.pages or [t.page]) and t.label == g["label"]]
+            if not cands:
+                cands = [t for t in tables if g["page"] in (t.pages or [t.page])]
+            recs = [r for t in cands for r in t.long]
+            for sysl, coll, val in g["cells"]:
+                ft += 1
+                ok = any(label_match(sysl, r.system) and label_match(coll, r.column) and value_match(val, r.value) for r in recs)
+                fh += ok
+                if not ok:
+                    misses.append(f"{f} p.{g['page']} T{g['label']}: {sysl} | {coll} = {val}")
+        pages = sorted({g["page"] for g in gts})
+        seconds += _table_stage_seconds(path, pages)
+        npages += len(pages)
+        per_file[f] = {"cells": ft, "matched": fh, "accuracy": fh / ft if ft else 0.0, "load_seconds": round(secs, 3)}
+        total += ft
+        hit += fh
+    return {"cells": total, "matched": hit, "accuracy": hit / total if total else 0.0, "per_file": per_file,
+            "sec_per_page": seconds / max(1, npages), "pages": npages, "misses": misses}
+
+
+# -- pdfplumber ----------------------------------------------------------------------------
+
+
+def _plumber_records(grid: list[list[str | None]]) -> list[tuple[str, str, str]]:
+    from jupyter_review.extract.tables import parse_number
+
+    rows = [[(c or "").replace("\n", " ").strip() for c in r] for r in grid if r]
+    if len(rows) < 2:
+        return []
+    ncol = max(len(r) for r in rows)
+    rows = [r + [""] * (ncol - len(r)) for r in rows]
+    nhead = 1
+    for r in rows[1:3]:
+        if not any(parse_number(c) is not None for c in r[1:]):
+            nhead += 1
+        else:
+            break
+    heads = [" / ".join(x for x in (rows[i][j] for i in range(nhead)) if x) for j in range(ncol)]
+    out = []
+    for r in rows[nhead:]:
+        label = " / ".join(c for c in r if c and parse_number(c) is None and len(c) > 1)
+        for j, c in enumerate(r):
+            if c:
+                out.append((label, heads[j], c))
+    return out
+
+
+def score_pdfplumber(gold: list[dict[str, Any]]) -> dict[str, Any]:
+    import pdfplumber
+
+    total = hit = 0
+    seconds = 0.0
+    npages = 0
+    by_file: dict[str, list[dict[str, Any]]] = {}
+    for g in gold:
+        by_file.setdefault(g["file"], []).append(g)
+    for f, gts in by_file.items():
+        pages = sorted({g["page"] for g in gts})
+        recs: dict[int, list[tuple[str, str, str]]] = {}
+        with pdfplumber.open(str(_corpus() / f)) as pdf:
+            for pno in pages:
+                t0 = time.perf_counter()
+                grids = pdf.pages[pno - 1].extract_tables()
+                seconds += time.perf_counter() - t0
+                npages += 1
+                recs[pno] = [x for gr in grids for x in _plumber_records(gr)]
+        for g in gts:
+            for sysl, coll, val in g["cells"]:
+                total += 1
+                ok = any(
+                    value_match(val, v) and (
+                        (label_match(sysl, lab) and label_match(coll, head))
+                        or (label_match(coll, lab) and label_match(sysl, head))
+                        or (norm_label(sysl) in norm_label(lab) and norm_label(coll) in norm_label(head))
+                        or (norm_label(coll) in norm_label(lab) and norm_label(sysl) in norm_label(head))
+                    )
+                    for lab, head, v in recs[g["page"]]
+                )
+                hit += ok
+    return {"cells": total, "matched": hit, "accuracy": hit / total if total else 0.0,
+            "sec_per_page": seconds / max(1, npages), "pages": npages}
+
+
+# -- speed of the whole ingest -----------------------------------------------------------------
+
+
+def ingest_speed(name: str = "edge/who-guideline-155p.pdf") -> dict[str, Any]:
+    import jupyter_review
+    from jupyter_review.ingest import load_document
+
+    path = _corpus() / name
+    jupyter_review.load(path)  # warm imports and caches
+    t0 = time.perf_counter()
+    doc = jupyter_review.load(path)
+    with_tables = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    load_document(path, find_tables=False)
+    without = time.perf_counter() - t0
+    return {"file": name, "pages": doc.files[0].pages, "load_seconds": with_tables,
+            "load_seconds_without_tables": without, "table_stage_seconds": max(0.0, with_tables - without),
+            "tables": len(doc.raw_tables)}
+
+
+def score_tables(*, with_pdfplumber: bool = True, with_speed: bool = False) -> dict[str, Any]:
+    """Cell accuracy of our table extraction on the gold set (plus pdfplumber's, and speed)."""
+    gold = load_gold()
+    out: dict[str, Any] = {"ours": score_ours(gold)}
+    out["accuracy"] = out["ours"]["accuracy"]
+    out["cells"] = out["ours"]["cells"]
+    if with_pdfplumber:
+        out["pdfplumber"] = score_pdfplumber(gold)
+    if with_speed:
+        out["ingest"] = ingest_speed()
+    return out
+
+
+def main() -> None:
+    res = score_tables(with_pdfplumber=True, with_speed=True)
+    o, p, s = res["ours"], res["pdfplumber"], res["ingest"]
+    print(f"gold cells: {o['cells']} from {len(o['per_file'])} files, {o['pages']} table pages")
+    print(f"ours        cell accuracy {o['accuracy']:.3f} ({o['matched']}/{o['cells']}), "
+          f"table stage {o['sec_per_page'] * 1000:.1f} ms/page")
+    print(f"pdfplumber  cell accuracy {p['accuracy']:.3f} ({p['matched']}/{p['cells']}), "
+          f"extract_tables {p['sec_per_page'] * 1000:.1f} ms/page")
+    for f, r in o["per_file"].items():
+        print(f"  {f:40s} {r['matched']:3d}/{r['cells']:3d}  full load {r['load_seconds']:.2f} s")
+    print(f"full load of {s['file']} ({s['pages']} pages): {s['load_seconds']:.2f} s "
+          f"(without table stage {s['load_seconds_without_tables']:.2f} s; table stage ~{s['table_stage_seconds']:.2f} s, "
+          f"{s['tables']} tables)")
+    if "--misses" in sys.argv:
+        for m in o["misses"]:
+            print("  miss:", m)
+
+
+if __name__ == "__main__":
+    main()
