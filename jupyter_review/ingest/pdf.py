@@ -6,10 +6,13 @@ text is taken), so memory grows with the text, not with the PDF.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import logging
 import os
 import re
 import shutil
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,14 +70,22 @@ class _Para:
     heading: tuple[str, str, int] | None = None  # (number, title, level) for heading paragraphs
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_bold(font: str, flags: int) -> bool:
     f = font.lower()
     return bool(flags & 16) or any(k in f for k in ("bold", "black", "heavy", "semibold", "demi", ",b", "-b", ".b", "medi"))
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_italic(font: str, flags: int) -> bool:
     f = font.lower()
     return bool(flags & 2) or "italic" in f or "oblique" in f or f.endswith("-it") or ",i" in f
+
+
+@functools.lru_cache(maxsize=4096)
+def _family(font: str) -> str:
+    """'ABCDEF+NimbusRomNo9L-Medi' -> 'NimbusRomNo9L-Medi'."""
+    return font.split("+", 1)[1] if len(font) > 7 and font[6] == "+" else font
 
 
 def _page_blocks(raw: dict) -> list[Block]:
@@ -109,11 +120,13 @@ def _page_blocks(raw: dict) -> list[Block]:
                 s.text = clean_text(s.text)
             # dominant style by characters
             visible = [s for s in spans if s.text.strip()] or spans
-            size = max(visible, key=lambda s: len(s.text)).size
+            dominant = max(visible, key=lambda s: len(s.text))
+            size = dominant.size
             line = Line(
                 text=text,
                 bbox=tuple(ln["bbox"]),
                 size=round(size, 2),
+                font=_family(dominant.font),
                 bold=all(s.bold for s in visible),  # a run-in bold label does not make a bold line
                 italic=all(s.italic for s in visible),
                 spans=spans if len(spans) > 1 else [],
@@ -123,8 +136,63 @@ def _page_blocks(raw: dict) -> list[Block]:
                 continue
             lines.append(line)
         if lines:
+            if len(lines) > 1:
+                lines = _merge_label_lines(lines)
             blocks.append(Block(bbox=union([ln.bbox for ln in lines]), lines=lines))
-    return blocks
+    return _merge_number_labels(blocks)
+
+
+def _label_joins(ln: Line, nxt: Line) -> bool:
+    h = max(ln.bbox[3] - ln.bbox[1], 1.0)
+    gap = nxt.bbox[0] - ln.bbox[2]
+    return 0 <= gap < 4 * max(ln.size, 4) and abs(nxt.bbox[1] - ln.bbox[1]) < 0.5 * h
+
+
+def _merge_label_lines(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if i + 1 < len(lines) and _LABEL.match(ln.text) and _label_joins(ln, lines[i + 1]):
+            out.append(_joined(ln, lines[i + 1]))
+            i += 2
+            continue
+        out.append(ln)
+        i += 1
+    return out
+
+
+def _joined(lab: Line, first: Line) -> Line:
+    return Line(text=f"{lab.text} {first.text}", bbox=union([lab.bbox, first.bbox]), size=first.size,
+                bold=first.bold and lab.bold, italic=first.italic, spans=first.spans, font=first.font)
+
+
+_LABEL = re.compile(r"^(?:[A-Z](?:\.\d{1,2}){0,3}|[IVX]{1,5}|S?\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
+
+
+def _merge_number_labels(blocks: list[Block]) -> list[Block]:
+    """A section number set as its own block ('2' | 'Related Work') joins the title on its right."""
+    labels = [b for b in blocks if b.kind == "body" and len(b.lines) == 1 and _LABEL.match(b.lines[0].text)]
+    if not labels:
+        return blocks
+    drop: set[int] = set()
+    for lab in labels:
+        ln = lab.lines[0]
+        best = None
+        for o in blocks:
+            if o is lab or o.kind != "body" or id(o) in drop:
+                continue
+            if _label_joins(ln, o.lines[0]):
+                gap = o.lines[0].bbox[0] - ln.bbox[2]
+                if best is None or gap < best[0]:
+                    best = (gap, o)
+        if best is None:
+            continue
+        o = best[1]
+        o.lines[0] = _joined(ln, o.lines[0])
+        o.bbox = union([o.bbox, ln.bbox])
+        drop.add(id(lab))
+    return [b for b in blocks if id(b) not in drop]
 
 
 def _split_blocks(blocks: list[Block], body: float) -> list[Block]:
@@ -139,8 +207,11 @@ def _split_blocks(blocks: list[Block], body: float) -> list[Block]:
             heading_like = lambda x: (x.bold or x.size > body + 0.9) and len(x.text) < 90  # noqa: E731
             gap = ln.bbox[1] - prev.bbox[3]
             brk = heading_like(prev) != heading_like(ln) or gap > 1.2 * max(prev.size, 6)
-            if heading_like(prev) and heading_like(ln) and (abs(prev.size - ln.size) > 0.9 or prev.bold != ln.bold):
+            if heading_like(prev) and heading_like(ln) and (abs(prev.size - ln.size) > 0.9 or prev.bold != ln.bold
+                                                          or prev.font != ln.font):
                 brk = True  # "Methodology" over "Problem Definition"
+            elif heading_like(prev) and heading_like(ln) and _deliberate_break(prev, ln, b.bbox[2]):
+                brk = True  # "Results" over "Rationale, approach, ...": the next word would have fitted
             if _CAPTION.match(ln.text) and ln.bbox[0] <= min(x.bbox[0] for x in cur) + 2:
                 brk = True
             if brk:
@@ -152,10 +223,86 @@ def _split_blocks(blocks: list[Block], body: float) -> list[Block]:
     return out
 
 
-def _is_heading(b: Block, body: float) -> tuple[str, str, int] | None:
+_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}\s*$|\s\.{3,}\s*\d{1,4}\s*$")
+_PAGE_REF = re.compile(r"^\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$")
+_CONTENTS = re.compile(r"^\s*(?:table of )?contents\s*$", re.I)
+
+
+def _mark_toc_pages(pages: list[Page]) -> None:
+    """A table-of-contents page (dot leaders, right-aligned page numbers) is no body text."""
+    for p in pages[: min(len(pages), 12)]:
+        lines = [ln for b in p.blocks if b.kind == "body" for ln in b.lines]
+        if len(lines) < 8:
+            continue
+        leaders = sum(1 for ln in lines if _LEADER.search(ln.text))
+        refs = sum(1 for ln in lines if _PAGE_REF.match(ln.text) and ln.bbox[0] > 0.6 * p.width)
+        titled = any(_CONTENTS.match(ln.text) for ln in lines[:5])
+        if leaders >= 5 or (titled and refs >= 5) or refs >= max(8, 0.3 * len(lines)):
+            for b in p.blocks:
+                if b.kind == "body":
+                    b.kind = "toc"
+
+
+def _continues_heading(last: _Para, b: Block, page: int, h: tuple[str, str, int]) -> bool:
+    """A heading wrapped into two blocks: same style, right below, unnumbered, no end punctuation."""
+    ln0, pg = last.lines[-1]
+    nl = b.lines[0]
+    if pg != page or h[0] or len(last.lines) + len(b.lines) > 3 or last.heading[1].endswith((".", ":", "?")):
+        return False
+    same = abs(ln0.size - nl.size) < 0.3 and ln0.bold == nl.bold and ln0.font == nl.font
+    gap = nl.bbox[1] - ln0.bbox[3]
+    overlap = min(ln0.bbox[2], nl.bbox[2]) - max(ln0.bbox[0], nl.bbox[0])
+    return same and -1 <= gap < 0.6 * nl.size and overlap > 0
+
+
+def _join_lines(lines: list[str]) -> str:
+    """Join the lines of a short block, repairing words hyphenated at the line end."""
+    out = ""
+    for t in lines:
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and t[:1].islower():
+            out = out[:-1] + t
+        else:
+            out = f"{out} {t}" if out else t
+    return out
+
+
+def _deliberate_break(prev: Line, nxt: Line, right: float) -> bool:
+    """Did the writer end ``prev`` on purpose (the next line's first word would have fitted)?"""
+    words = nxt.text.split()
+    if not words or prev.text.endswith("-") or abs(prev.bbox[0] - nxt.bbox[0]) > 2:
+        return False  # centred lines say nothing about where the writer broke them
+    est = 0.5 * nxt.size * (len(words[0]) + 1)  # rough width of the first word and a space
+    return prev.bbox[2] + est < right - 2
+
+
+def _in_row(b: Block, page: Page | None) -> bool:
+    """Does another text block share ``b``'s baseline band in the same column (a table row)?"""
+    if page is None:
+        return False
+    y0, y1 = b.bbox[1], b.bbox[3]
+    h = max(y1 - y0, 1.0)
+    for o in page.blocks:
+        if o is b or o.kind in ("header", "footer", "page_number", "margin", "toc"):
+            continue
+        if o.column != b.column and b.column >= 0 and o.column >= 0:
+            continue
+        oh = o.bbox[3] - o.bbox[1]
+        # row cells share the top edge and are row-sized; a sidebar paragraph beside a heading is not
+        if abs(o.bbox[1] - y0) > 0.5 * min(h, 14.0) or oh > 3 * h:
+            continue
+        gap = o.bbox[0] - b.bbox[2] if o.bbox[0] >= b.bbox[2] else b.bbox[0] - o.bbox[2]
+        if -1 <= gap < 0.12 * page.width:
+            return True
+    return False
+
+
+def _is_heading(b: Block, body: float, page: Page | None = None) -> tuple[str, str, int] | None:
     if b.kind != "body" or len(b.lines) > 3:
         return None
-    text = " ".join(ln.text for ln in b.lines).strip()
+    # headings are never set smaller than the body text (figure labels, table cells, footnotes are)
+    if min(ln.size for ln in b.lines) < 0.86 * body:
+        return None
+    text = _join_lines([ln.text for ln in b.lines]).strip()
     if not text or len(text) > 120 or len(text.split()) > 16:
         return None
     number, title = split_numbering(text)
@@ -179,6 +326,8 @@ def _is_heading(b: Block, body: float) -> tuple[str, str, int] | None:
         return None
     if (bold and not big and not number and not known) and (len(title.split()) > 8 or title.endswith(".")):
         return None  # bold lead-in sentence, not a heading
+    if _in_row(b, page):
+        return None  # a cell of a table row, a label in a figure
     return number, title, level_of(number)
 
 
@@ -338,6 +487,7 @@ class _Builder:
 
     def _layout(self, pages: list[Page]) -> None:
         mark_running_text(pages)
+        _mark_toc_pages(pages)
         self.body = body_font_size(pages)
         for p in pages:
             p.blocks = _split_blocks(p.blocks, self.body)
@@ -395,7 +545,7 @@ class _Builder:
                 c.position = "above" if c.bbox[3] <= t.bbox[1] + 2 else "below"
 
     # -- text, paragraphs, sections, sentences ------------------------------------------
-    def _text(self, doc_index: int, pages: list[Page], toc: list[tuple[int, str, int]]) -> None:
+    def _text(self, doc_index: int, pages: list[Page], toc: list[tuple[int, str, int, float | None]]) -> None:
         vocab: set[str] = set()
         wre = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
         for p in pages:
@@ -409,9 +559,15 @@ class _Builder:
             for b in p.blocks:
                 if b.kind != "body":
                     continue
-                h = _is_heading(b, self.body)
+                h = _is_heading(b, self.body, p)
                 if h:
                     b.kind = "heading"
+                    last = paras[-1] if paras else None
+                    if last is not None and last.heading and _continues_heading(last, b, p.number, h):
+                        last.lines.extend((ln, p.number) for ln in b.lines)
+                        number, title, level = last.heading
+                        last.heading = (number, f"{title} {h[1]}", level)
+                        continue
                     paras.append(_Para(doc=doc_index, lines=[(ln, p.number) for ln in b.lines], kind="heading", heading=h))
                     continue
                 prev = paras[-1] if paras else None
@@ -459,23 +615,30 @@ class _Builder:
         # sections
         sec_first = len(self.document.sections)
         heads: list[Section] = []
+        styles: dict[int, tuple[float, bool, str]] = {}
         for para, start, end, refs in made:
             if para.kind == "heading" and para.heading:
                 number, title, level = para.heading
-                heads.append(Section(doc=doc_index, title=title, level=level, page=refs[0].page, page_end=refs[0].page,
-                                     start=start, end=end, number=number, kind=classify(title), source="layout",
-                                     bbox=union([r.bbox for r in refs if r.page == refs[0].page])))
+                sec = Section(doc=doc_index, title=title, level=level, page=refs[0].page, page_end=refs[0].page,
+                              start=start, end=end, number=number, kind=classify(title), source="layout",
+                              bbox=union([r.bbox for r in refs if r.page == refs[0].page]))
+                ln0 = para.lines[0][0]
+                styles[id(sec)] = (round(ln0.size * 2) / 2, ln0.bold, ln0.font)
+                heads.append(sec)
             elif para.kind == "body":
                 ih = inline_heading(full[start:end])
                 if ih and ih[1] != "other":
                     heads.append(Section(doc=doc_index, title=ih[0], level=9, page=refs[0].page, page_end=refs[0].page,
                                          start=start, end=end, kind=ih[1], source="inline", bbox=refs[0].bbox))
+        heights = {p.number: p.height for p in pages}
+        toc = _outline_without_title_root(toc)
         if toc:
-            heads = _merge_outline(toc, heads, made, doc_index)
+            heads = _merge_outline(toc, heads, made, doc_index, heights)
         heads.sort(key=lambda s: s.start)
         _abstract_fallback(heads, made, doc_index, full)
         heads.sort(key=lambda s: s.start)
         heads = _drop_front_matter(heads)
+        _assign_levels(heads, styles)
         # ends and inherited kinds
         for i, s in enumerate(heads):
             if s.source == "inline":
@@ -511,8 +674,9 @@ class _Builder:
         # paragraphs + sentences
         sec_idx = list(range(sec_first, sec_first + len(heads)))
         body_paras: list[tuple[int, str, list[_LineRef]]] = []
+        section_at = _SectionSweep(heads, sec_idx)
         for para, start, end, refs in made:
-            sidx = _deepest(heads, sec_idx, start)
+            sidx = section_at(start)
             sec = self.document.sections[sidx] if sidx is not None else None
             kind = para.kind
             if kind == "body" and sec is not None and sec.kind == "references":
@@ -543,12 +707,27 @@ class _Builder:
                 ))
 
 
-def _deepest(heads: list[Section], idx: list[int], offset: int) -> int | None:
-    best: tuple[int, int] | None = None  # (level, document index)
-    for s, i in zip(heads, idx):
-        if s.start <= offset < s.end and (best is None or s.level >= best[0]):
-            best = (s.level, i)
-    return best[1] if best else None
+class _SectionSweep:
+    """Deepest section containing each offset, for offsets given in increasing order."""
+
+    def __init__(self, heads: list[Section], idx: list[int]) -> None:
+        self.items = sorted(zip(heads, idx), key=lambda x: x[0].start)
+        self.starts = [h.start for h, _ in self.items]
+        self.j = 0
+        self.active: list[tuple[Section, int]] = []
+
+    def __call__(self, offset: int) -> int | None:
+        j = bisect.bisect_right(self.starts, offset)
+        if j < self.j:  # offsets went backwards: start again
+            self.j, self.active = 0, []
+        self.active.extend(self.items[self.j:j])
+        self.j = j
+        self.active = [(s, i) for s, i in self.active if s.end > offset]
+        best: tuple[int, int] | None = None
+        for s, i in self.active:
+            if s.start <= offset and (best is None or s.level >= best[0]):
+                best = (s.level, i)
+        return best[1] if best else None
 
 
 def _drop_front_matter(heads: list[Section]) -> list[Section]:
@@ -559,35 +738,114 @@ def _drop_front_matter(heads: list[Section]) -> list[Section]:
     return [h for h in heads if not (h.start < first.start and h.source == "layout" and h.page == first.page)]
 
 
-def _merge_outline(toc, heads, made, doc_index):
-    """Use the PDF outline for titles and levels; keep layout headings it does not cover."""
+_TOP_KINDS = {"introduction", "related_work", "methods", "results", "discussion", "conclusion", "references",
+              "acknowledgements", "limitations", "experiments", "data_availability", "appendix"}
+
+
+def _assign_levels(heads: list[Section], styles: dict[int, tuple[float, bool, str]]) -> None:
+    """Levels of unnumbered layout headings from their typography, relative to their neighbours.
+
+    The style most used by known top-level headings (Introduction, Methods, Results, ...)
+    is level 1; an unnumbered heading less prominent than the heading before it (smaller,
+    not bold, or same size in another font) nests one level below it.  Numbered and
+    outline headings keep their levels and anchor the nesting.
+    """
+    top = Counter(styles[id(h)] for h in heads if id(h) in styles and not h.number and h.kind in _TOP_KINDS
+                  and len(h.title.split()) <= 4)
+    l1 = {st for st, _ in top.most_common(1)}
+    l1_size = max((st[0] for st in l1), default=None)
+    stack: list[tuple[Section, tuple[float, bool, str] | None]] = []
+    for h in heads:
+        if h.source == "inline":
+            continue
+        st = styles.get(id(h))
+        if st is not None and not h.number and h.source != "outline":
+            if h.kind in ("abstract", "references") or st in l1 or (l1_size is not None and st[0] > l1_size + 0.5) or (not l1 and not stack):
+                h.level = 1
+            else:
+                level = None
+                while stack:
+                    ph, pst = stack[-1]
+                    if pst == st:  # same style as an earlier heading: its sibling
+                        level = ph.level
+                        stack.pop()
+                        break
+                    if pst is None or _more_prominent(pst, st, l1):
+                        level = ph.level + 1
+                        break
+                    stack.pop()
+                h.level = min(level or 1, 6)
+        while stack and stack[-1][0].level >= h.level:
+            stack.pop()
+        stack.append((h, st))
+
+
+def _more_prominent(a: tuple[float, bool, str] | None, b: tuple[float, bool, str], l1: set) -> bool:
+    if a is None:
+        return True
+    if a[0] != b[0]:
+        return a[0] > b[0]
+    if a[1] != b[1]:
+        return a[1]
+    return a in l1 and b not in l1 and a[2] != b[2]
+
+
+def _outline_without_title_root(toc: list[tuple[int, str, int, float | None]]) -> list[tuple[int, str, int, float | None]]:
+    """An outline whose only top entry is the paper's title: drop it and lift the rest one level."""
+    if len(toc) < 3:
+        return toc
+    top = min(e[0] for e in toc)
+    roots = [e for e in toc if e[0] == top]
+    if len(roots) == 1 and toc[0] is roots[0] and toc[0][2] <= 1 and classify(toc[0][1]) == "other":
+        return [(max(1, lvl - 1), t, pg, y) for lvl, t, pg, y in toc[1:]]
+    return toc
+
+
+def _merge_outline(toc, heads, made, doc_index, heights):
+    """Use the PDF outline for titles and levels; keep layout headings it does not cover.
+
+    Each outline entry is placed at the layout heading with the same title on its target
+    page (or the next one), else at the paragraph that opens with the title, else at the
+    first paragraph below the entry's target point.
+    """
     out: list[Section] = []
     used: set[int] = set()
-    for level, title, page in toc:
-        t = norm_title(split_numbering(clean_text(title))[1])
+    for level, title, page, y in toc:
+        number, rest = split_numbering(clean_text(title))
+        t = norm_title(rest)
         if not t:
             continue
-        # find the layout heading or paragraph where it starts
+        level = max(1, min(level, 6))
         hit = None
         for j, h in enumerate(heads):
-            if j in used:
+            if j in used or h.source == "inline" or not (page <= h.page <= page + 1):
                 continue
-            if h.page == page and norm_title(h.title) == t:
-                hit = j
-                break
-        number, rest = split_numbering(clean_text(title))
+            ht = norm_title(h.title)
+            if ht == t or (min(len(ht), len(t)) >= 12 and (ht.startswith(t) or t.startswith(ht))):
+                if hit is None or (h.page == page and y is not None and heads[hit].page == page
+                                   and abs(h.bbox[1] - y) < abs(heads[hit].bbox[1] - y)):
+                    hit = j
+                if y is None or h.page != page:
+                    break
         if hit is not None:
             used.add(hit)
             h = heads[hit]
-            h.level = max(1, min(level, 6))
+            h.level = level
             h.source = "outline"
+            h.number = h.number or number
             out.append(h)
             continue
         start = None
+        key = t[:40]
         for para, s, e, refs in made:
-            if refs[0].page == page and t[:30] and t[:30] in norm_title(para_text(para)[:200]):
+            if page <= refs[0].page <= page + 1 and norm_title(split_numbering(para_text(para)[:200])[1]).startswith(key):
                 start = s
                 break
+        if start is None and y is not None:
+            for para, s, e, refs in made:
+                if (refs[0].page == page and refs[0].bbox[1] >= y - 24) or refs[0].page > page:
+                    start = s
+                    break
         if start is None:
             for para, s, e, refs in made:
                 if refs[0].page >= page:
@@ -595,16 +853,17 @@ def _merge_outline(toc, heads, made, doc_index):
                     break
         if start is None:
             continue
-        out.append(Section(doc=doc_index, title=rest or title, level=max(1, min(level, 6)), page=page, page_end=page,
+        out.append(Section(doc=doc_index, title=rest or title, level=level, page=page, page_end=page,
                            start=start, end=start, number=number, kind=classify(rest or title), source="outline"))
     for j, h in enumerate(heads):
         if j in used:
             continue
         if h.source == "inline" or h.kind != "other":
-            # keep known-kind headings the outline does not name; nest them below outline levels
+            # keep known-kind headings the outline does not name; nest them below the outline entry before
             if not any(abs(o.start - h.start) < 3 for o in out):
                 if h.source != "inline":
-                    h.level = max(h.level, 1)
+                    before = [o for o in out if o.source == "outline" and o.start <= h.start]
+                    h.level = min(before[-1].level + 1, 6) if before and h.kind not in ("references", "appendix") else 1
                 out.append(h)
     return out
 
@@ -630,9 +889,10 @@ def _abstract_fallback(heads, made, doc_index, full) -> None:
             return
 
 
-def _safe_toc(pdf: pymupdf.Document) -> list[tuple[int, str, int]]:
+def _safe_toc(pdf: pymupdf.Document) -> list[tuple[int, str, int, float | None]]:
+    """The outline as (level, title, page, y-from-top or None); damaged/circular outlines give []."""
     try:
-        toc = pdf.get_toc(simple=True)
+        toc = pdf.get_toc(simple=False)
     except Exception:
         return []
     out = []
@@ -640,12 +900,26 @@ def _safe_toc(pdf: pymupdf.Document) -> list[tuple[int, str, int]]:
     for item in toc[:2000]:
         if len(item) < 3:
             continue
-        level, title, page = int(item[0]), str(item[1]), int(item[2])
+        try:
+            level, title, page = int(item[0]), clean_text(str(item[1])).strip(), int(item[2])
+        except (TypeError, ValueError):
+            continue
         key = (level, title, page)
-        if key in seen or page < 1 or page > pdf.page_count:
+        if not title or key in seen or page < 1 or page > pdf.page_count:
             continue
         seen.add(key)
-        out.append((level, title, page))
+        y = None
+        dest = item[3] if len(item) > 3 and isinstance(item[3], dict) else {}
+        to = dest.get("to")
+        if to is not None:
+            try:
+                h = pdf.page_cropbox(page - 1).height
+                ty = float(to[1]) if not hasattr(to, "y") else float(to.y)
+                if 0 < ty <= h:
+                    y = h - ty  # outline targets are in PDF (bottom-up) coordinates
+            except Exception:
+                y = None
+        out.append((level, title, page, y))
     return out
 
 

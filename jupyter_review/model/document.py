@@ -5,8 +5,9 @@ later stage quotes from.
 Conventions (everywhere in the project):
 - ``doc`` is the index of the file in ``Document.files`` (0 is the main paper).
 - ``page`` is 1-based.
-- ``bbox`` is ``(x0, y0, x1, y1)`` in PDF points in the unrotated page's
-  coordinate space as PyMuPDF reports it (origin top-left).
+- ``bbox`` is ``(x0, y0, x1, y1)`` in PDF points, origin top-left, in the
+  coordinates of the page as displayed (PyMuPDF's text coordinates: for a
+  rotated page, ``Page.width``/``height`` are the displayed, rotated sizes).
 - ``start``/``end`` are character offsets into ``Document.texts[doc]``.
 """
 
@@ -50,7 +51,8 @@ class Line:
     size: float
     bold: bool = False
     italic: bool = False
-    spans: list[Span] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)  # kept only when the line mixes styles
+    font: str = ""  # font of the line's dominant span (subset prefix removed)
 
 
 @dataclass

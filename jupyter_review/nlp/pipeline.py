@@ -14,7 +14,9 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 
+import numpy
 import spacy
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -33,28 +35,49 @@ _ABBREV = {
     assigns=["token.is_sent_start"],
 )
 def sentence_fixer(doc: Doc) -> Doc:
-    for i in range(1, len(doc)):
-        tok = doc[i]
-        if not tok.is_sent_start:
+    # only the (few) proposed sentence starts are visited, not every token
+    starts = numpy.flatnonzero(doc.to_array([SENT_START]) == 1)
+    for i in starts.tolist():
+        if i == 0:
             continue
-        prev = doc[i - 1]
-        ptext = prev.text.lower()
-        # "et al. (2020)", "Fig. 3", "e.g. the"
-        if ptext.rstrip(".") in _ABBREV and (ptext.endswith(".") or (i >= 2 and doc[i - 1].text == "." and doc[i - 2].text.lower() in _ABBREV)):
-            tok.is_sent_start = False
-            continue
-        if prev.text == "." and i >= 2 and doc[i - 2].text.lower() in _ABBREV:
-            tok.is_sent_start = False
-            continue
-        # a new sentence never starts in lower case or with a closing bracket/comma
-        first = tok.text[:1]
-        if first.islower() or first in ",;:)]}%":
-            tok.is_sent_start = False
-            continue
-        # "1." inside enumerations / decimal artefacts: previous token a lone number + '.'
-        if prev.text == "." and i >= 2 and re.fullmatch(r"\d{1,2}", doc[i - 2].text) and (i < 3 or doc[i - 3].is_sent_start):
-            tok.is_sent_start = False
+        # the sentencizer starts after opening brackets/quotes: "al. (2020)", "end. (This"
+        k = i
+        while k - 1 > 0 and doc[k - 1].text in _OPENERS:
+            k -= 1
+        if _joins_previous(doc, i, k):
+            doc[i].is_sent_start = False
+        elif k < i:
+            doc[i].is_sent_start = False
+            doc[k].is_sent_start = True
     return doc
+
+
+_OPENERS = {"(", "[", "{", '"', "'", "\u201c", "\u2018"}
+
+
+def _joins_previous(doc: Doc, i: int, k: int) -> bool:
+    """Is the split before token ``i`` (after openers from ``k``) a known mistake?"""
+    tok = doc[i]
+    prev = doc[k - 1]
+    ptext = prev.text.lower()
+    before = doc[k - 2].text.lower() if k >= 2 else ""
+    # "et al. (2020)", "Fig. 3", "e.g. the"
+    if ptext.endswith(".") and ptext.rstrip(".") in _ABBREV:
+        return True
+    if prev.text == "." and before in _ABBREV:
+        return True
+    # a new sentence never starts in lower case or with a closing bracket/comma
+    first = tok.text[:1]
+    if k == i and (first.islower() or first in ",;:)]}%"):
+        return True
+    if k < i and (first in ",;:)]}%" or tok.text[:1].isdigit()):
+        return True  # "(2020)", "[12]" after an abbreviation or a number
+    # an enumeration label "1." / "2)" right at the start of the text or of a sentence
+    if re.fullmatch(r"\d{1,2}\.", prev.text) and (k - 1 == 0 or doc[k - 1].is_sent_start or doc[k - 2].text in ".!?"):
+        return True
+    if prev.text == "." and re.fullmatch(r"\d{1,2}", before) and (k < 3 or doc[k - 2].is_sent_start):
+        return True
+    return False
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,15 +101,25 @@ def get_nlp() -> Language:
 
 
 def split_sentences(texts: Iterable[str], batch_size: int = 256) -> Iterator[list[tuple[int, int]]]:
-    """For each text, the (start, end) character offsets of its sentences."""
+    """For each text, the (start, end) character offsets of its sentences.
+
+    Offsets come from token arrays (no per-token Python objects), so this stays a
+    small fraction of the ingest time.
+    """
     nlp = get_nlp()
     for doc in nlp.pipe(texts, batch_size=batch_size):
+        if len(doc) == 0:
+            yield []
+            continue
+        arr = doc.to_array([IDX, LENGTH, SENT_START])
+        starts = numpy.flatnonzero(arr[:, 2] == 1).tolist()
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+        bounds = starts + [len(doc)]
         spans = []
-        for s in doc.sents:
-            a, b = s.start_char, s.end_char
-            # trim whitespace the tokenizer kept
-            while b > a and doc.text[b - 1].isspace():
+        for a, b in zip(bounds, bounds[1:]):
+            while b > a and doc[b - 1].is_space:
                 b -= 1
             if b > a:
-                spans.append((a, b))
+                spans.append((int(arr[a, 0]), int(arr[b - 1, 0] + arr[b - 1, 1])))
         yield spans
