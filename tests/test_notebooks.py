@@ -80,13 +80,13 @@ def test_01_review_a_paper(tmp_path, monkeypatch):
     # the decision made in the notebook is on disk and seen by a fresh session
     item_id = grab(r"^item: (\S+)$", out).group(1)
     assert fresh.item(item_id).decision == "absent"
-    assert fresh.item(item_id).note.startswith("Please state this in the paper")
+    assert fresh.item(item_id).note == "Please add this to the paper."
     assert fresh.item(item_id).status in GAPS
     state = json.loads((work / "stratus-r.review.json").read_text("utf-8"))
     assert state["items"][item_id]["decision"] == "absent"
     assert state["summary"]["decided"] == 1
     assert f"decided: 1 / {len(fresh.items)}" in out
-    assert "after reopening: absent | Please state this" in out
+    assert "after reopening: absent | Please add this to the paper." in out
 
     n_problems = sum(c.status != "consistent" for c in fresh.cross_checks)
     assert f"{len(fresh.claims)} claims, {len(fresh.tables)} tables, {n_problems} claim-vs-table problems" in out
@@ -160,8 +160,13 @@ def test_03_editors(tmp_path, monkeypatch):
     assert f"most major gaps: {worst['id']} with {int(worst['gaps_major'])}" in out
     mism = list(ok.loc[ok["mismatches"] > 0, "id"])
     assert f"with claim-vs-table mismatches: {mism}" in out
-    topics = [c for c in df.columns if str(c).startswith("topic:")]
+    from jupyter_review.checklist.loader import topics as taxonomy
+
+    topics = [c for c in df.columns if c in taxonomy()]
+    assert len(topics) >= 30
     assert f"topics: {len(topics)} |" in out
+    silent = list(ok.loc[ok["data.sources"].isin(["missing", "vague"]), "id"])
+    assert f"data sources missing or vague in {len(silent)} of {len(ok)} manuscripts: {silent}" in out
     # the plot was drawn
     assert outputs_of(nb, "image/png")
     # clicking a manuscript opened its review: its sidecar now exists beside it
