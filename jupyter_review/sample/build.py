@@ -276,6 +276,7 @@ def build_one(spec: DocSpec, out_dir: Path) -> Path:
     raw = _render(html, css)
     pdf = pymupdf.open("pdf", raw)
     _decorate(pdf, spec)
+    pdf.subset_fonts()
     meta = dict(spec.metadata)
     meta.update(
         {
