@@ -38,7 +38,7 @@ _NAMED_STOP = {
     "Figure", "Section", "Appendix", "However", "All", "Each", "Data", "Dataset", "Yes", "No", "As", "Any",
 }
 _BARE_SIZE = re.compile(
-    r"\b\d[\d.,]*\s*(?:[KMBT]|thousand|million|billion|trillion)\b(?!\s*(?:[\w-]+\s+)?(?:tokens?|documents?|docs|examples?|samples?|"
+    r"\b\d[\d.,]*\s*(?:[KMBT]|thousand|million|billion|trillion)\b(?!\s*(?:[\w-]+\s+){0,3}(?:tokens?|documents?|docs|examples?|samples?|"
     r"instances|pairs|images|hours|sentences|words|records|questions|problems|prompts|conversations|dialogues|files|pages|"
     r"papers|articles|participants|patients|subjects|stocks|videos|users|cases|summaries|entries|annotations|labels|"
     r"queries|utterances|trajectories|books|repositories|parameters|params|characters|GPUs?|FLOPs|steps))",
@@ -46,8 +46,19 @@ _BARE_SIZE = re.compile(
 _SIZE_CONTEXT = re.compile(r"\b(?:contains?|containing|consists? of|comprises?|total(?:ing|ling)?|size of|of size|amounts? to)\b", re.I)
 
 
+# a URL the PDF broke over two lines: "https://doi. org/10...", "https://clse. github.io"
+_URL_BREAK = re.compile(r"((?:https?://|www\.)[^\s<>\"']*[./-])\s+((?:org|com|net|io|edu|gov|ac|uk|de|info)\b[^\s<>\"']*|[a-z0-9-]+\.(?:org|com|net|io|edu|gov)\b[^\s<>\"']*)")
+_DOI_TAIL = re.compile(r"(?:/(?:full|abstract|pdf|epdf|meta))?(?:[#?].*)?$", re.I)
+_PROMPT = re.compile(r"^(?:if (?:so|yes|not),?\s*)?(?:please\s+)?(?:describe|provide|list|explain|specify|indicate|state)\b", re.I)
+
+
+def repair_urls(text: str) -> str:
+    return _URL_BREAK.sub(r"\1\2", text)
+
+
 def find_urls(text: str) -> list[str]:
     out: list[str] = []
+    text = repair_urls(text)
     for m in _URL.finditer(text):
         u = m.group(0).rstrip(_TRAIL)
         if len(u) > 10 and u not in out:
@@ -57,8 +68,8 @@ def find_urls(text: str) -> list[str]:
 
 def find_dois(text: str) -> list[str]:
     out: list[str] = []
-    for m in _DOI.finditer(text):
-        d = m.group(1).rstrip(_TRAIL)
+    for m in _DOI.finditer(repair_urls(text)):
+        d = _DOI_TAIL.sub("", m.group(1)).rstrip(_TRAIL)
         if d not in out:
             out.append(d)
     return out
@@ -130,7 +141,7 @@ def extract_data_statements(doc: Document) -> list[DataStatement]:
     names = dataset_names(doc)
     out: list[DataStatement] = []
     for ctx, text, tok in zip(contexts, texts, toks):
-        if ctx.kind in _SKIP_SECTIONS or text.endswith("?"):
+        if ctx.kind in _SKIP_SECTIONS or text.endswith("?") or _PROMPT.match(text):
             continue  # a question (datasheet prompt), not a statement
         aspects, reasons, urls, dois = aspects_of(text, ctx.kind, tok, names)
         if not aspects:

@@ -74,6 +74,7 @@ def find_quantities(text: str) -> list[Quantity]:
     metric_spans = lex["metrics"].spans(text)
     names = [(m.start(), m.end(), m.group(0)) for m in _MODEL_NAME.finditer(text) if m.group(0) not in _STOP_NAMES]
     out: list[Quantity] = []
+    found: list[tuple[int, Quantity]] = []
     for m in _QTY.finditer(text):
         a, b = m.start(), m.end()
         if any(s <= a < e for s, e, _ in bench_spans) or any(s <= a < e for s, e, _ in names):
@@ -90,16 +91,21 @@ def find_quantities(text: str) -> list[Quantity]:
         metric = _nearest(metric_spans, a, b, window=45)
         bench = _nearest(bench_spans, a, b, window=70, prefer_after=True)
         if not bench:
-            on = re.match(r"\s*(?:on|in|for|at)\s+(?:the\s+)?([A-Z][\w.+\-]*(?:\s(?:[A-Z0-9][\w.+\-]*|v\d+|verified|Verified))*)", text[b:b + 60])
+            on = re.match(r"\s*(?:[\w@-]+\s+){0,2}?(?:on|in|for|at)\s+(?:the\s+)?([A-Z][\w.+\-]*(?:\s(?:[A-Z0-9][\w.+\-]*|v\d+|verified|Verified))*)", text[b:b + 60])
             if on and on.group(1) not in _STOP_NAMES:
-                bench = on.group(1)
+                bench = on.group(1).rstrip(".,;:")
         if not unit and not metric and not bench:
             continue
-        system = ""
-        prior = [n for n in names if n[1] <= a and n[2] != bench and not _overlaps(n, bench_spans) and not _overlaps(n, metric_spans)]
+        found.append((a, Quantity(value=value, text=text[a:b].strip(), unit=unit, metric=metric, benchmark=bench)))
+    benches = {q.benchmark for _, q in found if q.benchmark}
+    for a, q in found:
+        prior = [
+            n for n in names
+            if n[1] <= a and n[2] not in benches and not _overlaps(n, bench_spans) and not _overlaps(n, metric_spans)
+        ]
         if prior:
-            system = prior[-1][2]
-        out.append(Quantity(value=value, text=text[a:b].strip(), unit=unit, metric=metric, benchmark=bench, system=system))
+            q.system = prior[-1][2]
+        out.append(q)
     return out
 
 
