@@ -12,7 +12,8 @@ from collections import Counter
 
 from ..model import Block, Line, Page
 
-_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\ufffe\uffff]")
+# control characters, zero-width marks, and U+FFFD (what MuPDF emits for glyphs without a Unicode mapping)
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\ufffd\ufffe\uffff]")
 _LIGS = {
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
     "\ufb05": "st", "\ufb06": "st", "\u00ad": "",

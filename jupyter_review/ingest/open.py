@@ -24,6 +24,8 @@ MAX_PAGES = 5000
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
+if hasattr(pymupdf, "no_recommend_layout"):
+    pymupdf.no_recommend_layout()  # PyMuPDF would print an advert to stdout on the first table search
 
 
 def sha256_of(path: Path) -> str:

@@ -427,12 +427,24 @@ class _Builder:
             )
             pages: list[Page] = []
             ocr = None
+            scanned = garbled = False
             for i in range(pdf.page_count):
                 pg = pdf.load_page(i)
+                rotation = int(pg.rotation)
+                if rotation:
+                    # read a rotated page in its own frame (in memory only): the writer's lines run
+                    # left to right there, so reading order, columns and margins work as usual
+                    try:
+                        pg.set_rotation(0)
+                    except Exception:
+                        rotation = 0
                 raw = pg.get_text("dict", flags=_TEXT_FLAGS)
                 blocks = _page_blocks(raw)
                 if not blocks:
+                    if any(b.get("lines") for b in raw.get("blocks", ())):
+                        garbled = True  # text objects whose characters decode to nothing usable
                     if pg.get_images() or pg.get_drawings():
+                        scanned = True
                         if ocr is None:
                             ocr = _ocr_available()
                         if ocr:
@@ -447,9 +459,9 @@ class _Builder:
                 page = Page(
                     doc=doc_index,
                     number=i + 1,
-                    width=float(pg.rect.width),  # as displayed: text boxes use these coordinates
+                    width=float(pg.rect.width),  # the unrotated page: text boxes use these coordinates
                     height=float(pg.rect.height),
-                    rotation=int(pg.rotation),
+                    rotation=rotation,
                     has_text=bool(blocks),
                     blocks=blocks,
                 )
@@ -460,15 +472,19 @@ class _Builder:
                 if progress and (i % 10 == 0 or i == pdf.page_count - 1):
                     progress(done_before + i + 1, total, f"reading {path.name}")
             if len(sf.textless_pages) == pdf.page_count:
-                msg = (
-                    f"{path}: no page has a text layer (a scanned document?); pages "
-                    f"{_ranges(sf.textless_pages)} have no text"
-                )
-                msg += "" if _ocr_available() else "; install Tesseract to enable OCR"
+                n = len(sf.textless_pages)
+                which = f"page {sf.textless_pages[0]}" if n == 1 else f"pages {_ranges(sf.textless_pages)}"
+                if garbled:
+                    msg = f"{path}: the text on {which} cannot be decoded (fonts without a Unicode mapping)"
+                elif scanned:
+                    msg = f"{path}: no readable text on {which}: the pages are images (a scan?)"
+                    msg += "" if _ocr_available() else "; install Tesseract for OCR"
+                else:
+                    msg = f"{path}: {which} {'is' if n == 1 else 'are'} blank: there is no text to read"
                 raise NoTextLayerError(msg, path=str(path), pages=sf.textless_pages)
             if sf.textless_pages:
                 self.document.warnings.append(
-                    f"{path.name}: pages {_ranges(sf.textless_pages)} have no text layer and were skipped"
+                    f"{path.name}: no text layer on page(s) {_ranges(sf.textless_pages)}; they were skipped"
                 )
             self._layout(pages)
             sf.title = _title_of(pdf, pages[0] if pages else None)

@@ -6,8 +6,10 @@ Conventions (everywhere in the project):
 - ``doc`` is the index of the file in ``Document.files`` (0 is the main paper).
 - ``page`` is 1-based.
 - ``bbox`` is ``(x0, y0, x1, y1)`` in PDF points, origin top-left, in the
-  coordinates of the page as displayed (PyMuPDF's text coordinates: for a
-  rotated page, ``Page.width``/``height`` are the displayed, rotated sizes).
+  coordinates of the *unrotated* page (``Page.width``/``height``); a page shown
+  rotated has ``Page.rotation`` 90/180/270 and is read in its own frame, so
+  reading order follows the writer's lines.  PyMuPDF's ``Page.rotation_matrix``
+  maps these boxes to the displayed page.
 - ``start``/``end`` are character offsets into ``Document.texts[doc]``.
 """
 
