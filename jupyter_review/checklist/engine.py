@@ -53,12 +53,16 @@ class Detector:
     captions: re.Pattern[str] | None
     table_cells: re.Pattern[str] | None
     sections: set[str]
+    titles: re.Pattern[str] | None
     section_specific: bool
     aspects: set[str]
     table_systems: int
     applies_any: list[re.Pattern[str]]
     applies_min: int
     escalate: dict[str, Any] = field(default_factory=dict)
+    strict_when: list[re.Pattern[str]] = field(default_factory=list)
+    strict_min: int = 0
+    strict_needs: re.Pattern[str] | None = None
 
 
 def compile_detectors() -> dict[str, Detector]:
@@ -82,12 +86,16 @@ def compile_detectors() -> dict[str, Detector]:
             captions=_rx(s.get("captions"), vocab),
             table_cells=_rx(s.get("table_cells"), vocab),
             sections=set(s.get("sections", [])),
+            titles=_rx(s.get("titles"), vocab),
             section_specific=bool(s.get("section_specific", False)),
             aspects=set(s.get("aspects", [])),
             table_systems=int(s.get("table_systems", 0)),
             applies_any=any_pats,
             applies_min=amin,
             escalate=dict(s.get("escalate", {})),
+            strict_when=[p for p in (_rx(x, vocab) for x in s.get("strict_context", {}).get("when", {}).get("any", [])) if p],
+            strict_min=int(s.get("strict_context", {}).get("when", {}).get("min", 1)),
+            strict_needs=_rx(s.get("strict_context", {}).get("needs"), vocab),
         )
     return out
 
@@ -119,6 +127,11 @@ class _Unit:
     kind: str = "sentence"  # sentence | caption | table
     boxes: list[Any] = field(default_factory=list)
     key: tuple[int, int] = (-1, -1)
+    context: str = ""  # the question this sentence answers (datasheets, Q&A forms)
+
+    @property
+    def match_text(self) -> str:
+        return f"{self.context} {self.text}" if self.context else self.text
 
 
 @dataclass
@@ -133,14 +146,20 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
     sections = doc.sections
     roles = [f.role for f in doc.files]
     sents: list[_Unit] = []
+    question = ""
     for i, s in enumerate(doc.sentences):
         kind, title = _section_of(s, sections)
         if kind in SKIP_SECTIONS:
             continue
+        if _is_prompt(s.text):
+            question = s.text if _QUESTION_END.search(s.text) else question
+            continue
         sents.append(
             _Unit(text=s.text, doc=s.doc, page=s.page, bbox=s.bbox, section_kind=kind, section_title=title,
-                  role=roles[s.doc] if s.doc < len(roles) else "main", boxes=list(s.boxes), key=(s.doc, i))
+                  role=roles[s.doc] if s.doc < len(roles) else "main", boxes=list(s.boxes), key=(s.doc, i),
+                  context=question if len(s.text) < 400 else "")
         )
+        question = ""
     others: list[_Unit] = []
     for c in doc.captions:
         others.append(
@@ -150,6 +169,18 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
     return sents, others
 
 
+_QUESTION_END = re.compile(r"\?\s*[\"\u201d')\]]*\s*$")
+_INSTRUCTION = re.compile(
+    r"^(?:if so|if not|if yes|if no|if there is|if applicable)\b[^.]{0,80}\bplease\b|\bplease (?:provide|describe|list|specify|explain|state|give|include|indicate|report)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_prompt(text: str) -> bool:
+    """A question (a checklist or datasheet prompt) asks; it does not disclose."""
+    return bool(_QUESTION_END.search(text) or _INSTRUCTION.search(text)) or len(text.split()) < 3
+
+
 def _section_of(s: Sentence, sections: list[Any]) -> tuple[str, str]:
     if s.section is None or s.section >= len(sections):
         return "other", ""
@@ -157,23 +188,29 @@ def _section_of(s: Sentence, sections: list[Any]) -> tuple[str, str]:
     return sec.kind, sec.title
 
 
-def _applies(det: Detector, main_text: list[str]) -> bool:
-    if not det.applies_any:
-        return True
+def _count_at_least(patterns: list[re.Pattern[str]], texts: list[str], n_min: int) -> bool:
     n = 0
-    for t in main_text:
-        if any(p.search(t) for p in det.applies_any):
+    for t in texts:
+        if any(p.search(t) for p in patterns):
             n += 1
-            if n >= det.applies_min:
+            if n >= n_min:
                 return True
     return False
 
 
-def _match_sentence(det: Detector, u: _Unit) -> _Hit | None:
-    t = u.text
+def _applies(det: Detector, main_text: list[str]) -> bool:
+    return not det.applies_any or _count_at_least(det.applies_any, main_text, det.applies_min)
+
+
+def _match_sentence(det: Detector, u: _Unit, strict: bool = False) -> _Hit | None:
+    t = u.match_text
     if det.exclude is not None and det.exclude.search(t):
         return None
-    in_section = u.section_kind in det.sections
+    if strict and det.strict_needs is not None and not det.strict_needs.search(t):
+        return None
+    in_section = u.section_kind in det.sections or bool(
+        det.titles is not None and u.section_title and det.titles.search(u.section_title)
+    )
     if not in_section and det.needs_context is not None and not det.needs_context.search(t):
         return None
     spec = det.specific.search(t) if det.specific is not None else None
@@ -302,11 +339,14 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
             continue
         hits: list[_Hit] = []
         seen: set[tuple[int, int]] = set()
+        strict = bool(det.strict_when) and _count_at_least(det.strict_when, main_text, det.strict_min)
         for u in sents:
-            h = _match_sentence(det, u)
+            h = _match_sentence(det, u, strict)
             ds = ds_by_key.get(u.key)
             if ds is not None and det.aspects and det.aspects.intersection(ds.aspects):
-                if det.exclude is not None and det.exclude.search(u.text):
+                if det.exclude is not None and det.exclude.search(u.match_text):
+                    continue
+                if strict and det.strict_needs is not None and not det.strict_needs.search(u.match_text):
                     continue
                 strength = VAGUE if ds.vague else SPECIFIC
                 if h is None or h.strength < strength or (h.strength == SPECIFIC and ds.vague and h.why != "section"):

@@ -61,6 +61,9 @@ def _joins_previous(doc: Doc, i: int, k: int) -> bool:
     prev = doc[k - 1]
     ptext = prev.text.lower()
     before = doc[k - 2].text.lower() if k >= 2 else ""
+    # a sentence never starts right after a comma/semicolon ("et al., 2020")
+    if prev.text in (",", ";", ":"):
+        return True
     # "et al. (2020)", "Fig. 3", "e.g. the"
     if ptext.endswith(".") and ptext.rstrip(".") in _ABBREV:
         return True
