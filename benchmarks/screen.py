@@ -59,10 +59,11 @@ def report(label: str, df, seconds: float) -> float:
     rss = ", ".join(f"{v:.0f}" for v in sorted(workers.values())) or "-"
     per = df["seconds"].dropna()
     errors = int((df["error"] != "").sum())
+    cpu = st.get("cpu_seconds", 0.0) / max(n, 1)
     print(
-        f"{label:22s} {n:4d} manuscripts in {seconds:7.1f} s = {rate:7.0f}/hour; "
-        f"per manuscript median {statistics.median(per):.2f} s, p90 {per.quantile(0.9):.2f} s; "
-        f"peak RSS per worker (MB): {rss}; errors {errors}",
+        f"{label:24s} {n:4d} manuscripts in {seconds:7.1f} s = {rate:7.0f}/hour; "
+        f"wall per manuscript median {statistics.median(per):.2f} s, p90 {per.quantile(0.9):.2f} s; "
+        f"CPU per manuscript {cpu:.2f} s; peak RSS per worker (MB): {rss}; errors {errors}",
         flush=True,
     )
     return rate
@@ -122,6 +123,7 @@ def main() -> int:
                 dashboard_address=None,
             ) as cluster, Client(cluster) as client:
                 run(f"dask LocalCluster x{args.workers}", client=client)
+        print(f"load average during the runs: {os.getloadavg()[0]:.1f} (cores {os.cpu_count()})")
         base = rates.get("serial")
         if base:
             for label, r in rates.items():

@@ -320,6 +320,16 @@ def _peak_rss_mb() -> float:
         return float("nan")
 
 
+def _quiet_pymupdf() -> None:
+    """PyMuPDF prints an advertisement on stdout the first time it finds tables."""
+    try:
+        import pymupdf
+
+        pymupdf.no_recommend_layout()
+    except Exception:  # pragma: no cover - older PyMuPDF
+        pass
+
+
 def _release_memory() -> None:
     gc.collect()
     try:
@@ -382,8 +392,10 @@ def analyse_manuscript(
     t0 = time.perf_counter()
     row: dict[str, Any]
     with _ANALYSE_LOCK:
+        c0 = time.process_time()
         analysis = None
         try:
+            _quiet_pymupdf()
             from .pipeline import analyze
 
             analysis = analyze(paper, list(supplements), frameworks=list(frameworks) if frameworks else None)
@@ -397,6 +409,7 @@ def analyse_manuscript(
         finally:
             del analysis
             _release_memory()
+        row["_cpu"] = round(time.process_time() - c0, 3)
     row["seconds"] = round(time.perf_counter() - t0, 3)
     row["_pid"] = os.getpid()
     row["_rss_mb"] = _peak_rss_mb()
@@ -877,13 +890,16 @@ def screen(
         runner = _run_serial(todo, frameworks)
 
     writer = _Writer(outputs, write_interval)
-    stats: dict[str, Any] = {"mode": mode, "workers": {}, "analysed": 0, "resumed": skipped, "folder": str(root)}
+    stats: dict[str, Any] = {
+        "mode": mode, "workers": {}, "analysed": 0, "resumed": skipped, "cpu_seconds": 0.0, "folder": str(root),
+    }
     t0 = time.perf_counter()
     done = 0
     try:
         for m, result in runner:
             pid = result.pop("_pid", None)
             rss = result.pop("_rss_mb", None)
+            stats["cpu_seconds"] = round(stats["cpu_seconds"] + float(result.pop("_cpu", 0.0) or 0.0), 3)
             if pid is not None and rss is not None:
                 stats["workers"][pid] = max(rss, stats["workers"].get(pid, 0.0))
             rows[m.id] = {**result, **base[m.id]}
@@ -894,6 +910,8 @@ def screen(
                 bar(done, len(todo), rows[m.id])
     except KeyboardInterrupt:
         runner.close()
+        if isinstance(bar, _Bar) and done:
+            bar.stream.write("\n")
         writer.flush(rows)
         df = _frame(rows.values())
         stats["seconds"] = round(time.perf_counter() - t0, 3)
