@@ -1,0 +1,140 @@
+"""Cross-checks of claims against tables: generated PDFs (a claim + a ruled/unruled
+table) and real corpus papers (values read off the PDFs)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from jupyter_review.extract.claims import extract_claims
+from jupyter_review.extract.crosscheck import cross_check, names_match
+from jupyter_review.extract.tables import extract_tables
+from jupyter_review.pipeline import load
+from tests.conftest import corpus_pdf
+
+
+def _make_pdf(path: Path, *, ruled: bool) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    y = 72
+    page.insert_text((72, y), "FooNet: Fast Object Networks", fontsize=16, fontname="hebo")
+    y += 30
+    page.insert_text((72, y), "Abstract", fontsize=12, fontname="hebo")
+    y += 18
+    for line in (
+        "We propose FooNet, a new network for object recognition.",
+        "FooNet outperforms all baselines on every benchmark.",
+        "FooNet reaches 74.0 accuracy on BenchA and 75.2 accuracy on BenchC.",
+    ):
+        page.insert_text((72, y), line, fontsize=10, fontname="helv")
+        y += 14
+    y += 20
+    page.insert_text((72, y), "1 Introduction", fontsize=12, fontname="hebo")
+    y += 18
+    page.insert_text((72, y), "Object recognition is a long-standing problem in vision and we study it here.", fontsize=10, fontname="helv")
+    y += 30
+    xs = [72, 200, 280, 360]
+    header = ["Method", "BenchA", "BenchB", "BenchC"]
+    rows = [["Baseline-1", "70.1", "65.0", "80.2"], ["Baseline-2", "72.5", "66.3", "79.0"], ["FooNet", "74.0", "66.3", "78.5"]]
+    bold = {(2, 1), (2, 3)}  # FooNet's BenchA (really best) and BenchC (not best)
+    top = y
+    for j, h in enumerate(header):
+        page.insert_text((xs[j], y), h, fontsize=10, fontname="helv")
+    y += 6
+    page.draw_line((66, y), (430, y))
+    y += 14
+    for i, r in enumerate(rows):
+        for j, c in enumerate(r):
+            page.insert_text((xs[j], y), c, fontsize=10, fontname="hebo" if (i, j) in bold else "helv")
+        y += 14
+    page.draw_line((66, y - 8), (430, y - 8))
+    if ruled:
+        page.draw_line((66, top - 12), (430, top - 12))
+        for x in (66, 190, 270, 350, 430):
+            page.draw_line((x, top - 12), (x, y - 8))
+    y += 10
+    page.insert_text((72, y), "Table 1: Results of all methods on three benchmarks (accuracy).", fontsize=9, fontname="helv")
+    doc.save(path)
+    doc.close()
+
+
+@pytest.fixture(params=["unruled", "ruled"])
+def generated(request, tmp_path):
+    path = tmp_path / f"{request.param}.pdf"
+    _make_pdf(path, ruled=request.param == "ruled")
+    doc = load(path)
+    tables = extract_tables(doc)
+    claims = extract_claims(doc)
+    return doc, tables, claims, cross_check(claims, tables, doc)
+
+
+def test_generated_number_checks(generated):
+    _, tables, _, checks = generated
+    assert any(t.is_results for t in tables)
+    numbers = [c for c in checks if c.kind == "number"]
+    ok = [c for c in numbers if c.status == "consistent"]
+    bad = [c for c in numbers if c.status == "mismatch"]
+    assert len(ok) == 1 and ok[0].cells[0]["value"] == 74.0 and ok[0].cells[0]["column"] == "BenchA"
+    assert len(bad) == 1 and "75.2" in bad[0].message and bad[0].cells[0]["value"] == 78.5
+    assert bad[0].claim.startswith("FooNet reaches 74.0") and bad[0].claim_page == 1 and bad[0].table_page == 1
+    assert bad[0].table.startswith("Table 1")
+
+
+def test_generated_superiority_lists_each_losing_column(generated):
+    _, _, _, checks = generated
+    sup = [c for c in checks if c.kind == "superiority"]
+    assert sup and all(c.status == "mismatch" for c in sup)
+    cols = {(p["column"], p["relation"], p["rival"]) for p in sup[0].cells}
+    # BenchB: Baseline-2 ties at 66.3; BenchC: Baseline-1 80.2 beats 78.5; BenchA is FooNet's
+    assert cols == {("BenchB", "tied", "Baseline-2"), ("BenchC", "better", "Baseline-1")}
+
+
+def test_generated_bold_not_best(generated):
+    _, _, _, checks = generated
+    bold = [c for c in checks if c.kind == "bold_best"]
+    assert len(bold) == 1
+    assert bold[0].cells[0]["value"] == 78.5 and bold[0].cells[1]["system"] == "Baseline-1"
+
+
+def test_name_matching():
+    assert names_match("AIME 2024", "Mathematics / AIME 2024")
+    assert names_match("AIME 2024", "AIME'24")
+    assert not names_match("AIME", "MT-AIME24")
+    assert names_match("Qwen3-32B", "Thinking / Qwen3-32B", 2)
+    assert not names_match("MMLU", "MMMLU")
+
+
+@functools.lru_cache(maxsize=4)
+def _real(name: str):
+    doc = load(corpus_pdf(name))
+    tables = extract_tables(doc)
+    claims = extract_claims(doc)
+    return doc, tables, claims, cross_check(claims, tables, doc)
+
+
+def test_stockmixer_outperforms_all_vs_table2():
+    # Table 2 (p. 6): on NYSE, ESTIMATE has IC 0.030 vs StockMixer 0.029 and STHAN-SR has
+    # prec@N 0.542 vs StockMixer 0.539 -- the conclusion says StockMixer "outperforms all"
+    _, _, _, checks = _real("stockmixer-main.pdf")
+    sup = [c for c in checks if c.kind == "superiority" and c.claim_page == 7 and "outperforms all popular benchmarks" in c.claim]
+    assert sup
+    t2 = [c for c in sup if c.table.startswith("Table 2")]
+    assert t2 and t2[0].status == "mismatch" and t2[0].table_page == 6
+    found = {(p["column"], p["rival"].split(" / ")[-1], p["rival_value"], p["value"]) for p in t2[0].cells}
+    assert ("NYSE / IC", "ESTIMATE", 0.03, 0.029) in found
+    assert ("NYSE / prec@N", "STHAN-SR", 0.542, 0.539) in found
+
+
+def test_minimax_numbers_match_table2():
+    # p. 14: "MiniMax-M1-40k and MiniMax-M1-80k achieve ... 55.6% and 56.0% on SWE-bench
+    # verified respectively"; Table 2 (p. 13) has 55.6 and 56.0
+    _, _, _, checks = _real("minimax-m1.pdf")
+    nums = [c for c in checks if c.kind == "number"]
+    swe = [c for c in nums if "SWE-bench" in c.message]
+    assert {c.status for c in swe} == {"consistent"}
+    assert {c.cells[0]["value"] for c in swe} == {55.6, 56.0}
+    aime = [c for c in nums if "AIME 2024" in c.message]
+    assert aime and aime[0].status == "consistent" and aime[0].cells[0]["value"] == 86.0 and aime[0].table_page == 13
