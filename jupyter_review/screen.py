@@ -465,14 +465,15 @@ def _kill_pool(ex: Any) -> None:
 
 
 def _run_processes(
-    todo: Sequence[Manuscript], workers: int, frameworks: Sequence[str] | None
+    todo: Sequence[Manuscript], workers: int, frameworks: Sequence[str] | None, func: Callable[..., dict] | None = None
 ) -> Iterator[tuple[Manuscript, dict]]:
-    """A local process pool, at most ``2 * workers`` manuscripts queued.  A worker that
+    """A local process pool, at most ``workers + 1`` manuscripts queued.  A worker that
     dies (segfault, OOM kill) breaks the pool: it is rebuilt and the manuscripts that
     were in flight are retried one at a time, so only the culprit gets the error."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
+    func = func or analyse_manuscript
     ctx = _mp_context()
     pending: deque[Manuscript] = deque(todo)
     suspects: deque[Manuscript] = deque()
@@ -485,12 +486,12 @@ def _run_processes(
             if suspects:
                 if not inflight:
                     m = suspects.popleft()
-                    fut = ex.submit(analyse_manuscript, str(m.paper), [str(s) for s in m.supplements], frameworks)
+                    fut = ex.submit(func, str(m.paper), [str(s) for s in m.supplements], frameworks)
                     inflight[fut] = (m, True)
             else:
-                while pending and len(inflight) < 2 * workers:
+                while pending and len(inflight) < workers + 1:
                     m = pending.popleft()
-                    fut = ex.submit(analyse_manuscript, str(m.paper), [str(s) for s in m.supplements], frameworks)
+                    fut = ex.submit(func, str(m.paper), [str(s) for s in m.supplements], frameworks)
                     inflight[fut] = (m, False)
             done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
             broken = False
