@@ -29,7 +29,9 @@ from __future__ import annotations
 import logging
 import re
 import statistics
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..model import Caption, Cell, Page, RawTable
@@ -52,6 +54,7 @@ _HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-H]\.\d{0,2}|[IVX]
 _CAPTION_START = re.compile(r"^\s*(?:supplementary |extended data |supplemental )?(?:table|tab\.|figure|fig\.)\s*[A-Z]?\d", re.I)
 
 
+@lru_cache(maxsize=65536)
 def _is_num(t: str) -> bool:
     t = t.strip()
     return bool(t) and bool(_HAS_DIGIT.search(t)) and bool(_NUM.match(t))
@@ -60,6 +63,7 @@ def _is_num(t: str) -> bool:
 _MAG = re.compile(r"^[<>~\u2248]?\d[\d.,]*\s?(?:[KMBTkmbt]|x|\u00d7|ms|s|h|GB|MB)$")
 
 
+@lru_cache(maxsize=65536)
 def _is_value(t: str) -> bool:
     """A cell-ish token: a number (also 100K, 7B, 2.5x) or a dash/marker for a missing value."""
     t = t.strip()
@@ -92,27 +96,27 @@ class W:
 class Seg:
     words: list[W]
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return self.words[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @cached_property
     def y0(self) -> float:
         return min(w.y0 for w in self.words)
 
-    @property
+    @cached_property
     def y1(self) -> float:
         return max(w.y1 for w in self.words)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
-    @property
+    @cached_property
     def numeric(self) -> bool:
         return _is_value(self.text) or _is_num(self.text.replace(" ", "")) or (len(self.words) <= 3 and _is_num(self.words[0].text) and _pm_tail(self.words[1:]))
 
@@ -128,31 +132,31 @@ class Row:
     words: list[W]
     segs: list[Seg] = field(default_factory=list)
 
-    @property
+    @cached_property
     def y0(self) -> float:
         return min(w.y0 for w in self.words)
 
-    @property
+    @cached_property
     def y1(self) -> float:
         return max(w.y1 for w in self.words)
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return min(w.x0 for w in self.words)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(s.text for s in self.segs)
 
-    @property
+    @cached_property
     def nnum(self) -> int:
         return sum(1 for s in self.segs if s.numeric and _HAS_DIGIT.search(s.text))
 
-    @property
+    @cached_property
     def nval(self) -> int:
         return sum(1 for s in self.segs if s.numeric)
 
@@ -176,13 +180,9 @@ def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, flo
     return runs, sups
 
 
-def _words(words: list[Any], page: Page | None) -> list[W]:
+def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tuple[float, float, float, float], bool, bool]]]:
+    """Words as W (superscript footnote marks cut off numbers) and the page's style runs."""
     runs, sups = _style_lookup(page)
-    # bucket style runs by y for quick lookup
-    buckets: dict[int, list[int]] = {}
-    for i, (bb, _b, _i) in enumerate(runs):
-        for k in range(int(bb[1] // 10), int(bb[3] // 10) + 1):
-            buckets.setdefault(k, []).append(i)
     out: list[W] = []
     for w in words:
         text = str(w[4]).strip()
@@ -191,21 +191,35 @@ def _words(words: list[Any], page: Page | None) -> list[W]:
         x0, y0, x1, y1 = float(w[0]), float(w[1]), float(w[2]), float(w[3])
         if x1 <= x0 or y1 <= y0:
             continue
-        bold = ital = False
-        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        for i in buckets.get(int(cy // 10), ()):
-            bb, b, it = runs[i]
-            if bb[0] - 0.5 <= cx <= bb[2] + 0.5 and bb[1] - 0.5 <= cy <= bb[3] + 0.5:
-                bold, ital = b, it
-                break
         if sups and _HAS_DIGIT.search(text):
             for bb, st in sups:
                 if abs(bb[2] - x1) < 1.0 and bb[0] > x0 and y0 - 1 <= bb[1] <= y1 and text.endswith(st) and len(text) > len(st):
                     text = text[: -len(st)]
                     x1 = bb[0]
                     break
-        out.append(W(x0, y0, x1, y1, text, bold, ital))
-    return out
+        out.append(W(x0, y0, x1, y1, text))
+    return out, runs
+
+
+def _apply_styles(ws: list[W], runs: list[tuple[tuple[float, float, float, float], bool, bool]]) -> None:
+    """Bold/italic of the words that ended up in tables, from the span that holds each."""
+    if not runs or not ws:
+        return
+    y0 = min(w.y0 for w in ws) - 2
+    y1 = max(w.y1 for w in ws) + 2
+    buckets: dict[int, list[int]] = {}
+    for i, (bb, _b, _i) in enumerate(runs):
+        if bb[3] < y0 or bb[1] > y1:
+            continue
+        for k in range(int(bb[1] // 10), int(bb[3] // 10) + 1):
+            buckets.setdefault(k, []).append(i)
+    for w in ws:
+        cx, cy = (w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2
+        for i in buckets.get(int(cy // 10), ()):
+            bb, b, it = runs[i]
+            if bb[0] - 0.5 <= cx <= bb[2] + 0.5 and bb[1] - 0.5 <= cy <= bb[3] + 0.5:
+                w.bold, w.italic = b, it
+                break
 
 
 def _vertical_share(ws: list[W]) -> float:
@@ -506,6 +520,20 @@ def _columns(body: list[Row]) -> list[tuple[float, float]]:
     return out
 
 
+def _col_of(cols: list[tuple[float, float]], x0: float, x1: float) -> int:
+    """The column a span of text belongs to: most overlap, else the zone of its centre."""
+    best_j, best_o = -1, 0.0
+    lo = bisect_right([c[1] for c in cols], x0) if len(cols) > 24 else 0
+    for j in range(lo, len(cols)):
+        a, b = cols[j]
+        if a > x1:
+            break
+        o = min(x1, b) - max(x0, a)
+        if o > best_o:
+            best_j, best_o = j, o
+    return best_j if best_j >= 0 else _zone(cols, (x0 + x1) / 2)
+
+
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     return max(0.0, min(a1, b1) - max(a0, b0))
 
@@ -723,9 +751,7 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
                     continue
                 span_items.append((sg.y0, cov, sg.words))
             else:
-                ov = [(_overlap(sg.x0, sg.x1, a, b), j) for j, (a, b) in enumerate(cols)]
-                best = max(ov)
-                z = best[1] if best[0] > 0 else _zone(cols, (sg.x0 + sg.x1) / 2)
+                z = _col_of(cols, sg.x0, sg.x1)
                 if r is not header_rows[-1] and 0 < z:
                     # centred over a gutter in an upper header line: a group over two columns
                     c = (sg.x0 + sg.x1) / 2
@@ -782,9 +808,7 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
                     for z, ws in parts:
                         per[z].extend(ws)
                     continue
-            ov = [(_overlap(sg.x0, sg.x1, a, b), j) for j, (a, b) in enumerate(cols)]
-            best = max(ov)
-            j = best[1] if best[0] > 0 else _zone(cols, (sg.x0 + sg.x1) / 2)
+            j = _col_of(cols, sg.x0, sg.x1)
             per[j].extend(sg.words)
         label_only = nv == 0 and not any(per[j] for j in range(nlab, ncol))
         items.append(_BRow(r, per, nv > 0, spanning or (nv == 0 and not label_only), label_only))
@@ -944,9 +968,7 @@ def _label_cols(rows: list[Row], cols: list[tuple[float, float]]) -> int:
     counts = [[0, 0] for _ in range(ncol)]
     for r in rows:
         for sg in r.segs:
-            ov = [(_overlap(sg.x0, sg.x1, a, b), j) for j, (a, b) in enumerate(cols)]
-            best = max(ov)
-            j = best[1] if best[0] > 0 else _zone(cols, (sg.x0 + sg.x1) / 2)
+            j = _col_of(cols, sg.x0, sg.x1)
             counts[j][0] += 1
             counts[j][1] += 1 if sg.numeric else 0
     for j in range(ncol):
@@ -1024,7 +1046,7 @@ def find_tables_on_page(
         return [RawTable(doc=doc_index, page=page_no, bbox=(0, 0, 0, 0), rows=[], caption=caps, header_rows=0,
                          method="skipped", pages=[page_no],
                          notes=[f"page has {len(words)} words (over {MAX_WORDS}): table not rebuilt"])]
-    ws = _words(words, page)
+    ws, runs = _words(words, page)
     if not ws:
         return []
     pw = float(pg.rect.width) if pg is not None else max(w.x1 for w in ws) + 10
@@ -1036,6 +1058,8 @@ def find_tables_on_page(
     all_caps = [c.bbox for c in (captions or [])] or [c.bbox for _i, c in table_caps]
     regions = _regions(ws, pw, ph, table_caps, all_caps)
     page_rules = _hrules(pg) if (regions and not rotated) else []
+    if not rotated:
+        _apply_styles([w for reg in regions for r in reg.rows for w in r.words], runs)
     out: list[RawTable] = []
     for reg in regions:
         try:
@@ -1099,8 +1123,11 @@ def _ruled(pg: Any, doc_index: int, page_no: int, table_caps: list[tuple[int, Ca
         return []
     if n_draw < 6 or n_draw > 3000:
         return []
-    # only worth the (slow) grid search when the page holds many numbers the word method missed
-    if sum(1 for w in ws if _is_num(w.text)) < 12:
+    # only worth the (slow, ~0.3 s) grid search when the area by the caption is mostly numbers
+    # that the word method missed; text-only grids are not results tables
+    near = [w for w in ws if any(c.bbox[1] - 320 <= w.cy <= c.bbox[3] + 320 for _i, c in table_caps)]
+    nnum = sum(1 for w in near if _is_num(w.text))
+    if nnum < 12 or nnum < 0.3 * len(near):
         return []
     out: list[RawTable] = []
     try:
