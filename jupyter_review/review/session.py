@@ -181,6 +181,7 @@ class ReviewSession:
             st["supplements"] = [s.name for s in self.supplements]
             st["frameworks"] = list(self.frameworks)
             self._state = st
+            self._apply_state()  # the summary counts the saved decisions
             st["summary"] = self._summary()
             st["revision"] = int(st.get("revision", 0)) + 1
             st["updated"] = now()
