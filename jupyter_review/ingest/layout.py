@@ -72,13 +72,16 @@ def mark_running_text(pages: list[Page], margin: float = 0.09) -> set[str]:
         for b in p.blocks:
             for ln in b.lines:
                 y0, y1 = ln.bbox[1], ln.bbox[3]
-                if y1 <= p.height * margin or y0 >= p.height * (1 - margin):
+                band = margin * max(p.height, p.width)  # landscape pages keep the portrait band
+                if y1 <= band or y0 >= p.height - band:
                     k = _norm_key(ln.text)
                     if k and k not in seen:
                         seen.add(k)
                         counts[k] += 1
     need = max(2, int(0.25 * n)) if n >= 3 else 99
     repeated = {k for k, c in counts.items() if c >= need}
+    # "Toxins 2016, 8, 200" on every page, "Toxins 2016, 8, 200; doi:..." on the first one
+    prefixes = tuple(k for k in repeated if len(k) >= 10 and sum(ch.isalpha() for ch in k) >= 4)
     for p in pages:
         new_blocks: list[Block] = []
         for b in p.blocks:
@@ -89,9 +92,10 @@ def mark_running_text(pages: list[Page], margin: float = 0.09) -> set[str]:
             drop: list[Line] = []
             for ln in b.lines:
                 y0, y1 = ln.bbox[1], ln.bbox[3]
-                in_top = y1 <= p.height * margin
-                in_bottom = y0 >= p.height * (1 - margin)
-                if (in_top or in_bottom) and (_norm_key(ln.text) in repeated or _PAGE_NO.match(ln.text)):
+                band = margin * max(p.height, p.width)
+                in_top = y1 <= band
+                in_bottom = y0 >= p.height - band
+                if (in_top or in_bottom) and _running(_norm_key(ln.text), repeated, prefixes, ln.text):
                     drop.append(ln)
                 else:
                     keep.append(ln)
@@ -102,6 +106,10 @@ def mark_running_text(pages: list[Page], margin: float = 0.09) -> set[str]:
                 new_blocks.append(Block(bbox=_ubox(keep), lines=keep, kind=b.kind, column=b.column))
         p.blocks = new_blocks
     return repeated
+
+
+def _running(key: str, repeated: set[str], prefixes: tuple[str, ...], text: str) -> bool:
+    return key in repeated or bool(_PAGE_NO.match(text)) or (bool(prefixes) and key.startswith(prefixes))
 
 
 def _ubox(lines: list[Line]) -> tuple[float, float, float, float]:

@@ -113,9 +113,12 @@ def _page_blocks(raw: dict) -> list[Block]:
                     last.bbox = (min(last.bbox[0], bb[0]), min(last.bbox[1], bb[1]), max(last.bbox[2], bb[2]), max(last.bbox[3], bb[3]))
                 else:
                     spans.append(Span(text=t, bbox=tuple(s["bbox"]), size=size, font=font, bold=bold, italic=ital))
-            text = clean_text("".join(s.text for s in spans)).strip()
+            joined = "".join(s.text for s in spans)
+            text = clean_text(joined).strip()
             if not text:
                 continue
+            if joined.rstrip().endswith("\u00ad") and text[-1:].isalpha():
+                text += "-"  # a soft hyphen at the line end is printed as a hyphen: repair it like one
             for s in spans:
                 s.text = clean_text(s.text)
             # dominant style by characters
@@ -255,6 +258,41 @@ def _continues_heading(last: _Para, b: Block, page: int, h: tuple[str, str, int]
     return same and -1 <= gap < 0.6 * nl.size and overlap > 0
 
 
+def _caption_sides(pages: list[Page], captions: list[Caption], body: float) -> None:
+    """Above or below its object, for captions the table search did not place (figures mostly).
+
+    The object is the tall stretch without running text next to the caption: a figure is
+    drawn, so the caption sits below it when the gap above is the larger one.
+    """
+    by_page = {p.number: p for p in pages}
+    for c in captions:
+        if c.position != "unknown" or c.page not in by_page:
+            continue
+        p = by_page[c.page]
+        x0, y0, x1, y1 = c.bbox
+        above, below = 0.06 * p.height, p.height * 0.94
+        for b in p.blocks:
+            if b.kind in ("header", "footer", "page_number", "margin") or b.bbox == c.bbox:
+                continue
+            if min(x1, b.bbox[2]) - max(x0, b.bbox[0]) <= 0.2 * min(x1 - x0, b.bbox[2] - b.bbox[0]):
+                continue  # another column
+            if b.kind == "body" and not (b.bbox[2] - b.bbox[0] >= 0.5 * (x1 - x0)
+                                         and max(ln.size for ln in b.lines) >= body - 1.0 and len(b.text) > 40):
+                continue  # labels inside a figure are part of the object, not running text
+            if b.bbox[3] <= y0 + 1:
+                above = max(above, b.bbox[3])
+            elif b.bbox[1] >= y1 - 1:
+                below = min(below, b.bbox[1])
+        gap_above, gap_below = y0 - above, below - y1
+        # convention breaks ties: figures are captioned below, tables above
+        first, second = (gap_above, gap_below) if c.kind == "figure" else (gap_below, gap_above)
+        names = ("below", "above") if c.kind == "figure" else ("above", "below")
+        if first >= 36 and not second > 2 * first:
+            c.position = names[0]
+        elif second >= 36:
+            c.position = names[1]
+
+
 def _join_lines(lines: list[str]) -> str:
     """Join the lines of a short block, repairing words hyphenated at the line end."""
     out = ""
@@ -318,8 +356,8 @@ def _is_heading(b: Block, body: float, page: Page | None = None) -> tuple[str, s
     caps = title.isupper() and len(title) > 3
     kind = classify(title)
     known = kind != "other" and len(title.split()) <= 6
-    if title.endswith(".") and not (bold or big):
-        return None
+    if title.endswith(".") and (not (bold or big) or len(title.split()) > 8):
+        return None  # a sentence, even when set large (a datasheet in a bigger font)
     if title.endswith((",", ";")):
         return None
     if not (bold or big or (caps and all(ln.size >= body - 0.6 for ln in b.lines)) or (known and number) or (known and norm_title(title) in _STANDALONE)):
@@ -491,7 +529,9 @@ class _Builder:
             sf.authors = _authors_of(pdf)
             toc = _safe_toc(pdf)
             self.document.files.append(sf)
+            first_caption = len(self.document.captions)
             self._captions_and_tables(pages, doc_index, find_tables)
+            _caption_sides(pages, self.document.captions[first_caption:], self.body)
             self.document.pages.extend(pages)
             self._text(doc_index, pages, toc)
             return pdf.page_count
