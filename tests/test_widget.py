@@ -122,6 +122,7 @@ def test_decision_and_note_persist(session, pair, analysis):
 
     # a fresh session and a fresh widget see the same
     again = ReviewSession.open(main, [supp], analysis=analysis)
+    assert sidecar(main)["summary"]["decided"] == 2  # reopening keeps the saved summary right
     assert again.item(first.item_id).decision == "absent"
     assert again.item(second.item_id).decision == "na"
     w2 = ReviewWidget(again)
