@@ -43,7 +43,7 @@ def inflect(verb: str) -> list[str]:
     return sorted(forms)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_yaml(name: str) -> dict[str, Any]:
     """A lexicon file from ``jupyter_review/nlp/data``."""
     text = resources.files("jupyter_review.nlp").joinpath("data", name).read_text(encoding="utf-8")
