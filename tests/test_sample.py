@@ -21,8 +21,17 @@ from jupyter_review.sample import build
 TOPICS_YAML = Path(jupyter_review.__file__).parent / "checklist" / "data" / "topics.yaml"
 STATUSES = {"disclosed", "supplement_only", "vague", "missing", "not_applicable"}
 ASPECTS = {
-    "source", "size", "collection", "curation", "synthetic", "annotation", "licensing",
-    "personal_info", "bias", "contamination", "availability",
+    "source",
+    "size",
+    "collection",
+    "curation",
+    "synthetic",
+    "annotation",
+    "licensing",
+    "personal_info",
+    "bias",
+    "contamination",
+    "availability",
 }
 HEADER_MAIN = "Stratus-R: Verifier-Weighted Policy Optimisation for Multi-Step Reasoning"
 HEADER_SUPP = "Stratus-R - Supplementary Material"
@@ -86,7 +95,9 @@ def test_committed_pdfs_match_a_fresh_build(tmp_path):
         new, old = page_texts(fresh), page_texts(committed)
         assert len(new) == len(old), f"{fresh.name}: page count changed; rebuild and commit the PDFs"
         for i, (a, b) in enumerate(zip(new, old), 1):
-            assert a == b, f"{fresh.name} page {i} differs from a fresh build; run python -m jupyter_review.sample.build"
+            assert a == b, (
+                f"{fresh.name} page {i} differs from a fresh build; run python -m jupyter_review.sample.build"
+            )
     # the build is deterministic down to the bytes within one PyMuPDF version
     again = build.build(tmp_path / "again")
     for a, b in zip(paths, again):
@@ -109,7 +120,10 @@ def test_split_segments_reads_layout_markers():
     html = "<body><p>a</p><!-- layout: two --><p>b</p><!-- page-break --><p>c</p><!-- layout: one --><p>d</p></body>"
     segs = build.split_segments(html)
     assert [(s.html, s.columns, s.new_page) for s in segs] == [
-        ("<p>a</p>", 1, False), ("<p>b</p>", 2, False), ("<p>c</p>", 2, True), ("<p>d</p>", 1, False),
+        ("<p>a</p>", 1, False),
+        ("<p>b</p>", 2, False),
+        ("<p>c</p>", 2, True),
+        ("<p>d</p>", 1, False),
     ]
 
 
@@ -151,7 +165,11 @@ def test_planted_bold_and_numbers_are_typeset_as_the_key_says():
         spans = [
             s for b in pdf[4].get_text("dict")["blocks"] for ln in b.get("lines", ()) for s in ln["spans"]
         ]
-        bold = {s["text"].strip(): bool(s["flags"] & 16) or "Bold" in s["font"] for s in spans if s["text"].strip()}
+        bold = {
+            s["text"].strip(): bool(s["flags"] & 16) or "Bold" in s["font"]
+            for s in spans
+            if s["text"].strip()
+        }
         assert bold["51.1 ± 0.9"] is True
         assert bold["51.6 ± 1.1"] is False
         p4 = norm(pdf[3].get_text())
@@ -202,7 +220,9 @@ def test_captions_detected_and_mid_sentence_reference_is_not(doc, key):
     table2 = [c for c in doc.captions if c.doc == 0 and c.kind == "table" and c.label == "2"]
     assert len(table2) == 1 and table2[0].text.startswith("Table 2 | Sampled decoding")
     assert table2[0].position == "below"
-    assert not [c for c in doc.captions if "as shown in Table 1" in c.text or c.text.startswith("Table 1. We")]
+    assert not [
+        c for c in doc.captions if "as shown in Table 1" in c.text or c.text.startswith("Table 1. We")
+    ]
     # the reference stays in the body text
     ref = key["layout"]["mid_sentence_table_reference"]
     body = [s for s in doc.sentences if s.doc == 0 and "as shown in Table 1" in s.text]
@@ -214,14 +234,30 @@ def test_sections_found_with_kinds_and_pages(doc, key):
     got = [(files[s.doc], s.title, s.number, s.kind, s.page) for s in doc.sections]
     for file, sections in key["layout"]["sections"].items():
         for want in sections:
-            match = [g for g in got if g[0] == file and g[1] == want["title"] and g[2] == str(want.get("number", ""))]
+            match = [
+                g
+                for g in got
+                if g[0] == file and g[1] == want["title"] and g[2] == str(want.get("number", ""))
+            ]
             assert match, (file, want)
             assert match[0][4] == want["page"], (file, want, match)
             if "kind" in want:
                 assert match[0][3] == want["kind"], (file, want, match)
     main_titles = [g[1] for g in got if g[0] == "main.pdf"]
-    order = ["Abstract", "Introduction", "Related Work", "Method", "Data", "Experiments", "Results",
-             "Discussion", "Limitations", "Conclusion", "Data Availability", "References"]
+    order = [
+        "Abstract",
+        "Introduction",
+        "Related Work",
+        "Method",
+        "Data",
+        "Experiments",
+        "Results",
+        "Discussion",
+        "Limitations",
+        "Conclusion",
+        "Data Availability",
+        "References",
+    ]
     idx = [main_titles.index(t) for t in order]
     assert idx == sorted(idx)
 
@@ -273,9 +309,24 @@ def test_answer_key_covers_every_topic_with_valid_pages(key, texts):
 def test_missing_topics_are_really_absent(texts):
     """Words any disclosure of these topics would need do not occur in either file."""
     allt = " ".join(t for pages in texts.values() for t in pages).lower()
-    for word in ("ethic", "competing interest", "conflict of interest", "privacy", "personal",
-                 "misuse", "societ", "red-team", "red team", "energy", "carbon", "accountab",
-                 "responsib", "consent", "review board", "cut-off"):
+    for word in (
+        "ethic",
+        "competing interest",
+        "conflict of interest",
+        "privacy",
+        "personal",
+        "misuse",
+        "societ",
+        "red-team",
+        "red team",
+        "energy",
+        "carbon",
+        "accountab",
+        "responsib",
+        "consent",
+        "review board",
+        "cut-off",
+    ):
         assert word not in allt, word
 
 
@@ -296,7 +347,11 @@ def test_answer_key_claims_statements_tables_are_on_their_pages(key, texts):
         page = texts[t["file"]][t["page"] - 1]
         for cell in t["cells"]:
             v = cell["value"]
-            shown = {f"{v:,}" if isinstance(v, int) else None, f"{v}", f"{v:.1f}" if isinstance(v, float) else None}
+            shown = {
+                f"{v:,}" if isinstance(v, int) else None,
+                f"{v}",
+                f"{v:.1f}" if isinstance(v, float) else None,
+            }
             if isinstance(v, float) and v < 1e-3:
                 shown.add(f"{v:.0e}".replace("e-0", "e-"))
             assert any(s and s in page for s in shown), (t["label"], cell)

@@ -313,7 +313,9 @@ def render_png(paths: list[Path], png_dir: Path, dpi: int = 80) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m jupyter_review.sample.build", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m jupyter_review.sample.build", description=__doc__.split("\n\n")[0]
+    )
     ap.add_argument("--out", type=Path, default=None, help="output folder (default: the package folder)")
     ap.add_argument("--png", type=Path, default=None, help="also render every page to PNG in this folder")
     args = ap.parse_args(argv)
