@@ -306,7 +306,7 @@ def page_looks_tabular(page: Page) -> bool:
             if n:
                 k = int(((ln.bbox[1] + ln.bbox[3]) / 2) // 4)
                 buckets[k] = buckets.get(k, 0) + n
-    return sum(1 for v in buckets.values() if v >= 3) >= 3
+    return sum(1 for v in buckets.values() if v >= 3) >= 3 or sum(1 for v in buckets.values() if v >= 2) >= 6
 
 
 # -- regions ---------------------------------------------------------------------------------
@@ -448,14 +448,18 @@ def _uncaptioned(ws: list[W], pw: float, med_h: float, all_caps: list[tuple[floa
     out: list[_Region] = []
     ranges = [(0.0, pw)]
     if _two_columns(ws, pw):
-        ranges = [(0.0, pw / 2 + 2), (pw / 2 - 2, pw)]
+        mid = pw / 2
+        wide = sum(1 for r in _rows(ws) if r.nval >= 3 and any(sg.x1 < mid and sg.numeric for sg in r.segs)
+                   and any(sg.x0 > mid and sg.numeric for sg in r.segs))
+        if wide < 3:  # numeric rows do not run across the gutter: one table per column
+            ranges = [(0.0, mid + 2), (mid - 2, pw)]
     for xa, xb in ranges:
         sub = [w for w in ws if w.x0 >= xa - 1 and w.x1 <= xb + 1]
         rows = _rows(sub)
         stop = [(b[1], b[3]) for b in all_caps]
         k = 0
         while k < len(rows):
-            if rows[k].nval >= 3:
+            if rows[k].nval >= 2 and len(rows[k].segs) >= 3:
                 # grow both ways from the seed
                 down = _grow(rows, k, 1, xb - xa, med_h, stop)
                 up = _grow(rows, k - 1, -1, xb - xa, med_h, stop) if k > 0 else []
@@ -1049,8 +1053,10 @@ def find_tables_on_page(
     ws, runs = _words(words, page)
     if not ws:
         return []
-    pw = float(pg.rect.width) if pg is not None else max(w.x1 for w in ws) + 10
-    ph = float(pg.rect.height) if pg is not None else max(w.y1 for w in ws) + 10
+    # text coordinates are those of the unrotated page (a /Rotate 90 page reports landscape words)
+    box = pg.cropbox if pg is not None else None
+    pw = float(box.width) if box is not None else max(w.x1 for w in ws) + 10
+    ph = float(box.height) if box is not None else max(w.y1 for w in ws) + 10
     rotated = False
     if _vertical_share(ws) > 0.6:
         ws, pw, ph = _turn(ws, pw, ph, pg)
@@ -1151,8 +1157,18 @@ def _ruled(pg: Any, doc_index: int, page_no: int, table_caps: list[tuple[int, Ca
     return out
 
 
+def _strong(t: RawTable) -> bool:
+    """A caption-less grid that is clearly a table (not the tick labels of a plot)."""
+    if not t.rows or len(t.rows[0]) < 3:
+        return False
+    body = t.rows[t.header_rows:]
+    dense = sum(1 for r in body if sum(1 for c in r if _is_num(c.text)) >= 3)
+    return dense >= 3 and dense >= 0.5 * len(body)
+
+
 def merge_continued(raws: list[RawTable]) -> list[RawTable]:
-    """Join a table that runs on over the next page (no caption of its own, or 'continued')."""
+    """Join a table that runs on over the next page (no caption of its own, or 'continued').
+    A caption-less grid that continues nothing is kept only when it is clearly a table."""
     out: list[RawTable] = []
     for t in raws:
         prev = out[-1] if out else None
@@ -1178,5 +1194,9 @@ def merge_continued(raws: list[RawTable]) -> list[RawTable]:
             prev.method = "merged"
             prev.notes.append(f"continued on page {t.page}")
             continue
+        if t.caption is None and t.method != "skipped":
+            if not _strong(t):
+                continue
+            t.notes.append("no caption: found from the numbers' layout")
         out.append(t)
     return out
