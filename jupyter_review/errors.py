@@ -122,3 +122,12 @@ class SchemaError(ReviewError):
     """A JSON document does not match the expected schema/version."""
 
     code = "JR500"
+
+
+# -- batch screening ------------------------------------------------------------------
+
+
+class ScreenError(ReviewError):
+    """A batch screening cannot run (e.g. the Dask scheduler cannot be reached)."""
+
+    code = "JR600"
