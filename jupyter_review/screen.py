@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import FileMissingError, ReviewError, SchemaError
+from .errors import FileMissingError, ReviewError, SchemaError, ScreenError
 
 __all__ = [
     "Manuscript",
@@ -672,6 +672,22 @@ def _render_html(df: Any) -> str:
     return "\n".join(parts)
 
 
+_FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
+def _csv_guard(v: Any) -> Any:
+    """Text from PDFs must not run as a spreadsheet formula: a leading quote defuses it."""
+    if isinstance(v, str) and (v.startswith(_FORMULA_START) or (v.startswith("'") and v[1:].startswith((*_FORMULA_START, "'")))):
+        return "'" + v
+    return v
+
+
+def _csv_unguard(v: Any) -> Any:
+    if isinstance(v, str) and v.startswith("'") and v[1:].startswith((*_FORMULA_START, "'")):
+        return v[1:]
+    return v
+
+
 def write_screening(df: Any, path: str | os.PathLike[str]) -> Path:
     """Write a screening frame to .csv, .parquet or .html (atomically)."""
     from .review.atomic import atomic_write_bytes, atomic_write_text
@@ -679,7 +695,11 @@ def write_screening(df: Any, path: str | os.PathLike[str]) -> Path:
     p = Path(path)
     fmt = _output_format(p)
     if fmt == "csv":
-        atomic_write_text(p, df.to_csv(index=False))
+        guarded = df.copy()
+        for c in guarded.columns:
+            if guarded[c].dtype == object:
+                guarded[c] = guarded[c].map(_csv_guard)
+        atomic_write_text(p, guarded.to_csv(index=False))
     elif fmt == "parquet":
         buf = io.BytesIO()
         df.to_parquet(buf, index=False, engine="pyarrow")
@@ -698,16 +718,25 @@ def read_screening(path: str | os.PathLike[str]) -> Any:
 
     p = Path(path)
     fmt = _output_format(p)
-    if fmt == "csv":
-        df = pd.read_csv(p, dtype=str, keep_default_na=False)
-    elif fmt == "parquet":
-        df = pd.read_parquet(p)
-    else:
-        m = _HTML_DATA.search(p.read_text(encoding="utf-8"))
-        if not m:
-            raise SchemaError(f"{p}: not a screening table written by jupyter-review", path=str(p))
-        data = json.loads(m.group(1))
-        df = pd.DataFrame(data["rows"], columns=data["columns"])
+    if not p.is_file():
+        raise FileMissingError(f"{p}: no such file", path=str(p))
+    try:
+        if fmt == "csv":
+            df = pd.read_csv(p, dtype=str, keep_default_na=False)
+            for c in df.columns:
+                df[c] = df[c].map(_csv_unguard)
+        elif fmt == "parquet":
+            df = pd.read_parquet(p)
+        else:
+            m = _HTML_DATA.search(p.read_text(encoding="utf-8"))
+            if not m:
+                raise SchemaError(f"{p}: not a screening table written by jupyter-review", path=str(p))
+            data = json.loads(m.group(1))
+            df = pd.DataFrame(data["rows"], columns=data["columns"])
+    except ReviewError:
+        raise
+    except Exception as e:
+        raise SchemaError(f"{p}: cannot read this screening table ({type(e).__name__}: {e})", path=str(p)) from None
     if "id" not in df.columns or "sha256" not in df.columns:
         raise SchemaError(f"{p}: not a screening table written by jupyter-review (no id/sha256)", path=str(p))
     return _frame(_records(df))
@@ -877,9 +906,14 @@ def screen(
     workers = int(workers) if workers else (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
     own_client = None
     if client is None and scheduler:
-        from distributed import Client
-
-        client = own_client = Client(scheduler)
+        try:
+            from distributed import Client
+        except ImportError:
+            raise ScreenError("--scheduler needs Dask: pip install 'jupyter-review[dask]'") from None
+        try:
+            client = own_client = Client(scheduler, timeout=30)
+        except (OSError, TimeoutError, ValueError) as e:
+            raise ScreenError(f"cannot reach the Dask scheduler {scheduler}: {e}") from None
     if client is not None:
         mode = "dask"
         runner = _run_dask(todo, client, frameworks)

@@ -379,3 +379,15 @@ def test_a_worker_crash_costs_only_its_manuscript(tmp_path: Path) -> None:
     assert set(got) == {"a", "b", "crash", "c", "d", "e"}
     assert got["crash"]["error"].startswith("WorkerCrash")
     assert all(got[k] == {"error": "", "title": k} for k in "abcde")
+
+
+def test_csv_defuses_formulas_and_round_trips(tmp_path: Path) -> None:
+    from jupyter_review.screen import _frame
+
+    titles = ["=HYPERLINK(\"http://x\")", "+1", "@SUM(A1)", "'=quoted", "''x", "'plain", "plain", "-3 dB"]
+    df = _frame([{"id": f"m{i}", "title": t, "sha256": "s"} for i, t in enumerate(titles)])
+    for suffix in (".csv", ".parquet", ".html"):
+        out = write_screening(df, tmp_path / f"o{suffix}")
+        pd.testing.assert_frame_equal(read_screening(out), df)
+    raw = (tmp_path / "o.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in raw and "\n=" not in raw and ",=" not in raw and ",+1" not in raw and ",@" not in raw
