@@ -313,8 +313,11 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
             reason = (f"Only touched on in passing ({_pages(weak)}: \u201c{_quote(first)}\u201d), without what a reader needs: "
                       f"{_lower_first(det.topic.description)}")
         return "vague", reason, (vague + [h for h in weak if h.strength != VAGUE])[:3]
-    where = "neither the main text nor the supplement says" if has_supplement else "the paper says"
-    return "missing", f"{where[0].upper()}{where[1:]} nothing about {title}: {_lower_first(det.topic.description)}", []
+    if has_supplement:
+        lead = f"Neither the main text nor the supplement says anything about {title}"
+    else:
+        lead = f"The paper says nothing about {title}"
+    return "missing", f"{lead}. What is needed: {_lower_first(det.topic.description)}", []
 
 
 def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
