@@ -175,7 +175,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     launcher?.add({
       command: CommandIDs.reviewPaper,
       category: 'Other',
-      rank: 1
+      rank: 1,
+      args: { isLauncher: true }
     });
 
     const panel = new ReviewsPanel({

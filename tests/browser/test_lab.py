@@ -1,0 +1,236 @@
+"""JupyterLab in a real browser: right-click a PDF -> "Review paper…" -> checklist;
+decisions survive a reload; the sidebar lists the review; hostile PDF text stays text.
+
+Runs as its own pytest invocation (scripts/test.sh): sync Playwright and pytest-jupyter's
+async fixtures do not share an event loop.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import ARTIFACTS, Lab
+
+pytestmark = pytest.mark.browser
+
+RENDER_TIMEOUT = 300_000  # ms: kernel start + analysis on a busy machine
+
+
+def slug(item_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "-", item_id)
+
+
+def open_lab(page, lab: Lab, workspace: str) -> None:
+    """A fresh workspace (no restored tabs), the file browser shown at the root."""
+    page.goto(lab.url(f"lab/workspaces/{workspace}") + "&reset")
+    page.wait_for_function(
+        "() => window.jupyterapp && window.jupyterapp.commands.hasCommand('jupyter-review:review-paper')",
+        timeout=90_000,
+    )
+    page.evaluate("async () => { await window.jupyterapp.started; await window.jupyterapp.restored; return null; }")
+    command(page, "filebrowser:go-to-path", {"path": "/"})
+    command(page, "filebrowser:activate")
+    page.wait_for_selector(".jp-DirListing-content", timeout=60_000)
+
+
+def dir_item(page, name: str):
+    return page.locator(".jp-DirListing-item").filter(
+        has=page.locator(".jp-DirListing-itemText", has_text=re.compile("^" + re.escape(name) + "$"))
+    )
+
+
+def review_via_context_menu(page, pdf_name: str, supplement: str | None) -> None:
+    item = dir_item(page, pdf_name)
+    item.wait_for()
+    item.click()
+    item.click(button="right")
+    entry = page.locator('.lm-Menu-item[data-command="jupyter-review:review-selected-paper"]')
+    entry.wait_for()
+    assert entry.inner_text().strip() == "Review paper…"
+    entry.click()
+    dialog = page.locator(".jp-Dialog .jr-dialog")
+    dialog.wait_for()
+    assert dialog.locator(".jr-dialog-paper-name").inner_text() == pdf_name
+    if supplement is not None:
+        box = dialog.locator(f'input[type="checkbox"][data-path="{supplement}"]')
+        box.check()
+        assert box.is_checked()
+    page.locator(".jp-Dialog button.jp-mod-accept").click()
+
+
+def current_notebook(page, nb_name: str):
+    tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=nb_name)
+    tab.wait_for(timeout=60_000)
+    return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+
+
+def wait_sidecar(path: Path, check, timeout: float = 60.0) -> dict:
+    t0 = time.monotonic()
+    last = None
+    while time.monotonic() - t0 < timeout:
+        try:
+            last = json.loads(path.read_text(encoding="utf-8"))
+            if check(last):
+                return last
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{path.name} never reached the expected state; last: {json.dumps(last)[:2000]}")
+
+
+def command(page, command_id: str, args: dict | None = None) -> None:
+    """Run a JupyterLab command in the page (the app is exposed by --LabApp.expose_app_in_browser)."""
+    page.evaluate(
+        "async ([id, args]) => { await window.jupyterapp.commands.execute(id, args); return null; }",
+        [command_id, args or {}],
+    )
+
+
+def run_all(page) -> None:
+    command(page, "notebook:run-all-cells")
+
+
+def test_review_a_paper_end_to_end(page, lab: Lab):
+    open_lab(page, lab, "review")
+    # the launcher card and the palette command are there
+    page.locator(".jp-LauncherCard", has_text="Review a paper").wait_for(timeout=30_000)
+    assert page.evaluate("() => window.jupyterapp.commands.label('jupyter-review:review-paper')") == "Review paper…"
+
+    review_via_context_menu(page, lab.main, lab.supplement)
+    stem = Path(lab.main).stem
+    nb_name = f"{stem}.review.ipynb"
+    panel = current_notebook(page, nb_name)
+    assert (lab.root / nb_name).is_file()
+
+    # the extension runs the new notebook: the checklist renders
+    review = panel.locator(".jr-review")
+    review.wait_for(timeout=RENDER_TIMEOUT)
+    rows = review.locator(".jr-item")
+    assert rows.count() > 10
+    progress = review.locator(".jr-progress").inner_text()
+    m = re.search(r"(\d+)\s*/\s*(\d+)\s*decided", progress)
+    assert m and m.group(1) == "0", progress
+    total = int(m.group(2))
+    assert total >= rows.count()  # the widget pages long checklists
+    # both files were read: the header names the supplement too
+    assert lab.supplement in review.locator(".jr-files").inner_text()
+
+    # mark the first item "absent" and write a note
+    row = rows.first
+    cls = row.get_attribute("class") or ""
+    row_slug = next(c for c in cls.split() if c.startswith("jr-item-"))[len("jr-item-"):]
+    row.locator(".jr-decision button", has_text=re.compile(r"^absent$")).click()
+    note = "Browser test: no data access statement <b>here</b> & no code."
+    textarea = row.locator(".jr-note textarea")
+    textarea.fill(note)
+    textarea.press("Tab")  # continuous_update=False: the value is sent on change (blur)
+
+    sidecar = lab.root / f"{stem}.review.json"
+    state = wait_sidecar(
+        sidecar,
+        lambda s: any(v.get("decision") == "absent" and v.get("note") == note for v in s.get("items", {}).values()),
+    )
+    [item_id] = [k for k, v in state["items"].items() if v.get("decision") == "absent"]
+    assert slug(item_id) == row_slug
+    review.locator(".jr-progress", has_text=f"1 / {total} decided").wait_for()
+    review.screenshot(path=str(ARTIFACTS / "checklist.png"))
+
+    # reload the page; re-run the notebook; the decision and the note are restored
+    command(page, "docmanager:save")
+    page.wait_for_function(
+        "() => !document.querySelector('.lm-DockPanel-tabBar .lm-TabBar-tab.jp-mod-dirty')", timeout=30_000
+    )
+    page.reload()
+    page.wait_for_selector(".jp-DirListing-content", timeout=90_000)
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.commands.hasCommand('docmanager:open')")
+    command(page, "docmanager:open", {"path": nb_name})
+    panel = current_notebook(page, nb_name)
+    panel.locator(".jp-Cell").first.wait_for()
+    page.wait_for_function(
+        "() => { const w = window.jupyterapp.shell.currentWidget;"
+        " return w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel; }",
+        timeout=120_000,
+    )
+    command(page, "notebook:clear-all-cell-outputs")
+    page.wait_for_function("() => !document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jr-review')")
+    run_all(page)
+    review = panel.locator(".jr-review")
+    review.wait_for(timeout=RENDER_TIMEOUT)
+    row = review.locator(f".jr-item-{row_slug}")
+    row.wait_for()
+    absent = row.locator(".jr-decision button", has_text=re.compile(r"^absent$"))
+    assert "mod-active" in (absent.get_attribute("class") or "")
+    for other in row.locator(".jr-decision button").all():
+        if other.inner_text().strip() != "absent":
+            assert "mod-active" not in (other.get_attribute("class") or "")
+    assert row.locator(".jr-note textarea").input_value() == note
+    assert re.search(rf"\b1\s*/\s*{total}\s*decided", review.locator(".jr-progress").inner_text())
+
+    # the sidebar lists the review with its progress
+    page.locator('.jp-SideBar .lm-TabBar-tab[data-id="jupyter-review-sidebar"]').click()
+    side = page.locator("#jupyter-review-sidebar")
+    entry = side.locator(".jr-sidebar-item").filter(has=page.locator(".jr-sidebar-progress"))
+    entry.first.wait_for(timeout=30_000)
+    assert entry.count() == 1
+    assert entry.locator(".jr-sidebar-progress").inner_text() == f"1 / {total} decided"
+    gaps = int(re.match(r"(\d+)", entry.locator(".jr-sidebar-gaps").inner_text()).group(1))
+    summary = json.loads(sidecar.read_text())["summary"]
+    assert gaps == summary["open_gaps"]
+    # ... the same figures the checklist header shows
+    header_gaps = int(re.search(r"(\d+)", review.locator(".jr-open-gaps").inner_text()).group(1))
+    assert gaps == header_gaps, (gaps, header_gaps, summary)
+    page.screenshot(path=str(ARTIFACTS / "lab-with-sidebar.png"))
+
+    # clicking the review opens its notebook (closed first)
+    command(page, "docmanager:save")
+    page.wait_for_function(
+        "() => !document.querySelector('.lm-DockPanel-tabBar .lm-TabBar-tab.jp-mod-dirty')", timeout=30_000
+    )
+    command(page, "application:close-all")
+    page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=nb_name).wait_for(state="detached")
+    entry.first.click()
+    current_notebook(page, nb_name)
+    assert page.dialogs == []
+
+
+def test_markup_in_pdf_text_stays_text(page, lab: Lab):
+    open_lab(page, lab, "hostile")
+    folder = dir_item(page, "hostile")
+    folder.wait_for()
+    folder.dblclick()
+    dir_item(page, "markup-in-text.pdf").wait_for()
+    review_via_context_menu(page, "markup-in-text.pdf", None)
+    panel = current_notebook(page, "markup-in-text.review.ipynb")
+    review = panel.locator(".jr-review")
+    review.wait_for(timeout=RENDER_TIMEOUT)
+
+    literal = "<img src=x onerror=alert(1)>"
+    # the PDF's title line and the evidence quote show the markup as text
+    assert literal in review.locator(".jr-title").inner_text()
+    quotes = review.locator(".jr-quote")
+    assert any(literal in q.inner_text() for q in quotes.all())
+    # ... and no element was made from it
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.locator(".jr-review script").count() == 0
+
+    # the Claims tab shows the <script> sentence literally
+    tab = review.locator(".lm-TabBar-tab", has_text="Claims")
+    if tab.count():
+        tab.first.click()
+        review.get_by_text("<script>alert('xss')</script>", exact=False).first.wait_for(timeout=30_000)
+
+    # the sidebar shows the hostile title as text too
+    page.locator('.jp-SideBar .lm-TabBar-tab[data-id="jupyter-review-sidebar"]').click()
+    side = page.locator("#jupyter-review-sidebar")
+    side.locator(".jr-sidebar-item").first.wait_for(timeout=30_000)
+    assert literal in side.locator(".jr-sidebar-title").first.inner_text()
+    assert side.locator("img").count() == 0
+
+    page.wait_for_timeout(1500)  # give any injected handler time to fire
+    review.screenshot(path=str(ARTIFACTS / "markup-in-text.png"))
+    assert page.dialogs == [], page.dialogs
