@@ -68,6 +68,7 @@ class _Para:
     lines: list[tuple[Line, int]] = field(default_factory=list)  # (line, page)
     kind: str = "body"
     heading: tuple[str, str, int] | None = None  # (number, title, level) for heading paragraphs
+    footnote: bool = False  # read after its page's columns; running text flows past it
 
 
 @functools.lru_cache(maxsize=4096)
@@ -258,6 +259,33 @@ def _continues_heading(last: _Para, b: Block, page: int, h: tuple[str, str, int]
     return same and -1 <= gap < 0.6 * nl.size and overlap > 0
 
 
+_NOTE_MARK = re.compile(r"^\s*(?:\d{1,3}|[*\u2020\u2021\u00a7\u00b6#a-z])(?=\s?\S)")
+
+
+def _mark_footnotes(page: Page, body: float) -> None:
+    """Small-type notes at the foot of a column ('16https://...', '* Equal contribution')."""
+    flow = [b for b in page.blocks if b.kind not in ("header", "footer", "page_number", "margin")]
+    notes = []
+    for i, b in enumerate(flow):
+        if b.kind != "body" or b.bbox[1] < 0.55 * page.height:
+            continue
+        if max(ln.size for ln in b.lines) > body - 1.0 or not _NOTE_MARK.match(b.lines[0].text):
+            continue
+        # nothing in body type below it in its column: it is at the foot
+        below = [o for o in flow[i + 1:] if o.column == b.column and o.bbox[1] >= b.bbox[3] - 1
+                 and o.kind in ("body", "heading") and max(ln.size for ln in o.lines) > body - 1.0]
+        if not below:
+            notes.append(b)
+    if not notes:
+        return
+    for b in notes:
+        b.kind = "footnote"
+    # also the notes' continuation lines (blocks right below a note, same small type)
+    rest = [b for b in page.blocks if b not in notes]
+    i = len([b for b in rest if b.kind not in ("header", "footer", "page_number", "margin")])
+    page.blocks = rest[:i] + notes + rest[i:]
+
+
 def _caption_sides(pages: list[Page], captions: list[Caption], body: float) -> None:
     """Above or below its object, for captions the table search did not place (figures mostly).
 
@@ -431,7 +459,13 @@ def _dehyphen(prev: str, nxt: str, vocab: set[str]) -> bool:
         return False
     joined = (a + b).lower()
     hyph = f"{a}-{b}".lower()
-    if hyph in vocab and joined not in vocab:
+    if joined in vocab:
+        return True
+    if hyph in vocab:
+        return False
+    # two whole words ("automatically-" + "detected", "data-" + "driven") keep their hyphen;
+    # fragments ("cor-" + "pus", "interest-" + "ing") are one word broken at the line end
+    if len(a) >= 3 and len(b) >= 3 and a.lower() in vocab and b.lower() in vocab:
         return False
     return True
 
@@ -548,6 +582,7 @@ class _Builder:
         for p in pages:
             p.blocks = _split_blocks(p.blocks, self.body)
             order_blocks(p)
+            _mark_footnotes(p, self.body)
 
     def _captions_and_tables(self, pages: list[Page], doc_index: int, find_tables: bool) -> None:
         try:
@@ -602,17 +637,21 @@ class _Builder:
 
     # -- text, paragraphs, sections, sentences ------------------------------------------
     def _text(self, doc_index: int, pages: list[Page], toc: list[tuple[int, str, int, float | None]]) -> None:
+        # words seen whole in this file: inner words of lines only (line ends may be fragments)
         vocab: set[str] = set()
         wre = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
         for p in pages:
             for b in p.blocks:
                 if b.kind == "body":
                     for ln in b.lines:
-                        for w in wre.findall(ln.text):
-                            vocab.add(w.lower())
+                        words = wre.findall(ln.text)
+                        vocab.update(w.lower() for w in words[1:-1])
         paras: list[_Para] = []
         for p in pages:
             for b in p.blocks:
+                if b.kind == "footnote":
+                    paras.append(_Para(doc=doc_index, lines=[(ln, p.number) for ln in b.lines], footnote=True))
+                    continue
                 if b.kind != "body":
                     continue
                 h = _is_heading(b, self.body, p)
@@ -626,7 +665,10 @@ class _Builder:
                         continue
                     paras.append(_Para(doc=doc_index, lines=[(ln, p.number) for ln in b.lines], kind="heading", heading=h))
                     continue
-                prev = paras[-1] if paras else None
+                k = len(paras) - 1
+                while k >= 0 and paras[k].footnote:
+                    k -= 1  # a paragraph continues past the footnotes at the foot of a column or page
+                prev = paras[k] if k >= 0 else None
                 first = b.lines[0].text
                 if (
                     prev is not None
@@ -645,7 +687,7 @@ class _Builder:
             refs: list[_LineRef] = []
             buf: list[str] = []
             start = pos
-            for j, (ln, pno) in enumerate(para.lines):
+            for ln, pno in para.lines:
                 t = ln.text
                 if buf:
                     prevt = buf[-1]
@@ -893,17 +935,17 @@ def _merge_outline(toc, heads, made, doc_index, heights):
             continue
         start = None
         key = t[:40]
-        for para, s, e, refs in made:
+        for para, s, _e, refs in made:
             if page <= refs[0].page <= page + 1 and norm_title(split_numbering(para_text(para)[:200])[1]).startswith(key):
                 start = s
                 break
         if start is None and y is not None:
-            for para, s, e, refs in made:
+            for _para, s, _e, refs in made:
                 if (refs[0].page == page and refs[0].bbox[1] >= y - 24) or refs[0].page > page:
                     start = s
                     break
         if start is None:
-            for para, s, e, refs in made:
+            for _para, s, _e, refs in made:
                 if refs[0].page >= page:
                     start = s
                     break
