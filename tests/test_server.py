@@ -344,3 +344,28 @@ async def test_analysis_errors_are_reported(root, jp_fetch):
     assert code == 404
     code, _ = await fetch_status(jp_fetch, "analyses", "not-an-id")
     assert code == 404
+
+
+# -- installation --------------------------------------------------------------------------
+
+
+def _jupyter(*args: str) -> str:
+    import re
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).with_name("jupyter")
+    proc = subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=120)
+    return re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout + proc.stderr)  # the listings print ANSI colours
+
+
+@pytest.mark.slow
+def test_pip_install_enables_both_extensions():
+    """`pip install` alone (no `jupyter lab build`) enables the lab and the server extension."""
+    import re
+
+    labs = _jupyter("labextension", "list")
+    assert re.search(r"jupyter-review v\d+\.\d+\.\d+\S*\s+enabled\s+OK", labs), labs
+    servers = _jupyter("server", "extension", "list")
+    assert re.search(r"jupyter_review\s+enabled", servers), servers
+    assert re.search(r"jupyter_review \d+\.\d+\.\d+\S*\s+OK", servers), servers
