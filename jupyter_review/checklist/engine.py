@@ -351,10 +351,13 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
                     continue
                 if strict and det.strict_needs is not None and not det.strict_needs.search(u.match_text):
                     continue
-                strength = VAGUE if ds.vague else SPECIFIC
-                if h is None or h.strength < strength or (h.strength == SPECIFIC and ds.vague and h.why != "section"):
-                    # the data-statement extractor judged this sentence for this aspect
-                    h = _Hit(u, strength, "aspect")
+                # the data-statement extractor says this sentence is about the topic; whether it
+                # says enough is the detector's call, except that a statement the extractor
+                # flags as vague never counts as disclosure
+                if h is None:
+                    h = _Hit(u, VAGUE if ds.vague else MENTION, "aspect")
+                elif ds.vague and h.strength == SPECIFIC and h.why != "section":
+                    h = _Hit(u, VAGUE, "aspect")
             if h is not None and u.key not in seen:
                 seen.add(u.key)
                 hits.append(h)
