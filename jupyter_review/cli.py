@@ -151,6 +151,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         os._exit(0)
+    except Exception as e:  # a bug of ours: still one line, and a way to see the traceback
+        if os.environ.get("JUPYTER_REVIEW_DEBUG"):
+            raise
+        msg = f"{type(e).__name__}: {e}".replace("\n", " ")[:300]
+        print(f"error JR999: internal error ({msg}); rerun with JUPYTER_REVIEW_DEBUG=1 for details "
+              "and please report it", file=sys.stderr)
+        return 70
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -501,16 +501,20 @@ class _Builder:
             ocr = None
             scanned = garbled = False
             for i in range(pdf.page_count):
-                pg = pdf.load_page(i)
-                rotation = int(pg.rotation)
-                if rotation:
-                    # read a rotated page in its own frame (in memory only): the writer's lines run
-                    # left to right there, so reading order, columns and margins work as usual
-                    try:
+                try:
+                    pg = pdf.load_page(i)
+                    rotation = int(pg.rotation)
+                    if rotation:
+                        # read a rotated page in its own frame (in memory only): the writer's lines run
+                        # left to right there, so reading order, columns and margins work as usual
                         pg.set_rotation(0)
-                    except Exception:
-                        rotation = 0
-                raw = pg.get_text("dict", flags=_TEXT_FLAGS)
+                    raw = pg.get_text("dict", flags=_TEXT_FLAGS)
+                except Exception as e:  # one broken page must not lose the paper
+                    log.warning("page %d of %s cannot be read: %s", i + 1, path, e)
+                    self.document.warnings.append(f"{path.name}: page {i + 1} is damaged and was skipped ({e})")
+                    sf.textless_pages.append(i + 1)
+                    pages.append(Page(doc=doc_index, number=i + 1, width=612.0, height=792.0, has_text=False))
+                    continue
                 blocks = _page_blocks(raw)
                 if not blocks:
                     if any(b.get("lines") for b in raw.get("blocks", ())):
