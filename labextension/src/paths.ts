@@ -31,6 +31,11 @@ export function looksLikeSupplement(paper: string, candidate: string): boolean {
   if (!SUPPLEMENT_WORDS.test(b.replace(/[_.-]+/g, ' '))) {
     return false;
   }
+  if (SUPPLEMENT_WORDS.test(a.replace(/[_.-]+/g, ' '))) {
+    return false; // the paper itself is a supplement: pre-select nothing
+  }
   const head = a.split(/[-_. ]+/)[0];
-  return head.length >= 3 && b.startsWith(head);
+  // "main.pdf" + "supplement.pdf": a folder-level pair with generic names
+  const generic = /^(main|paper|manuscript|article|submission)$/.test(a);
+  return generic || (head.length >= 3 && b.startsWith(head));
 }

@@ -234,3 +234,26 @@ def test_markup_in_pdf_text_stays_text(page, lab: Lab):
     page.wait_for_timeout(1500)  # give any injected handler time to fire
     review.screenshot(path=str(ARTIFACTS / "markup-in-text.png"))
     assert page.dialogs == [], page.dialogs
+
+
+def test_palette_and_launcher_open_the_dialog(page, lab: Lab):
+    open_lab(page, lab, "palette")
+    # command palette: "Review paper…" without a selected PDF lets the user choose the paper
+    page.keyboard.press("Control+Shift+C")
+    page.locator(".lm-CommandPalette-input").fill("Review paper")
+    page.locator('.lm-CommandPalette-item[data-command="jupyter-review:review-paper"]').first.click()
+    dialog = page.locator(".jp-Dialog .jr-dialog")
+    dialog.wait_for()
+    options = dialog.locator("select.jr-dialog-paper option").all_inner_texts()
+    assert sorted(options) == sorted([lab.main, lab.supplement])
+    dialog.locator("select.jr-dialog-paper").select_option(lab.main)
+    boxes = dialog.locator('input[type="checkbox"]')
+    assert [b.get_attribute("data-path") for b in boxes.all()] == [lab.supplement]
+    assert boxes.first.is_checked()  # a supplement-like name is pre-selected
+    page.locator(".jp-Dialog button.jp-mod-reject").click()
+    dialog.wait_for(state="detached")
+    # the launcher card opens the same dialog
+    page.locator(".jp-LauncherCard:visible", has_text="Review a paper").first.click()
+    dialog.wait_for()
+    page.locator(".jp-Dialog button.jp-mod-reject").click()
+    assert page.dialogs == []
