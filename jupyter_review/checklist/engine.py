@@ -55,6 +55,7 @@ class Detector:
     sections: set[str]
     titles: re.Pattern[str] | None
     section_specific: bool
+    vague_wins: bool
     aspects: set[str]
     table_systems: int
     applies_any: list[re.Pattern[str]]
@@ -88,6 +89,7 @@ def compile_detectors() -> dict[str, Detector]:
             sections=set(s.get("sections", [])),
             titles=_rx(s.get("titles"), vocab),
             section_specific=bool(s.get("section_specific", False)),
+            vague_wins=bool(s.get("vague_wins", False)),
             aspects=set(s.get("aspects", [])),
             table_systems=int(s.get("table_systems", 0)),
             applies_any=any_pats,
@@ -216,12 +218,12 @@ def _match_sentence(det: Detector, u: _Unit, strict: bool = False) -> _Hit | Non
     spec = det.specific.search(t) if det.specific is not None else None
     vag = det.vague.search(t) if det.vague is not None else None
     men = det.mention.search(t) if det.mention is not None else None
-    if in_section and det.section_specific and (spec or men or vag):
-        return _Hit(u, VAGUE if (vag and not spec) else SPECIFIC, "section")
+    if vag and (det.vague_wins or not spec):
+        return _Hit(u, VAGUE, "section" if in_section else "vague")
+    if in_section and det.section_specific and (spec or men):
+        return _Hit(u, SPECIFIC, "section")
     if spec:
         return _Hit(u, SPECIFIC, "specific")
-    if vag:
-        return _Hit(u, VAGUE, "vague")
     if men:
         return _Hit(u, MENTION, "section" if in_section else "mention")
     return None
