@@ -251,7 +251,9 @@ def test_claims_data_tables_tabs(session):
             html = acc.children[i].children[0].value
             assert "<table" in html
             bad = [c for c in session.cross_checks if c.table_id == t.id and c.status != "consistent"]
-            assert html.count("⚠") == len(bad)
+            assert html.count("<li>⚠") == len(bad)  # each finding listed
+            if any(isinstance(c, dict) and c.get("column") for ch in bad for c in ch.cells):
+                assert "<td>⚠ " in html  # and the cells it names marked in the table
             assert ("⚠" in acc.titles[i]) == bool(bad)
             # the caption and the table's DataFrame are shown, escaped
             assert _escaped(t.caption) in html
@@ -346,3 +348,21 @@ def test_screening_widget_sort_filter_open(screened):
     assert sw.review in sw.review_area.children
     assert sw.review.session.paper.name == MAIN
     assert [p.name for p in sw.review.session.supplements] == [SUPP]
+
+
+def test_sample_mismatch_cells_marked(tmp_path):
+    """The sample's planted claim-vs-table inconsistencies show up in the Tables tab."""
+    from jupyter_review import sample
+
+    main = Path(shutil.copy(sample.main_pdf(), tmp_path / "main.pdf"))
+    supp = Path(shutil.copy(sample.supplement_pdf(), tmp_path / "supplement.pdf"))
+    review = jr.open_review(main, supplements=[supp])
+    bad_tables = {c.table_id for c in review.cross_checks if c.status == "mismatch" and c.table_id}
+    assert bad_tables  # the answer key plants three inconsistencies
+    w = ReviewWidget(review)
+    w.show_tab("Tables")
+    for i, t in enumerate(review.tables):
+        w.tables_accordion.selected_index = i
+        html = w.tables_accordion.children[i].children[0].value
+        assert ("<td>⚠ " in html) == (t.id in bad_tables or any(
+            c.table_id == t.id and c.status != "consistent" and c.cells for c in review.cross_checks))

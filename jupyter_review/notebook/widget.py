@@ -125,7 +125,7 @@ class ItemRow(W.VBox):
             )
             q.add_class("jr-quote")
             b = W.Button(description="show on page", tooltip=f"render {where} with the evidence highlighted",
-                         layout=W.Layout(width="auto", min_width="110px"))
+                         layout=W.Layout(width="130px", min_width="130px", flex="0 0 auto"))
             b.add_class("jr-show-page")
             b.on_click(lambda _b, ev=ev: self.show_page(ev))
             self.quotes.append(q)
@@ -138,7 +138,7 @@ class ItemRow(W.VBox):
             options=list(DECISION_OPTIONS),
             value=item.decision if item.decision in {v for _l, v in DECISION_OPTIONS} else None,
             tooltips=list(DECISION_TOOLTIPS),
-            style=W.ToggleButtonsStyle(button_width="64px"),
+            style=W.ToggleButtonsStyle(button_width="78px"),
         )
         self.decision.add_class("jr-decision")
         self.clear = W.Button(description="clear", tooltip="remove my decision", layout=W.Layout(width="auto"))
@@ -237,7 +237,7 @@ class ItemRow(W.VBox):
             self.message.value = _message(f"cannot render the page: {e}", error=True)
             return
         if self.page_image is None:
-            self.page_image = W.Image(format="png", layout=W.Layout(max_width="100%"))
+            self.page_image = W.Image(format="png", layout=W.Layout(max_width="min(100%, 820px)"))
             self.page_image.add_class("jr-page-image")
             self.page_caption = W.HTML("")
             self.hide_page = W.Button(description="hide page", layout=W.Layout(width="auto"))
@@ -297,12 +297,14 @@ class ReviewWidget(W.VBox):
         self.gaps_label.add_class("jr-open-gaps")
         self.counts = W.HTML("")
         self.counts.add_class("jr-counts-box")
+        self.effective_counts = W.HTML("")
+        self.effective_counts.add_class("jr-effective-counts")
         self.bars = W.HTML("")
         self.bars.add_class("jr-framework-bars")
         header = W.VBox([
             self.title, self.files,
             W.HBox([self.progress_label, self.gaps_label], layout=W.Layout(grid_gap="16px", align_items="center")),
-            self.counts, self.bars,
+            self.counts, self.effective_counts, self.bars,
         ])
         header.add_class("jr-header")
 
@@ -418,7 +420,16 @@ class ReviewWidget(W.VBox):
         decided, total = self.session.progress()
         self.progress_label.value = f"{decided} / {total} decided"
         self.gaps_label.value = f'<span style="font-size:12px">open gaps: <b>{int(self.session.open_gaps())}</b></span>'
-        self.counts.value = counts_html(self.session.counts())
+        counts = self.session.counts()
+        self.counts.value = '<span style="font-size:12px;color:#555">tool:</span> ' + counts_html(counts)
+        try:
+            eff = self.session.counts(effective=True)
+        except TypeError:  # a session without the referee's view
+            eff = counts
+        self.effective_counts.value = (
+            '<span style="font-size:12px;color:#555">with your decisions:</span> ' + counts_html(eff)
+            if decided and eff != counts else ""
+        )
         self.bars.value = framework_bars_html(self.session.counts_by_framework(), self.framework_titles)
 
     def _changed(self) -> None:
@@ -585,7 +596,7 @@ class ReviewWidget(W.VBox):
             rows.append(f"<tr{style}>" + "".join(f"<td style='padding:2px 6px;vertical-align:top'>{esc(x)}</td>"
                                                  for x in cells) + "</tr>")
         table = (
-            '<table class="jr-claims"><thead><tr>'
+            '<table class="jr-claims" style="line-height:1.35;font-size:12px"><thead><tr>'
             + "".join(f"<th style='text-align:left;padding:2px 6px'>{esc(h)}</th>" for h in head)
             + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
         )
@@ -609,7 +620,7 @@ class ReviewWidget(W.VBox):
             rows.append(f"<tr{style}>" + "".join(f"<td style='padding:2px 6px;vertical-align:top'>{esc(x)}</td>"
                                                  for x in cells) + "</tr>")
         table = (
-            '<table class="jr-data-statements"><thead><tr>'
+            '<table class="jr-data-statements" style="line-height:1.35;font-size:12px"><thead><tr>'
             + "".join(f"<th style='text-align:left;padding:2px 6px'>{esc(h)}</th>" for h in head)
             + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
         )
@@ -621,7 +632,10 @@ class ReviewWidget(W.VBox):
         return [summary, out]
 
     def table_html(self, table: Any) -> str:
-        """One extracted table as escaped HTML, with the cross-check findings about it."""
+        """One extracted table as escaped HTML, with the cross-check findings about it.
+
+        Cells a mismatch points at (the claimed system's and the better rival's) are
+        prefixed with "⚠" in the table itself."""
         import pandas as pd
 
         try:
@@ -632,23 +646,25 @@ class ReviewWidget(W.VBox):
             df = pd.DataFrame([list(r) + [""] * (width - len(r)) for r in table.rows], columns=cols[:width])
         checks = [c for c in (self.session.cross_checks or []) if c.table_id == table.id]
         bad = [c for c in checks if c.status != "consistent"]
-        cells = {(str(c.get("system", "")), str(c.get("column", ""))) for ch in bad for c in (ch.cells or [])
-                 if isinstance(c, dict)}
-        body = df.to_html(escape=True, index=False, border=0, na_rep="", classes="jr-df")
+        flagged: list[tuple[str, str]] = []
+        for ch in bad:
+            for c in ch.cells or []:
+                if isinstance(c, dict):
+                    flagged.append((str(c.get("system", "")), str(c.get("column", ""))))
+                    if c.get("rival"):
+                        flagged.append((str(c["rival"]), str(c.get("column", ""))))
+        shown = _mark_cells(df, table, flagged)
+        body = shown.to_html(escape=True, index=False, border=0, na_rep="", classes="jr-df")
         where = f"{_file_label(self.session, table.doc)} p.{table.page}"
-        parts = [f'<div class="jr-table-block"><p><b>{esc(table.label or table.id)}</b> ({esc(where)}) '
-                 f"{esc(table.caption)}</p>"]
+        parts = ['<div class="jr-table-block" style="line-height:1.4;font-size:12px">'
+                 f"<p><b>{esc(_table_label(table))}</b> ({esc(where)}) {esc(table.caption)}</p>"]
         if bad:
             parts.append('<ul class="jr-mismatches" style="color:#c62828">' + "".join(
                 f"<li>⚠ {esc(c.status)}: {esc(c.message)}" + (f" — claim: “{esc(c.claim)}”" if c.claim else "")
                 + "</li>" for c in bad) + "</ul>")
-            if cells:
-                parts.append('<p style="font-size:11px;color:#c62828">cells involved: ' + esc(
-                    "; ".join(f"{s} / {col}" for s, col in sorted(cells))) + "</p>")
         ok = [c for c in checks if c.status == "consistent"]
         if ok:
-            parts.append(f'<p style="font-size:11px;color:#2e7d32">{len(ok)} claim check(s) consistent with this '
-                         "table</p>")
+            parts.append(f'<p style="color:#2e7d32">{len(ok)} claim check(s) consistent with this table</p>')
         parts.append(body + "</div>")
         return "".join(parts)
 
@@ -666,7 +682,7 @@ class ReviewWidget(W.VBox):
         for t in tables:
             n = bad_by_table.get(t.id, 0)
             kind = "results" if t.is_results else "table"
-            label = (t.label or t.id)[:60]
+            label = _table_label(t)[:60]
             titles.append(f"{label} · p.{t.page} · {kind}" + (f" · ⚠ {n} mismatch{'es' if n != 1 else ''}" if n else ""))
         acc.titles = tuple(titles)
         self.tables_accordion = acc
@@ -738,6 +754,40 @@ class ReviewWidget(W.VBox):
             return None
         self.export_status.value = f'<span style="font-size:12px">written: <code>{esc(path)}</code></span>'
         return path
+
+
+def _table_label(table: Any) -> str:
+    label = (table.label or "").strip()
+    if not label:
+        return table.id
+    return label if label.lower().startswith(("table", "tab.")) else f"Table {label}"
+
+
+def _norm(s: object) -> str:
+    return " ".join(str(s).split()).lower()
+
+
+def _mark_cells(df: Any, table: Any, flagged: Sequence[tuple[str, str]]) -> Any:
+    """A copy of ``df`` (as text) with "⚠ " before the cells named by (system, column)."""
+    if not flagged or df.empty:
+        return df
+    out = df.astype(object).copy()
+    columns = [_norm(c) for c in table.columns]
+    sc = table.system_column if 0 <= table.system_column < out.shape[1] else 0
+    names = [_norm(v) for v in out.iloc[:, sc].tolist()]
+    for system, column in flagged:
+        col = _norm(column)
+        if col not in columns or columns.index(col) >= out.shape[1]:
+            continue
+        j = columns.index(col)
+        want = _norm(system)
+        tail = _norm(str(system).split(" / ")[-1])
+        for i, n in enumerate(names):
+            if n and (n == want or n == tail or want.endswith(" / " + n)):
+                v = out.iat[i, j]
+                if not (isinstance(v, str) and v.startswith("⚠")):
+                    out.iat[i, j] = "⚠ " + ("" if v is None or (isinstance(v, float) and v != v) else f"{v}")
+    return out
 
 
 def progress_callback(bar: W.IntProgress, label: W.Label | None = None) -> Callable[[int, int, str], None]:
