@@ -64,6 +64,7 @@ class Detector:
     strict_when: list[re.Pattern[str]] = field(default_factory=list)
     strict_min: int = 0
     strict_needs: re.Pattern[str] | None = None
+    strict_exclude: re.Pattern[str] | None = None
 
 
 def compile_detectors() -> dict[str, Detector]:
@@ -98,6 +99,7 @@ def compile_detectors() -> dict[str, Detector]:
             strict_when=[p for p in (_rx(x, vocab) for x in s.get("strict_context", {}).get("when", {}).get("any", [])) if p],
             strict_min=int(s.get("strict_context", {}).get("when", {}).get("min", 1)),
             strict_needs=_rx(s.get("strict_context", {}).get("needs"), vocab),
+            strict_exclude=_rx(s.get("strict_context", {}).get("exclude"), vocab),
         )
     return out
 
@@ -204,11 +206,17 @@ def _applies(det: Detector, main_text: list[str]) -> bool:
     return not det.applies_any or _count_at_least(det.applies_any, main_text, det.applies_min)
 
 
+def _strict_ok(det: Detector, text: str) -> bool:
+    if det.strict_needs is not None and not det.strict_needs.search(text):
+        return False
+    return not (det.strict_exclude is not None and det.strict_exclude.search(text))
+
+
 def _match_sentence(det: Detector, u: _Unit, strict: bool = False) -> _Hit | None:
     t = u.match_text
     if det.exclude is not None and det.exclude.search(t):
         return None
-    if strict and det.strict_needs is not None and not det.strict_needs.search(t):
+    if strict and not _strict_ok(det, t):
         return None
     in_section = u.section_kind in det.sections or bool(
         det.titles is not None and u.section_title and det.titles.search(u.section_title)
@@ -351,7 +359,7 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
             if ds is not None and det.aspects and det.aspects.intersection(ds.aspects):
                 if det.exclude is not None and det.exclude.search(u.match_text):
                     continue
-                if strict and det.strict_needs is not None and not det.strict_needs.search(u.match_text):
+                if strict and not _strict_ok(det, u.match_text):
                     continue
                 # the data-statement extractor says this sentence is about the topic; whether it
                 # says enough is the detector's call, except that a statement the extractor
