@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,56 +29,99 @@ _ABBREV = {
 }
 
 
+_FINAL = (".", "!", "?", "\u2026", "?!", "!?", "\u3002", "\uff01", "\uff1f")
+_OPENERS = {"(", "[", "{", '"', "'", "\u201c", "\u2018"}
+
+
 @Language.component(
     "jr_sentence_fixer",
     requires=["token.is_sent_start"],
     assigns=["token.is_sent_start"],
 )
 def sentence_fixer(doc: Doc) -> Doc:
-    # only the (few) proposed sentence starts are visited, not every token
-    starts = numpy.flatnonzero(doc.to_array([SENT_START]) == 1)
-    for i in starts.tolist():
-        if i == 0:
-            continue
-        # the sentencizer starts after opening brackets/quotes: "al. (2020)", "end. (This"
-        k = i
-        while k - 1 > 0 and doc[k - 1].text in _OPENERS:
-            k -= 1
-        if _joins_previous(doc, i, k):
-            doc[i].is_sent_start = False
-        elif k < i:
-            doc[i].is_sent_start = False
-            doc[k].is_sent_start = True
+    """Pipeline form of our sentence rules (for ``nlp(text)`` users): re-decides every start."""
+    keep = set(_sentence_starts(doc))
+    for i in range(1, len(doc)):
+        doc[i].is_sent_start = i in keep
     return doc
 
 
-_OPENERS = {"(", "[", "{", '"', "'", "\u201c", "\u2018"}
+def _sentence_starts(doc: Doc, forced: Iterable[int] = (), text: str | None = None) -> list[int]:
+    """Token indices that open a sentence, from token arrays (no per-token Python objects).
+
+    The punctuation rule (a sentence starts after '.', '!' or '?' and any closing
+    punctuation) proposes starts; our rules then drop the splits it gets wrong in
+    scientific prose and move a start before opening brackets/quotes.  ``forced``
+    starts (paragraph openings) are always kept.
+    """
+    n = len(doc)
+    if n == 0:
+        return []
+    strings = doc.vocab.strings
+    arr = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH, IS_SPACE])
+    punct = arr[:, 1].astype(bool) | arr[:, 4].astype(bool)  # extra whitespace counts like punctuation
+    fin = numpy.isin(arr[:, 0], numpy.array([strings.add(c) for c in _FINAL], dtype=arr.dtype))
+    # candidates: a non-punctuation token right after a run of punctuation that holds a final mark
+    cand = numpy.flatnonzero(~punct[1:] & punct[:-1]) + 1
+    idx_np = numpy.where(~punct, numpy.arange(n), -1)
+    last_np = numpy.maximum.accumulate(idx_np)  # last non-punctuation index at or before each token
+    cum = numpy.cumsum(fin)
+    before = last_np[cand - 1] if cand.size else cand
+    has_final = (cum[cand - 1] - numpy.where(before >= 0, cum[numpy.maximum(before, 0)], 0) > 0) if cand.size else cand
+    proposed = cand[has_final].tolist() if cand.size else []
+    run_start = (before + 1).tolist() if cand.size else []
+    run_of = dict(zip(cand.tolist(), run_start)) if cand.size else {}
+    if text is None:
+        text = doc.text  # (rebuilt from the tokens: pass the source text when it is at hand)
+    idx = arr[:, 2].tolist()
+    ln = arr[:, 3].tolist()
+
+    def tok(j: int) -> str:
+        return text[idx[j]:idx[j] + ln[j]] if 0 <= j < n else ""
+
+    forced_set = set(forced)
+    merged = sorted(forced_set.union(proposed))
+    starts = [0]
+    for i in merged:
+        if i == 0:
+            continue
+        if i in forced_set:
+            starts.append(i)
+            continue
+        k = i
+        while k - 1 > 0 and tok(k - 1) in _OPENERS:
+            k -= 1
+        if not _joins_previous(tok, i, k, run_of.get(i, i), starts[-1]):
+            starts.append(k)
+    return starts
 
 
-def _joins_previous(doc: Doc, i: int, k: int) -> bool:
-    """Is the split before token ``i`` (after openers from ``k``) a known mistake?"""
-    tok = doc[i]
-    prev = doc[k - 1]
-    ptext = prev.text.lower()
-    before = doc[k - 2].text.lower() if k >= 2 else ""
-    # a sentence never starts right after a comma/semicolon ("et al., 2020")
-    if prev.text in (",", ";", ":"):
+def _joins_previous(tok, i: int, k: int, run: int, last: int) -> bool:
+    """Is the proposed split before token ``i`` a known mistake?
+
+    ``k`` is where the sentence would start (before opening brackets/quotes), ``run``
+    the first token of the punctuation run that ends the previous sentence, ``last``
+    the previous sentence start.
+    """
+    first = tok(i)[:1]
+    word = tok(run - 1)  # the word before the final punctuation
+    lword = word.lower()
+    # "et al. (2020)", "et al., 2010", "Fig. 3", "e.g. the"
+    if tok(run) == "." and lword in _ABBREV:
         return True
-    # "et al. (2020)", "Fig. 3", "e.g. the"
-    if ptext.endswith(".") and ptext.rstrip(".") in _ABBREV:
-        return True
-    if prev.text == "." and before in _ABBREV:
+    if lword.endswith(".") and lword.rstrip(".") in _ABBREV:
         return True
     # a new sentence never starts in lower case or with a closing bracket/comma
-    first = tok.text[:1]
     if k == i and (first.islower() or first in ",;:)]}%"):
         return True
-    if k < i and (first in ",;:)]}%" or tok.text[:1].isdigit()):
+    if k < i and (first in ",;:)]}%" or first.isdigit()):
         return True  # "(2020)", "[12]" after an abbreviation or a number
-    # an enumeration label "1." / "2)" right at the start of the text or of a sentence
-    if re.fullmatch(r"\d{1,2}\.", prev.text) and (k - 1 == 0 or doc[k - 1].is_sent_start or doc[k - 2].text in ".!?"):
+    if tok(run) in (",", ";", ":"):
+        return True  # the run starts with a comma: "al., 2010"
+    # an enumeration label "1." right at the start of the text or of a sentence
+    if re.fullmatch(r"\d{1,2}\.", word) and (run - 1 == last):
         return True
-    if prev.text == "." and re.fullmatch(r"\d{1,2}", before) and (k < 3 or doc[k - 2].is_sent_start):
+    if tok(run) == "." and re.fullmatch(r"\d{1,2}", word) and run - 1 == last:
         return True
     return False
 
@@ -97,7 +140,7 @@ def get_nlp() -> Language:
         except OSError:
             pass  # fall back to the blank pipeline below
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sentencizer", config={"punct_chars": list(_FINAL)})
     nlp.add_pipe("jr_sentence_fixer")
     nlp.max_length = 5_000_000
     return nlp
@@ -106,23 +149,52 @@ def get_nlp() -> Language:
 def split_sentences(texts: Iterable[str], batch_size: int = 256) -> Iterator[list[tuple[int, int]]]:
     """For each text, the (start, end) character offsets of its sentences.
 
-    Offsets come from token arrays (no per-token Python objects), so this stays a
-    small fraction of the ingest time.
+    The texts are tokenized together (one spaCy doc per ~1M characters, each text
+    opening a sentence) and sentence starts come from token arrays, so this stays a
+    small part of the ingest time whatever the number of paragraphs.
     """
     nlp = get_nlp()
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        if len(doc) == 0:
-            yield []
-            continue
-        arr = doc.to_array([IDX, LENGTH, SENT_START])
-        starts = numpy.flatnonzero(arr[:, 2] == 1).tolist()
-        if not starts or starts[0] != 0:
-            starts.insert(0, 0)
-        bounds = starts + [len(doc)]
-        spans = []
+    items = list(texts)
+    sep = "\n\n"
+    i = 0
+    while i < len(items):
+        # a chunk of whole texts, at most ~1M characters (spaCy's comfortable size)
+        j, size = i, 0
+        while j < len(items) and (j == i or size + len(items[j]) < 1_000_000):
+            size += len(items[j]) + len(sep)
+            j += 1
+        chunk = items[i:j]
+        offsets = []
+        pos = 0
+        for t in chunk:
+            offsets.append(pos)
+            pos += len(t) + len(sep)
+        big = sep.join(chunk)
+        doc = nlp.make_doc(big)
+        n = len(doc)
+        arr = doc.to_array([IDX, LENGTH, IS_SPACE]) if n else numpy.zeros((0, 3), dtype="uint64")
+        tok_idx = arr[:, 0].tolist()
+        # the first token of each text
+        forced = []
+        t = 0
+        for off in offsets:
+            while t < n and tok_idx[t] < off:
+                t += 1
+            forced.append(t)
+        bounds = _sentence_starts(doc, forced, big) + [n] if n else [0]
+        out: list[list[tuple[int, int]]] = [[] for _ in chunk]
+        which = 0
         for a, b in zip(bounds, bounds[1:]):
-            while b > a and doc[b - 1].is_space:
+            while b > a and arr[b - 1, 2]:
                 b -= 1
-            if b > a:
-                spans.append((int(arr[a, 0]), int(arr[b - 1, 0] + arr[b - 1, 1])))
-        yield spans
+            if b <= a:
+                continue
+            ca, cb = tok_idx[a], int(arr[b - 1, 0] + arr[b - 1, 1])
+            while which + 1 < len(offsets) and offsets[which + 1] <= ca:
+                which += 1
+            off = offsets[which]
+            end = min(cb, off + len(chunk[which]))
+            if end > ca:
+                out[which].append((ca - off, end - off))
+        yield from out
+        i = j
