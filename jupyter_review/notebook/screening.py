@@ -93,7 +93,8 @@ class ScreeningWidget(W.VBox):
         base = [c for c in ("title", "pages") if c in self.df.columns]
         numeric = [str(c) for c in self.df.columns if str(c) not in _KNOWN and str(c) not in self.topics
                    and self.df[c].dtype.kind in "iuf"]
-        self.summary_columns = base + numeric + (["error"] if "error" in self.df.columns else [])
+        errors = ["error"] if "error" in self.df.columns and self.df["error"].map(lambda v: not _blank(v)).any() else []
+        self.summary_columns = base + numeric + errors
 
         sortable = [str(c) for c in self.df.columns if str(c) not in ("supplements", "files")]
         self.sort_by = W.Dropdown(options=sortable, value="id" if "id" in sortable else sortable[0],
@@ -121,7 +122,7 @@ class ScreeningWidget(W.VBox):
         self.prev_button.on_click(lambda _b: self.go_to_page(self._page - 1))
         self.next_button.on_click(lambda _b: self.go_to_page(self._page + 1))
         self.page_label = W.Label("")
-        self.grid = W.GridBox([], layout=W.Layout(grid_gap="2px 10px", align_items="center"))
+        self.grid = W.GridBox([], layout=W.Layout(grid_gap="2px 10px", align_items="center", overflow="auto"))
         self.grid.add_class("jr-screen-table")
         self.status = W.HTML("")
         self.review_area = W.VBox([])
@@ -189,13 +190,14 @@ class ScreeningWidget(W.VBox):
             return ""
         if col in self.topics:
             return status_badge(str(v))
-        if col == "error":
-            return f'<span style="color:#c62828">{esc(v)}</span>'
         if isinstance(v, numbers.Real) and not isinstance(v, bool) and float(v).is_integer():
             v = int(v)
         text = str(v)
-        if col == "title" and len(text) > 90:
-            return f'<span title="{esc(text)}">{esc(text[:88])}…</span>'
+        short = text if len(text) <= 60 else text[:58] + "…"
+        if col == "error":
+            return f'<span style="color:#c62828" title="{esc(text)}">{esc(short)}</span>'
+        if col == "title" and short != text:
+            return f'<span title="{esc(text)}">{esc(short)}</span>'
         return esc(text)
 
     def _render(self) -> None:
