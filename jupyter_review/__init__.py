@@ -31,6 +31,15 @@ def screen(folder: Any, **kw: Any) -> Any:
     return _screen(folder, **kw)
 
 
+def __getattr__(name: str) -> Any:
+    # the notebook widgets, imported on first use so the core never needs ipywidgets
+    if name in ("ReviewWidget", "ScreeningWidget"):
+        from . import notebook
+
+        return getattr(notebook, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _jupyter_labextension_paths() -> list[dict[str, str]]:
     from .server import _jupyter_labextension_paths as f
 
