@@ -366,3 +366,31 @@ def test_sample_mismatch_cells_marked(tmp_path):
         html = w.tables_accordion.children[i].children[0].value
         assert ("<td>⚠ " in html) == (t.id in bad_tables or any(
             c.table_id == t.id and c.status != "consistent" and c.cells for c in review.cross_checks))
+
+
+def test_package_exports_and_progress_bar(pair):
+    from jupyter_review.notebook import progress_callback
+
+    assert jr.ReviewWidget is ReviewWidget and jr.ScreeningWidget is ScreeningWidget
+    main, supp = pair
+    bar, label = W.IntProgress(), W.Label()
+    seen = []
+    cb = progress_callback(bar, label)
+    jr.open_review(main, supplements=[supp], progress=lambda d, t, m: (seen.append((d, t)), cb(d, t, m)))
+    assert len(seen) >= 2 and bar.max == max(seen[-1][1], 1) and bar.value == bar.max
+    assert label.value == "done"
+
+
+def test_bad_file_gives_typed_error(tmp_path):
+    bad = tmp_path / "paper.pdf"
+    bad.write_bytes((EDGE / "not-a-pdf.pdf").read_bytes())
+    with pytest.raises(jr.errors.NotAPDFError):
+        ReviewWidget.open(bad, display_progress=False)
+
+
+def test_screening_broken_row_reports_error(screened):
+    folder, df = screened
+    sw = ScreeningWidget(df, folder=folder)
+    broken = df.loc[df["paper"] == "broken.pdf", "id"].iloc[0]
+    assert sw.open_manuscript(broken) is None
+    assert "cannot open" in sw.status.value and sw.review_area.children == ()
