@@ -89,53 +89,71 @@ def _family(font: str) -> str:
     return font.split("+", 1)[1] if len(font) > 7 and font[6] == "+" else font
 
 
+@functools.lru_cache(maxsize=4096)
+def _style(font: str, flags: int) -> tuple[bool, bool, str]:
+    return _is_bold(font, flags), _is_italic(font, flags), _family(font)
+
+
 def _page_blocks(raw: dict) -> list[Block]:
+    """PyMuPDF's text dict -> blocks of lines (spans of one style merged; vertical lines apart)."""
     blocks: list[Block] = []
     for b in raw.get("blocks", ()):
         if b.get("type", 0) != 0:
             continue
         lines: list[Line] = []
         for ln in b.get("lines", ()):
-            d = ln.get("dir", (1.0, 0.0))
-            spans: list[Span] = []
-            for s in ln.get("spans", ()):
-                t = s.get("text", "")
+            # runs of one style: [text, x0, y0, x1, y1, size, font, bold, italic]
+            runs: list[list] = []
+            for sp in ln["spans"]:
+                t = sp["text"]
                 if not t:
                     continue
-                font = s.get("font", "")
-                flags = s.get("flags", 0)
-                bold = _is_bold(font, flags)
-                ital = _is_italic(font, flags)
-                size = float(s.get("size", 0.0))
-                if spans and spans[-1].bold == bold and spans[-1].italic == ital and abs(spans[-1].size - size) < 0.6:
-                    last = spans[-1]
-                    last.text += t
-                    bb = s["bbox"]
-                    last.bbox = (min(last.bbox[0], bb[0]), min(last.bbox[1], bb[1]), max(last.bbox[2], bb[2]), max(last.bbox[3], bb[3]))
-                else:
-                    spans.append(Span(text=t, bbox=tuple(s["bbox"]), size=size, font=font, bold=bold, italic=ital))
-            joined = "".join(s.text for s in spans)
+                font = sp["font"]
+                bold, ital, fam = _style(font, sp["flags"])
+                size = sp["size"]
+                bb = sp["bbox"]
+                if runs:
+                    last = runs[-1]
+                    if last[7] == bold and last[8] == ital and abs(last[5] - size) < 0.6:
+                        last[0] += t
+                        if bb[0] < last[1]:
+                            last[1] = bb[0]
+                        if bb[1] < last[2]:
+                            last[2] = bb[1]
+                        if bb[2] > last[3]:
+                            last[3] = bb[2]
+                        if bb[3] > last[4]:
+                            last[4] = bb[3]
+                        continue
+                runs.append([t, bb[0], bb[1], bb[2], bb[3], size, fam, bold, ital])
+            if not runs:
+                continue
+            joined = runs[0][0] if len(runs) == 1 else "".join(r[0] for r in runs)
             text = clean_text(joined).strip()
             if not text:
                 continue
             if joined.rstrip().endswith("\u00ad") and text[-1:].isalpha():
                 text += "-"  # a soft hyphen at the line end is printed as a hyphen: repair it like one
-            for s in spans:
-                s.text = clean_text(s.text)
-            # dominant style by characters
-            visible = [s for s in spans if s.text.strip()] or spans
-            dominant = max(visible, key=lambda s: len(s.text))
-            size = dominant.size
-            line = Line(
-                text=text,
-                bbox=tuple(ln["bbox"]),
-                size=round(size, 2),
-                font=_family(dominant.font),
-                bold=all(s.bold for s in visible),  # a run-in bold label does not make a bold line
-                italic=all(s.italic for s in visible),
-                spans=spans if len(spans) > 1 else [],
-            )
-            if abs(d[1]) > 0.5:  # vertical text: side stamps (arXiv ids), rotated labels
+            if len(runs) == 1:
+                r = runs[0]
+                line = Line(text=text, bbox=tuple(ln["bbox"]), size=round(r[5], 2), font=r[6], bold=r[7], italic=r[8])
+            else:
+                spans = [Span(text=clean_text(r[0]), bbox=(r[1], r[2], r[3], r[4]), size=r[5], font=r[6], bold=r[7],
+                              italic=r[8]) for r in runs]
+                # dominant style by characters
+                visible = [x for x in spans if x.text.strip()] or spans
+                dominant = max(visible, key=lambda x: len(x.text))
+                line = Line(
+                    text=text,
+                    bbox=tuple(ln["bbox"]),
+                    size=round(dominant.size, 2),
+                    font=dominant.font,
+                    bold=all(x.bold for x in visible),  # a run-in bold label does not make a bold line
+                    italic=all(x.italic for x in visible),
+                    spans=spans,
+                )
+            d = ln["dir"]
+            if d[1] > 0.5 or d[1] < -0.5:  # vertical text: side stamps (arXiv ids), rotated labels
                 blocks.append(Block(bbox=line.bbox, lines=[line], kind="margin"))
                 continue
             lines.append(line)
