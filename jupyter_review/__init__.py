@@ -24,11 +24,14 @@ def open_review(paper: Any, supplements: Any = (), frameworks: Any = None, **kw:
     return ReviewSession.open(paper, supplements=supplements, frameworks=frameworks, **kw)
 
 
+# The batch-screening module is imported first so that the package attribute
+# ``jupyter_review.screen`` is the function below, not the submodule of the same name.
+from . import screen as _screen_module  # noqa: E402
+
+
 def screen(folder: Any, **kw: Any) -> Any:
     """Screen every manuscript in ``folder``; returns a pandas DataFrame (one row each)."""
-    from .screen import screen as _screen
-
-    return _screen(folder, **kw)
+    return _screen_module.screen(folder, **kw)
 
 
 def __getattr__(name: str) -> Any:
