@@ -299,7 +299,8 @@ def _mark_footnotes(page: Page, body: float) -> None:
     for b in notes:
         b.kind = "footnote"
     # also the notes' continuation lines (blocks right below a note, same small type)
-    rest = [b for b in page.blocks if b not in notes]
+    ids = {id(b) for b in notes}
+    rest = [b for b in page.blocks if id(b) not in ids]
     i = len([b for b in rest if b.kind not in ("header", "footer", "page_number", "margin")])
     page.blocks = rest[:i] + notes + rest[i:]
 
@@ -814,9 +815,14 @@ class _Builder:
 
         for (pi, text, refs), spans in zip(body_paras, split_sentences(t for _, t, _ in body_paras)):
             para = self.document.paragraphs[pi]
+            ends = [r.end for r in refs]  # increasing: lines in text order
             for a, b in spans:
                 sa, sb = para.start + a, para.start + b
-                lrefs = [r for r in refs if r.start < sb and r.end > sa]
+                lrefs = []
+                for r in refs[bisect.bisect_right(ends, sa):]:
+                    if r.start >= sb:
+                        break
+                    lrefs.append(r)
                 if not lrefs:
                     continue
                 pg0 = lrefs[0].page
