@@ -316,7 +316,7 @@ def _typed_column(cells: list[str]) -> list[Any]:
                 v = parse_number(c)
                 out.append(v if v is not None else math.nan)
         return out
-    return [c if c.strip() else None for c in cells]
+    return [None if is_missing(c) else c for c in cells]
 
 
 def _column_index(table: Table) -> Any:

@@ -379,17 +379,37 @@ class _Region:
     notes: list[str] = field(default_factory=list)
 
 
-def _x_range(cap: Caption | None, pw: float, ws: list[W]) -> tuple[float, float]:
+def _x_range(cap: Caption | None, pw: float, ws: list[W], others: list[tuple[float, float, float, float]] = ()) -> tuple[float, float]:
     if cap is None:
         return 0.0, pw
     mid = pw / 2
     cx0, cx1 = cap.bbox[0], cap.bbox[2]
     # a caption inside one column of a two-column page holds a one-column table
-    if cx1 < mid + 4 and _two_columns(ws, pw):
-        return 0.0, mid + 2
-    if cx0 > mid - 4 and _two_columns(ws, pw):
-        return mid - 2, pw
+    if (cx1 < mid + 4 or cx0 > mid - 4) and _two_columns(ws, pw) and not _crosses_gutter(ws, pw, cap.bbox, others):
+        return (0.0, mid + 2) if cx1 < mid + 4 else (mid - 2, pw)
     return 0.0, pw
+
+
+def _crosses_gutter(ws: list[W], pw: float, bbox: tuple[float, float, float, float], others: list[tuple[float, float, float, float]] = ()) -> bool:
+    """Rows of numbers near the caption that run across the page middle: a full-width table
+    (rows beyond another caption belong to that caption's table)."""
+    mid = pw / 2
+    lo, hi = bbox[1] - 250, bbox[3] + 250
+    for o in others:
+        if o == bbox:
+            continue
+        if o[3] <= bbox[1]:
+            lo = max(lo, o[3])
+        elif o[1] >= bbox[3]:
+            hi = min(hi, o[1])
+    near = [w for w in ws if lo <= w.cy <= hi]
+    n = 0
+    for r in _rows(near):
+        if r.nval >= 2 and any(sg.x1 < mid and sg.numeric for sg in r.segs) and any(sg.x0 > mid and sg.numeric for sg in r.segs):
+            n += 1
+            if n >= 3:
+                return True
+    return False
 
 
 def _two_columns(ws: list[W], pw: float) -> bool:
@@ -407,7 +427,7 @@ def _regions(ws: list[W], pw: float, ph: float, table_caps: list[tuple[int, Capt
     used: set[tuple[int, int]] = set()
     cands = []
     for ci, cap in table_caps:
-        xa, xb = _x_range(cap, pw, ws)
+        xa, xb = _x_range(cap, pw, ws, all_caps)
         sub = [w for w in ws if w.x0 >= xa - 1 and w.x1 <= xb + 1
                and not (cap.bbox[0] - 1 <= (w.x0 + w.x1) / 2 <= cap.bbox[2] + 1 and cap.bbox[1] - 1 <= w.cy <= cap.bbox[3] + 1)]
         rows = _rows(sub)
@@ -1189,7 +1209,7 @@ def merge_continued(raws: list[RawTable]) -> list[RawTable]:
                 body = t.rows[t.header_rows:]
             elif t.header_rows and all(not any(_is_num(c.text) for c in r) for r in t.rows[: t.header_rows]):
                 body = t.rows[t.header_rows:] if th and th[-1] == ph[-1] else t.rows
-            prev.rows = prev.rows + body
+            prev.rows = prev.rows + [r for r in body if any(c.text.strip() for c in r)]
             prev.pages = sorted(set(prev.pages) | set(t.pages))
             prev.method = "merged"
             prev.notes.append(f"continued on page {t.page}")
