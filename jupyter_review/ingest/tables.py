@@ -652,6 +652,43 @@ def _join_lines(ws: list[W]) -> str:
     return out
 
 
+# pages whose drawing code is larger than this (a dense vector plot) are not parsed for rules:
+# pymupdf needs seconds for them, and the word geometry alone still gives the table
+MAX_DRAWING_BYTES = 800_000
+
+
+def _drawing_bytes(pg: Any) -> int:
+    n = 0
+    try:
+        n += len(pg.read_contents() or b"")
+        doc = pg.parent
+        for x in pg.get_xobjects():
+            n += len(doc.xref_stream(x[0]) or b"")
+            if n > MAX_DRAWING_BYTES:
+                break
+    except Exception:
+        return 0
+    return n
+
+
+class _LazyRules:
+    """The page's horizontal rules, parsed on first use (drawings can be slow to read)."""
+
+    def __init__(self, pg: Any) -> None:
+        self.pg = pg
+        self.rules: list[tuple[float, float, float]] | None = None
+        self.heavy = False
+
+    def __call__(self) -> list[tuple[float, float, float]]:
+        if self.rules is None:
+            if self.pg is not None and _drawing_bytes(self.pg) > MAX_DRAWING_BYTES:
+                self.heavy = True
+                self.rules = []
+            else:
+                self.rules = _hrules(self.pg)
+        return self.rules
+
+
 def _hrules(pg: Any) -> list[tuple[float, float, float]]:
     """Horizontal rules (x0, x1, y) drawn on the page: booktabs rules and cmidrules."""
     if pg is None:
@@ -685,7 +722,7 @@ def _rules_in(rules: list[tuple[float, float, float]], bbox: tuple[float, float,
     return [r for r in rules if y0 - 4 <= r[2] <= y1 + 4 and r[1] > x0 and r[0] < x1]
 
 
-def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: list[tuple[float, float, float]] | None = None) -> list[RawTable]:
+def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _LazyRules | None = None) -> list[RawTable]:
     """One region -> tables; a region holding stacked blocks, each under its own header
     line (e.g. languages 1-9, then languages 10-18), becomes one table per block."""
     rows = region.rows
@@ -710,7 +747,7 @@ def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: l
     return [one] if one is not None else []
 
 
-def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: list[tuple[float, float, float]] | None = None) -> RawTable | None:
+def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _LazyRules | None = None) -> RawTable | None:
     rows = region.rows
     body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
     if len(body_idx) < 2:
@@ -742,7 +779,9 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
             moved.append(header_rows.pop())
     allw = [w for r in rows for w in r.words]
     bbox = (min(w.x0 for w in allw), min(w.y0 for w in allw), max(w.x1 for w in allw), max(w.y1 for w in allw))
-    rules = _rules_in(page_rules or [], bbox)
+    # drawn rules tell group headers' spans and row blocks; read them only when those exist
+    need = len(header_rows) >= 2 or _label_cols(rows[first_body:], cols) >= 2
+    rules = _rules_in(page_rules(), bbox) if (need and page_rules is not None) else []
 
     # -- header --------------------------------------------------------------------------
     leaf: dict[int, list[W]] = {}
@@ -1083,7 +1122,7 @@ def find_tables_on_page(
         rotated = True
     all_caps = [c.bbox for c in (captions or [])] or [c.bbox for _i, c in table_caps]
     regions = _regions(ws, pw, ph, table_caps, all_caps)
-    page_rules = _hrules(pg) if (regions and not rotated) else []
+    page_rules = _LazyRules(None if rotated else pg)
     if not rotated:
         _apply_styles([w for reg in regions for r in reg.rows for w in r.words], runs)
     out: list[RawTable] = []
@@ -1095,6 +1134,8 @@ def find_tables_on_page(
             built = [RawTable(doc=doc_index, page=page_no, bbox=(0, 0, 0, 0), rows=[], caption=reg.caption,
                               header_rows=0, method="skipped", pages=[page_no], notes=[f"table not rebuilt: {e}"])]
         for t in built:
+            if page_rules.heavy:
+                t.notes.append("drawn rules not read (the page's drawings are too large); layout from words only")
             out.append(_finish(t, reg, table_caps, rotated, pw, ph))
     if not out and table_caps and pg is not None and not rotated:
         out.extend(_ruled(pg, doc_index, page_no, table_caps, ws))
