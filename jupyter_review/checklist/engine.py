@@ -280,6 +280,11 @@ def _quote(h: _Hit, n: int = 110) -> str:
     return t if len(t) <= n else t[: n - 3].rstrip() + "..."
 
 
+def _trim(text: str, n: int = 110) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= n else t[: n - 3].rstrip() + "..."
+
+
 def _lower_first(s: str) -> str:
     return s[:1].lower() + s[1:] if s else s
 
@@ -296,7 +301,8 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
 
     def rank(hs: list[_Hit]) -> list[_Hit]:
         # a sentence in the topic's own section first, then by page
-        return sorted(hs, key=lambda h: (h.why not in ("section", "aspect"), h.unit.doc, h.unit.page))
+        order = {"section": 0, "aspect": 2, "mention": 3}
+        return sorted(hs, key=lambda h: (order.get(h.why, 1), h.unit.doc, h.unit.page))
 
     if main_spec:
         shown = rank(main_spec)[:3]
@@ -313,7 +319,7 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
         return "supplement_only", reason, main_weak[:1] + rank(supp_spec)[:3]
     weak = main_weak + supp_weak
     if weak:
-        vague = [h for h in weak if h.strength == VAGUE]
+        vague = rank([h for h in weak if h.strength == VAGUE])
         first = vague[0] if vague else weak[0]
         where = "the main text" if first.unit.role == "main" else "the supplement"
         need = det.topic.vague_when or det.topic.description
@@ -393,9 +399,14 @@ def _escalate(results: dict[str, TopicResult]) -> None:
             continue
         other = results.get(rule.get("if_disclosed", ""))
         mine = results.get(tid)
-        if mine is None or other is None or mine.status != "missing":
+        if mine is None or other is None or mine.status not in ("missing", "vague"):
             continue
         if other.status in ("disclosed", "supplement_only"):
+            if mine.status == "missing":
+                mine.evidence = list(other.evidence[:2])
+                mine.reason = str(rule.get("reason", mine.reason))
+            else:  # mentioned only: say what the paper did instead, then what it says
+                q = mine.evidence[0] if mine.evidence else None
+                said = f" The paper says (p. {q.page}): \u201c{_trim(q.text)}\u201d" if q else ""
+                mine.reason = str(rule.get("reason", mine.reason)) + said
             mine.status = "vague"
-            mine.reason = str(rule.get("reason", mine.reason))
-            mine.evidence = list(other.evidence[:2])
