@@ -362,17 +362,9 @@ def test_write_screening_rejects_unknown_type(tmp_path: Path) -> None:
         write_screening(pd.DataFrame({"id": []}), tmp_path / "x.json")
 
 
-def crash_on_bad_name(paper: str, supplements: list[str], frameworks: object) -> dict:
-    """Stands in for the analysis in a worker: dies like a segfault on one manuscript."""
-    import os
-
-    if "crash" in Path(paper).name:
-        os._exit(139)
-    return {"error": "", "title": Path(paper).stem}
-
-
 def test_a_worker_crash_costs_only_its_manuscript(tmp_path: Path) -> None:
     from jupyter_review.screen import Manuscript, _run_processes
+    from tests.screen_crash_helper import crash_on_bad_name
 
     todo = [Manuscript(n, tmp_path / f"{n}.pdf") for n in ("a", "b", "crash", "c", "d", "e")]
     got = {m.id: row for m, row in _run_processes(todo, 2, None, func=crash_on_bad_name)}
