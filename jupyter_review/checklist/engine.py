@@ -25,6 +25,7 @@ from typing import Any
 from ..model import Analysis, Evidence, TopicResult
 from ..model.document import Document, Sentence
 from .loader import Topic, detector_specs, topics
+from .prefilter import Pattern
 
 SKIP_SECTIONS = {"references"}
 _VOCAB_REF = re.compile(r"\{(\w+)\}")
@@ -36,35 +37,35 @@ def _expand(pattern: str, vocab: dict[str, str]) -> str:
     return _VOCAB_REF.sub(lambda m: f"(?:{vocab[m.group(1)]})" if m.group(1) in vocab else m.group(0), pattern)
 
 
-def _rx(pattern: str | None, vocab: dict[str, str]) -> re.Pattern[str] | None:
+def _rx(pattern: str | None, vocab: dict[str, str]) -> Pattern | None:
     if not pattern:
         return None
-    return re.compile(_expand(pattern, vocab), re.IGNORECASE)
+    return Pattern(re.compile(_expand(pattern, vocab), re.IGNORECASE))
 
 
 @dataclass
 class Detector:
     topic: Topic
-    mention: re.Pattern[str] | None
-    specific: re.Pattern[str] | None
-    vague: re.Pattern[str] | None
-    exclude: re.Pattern[str] | None
-    needs_context: re.Pattern[str] | None
-    captions: re.Pattern[str] | None
-    table_cells: re.Pattern[str] | None
+    mention: Pattern | None
+    specific: Pattern | None
+    vague: Pattern | None
+    exclude: Pattern | None
+    needs_context: Pattern | None
+    captions: Pattern | None
+    table_cells: Pattern | None
     sections: set[str]
-    titles: re.Pattern[str] | None
+    titles: Pattern | None
     section_specific: bool
     vague_wins: bool
     aspects: set[str]
     table_systems: int
-    applies_any: list[re.Pattern[str]]
+    applies_any: list[Pattern]
     applies_min: int
     escalate: dict[str, Any] = field(default_factory=dict)
-    strict_when: list[re.Pattern[str]] = field(default_factory=list)
+    strict_when: list[Pattern] = field(default_factory=list)
     strict_min: int = 0
-    strict_needs: re.Pattern[str] | None = None
-    strict_exclude: re.Pattern[str] | None = None
+    strict_needs: Pattern | None = None
+    strict_exclude: Pattern | None = None
 
 
 def compile_detectors() -> dict[str, Detector]:
@@ -73,7 +74,7 @@ def compile_detectors() -> dict[str, Detector]:
     for tid, topic in topics().items():
         s = specs.get(tid, {})
         applies = s.get("applies", "always")
-        any_pats: list[re.Pattern[str]] = []
+        any_pats: list[Pattern] = []
         amin = 0
         if isinstance(applies, dict):
             any_pats = [p for p in (_rx(x, vocab) for x in applies.get("any", [])) if p is not None]
@@ -133,9 +134,17 @@ class _Unit:
     key: tuple[int, int] = (-1, -1)
     context: str = ""  # the question this sentence answers (datasheets, Q&A forms)
 
+    _low: str = ""
+
     @property
     def match_text(self) -> str:
         return f"{self.context} {self.text}" if self.context else self.text
+
+    @property
+    def low(self) -> str:
+        if not self._low:
+            self._low = self.match_text.lower()
+        return self._low
 
 
 @dataclass
@@ -192,7 +201,7 @@ def _section_of(s: Sentence, sections: list[Any]) -> tuple[str, str]:
     return sec.kind, sec.title
 
 
-def _count_at_least(patterns: list[re.Pattern[str]], texts: list[str], n_min: int) -> bool:
+def _count_at_least(patterns: list[Pattern], texts: list[str], n_min: int) -> bool:
     n = 0
     for t in texts:
         if any(p.search(t) for p in patterns):
@@ -206,26 +215,27 @@ def _applies(det: Detector, main_text: list[str]) -> bool:
     return not det.applies_any or _count_at_least(det.applies_any, main_text, det.applies_min)
 
 
-def _strict_ok(det: Detector, text: str) -> bool:
-    if det.strict_needs is not None and not det.strict_needs.search(text):
+def _strict_ok(det: Detector, text: str, low: str | None = None) -> bool:
+    if det.strict_needs is not None and not det.strict_needs.search(text, low):
         return False
-    return not (det.strict_exclude is not None and det.strict_exclude.search(text))
+    return not (det.strict_exclude is not None and det.strict_exclude.search(text, low))
 
 
 def _match_sentence(det: Detector, u: _Unit, strict: bool = False) -> _Hit | None:
     t = u.match_text
-    if det.exclude is not None and det.exclude.search(t):
+    low = u.low
+    if det.exclude is not None and det.exclude.search(t, low):
         return None
-    if strict and not _strict_ok(det, t):
+    if strict and not _strict_ok(det, t, low):
         return None
     in_section = u.section_kind in det.sections or bool(
         det.titles is not None and u.section_title and det.titles.search(u.section_title)
     )
-    if not in_section and det.needs_context is not None and not det.needs_context.search(t):
+    if not in_section and det.needs_context is not None and not det.needs_context.search(t, low):
         return None
-    spec = det.specific.search(t) if det.specific is not None else None
-    vag = det.vague.search(t) if det.vague is not None else None
-    men = det.mention.search(t) if det.mention is not None else None
+    spec = det.specific.search(t, low) if det.specific is not None else None
+    vag = det.vague.search(t, low) if det.vague is not None else None
+    men = det.mention.search(t, low) if det.mention is not None else None
     if vag and (det.vague_wins or not spec):
         return _Hit(u, VAGUE, "section" if in_section else "vague")
     if in_section and det.section_specific and (spec or men):
@@ -363,9 +373,9 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
             h = _match_sentence(det, u, strict)
             ds = ds_by_key.get(u.key)
             if ds is not None and det.aspects and det.aspects.intersection(ds.aspects):
-                if det.exclude is not None and det.exclude.search(u.match_text):
+                if det.exclude is not None and det.exclude.search(u.match_text, u.low):
                     continue
-                if strict and not _strict_ok(det, u.match_text):
+                if strict and not _strict_ok(det, u.match_text, u.low):
                     continue
                 # the data-statement extractor says this sentence is about the topic; whether it
                 # says enough is the detector's call, except that a statement the extractor
