@@ -381,6 +381,13 @@ def _in_row(b: Block, page: Page | None) -> bool:
     return False
 
 
+_TABLE_WORD = re.compile(r"\b(?:Table|TABLE|Tab\.)")
+
+
+def _may_have_table(blocks: list[Block]) -> bool:
+    return any(_TABLE_WORD.search(ln.text) for b in blocks for ln in b.lines[:3])
+
+
 def _is_heading(b: Block, body: float, page: Page | None = None) -> tuple[str, str, int] | None:
     if b.kind != "body" or len(b.lines) > 3:
         return None
@@ -527,7 +534,8 @@ class _Builder:
                         # read a rotated page in its own frame (in memory only): the writer's lines run
                         # left to right there, so reading order, columns and margins work as usual
                         pg.set_rotation(0)
-                    raw = pg.get_text("dict", flags=_TEXT_FLAGS)
+                    tp = pg.get_textpage(flags=_TEXT_FLAGS)
+                    raw = pg.get_text("dict", textpage=tp)
                 except Exception as e:  # one broken page must not lose the paper
                     log.warning("page %d of %s cannot be read: %s", i + 1, path, e)
                     self.document.warnings.append(f"{path.name}: page {i + 1} is damaged and was skipped ({e})")
@@ -563,6 +571,9 @@ class _Builder:
                 pages.append(page)
                 # table search needs the live page: do the cheap gate now
                 page._pdf_page = pg if find_tables else None  # type: ignore[attr-defined]
+                # the table search reads words from the same text page instead of extracting
+                # it again; kept only where a table may be (bounded memory on long files)
+                page._textpage = tp if find_tables and _may_have_table(blocks) else None  # type: ignore[attr-defined]
                 del pg
                 if progress and (i % 10 == 0 or i == pdf.page_count - 1):
                     progress(done_before + i + 1, total, f"reading {path.name}")
@@ -596,6 +607,8 @@ class _Builder:
             for p in self.document.pages:
                 if hasattr(p, "_pdf_page"):
                     del p._pdf_page
+                if hasattr(p, "_textpage"):
+                    del p._textpage
             pdf.close()
 
     def _layout(self, pages: list[Page]) -> None:
@@ -640,7 +653,8 @@ class _Builder:
                 table_caps = [(i, c) for i, c in caps if c.kind == "table"]
                 if table_caps or tabmod.page_looks_tabular(p):
                     try:
-                        words = pg.get_text("words", flags=_TEXT_FLAGS)
+                        tp = getattr(p, "_textpage", None)
+                        words = pg.get_text("words", textpage=tp) if tp is not None else pg.get_text("words", flags=_TEXT_FLAGS)
                         if tabmod.page_may_hold_table(words, table_caps):
                             found = tabmod.find_tables_on_page(pg, doc_index, p.number, table_caps, words=words,
                                                                page=p, captions=[c for _i, c in caps])

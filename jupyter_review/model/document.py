@@ -28,12 +28,11 @@ SCHEMA_VERSION = "1.0"
 def union(boxes: list[BBox]) -> BBox:
     if not boxes:
         return (0.0, 0.0, 0.0, 0.0)
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
+    if len(boxes) == 1:
+        b = boxes[0]
+        return (b[0], b[1], b[2], b[3])
+    x0s, y0s, x1s, y1s = zip(*boxes)
+    return (min(x0s), min(y0s), max(x1s), max(y1s))
 
 
 @dataclass
