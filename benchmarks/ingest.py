@@ -30,6 +30,7 @@ import pymupdf  # noqa: E402
 from jupyter_review.ingest.pdf import load_document  # noqa: E402
 from jupyter_review.nlp.pipeline import get_nlp  # noqa: E402
 
+
 def _clock() -> float:
     """CPU seconds of this process: one core's work, unaffected by other jobs on the machine."""
     return time.process_time()

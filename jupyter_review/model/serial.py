@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import types
-import typing
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 T = TypeVar("T")
@@ -36,7 +35,7 @@ def to_data(obj: Any) -> Any:
     return obj
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _hints(cls: type) -> dict[str, Any]:
     return get_type_hints(cls)
 
@@ -53,7 +52,7 @@ def from_data(tp: Any, data: Any) -> Any:
             if a in (int, float, str, bool) and isinstance(data, a):
                 return data
         return data
-    if origin in (list, typing.List):
+    if origin is list:
         (arg,) = get_args(tp) or (Any,)
         return [from_data(arg, x) for x in data]
     if origin is tuple:
