@@ -25,13 +25,11 @@ from ..model.analysis import Claim, CrossCheck, Table
 from ..model.document import Document
 from ..nlp.lexicon import quantity_lexicon
 from ..nlp.quantities import _MODEL_NAME, _STOP_NAMES
+from .tables import _HIGHER_BETTER, _LOWER_BETTER
 
-_LOWER = re.compile(
-    r"\u2193|lower\s+is\s+better|\berror\b|\berr\b|\bloss\b|perplexity|\bppl\b|\bmae\b|\bmse\b|\brmse\b|\bmape\b|\bwer\b|"
-    r"\bcer\b|\bfid\b|latency|\bruntime\b|\btime\b|\bcost\b|\bmemory\b|\bbpb\b|\bnll\b|hallucination rate",
-    re.I,
-)
-_HIGHER = re.compile(r"\u2191|higher\s+is\s+better", re.I)
+# one vocabulary of "lower is better" headers, shared with the table extractor
+_LOWER = _LOWER_BETTER
+_HIGHER = _HIGHER_BETTER
 _UNIVERSAL = re.compile(
     r"\b(?:all|every|each|any|across (?:all|the board)|consistently|uniformly|without exception)\b"
     r"(?:\s+(?:the\s+)?(?:other\s+)?(?:\w+[\s-]){0,3}(?:baselines?|methods?|models?|competitors?|benchmarks?|datasets?|"
