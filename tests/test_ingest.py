@@ -312,3 +312,13 @@ def test_nlp_pipeline_is_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
     after = pipeline.get_nlp.cache_info()
     assert calls == []
     assert after.misses == before.misses and after.hits > before.hits
+
+
+def test_bold_answers_of_a_datasheet_are_text_not_headings():
+    # clse-datasheet.pdf p.4 sets its answers in bold under each question
+    doc = jupyter_review.load(corpus_pdf("clse-datasheet.pdf"))
+    paras = {p.text: p.kind for p in doc.paragraphs if p.page == 4}
+    assert paras.get("Yes, CC-BY license.") == "body"
+    assert paras.get("Upon acceptance of the publication.") == "body"
+    assert any(s.text == "Yes, CC-BY license." for s in doc.sentences)
+    assert paras.get("Maintenance") == "heading"

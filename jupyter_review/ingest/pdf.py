@@ -388,6 +388,26 @@ def _may_have_table(blocks: list[Block]) -> bool:
     return any(_TABLE_WORD.search(ln.text) for b in blocks for ln in b.lines[:3])
 
 
+_ANSWER_START = re.compile(r"^(?:yes|no|n/?a|none|not applicable|unknown|partially|partial)\b", re.I)
+
+
+def _is_answer(title: str, b: Block, page: Page | None) -> bool:
+    """Q&A forms (datasheets, reproducibility checklists) set answers in bold: an answer
+    starts with yes/no/N/A, or is a full stop sentence right after a question."""
+    if _ANSWER_START.match(title) and (title.endswith(".") or len(title.split()) <= 3):
+        return True
+    if not title.endswith(".") or page is None:
+        return False
+    prev = None
+    for other in page.blocks:
+        if other is b:
+            break
+        if other.kind in ("header", "footer", "page_number", "margin"):
+            continue
+        prev = other
+    return prev is not None and prev.text.rstrip().endswith("?")
+
+
 def _is_heading(b: Block, body: float, page: Page | None = None) -> tuple[str, str, int] | None:
     if b.kind != "body" or len(b.lines) > 3:
         return None
@@ -412,6 +432,8 @@ def _is_heading(b: Block, body: float, page: Page | None = None) -> tuple[str, s
     known = kind != "other" and len(title.split()) <= 6
     if title.endswith(".") and (not (bold or big) or len(title.split()) > 8):
         return None  # a sentence, even when set large (a datasheet in a bigger font)
+    if _is_answer(title, b, page):
+        return None  # the answer to a question of a datasheet or checklist form
     if title.endswith((",", ";")):
         return None
     if not (bold or big or (caps and all(ln.size >= body - 0.6 for ln in b.lines)) or (known and number) or (known and norm_title(title) in _STANDALONE)):
