@@ -79,10 +79,10 @@ class ChecklistError(ReviewError):
     code = "JR200"
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
-        where = path or "<checklist>"
+        where = path or ""
         if line is not None:
-            where = f"{where}, line {line}"
-        super().__init__(f"{where}: {message}", path=path)
+            where = f"{where or 'checklist'}, line {line}"
+        super().__init__(f"{where}: {message}" if where else message, path=path)
         self.line = line
 
 
