@@ -52,6 +52,25 @@ class _Cell:
     col: int
 
 
+_GENERIC_COLUMN = frozenset({"avg", "average", "mean", "overall", "all", "total", "size", "params", "model", "score"})
+
+
+def _column_named_in(sentence: str, system: str, tables: list[Table], cells_of: dict[str, list[_Cell]]) -> str:
+    """The one column label (its last header level) of the system's rows that the
+    sentence names, or "" when none or several are named."""
+    words = _tokens(sentence)
+    named: set[str] = set()
+    for t in tables:
+        for c in cells_of[t.id]:
+            if c.value is None or not names_match(system, c.system, 2):
+                continue
+            leaf = c.column.split(" / ")[-1]
+            lt = _tokens(leaf)
+            if lt and lt <= words and not lt <= _GENERIC_COLUMN and any(len(w) >= 3 and not w.isdigit() for w in lt):
+                named.add(leaf)
+    return next(iter(named)) if len(named) == 1 else ""
+
+
 def _norm(s: str) -> str:
     s = unicodedata.normalize("NFKC", s).casefold()
     s = re.sub(r"\s*\((?:ours|our|proposed)\)|\bours\b", "", s)
@@ -195,6 +214,9 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
     for claim in claims:
         for q in claim.quantities:
             target = q.benchmark or q.metric
+            if not target and q.system and q.unit in ("", "%"):
+                # "On LogiGrid, X attains 64.2%": the benchmark is named elsewhere in the sentence
+                target = _column_named_in(claim.text, q.system, tables, cells_of)
             if not q.system or not target or q.unit not in ("", "%", "points"):
                 continue
             cands: list[tuple[Table, _Cell]] = []
@@ -256,6 +278,12 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             names.append(title_sys)
         refs = {m.group(1) for m in _TABLE_REF.finditer(claim.text)}
         pool = [t for t in tables if not refs or t.label in refs]
+        if not any(_system_rows(cells_of[t.id], n) for n in names for t in pool):
+            # the name before the verb is no table's system (an unknown benchmark name, say):
+            # take the first name in the sentence that is one
+            alt = [n for n in _claim_names(claim) if any(_system_rows(cells_of[t.id], n) for t in pool)]
+            if alt:
+                names = alt[:1]
         found_any = False
         for name in names:
             for t in pool:
@@ -342,6 +370,10 @@ def _check_bold(tables: list[Table], cells_of: dict[str, list[_Cell]]) -> list[C
             groups: dict[str, list[_Cell]] = {}
             for c in cs:
                 groups.setdefault(_group_of(c), []).append(c)
+            if len(groups) > 1 and len({_group_of(b) for b in bolds}) == 1 and len({b.value for b in bolds}) == 1:
+                # one bold value in the whole column although rows are grouped ("open
+                # baselines" / "ours"): the bold claims best in the column, not in its group
+                groups = {_group_of(bolds[0]): cs}
             for b in bolds:
                 group = groups[_group_of(b)]
                 gb = [c for c in group if c.bold]
