@@ -332,7 +332,7 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
         vague = rank([h for h in weak if h.strength == VAGUE])
         first = vague[0] if vague else weak[0]
         where = "the main text" if first.unit.role == "main" else "the supplement"
-        need = det.topic.vague_when or det.topic.description
+        need = det.topic.vague_when or f"What is needed: {_lower_first(det.topic.description)}"
         if vague:
             reason = f"Addressed only vaguely in {where} ({_pages([first])}: \u201c{_quote(first)}\u201d). {need}"
         else:
