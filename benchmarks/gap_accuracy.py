@@ -1,7 +1,8 @@
 """How well does the checklist engine find disclosure gaps?  Measured against hand annotations.
 
 Reads every gold file in ``tests/data/gold/topics/*.yaml`` (one real corpus paper each, every
-topic annotated by hand; see the README there) and, if present, the bundled sample's answer key
+topic annotated by hand; see the README there; ``--gold-dir`` picks another folder, e.g. the
+held-out set ``tests/data/gold/heldout``) and, if present, the bundled sample's answer key
 ``jupyter_review/sample/answer_key.yaml``.  Runs ``jupyter_review.analyze(paper, supplements)``
 on each and compares ``analysis.topics[topic_id].status`` with the gold status.
 
@@ -16,6 +17,7 @@ Prints
 
     python benchmarks/gap_accuracy.py
     python benchmarks/gap_accuracy.py --json gap.json --only dean-main --verbose
+    python benchmarks/gap_accuracy.py --gold-dir tests/data/gold/heldout --no-sample   # held-out papers only
 
 Exit status: 0 after a run, 1 when the engine cannot be run (not written yet, import error,
 or it failed on every paper), 2 when there is no gold file.
@@ -59,6 +61,14 @@ def _yaml_load(path: Path) -> Any:
         return yaml.safe_load(fh)
 
 
+def _shown(path: Path) -> str:
+    """The path relative to the repository when it lies inside it, else as given."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 def load_gold(gold_dir: Path, include_sample: bool = True) -> list[dict[str, Any]]:
     """Each case: name, paper path, supplement paths, {topic: gold status}, source file."""
     cases: list[dict[str, Any]] = []
@@ -70,7 +80,7 @@ def load_gold(gold_dir: Path, include_sample: bool = True) -> list[dict[str, Any
                 "paper": CORPUS / data["paper"],
                 "supplements": [CORPUS / s for s in (data.get("supplements") or [])],
                 "gold": {t: str(v["status"]) for t, v in (data.get("topics") or {}).items()},
-                "source": str(path.relative_to(ROOT)),
+                "source": _shown(path),
             }
         )
     key = SAMPLE_DIR / "answer_key.yaml"
@@ -309,13 +319,18 @@ def print_report(m: dict[str, Any], timings: dict[str, float], errors: dict[str,
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--json", metavar="OUT", help="also write all figures to this JSON file")
-    ap.add_argument("--gold", default=str(GOLD_DIR), help="folder of gold YAML files")
+    ap.add_argument("--gold-dir", "--gold", dest="gold", metavar="DIR", default=str(GOLD_DIR),
+                    help="folder of gold YAML files (default: tests/data/gold/topics; "
+                         "the held-out set is tests/data/gold/heldout)")
     ap.add_argument("--only", action="append", default=[], help="paper stem(s) to run (repeatable)")
     ap.add_argument("--no-sample", action="store_true", help="skip the bundled sample's answer key")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every mismatch")
     args = ap.parse_args(argv)
 
-    cases = load_gold(Path(args.gold), include_sample=not args.no_sample)
+    gold_dir = Path(args.gold).expanduser()
+    if not gold_dir.is_absolute() and not gold_dir.is_dir() and (ROOT / gold_dir).is_dir():
+        gold_dir = ROOT / gold_dir  # a repo-relative folder works from any working directory
+    cases = load_gold(gold_dir.resolve(), include_sample=not args.no_sample)
     if args.only:
         cases = [c for c in cases if c["name"] in set(args.only)]
     if not cases:
