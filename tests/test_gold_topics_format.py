@@ -1,6 +1,7 @@
-"""Validate the hand-annotated gold files in tests/data/gold/topics/ against the taxonomy and
-against the real PDFs: every topic present, statuses valid, and every quote really printed on the
-page it names (after whitespace/ligature/hyphenation normalisation)."""
+"""Validate the hand-annotated gold files in tests/data/gold/topics/ (development set) and
+tests/data/gold/heldout/ (held-out set, annotated after the detectors were frozen) against the
+taxonomy and against the real PDFs: every topic present, statuses valid, and every quote really
+printed on the page it names (after whitespace/ligature/hyphenation normalisation)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ STATUSES = {"disclosed", "supplement_only", "vague", "missing", "not_applicable"
 NEEDS_EVIDENCE = {"disclosed", "supplement_only", "vague"}
 DOMAINS = {"llm-report", "dataset", "ml-method", "clinical", "benchmark", "public-health"}
 GOLD_FILES = sorted(GOLD_TOPICS.glob("*.yaml"))
+GOLD_HELDOUT = GOLD / "heldout"
+HELDOUT_FILES = sorted(GOLD_HELDOUT.glob("*.yaml"))
+ALL_GOLD_FILES = GOLD_FILES + HELDOUT_FILES
+
+
+def _id(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}" if path.parent == GOLD_HELDOUT else path.stem
 
 
 def _norm(text: str) -> str:
@@ -51,7 +59,7 @@ def test_enough_gold_papers() -> None:
     assert (GOLD_TOPICS / "README.md").is_file()
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ALL_GOLD_FILES, ids=_id)
 def test_gold_header(path: Path) -> None:
     gold = _load(path)
     assert gold["paper"] == path.stem + ".pdf"
@@ -62,7 +70,7 @@ def test_gold_header(path: Path) -> None:
     assert isinstance(gold.get("annotator_notes"), str) and gold["annotator_notes"].strip()
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ALL_GOLD_FILES, ids=_id)
 def test_gold_topics_complete_and_valid(path: Path) -> None:
     gold = _load(path)
     topics = gold["topics"]
@@ -88,7 +96,7 @@ def test_gold_topics_complete_and_valid(path: Path) -> None:
             assert item["file"] != gold["paper"] or item.get("appendix_only"), tid
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ALL_GOLD_FILES, ids=_id)
 def test_gold_quotes_occur_on_named_pages(path: Path) -> None:
     gold = _load(path)
     bad = []
@@ -116,15 +124,28 @@ def test_gold_has_both_gaps_and_disclosures() -> None:
     assert counts["supplement_only"] > 0, counts
 
 
-def test_readme_table_matches_gold_files() -> None:
-    """The per-paper status counts in the README are the counts of the files."""
+@pytest.mark.parametrize("folder", [GOLD_TOPICS, GOLD_HELDOUT], ids=lambda p: p.name)
+def test_readme_table_matches_gold_files(folder: Path) -> None:
+    """The per-paper status counts in each folder's README are the counts of its files."""
+    files = sorted(folder.glob("*.yaml"))
     rows = {}
-    for line in (GOLD_TOPICS / "README.md").read_text(encoding="utf-8").splitlines():
+    for line in (folder / "README.md").read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 8 and (GOLD_TOPICS / f"{cells[0]}.yaml").is_file():
+        if len(cells) == 8 and (folder / f"{cells[0]}.yaml").is_file():
             rows[cells[0]] = [int(c) for c in cells[3:]]
-    assert set(rows) == {p.stem for p in GOLD_FILES}
+    assert set(rows) == {p.stem for p in files}
     order = ["disclosed", "supplement_only", "vague", "missing", "not_applicable"]
-    for path in GOLD_FILES:
+    for path in files:
         statuses = [item["status"] for item in _load(path)["topics"].values()]
         assert rows[path.stem] == [statuses.count(s) for s in order], path.stem
+
+
+def test_heldout_set_present_and_disjoint() -> None:
+    """The held-out papers exist, are documented, and none of them is also development gold."""
+    assert len(HELDOUT_FILES) >= 3, [p.name for p in HELDOUT_FILES]
+    assert (GOLD_HELDOUT / "README.md").is_file()
+    dev_papers = {_load(p)["paper"] for p in GOLD_FILES}
+    heldout_papers = {_load(p)["paper"] for p in HELDOUT_FILES}
+    assert not dev_papers & heldout_papers, sorted(dev_papers & heldout_papers)
+    statuses = {item["status"] for p in HELDOUT_FILES for item in _load(p)["topics"].values()}
+    assert {"disclosed", "vague", "missing", "not_applicable"} <= statuses, statuses
