@@ -593,13 +593,8 @@ class ReviewWidget(W.VBox):
                 f"{_file_label(self.session, cl.doc)} p.{cl.page}", cl.location, ", ".join(cl.kinds or [cl.kind]),
                 "yes" if cl.hedged else "no", cl.text, mark,
             ]
-            rows.append(f"<tr{style}>" + "".join(f"<td style='padding:2px 6px;vertical-align:top'>{esc(x)}</td>"
-                                                 for x in cells) + "</tr>")
-        table = (
-            '<table class="jr-claims" style="line-height:1.35;font-size:12px"><thead><tr>'
-            + "".join(f"<th style='text-align:left;padding:2px 6px'>{esc(h)}</th>" for h in head)
-            + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
-        )
+            rows.append(_html_row(cells, style))
+        table = _html_table("jr-claims", head, rows)
         n_bad = sum(1 for cl in claims if cl.text in bad)
         summary = W.HTML(f"<p>{len(claims)} claims; {n_bad} disagree with or lack support in the tables "
                          "(highlighted).</p>")
@@ -617,13 +612,8 @@ class ReviewWidget(W.VBox):
             why = f"yes ({', '.join(s.vague_reasons)})" if s.vague and s.vague_reasons else ("yes" if s.vague else "no")
             cells = [f"{_file_label(self.session, s.doc)} p.{s.page}", ", ".join(s.aspects), why, s.text,
                      " ".join([*s.urls, *s.dois])]
-            rows.append(f"<tr{style}>" + "".join(f"<td style='padding:2px 6px;vertical-align:top'>{esc(x)}</td>"
-                                                 for x in cells) + "</tr>")
-        table = (
-            '<table class="jr-data-statements" style="line-height:1.35;font-size:12px"><thead><tr>'
-            + "".join(f"<th style='text-align:left;padding:2px 6px'>{esc(h)}</th>" for h in head)
-            + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
-        )
+            rows.append(_html_row(cells, style))
+        table = _html_table("jr-data-statements", head, rows)
         summary = W.HTML(f"<p>{len(stmts)} data statements; {sum(1 for s in stmts if s.vague)} vague "
                          "(highlighted).</p>")
         summary.add_class("jr-data-summary")
@@ -812,3 +802,16 @@ def _display(w: W.Widget) -> None:
         return
     if get_ipython() is not None:
         display(w)
+
+
+def _html_row(cells: list[str], style: str = "") -> str:
+    """One table row; every cell is escaped (it may hold PDF text)."""
+    return f"<tr{style}>" + "".join(f"<td style='padding:2px 6px;vertical-align:top'>{esc(x)}</td>" for x in cells) + "</tr>"
+
+
+def _html_table(css_class: str, head: tuple[str, ...], rows: list[str]) -> str:
+    return (
+        f'<table class="{css_class}" style="line-height:1.35;font-size:12px"><thead><tr>'
+        + "".join(f"<th style='text-align:left;padding:2px 6px'>{esc(h)}</th>" for h in head)
+        + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+    )
