@@ -20,15 +20,17 @@ TOPICS_YAML = ROOT / "jupyter_review" / "checklist" / "data" / "topics.yaml"
 GOLD_TOPICS = GOLD / "topics"
 STATUSES = {"disclosed", "supplement_only", "vague", "missing", "not_applicable"}
 NEEDS_EVIDENCE = {"disclosed", "supplement_only", "vague"}
-DOMAINS = {"llm-report", "dataset", "ml-method", "clinical", "benchmark", "public-health"}
+DOMAINS = {"llm-report", "dataset", "ml-method", "clinical", "benchmark", "public-health", "user-study"}
 GOLD_FILES = sorted(GOLD_TOPICS.glob("*.yaml"))
 GOLD_HELDOUT = GOLD / "heldout"
 HELDOUT_FILES = sorted(GOLD_HELDOUT.glob("*.yaml"))
-ALL_GOLD_FILES = GOLD_FILES + HELDOUT_FILES
+GOLD_FRESH = GOLD / "fresh"  # a second blind batch: scored once before any tuning, then development gold
+FRESH_FILES = sorted(GOLD_FRESH.glob("*.yaml"))
+ALL_GOLD_FILES = GOLD_FILES + HELDOUT_FILES + FRESH_FILES
 
 
 def _id(path: Path) -> str:
-    return f"{path.parent.name}/{path.stem}" if path.parent == GOLD_HELDOUT else path.stem
+    return f"{path.parent.name}/{path.stem}" if path.parent in (GOLD_HELDOUT, GOLD_FRESH) else path.stem
 
 
 def _norm(text: str) -> str:
