@@ -322,3 +322,23 @@ def test_bold_answers_of_a_datasheet_are_text_not_headings():
     assert paras.get("Upon acceptance of the publication.") == "body"
     assert any(s.text == "Yes, CC-BY license." for s in doc.sentences)
     assert paras.get("Maintenance") == "heading"
+
+
+def test_ingest_restores_the_callers_gc_thresholds_even_after_an_error(tmp_path) -> None:
+    """Ingest runs the cyclic collector less often, and gives the caller its settings back."""
+    import gc
+
+    from jupyter_review.errors import ReviewError
+
+    old = gc.get_threshold()
+    try:
+        gc.set_threshold(701, 11, 12)
+        doc = load_document(corpus_pdf("toxins-8070200.pdf"))
+        assert doc.files[0].pages == 28 and gc.get_threshold() == (701, 11, 12)
+        bad = tmp_path / "bad.pdf"
+        bad.write_bytes(b"%PDF-1.7\n" + b"\x00" * 100)
+        with pytest.raises(ReviewError):
+            load_document(bad)
+        assert gc.get_threshold() == (701, 11, 12)
+    finally:
+        gc.set_threshold(*old)
