@@ -342,3 +342,33 @@ def test_ingest_restores_the_callers_gc_thresholds_even_after_an_error(tmp_path)
         assert gc.get_threshold() == (701, 11, 12)
     finally:
         gc.set_threshold(*old)
+
+
+def test_lost_ligatures_are_spelled_out_on_an_acm_paper() -> None:
+    """chi2024-avatars' text layer maps each fi/ff/fl ligature glyph to a bare 'f' (pymupdf's own
+    get_text reads 'fnal analysis' on p.4 and 'signifcant' throughout); ingest repairs the words
+    and says so, and the quote still sits inside its sentence's box."""
+    raw_p4 = pymupdf.open(corpus_pdf("chi2024-avatars.pdf"))[3].get_text()
+    assert "fnal analysis" in " ".join(raw_p4.split())
+    doc = load_document(corpus_pdf("chi2024-avatars.pdf"))
+    assert any("ligatures" in w for w in doc.warnings)
+    text = " ".join(s.text for s in doc.sentences)
+    assert "included in the final analysis" in text
+    for broken in ("signifcant", "diferent", "fnal ", "efect "):
+        assert broken not in text, broken
+    assert text.count("significant") >= 20 and text.count("different") >= 10
+    s = next(s for s in doc.sentences if "included in the final analysis" in s.text)
+    assert s.page == 4 and s.text == doc.texts[s.doc][s.start:s.end]
+
+
+def test_sound_text_layers_are_never_rewritten_for_ligatures() -> None:
+    """On every other corpus paper the symptom test stays off, so no word is touched."""
+    from jupyter_review.ingest.ligatures import looks_broken
+    from tests.conftest import CORPUS
+
+    flagged = []
+    for path in sorted(CORPUS.glob("*.pdf")):
+        with pymupdf.open(path) as d:
+            if looks_broken(page.get_text() for page in d):
+                flagged.append(path.name)
+    assert flagged == ["chi2024-avatars.pdf"]

@@ -38,6 +38,9 @@ from ..model import (
     union,
 )
 from .layout import body_font_size, clean_text, mark_running_text, order_blocks
+from .ligatures import repair as repair_word_text
+from .ligatures import repair_pages as repair_ligatures
+from .ligatures import repair_word
 from .open import open_pdf, sha256_of
 from .sections import classify, inline_heading, level_of, norm_title, split_numbering
 
@@ -507,6 +510,8 @@ def _dehyphen(prev: str, nxt: str, vocab: set[str]) -> bool:
     a, b = m1.group(1), m2.group(1)
     if re.search(r"[A-Za-z]-[A-Za-z]+-$", prev[-40:]):  # state-of-the- art
         return False
+    if a.lower() in ("self", "cross", "well"):  # "self-" + "reported": the hyphen is part of the word
+        return False
     joined = (a + b).lower()
     hyph = f"{a}-{b}".lower()
     if joined in vocab:
@@ -520,10 +525,29 @@ def _dehyphen(prev: str, nxt: str, vocab: set[str]) -> bool:
     return True
 
 
+_HEAD = re.compile(r"[A-Za-z]+$")
+_TAIL = re.compile(r"^[A-Za-z]+")
+
+
+def _join_repaired(head_line: str, tail_line: str) -> tuple[str, str, int]:
+    """A word broken over two lines whose ligature was lost ('signif' | 'cantly ...'): the
+    repaired word goes to the first line (the second keeps what follows it); returns the
+    new lines and how many characters the first one grew."""
+    h, t = _HEAD.search(head_line), _TAIL.match(tail_line)
+    if not h or not t:
+        return head_line, tail_line, 0
+    fixed = repair_word(h.group() + t.group())
+    if fixed is None:
+        return head_line, tail_line, 0
+    new_head = head_line[: h.start()] + fixed
+    return new_head, tail_line[t.end():], len(new_head) - len(head_line)
+
+
 class _Builder:
     def __init__(self) -> None:
         self.document = Document(files=[])
         self.line_refs: list[list[_LineRef]] = []  # per paragraph
+        self.ligatures_lost = False  # the current file's text layer drops ff/fi/fl ligatures
 
     # -- per file ---------------------------------------------------------------------
     def add_file(
@@ -617,13 +641,26 @@ class _Builder:
                 self.document.warnings.append(
                     f"{path.name}: no text layer on page(s) {_ranges(sf.textless_pages)}; they were skipped"
                 )
+            repaired = repair_ligatures(pages)
+            self.ligatures_lost = bool(repaired)
+            if repaired:
+                self.document.warnings.append(
+                    f"{path.name}: the text layer drops ff/fi/fl ligatures (it reads 'signifcant', 'diferent');"
+                    f" words on {repaired} lines were spelled out from a lexicon of ligature words"
+                )
             self._layout(pages)
             sf.title = _title_of(pdf, pages[0] if pages else None)
             sf.authors = _authors_of(pdf)
             toc = _safe_toc(pdf)
             self.document.files.append(sf)
             first_caption = len(self.document.captions)
+            first_table = len(self.document.raw_tables)
             self._captions_and_tables(pages, doc_index, find_tables)
+            if repaired:
+                for t in self.document.raw_tables[first_table:]:
+                    for row in t.rows:
+                        for cell in row:
+                            cell.text = repair_word_text(cell.text)
             _caption_sides(pages, self.document.captions[first_caption:], self.body)
             self.document.pages.extend(pages)
             self._text(doc_index, pages, toc)
@@ -757,6 +794,10 @@ class _Builder:
                         buf[-1] = prevt[:-1]
                         pos -= 1
                         refs[-1].end -= 1
+                        if self.ligatures_lost:  # "signif-" + "cantly": repair the joined word
+                            buf[-1], t, grown = _join_repaired(buf[-1], t)
+                            pos += grown
+                            refs[-1].end += grown
                     elif prevt.endswith(("-", "/")):
                         pass
                     else:
