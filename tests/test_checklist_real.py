@@ -121,3 +121,56 @@ def test_clinical_paper_statements_and_not_applicable_ai_topics(fimmu):
         assert fimmu.topics[t].status == "not_applicable"
     # only one author's scholarship is acknowledged: not a funding statement
     assert fimmu.topics["accountability.funding"].status == "vague"
+
+
+# -- papers of the fresh gold (tests/data/gold/fresh/), read by hand --------------------------
+
+
+@pytest.fixture(scope="module")
+def longeval():
+    return jr.analyze(corpus_pdf("longeval-eacl2023.pdf"))
+
+
+@pytest.fixture(scope="module")
+def coder_v2():
+    return jr.analyze(corpus_pdf("deepseek-coder-v2.pdf"))
+
+
+def test_release_sentence_with_a_footnoted_repository_link_discloses_code(longeval):
+    """p.1: '...our software for future research.1' and footnote 1 is the GitHub URL; p.2 cites
+    the same footnote again for the data. Neither sentence holds the URL itself."""
+    code = longeval.topics["code.availability"]
+    assert code.status == "disclosed"
+    assert any(e.page == 1 and e.text.rstrip().endswith("research.1") for e in code.evidence)
+    data = longeval.topics["data.availability"]
+    assert data.status == "disclosed"
+    assert any(e.page == 2 and "human evaluation data" in e.text for e in data.evidence)
+
+
+def test_funder_acronyms_inside_urls_and_thanks_for_feedback_are_not_evidence(longeval):
+    """'https://pubmed.ncbi.nlm.nih.gov/' is no NIH grant; 'giving feedback' in the author
+    contributions is no feedback channel. The fellowship on p.10 is the funding evidence."""
+    funding = longeval.topics["accountability.funding"]
+    assert funding.evidence and all("nih.gov" not in e.text for e in funding.evidence)
+    assert any("Fellowship" in e.text for e in funding.evidence)
+    assert longeval.topics["accountability.feedback"].status == "missing"
+
+
+def test_llm_report_keyword_traps(coder_v2):
+    """'align with human preferences' (RL) is no human evaluation; 'significant advancements'
+    is no statistics; 'unrestricted commercial use' is no use restriction; the model release
+    'under a permissive license' is a weights disclosure."""
+    human = coder_v2.topics["eval.human"]
+    assert not any("human preferences" in e.text for e in human.evidence)
+    variance = coder_v2.topics["eval.variance"]
+    assert not any("significant advancements" in e.text for e in variance.evidence)
+    assert coder_v2.topics["risk.misuse"].status == "missing"
+    weights = coder_v2.topics["model.weights"]
+    assert weights.status == "disclosed"
+    assert any(e.page == 3 and "permissive license" in e.text for e in weights.evidence)
+    # the appendix's list of 338 programming languages names "AMD GPU": no compute disclosure
+    assert not any("AMD GPU" in e.text for e in coder_v2.topics["compute.resources"].evidence)
+    # RepoBench data taken only from December 2023, against the pre-training data: a held-out window
+    contamination = coder_v2.topics["data.contamination"]
+    assert contamination.status == "disclosed"
+    assert any(e.page == 10 and "December 2023" in e.text for e in contamination.evidence)

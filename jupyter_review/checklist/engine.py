@@ -133,12 +133,14 @@ class _Unit:
     boxes: list[Any] = field(default_factory=list)
     key: tuple[int, int] = (-1, -1)
     context: str = ""  # the question this sentence answers (datasheets, Q&A forms)
+    note: str = ""  # the URL of a footnote this sentence points to ("...for future research.1")
 
     _low: str = ""
 
     @property
     def match_text(self) -> str:
-        return f"{self.context} {self.text}" if self.context else self.text
+        t = f"{self.context} {self.text}" if self.context else self.text
+        return f"{t} {self.note}" if self.note else t
 
     @property
     def low(self) -> str:
@@ -160,6 +162,7 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
     roles = [f.role for f in doc.files]
     sents: list[_Unit] = []
     question = ""
+    notes = _footnote_urls(doc)
     for i, s in enumerate(doc.sentences):
         kind, title = _section_of(s, sections)
         if kind in SKIP_SECTIONS:
@@ -170,7 +173,7 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
         sents.append(
             _Unit(text=s.text, doc=s.doc, page=s.page, bbox=s.bbox, section_kind=kind, section_title=title,
                   role=roles[s.doc] if s.doc < len(roles) else "main", boxes=list(s.boxes), key=(s.doc, i),
-                  context=question if len(s.text) < 400 else "")
+                  context=question if len(s.text) < 400 else "", note=_note_for(s, notes))
         )
         question = ""
     others: list[_Unit] = []
@@ -180,6 +183,51 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
                   role=roles[c.doc] if c.doc < len(roles) else "main", kind="caption")
         )
     return sents, others
+
+
+# footnotes that give a URL: "1https://github.com/..." (the marker glued to the link, as the
+# text layer reads a superscript), several of them possibly run together in one sentence
+_FOOT_URL = re.compile(r"(?:^|\s)(\d{1,2})\s?((?:https?://|www\.)[^\s]+?)(?=\d{1,2}[A-Z][a-z]|\s|$)")
+_FOOT_START = re.compile(r"^(\d{1,2})\s?(?=[A-Z*(]|https?://|www\.)")
+# a footnote marker glued to a word or its punctuation: "research.1", "Upwork,9 and", "here2"
+# (after a word of 3+ letters or its punctuation: not "3.1", "14.0", "rouge-1_f1", "v3")
+_MARKER = re.compile(r"(?:(?<=[A-Za-z][a-z]{2})|(?<=[a-z]{2}[.,;:)\]]))(\d{1,2})(?=[\s,.;:]|$)")
+
+
+def _footnote_urls(doc: Document) -> dict[tuple[int, int], dict[str, str]]:
+    """(doc, page) -> {marker: URL} for URL footnotes in the lower half of each page."""
+    heights = {(p.doc, p.number): p.height for p in doc.pages}
+    out: dict[tuple[int, int], dict[str, str]] = {}
+    for s in doc.sentences:
+        if not s.text[:1].isdigit():
+            continue
+        h = heights.get((s.doc, s.page))
+        if not h or s.bbox[1] < 0.5 * h:
+            continue
+        page = out.setdefault((s.doc, s.page), {})
+        for m in _FOOT_URL.finditer(s.text):
+            page.setdefault(m.group(1), m.group(2).rstrip(".,;)"))
+        first = _FOOT_START.match(s.text)
+        if first:
+            page.setdefault(first.group(1), "")  # a footnote without a link: the marker is taken
+    return out
+
+
+def _note_for(s: Sentence, notes: dict[tuple[int, int], dict[str, str]]) -> str:
+    """The URLs of the footnotes a sentence points to ("" for none): the footnote on its own
+    page, else the nearest earlier one with that number (a footnote cited again later)."""
+    if not notes or (s.text[:1].isdigit() and _FOOT_URL.match(s.text)):
+        return ""
+    urls = []
+    for m in _MARKER.finditer(s.text):
+        k = m.group(1)
+        for page in range(s.page, 0, -1):
+            url = notes.get((s.doc, page), {}).get(k)
+            if url is not None:  # the nearest footnote with this number, with or without a link
+                if url:
+                    urls.append(url)
+                break
+    return " ".join(dict.fromkeys(urls))
 
 
 _QUESTION_END = re.compile(r"\?\s*[\"\u201d')\]]*\s*$")
@@ -242,9 +290,16 @@ def _match_sentence(det: Detector, u: _Unit, strict: bool = False) -> _Hit | Non
         return _Hit(u, SPECIFIC, "section")
     if spec:
         return _Hit(u, SPECIFIC, "specific")
-    if men:
+    if men and not _is_enumeration(u.text):
         return _Hit(u, MENTION, "section" if in_section else "mention")
     return None
+
+
+def _is_enumeration(text: str) -> bool:
+    """A run of names, not prose ("ABAP, ActionScript, Ada, ..., AMD GPU, AMPL, ..."): a keyword
+    inside such a list (a language, a benchmark, a package) says nothing about the topic."""
+    commas = text.count(",")
+    return commas >= 8 and len(text.split()) < 3.2 * (commas + 1)
 
 
 def _table_hits(det: Detector, analysis: Analysis, roles: list[str]) -> list[_Hit]:
