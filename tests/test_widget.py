@@ -394,3 +394,22 @@ def test_screening_broken_row_reports_error(screened):
     broken = df.loc[df["paper"] == "broken.pdf", "id"].iloc[0]
     assert sw.open_manuscript(broken) is None
     assert "cannot open" in sw.status.value and sw.review_area.children == ()
+
+
+def test_rows_share_layout_and_style_models(session) -> None:
+    """A page of 25 rows is a few hundred widget models, not ~1,200: the browser rebuilds every
+    live model after a page reload, and that was the slow part of reopening a review."""
+    from ipywidgets.widgets import widget as widget_module
+
+    before = set(widget_module._instances)
+    w = ReviewWidget(session)
+    made = [m for k, m in widget_module._instances.items() if k not in before]
+    rows = len(w.rows_box.children)
+    assert rows == min(25, len(w.filtered_ids)) and rows >= 20
+    kinds = [type(m).__name__ for m in made]
+    # one Layout per distinct layout and one Style per distinct style, whatever the row count
+    assert kinds.count("Layout") < 60 and kinds.count("HTMLStyle") < 12 and kinds.count("ButtonStyle") < 12
+    assert len(made) < 25 * rows
+    # a shared layout is one model seen by many views: changing it changes every row
+    first, second = w.rows_box.children[:2]
+    assert first.layout is second.layout and first.question.layout is second.question.layout

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as W
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle  # not exported at the top level
 
 from ._html import (
     SEVERITY_COLOURS,
@@ -77,6 +78,38 @@ def _message(text: str, *, error: bool = False) -> str:
     return f'<span style="color:{colour};font-size:12px">{esc(text)}</span>'
 
 
+class _Shared:
+    """Layout and style models shared by every row of one checklist.
+
+    Each ipywidgets widget otherwise gets a Layout and a Style model of its own: a page of 25
+    rows made ~1,200 widget models, which the browser must create again after every page
+    reload.  Identical layouts and styles are one model each (sharing is supported by
+    ipywidgets: a layout is a model reference)."""
+
+    def __init__(self) -> None:
+        self._layouts: dict[tuple[tuple[str, str], ...], W.Layout] = {}
+        self._styles: dict[tuple[type, tuple[tuple[str, str], ...]], W.Widget] = {}
+
+    def layout(self, **kw: str) -> W.Layout:
+        key = tuple(sorted(kw.items()))
+        if key not in self._layouts:
+            self._layouts[key] = W.Layout(**kw)
+        return self._layouts[key]
+
+    def style(self, cls: type, **kw: str) -> Any:
+        key = (cls, tuple(sorted(kw.items())))
+        if key not in self._styles:
+            self._styles[key] = cls(**kw)
+        return self._styles[key]
+
+    def html(self, value: str = "", **layout: str) -> W.HTML:
+        return W.HTML(value, layout=self.layout(**layout), style=self.style(HTMLStyle))
+
+    def button(self, description: str, tooltip: str = "", **layout: str) -> W.Button:
+        return W.Button(description=description, tooltip=tooltip, layout=self.layout(**layout),
+                        style=self.style(W.ButtonStyle))
+
+
 class ItemRow(W.VBox):
     """One checklist item: status, question, reason, evidence, decision and note."""
 
@@ -84,8 +117,9 @@ class ItemRow(W.VBox):
         self.owner = owner
         self.item_id: str = item.id
         self._syncing = False
+        sh: _Shared = owner.shared
 
-        self.status_badge = W.HTML(status_badge(item.status))
+        self.status_badge = sh.html(status_badge(item.status))
         self.status_badge.add_class("jr-status")
         self.status_badge.add_class(f"jr-status-{slug(item.status)}")
         sev = getattr(item, "severity", "") or ""
@@ -94,19 +128,19 @@ class ItemRow(W.VBox):
             (badge(sev, SEVERITY_COLOURS.get(sev, "#616161"), title="severity") + " " if sev else "")
             + f'<span style="color:#666;font-size:11px">{esc(fw)} · {esc(item.item)}</span> '
         )
-        self.referee = W.HTML("")  # severity, framework/item and the referee's decision
+        self.referee = sh.html("")  # severity, framework/item and the referee's decision
         self.referee.add_class("jr-effective")
-        self.question = W.HTML(f"<b>{esc(item.question)}</b>", layout=W.Layout(width="100%"))
+        self.question = sh.html(f"<b>{esc(item.question)}</b>", width="100%")
         self.question.add_class("jr-question")
         reason = esc(item.reason)
         change = getattr(item, "change", None)
         if change and change != "unchanged":
             reason += " " + badge(change.replace("_", " "), "#6a1b9a", title="change since the previous revision")
-        self.reason = W.HTML(f'<span style="font-size:12px">{reason}</span>', layout=W.Layout(width="100%"))
+        self.reason = sh.html(f'<span style="font-size:12px">{reason}</span>', width="100%")
         self.reason.add_class("jr-reason")
 
         # the page view is built on the first "show on page" click
-        self.page_box = W.VBox([])
+        self.page_box = W.VBox([], layout=sh.layout())
         self.page_image: W.Image | None = None
         self.page_caption: W.HTML | None = None
         self.hide_page: W.Button | None = None
@@ -118,50 +152,52 @@ class ItemRow(W.VBox):
             where = f"{_file_label(owner.session, getattr(ev, 'doc', None), getattr(ev, 'file', ''))} p.{ev.page}"
             section = getattr(ev, "section", "") or ""
             src = esc(where) + (f" · {esc(section)}" if section else "")
-            q = W.HTML(
+            q = sh.html(
                 f'<span style="font-size:12px">&ldquo;{esc(ev.text)}&rdquo;</span> '
                 f'<span style="color:#666;font-size:11px">({src})</span>',
-                layout=W.Layout(flex="1 1 auto"),
+                flex="1 1 auto",
             )
             q.add_class("jr-quote")
-            b = W.Button(description="show on page", tooltip=f"render {where} with the evidence highlighted",
-                         layout=W.Layout(width="130px", min_width="130px", flex="0 0 auto"))
+            b = sh.button("show on page", f"render {where} with the evidence highlighted",
+                          width="130px", min_width="130px", flex="0 0 auto")
             b.add_class("jr-show-page")
             b.on_click(lambda _b, ev=ev: self.show_page(ev))
             self.quotes.append(q)
             self.page_buttons.append(b)
-            evidence_rows.append(W.HBox([q, b], layout=W.Layout(align_items="center")))
+            evidence_rows.append(W.HBox([q, b], layout=sh.layout(align_items="center")))
         if not evidence_rows:
-            evidence_rows.append(W.HTML('<span style="color:#888;font-size:12px">no evidence quoted</span>'))
+            evidence_rows.append(sh.html('<span style="color:#888;font-size:12px">no evidence quoted</span>'))
 
         self.decision = W.ToggleButtons(
             options=list(DECISION_OPTIONS),
             value=item.decision if item.decision in {v for _l, v in DECISION_OPTIONS} else None,
             tooltips=list(DECISION_TOOLTIPS),
-            style=W.ToggleButtonsStyle(button_width="78px"),
+            style=sh.style(W.ToggleButtonsStyle, button_width="78px"),
+            layout=sh.layout(),
         )
         self.decision.add_class("jr-decision")
-        self.clear = W.Button(description="clear", tooltip="remove my decision", layout=W.Layout(width="auto"))
+        self.clear = sh.button("clear", "remove my decision", width="auto")
         self.clear.add_class("jr-clear")
         self.clear.on_click(lambda _b: self.set_decision(None))
         self.note = W.Textarea(
             value=item.note or "",
             placeholder="note for the report",
             continuous_update=False,
-            layout=W.Layout(width="100%", height="48px"),
+            layout=sh.layout(width="100%", height="48px"),
+            style=sh.style(TextStyle),
         )
         self.note.add_class("jr-note")
-        self.message = W.HTML("")
+        self.message = sh.html("")
         self.message.add_class("jr-message")
 
         self.decision.observe(self._on_decision, names="value")
         self.note.observe(self._on_note, names="value")
 
-        top = W.HBox([self.status_badge, self.referee], layout=W.Layout(align_items="center", grid_gap="6px"))
-        controls = W.HBox([self.decision, self.clear, self.message], layout=W.Layout(align_items="center"))
+        top = W.HBox([self.status_badge, self.referee], layout=sh.layout(align_items="center", grid_gap="6px"))
+        controls = W.HBox([self.decision, self.clear, self.message], layout=sh.layout(align_items="center"))
         super().__init__(
             [top, self.question, self.reason, *evidence_rows, self.page_box, controls, self.note],
-            layout=W.Layout(border="1px solid #ddd", padding="6px", margin="4px 0"),
+            layout=sh.layout(border="1px solid #ddd", padding="6px", margin="4px 0"),
         )
         self.add_class("jr-item")
         self.add_class(f"jr-item-{slug(self.item_id)}")
@@ -281,6 +317,7 @@ class ReviewWidget(W.VBox):
         self.session = session
         self.page_size = max(1, int(page_size))
         self._rows: dict[str, ItemRow] = {}
+        self.shared = _Shared()  # layouts and styles the rows share
         self._page = 0
         self._built_tabs: set[int] = set()
         self._items = list(session.items)

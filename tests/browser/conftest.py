@@ -196,10 +196,14 @@ def page(browser, lab, request):
         dialog.dismiss()
 
     pg.on("dialog", on_dialog)
+    console: list[str] = []  # the browser console: kept for the failure report
+    pg.on("console", lambda msg: console.append(f"{msg.type}: {msg.text}"))
+    pg.on("pageerror", lambda err: console.append(f"pageerror: {err}"))
     try:
         yield pg
         rep = getattr(request.node, "rep_call", None)
         if rep is not None and rep.failed:
             pg.screenshot(path=str(ARTIFACTS / f"FAILED-{request.node.name}.png"))
+            (ARTIFACTS / f"FAILED-{request.node.name}.console.txt").write_text("\n".join(console), encoding="utf-8")
     finally:
         context.close()
