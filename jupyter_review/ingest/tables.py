@@ -31,10 +31,28 @@ import re
 import statistics
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from ..model import Caption, Cell, Page, RawTable
+
+
+class cached_property:  # noqa: N801 - used like functools.cached_property
+    """functools.cached_property without its per-access lock (Python 3.11 takes an RLock on
+    every first read, a visible cost over the ~20,000 segment and row properties of a page)."""
+
+    def __init__(self, func: Any) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj: Any, cls: Any = None) -> Any:
+        if obj is None:
+            return self
+        value = self.func(obj)
+        obj.__dict__[self.name] = value  # later reads find the instance attribute first
+        return value
+
 
 log = logging.getLogger(__name__)
 
@@ -82,14 +100,13 @@ class W:
     text: str
     bold: bool = False
     italic: bool = False
+    # centre line and height, read tens of thousands of times per page: computed once
+    cy: float = field(init=False, repr=False, compare=False)
+    h: float = field(init=False, repr=False, compare=False)
 
-    @property
-    def cy(self) -> float:
-        return (self.y0 + self.y1) / 2
-
-    @property
-    def h(self) -> float:
-        return self.y1 - self.y0
+    def __post_init__(self) -> None:
+        self.cy = (self.y0 + self.y1) / 2
+        self.h = self.y1 - self.y0
 
 
 @dataclass
