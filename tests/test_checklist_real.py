@@ -174,3 +174,19 @@ def test_llm_report_keyword_traps(coder_v2):
     contamination = coder_v2.topics["data.contamination"]
     assert contamination.status == "disclosed"
     assert any(e.page == 10 and "December 2023" in e.text for e in contamination.evidence)
+
+
+@pytest.fixture(scope="module")
+def chi2024():
+    return jr.analyze(corpus_pdf("chi2024-avatars.pdf"))
+
+
+def test_acm_user_study_boilerplate_and_verbs_are_not_disclosures(chi2024):
+    """CHI paper: the ACM permission block on p.1 ('Copyrights for components of this work
+    ... must be honored') is the article's terms, not a data licence; 'grant them the freedom'
+    is no grant; the study reports its statistics (mixed models, p-values), so spread applies."""
+    lic = chi2024.topics["data.licensing"]
+    assert lic.status == "missing" and not lic.evidence
+    fund = chi2024.topics["accountability.funding"]
+    assert fund.status == "missing" and not any("grant" in e.text.lower() for e in fund.evidence)
+    assert chi2024.topics["eval.variance"].status == "disclosed"

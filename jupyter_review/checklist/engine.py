@@ -167,6 +167,8 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
         kind, title = _section_of(s, sections)
         if kind in SKIP_SECTIONS:
             continue
+        if _BOILERPLATE.search(s.text):
+            continue  # the publisher's permission block on page 1 discloses nothing about the work
         if _is_prompt(s.text):
             question = s.text if _QUESTION_END.search(s.text) else question
             continue
@@ -230,6 +232,15 @@ def _note_for(s: Sentence, notes: dict[tuple[int, int], dict[str, str]]) -> str:
     return " ".join(dict.fromkeys(urls))
 
 
+# publishers' copyright and permission notices (ACM, IEEE, Springer...): the article's own
+# terms, printed on every paper of the venue
+_BOILERPLATE = re.compile(
+    r"permission to make digital or hard copies|copyrights for (?:third-party )?components of this work"
+    r"|to copy otherwise,? or republish|request permissions from|abstracting with credit is permitted"
+    r"|publication rights licensed to|copyright held by the owner/author|\bACM ISBN\b"
+    r"|personal use of this material is permitted|all rights reserved\.?$",
+    re.IGNORECASE,
+)
 _QUESTION_END = re.compile(r"\?\s*[\"\u201d')\]]*\s*$")
 _INSTRUCTION = re.compile(
     r"^(?:if so|if not|if yes|if no|if there is|if applicable)\b[^.]{0,80}\bplease\b|\bplease (?:provide|describe|list|specify|explain|state|give|include|indicate|report)\b",
