@@ -190,3 +190,30 @@ def test_acm_user_study_boilerplate_and_verbs_are_not_disclosures(chi2024):
     fund = chi2024.topics["accountability.funding"]
     assert fund.status == "missing" and not any("grant" in e.text.lower() for e in fund.evidence)
     assert chi2024.topics["eval.variance"].status == "disclosed"
+
+
+@pytest.mark.parametrize(
+    "paper, topic, not_evidence",
+    [
+        # MoBA p.4: causal attention "avoids any leakage of information from subsequent tokens"
+        ("moba.pdf", "data.contamination", "leakage of information from subsequent tokens"),
+        # MiniMax-M1 p.3: models "supported by both the vLLM and Transformers frameworks"
+        ("minimax-m1.pdf", "accountability.funding", "vLLM and Transformers frameworks"),
+        # MiniMax-M1 p.10: a SWE task sample holds "a problem description (e.g., bug report from an issue)"
+        ("minimax-m1.pdf", "accountability.feedback", "bug report from an issue"),
+        # BMC's CC0 waiver printed on every article's first page
+        ("neurores-0022-4.pdf", "data.licensing", "Public Domain Dedication waiver"),
+        # Kimi Linear p.2: "Recent advances have significantly narrowed this gap"
+        ("kimi-linear.pdf", "reproducibility.statistics", "significantly narrowed this gap"),
+    ],
+)
+def test_keyword_traps_on_unannotated_papers(paper, topic, not_evidence):
+    """Sentences read off these PDFs that hold a topic's keyword in another sense."""
+    result = jr.analyze(corpus_pdf(paper)).topics[topic]
+    assert not any(not_evidence in e.text for e in result.evidence), (result.status, result.reason)
+
+
+def test_people_study_without_an_ai_system_has_no_human_evaluation_item():
+    """envy-preprint is a psychology experiment (participants rate faces): 'Each object had 10
+    participants' is the design, and evaluation of a model's outputs by humans cannot arise."""
+    assert jr.analyze(corpus_pdf("envy-preprint.pdf")).topics["eval.human"].status == "not_applicable"

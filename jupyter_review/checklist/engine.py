@@ -238,7 +238,8 @@ _BOILERPLATE = re.compile(
     r"permission to make digital or hard copies|copyrights for (?:third-party )?components of this work"
     r"|to copy otherwise,? or republish|request permissions from|abstracting with credit is permitted"
     r"|publication rights licensed to|copyright held by the owner/author|\bACM ISBN\b"
-    r"|personal use of this material is permitted|all rights reserved\.?$",
+    r"|personal use of this material is permitted|all rights reserved\.?$"
+    r"|Creative Commons Public Domain Dedication waiver",
     re.IGNORECASE,
 )
 _QUESTION_END = re.compile(r"\?\s*[\"\u201d')\]]*\s*$")
