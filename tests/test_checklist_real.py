@@ -168,6 +168,10 @@ def test_llm_report_keyword_traps(coder_v2):
     weights = coder_v2.topics["model.weights"]
     assert weights.status == "disclosed"
     assert any(e.page == 3 and "permissive license" in e.text for e in weights.evidence)
+    # the conclusion (p.15) states a shortcoming without the word "limitation"
+    lim = coder_v2.topics["risk.limitations"]
+    assert lim.status == "disclosed"
+    assert any(e.page == 15 and "gap in instruction-following" in e.text for e in lim.evidence)
     # the appendix's list of 338 programming languages names "AMD GPU": no compute disclosure
     assert not any("AMD GPU" in e.text for e in coder_v2.topics["compute.resources"].evidence)
     # RepoBench data taken only from December 2023, against the pre-training data: a held-out window

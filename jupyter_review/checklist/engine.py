@@ -66,6 +66,8 @@ class Detector:
     strict_min: int = 0
     strict_needs: Pattern | None = None
     strict_exclude: Pattern | None = None
+    phrase_sections: set[str] = field(default_factory=set)
+    phrase_specific: Pattern | None = None
 
 
 def compile_detectors() -> dict[str, Detector]:
@@ -101,6 +103,8 @@ def compile_detectors() -> dict[str, Detector]:
             strict_min=int(s.get("strict_context", {}).get("when", {}).get("min", 1)),
             strict_needs=_rx(s.get("strict_context", {}).get("needs"), vocab),
             strict_exclude=_rx(s.get("strict_context", {}).get("exclude"), vocab),
+            phrase_sections=set(s.get("section_phrases", {}).get("sections", [])),
+            phrase_specific=_rx(s.get("section_phrases", {}).get("specific"), vocab),
         )
     return out
 
@@ -291,6 +295,9 @@ def _match_sentence(det: Detector, u: _Unit, strict: bool = False) -> _Hit | Non
     in_section = u.section_kind in det.sections or bool(
         det.titles is not None and u.section_title and det.titles.search(u.section_title)
     )
+    if (det.phrase_specific is not None and u.section_kind in det.phrase_sections
+            and det.phrase_specific.search(t, low)):
+        return _Hit(u, SPECIFIC, "section")  # e.g. a shortcoming stated in the conclusion
     if not in_section and det.needs_context is not None and not det.needs_context.search(t, low):
         return None
     spec = det.specific.search(t, low) if det.specific is not None else None
