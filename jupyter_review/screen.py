@@ -59,7 +59,7 @@ __all__ = [
 
 LEAD_COLUMNS = ["id", "paper", "supplements", "title", "pages"]
 COUNT_COLUMNS = ["gaps_major", "gaps_minor", "gaps_info", "supplement_only", "mismatches", "claims", "tables"]
-TAIL_COLUMNS = ["error", "sha256", "seconds"]
+TAIL_COLUMNS = ["error", "sha256", "seconds", "config"]
 INT_COLUMNS = ["pages", *COUNT_COLUMNS]
 GAP_STATUSES = ("vague", "missing")
 SEVERITIES = ("major", "minor", "info")
@@ -592,7 +592,7 @@ def _columns(rows: Iterable[dict[str, Any]]) -> list[str]:
                 seen.append(k)
     order = {t: i for i, t in enumerate(_topic_order())}
     topics = sorted(seen, key=lambda t: (order.get(t, len(order)), t))
-    return [*LEAD_COLUMNS, *COUNT_COLUMNS, "error", *topics, "sha256", "seconds"]
+    return [*LEAD_COLUMNS, *COUNT_COLUMNS, "error", *topics, "sha256", "seconds", "config"]
 
 
 def _frame(rows: Iterable[dict[str, Any]]) -> Any:
@@ -814,6 +814,25 @@ def _display_path(p: Path, folder: Path) -> str:
         return str(p)
 
 
+def screening_config(frameworks: Sequence[str] | None = None) -> str:
+    """What a screening row depends on besides its files: the tool's version, its checklist and
+    lexicon data, and the frameworks asked for (with the bytes of any framework file given by
+    path).  A row made under another configuration is analysed again on resume."""
+    from . import __version__
+
+    pkg = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode())
+    for data in sorted([*pkg.glob("checklist/data/**/*.yaml"), *pkg.glob("nlp/data/*.yaml")]):
+        h.update(data.relative_to(pkg).as_posix().encode())
+        h.update(data.read_bytes())
+    for fw in sorted(frameworks or []):
+        h.update(str(fw).encode())
+        path = Path(str(fw)).expanduser()
+        if path.suffix.lower() in (".yaml", ".yml", ".json") and path.is_file():
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def _resumable(row: dict[str, Any]) -> bool:
     """Rows worth keeping on a re-run: analysed, or failed with a typed (deterministic)
     error.  Unexpected errors (a crash, a bug since fixed) are tried again."""
@@ -886,12 +905,14 @@ def screen(
         _output_format(o)
     manuscripts = read_manifest(manifest, root) if manifest else find_manuscripts(root)
 
+    config = screening_config(frameworks)
     previous: dict[str, dict[str, Any]] = {}
     if resume:
         for o in outputs:
             if o.is_file() and o.stat().st_size > 0:
                 for rec in _records(read_screening(o)):
-                    if rec.get("sha256") and _resumable(rec):
+                    # rows of another tool version, checklist data or framework choice are redone
+                    if rec.get("sha256") and _resumable(rec) and str(rec.get("config") or "") == config:
                         previous.setdefault(str(rec["sha256"]), rec)
                 break
 
@@ -905,6 +926,7 @@ def screen(
             "paper": _display_path(m.paper, root),
             "supplements": ";".join(_display_path(s, root) for s in m.supplements),
             "sha256": sha,
+            "config": config,
         }
         prev = previous.get(sha)
         if prev is not None:

@@ -297,6 +297,31 @@ def test_outputs_resume_and_changed_files(tmp_path: Path) -> None:
     assert g.loc["gamma-copy", "paper"] == "gamma-copy.pdf" and g.loc["gamma-copy", "title"] == g.loc["gamma", "title"]
 
 
+def test_resume_redoes_rows_of_another_configuration(tmp_path: Path) -> None:
+    """Rows made for other frameworks, or by another version of the checklist data (no or a
+    different ``config``), are analysed again; the same configuration resumes."""
+    from jupyter_review.screen import screening_config
+
+    folder = _gen_folder(tmp_path / "in")
+    out = tmp_path / "s.csv"
+    calls: list[str] = []
+    first = screen(folder, out=out, workers=1, progress=lambda d, t, row: calls.append(row["id"]))
+    assert set(first["config"]) == {screening_config()}
+    calls.clear()
+    screen(folder, out=out, workers=1, frameworks=["data-disclosure"], progress=lambda d, t, row: calls.append(row["id"]))
+    assert sorted(calls) == ["alpha", "beta", "broken"]  # another framework choice: redone
+    assert screening_config(["data-disclosure"]) != screening_config()
+    calls.clear()
+    screen(folder, out=out, workers=1, frameworks=["data-disclosure"], progress=lambda d, t, row: calls.append(row["id"]))
+    assert calls == []  # the same choice again: resumed
+    # a table written before rows carried a config (or by other checklist data) is redone
+    old = read_screening(out).drop(columns=["config"])
+    old.to_csv(out, index=False)
+    calls.clear()
+    screen(folder, out=out, workers=1, frameworks=["data-disclosure"], progress=lambda d, t, row: calls.append(row["id"]))
+    assert sorted(calls) == ["alpha", "beta", "broken"]
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_interrupt_keeps_finished_rows_then_resumes(tmp_path: Path, workers: int) -> None:
     folder = _gen_folder(tmp_path / "in")
