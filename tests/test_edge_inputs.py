@@ -201,6 +201,46 @@ def test_rotated_pages_keep_reading_order(tmp_path: Path) -> None:
         assert turned.sentences[0].bbox == plain.sentences[0].bbox
 
 
+@pytest.mark.parametrize("turn, page_rotation", [(90, 0), (270, 0), (90, 270), (180, 0)])
+def test_sideways_text_is_read_in_its_own_direction(tmp_path: Path, turn: int, page_rotation: int) -> None:
+    """A page whose lines run up or down the sheet (a sideways table page, LaTeX's rotating or
+    pdflscape) reads like the same text set upright, and every box still holds its words on
+    the real page."""
+    texts = ["First page. " + PROSE, "Second page. " + PROSE]
+    plain = load_document(_text_pdf(tmp_path / "plain.pdf", texts))
+    doc = pymupdf.open()
+    for text in texts:
+        pg = doc.new_page()
+        rect = pymupdf.Rect(72, 72, 520, 760) if turn == 180 else pymupdf.Rect(72, 72, 540, 770)
+        pg.insert_textbox(rect, text, fontsize=11, rotate=turn)
+        if page_rotation:
+            pg.set_rotation(page_rotation)
+    path = tmp_path / "sideways.pdf"
+    doc.save(str(path))
+    doc.close()
+    got = load_document(path)
+    words = " ".join(s.text for s in got.sentences).split()
+    assert words == " ".join(s.text for s in plain.sentences).split()
+    with pymupdf.open(path) as pdf:
+        for s in got.sentences[:6]:
+            page = pdf[s.page - 1]
+            page.set_rotation(0)
+            inside = page.get_textbox(pymupdf.Rect(s.bbox) + (-1, -1, 1, 1))
+            assert s.text.split()[0] in inside and s.text.split()[-1].rstrip(".") in inside, (s.text, inside)
+    # a caption set sideways above its table is found like an upright one
+    doc = pymupdf.open()
+    pg = doc.new_page()
+    cap_box, body_box = ((72, 72, 100, 770), (110, 72, 540, 770)) if turn != 180 else ((72, 72, 540, 100), (72, 110, 540, 770))
+    pg.insert_textbox(pymupdf.Rect(cap_box), "Table S4: Results on the held-out split.", fontsize=11, rotate=turn)
+    pg.insert_textbox(pymupdf.Rect(body_box), PROSE, fontsize=11, rotate=turn)
+    if page_rotation:
+        pg.set_rotation(page_rotation)
+    doc.save(str(tmp_path / "caption.pdf"))
+    doc.close()
+    caps = load_document(tmp_path / "caption.pdf").captions
+    assert [(c.kind, c.label, c.page) for c in caps] == [("table", "S4", 1)]
+
+
 def test_rotated_corpus_pages_read_like_the_original() -> None:
     # rotated-pages.pdf holds plosmed pages 1-3 shown at 0/90/180 degrees
     rotated = load_document(EDGE / "rotated-pages.pdf")

@@ -169,6 +169,75 @@ def _page_blocks(raw: dict) -> list[Block]:
     return _merge_number_labels(blocks)
 
 
+# -- pages whose text runs vertically ------------------------------------------------------
+# A landscape table set sideways (LaTeX's pdflscape/rotating, a /Rotate 90 page drawn turned)
+# has its lines running up or down the unrotated page.  Such a page is read in a turned frame
+# where the lines run left to right, and its boxes are turned back once the layout is done, so
+# the model keeps the unrotated page's coordinates everywhere.
+
+_DIRS = {(0, -1): 90, (0, 1): 270, (-1, 0): 180}
+
+
+def _text_direction(raw: dict) -> int:
+    """90/270/180 when most of the page's characters run up/down/upside down, else 0."""
+    count: dict[tuple[int, int], int] = {}
+    total = 0
+    for b in raw.get("blocks", ()):
+        for ln in b.get("lines", ()):
+            n = sum(len(sp["text"].strip()) for sp in ln["spans"])
+            d = ln["dir"]
+            key = (round(d[0]), round(d[1]))
+            count[key] = count.get(key, 0) + n
+            total += n
+    if total < 40:
+        return 0
+    key, n = max(count.items(), key=lambda kv: kv[1])
+    return _DIRS.get(key, 0) if n >= 0.6 * total else 0
+
+
+def _turn_box(bb: Sequence[float], frame: int, w: float, h: float) -> tuple[float, float, float, float]:
+    """A box of the unrotated page (width w, height h) in the turned reading frame."""
+    x0, y0, x1, y1 = bb
+    if frame == 90:  # lines run upwards
+        return (h - y1, x0, h - y0, x1)
+    if frame == 270:  # lines run downwards
+        return (y0, w - x1, y1, w - x0)
+    return (w - x1, h - y1, w - x0, h - y0)
+
+
+def _unturn_box(bb: Sequence[float], frame: int, w: float, h: float) -> tuple[float, float, float, float]:
+    """The inverse of ``_turn_box`` (w, h are the unrotated page's)."""
+    x0, y0, x1, y1 = bb
+    if frame == 90:
+        return (y0, h - x1, y1, h - x0)
+    if frame == 270:
+        return (w - y1, x0, w - y0, x1)
+    return (w - x1, h - y1, w - x0, h - y0)
+
+
+def _turn_raw(raw: dict, frame: int, w: float, h: float) -> None:
+    """Rewrite PyMuPDF's text dict in place as seen in the turned frame."""
+    for b in raw.get("blocks", ()):
+        if "bbox" in b:
+            b["bbox"] = _turn_box(b["bbox"], frame, w, h)
+        for ln in b.get("lines", ()):
+            ln["bbox"] = _turn_box(ln["bbox"], frame, w, h)
+            d = ln["dir"]
+            if _DIRS.get((round(d[0]), round(d[1]))) == frame:
+                ln["dir"] = (1.0, 0.0)
+            for sp in ln["spans"]:
+                sp["bbox"] = _turn_box(sp["bbox"], frame, w, h)
+
+
+def _unturn_blocks(blocks: list[Block], frame: int, w: float, h: float) -> None:
+    for b in blocks:
+        b.bbox = _unturn_box(b.bbox, frame, w, h)
+        for ln in b.lines:
+            ln.bbox = _unturn_box(ln.bbox, frame, w, h)
+            for sp in ln.spans:
+                sp.bbox = _unturn_box(sp.bbox, frame, w, h)
+
+
 def _label_joins(ln: Line, nxt: Line) -> bool:
     h = max(ln.bbox[3] - ln.bbox[1], 1.0)
     gap = nxt.bbox[0] - ln.bbox[2]
@@ -591,6 +660,9 @@ class _Builder:
                     sf.textless_pages.append(i + 1)
                     pages.append(Page(doc=doc_index, number=i + 1, width=612.0, height=792.0, has_text=False))
                     continue
+                frame = _text_direction(raw)
+                if frame:  # the text runs vertically (a landscape table set sideways): read it turned
+                    _turn_raw(raw, frame, float(pg.rect.width), float(pg.rect.height))
                 blocks = _page_blocks(raw)
                 if not blocks:
                     if any(b.get("lines") for b in raw.get("blocks", ())):
@@ -617,6 +689,10 @@ class _Builder:
                     has_text=bool(blocks),
                     blocks=blocks,
                 )
+                if frame:
+                    page._frame = frame  # type: ignore[attr-defined]  # boxes are turned until layout is done
+                    if frame != 180:
+                        page.width, page.height = page.height, page.width
                 pages.append(page)
                 # table search needs the live page: do the cheap gate now
                 page._pdf_page = pg if find_tables else None  # type: ignore[attr-defined]
@@ -681,6 +757,12 @@ class _Builder:
             p.blocks = _split_blocks(p.blocks, self.body)
             order_blocks(p)
             _mark_footnotes(p, self.body)
+            frame = getattr(p, "_frame", 0)
+            if frame:  # reading order and kinds are decided: boxes back to the page's own frame
+                if frame != 180:
+                    p.width, p.height = p.height, p.width
+                _unturn_blocks(p.blocks, frame, p.width, p.height)
+                del p._frame
 
     def _captions_and_tables(self, pages: list[Page], doc_index: int, find_tables: bool) -> None:
         try:
