@@ -173,6 +173,8 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
             continue
         if _BOILERPLATE.search(s.text):
             continue  # the publisher's permission block on page 1 discloses nothing about the work
+        if _is_formula(s.text):
+            continue  # an equation or a row of symbols read as text: no statement at all
         if _is_prompt(s.text):
             question = s.text if _QUESTION_END.search(s.text) else question
             continue
@@ -196,8 +198,27 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
 _FOOT_URL = re.compile(r"(?:^|\s)(\d{1,2})\s?((?:https?://|www\.)[^\s]+?)(?=\d{1,2}[A-Z][a-z]|\s|$)")
 _FOOT_START = re.compile(r"^(\d{1,2})\s?(?=[A-Z*(]|https?://|www\.)")
 # a footnote marker glued to a word or its punctuation: "research.1", "Upwork,9 and", "here2"
+# a footnoted link is read with its sentence only when the sentence offers something there
+# ("we release our code.1"), not when it names a tool it used ("the HuggingFace Tokenizer2")
+_RELEASE_CUE = re.compile(
+    r"\b(?:releas\w*|open-?sourc\w*|publicly|available|availability|download\w*|accessible|hosted|shared?"
+    r"|deposited|can be (?:found|obtained|accessed)|found at|obtained from|project page|website|homepage)\b",
+    re.IGNORECASE,
+)
 # (after a word of 3+ letters or its punctuation: not "3.1", "14.0", "rouge-1_f1", "v3")
 _MARKER = re.compile(r"(?:(?<=[A-Za-z][a-z]{2})|(?<=[a-z]{2}[.,;:)\]]))(\d{1,2})(?=[\s,.;:]|$)")
+
+
+_WORD = re.compile(r"^[(\"'\u201c]?[A-Za-z][a-z]{2,}[A-Za-z-]*[.,;:)\"'\u201d]*$")
+
+
+def _is_formula(text: str) -> bool:
+    """Mostly symbols, numbers and single letters (a display equation, a table row of ticks)."""
+    tokens = text.split()
+    if len(tokens) < 6:
+        return False
+    words = sum(1 for t in tokens if _WORD.match(t))
+    return words < 0.3 * len(tokens)
 
 
 def _footnote_urls(doc: Document) -> dict[tuple[int, int], dict[str, str]]:
@@ -222,7 +243,7 @@ def _footnote_urls(doc: Document) -> dict[tuple[int, int], dict[str, str]]:
 def _note_for(s: Sentence, notes: dict[tuple[int, int], dict[str, str]]) -> str:
     """The URLs of the footnotes a sentence points to ("" for none): the footnote on its own
     page, else the nearest earlier one with that number (a footnote cited again later)."""
-    if not notes or (s.text[:1].isdigit() and _FOOT_URL.match(s.text)):
+    if not notes or (s.text[:1].isdigit() and _FOOT_URL.match(s.text)) or not _RELEASE_CUE.search(s.text):
         return ""
     urls = []
     for m in _MARKER.finditer(s.text):
