@@ -221,3 +221,20 @@ def test_people_study_without_an_ai_system_has_no_human_evaluation_item():
     """envy-preprint is a psychology experiment (participants rate faces): 'Each object had 10
     participants' is the design, and evaluation of a model's outputs by humans cannot arise."""
     assert jr.analyze(corpus_pdf("envy-preprint.pdf")).topics["eval.human"].status == "not_applicable"
+
+
+def test_a_datasheet_has_no_model_items_and_a_method_paper_has_no_release_items():
+    """BEAD's datasheet describes a dataset (labelled partly with GPT models) and trains no model
+    of its own: model and training-compute items cannot arise. The paraphrase paper (AAAI'22)
+    trains its own prompts on public benchmarks and releases no model or dataset: who answers
+    for a released model, and how its users report problems, cannot arise either. Its model
+    items do apply."""
+    bead = jr.analyze(corpus_pdf("bead-datasheet.pdf")).topics
+    for t in ("model.architecture", "model.training", "model.hyperparameters", "model.weights",
+              "compute.resources", "safety.static_eval"):
+        assert bead[t].status == "not_applicable", (t, bead[t].status)
+    para = jr.analyze(corpus_pdf("paraphrase-aaai2022.pdf")).topics
+    for t in ("accountability.responsibility", "accountability.intended_use", "accountability.feedback"):
+        assert para[t].status == "not_applicable", (t, para[t].status)
+    assert para["model.architecture"].status == "disclosed"
+    assert para["model.hyperparameters"].status == "disclosed"

@@ -66,6 +66,8 @@ class Detector:
     strict_min: int = 0
     strict_needs: Pattern | None = None
     strict_exclude: Pattern | None = None
+    also_any: list[Pattern] = field(default_factory=list)  # a second condition (applies_also)
+    also_min: int = 0
     phrase_sections: set[str] = field(default_factory=set)
     phrase_specific: Pattern | None = None
 
@@ -103,6 +105,8 @@ def compile_detectors() -> dict[str, Detector]:
             strict_min=int(s.get("strict_context", {}).get("when", {}).get("min", 1)),
             strict_needs=_rx(s.get("strict_context", {}).get("needs"), vocab),
             strict_exclude=_rx(s.get("strict_context", {}).get("exclude"), vocab),
+            also_any=[p for p in (_rx(x, vocab) for x in s.get("applies_also", {}).get("any", [])) if p],
+            also_min=int(s.get("applies_also", {}).get("min", 1)),
             phrase_sections=set(s.get("section_phrases", {}).get("sections", [])),
             phrase_specific=_rx(s.get("section_phrases", {}).get("specific"), vocab),
         )
@@ -297,7 +301,9 @@ def _count_at_least(patterns: list[Pattern], texts: list[str], n_min: int) -> bo
 
 
 def _applies(det: Detector, main_text: list[str]) -> bool:
-    return not det.applies_any or _count_at_least(det.applies_any, main_text, det.applies_min)
+    if det.applies_any and not _count_at_least(det.applies_any, main_text, det.applies_min):
+        return False
+    return not det.also_any or _count_at_least(det.also_any, main_text, det.also_min)
 
 
 def _strict_ok(det: Detector, text: str, low: str | None = None) -> bool:
