@@ -238,3 +238,19 @@ def test_a_datasheet_has_no_model_items_and_a_method_paper_has_no_release_items(
         assert para[t].status == "not_applicable", (t, para[t].status)
     assert para["model.architecture"].status == "disclosed"
     assert para["model.hyperparameters"].status == "disclosed"
+
+
+def test_links_laid_over_words_count_as_the_url_they_hold():
+    """BEAD's datasheet prints no URL for its data or its feedback page: 'The repository is
+    available at Huggingface Link' (p.6) and 'to provide feedback, please visit BEADs
+    Feedback' (p.7) are PDF link annotations. Ingest keeps them per page; the checklist reads
+    each with the sentence it covers."""
+    a = jr.analyze(corpus_pdf("bead-datasheet.pdf"))
+    p6 = next(p for p in a.document.pages if p.doc == 0 and p.number == 6)
+    assert "https://huggingface.co/datasets/shainar/BEAD" in {ln.uri for ln in p6.links}
+    data = a.topics["data.availability"]
+    assert data.status == "disclosed"
+    assert any(e.page == 6 and "Huggingface Link" in e.text for e in data.evidence)
+    feedback = a.topics["accountability.feedback"]
+    assert feedback.status == "disclosed"
+    assert any(e.page == 7 and "BEADs Feedback" in e.text for e in feedback.evidence)

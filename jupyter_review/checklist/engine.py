@@ -171,6 +171,7 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
     sents: list[_Unit] = []
     question = ""
     notes = _footnote_urls(doc)
+    links = _links_by_page(doc)
     for i, s in enumerate(doc.sentences):
         kind, title = _section_of(s, sections)
         if kind in SKIP_SECTIONS:
@@ -185,7 +186,8 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
         sents.append(
             _Unit(text=s.text, doc=s.doc, page=s.page, bbox=s.bbox, section_kind=kind, section_title=title,
                   role=roles[s.doc] if s.doc < len(roles) else "main", boxes=list(s.boxes), key=(s.doc, i),
-                  context=question if len(s.text) < 400 else "", note=_note_for(s, notes))
+                  context=question if len(s.text) < 400 else "",
+                  note=" ".join(x for x in (_note_for(s, notes), _linked(s, links)) if x))
         )
         question = ""
     others: list[_Unit] = []
@@ -242,6 +244,32 @@ def _footnote_urls(doc: Document) -> dict[tuple[int, int], dict[str, str]]:
         if first:
             page.setdefault(first.group(1), "")  # a footnote without a link: the marker is taken
     return out
+
+
+_LINK_CUE = re.compile(
+    _RELEASE_CUE.pattern + r"|\b(?:contact\w*|e-?mail\w*|feedback|report\w*|questions|licen[cs]e\w*|here|link)\b",
+    re.IGNORECASE,
+)
+
+
+def _links_by_page(doc: Document) -> dict[tuple[int, int], list[Any]]:
+    return {(p.doc, p.number): p.links for p in doc.pages if getattr(p, "links", None)}
+
+
+def _linked(s: Sentence, links: dict[tuple[int, int], list[Any]]) -> str:
+    """URIs of the PDF links laid over the sentence's words ("the data are on Huggingface Link"),
+    read with it when the sentence offers something there; URIs it prints itself are left out."""
+    if not links or not _LINK_CUE.search(s.text):
+        return ""
+    found: list[str] = []
+    for box in s.boxes or []:
+        for ln in links.get((s.doc, box.page), ()):
+            a, b = ln.bbox, box.bbox
+            w = min(a[2], b[2]) - max(a[0], b[0])
+            h = min(a[3], b[3]) - max(a[1], b[1])
+            if w > 1 and h > 0.5 * min(a[3] - a[1], b[3] - b[1]) and ln.uri not in s.text and ln.uri not in found:
+                found.append(ln.uri)
+    return " ".join(found)
 
 
 def _note_for(s: Sentence, notes: dict[tuple[int, int], dict[str, str]]) -> str:

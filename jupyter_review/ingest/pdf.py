@@ -28,6 +28,7 @@ from ..model import (
     Caption,
     Document,
     Line,
+    Link,
     Page,
     Paragraph,
     RawTable,
@@ -236,6 +237,27 @@ def _unturn_blocks(blocks: list[Block], frame: int, w: float, h: float) -> None:
             ln.bbox = _unturn_box(ln.bbox, frame, w, h)
             for sp in ln.spans:
                 sp.bbox = _unturn_box(sp.bbox, frame, w, h)
+
+
+_MAX_LINKS = 500  # per page: a page of thousands of links is an index, not prose
+
+
+def _web_links(pg: pymupdf.Page) -> list[Link]:
+    """The page's links to the web or to a mail address (internal jumps are left out)."""
+    out: list[Link] = []
+    try:
+        links = pg.get_links()
+    except Exception:  # a malformed annotation array must not lose the page
+        return out
+    for ln in links[:_MAX_LINKS]:
+        uri = ln.get("uri") or ""
+        if ln.get("kind") != pymupdf.LINK_URI or not uri.lower().startswith(("http://", "https://", "mailto:", "www.")):
+            continue
+        r = ln.get("from")
+        if r is None:
+            continue
+        out.append(Link(bbox=(float(r.x0), float(r.y0), float(r.x1), float(r.y1)), uri=clean_text(uri)[:500]))
+    return out
 
 
 def _label_joins(ln: Line, nxt: Line) -> bool:
@@ -693,6 +715,7 @@ class _Builder:
                     page._frame = frame  # type: ignore[attr-defined]  # boxes are turned until layout is done
                     if frame != 180:
                         page.width, page.height = page.height, page.width
+                page.links = _web_links(pg)
                 pages.append(page)
                 # table search needs the live page: do the cheap gate now
                 page._pdf_page = pg if find_tables else None  # type: ignore[attr-defined]

@@ -22,6 +22,7 @@ from .document import (
     Cell,
     Document,
     Line,
+    Link,
     Page,
     Paragraph,
     RawTable,
@@ -35,7 +36,7 @@ from .serial import from_data, to_data
 
 __all__ = [
     "ANALYSIS_SCHEMA_VERSION", "SCHEMA_VERSION", "Analysis", "BBox", "Block", "Box", "Caption", "Cell",
-    "ChecklistResult", "Claim", "CrossCheck", "DataStatement", "Document", "Evidence", "Line", "Page",
+    "ChecklistResult", "Claim", "CrossCheck", "DataStatement", "Document", "Evidence", "Line", "Link", "Page",
     "Paragraph", "Quantity", "RawTable", "Section", "Sentence", "SourceFile", "Span", "Table",
     "TableRecord", "TopicResult", "from_data", "to_data", "union",
 ]

@@ -70,6 +70,15 @@ class Block:
 
 
 @dataclass
+class Link:
+    """A web or mail link laid over the page (the PDF's link annotation): the words behind it
+    ("code", "here", "Huggingface Link") often stand for a URL that is printed nowhere."""
+
+    bbox: BBox
+    uri: str
+
+
+@dataclass
 class Page:
     doc: int
     number: int
@@ -79,6 +88,7 @@ class Page:
     has_text: bool = True
     blocks: list[Block] = field(default_factory=list)
     columns: int = 1
+    links: list[Link] = field(default_factory=list)
 
 
 @dataclass
