@@ -301,7 +301,9 @@ _BOILERPLATE = re.compile(
 )
 _QUESTION_END = re.compile(r"\?\s*[\"\u201d')\]]*\s*$")
 _INSTRUCTION = re.compile(
-    r"^(?:if so|if not|if yes|if no|if there is|if applicable)\b[^.]{0,80}\bplease\b|\bplease (?:provide|describe|list|specify|explain|state|give|include|indicate|report)\b",
+    r"^(?:if so|if not|if yes|if no|if there is|if applicable)\b[^.]{0,80}\bplease\b|\bplease (?:provide|describe|list|specify|explain|state|give|include|indicate|report)\b"
+    r"|^(?:describe|discuss|list|explain|specify|indicate|state|provide|summari[sz]e|give|detail|outline|identify|report)"
+    r" (?:any|all|the|how|what|whether|if|your|each|which|who|when|where)\b",
     re.IGNORECASE,
 )
 
