@@ -26,12 +26,13 @@ GOLD_HELDOUT = GOLD / "heldout"
 HELDOUT_FILES = sorted(GOLD_HELDOUT.glob("*.yaml"))
 GOLD_FRESH = GOLD / "fresh"  # a second blind batch: scored once before any tuning, then development gold
 GOLD_FRESH2 = GOLD / "fresh2"  # a third blind batch, scored after the second batch's tuning
-FRESH_FILES = sorted(GOLD_FRESH.glob("*.yaml")) + sorted(GOLD_FRESH2.glob("*.yaml"))
+GOLD_FRESH3 = GOLD / "fresh3"  # a fourth blind batch, scored after the third batch's tuning
+FRESH_FILES = sorted(GOLD_FRESH.glob("*.yaml")) + sorted(GOLD_FRESH2.glob("*.yaml")) + sorted(GOLD_FRESH3.glob("*.yaml"))
 ALL_GOLD_FILES = GOLD_FILES + HELDOUT_FILES + FRESH_FILES
 
 
 def _id(path: Path) -> str:
-    return f"{path.parent.name}/{path.stem}" if path.parent in (GOLD_HELDOUT, GOLD_FRESH, GOLD_FRESH2) else path.stem
+    return f"{path.parent.name}/{path.stem}" if path.parent in (GOLD_HELDOUT, GOLD_FRESH, GOLD_FRESH2, GOLD_FRESH3) else path.stem
 
 
 def _norm(text: str) -> str:
