@@ -254,3 +254,13 @@ def test_links_laid_over_words_count_as_the_url_they_hold():
     feedback = a.topics["accountability.feedback"]
     assert feedback.status == "disclosed"
     assert any(e.page == 7 and "BEADs Feedback" in e.text for e in feedback.evidence)
+
+
+def test_statement_sections_answered_in_one_word_or_by_the_approving_bodies():
+    """ssmph-101285 p.6: 'Declaration of competing interest' holds only 'None.', and 'Ethics'
+    names the bodies that approved the cohort (CCTIRS, CNIL) without the words 'ethics committee'."""
+    t = jr.analyze(corpus_pdf("ssmph-101285.pdf")).topics
+    assert t["accountability.conflicts"].status == "disclosed"
+    assert any(e.text.strip() == "None." and e.page == 6 for e in t["accountability.conflicts"].evidence)
+    assert t["accountability.ethics_review"].status == "disclosed"
+    assert any("approval" in e.text and e.page == 6 for e in t["accountability.ethics_review"].evidence)

@@ -180,7 +180,7 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
             continue  # the publisher's permission block on page 1 discloses nothing about the work
         if _is_formula(s.text):
             continue  # an equation or a row of symbols read as text: no statement at all
-        if _is_prompt(s.text):
+        if _is_prompt(s.text) and not (kind in _STATEMENT_SECTIONS and _SHORT_ANSWER.match(s.text)):
             question = s.text if _QUESTION_END.search(s.text) else question
             continue
         sents.append(
@@ -299,6 +299,9 @@ _BOILERPLATE = re.compile(
     r"|Creative Commons Public Domain Dedication waiver",
     re.IGNORECASE,
 )
+# a statement section may hold nothing but a short answer: "Competing interests: None."
+_STATEMENT_SECTIONS = {"conflicts", "funding", "ethics", "data_availability", "code_availability"}
+_SHORT_ANSWER = re.compile(r"^\s*(?:none|nil|not applicable|n/?a|not required|none declared)\.?\s*$", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?\s*[\"\u201d')\]]*\s*$")
 _INSTRUCTION = re.compile(
     r"^(?:if so|if not|if yes|if no|if there is|if applicable)\b[^.]{0,80}\bplease\b|\bplease (?:provide|describe|list|specify|explain|state|give|include|indicate|report)\b"
