@@ -84,3 +84,18 @@ def test_analysis_json_contract(paper_and_supplement: Document) -> None:
     assert {s["doc"] for s in data["sections"]} == {0, 1}
     full = json.loads(a.to_json(include_document=True))
     assert Document.from_dict(full["document"]) == a.document
+
+
+def test_page_links_round_trip_and_older_json_without_them_still_loads() -> None:
+    """BEAD's datasheet lays its Hugging Face URL over the words 'Huggingface Link' (p.1)."""
+    import json
+
+    doc = load_document(corpus_pdf("bead-datasheet.pdf"))
+    p1 = doc.pages[0]
+    assert "https://huggingface.co/datasets/shainar/BEAD" in {ln.uri for ln in p1.links}
+    assert Document.from_json(doc.to_json()) == doc
+    data = json.loads(doc.to_json())
+    for page in data["pages"]:
+        del page["links"]  # a document saved before pages had links
+    old = Document.from_json(json.dumps(data))
+    assert all(p.links == [] for p in old.pages) and old.sentences == doc.sentences
