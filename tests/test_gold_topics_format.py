@@ -27,12 +27,14 @@ HELDOUT_FILES = sorted(GOLD_HELDOUT.glob("*.yaml"))
 GOLD_FRESH = GOLD / "fresh"  # a second blind batch: scored once before any tuning, then development gold
 GOLD_FRESH2 = GOLD / "fresh2"  # a third blind batch, scored after the second batch's tuning
 GOLD_FRESH3 = GOLD / "fresh3"  # a fourth blind batch, scored after the third batch's tuning
-FRESH_FILES = sorted(GOLD_FRESH.glob("*.yaml")) + sorted(GOLD_FRESH2.glob("*.yaml")) + sorted(GOLD_FRESH3.glob("*.yaml"))
+GOLD_FRESH4 = GOLD / "fresh4"  # a fifth blind batch, scored after the fourth batch's tuning
+FRESH_DIRS = (GOLD_FRESH, GOLD_FRESH2, GOLD_FRESH3, GOLD_FRESH4)
+FRESH_FILES = [f for d in FRESH_DIRS for f in sorted(d.glob("*.yaml"))]
 ALL_GOLD_FILES = GOLD_FILES + HELDOUT_FILES + FRESH_FILES
 
 
 def _id(path: Path) -> str:
-    return f"{path.parent.name}/{path.stem}" if path.parent in (GOLD_HELDOUT, GOLD_FRESH, GOLD_FRESH2, GOLD_FRESH3) else path.stem
+    return f"{path.parent.name}/{path.stem}" if path.parent in (GOLD_HELDOUT, *FRESH_DIRS) else path.stem
 
 
 def _norm(text: str) -> str:
