@@ -130,7 +130,7 @@ def test_gold_has_both_gaps_and_disclosures() -> None:
     assert counts["supplement_only"] > 0, counts
 
 
-@pytest.mark.parametrize("folder", [GOLD_TOPICS, GOLD_HELDOUT, GOLD_FRESH, GOLD_FRESH2, GOLD_FRESH3], ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", [GOLD_TOPICS, GOLD_HELDOUT, *FRESH_DIRS], ids=lambda p: p.name)
 def test_readme_table_matches_gold_files(folder: Path) -> None:
     """The per-paper status counts in each folder's README are the counts of its files."""
     files = sorted(folder.glob("*.yaml"))
