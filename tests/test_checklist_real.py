@@ -264,3 +264,16 @@ def test_statement_sections_answered_in_one_word_or_by_the_approving_bodies():
     assert any(e.text.strip() == "None." and e.page == 6 for e in t["accountability.conflicts"].evidence)
     assert t["accountability.ethics_review"].status == "disclosed"
     assert any("approval" in e.text and e.page == 6 for e in t["accountability.ethics_review"].evidence)
+
+
+def test_short_llm_report_gets_safety_items_and_an_animal_study_an_ethics_item():
+    """DeepSeek-V3.2-Exp (6 pages) speaks of post-training, long-context and agentic tasks rather
+    than 'language models', yet it releases a chat model: its safety items apply and are missing.
+    PLOS ONE 0319315 studies horses: 'approved by the Val de Loire Ethics Committee' (p.4)."""
+    v32 = jr.analyze(corpus_pdf("deepseek-v3.2-exp.pdf")).topics
+    for t in ("safety.static_eval", "safety.adversarial_eval", "safety.mitigations"):
+        assert v32[t].status == "missing", (t, v32[t].status)
+    horses = jr.analyze(corpus_pdf("plosone-0319315.pdf")).topics
+    ethics = horses["accountability.ethics_review"]
+    assert ethics.status == "disclosed"
+    assert any("Ethics Committee" in e.text and e.page == 4 for e in ethics.evidence)
