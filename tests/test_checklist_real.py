@@ -277,3 +277,11 @@ def test_short_llm_report_gets_safety_items_and_an_animal_study_an_ethics_item()
     ethics = horses["accountability.ethics_review"]
     assert ethics.status == "disclosed"
     assert any("Ethics Committee" in e.text and e.page == 4 for e in ethics.evidence)
+
+
+def test_contamination_applies_to_pretrained_models_and_needs_train_or_test_data():
+    """The paraphrase paper adapts pre-trained GPT-2 models, so benchmark contamination applies;
+    'checking n-gram overlaps as in Self-BLEU' (p.4) is a novelty metric, not an overlap check
+    against training data."""
+    para = jr.analyze(corpus_pdf("paraphrase-aaai2022.pdf")).topics["data.contamination"]
+    assert para.status == "missing" and not any("Self-BLEU" in e.text for e in para.evidence)
