@@ -285,3 +285,14 @@ def test_contamination_applies_to_pretrained_models_and_needs_train_or_test_data
     against training data."""
     para = jr.analyze(corpus_pdf("paraphrase-aaai2022.pdf")).topics["data.contamination"]
     assert para.status == "missing" and not any("Self-BLEU" in e.text for e in para.evidence)
+
+
+def test_evidence_carries_the_urls_it_points_to_into_the_report():
+    """The BEAD quote 'The repository is available at Huggingface Link' (p.6) prints no URL; the
+    evidence carries the link's URL, and the HTML report shows it after the quote."""
+    from jupyter_review.report import render_report
+
+    a = jr.analyze(corpus_pdf("bead-datasheet.pdf"))
+    ev = next(e for e in a.topics["data.availability"].evidence if "Huggingface Link" in e.text)
+    assert "https://huggingface.co/datasets/shainar/BEAD" in ev.links
+    assert "&rarr; https://vectorinstitute.github.io/BEAD/credit/" in render_report(a, "html")

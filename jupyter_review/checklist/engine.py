@@ -406,7 +406,7 @@ def _evidence(h: _Hit, files: list[Any]) -> Evidence:
     if len(text) > 400:
         text = text[:397] + "..."
     return Evidence(text=text, doc=u.doc, page=u.page, bbox=tuple(u.bbox), section=u.section_title,
-                    file=f.name if f else "", role=u.role, boxes=list(u.boxes))
+                    file=f.name if f else "", role=u.role, boxes=list(u.boxes), links=u.note.split() if u.note else [])
 
 
 def _pages(hits: list[_Hit]) -> str:

@@ -25,6 +25,7 @@ class Evidence:
     file: str = ""
     role: str = ""  # main | supplement
     boxes: list[Box] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)  # URLs the quote points to (its footnote, a link under its words)
 
 
 @dataclass

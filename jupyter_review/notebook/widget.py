@@ -154,7 +154,9 @@ class ItemRow(W.VBox):
             src = esc(where) + (f" · {esc(section)}" if section else "")
             q = sh.html(
                 f'<span style="font-size:12px">&ldquo;{esc(ev.text)}&rdquo;</span> '
-                f'<span style="color:#666;font-size:11px">({src})</span>',
+                + "".join(f'<span style="font-size:11px;color:#1565c0"> &rarr; {esc(u)}</span>'
+                          for u in getattr(ev, "links", []) or [])
+                + f'<span style="color:#666;font-size:11px">({src})</span>',
                 flex="1 1 auto",
             )
             q.add_class("jr-quote")

@@ -197,7 +197,8 @@ def _render_md(r: dict[str, Any]) -> str:
             L.append(f"   - Finding: {_esc_md(g['reason'])}")
             for e in g["evidence"][:3]:
                 where = f"{_esc_md(e.file or 'file ' + str(e.doc))}, p. {e.page}"
-                L.append(f"   - Evidence ({where}): \u201c{_esc_md(e.text)}\u201d")
+                L.append(f"   - Evidence ({where}): \u201c{_esc_md(e.text)}\u201d"
+                         + "".join(f" \u2192 {_esc_md(u)}" for u in getattr(e, "links", []) or []))
             for note in g["notes"]:
                 L.append(f"   - Referee's note: {_esc_md(note)}")
             L.append(f"   - Checklist items: {', '.join(_esc_md(i) for i in g['items'])}")
@@ -285,7 +286,8 @@ def _render_html(r: dict[str, Any]) -> str:
                      f"{e(STATUS_LABEL[g['status']])}</span>). {e(g['request'])}</p>")
             H.append(f"<p>Finding: {e(g['reason'])}</p>")
             for ev in g["evidence"][:3]:
-                H.append(f"<blockquote>{e(ev.text)}<br><small>{e(ev.file or 'file ' + str(ev.doc))}, p. {ev.page}</small></blockquote>")
+                links = "".join(f" &rarr; {e(u)}" for u in getattr(ev, "links", []) or [])
+                H.append(f"<blockquote>{e(ev.text)}{links}<br><small>{e(ev.file or 'file ' + str(ev.doc))}, p. {ev.page}</small></blockquote>")
             for note in g["notes"]:
                 H.append(f"<p class='note'>Referee's note: {e(note)}</p>")
             H.append(f"<p><small>Checklist items: {e(', '.join(g['items']))}</small></p></li>")
