@@ -330,15 +330,22 @@ class ReviewWidget(W.VBox):
         self.title.add_class("jr-title")
         self.files = W.HTML(self._files_html())
         self.files.add_class("jr-files")
-        self.progress_label = W.Label("")
+        fw_titles: dict[str, str] = {}
+        for it in self._items:
+            fw_titles.setdefault(it.framework, getattr(it, "framework_title", "") or it.framework)
+        self.framework_titles = fw_titles
+        # created with their first values: a value set later travels as a message of its own,
+        # and the browser may draw the empty widget before it arrives
+        first = self._header_values()
+        self.progress_label = W.Label(first["progress_label"])
         self.progress_label.add_class("jr-progress")
-        self.gaps_label = W.HTML("")
+        self.gaps_label = W.HTML(first["gaps_label"])
         self.gaps_label.add_class("jr-open-gaps")
-        self.counts = W.HTML("")
+        self.counts = W.HTML(first["counts"])
         self.counts.add_class("jr-counts-box")
-        self.effective_counts = W.HTML("")
+        self.effective_counts = W.HTML(first["effective_counts"])
         self.effective_counts.add_class("jr-effective-counts")
-        self.bars = W.HTML("")
+        self.bars = W.HTML(first["bars"])
         self.bars.add_class("jr-framework-bars")
         header = W.VBox([
             self.title, self.files,
@@ -348,10 +355,6 @@ class ReviewWidget(W.VBox):
         header.add_class("jr-header")
 
         # filters
-        fw_titles: dict[str, str] = {}
-        for it in self._items:
-            fw_titles.setdefault(it.framework, getattr(it, "framework_title", "") or it.framework)
-        self.framework_titles = fw_titles
         self.framework_filter = W.Dropdown(
             options=[(ALL, ALL)] + [(f"{t} ({k})" if t != k else k, k) for k, t in fw_titles.items()],
             value=ALL, description="framework", layout=W.Layout(width="300px"),
@@ -455,21 +458,28 @@ class ReviewWidget(W.VBox):
                 parts.append(f"supplement: <code>{esc(Path(s).name)}</code>")
         return '<div style="font-size:12px;color:#444">' + " · ".join(parts) + "</div>"
 
-    def _refresh_header(self) -> None:
+    def _header_values(self) -> dict[str, str]:
+        """The header's texts: progress, open gaps, status counts, framework bars."""
         decided, total = self.session.progress()
-        self.progress_label.value = f"{decided} / {total} decided"
-        self.gaps_label.value = f'<span style="font-size:12px">open gaps: <b>{int(self.session.open_gaps())}</b></span>'
         counts = self.session.counts()
-        self.counts.value = '<span style="font-size:12px;color:#555">tool:</span> ' + counts_html(counts)
         try:
             eff = self.session.counts(effective=True)
         except TypeError:  # a session without the referee's view
             eff = counts
-        self.effective_counts.value = (
-            '<span style="font-size:12px;color:#555">with your decisions:</span> ' + counts_html(eff)
-            if decided and eff != counts else ""
-        )
-        self.bars.value = framework_bars_html(self.session.counts_by_framework(), self.framework_titles)
+        return {
+            "progress_label": f"{decided} / {total} decided",
+            "gaps_label": f'<span style="font-size:12px">open gaps: <b>{int(self.session.open_gaps())}</b></span>',
+            "counts": '<span style="font-size:12px;color:#555">tool:</span> ' + counts_html(counts),
+            "effective_counts": (
+                '<span style="font-size:12px;color:#555">with your decisions:</span> ' + counts_html(eff)
+                if decided and eff != counts else ""
+            ),
+            "bars": framework_bars_html(self.session.counts_by_framework(), self.framework_titles),
+        }
+
+    def _refresh_header(self) -> None:
+        for name, value in self._header_values().items():
+            getattr(self, name).value = value
 
     def _changed(self) -> None:
         self._refresh_header()

@@ -112,6 +112,8 @@ def test_review_a_paper_end_to_end(page, lab: Lab):
     review.wait_for(timeout=RENDER_TIMEOUT)
     rows = review.locator(".jr-item")
     assert rows.count() > 10
+    # widget values arrive as their own messages: wait until the label shows its first value
+    review.locator(".jr-progress", has_text=re.compile(r"\d+\s*/\s*\d+\s*decided")).wait_for()
     progress = review.locator(".jr-progress").inner_text()
     m = re.search(r"(\d+)\s*/\s*(\d+)\s*decided", progress)
     assert m and m.group(1) == "0", progress
@@ -163,6 +165,7 @@ def test_review_a_paper_end_to_end(page, lab: Lab):
     review.wait_for(timeout=RENDER_TIMEOUT)
     row = review.locator(f".jr-item-{row_slug}")
     row.wait_for()
+    review.locator(".jr-progress", has_text=re.compile(r"\b1\s*/\s*\d+\s*decided")).wait_for()
     absent = row.locator(".jr-decision button", has_text=re.compile(r"^absent$"))
     assert "mod-active" in (absent.get_attribute("class") or "")
     for other in row.locator(".jr-decision button").all():
