@@ -141,7 +141,7 @@ class _Unit:
     boxes: list[Any] = field(default_factory=list)
     key: tuple[int, int] = (-1, -1)
     context: str = ""  # the question this sentence answers (datasheets, Q&A forms)
-    note: str = ""  # the URL of a footnote this sentence points to ("...for future research.1")
+    note: str = ""  # URLs the sentence points to: its footnote ("...research.1"), a link under its words
 
     _low: str = ""
 
@@ -203,7 +203,6 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
 # text layer reads a superscript), several of them possibly run together in one sentence
 _FOOT_URL = re.compile(r"(?:^|\s)(\d{1,2})\s?((?:https?://|www\.)[^\s]+?)(?=\d{1,2}[A-Z][a-z]|\s|$)")
 _FOOT_START = re.compile(r"^(\d{1,2})\s?(?=[A-Z*(]|https?://|www\.)")
-# a footnote marker glued to a word or its punctuation: "research.1", "Upwork,9 and", "here2"
 # a footnoted link is read with its sentence only when the sentence offers something there
 # ("we release our code.1"), not when it names a tool it used ("the HuggingFace Tokenizer2")
 _RELEASE_CUE = re.compile(
@@ -211,6 +210,7 @@ _RELEASE_CUE = re.compile(
     r"|deposited|can be (?:found|obtained|accessed)|found at|obtained from|project page|website|homepage)\b",
     re.IGNORECASE,
 )
+# a footnote marker glued to a word or its punctuation: "research.1", "Upwork,9 and", "here2"
 # (after a word of 3+ letters or its punctuation: not "3.1", "14.0", "rouge-1_f1", "v3")
 _MARKER = re.compile(r"(?:(?<=[A-Za-z][a-z]{2})|(?<=[a-z]{2}[.,;:)\]]))(\d{1,2})(?=[\s,.;:]|$)")
 
