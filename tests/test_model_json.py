@@ -99,3 +99,20 @@ def test_page_links_round_trip_and_older_json_without_them_still_loads() -> None
         del page["links"]  # a document saved before pages had links
     old = Document.from_json(json.dumps(data))
     assert all(p.links == [] for p in old.pages) and old.sentences == doc.sentences
+
+
+def test_links_read_off_mupdfs_list_match_pymupdfs_get_links() -> None:
+    """The fast link reader gives the same web links, in order, as ``Page.get_links()``."""
+    import pymupdf
+
+    from jupyter_review.ingest.pdf import _link_chain
+
+    seen = 0
+    for name in ("bead-datasheet.pdf", "deepseek-v2.pdf", "qwen3.pdf"):
+        with pymupdf.open(str(corpus_pdf(name))) as d:
+            for pg in d:
+                slow = [(ln["uri"], tuple(ln["from"])) for ln in pg.get_links() if ln.get("kind") == pymupdf.LINK_URI]
+                fast = [(u, r) for u, r in _link_chain(pg) if not u.startswith("#") and pymupdf.mupdf.fz_is_external_link(u)]
+                assert fast == slow, (name, pg.number)
+                seen += len(slow)
+    assert seen > 20

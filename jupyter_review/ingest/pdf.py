@@ -242,22 +242,39 @@ def _unturn_blocks(blocks: list[Block], frame: int, w: float, h: float) -> None:
 _MAX_LINKS = 500  # per page: a page of thousands of links is an index, not prose
 
 
+def _link_chain(pg: pymupdf.Page) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """(uri, hot area) of every link on the page, read straight off MuPDF's link list.
+
+    ``Page.get_links()`` resolves each link's destination and re-reads the page's annotation
+    list per link, which made links cost as much as a page's text; the URI and the rectangle are
+    all we keep.  Falls back to ``get_links()`` where the low-level binding is not there.
+    """
+    out: list[tuple[str, tuple[float, float, float, float]]] = []
+    mu = getattr(pymupdf, "mupdf", None)
+    if mu is None or not hasattr(mu, "fz_load_links"):
+        for ln in pg.get_links():
+            r = ln.get("from")
+            if ln.get("kind") == pymupdf.LINK_URI and r is not None:
+                out.append((ln.get("uri") or "", (float(r.x0), float(r.y0), float(r.x1), float(r.y1))))
+            if len(out) >= _MAX_LINKS:
+                break
+        return out
+    ln = mu.fz_load_links(pg.this)
+    while ln.m_internal and len(out) < _MAX_LINKS:
+        r = ln.rect()
+        out.append((ln.m_internal.uri or "", (float(r.x0), float(r.y0), float(r.x1), float(r.y1))))
+        ln = ln.next()
+    return out
+
+
 def _web_links(pg: pymupdf.Page) -> list[Link]:
     """The page's links to the web or to a mail address (internal jumps are left out)."""
-    out: list[Link] = []
     try:
-        links = pg.get_links()
+        links = _link_chain(pg)
     except Exception:  # a malformed annotation array must not lose the page
-        return out
-    for ln in links[:_MAX_LINKS]:
-        uri = ln.get("uri") or ""
-        if ln.get("kind") != pymupdf.LINK_URI or not uri.lower().startswith(("http://", "https://", "mailto:", "www.")):
-            continue
-        r = ln.get("from")
-        if r is None:
-            continue
-        out.append(Link(bbox=(float(r.x0), float(r.y0), float(r.x1), float(r.y1)), uri=clean_text(uri)[:500]))
-    return out
+        return []
+    return [Link(bbox=r, uri=clean_text(uri)[:500]) for uri, r in links
+            if uri.lower().startswith(("http://", "https://", "mailto:", "www."))]
 
 
 def _label_joins(ln: Line, nxt: Line) -> bool:
