@@ -372,3 +372,21 @@ def test_sound_text_layers_are_never_rewritten_for_ligatures() -> None:
             if looks_broken(page.get_text() for page in d):
                 flagged.append(path.name)
     assert flagged == ["chi2024-avatars.pdf"]
+
+
+def test_quick_affix_tokenizer_cuts_exactly_like_spacys_english() -> None:
+    """The pre-checked affix rules give spaCy's English tokens on real paper text and odd strings."""
+    import spacy
+
+    from jupyter_review.nlp.pipeline import get_nlp
+
+    texts = []
+    for name in ("chi2024-avatars.pdf", "deepseek-v2.pdf", "crisprverse-main.pdf", "qwen3.pdf"):
+        with pymupdf.open(str(corpus_pdf(name))) as d:
+            texts.append("".join(pg.get_text() for pg in d))
+    texts.append("US$5 C$3 A$2 10km 5kg/m² 3.5% (e.g. U.S. Army). OpenAI’s model's GPT-3.5; see https://x.org/Foo.Bar. "
+                 "accuracy.The end... … «quoted» ¿qué? 1-2 a/b x=y <tag> ©2024 10°C. ’s 's")
+    english = spacy.blank("en").tokenizer
+    ours = get_nlp().tokenizer
+    for text in texts:
+        assert [(t.idx, t.text) for t in ours(text)] == [(t.idx, t.text) for t in english(text)]

@@ -140,10 +140,53 @@ def get_nlp() -> Language:
         except OSError:
             pass  # fall back to the blank pipeline below
     nlp = spacy.blank("en")
+    _quick_affixes(nlp.tokenizer)
     nlp.add_pipe("sentencizer", config={"punct_chars": list(_FINAL)})
     nlp.add_pipe("jr_sentence_fixer")
     nlp.max_length = 5_000_000
     return nlp
+
+
+_DIGIT_OR_APOSTROPHE = re.compile(r"[\d'\u2019]")
+
+
+def _quick_affixes(tokenizer) -> None:
+    """Let spaCy's English tokenizer skip its affix and URL regexes where they cannot match.
+
+    The English prefix, suffix, infix and URL expressions are long alternations that
+    ``re`` tries at every position of every chunk; most chunks are plain words.  Each
+    wrapper returns "no match" only where no English rule can match and otherwise asks
+    the original expression, so the tokens are the same (tested on the whole corpus):
+    a prefix never starts with a letter or digit except "US$"/"C$"/"A$"; a suffix ending
+    in a letter or digit needs a digit (units, "10km") or an apostrophe ("'s") in its
+    last few characters; every infix is a non-alphanumeric character; every URL has a dot.
+    """
+    prefix, suffix, infix, url = (tokenizer.prefix_search, tokenizer.suffix_search,
+                                  tokenizer.infix_finditer, tokenizer.url_match)
+    if None in (prefix, suffix, infix, url):
+        return
+    find = _DIGIT_OR_APOSTROPHE.search
+
+    def prefix_search(s: str):
+        if not s or (s[0].isalnum() and "$" not in s[:3]):
+            return None
+        return prefix(s)
+
+    def suffix_search(s: str):
+        if not s or (s[-1].isalnum() and find(s, max(0, len(s) - 8)) is None):
+            return None
+        return suffix(s)
+
+    def infix_finditer(s: str):
+        return () if s.isalnum() else infix(s)
+
+    def url_match(s: str):
+        return url(s) if "." in s else None
+
+    tokenizer.prefix_search = prefix_search
+    tokenizer.suffix_search = suffix_search
+    tokenizer.infix_finditer = infix_finditer
+    tokenizer.url_match = url_match
 
 
 def split_sentences(texts: Iterable[str], batch_size: int = 256) -> Iterator[list[tuple[int, int]]]:
