@@ -390,3 +390,17 @@ def test_quick_affix_tokenizer_cuts_exactly_like_spacys_english() -> None:
     ours = get_nlp().tokenizer
     for text in texts:
         assert [(t.idx, t.text) for t in ours(text)] == [(t.idx, t.text) for t in english(text)]
+
+
+def test_outline_read_off_mupdf_matches_get_toc() -> None:
+    """Entries, levels and pages of the fast outline reader equal ``get_toc()``; positions fall on the page."""
+    from jupyter_review.ingest.pdf import _outline_items
+
+    for name in ("deepseek-v2.pdf", "chi2024-avatars.pdf", "npjmgrav-00129.pdf", "fimmu-2022-915001.pdf"):
+        with pymupdf.open(str(corpus_pdf(name))) as d:
+            toc = d.get_toc(simple=True)
+            fast = _outline_items(d)
+            assert len(toc) > 5
+            assert [(lv, t, p) for lv, t, p, _y in fast] == [tuple(x) for x in toc]
+            for _lv, _t, p, y in fast:
+                assert y is None or -1 <= y <= d[p - 1].rect.height + 1

@@ -984,15 +984,11 @@ class _Builder:
             if s.kind == "other" and parents and parents[-1].kind != "other":
                 s.kind = parents[-1].kind
             parents.append(s)
-        page_of_offset = []
-        for _para, start, _end, refs in made:
-            page_of_offset.append((start, refs[-1].page))
+        para_starts = [start for _para, start, _end, _refs in made]  # increasing
+        para_last_page = [refs[-1].page for _para, _start, _end, refs in made]
         for s in heads:
-            last = s.page
-            for st, pg in page_of_offset:
-                if s.start <= st < s.end:
-                    last = max(last, pg)
-            s.page_end = last
+            a, b = bisect.bisect_left(para_starts, s.start), bisect.bisect_left(para_starts, s.end)
+            s.page_end = max([s.page, *para_last_page[a:b]])
         self.document.sections.extend(heads)
         # paragraphs + sentences
         sec_idx = list(range(sec_first, sec_first + len(heads)))
@@ -1217,34 +1213,60 @@ def _abstract_fallback(heads, made, doc_index, full) -> None:
             return
 
 
+def _outline_items(pdf: pymupdf.Document) -> list[tuple[int, str, int, float | None]]:
+    """(level, title, 1-based page, y from the top or None) straight off MuPDF's outline tree.
+
+    ``Document.get_toc(simple=False)`` resolves every named destination again in Python (about
+    a quarter of a second for a 40-entry outline); MuPDF has already resolved page and position.
+    Falls back to ``get_toc`` where the low-level binding is not there.
+    """
+    mu = getattr(pymupdf, "mupdf", None)
+    if mu is None or not hasattr(mu, "fz_load_outline"):
+        out = []
+        for item in pdf.get_toc(simple=False):
+            dest = item[3] if len(item) > 3 and isinstance(item[3], dict) else {}
+            to, y = dest.get("to"), None
+            if to is not None and 1 <= int(item[2]) <= pdf.page_count:
+                y = pdf.page_cropbox(int(item[2]) - 1).height - float(to.y)
+            out.append((int(item[0]), str(item[1]), int(item[2]), y))
+        return out
+    out = []
+    stack = [(mu.fz_load_outline(pdf.this), 1)]
+    while stack and len(out) < 2000:
+        node, level = stack.pop()
+        while node.m_internal and len(out) < 2000:
+            m = node.m_internal
+            loc = m.page
+            page = loc.page + 1 if loc.chapter == 0 and loc.page >= 0 else -1
+            y = float(m.y) if m.y == m.y else None  # NaN: the target has no position
+            out.append((level, m.title or "", page, y))
+            down = node.down()
+            if down.m_internal:
+                stack.append((node.next(), level))  # come back to the siblings after the children
+                node, level = down, level + 1
+                continue
+            node = node.next()
+    return out
+
+
 def _safe_toc(pdf: pymupdf.Document) -> list[tuple[int, str, int, float | None]]:
     """The outline as (level, title, page, y-from-top or None); damaged/circular outlines give []."""
     try:
-        toc = pdf.get_toc(simple=False)
+        toc = _outline_items(pdf)
     except Exception:
         return []
     out = []
     seen = set()
-    for item in toc[:2000]:
-        if len(item) < 3:
-            continue
-        try:
-            level, title, page = int(item[0]), clean_text(str(item[1])).strip(), int(item[2])
-        except (TypeError, ValueError):
-            continue
+    for level, raw_title, page, y in toc[:2000]:
+        title = clean_text(str(raw_title)).strip()
         key = (level, title, page)
         if not title or key in seen or page < 1 or page > pdf.page_count:
             continue
         seen.add(key)
-        y = None
-        dest = item[3] if len(item) > 3 and isinstance(item[3], dict) else {}
-        to = dest.get("to")
-        if to is not None:
+        if y is not None:
             try:
                 h = pdf.page_cropbox(page - 1).height
-                ty = float(to[1]) if not hasattr(to, "y") else float(to.y)
-                if 0 < ty <= h:
-                    y = h - ty  # outline targets are in PDF (bottom-up) coordinates
+                y = y if 0 < y < h else None
             except Exception:
                 y = None
         out.append((level, title, page, y))
