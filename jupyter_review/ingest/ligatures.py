@@ -18,6 +18,7 @@ out of the lexicon.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -99,13 +100,8 @@ def looks_broken(texts: Iterable[str]) -> bool:
     """Does this text show lost ligatures (at least 3 broken words, more than intact ff/fi/fl)?"""
     joined = "\n".join(texts)
     intact = len(_INTACT.findall(joined))
-    broken = 0
-    for w in _WORD.findall(joined):
-        if _word_fix(w) is not None:
-            broken += 1
-            if broken >= 3 and broken > intact:
-                return True
-    return False
+    broken = sum(n for w, n in Counter(_WORD.findall(joined)).items() if _word_fix(w) is not None)
+    return broken >= 3 and broken > intact
 
 
 def repair_word(word: str) -> str | None:

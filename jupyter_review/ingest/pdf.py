@@ -181,9 +181,12 @@ _DIRS = {(0, -1): 90, (0, 1): 270, (-1, 0): 180}
 
 def _text_direction(raw: dict) -> int:
     """90/270/180 when most of the page's characters run up/down/upside down, else 0."""
+    blocks = raw.get("blocks", ())
+    if all(ln["dir"][0] > 0.5 for b in blocks for ln in b.get("lines", ())):
+        return 0  # every line runs left to right (almost every page)
     count: dict[tuple[int, int], int] = {}
     total = 0
-    for b in raw.get("blocks", ()):
+    for b in blocks:
         for ln in b.get("lines", ()):
             n = sum(len(sp["text"].strip()) for sp in ln["spans"])
             d = ln["dir"]
