@@ -500,8 +500,21 @@ def _in_row(b: Block, page: Page | None) -> bool:
 _TABLE_WORD = re.compile(r"\b(?:Table|TABLE|Tab\.)")
 
 
-def _may_have_table(blocks: list[Block]) -> bool:
-    return any(_TABLE_WORD.search(ln.text) for b in blocks for ln in b.lines[:3])
+def _may_have_table(blocks: list[Block], page: Page | None = None) -> bool:
+    """Will the table search look at this page (a "Table" label, or rows of numbers)?"""
+    if any(_TABLE_WORD.search(ln.text) for b in blocks for ln in b.lines[:3]):
+        return True
+    from .tables import page_looks_tabular
+
+    if page is None:
+        return False
+    # before the layout pass headers are still body lines: more lines can only add rows of
+    # numbers, so a "no" here stays a "no" and the table pass need not ask again
+    # (not on a page read turned: its boxes are turned back after the layout pass)
+    tabular = page_looks_tabular(page)
+    if not getattr(page, "_frame", 0):
+        page._tabular = tabular  # type: ignore[attr-defined]
+    return tabular
 
 
 _ANSWER_START = re.compile(r"^(?:yes|no|n/?a|none|not applicable|unknown|partially|partial)\b", re.I)
@@ -741,7 +754,7 @@ class _Builder:
                 page._pdf_page = pg if find_tables else None  # type: ignore[attr-defined]
                 # the table search reads words from the same text page instead of extracting
                 # it again; kept only where a table may be (bounded memory on long files)
-                page._textpage = tp if find_tables and _may_have_table(blocks) else None  # type: ignore[attr-defined]
+                page._textpage = tp if find_tables and _may_have_table(blocks, page) else None  # type: ignore[attr-defined]
                 del pg
                 if progress and (i % 10 == 0 or i == pdf.page_count - 1):
                     progress(done_before + i + 1, total, f"reading {path.name}")
@@ -790,6 +803,8 @@ class _Builder:
                     del p._pdf_page
                 if hasattr(p, "_textpage"):
                     del p._textpage
+                if hasattr(p, "_tabular"):
+                    del p._tabular
             pdf.close()
 
     def _layout(self, pages: list[Page]) -> None:
@@ -838,7 +853,7 @@ class _Builder:
             pg = getattr(p, "_pdf_page", None)
             if find_tables and tabmod is not None and pg is not None:
                 table_caps = [(i, c) for i, c in caps if c.kind == "table"]
-                if table_caps or tabmod.page_looks_tabular(p):
+                if table_caps or (getattr(p, "_tabular", True) and tabmod.page_looks_tabular(p)):
                     try:
                         tp = getattr(p, "_textpage", None)
                         words = pg.get_text("words", textpage=tp) if tp is not None else pg.get_text("words", flags=_TEXT_FLAGS)

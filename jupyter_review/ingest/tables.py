@@ -319,6 +319,8 @@ def page_looks_tabular(page: Page) -> bool:
         if b.kind in ("header", "footer", "page_number", "margin"):
             continue
         for ln in b.lines:
+            if not _HAS_DIGIT.search(ln.text):
+                continue
             n = sum(1 for t in ln.text.split() if _is_num(t))
             if n:
                 k = int(((ln.bbox[1] + ln.bbox[3]) / 2) // 4)
