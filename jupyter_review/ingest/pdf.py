@@ -883,8 +883,7 @@ class _Builder:
             for b in p.blocks:
                 if b.kind == "body":
                     for ln in b.lines:
-                        words = wre.findall(ln.text)
-                        vocab.update(w.lower() for w in words[1:-1])
+                        vocab.update(wre.findall(ln.text.lower())[1:-1])
         paras: list[_Para] = []
         for p in pages:
             for b in p.blocks:

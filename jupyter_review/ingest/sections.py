@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # canonical kind -> pattern on a normalised heading title (no numbering, lower case)
 _KIND_PATTERNS: list[tuple[str, str]] = [
@@ -82,6 +83,7 @@ def norm_title(title: str) -> str:
     return t
 
 
+@lru_cache(maxsize=8192)
 def classify(title: str) -> str:
     """Canonical kind of a heading title (numbering already removed or not)."""
     _, rest = split_numbering(title)
