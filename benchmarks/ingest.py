@@ -90,12 +90,68 @@ def synthetic(path: Path, pages: int) -> None:
     doc.close()
 
 
+def stages(files: list[Path]) -> None:
+    """Time the ingest's stages by wrapping them (one warm run per file, tables on)."""
+    import jupyter_review.ingest.pdf as pdf_mod
+    import jupyter_review.nlp.pipeline as nlp_mod
+
+    spent: dict[str, float] = {}
+    undo = []
+
+    def timed(owner, name: str, label: str, only_first_arg: str | None = None) -> None:
+        orig = getattr(owner, name)
+
+        def wrapper(*a, **k):
+            if only_first_arg is not None and (len(a) < 2 or a[1] != only_first_arg):
+                return orig(*a, **k)
+            t = _clock()
+            try:
+                return orig(*a, **k)
+            finally:
+                spent[label] = spent.get(label, 0.0) + _clock() - t
+
+        setattr(owner, name, wrapper)
+        undo.append((owner, name, orig))
+
+    nlp = nlp_mod.get_nlp()
+    timed(pymupdf.Page, "get_textpage", "PyMuPDF text page (as in bare)")
+    timed(pymupdf.Page, "get_text", "PyMuPDF dict from the text page", "dict")
+    timed(pdf_mod, "_page_blocks", "dict -> blocks/lines")
+    timed(pdf_mod._Builder, "_layout", "layout (running text, columns, footnotes)")
+    timed(pdf_mod._Builder, "_captions_and_tables", "captions + tables (words, drawn rules, cells)")
+    timed(pdf_mod._Builder, "_text", "paragraphs, sections, sentences")
+    timed(nlp, "make_doc", "  of which spaCy's tokenizer")
+    try:
+        bare_total = full_total = 0.0
+        totals: dict[str, float] = {}
+        for f in files:
+            load_document(f)  # warm
+            bare_total += bare(f)
+            spent.clear()
+            t = _clock()
+            load_document(f)
+            full_total += _clock() - t
+            for k, v in spent.items():
+                totals[k] = totals.get(k, 0.0) + v
+        spent = totals
+        print(f"\nwhere the time goes (all files, tables on): full {full_total:.2f} s = {full_total / bare_total:.2f}x bare")
+        for k, v in sorted(spent.items(), key=lambda kv: -kv[1]):
+            print(f"  {k:46s} {v:7.3f} s  {v / bare_total:5.2f}x bare")
+        rest = full_total - sum(v for k, v in spent.items() if not k.startswith("  "))
+        print(f"  {'other (page loop, model objects, GC, ...)':46s} {rest:7.3f} s  {rest / bare_total:5.2f}x bare")
+    finally:
+        for owner, name, orig in reversed(undo):
+            setattr(owner, name, orig)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("files", nargs="*")
     ap.add_argument("--repeat", type=int, default=3, help="best of N timings (default 3)")
     ap.add_argument("--profile", help="profile the ingest of this file with cProfile and print the top entries")
     ap.add_argument("--synthetic", type=int, default=1000, help="pages of a generated PDF to add (0: none)")
+    ap.add_argument("--stages", action="store_true",
+                    help="also print where the ingest time goes, summed over the files, in units of bare get_text()")
     args = ap.parse_args()
 
     get_nlp()  # load once, as a long-running process would
@@ -127,6 +183,8 @@ def main() -> int:
         print(f"{f.name[:34]:34s} {n:5d} {fu:8.3f} {n / fu:8.1f} {nt:8.3f} {b:7.3f} {fu / b:6.2f} {nt / b:8.2f}"
               f" {100 * fu / n:6.2f} {heap:8.1f} {rss:8.1f}")
     print(f"worst ratio full/bare: {worst:.2f} (target <= 3); s/100p target < 1.5")
+    if args.stages:
+        stages(files)
     if args.profile:
         import cProfile
         import pstats
