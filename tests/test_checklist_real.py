@@ -296,3 +296,59 @@ def test_evidence_carries_the_urls_it_points_to_into_the_report():
     ev = next(e for e in a.topics["data.availability"].evidence if "Huggingface Link" in e.text)
     assert "https://huggingface.co/datasets/shainar/BEAD" in ev.links
     assert "&rarr; https://vectorinstitute.github.io/BEAD/credit/" in render_report(a, "html")
+
+
+# -- session 4: generalising fixes found on the blind batch tests/data/gold/fresh5 -------------
+
+
+@pytest.fixture(scope="module")
+def neurores():
+    return jr.analyze(corpus_pdf("neurores-0022-4.pdf"))
+
+
+def test_a_trial_protocol_has_no_code_topic_and_states_a_validity_limitation(neurores):
+    """neurores-0022-4 (a stroke-care trial protocol): "manuscript" is not a script and
+    "implemented in Berlin" is not software, so code availability does not apply; its one
+    limitation is written as "may ... limit external validity by introducing a selection bias"
+    (p.4), and its planned "1372 patients" (p.4) is a data size."""
+    t = neurores.topics
+    assert t["code.availability"].status == "not_applicable"
+    lim = t["risk.limitations"]
+    assert lim.status == "disclosed"
+    assert any(e.page == 4 and "external validity" in e.text for e in lim.evidence)
+    size = t["data.size"]
+    assert size.status == "disclosed" and any("1372 patients" in e.text for e in size.evidence)
+
+
+def test_limitations_announced_as_a_number_of_potential_limitations():
+    """pmc7071725 p.8: "This study has a number of potential limitations. First, ..." """
+    r = jr.analyze(corpus_pdf("pmc7071725.pdf")).topics["risk.limitations"]
+    assert r.status == "disclosed"
+    assert any(e.page == 8 and e.text.startswith("This study has a number of potential limitations") for e in r.evidence)
+
+
+def test_method_words_are_not_societal_impact_decoding_or_data_release():
+    """moba: "the positive impact of fine-grained expert segmentation" (p.4) is not societal
+    impact; its top-k block gating (pp.3-6) is not a decoding setting; "we made a pivotal
+    discovery" (p.13) releases nothing.  The paper says nothing about any of the three."""
+    t = jr.analyze(corpus_pdf("moba.pdf")).topics
+    assert t["risk.societal"].status == "missing"
+    assert t["eval.protocol"].status != "disclosed"
+    assert t["data.availability"].status == "missing"
+
+
+def test_reference_entry_set_large_is_not_a_section_and_references_give_no_evidence():
+    """minimax-m1 p.18 sets "OpenAI. Openai mrcr dataset. https://huggingface.co/..., 2024b." in a
+    12 pt monospace font: it is a reference, so pp.18-21 stay in the references and the cited
+    "large-scale human study" title there is no human evaluation; a math sentence "For questions
+    q from a dataset D" is no feedback channel, and SWE-bench's "real-world GitHub issues" are
+    not an issue tracker (the report gives no way to report problems)."""
+    a = jr.analyze(corpus_pdf("minimax-m1.pdf"))
+    assert not any("http" in s.title for s in a.document.sections)
+    refs = [s for s in a.document.sections if s.kind == "references"]
+    assert refs and refs[0].page == 15 and refs[0].page_end >= 21
+    assert a.topics["eval.human"].status == "missing"
+    assert a.topics["accountability.feedback"].status == "missing"
+    cont = a.topics["data.contamination"]
+    assert cont.status == "disclosed"
+    assert any("n-gram and embedding-based methods" in e.text for e in cont.evidence)

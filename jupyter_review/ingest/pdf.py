@@ -565,6 +565,8 @@ def _is_heading(b: Block, body: float, page: Page | None = None) -> tuple[str, s
         return None  # the answer to a question of a datasheet or checklist form
     if title.endswith((",", ";")):
         return None
+    if _CITATION_LIKE.search(title):
+        return None  # a reference entry set large ("OpenAI. MRCR dataset. https://..., 2024b.")
     if not (bold or big or (caps and all(ln.size >= body - 0.6 for ln in b.lines)) or (known and number) or (known and norm_title(title) in _STANDALONE)):
         return None
     if (bold and not big and not number and not known) and (len(title.split()) > 8 or title.endswith(".")):
@@ -573,6 +575,9 @@ def _is_heading(b: Block, body: float, page: Page | None = None) -> tuple[str, s
         return None  # a cell of a table row, a label in a figure
     return number, title, level_of(number)
 
+
+# a web address or DOI, or a year closing a text that has another full stop before it
+_CITATION_LIKE = re.compile(r"https?://|\bwww\.|\bdoi:\s*10\.|\b10\.\d{4,}/|\..*\b(?:19|20)\d\d[a-z]?\.$", re.I)
 
 _STANDALONE = {"abstract", "references", "bibliography", "acknowledgements", "acknowledgments", "acknowledgement",
                "acknowledgment", "introduction", "conclusion", "conclusions", "discussion", "methods", "results",
