@@ -404,3 +404,12 @@ def test_outline_read_off_mupdf_matches_get_toc() -> None:
             assert [(lv, t, p) for lv, t, p, _y in fast] == [tuple(x) for x in toc]
             for _lv, _t, p, y in fast:
                 assert y is None or -1 <= y <= d[p - 1].rect.height + 1
+
+
+def test_latex_copyright_sign_is_one_character() -> None:
+    """S2ORC's first page prints "c⃝2020 Association for Computational Linguistics": LaTeX's
+    copyright sign, which the text layer gives as "c" + U+20DD (a combining circle)."""
+    doc = load_document(corpus_pdf("s2orc-acl2020.pdf"))
+    text = doc.texts[0]
+    assert "\u20dd" not in text
+    assert "\u00a92020 Association for Computational Linguistics" in text

@@ -21,8 +21,14 @@ _LIGS = {
 _LIG_RE = re.compile("[" + "".join(_LIGS) + "]")
 
 
+# LaTeX's \copyright and \textregistered come out as a letter plus U+20DD (combining circle)
+_ENCLOSED = re.compile(r"([cCrR]) ?\u20dd")
+
+
 def clean_text(s: str) -> str:
     """Untrusted PDF text -> safe plain text: no control characters, ligatures expanded."""
+    if "\u20dd" in s:
+        s = _ENCLOSED.sub(lambda m: "\u00a9" if m.group(1) in "cC" else "\u00ae", s)
     if _LIG_RE.search(s):
         s = _LIG_RE.sub(lambda m: _LIGS[m.group()], s)
     if _CTRL.search(s):
