@@ -720,9 +720,10 @@ class _Builder:
                     sf.textless_pages.append(i + 1)
                     pages.append(Page(doc=doc_index, number=i + 1, width=612.0, height=792.0, has_text=False))
                     continue
+                rect = pg.rect
                 frame = _text_direction(raw)
                 if frame:  # the text runs vertically (a landscape table set sideways): read it turned
-                    _turn_raw(raw, frame, float(pg.rect.width), float(pg.rect.height))
+                    _turn_raw(raw, frame, float(rect.width), float(rect.height))
                 blocks = _page_blocks(raw)
                 if not blocks:
                     if any(b.get("lines") for b in raw.get("blocks", ())):
@@ -743,8 +744,8 @@ class _Builder:
                 page = Page(
                     doc=doc_index,
                     number=i + 1,
-                    width=float(pg.rect.width),  # the unrotated page: text boxes use these coordinates
-                    height=float(pg.rect.height),
+                    width=float(rect.width),  # the unrotated page: text boxes use these coordinates
+                    height=float(rect.height),
                     rotation=rotation,
                     has_text=bool(blocks),
                     blocks=blocks,
