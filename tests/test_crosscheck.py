@@ -138,3 +138,24 @@ def test_minimax_numbers_match_table2():
     assert {c.cells[0]["value"] for c in swe} == {55.6, 56.0}
     aime = [c for c in nums if "AIME 2024" in c.message]
     assert aime and aime[0].status == "consistent" and aime[0].cells[0]["value"] == 86.0 and aime[0].table_page == 13
+
+
+def test_best_within_a_group_claims_are_scoped_not_mismatches() -> None:
+    """DeepSeek-V2 p.18: "DeepSeek-V2 Chat (SFT) surpasses all open-source Chinese models by a
+    significant margin", while Table 3 (p.19) also holds LLaMA3 70B and Mixtral 8x22B rows that
+    beat it in some columns: the table cannot say which rows are open-source Chinese models, so
+    the check is reported as scoped (to check by hand), and the report lists it separately."""
+    import jupyter_review as jr
+    from jupyter_review.report import render_report
+
+    a = jr.analyze(corpus_pdf("deepseek-v2.pdf"))
+    group = [c for c in a.cross_checks if c.kind == "superiority" and "open-source Chinese models" in (c.claim or "")]
+    assert group and all(c.status == "scoped" for c in group)
+    assert all("check these by hand" in c.message for c in group)
+    assert any("in Table 3 (p. 19)" in c.message and "LLaMA3 70B" in c.message for c in group)
+    # a plain universal claim is still checked against every row
+    assert any(c.status == "mismatch" and c.kind == "superiority" for c in a.cross_checks)
+    md = render_report(a, "md")
+    assert "to check by hand" in md and "open-source Chinese models" in md
+    html = render_report(a, "html")
+    assert "to check by hand" in html and "<script" not in html

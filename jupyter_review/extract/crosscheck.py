@@ -30,6 +30,33 @@ from .tables import _HIGHER_BETTER, _LOWER_BETTER
 # one vocabulary of "lower is better" headers, shared with the table extractor
 _LOWER = _LOWER_BETTER
 _HIGHER = _HIGHER_BETTER
+# a superiority claim limited to a subset of the systems ("among open-source models", "all
+# open-weight models", "of its size"): a table row that beats it may lie outside that subset,
+# and the table does not say which rows do
+_SCOPE = re.compile(
+    r"\b(?:among|of all|than all|over all|all(?: other)?|other|any(?: other)?)\s+(?:(?:the|other|existing|current|publicly)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:open[- ]?(?:source|weight|weights|access)|publicly available|non-proprietary|"
+    r"(?:similar|comparable|same)[- ](?:size|sized|scale|scaled)|(?:dense|sparse|MoE|small|smaller|lightweight|\d+B[- ]scale)"
+    r")\b[^.]{0,40}?\b(?:models?|LLMs?|baselines?|methods?|systems?|counterparts?)"
+    r"|\b(?:of|in|for) (?:its|their) (?:size|class|scale|weight class)\b"
+    r"|\bat (?:a |the )?(?:similar|comparable|same) (?:size|scale|parameter count)\b",
+    re.I,
+)
+
+def _scope_of(text: str) -> re.Match[str] | None:
+    """The group a superiority claim is limited to, unless the sentence also makes an unlimited
+    claim ("outperforms all baselines on every benchmark, and is the best among open models")."""
+    scope = _SCOPE.search(text)
+    if scope is None:
+        return None
+    for m in _UNIVERSAL.finditer(text):
+        word = m.group(0).split()[0].lower()
+        inside = scope.start() <= m.start() < scope.end() or m.start() <= scope.start() < m.end()
+        if not inside and word in ("all", "every", "each", "any", "across", "consistently", "uniformly"):
+            return None
+    return scope
+
+
 _UNIVERSAL = re.compile(
     r"\b(?:all|every|each|any|across (?:all|the board)|consistently|uniformly|without exception)\b"
     r"(?:\s+(?:the\s+)?(?:other\s+)?(?:\w+[\s-]){0,3}(?:baselines?|methods?|models?|competitors?|benchmarks?|datasets?|"
@@ -276,6 +303,7 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             names.append(title_sys)
         if not names and title_sys and claim.location in ("abstract", "conclusion"):
             names.append(title_sys)
+        scope = _scope_of(claim.text)
         refs = {m.group(1) for m in _TABLE_REF.finditer(claim.text)}
         pool = [t for t in tables if not refs or t.label in refs]
         if not any(_system_rows(cells_of[t.id], n) for n in names for t in pool):
@@ -324,8 +352,14 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                 if problems:
                     cols = "; ".join(f"{p['column']}: {p['rival']} {p['rival_value']:g} {'>' if p['relation'] == 'better' else '='} {p['value']:g}" for p in problems[:6])
                     more = f" (+{len(problems) - 6} more)" if len(problems) > 6 else ""
-                    msg = f"claim on p. {claim.page} that {name} is best; in {label} (p. {t.page}) a baseline is better or tied in {len(problems)} of {checked} columns: {cols}{more}"
-                    status = "mismatch"
+                    if scope is not None:
+                        msg = (f"claim on p. {claim.page} that {name} is best \u201c{scope.group(0).strip()}\u201d; in {label} "
+                               f"(p. {t.page}) another system is better or tied in {len(problems)} of {checked} columns: "
+                               f"{cols}{more}. The table does not say which systems the claim covers: check these by hand")
+                        status = "scoped"
+                    else:
+                        msg = f"claim on p. {claim.page} that {name} is best; in {label} (p. {t.page}) a baseline is better or tied in {len(problems)} of {checked} columns: {cols}{more}"
+                        status = "mismatch"
                 else:
                     msg = f"{name} is best in all {checked} columns of {label} (p. {t.page})"
                     status = "consistent"

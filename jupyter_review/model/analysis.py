@@ -124,7 +124,7 @@ class Table:
 @dataclass
 class CrossCheck:
     kind: str  # number | superiority | bold_best
-    status: str  # consistent | mismatch | unsupported
+    status: str  # consistent | mismatch | scoped | unsupported
     message: str
     claim: str = ""
     claim_doc: int | None = None

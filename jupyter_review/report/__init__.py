@@ -139,6 +139,7 @@ def build_report(analysis: Analysis, review: Any | None = None) -> dict[str, Any
             row[s] = sum(1 for d in items if d["framework"] == fw and d["effective_status"] == s)
         summary.append(row)
     mismatches = [c for c in analysis.cross_checks if c.status == "mismatch"]
+    scoped = [c for c in analysis.cross_checks if c.status == "scoped"]
     changes = [d for d in items if d["change"] and d["change"] != "unchanged"]
     return {
         "title": title,
@@ -148,6 +149,7 @@ def build_report(analysis: Analysis, review: Any | None = None) -> dict[str, Any
         "summary": summary,
         "requests": requests,
         "mismatches": mismatches,
+        "scoped": scoped,
         "changes": changes,
         "general_notes": review.general_notes if review is not None else "",
         "items": items,
@@ -218,6 +220,13 @@ def _render_md(r: dict[str, Any]) -> str:
     else:
         L.append("No mismatch between claims in the text and the extracted tables was found.")
     L.append("")
+    if r["scoped"]:
+        L.append("Claims of being best within a group the tables do not mark (\u201camong open-source models\u201d):"
+                 " systems that beat them in the tables, to check by hand:")
+        L.append("")
+        for c in r["scoped"]:
+            L.append(f"- {_esc_md(c.message)}")
+        L.append("")
     if r["changes"]:
         L.append("## Changes since the previous version")
         L.append("")
@@ -307,6 +316,12 @@ def _render_html(r: dict[str, Any]) -> str:
         H.append("</ul>")
     else:
         H.append("<p>No mismatch between claims in the text and the extracted tables was found.</p>")
+    if r["scoped"]:
+        H.append("<p>Claims of being best within a group the tables do not mark (\u201camong open-source models\u201d):"
+                 " systems that beat them in the tables, to check by hand:</p><ul>")
+        for c in r["scoped"]:
+            H.append(f"<li>{e(c.message)}</li>")
+        H.append("</ul>")
     if r["changes"]:
         H.append("<h2>Changes since the previous version</h2><ul>")
         for d in r["changes"]:
