@@ -352,3 +352,27 @@ def test_reference_entry_set_large_is_not_a_section_and_references_give_no_evide
     cont = a.topics["data.contamination"]
     assert cont.status == "disclosed"
     assert any("n-gram and embedding-based methods" in e.text for e in cont.evidence)
+
+
+def test_footnote_marker_set_apart_by_a_space_brings_its_url():
+    """kimi-linear p.1: "we open-source the KDA kernel and vLLM implementations 1, and release ..."
+    with footnote "1https://github.com/fla-org/flash-linear-attention/..." on the same page: the
+    code is disclosed with its link.  The same paper's "reducing memory footprint" is no energy
+    figure, "delegates the entire responsibility for encoding positional information" is no
+    accountability, and "context lengths seen during training" is no contamination check."""
+    t = jr.analyze(corpus_pdf("kimi-linear.pdf")).topics
+    code = t["code.availability"]
+    assert code.status == "disclosed"
+    assert any(e.page == 1 and any("github.com/fla-org" in u for u in e.links) for e in code.evidence)
+    assert t["compute.energy"].status == "missing"
+    assert t["accountability.responsibility"].status == "missing"
+    assert t["data.contamination"].status == "missing"
+
+
+def test_a_psychology_paper_that_releases_its_analysis_scripts_has_a_code_topic():
+    """envy-preprint p.1 (Author Note): "The anonymized data, analysis scripts, and materials are
+    available on the Open Science Framework (https://osf.io/n9uvj/)": no machine learning, but the
+    scripts are released, so code availability applies and is disclosed."""
+    r = jr.analyze(corpus_pdf("envy-preprint.pdf")).topics["code.availability"]
+    assert r.status == "disclosed"
+    assert any("osf.io/n9uvj" in e.text for e in r.evidence)

@@ -68,6 +68,8 @@ class Detector:
     strict_exclude: Pattern | None = None
     also_any: list[Pattern] = field(default_factory=list)  # a second condition (applies_also)
     also_min: int = 0
+    either_any: list[Pattern] = field(default_factory=list)  # applies anyway when this holds (applies_if)
+    either_min: int = 0
     phrase_sections: set[str] = field(default_factory=set)
     phrase_specific: Pattern | None = None
 
@@ -107,6 +109,8 @@ def compile_detectors() -> dict[str, Detector]:
             strict_exclude=_rx(s.get("strict_context", {}).get("exclude"), vocab),
             also_any=[p for p in (_rx(x, vocab) for x in s.get("applies_also", {}).get("any", [])) if p],
             also_min=int(s.get("applies_also", {}).get("min", 1)),
+            either_any=[p for p in (_rx(x, vocab) for x in s.get("applies_if", {}).get("any", [])) if p],
+            either_min=int(s.get("applies_if", {}).get("min", 1)),
             phrase_sections=set(s.get("section_phrases", {}).get("sections", [])),
             phrase_specific=_rx(s.get("section_phrases", {}).get("specific"), vocab),
         )
@@ -213,6 +217,17 @@ _RELEASE_CUE = re.compile(
 # a footnote marker glued to a word or its punctuation: "research.1", "Upwork,9 and", "here2"
 # (after a word of 3+ letters or its punctuation: not "3.1", "14.0", "rouge-1_f1", "v3")
 _MARKER = re.compile(r"(?:(?<=[A-Za-z][a-z]{2})|(?<=[a-z]{2}[.,;:)\]]))(\d{1,2})(?=[\s,.;:]|$)")
+# a marker the text layer set apart by a space ("the vLLM implementations 1, and release"); read
+# only when that page has a footnote of that number, and never after a word that takes a number
+_SPACED_MARKER = re.compile(
+    r"(?<=[a-z]{3}) (\d{1,2})(?=[,.;:]|\s+(?:and|or|to|for|with|in|as|at|on|which|that|is|are|we)\b|$)"
+)
+_NUMBERED_NOUN = re.compile(
+    r"(?:table|figure|fig|section|sec|chapter|appendix|eq|equation|step|stage|phase|version|level|layer|"
+    r"type|group|study|experiment|part|round|epoch|top|pass|model|task|class|case|item|question|rule|"
+    r"setting|option|condition|arm|cohort|wave|day|week|month|year|grade|block|head|trial|run|seed) (\d{1,2})$",
+    re.I,
+)
 
 
 _WORD = re.compile(r"^[(\"'\u201c]?[A-Za-z][a-z]{2,}[A-Za-z-]*[.,;:)\"'\u201d]*$")
@@ -278,7 +293,8 @@ def _note_for(s: Sentence, notes: dict[tuple[int, int], dict[str, str]]) -> str:
     if not notes or (s.text[:1].isdigit() and _FOOT_URL.match(s.text)) or not _RELEASE_CUE.search(s.text):
         return ""
     urls = []
-    for m in _MARKER.finditer(s.text):
+    spaced = [m for m in _SPACED_MARKER.finditer(s.text) if not _NUMBERED_NOUN.search(s.text[:m.end(1)])]
+    for m in [*_MARKER.finditer(s.text), *spaced]:
         k = m.group(1)
         for page in range(s.page, 0, -1):
             url = notes.get((s.doc, page), {}).get(k)
@@ -334,6 +350,8 @@ def _count_at_least(patterns: list[Pattern], texts: list[str], n_min: int) -> bo
 
 
 def _applies(det: Detector, main_text: list[str]) -> bool:
+    if det.either_any and _count_at_least(det.either_any, main_text, det.either_min):
+        return True
     if det.applies_any and not _count_at_least(det.applies_any, main_text, det.applies_min):
         return False
     return not det.also_any or _count_at_least(det.also_any, main_text, det.also_min)
