@@ -30,7 +30,8 @@ GOLD_FRESH3 = GOLD / "fresh3"  # a fourth blind batch, scored after the third ba
 GOLD_FRESH4 = GOLD / "fresh4"  # a fifth blind batch, scored after the fourth batch's tuning
 GOLD_FRESH5 = GOLD / "fresh5"  # a sixth blind batch, scored after session 4's speed work
 GOLD_FRESH6 = GOLD / "fresh6"  # a seventh blind batch, scored after the fifth batch's tuning
-FRESH_DIRS = (GOLD_FRESH, GOLD_FRESH2, GOLD_FRESH3, GOLD_FRESH4, GOLD_FRESH5, GOLD_FRESH6)
+GOLD_FRESH7 = GOLD / "fresh7"  # an eighth blind batch (datasheets, a paper behind a cover page)
+FRESH_DIRS = (GOLD_FRESH, GOLD_FRESH2, GOLD_FRESH3, GOLD_FRESH4, GOLD_FRESH5, GOLD_FRESH6, GOLD_FRESH7)
 FRESH_FILES = [f for d in FRESH_DIRS for f in sorted(d.glob("*.yaml"))]
 ALL_GOLD_FILES = GOLD_FILES + HELDOUT_FILES + FRESH_FILES
 
