@@ -250,19 +250,10 @@ def _link_chain(pg: pymupdf.Page) -> list[tuple[str, tuple[float, float, float, 
 
     ``Page.get_links()`` resolves each link's destination and re-reads the page's annotation
     list per link, which made links cost as much as a page's text; the URI and the rectangle are
-    all we keep.  Falls back to ``get_links()`` where the low-level binding is not there.
+    all we keep.
     """
     out: list[tuple[str, tuple[float, float, float, float]]] = []
-    mu = getattr(pymupdf, "mupdf", None)
-    if mu is None or not hasattr(mu, "fz_load_links"):
-        for ln in pg.get_links():
-            r = ln.get("from")
-            if ln.get("kind") == pymupdf.LINK_URI and r is not None:
-                out.append((ln.get("uri") or "", (float(r.x0), float(r.y0), float(r.x1), float(r.y1))))
-            if len(out) >= _MAX_LINKS:
-                break
-        return out
-    ln = mu.fz_load_links(pg.this)
+    ln = pymupdf.mupdf.fz_load_links(pg.this)
     while ln.m_internal and len(out) < _MAX_LINKS:
         r = ln.rect()
         out.append((ln.m_internal.uri or "", (float(r.x0), float(r.y0), float(r.x1), float(r.y1))))
@@ -1241,20 +1232,9 @@ def _outline_items(pdf: pymupdf.Document) -> list[tuple[int, str, int, float | N
 
     ``Document.get_toc(simple=False)`` resolves every named destination again in Python (about
     a quarter of a second for a 40-entry outline); MuPDF has already resolved page and position.
-    Falls back to ``get_toc`` where the low-level binding is not there.
     """
-    mu = getattr(pymupdf, "mupdf", None)
-    if mu is None or not hasattr(mu, "fz_load_outline"):
-        out = []
-        for item in pdf.get_toc(simple=False):
-            dest = item[3] if len(item) > 3 and isinstance(item[3], dict) else {}
-            to, y = dest.get("to"), None
-            if to is not None and 1 <= int(item[2]) <= pdf.page_count:
-                y = pdf.page_cropbox(int(item[2]) - 1).height - float(to.y)
-            out.append((int(item[0]), str(item[1]), int(item[2]), y))
-        return out
-    out = []
-    stack = [(mu.fz_load_outline(pdf.this), 1)]
+    out: list[tuple[int, str, int, float | None]] = []
+    stack = [(pymupdf.mupdf.fz_load_outline(pdf.this), 1)]
     while stack and len(out) < 2000:
         node, level = stack.pop()
         while node.m_internal and len(out) < 2000:
