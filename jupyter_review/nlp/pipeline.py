@@ -157,7 +157,8 @@ def _quick_affixes(tokenizer: Tokenizer) -> Tokenizer:
     The English prefix, suffix, infix and URL expressions are long alternations that
     ``re`` tries at every position of every chunk; most chunks are plain words.  Each
     wrapper returns "no match" only where no English rule can match and otherwise asks
-    the original expression, so the tokens are the same (tested on the whole corpus):
+    the original expression, so the tokens are the same (checked on all corpus text; the
+    test compares four papers and a string of odd cases):
     a prefix never starts with a letter or digit except "US$"/"C$"/"A$"; a suffix ending
     in a letter or digit needs a digit (units, "10km") or an apostrophe ("'s") in its
     last few characters; every infix is a non-alphanumeric character; every URL has a dot.
