@@ -376,3 +376,15 @@ def test_a_psychology_paper_that_releases_its_analysis_scripts_has_a_code_topic(
     r = jr.analyze(corpus_pdf("envy-preprint.pdf")).topics["code.availability"]
     assert r.status == "disclosed"
     assert any("osf.io/n9uvj" in e.text for e in r.evidence)
+
+
+def test_a_datasheet_answers_to_the_release_topics():
+    """fews-datasheet: its title is "FEWS (Few-shot Examples of Word Senses) Data Sheet", so the
+    release topics apply although no sentence says "we release"; p.1 names the appropriate uses
+    ("training a WSD or hate speech detection model") and one it does not intend ("training data for
+    a general text generation model"); it gives no feedback channel."""
+    t = jr.analyze(corpus_pdf("fews-datasheet.pdf")).topics
+    use = t["accountability.intended_use"]
+    assert use.status == "disclosed"
+    assert any(e.page == 1 and "Appropriate uses of these examples include" in e.text for e in use.evidence)
+    assert t["accountability.feedback"].status == "missing"

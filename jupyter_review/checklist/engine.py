@@ -504,7 +504,9 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
     roles = [f.role for f in files]
     has_supp = any(r != "main" for r in roles)
     sents, captions = _units(analysis)
-    main_text = [u.text for u in sents if u.role == "main"]
+    # what a topic's applicability is counted on: the main text and the main file's title (a
+    # "Data Sheet" or "Model Card" in the title makes the release topics apply)
+    main_text = [u.text for u in sents if u.role == "main"] + [f.title for f in files if f.role == "main" and f.title]
     # data statements by sentence key
     ds_by_key: dict[tuple[int, int], Any] = {}
     for ds in analysis.data_statements:
