@@ -388,3 +388,19 @@ def test_a_datasheet_answers_to_the_release_topics():
     assert use.status == "disclosed"
     assert any(e.page == 1 and "Appropriate uses of these examples include" in e.text for e in use.evidence)
     assert t["accountability.feedback"].status == "missing"
+
+
+def test_human_evaluation_applies_to_outputs_people_read_only(stockmixer, qwen3):
+    """StockMixer forecasts stock prices: no output a person would judge, so human evaluation
+    does not apply although the paper is machine learning ("summarize" and "natural language
+    processing" appear in passing).  Qwen3 is a chat model: it applies (and is not done)."""
+    assert stockmixer.topics["eval.human"].status == "not_applicable"
+    assert qwen3.topics["eval.human"].status in ("missing", "vague")
+
+
+def test_post_release_evaluation_needs_a_released_or_deployed_model():
+    """MedHEval is a benchmark that evaluates other people's vision-language models and releases
+    data and code, not a model: post-release evaluation does not apply.  MoBA's abstract says the
+    method is "deployed to support Kimi's long-context requests": it applies there."""
+    assert jr.analyze(corpus_pdf("medheval-main.pdf")).topics["eval.post_release"].status == "not_applicable"
+    assert jr.analyze(corpus_pdf("moba.pdf")).topics["eval.post_release"].status != "not_applicable"
