@@ -404,3 +404,14 @@ def test_post_release_evaluation_needs_a_released_or_deployed_model():
     method is "deployed to support Kimi's long-context requests": it applies there."""
     assert jr.analyze(corpus_pdf("medheval-main.pdf")).topics["eval.post_release"].status == "not_applicable"
     assert jr.analyze(corpus_pdf("moba.pdf")).topics["eval.post_release"].status != "not_applicable"
+
+
+def test_sample_context_length_is_no_data_size_and_related_work_is_no_evidence(sample_analysis):
+    """The sample's main text gives "the context length is 8,192 tokens" (p.3) and solution lengths
+    "from 412 to 331 tokens" (p.5), but the data's size only in supplement Table S1; its related
+    work (p.2) mentions step labels "collected ... from human annotators" by others, while the
+    paper itself has no human evaluation (answer key)."""
+    key = sample.answer_key()["topics"]
+    size = sample_analysis.topics["data.size"]
+    assert size.status == key["data.size"]["status"] == "supplement_only"
+    assert sample_analysis.topics["eval.human"].status == key["eval.human"]["status"] == "missing"

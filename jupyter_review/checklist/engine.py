@@ -27,7 +27,7 @@ from ..model.document import Document, Sentence
 from .loader import Topic, detector_specs, topics
 from .prefilter import Pattern
 
-SKIP_SECTIONS = {"references"}
+SKIP_SECTIONS = {"references", "related_work"}
 _VOCAB_REF = re.compile(r"\{(\w+)\}")
 # Evidence strengths, strongest first.
 SPECIFIC, VAGUE, MENTION = 3, 2, 1
