@@ -415,3 +415,11 @@ def test_sample_context_length_is_no_data_size_and_related_work_is_no_evidence(s
     size = sample_analysis.topics["data.size"]
     assert size.status == key["data.size"]["status"] == "supplement_only"
     assert sample_analysis.topics["eval.human"].status == key["eval.human"]["status"] == "missing"
+
+
+def test_generated_data_named_with_its_generating_model(sample_analysis):
+    """Sample p.3: "we generated step-by-step solutions with Basalt-70B-Instruct using rejection
+    sampling": the generating model is named in the main text (answer key: disclosed)."""
+    r = sample_analysis.topics["data.synthetic"]
+    assert r.status == sample.answer_key()["topics"]["data.synthetic"]["status"] == "disclosed"
+    assert any(e.role == "main" and "Basalt-70B-Instruct" in e.text for e in r.evidence)
