@@ -413,3 +413,20 @@ def test_rows_share_layout_and_style_models(session) -> None:
     # a shared layout is one model seen by many views: changing it changes every row
     first, second = w.rows_box.children[:2]
     assert first.layout is second.layout and first.question.layout is second.question.layout
+
+
+def test_best_in_a_group_checks_are_listed_as_to_check(tmp_path):
+    """DeepSeek-V2's "surpasses all open-source Chinese models" checks are 'scoped': the table
+    titles count them as "to check", apart from mismatches, and the table shows their message."""
+    paper = tmp_path / "deepseek-v2.pdf"
+    shutil.copy(corpus_pdf("deepseek-v2.pdf"), paper)
+    a = jr.analyze(paper)
+    w = ReviewWidget(ReviewSession.open(paper, [], analysis=a))
+    w.show_tab("Tables")
+    acc = w.tables_accordion
+    scoped_tables = {c.table_id for c in a.cross_checks if c.status == "scoped" and c.table_id}
+    assert scoped_tables
+    for i, t in enumerate(a.tables):
+        if t.id in scoped_tables:
+            assert "to check" in acc.titles[i]
+            assert "check these by hand" in w.table_html(t)

@@ -712,17 +712,20 @@ class ReviewWidget(W.VBox):
         if not tables:
             return [W.HTML("<p>0 tables were extracted.</p>")]
         bad_by_table: dict[str, int] = {}
+        scoped_by_table: dict[str, int] = {}  # best-in-a-group claims the table cannot settle
         for c in self._mismatches():
             if c.table_id:
-                bad_by_table[c.table_id] = bad_by_table.get(c.table_id, 0) + 1
+                into = scoped_by_table if c.status == "scoped" else bad_by_table
+                into[c.table_id] = into.get(c.table_id, 0) + 1
         children = [W.VBox([]) for _ in tables]
         acc = W.Accordion(children=children)
         titles = []
         for t in tables:
-            n = bad_by_table.get(t.id, 0)
+            n, n_scoped = bad_by_table.get(t.id, 0), scoped_by_table.get(t.id, 0)
             kind = "results" if t.is_results else "table"
             label = _table_label(t)[:60]
-            titles.append(f"{label} · p.{t.page} · {kind}" + (f" · ⚠ {n} mismatch{'es' if n != 1 else ''}" if n else ""))
+            flags = ([f"{n} mismatch{'es' if n != 1 else ''}"] if n else []) + ([f"{n_scoped} to check"] if n_scoped else [])
+            titles.append(f"{label} · p.{t.page} · {kind}" + (f" · ⚠ {', '.join(flags)}" if flags else ""))
         acc.titles = tuple(titles)
         self.tables_accordion = acc
         built: set[int] = set()
@@ -738,8 +741,10 @@ class ReviewWidget(W.VBox):
         acc.observe(lambda ch: build(ch["new"]), names="selected_index")
         self._build_table = build
         n_bad = sum(1 for t in tables if bad_by_table.get(t.id))
+        n_check = sum(1 for t in tables if scoped_by_table.get(t.id) and not bad_by_table.get(t.id))
+        also = f", {n_check} more with best-in-a-group claims to check by hand" if n_check else ""
         summary = W.HTML(f"<p>{len(tables)} tables ({sum(1 for t in tables if t.is_results)} results tables); "
-                         f"{n_bad} with claim-vs-table mismatches (⚠). Open one to see it.</p>")
+                         f"{n_bad} with claim-vs-table mismatches{also} (⚠). Open one to see it.</p>")
         summary.add_class("jr-tables-summary")
         return [summary, acc]
 
