@@ -423,3 +423,11 @@ def test_generated_data_named_with_its_generating_model(sample_analysis):
     r = sample_analysis.topics["data.synthetic"]
     assert r.status == sample.answer_key()["topics"]["data.synthetic"]["status"] == "disclosed"
     assert any(e.role == "main" and "Basalt-70B-Instruct" in e.text for e in r.evidence)
+
+
+def test_harm_categories_of_a_safety_benchmark_are_not_misuse(sample_analysis):
+    """Supplement p.3: "HarmPrompt-1K contains 1,000 requests for harmful content in ten categories,
+    such as weapons, self-harm and fraud" describes a test set; the paper never discusses how its
+    released model could be misused (answer key: missing)."""
+    r = sample_analysis.topics["risk.misuse"]
+    assert r.status == sample.answer_key()["topics"]["risk.misuse"]["status"] == "missing"
