@@ -431,3 +431,12 @@ def test_harm_categories_of_a_safety_benchmark_are_not_misuse(sample_analysis):
     released model could be misused (answer key: missing)."""
     r = sample_analysis.topics["risk.misuse"]
     assert r.status == sample.answer_key()["topics"]["risk.misuse"]["status"] == "missing"
+
+
+def test_formula_endpoints_are_not_hyperparameter_values(sample_analysis):
+    """Sample p.3 defines "uniform weights (α = 0) and fully verifier-based weights (α = 1)": the
+    ends of a range, not chosen values; the values are only in supplement Table S2, whose text
+    gives "β1 = 0.9, β2 = 0.95" (answer key: supplement_only)."""
+    r = sample_analysis.topics["model.hyperparameters"]
+    assert r.status == sample.answer_key()["topics"]["model.hyperparameters"]["status"] == "supplement_only"
+    assert any(e.role == "supplement" and "β1 = 0.9" in e.text for e in r.evidence)
