@@ -175,8 +175,8 @@ def _quick_affixes(tokenizer: Tokenizer) -> Tokenizer:
         return prefix(s)
 
     def suffix_search(s: str):
-        if not s or (s[-1].isalnum() and find(s, max(0, len(s) - 8)) is None):
-            return None
+        if not s or s.isalpha() or (s[-1].isalnum() and find(s, max(0, len(s) - 8)) is None):
+            return None  # (a word of letters only has no digit and no apostrophe)
         return suffix(s)
 
     def infix_finditer(s: str):
