@@ -33,11 +33,13 @@ GOLD_FRESH6 = GOLD / "fresh6"  # a seventh blind batch, scored after the fifth b
 GOLD_FRESH7 = GOLD / "fresh7"  # an eighth blind batch (datasheets, a paper behind a cover page)
 FRESH_DIRS = (GOLD_FRESH, GOLD_FRESH2, GOLD_FRESH3, GOLD_FRESH4, GOLD_FRESH5, GOLD_FRESH6, GOLD_FRESH7)
 FRESH_FILES = [f for d in FRESH_DIRS for f in sorted(d.glob("*.yaml"))]
-ALL_GOLD_FILES = GOLD_FILES + HELDOUT_FILES + FRESH_FILES
+GOLD_AGREEMENT = GOLD / "agreement"  # second, independent annotations of fresh papers (benchmarks/gold_agreement.py)
+AGREEMENT_FILES = sorted(GOLD_AGREEMENT.glob("*.yaml"))
+ALL_GOLD_FILES = GOLD_FILES + HELDOUT_FILES + FRESH_FILES + AGREEMENT_FILES
 
 
 def _id(path: Path) -> str:
-    return f"{path.parent.name}/{path.stem}" if path.parent in (GOLD_HELDOUT, *FRESH_DIRS) else path.stem
+    return f"{path.parent.name}/{path.stem}" if path.parent in (GOLD_HELDOUT, GOLD_AGREEMENT, *FRESH_DIRS) else path.stem
 
 
 def _norm(text: str) -> str:
