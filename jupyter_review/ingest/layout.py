@@ -157,9 +157,10 @@ def order_blocks(page: Page) -> None:
         page.blocks = flow + rest
         return
     page.columns = 2
-    wide = [b for b in flow if b not in left and b not in right]
+    lids, rids = {id(b) for b in left}, {id(b) for b in right}  # identity: blocks compare by value
+    wide = [b for b in flow if id(b) not in lids and id(b) not in rids]
     for b in flow:
-        b.column = 0 if b in left else (1 if b in right else -1)
+        b.column = 0 if id(b) in lids else (1 if id(b) in rids else -1)
     # bands separated by wide blocks
     wide.sort(key=lambda b: b.bbox[1])
     ordered: list[Block] = []
