@@ -72,6 +72,7 @@ class Detector:
     either_min: int = 0
     phrase_sections: set[str] = field(default_factory=set)
     phrase_specific: Pattern | None = None
+    design_choices: bool = False
 
 
 def compile_detectors() -> dict[str, Detector]:
@@ -113,6 +114,7 @@ def compile_detectors() -> dict[str, Detector]:
             either_min=int(s.get("applies_if", {}).get("min", 1)),
             phrase_sections=set(s.get("section_phrases", {}).get("sections", [])),
             phrase_specific=_rx(s.get("section_phrases", {}).get("specific"), vocab),
+            design_choices=bool(s.get("design_choices", False)),
         )
     return out
 
@@ -547,12 +549,44 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
                     hits.append(_Hit(u, SPECIFIC, "caption"))
         hits.extend(_table_hits(det, analysis, roles))
         status, reason, shown = decide(det, hits, files, has_supp)
+        evidence = [_evidence(h, files) for h in shown]
+        if det.design_choices:
+            status, reason, evidence = _with_design_choices(analysis, status, reason, evidence)
         results[tid] = TopicResult(
             topic=tid, status=status, reason=reason, severity=det.topic.severity, title=det.topic.title,
-            evidence=[_evidence(h, files) for h in shown],
+            evidence=evidence,
         )
     _escalate(results)
     return results
+
+
+def _with_design_choices(analysis: Analysis, status: str, reason: str,
+                         evidence: list[Evidence]) -> tuple[str, str, list[Evidence]]:
+    """Name the design choices no experiment removes or varies (``design_choices: true``).
+
+    A paper that ablates some choices but not one it calls essential has not shown that one:
+    a disclosed topic becomes vague, and the choice's own sentence leads the evidence.
+    """
+    open_ = [d for d in analysis.design_choices if not d.ablated]
+    if not open_:
+        return status, reason, evidence
+    shown = open_[:5]
+    names = "; ".join(
+        f"{d.name} (p. {d.evidence.page}{', called essential' if d.needed else ''})" for d in shown
+    )
+    more = f"; and {len(open_) - len(shown)} more" if len(open_) > len(shown) else ""
+    reason = f"{reason} No experiment found that removes or varies: {names}{more}."
+    needed = [d for d in open_ if d.needed]
+    if not needed:
+        return status, reason, evidence
+    first = needed[0].evidence
+    rest = [e for e in evidence if e.text != first.text]
+    if status in ("disclosed", "supplement_only"):
+        status = "vague"
+        reason = (f"The paper calls {needed[0].name} essential (p. {first.page}) but no experiment "
+                  f"removes or varies it. " + reason)
+        return status, reason, [first] + rest
+    return status, reason, rest + [first]
 
 
 def _escalate(results: dict[str, TopicResult]) -> None:

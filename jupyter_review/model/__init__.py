@@ -7,6 +7,7 @@ from .analysis import (
     Claim,
     CrossCheck,
     DataStatement,
+    DesignChoice,
     Evidence,
     Quantity,
     Table,
@@ -36,7 +37,7 @@ from .serial import from_data, to_data
 
 __all__ = [
     "ANALYSIS_SCHEMA_VERSION", "SCHEMA_VERSION", "Analysis", "BBox", "Block", "Box", "Caption", "Cell",
-    "ChecklistResult", "Claim", "CrossCheck", "DataStatement", "Document", "Evidence", "Line", "Link", "Page",
+    "ChecklistResult", "Claim", "CrossCheck", "DataStatement", "DesignChoice", "Document", "Evidence", "Line", "Link", "Page",
     "Paragraph", "Quantity", "RawTable", "Section", "Sentence", "SourceFile", "Span", "Table",
     "TableRecord", "TopicResult", "from_data", "to_data", "union",
 ]

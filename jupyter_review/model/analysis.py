@@ -122,6 +122,21 @@ class Table:
 
 
 @dataclass
+class DesignChoice:
+    """A part of the method the authors chose (a loss term, a reward, a module, a strategy) and
+    whether any experiment in the paper removes or varies it."""
+
+    name: str  # as the paper writes it: "KL penalty"
+    key: str  # its distinctive words, lower case: "kl"
+    kind: str  # the head noun: penalty, loss, reward, module, strategy, ...
+    needed: bool  # the paper calls it essential (or says what fails without it)
+    ablated: bool
+    evidence: Evidence  # where the main text introduces it
+    ablation: Evidence | None = None  # the first experiment found that names it
+    aliases: list[str] = field(default_factory=list)  # its acronym, when the paper gives one
+
+
+@dataclass
 class CrossCheck:
     kind: str  # number | superiority | bold_best
     status: str  # consistent | mismatch | scoped | unsupported
@@ -167,6 +182,7 @@ class Analysis:
     data_statements: list[DataStatement] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     cross_checks: list[CrossCheck] = field(default_factory=list)
+    design_choices: list[DesignChoice] = field(default_factory=list)
     topics: dict[str, TopicResult] = field(default_factory=dict)
     checklist: list[ChecklistResult] = field(default_factory=list)
     frameworks: list[str] = field(default_factory=list)
@@ -201,6 +217,7 @@ class Analysis:
             "tables": to_data(self.tables),
             "topics": {k: to_data(v) for k, v in self.topics.items()},
             "cross_checks": to_data(self.cross_checks),
+            "design_choices": to_data(self.design_choices),
             "checklist": to_data(self.checklist),
             "frameworks": list(self.frameworks),
             "warnings": list(doc.warnings),
@@ -226,6 +243,7 @@ class Analysis:
             data_statements=from_data(list[DataStatement], data.get("data_statements", [])),
             tables=from_data(list[Table], data.get("tables", [])),
             cross_checks=from_data(list[CrossCheck], data.get("cross_checks", [])),
+            design_choices=from_data(list[DesignChoice], data.get("design_choices", [])),
             topics={k: from_data(TopicResult, v) for k, v in data.get("topics", {}).items()},
             checklist=from_data(list[ChecklistResult], data.get("checklist", [])),
             frameworks=list(data.get("frameworks", [])),

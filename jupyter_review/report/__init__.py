@@ -141,6 +141,8 @@ def build_report(analysis: Analysis, review: Any | None = None) -> dict[str, Any
     mismatches = [c for c in analysis.cross_checks if c.status == "mismatch"]
     scoped = [c for c in analysis.cross_checks if c.status == "scoped"]
     changes = [d for d in items if d["change"] and d["change"] != "unchanged"]
+    abl = analysis.topics.get("model.ablations")
+    design = list(analysis.design_choices) if abl is None or abl.status != "not_applicable" else []
     return {
         "title": title,
         "files": [{"name": f.name, "role": f.role, "pages": f.pages} for f in doc.files],
@@ -150,6 +152,7 @@ def build_report(analysis: Analysis, review: Any | None = None) -> dict[str, Any
         "requests": requests,
         "mismatches": mismatches,
         "scoped": scoped,
+        "design_choices": design,
         "changes": changes,
         "general_notes": review.general_notes if review is not None else "",
         "items": items,
@@ -158,6 +161,11 @@ def build_report(analysis: Analysis, review: Any | None = None) -> dict[str, Any
 
 
 # -- Markdown -------------------------------------------------------------------------
+
+
+def _short(text: str, n: int = 120) -> str:
+    t = " ".join(str(text).split())
+    return t if len(t) <= n else t[: n - 1].rstrip() + "\u2026"
 
 
 def _esc_md(text: Any) -> str:
@@ -226,6 +234,16 @@ def _render_md(r: dict[str, Any]) -> str:
         L.append("")
         for c in r["scoped"]:
             L.append(f"- {_esc_md(c.message)}")
+        L.append("")
+    if r["design_choices"]:
+        L.append("## Design choices and ablations")
+        L.append("")
+        L.append("| choice | introduced | called essential | experiment that removes or varies it |")
+        L.append("|---|---|---|---|")
+        for d in r["design_choices"]:
+            where = (f"{_esc_md(d.ablation.file or 'file ' + str(d.ablation.doc))}, p. {d.ablation.page}: "
+                     f"\u201c{_esc_md(_short(d.ablation.text))}\u201d") if d.ablation else "none found"
+            L.append(f"| {_esc_md(d.name)} | p. {d.evidence.page} | {'yes' if d.needed else ''} | {where} |")
         L.append("")
     if r["changes"]:
         L.append("## Changes since the previous version")
@@ -322,6 +340,15 @@ def _render_html(r: dict[str, Any]) -> str:
         for c in r["scoped"]:
             H.append(f"<li>{e(c.message)}</li>")
         H.append("</ul>")
+    if r["design_choices"]:
+        H.append("<h2>Design choices and ablations</h2><table><tr><th>choice</th><th>introduced</th>"
+                 "<th>called essential</th><th>experiment that removes or varies it</th></tr>")
+        for d in r["design_choices"]:
+            where = (f"{e(d.ablation.file or 'file ' + str(d.ablation.doc))}, p. {d.ablation.page}: "
+                     f"\u201c{e(_short(d.ablation.text))}\u201d") if d.ablation else "none found"
+            H.append(f"<tr><td>{e(d.name)}</td><td>p. {d.evidence.page}</td><td>{'yes' if d.needed else ''}</td>"
+                     f"<td>{where}</td></tr>")
+        H.append("</table>")
     if r["changes"]:
         H.append("<h2>Changes since the previous version</h2><ul>")
         for d in r["changes"]:

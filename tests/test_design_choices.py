@@ -1,0 +1,141 @@
+"""Design choices and their ablations (extract/design.py), on real PDFs and on generated ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+import jupyter_review as jr
+from jupyter_review import sample
+from jupyter_review.model import Analysis
+from jupyter_review.report import render_report
+from tests.conftest import corpus_pdf
+
+
+@pytest.fixture(scope="module")
+def sample_analysis():
+    return jr.analyze(sample.main_pdf(), [sample.supplement_pdf()])
+
+
+@pytest.fixture(scope="module")
+def deepseek_v2():
+    return jr.analyze(corpus_pdf("deepseek-v2.pdf"))
+
+
+def _by_name(a, name):
+    found = [d for d in a.design_choices if d.name.lower() == name.lower()]
+    assert found, f"{name!r} not among {[d.name for d in a.design_choices]}"
+    return found[0]
+
+
+def test_sample_kl_penalty_is_called_essential_and_never_ablated(sample_analysis):
+    kl = _by_name(sample_analysis, "KL penalty")
+    assert kl.needed and not kl.ablated and kl.ablation is None
+    # "We found the KL penalty essential for stable training" (main text, p. 3)
+    assert kl.evidence.page == 3 and kl.evidence.file == "main.pdf"
+    assert "essential" in kl.evidence.text
+    # the Discussion's "we leave a detailed ablation of these choices to future work" is no ablation
+    t = sample_analysis.topics["model.ablations"]
+    assert t.status == "vague"
+    assert "KL penalty (p. 3, called essential)" in t.reason
+    # the answer key's quote (p. 6) still leads the evidence
+    assert t.evidence[0].page == 6
+
+
+def test_llm_report_balance_losses_are_not_ablated_and_mla_is(deepseek_v2):
+    # p. 10: "we additionally design a device-level balance loss"; no experiment removes it
+    dev = _by_name(deepseek_v2, "device-level balance loss")
+    assert dev.evidence.page == 10 and not dev.ablated and not dev.needed
+    comm = _by_name(deepseek_v2, "communication balance loss")
+    assert not comm.ablated
+    # p. 6: "an innovative attention mechanism called Multi-head Latent Attention (MLA)": the
+    # name and acronym the paper gives, and the paper compares MLA with MHA
+    mla = _by_name(deepseek_v2, "Multi-head Latent Attention")
+    assert mla.aliases == ["MLA"] and mla.evidence.page == 6
+    assert mla.ablated and "MLA" in mla.ablation.text
+    # MHA is introduced "as background": not a choice of the authors'
+    assert not [d for d in deepseek_v2.design_choices if "mha" in d.key]
+    # the topic's reason names what is not ablated
+    reason = deepseek_v2.topics["model.ablations"].reason
+    assert "device-level balance loss (p. 10)" in reason
+    md = render_report(deepseek_v2, "md")
+    assert "## Design choices and ablations" in md
+    assert "| device-level balance loss | p. 10 |  | none found |" in md
+
+
+def test_a_paper_without_a_trained_model_lists_no_design_choices():
+    a = jr.analyze(corpus_pdf("plosmed-1003873.pdf"))
+    assert a.design_choices == []
+    assert "## Design choices" not in render_report(a, "md")
+
+
+def _write_paper(path: Path, ablation_lines: list[str],
+                 conclusion: str = "Contrastive pretraining makes image classifiers more robust to corrupted inputs.") -> None:
+    body = [
+        ("hebo", 15, "ContraNet: Contrastive Pretraining for Robust Image Classifiers"),
+        ("hebo", 12, "Abstract"),
+        ("helv", 10, "We train a neural network model for image classification with a transformer encoder."),
+        ("helv", 10, "Our model outperforms strong baselines on three benchmarks after training on public images."),
+        ("hebo", 12, "1 Method"),
+        ("helv", 10, "We introduce a contrastive alignment loss that pulls paired views of one image together."),
+        ("helv", 10, "We found the entropy regularizer essential for stable training of the deep learning model."),
+        ("helv", 10, "The network is trained with stochastic gradient descent for 90 epochs on 8 GPUs."),
+        ("hebo", 12, "2 Experiments"),
+        ("helv", 10, "We evaluate the model on three image classification benchmarks and report accuracy."),
+    ] + [("helv", 10, t) for t in ablation_lines] + [
+        ("hebo", 12, "3 Conclusion"),
+        ("helv", 10, conclusion),
+    ]
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    y = 72
+    for font, size, text in body:
+        page.insert_text((72, y), text, fontsize=size, fontname=font)
+        y += size + 12
+    doc.save(str(path))
+
+
+def test_generated_paper_ablated_and_unablated_choices(tmp_path):
+    pdf = tmp_path / "contranet.pdf"
+    _write_paper(pdf, [
+        "Ablation study. Removing the contrastive alignment loss lowers accuracy by 3.1 points on all benchmarks.",
+    ])
+    a = jr.analyze(pdf)
+    loss = _by_name(a, "contrastive alignment loss")
+    assert loss.ablated and not loss.needed and loss.ablation.text.startswith("Removing the contrastive")
+    reg = _by_name(a, "entropy regularizer")
+    assert reg.needed and not reg.ablated
+    # the paper ablates something, so the topic would be disclosed; an essential choice with no
+    # experiment makes it vague, and its own sentence leads the evidence
+    t = a.topics["model.ablations"]
+    assert t.status == "vague", t.reason
+    assert t.reason.startswith("The paper calls entropy regularizer essential (p. 1)")
+    assert t.evidence[0].text.startswith("We found the entropy regularizer essential")
+    # the JSON carries the list and reads back equal
+    back = Analysis.from_dict(a.to_dict(include_document=True))
+    assert back.design_choices == a.design_choices
+
+
+def test_a_deferred_ablation_is_no_ablation(tmp_path):
+    pdf = tmp_path / "contranet3.pdf"
+    _write_paper(pdf, [], conclusion="We leave an ablation of the entropy regularizer to future work on larger models.")
+    a = jr.analyze(pdf)
+    reg = _by_name(a, "entropy regularizer")
+    assert reg.needed and not reg.ablated
+    t = a.topics["model.ablations"]
+    assert t.status == "vague" and "entropy regularizer (p. 1, called essential)" in t.reason
+
+
+def test_generated_paper_with_every_choice_ablated_stays_disclosed(tmp_path):
+    pdf = tmp_path / "contranet2.pdf"
+    _write_paper(pdf, [
+        "Ablation study. Removing the contrastive alignment loss lowers accuracy by 3.1 points on all benchmarks.",
+        "Without the entropy regularizer, accuracy drops by 5.2 points and two of five runs diverge.",
+    ])
+    a = jr.analyze(pdf)
+    assert all(d.ablated for d in a.design_choices) and len(a.design_choices) == 2
+    t = a.topics["model.ablations"]
+    assert t.status == "disclosed", t.reason
+    assert "No experiment found" not in t.reason
