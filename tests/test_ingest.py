@@ -413,3 +413,23 @@ def test_latex_copyright_sign_is_one_character() -> None:
     text = doc.texts[0]
     assert "\u20dd" not in text
     assert "\u00a92020 Association for Computational Linguistics" in text
+
+
+def test_prose_set_larger_than_the_tables_is_not_a_heading() -> None:
+    # clse-main: 11 pt paragraphs in a file whose 10 pt attribute table outweighs them; each
+    # paragraph's first line ("... important to handle in a") used to become a section
+    doc = load_document(corpus_pdf("clse-main.pdf"))
+    titles = [s.title for s in doc.sections]
+    assert not [t for t in titles if t.startswith(("Linguistic annotations", "We introduce the concept",
+                                                   "The maximum hypothetical", "To obtain entities"))], titles
+    assert titles[0] == "Corpus of Linguistically Significant Entities (CLSE)"
+    text = " ".join(s.text for s in doc.sentences if s.page == 1)
+    assert ("Linguistic annotations for an entity include those that are important to handle in a "
+            "template-based language generation context.") in text
+    # multi-lexsum's datasheet answer "... We detail the statistics in / Appendix E of the paper."
+    # continues a sentence: its second line is no appendix heading
+    ml = load_document(corpus_pdf("multi-lexsum.pdf"))
+    assert "Appendix E of the paper." not in [s.title for s in ml.sections]
+    # a two-line heading whose first line ends in "with" stays one heading
+    tg = load_document(corpus_pdf("transgpn-main.pdf"))
+    assert "The TransSGPN Framework with Switching Graph Policy Network" in [s.title for s in tg.sections]

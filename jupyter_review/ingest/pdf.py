@@ -562,9 +562,31 @@ def _is_heading(b: Block, body: float, page: Page | None = None) -> tuple[str, s
         return None
     if (bold and not big and not number and not known) and (len(title.split()) > 8 or title.endswith(".")):
         return None  # bold lead-in sentence, not a heading
+    if big and not (bold or caps or number or known) and _reads_as_prose(title):
+        # prose set a little larger than the text that dominates the file (a data sheet whose
+        # tables outweigh its paragraphs)
+        return None
     if _in_row(b, page):
         return None  # a cell of a table row, a label in a figure
     return number, title, level_of(number)
+
+
+_TRAILING_FUNCTION_WORDS = {
+    "a", "an", "the", "of", "in", "on", "to", "for", "with", "and", "or", "by", "at", "from", "as", "that", "which",
+    "is", "are", "was", "were", "be", "this", "these", "its", "their", "our", "we", "it", "into", "than", "but",
+}
+
+def _reads_as_prose(title: str) -> bool:
+    """A line that stops mid-phrase ("... important to handle in a"), or a long one in sentence
+    case ("The lung volumes appear decreased on the present exam, with the ..."); a title in
+    title case ("Close-ended Datasets Generation Prompt for Visual Factual Hallucination") is not."""
+    words = title.split()
+    if words[-1].lower() in _TRAILING_FUNCTION_WORDS:
+        return True
+    if len(words) <= 8:
+        return False
+    lower = sum(1 for w in words[1:] if w[:1].islower())
+    return lower >= 0.6 * (len(words) - 1)
 
 
 # a web address or DOI, or a year closing a text that has another full stop before it
@@ -883,13 +905,16 @@ class _Builder:
                         vocab.update(wre.findall(ln.text.lower())[1:-1])
         paras: list[_Para] = []
         for p in pages:
+            open_end = False  # the previous text block stopped mid-phrase ("... statistics in")
             for b in p.blocks:
                 if b.kind == "footnote":
                     paras.append(_Para(doc=doc_index, lines=[(ln, p.number) for ln in b.lines], footnote=True))
                     continue
                 if b.kind != "body":
                     continue
-                h = _is_heading(b, self.body, p)
+                h = None if open_end else _is_heading(b, self.body, p)
+                last_word = b.lines[-1].text.rsplit(None, 1)[-1].lower() if b.lines[-1].text.strip() else ""
+                open_end = h is None and last_word in _TRAILING_FUNCTION_WORDS
                 if h:
                     b.kind = "heading"
                     last = paras[-1] if paras else None
