@@ -68,6 +68,7 @@ class _Lex:
     titles: re.Pattern[str]
     deferral: re.Pattern[str]
     need_word: re.Pattern[str]  # cheap gates: most sentences hold neither
+    generic_headings: re.Pattern[str]
     we_verb: re.Pattern[str]
 
 
@@ -98,6 +99,7 @@ def _lex() -> _Lex:
         titles=re.compile(d["ablation_titles"], i),
         deferral=re.compile(d["deferral"], i),
         need_word=re.compile(rf"(?:{need})", i),
+        generic_headings=re.compile(d["generic_headings"], i),
         we_verb=re.compile(rf"\bwe (?:\w+ )?(?:{verbs})\b", i),
     )
 
@@ -205,6 +207,7 @@ def extract_design_choices(doc: Document, tables: list[Table]) -> list[DesignCho
             c.own.add(ctx.index)
             if named and named.group(2):
                 c.aliases.add(named.group(2))
+    _heading_choices(doc, contexts, found, lx)
     if not found:
         return []
     units = _ablation_units(doc, tables, contexts, {i for c in found.values() for i in c.own}, lx)
@@ -222,6 +225,60 @@ def extract_design_choices(doc: Document, tables: list[Table]) -> list[DesignCho
         ))
     out.sort(key=lambda d: (not d.needed, d.ablated, d.evidence.doc, d.evidence.page))
     return out[:_MAX]
+
+
+_HEADING_KINDS = {"methods", "other"}
+_NOT_METHOD_PARTS = {"experiments", "results", "discussion", "conclusion", "references", "appendix", "related_work",
+                     "limitations", "abstract", "introduction"}
+_BACKGROUND = re.compile(r"prelimin|background|notation|related|problem|setting|definition", re.I)
+_STEP = re.compile(r"^(?:phase|stage|step|part|component|module)\s+\w+$", re.I)
+
+
+def _heading_choices(doc: Document, contexts, found: dict[str, _Candidate], lx: _Lex) -> None:
+    """Sub-headings of the main file's method sections that name a component ("Shared Expert
+    Isolation"), unless a sentence of that section already named a choice sharing a word."""
+    first: dict[int, object] = {}
+    by_section: dict[int, list[str]] = {}
+    for ctx in contexts:
+        sec = ctx.sentence.section
+        if sec is None or ctx.role != "main":
+            continue
+        first.setdefault(sec, ctx)
+    for c in found.values():
+        sec = getattr(c.ctx, "sentence", None)
+        if sec is not None and sec.section is not None:
+            by_section.setdefault(sec.section, []).extend(c.key.split())
+    parent, parent_kind = "", ""
+    for si, sec in enumerate(doc.sections):
+        if sec.doc != 0:
+            continue
+        if sec.level == 1:
+            parent, parent_kind = sec.title, sec.kind
+        if sec.level < 2 or sec.kind not in _HEADING_KINDS or si not in first:
+            continue
+        if parent_kind in _NOT_METHOD_PARTS:
+            continue  # a sub-heading of the experiments, the discussion, the appendix ...
+        if _BACKGROUND.search(parent):
+            continue  # "Preliminaries" names the setting, not the authors' choices
+        head, _, tail = sec.title.partition(":")
+        title = (tail if tail.strip() and _STEP.match(head.strip()) else head).strip()
+        words = _WORD.findall(title)
+        if not (1 <= len(words) <= 6) or title.endswith(".") or not title[:1].isupper():
+            continue
+        if lx.generic_headings.search(title) or lx.not_own.search(title) or lx.standard.search(title):
+            continue
+        key_words = [w.lower() for w in words if w.lower() not in _FUNCTION and w.lower() not in lx.generic
+                     and not lx.kind.match(w)]
+        if not key_words or not any(len(w) >= 4 for w in key_words):
+            continue
+        taken = set(by_section.get(si, ()))
+        if taken & set(key_words):
+            continue
+        key = " ".join(key_words)
+        if key in found or any(set(key_words) <= set(k.split()) for k in found):
+            continue
+        ctx = first[si]
+        found[key] = _Candidate(name=title, key=key, kind=key_words[-1], needed=False, ctx=ctx, own={ctx.index})
 
 
 def _ablation_units(doc: Document, tables: list[Table], contexts, own: set[int], lx: _Lex):
