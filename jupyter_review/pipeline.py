@@ -60,6 +60,11 @@ def analyze_document(
     if progress:
         progress(0, 3, "extracting claims, data statements and tables")
     run_extractors(analysis)
+    from .extract.genre import genre_warning
+
+    w = genre_warning(document)
+    if w and w not in document.warnings:
+        document.warnings.append(w)
     t2 = time.perf_counter()
     analysis.timings["extract"] = round(t2 - t1, 4)
     if progress:
