@@ -57,3 +57,16 @@ def test_a_cover_letter_is_flagged_in_the_analysis_and_at_the_cli(tmp_path: Path
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert "warning: cover-letter.pdf reads as a letter" in out.stdout
+
+
+def test_the_report_carries_the_warning_escaped(tmp_path: Path) -> None:
+    from jupyter_review.report import render_report
+
+    pdf = tmp_path / "<script>letter.pdf"
+    _letter(pdf)
+    a = jr.analyze(pdf)
+    md = render_report(a, "md")
+    assert "> Note on the files: &lt;script&gt;letter.pdf reads as a letter" in md
+    html = render_report(a, "html")
+    assert "Note on the files: &lt;script&gt;letter.pdf reads as a letter" in html
+    assert "<script>" not in html

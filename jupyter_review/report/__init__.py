@@ -146,6 +146,7 @@ def build_report(analysis: Analysis, review: Any | None = None) -> dict[str, Any
     return {
         "title": title,
         "files": [{"name": f.name, "role": f.role, "pages": f.pages} for f in doc.files],
+        "warnings": list(doc.warnings[:10]),
         "date": _dt.date.today().isoformat(),
         "frameworks": fw_ids,
         "summary": summary,
@@ -186,6 +187,9 @@ def _render_md(r: dict[str, Any]) -> str:
     if r["progress"]:
         L.append(f"Items decided by the referee: {r['progress'][0]} of {r['progress'][1]}.")
     L.append("")
+    for w in r["warnings"]:
+        L.append(f"> Note on the files: {_esc_md(w)}")
+        L.append("")
     L.append("## Summary per checklist")
     L.append("")
     L.append("| checklist | disclosed | supplement only | vague | missing | n/a |")
@@ -296,6 +300,8 @@ def _render_html(r: dict[str, Any]) -> str:
     H.append(f"<p>Date: {e(r['date'])}. Checklists: {e(', '.join(r['frameworks']))}.</p>")
     if r["progress"]:
         H.append(f"<p>Items decided by the referee: {r['progress'][0]} of {r['progress'][1]}.</p>")
+    for w in r["warnings"]:
+        H.append(f"<p class='note'>Note on the files: {e(w)}</p>")
     H.append("<h2>Summary per checklist</h2><table><tr><th>checklist</th>"
              + "".join(f"<th>{e(v)}</th>" for v in STATUS_LABEL.values()) + "</tr>")
     for row in r["summary"]:
