@@ -139,3 +139,20 @@ def test_generated_paper_with_every_choice_ablated_stays_disclosed(tmp_path):
     t = a.topics["model.ablations"]
     assert t.status == "disclosed", t.reason
     assert "No experiment found" not in t.reason
+
+
+def test_hyphen_chains_do_not_blow_up_the_phrase_patterns() -> None:
+    # "a-a-a-...": the old phrase pattern could split such a chain into words in exponentially many
+    # ways (8 s at 50 links, no end at 100); run in a child so a regression fails instead of hanging
+    import subprocess
+    import sys
+
+    code = (
+        "from jupyter_review.extract.design import _lex\n"
+        "lx = _lex()\n"
+        "s = 'We found the ' + 'a-' * 400 + 'x is essential and we use the ' + 'b-' * 400 + 'c strategy'\n"
+        "print(len(list(lx.need.finditer(s))) + len(list(lx.intro.finditer(s))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "1"  # "... b-c strategy" after "we use the"

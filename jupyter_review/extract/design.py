@@ -36,6 +36,7 @@ _INTRO_KINDS = {"abstract", "introduction", "methods", "data", "other", "appendi
 # ... and sections of an experiments chapter that describe how the model was built
 _BUILD_TITLE = re.compile(r"train|recipe|implement|architect|model|method|set-?up|detail|stage|objective|reward|loss", re.I)
 _MAX = 12
+_LONGEST = 1500
 _WORD = re.compile(r"[A-Za-z0-9][\w/]*(?:-[\w/]+)*")
 _FUNCTION = {
     "a", "an", "the", "our", "this", "that", "these", "those", "its", "their", "of", "and", "or", "to", "for",
@@ -77,7 +78,9 @@ def _lex() -> _Lex:
     d = load_yaml("design_choices.yaml")
     kinds = "|".join(f"(?:{k})" for k in d["kinds"])
     verbs = "|".join(f"(?:{v})" for v in d["introduce_verbs"])
-    np = rf"((?:[\w/-]+[ -]){{0,4}}(?:{kinds}))\b"
+    # up to four words before the head noun; a word is letters joined by single hyphens, words
+    # are split by single spaces (one way to read any text: no backtracking blow-up on "a-a-a-...")
+    np = rf"((?:[\w/]+(?:-[\w/]+)* ){{0,4}}(?:[\w/]+-)?(?:{kinds}))\b"
     need = d["necessity"]
     i = re.IGNORECASE
     return _Lex(
@@ -171,6 +174,8 @@ def extract_design_choices(doc: Document, tables: list[Table]) -> list[DesignCho
         if ctx.role != "main" or ctx.kind in ("related_work", "references", "acknowledgements"):
             continue
         text = ctx.sentence.text
+        if len(text) > _LONGEST:
+            continue  # no sentence of prose is this long: table debris or a hostile text layer
         hits: list[tuple[tuple[str, str, str, str], bool, int]] = []
         gates = (bool(lx.need_word.search(text)), bool(lx.we_verb.search(text)))
         if not any(gates):
