@@ -128,3 +128,29 @@ def test_combine_status_takes_the_weakest_applicable():
     assert combine_status(["disclosed", "vague"]) == "vague"
     assert combine_status(["not_applicable", "supplement_only"]) == "supplement_only"
     assert combine_status(["not_applicable"]) == "not_applicable"
+
+
+def test_an_unbroken_run_of_characters_is_cut_for_matching_only(tmp_path) -> None:
+    # a hostile text layer: lines of one 6,000-character "word" (some detector patterns are
+    # quadratic on such a run: 1.2 s a line before the cut)
+    import pymupdf
+
+    import jupyter_review as jr
+    from jupyter_review.checklist.engine import _Unit
+
+    pdf = tmp_path / "run.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=14400, height=842)
+    page.insert_text((72, 72), "Abstract", fontsize=12, fontname="hebo")
+    page.insert_text((72, 100), "We train a neural network model on public data and evaluate it on three benchmarks.",
+                     fontsize=10)
+    for i in range(3):
+        page.insert_text((72, 130 + 10 * i), "The data came from " + "A" * 6000 + " sources.", fontsize=2)
+    doc.save(str(pdf))
+    a = jr.analyze(pdf)
+    longest = max(len(w) for s in a.document.sentences for w in s.text.split())
+    assert longest == 6000  # the model keeps the text as printed
+    u = _Unit(text="The data came from " + "A" * 6000 + " sources.", doc=0, page=1, bbox=(0, 0, 1, 1),
+              section_kind="methods", section_title="", role="main")
+    assert max(len(w) for w in u.match_text.split()) == 300
+    assert u.text.endswith("A" * 6000 + " sources.")

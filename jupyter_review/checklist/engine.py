@@ -132,6 +132,10 @@ def detectors() -> dict[str, Detector]:
 # -- the evidence pool ----------------------------------------------------------------
 
 
+_RUN_CAP = 300
+_LONG_RUN = re.compile(rf"\S{{{_RUN_CAP + 1},}}")
+
+
 @dataclass
 class _Unit:
     """A quotable unit of text: a sentence, a caption or a table summary."""
@@ -154,7 +158,12 @@ class _Unit:
     @property
     def match_text(self) -> str:
         t = f"{self.context} {self.text}" if self.context else self.text
-        return f"{t} {self.note}" if self.note else t
+        t = f"{t} {self.note}" if self.note else t
+        if _LONG_RUN.search(t):
+            # no word or URL of prose runs this long; some patterns are quadratic on one
+            # unbroken run (a hostile or broken text layer), so it is cut for matching only
+            t = _LONG_RUN.sub(lambda m: m.group()[:_RUN_CAP], t)
+        return t
 
     @property
     def low(self) -> str:
