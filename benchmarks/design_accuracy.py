@@ -85,13 +85,21 @@ def main() -> int:
         gold = list(g.get("choices") or [])
         a = jr.analyze(CORPUS / g["paper"], [CORPUS / s for s in SUPPLEMENTS.get(f.stem, [])])
         preds = list(a.design_choices)
+        # best pairs first: most shared words, then the same page
+        cands = sorted(
+            ((len((_words(p.name) | {a.lower() for a in p.aliases}) & _words(str(x["name"]))),
+              p.evidence.page == x.get("page"), -i, -j, i, j)
+             for i, p in enumerate(preds) for j, x in enumerate(gold) if _match(p, x)),
+            reverse=True)
         used: set[int] = set()
+        taken: set[int] = set()
         pairs = []
-        for p in preds:
-            j = next((j for j, x in enumerate(gold) if j not in used and _match(p, x)), None)
-            if j is not None:
-                used.add(j)
-                pairs.append((p, gold[j]))
+        for *_, i, j in cands:
+            if i in taken or j in used:
+                continue
+            taken.add(i)
+            used.add(j)
+            pairs.append((preds[i], gold[j]))
         n_ok = len(pairs)
         abl_ok = sum(1 for p, x in pairs if bool(p.ablated) == bool(x.get("ablated")))
         open_pred = [(p, x) for p, x in pairs if not p.ablated]

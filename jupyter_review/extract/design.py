@@ -283,7 +283,19 @@ def _heading_choices(doc: Document, contexts, found: dict[str, _Candidate], lx: 
         if key in found or any(set(key_words) <= set(k.split()) for k in found):
             continue
         ctx = first[si]
-        found[key] = _Candidate(name=title, key=key, kind=key_words[-1], needed=False, ctx=ctx, own={ctx.index})
+        c = found[key] = _Candidate(name=title, key=key, kind=key_words[-1], needed=False, ctx=ctx, own={ctx.index})
+        initials = _initials(title)
+        if initials:
+            c.aliases.add(initials)
+
+
+def _initials(title: str) -> str:
+    """"Reinforcement Learning" -> "RL", "Shared Expert Isolation" -> "SEI": the short form a
+    results table may use for a sub-heading's component (two to five capitalised words only)."""
+    words = [w for w in re.split(r"[\s-]+", title) if w]
+    if not (2 <= len(words) <= 5) or not all(w[:1].isupper() for w in words if w.lower() not in _FUNCTION):
+        return ""
+    return "".join(w[0] for w in words if w.lower() not in _FUNCTION)
 
 
 def _ablation_units(doc: Document, tables: list[Table], contexts, own: set[int], lx: _Lex):
