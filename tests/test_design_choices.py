@@ -156,3 +156,12 @@ def test_hyphen_chains_do_not_blow_up_the_phrase_patterns() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "1"  # "... b-c strategy" after "we use the"
+
+
+def test_the_cli_summary_names_the_unablated_choices(sample_analysis):
+    text = sample_analysis.summary()
+    line = next(ln for ln in text.splitlines() if ln.startswith("design choices:"))
+    assert "KL penalty (p.3, called essential)" in line
+    # the introduction's "we propose VWPO ..." announces the method; it is no experiment on it
+    vwpo = _by_name(sample_analysis, "Verifier-weighted policy optimisation")
+    assert not vwpo.ablated

@@ -233,6 +233,7 @@ def extract_design_choices(doc: Document, tables: list[Table]) -> list[DesignCho
 
 
 _HEADING_KINDS = {"methods", "other"}
+_SUMMARY_KINDS = {"abstract", "introduction", "conclusion", "related_work"}
 _NOT_METHOD_PARTS = {"experiments", "results", "discussion", "conclusion", "references", "appendix", "related_work",
                      "limitations", "abstract", "introduction"}
 _BACKGROUND = re.compile(r"prelimin|background|notation|related|problem|setting|definition", re.I)
@@ -306,8 +307,8 @@ def _ablation_units(doc: Document, tables: list[Table], contexts, own: set[int],
     titled: list[tuple[str, str, Evidence]] = []
     shown: list[tuple[str, str, Evidence]] = []
     for ctx in contexts:
-        if ctx.index in own:
-            continue
+        if ctx.index in own or ctx.kind in _SUMMARY_KINDS or ctx.location in ("abstract", "introduction"):
+            continue  # an experiment is reported in the body, not announced in the abstract or introduction
         text = ctx.sentence.text
         if lx.deferral.search(text):
             continue

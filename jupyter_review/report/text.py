@@ -23,6 +23,12 @@ def summary_text(a: Analysis, elapsed: float | None = None) -> str:
         f"({sum(t.is_results for t in a.tables)} results)  cross-checks: {len(a.cross_checks)} "
         f"({sum(c.status == 'mismatch' for c in a.cross_checks)} mismatches)"
     )
+    abl = a.topics.get("model.ablations")
+    if a.design_choices and (abl is None or abl.status != "not_applicable"):
+        open_ = [d for d in a.design_choices if not d.ablated]
+        names = "; ".join(f"{d.name} (p.{d.evidence.page}{', called essential' if d.needed else ''})" for d in open_[:4])
+        out.append(f"design choices: {len(a.design_choices)}, {len(open_)} with no ablation found"
+                   + (f": {names}" if names else ""))
     if a.topics:
         c = Counter(t.status for t in a.topics.values())
         out.append("topics: " + ", ".join(f"{k} {c[k]}" for k in ("disclosed", "supplement_only", "vague", "missing", "not_applicable") if c[k]))
