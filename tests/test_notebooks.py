@@ -139,6 +139,11 @@ def test_02_teaching(tmp_path, monkeypatch):
     assert f"the tool agrees with the key on {agree} of {len(both)} topics" in out
     # the comparison and the confusion tables were rendered as HTML tables
     assert len(outputs_of(nb, "text/html")) >= 3
+    # step 6: the design choices, as the analysis lists them
+    choices = review.analysis.design_choices
+    n_open = sum(1 for d in choices if not d.ablated)
+    assert f"design choices: {len(choices)}, with no experiment found: {n_open}" in out
+    assert any(d.name == "KL penalty" and not d.ablated for d in choices)
 
 
 def test_03_editors(tmp_path, monkeypatch):
