@@ -368,6 +368,34 @@ def test_sample_mismatch_cells_marked(tmp_path):
             c.table_id == t.id and c.status != "consistent" and c.cells for c in review.cross_checks))
 
 
+def test_sample_design_choices_below_the_claims(tmp_path):
+    """The Claims tab lists the method's design choices; the KL penalty has no experiment."""
+    from jupyter_review import sample
+
+    main = Path(shutil.copy(sample.main_pdf(), tmp_path / "main.pdf"))
+    supp = Path(shutil.copy(sample.supplement_pdf(), tmp_path / "supplement.pdf"))
+    review = jr.open_review(main, supplements=[supp])
+    choices = review.design_choices
+    assert choices and any(d.name == "KL penalty" and d.ablation is None for d in choices)
+    w = ReviewWidget(review)
+    box = w.show_tab("Claims")
+    summary = next(c for c in box.children if "jr-design-summary" in c._dom_classes)
+    n_open = sum(1 for d in choices if d.ablation is None)
+    assert f"{len(choices)} design choices; {n_open} with no experiment found" in summary.value
+    table = next(c for c in box.children if "jr-design-table" in c._dom_classes).value
+    assert table.count("<tr style=\"background:#fff4e0\">") == n_open  # "none found" rows highlighted
+    assert "<td style='padding:2px 6px;vertical-align:top'>KL penalty</td>" in table
+    assert _escaped("We found the KL penalty essential for stable training") in table
+
+
+def test_no_design_choices_where_the_ablation_topic_does_not_apply(tmp_path):
+    paper = Path(shutil.copy(corpus_pdf("plosmed-1003873.pdf"), tmp_path / "plosmed.pdf"))
+    review = jr.open_review(paper)
+    assert review.design_choices == []
+    box = ReviewWidget(review).show_tab("Claims")
+    assert not [c for c in box.children if "jr-design-table" in c._dom_classes]
+
+
 def test_package_exports_and_progress_bar(pair):
     from jupyter_review.notebook import progress_callback
 

@@ -650,6 +650,29 @@ class ReviewWidget(W.VBox):
         summary.add_class("jr-claims-summary")
         out = W.HTML(table, layout=W.Layout(max_height="600px", overflow="auto"))
         out.add_class("jr-claims-table")
+        return [summary, out, *self._design_children()]
+
+    def _design_children(self) -> list[W.Widget]:
+        """The method's design choices: where each is introduced and the experiment that removes or
+        varies it ("none found" highlighted), below the claims."""
+        choices = list(getattr(self.session, "design_choices", []) or [])
+        if not choices:
+            return []
+        head = ("design choice", "introduced", "called essential", "experiment that removes or varies it")
+        rows = []
+        for d in choices:
+            ab = d.ablation
+            found = f"{_file_label(self.session, ab.doc, ab.file)} p.{ab.page}: {ab.text}" if ab else "none found"
+            style = "" if ab else ' style="background:#fff4e0"'
+            rows.append(_html_row([d.name, f"{_file_label(self.session, d.evidence.doc, d.evidence.file)} "
+                                   f"p.{d.evidence.page}: {d.evidence.text}", "yes" if d.needed else "", found], style))
+        n_open = sum(1 for d in choices if d.ablation is None)
+        summary = W.HTML(f"<h4>Design choices</h4><p>{len(choices)} design choices; {n_open} with no experiment "
+                         "found that removes or varies them (highlighted). Check each: an ablation under "
+                         "another name is missed.</p>")
+        summary.add_class("jr-design-summary")
+        out = W.HTML(_html_table("jr-design", head, rows), layout=W.Layout(max_height="400px", overflow="auto"))
+        out.add_class("jr-design-table")
         return [summary, out]
 
     def _data_children(self) -> list[W.Widget]:

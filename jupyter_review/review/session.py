@@ -264,6 +264,15 @@ class ReviewSession:
         return self.analysis.cross_checks
 
     @property
+    def design_choices(self) -> list[Any]:
+        """The method's design choices and the experiment found for each; empty where the
+        ablation topic does not apply (no model of the paper's own)."""
+        t = self.analysis.topics.get("model.ablations")
+        if t is not None and t.status == "not_applicable":
+            return []
+        return list(getattr(self.analysis, "design_choices", []) or [])
+
+    @property
     def checklist(self) -> Any:
         from ..report import checklist_frame
 

@@ -142,6 +142,17 @@ def test_review_a_paper_end_to_end(page, lab: Lab):
     review.locator(".jr-progress", has_text=f"1 / {total} decided").wait_for()
     review.screenshot(path=str(ARTIFACTS / "checklist.png"))
 
+    # the Claims tab lists the method's design choices; the sample's KL penalty has no experiment
+    review.locator(".lm-TabBar-tab", has_text="Claims").first.click()
+    design = review.locator(".jr-design-table")
+    design.wait_for(timeout=60_000)
+    kl = design.locator("tr", has_text="KL penalty").first
+    kl.wait_for()
+    assert "none found" in kl.inner_text()
+    assert "with no experiment found" in review.locator(".jr-design-summary").inner_text()
+    review.screenshot(path=str(ARTIFACTS / "design-choices.png"))
+    review.locator(".lm-TabBar-tab", has_text="Checklist").first.click()
+
     # reload the page; re-run the notebook; the decision and the note are restored
     command(page, "docmanager:save")
     page.wait_for_function(
