@@ -53,24 +53,65 @@ def _acronyms(name: str) -> set[str]:
     return set(re.findall(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b", name))
 
 
-def _match(pred, gold: dict) -> bool:
-    pw = _words(pred.name) | {a.lower() for a in pred.aliases}
+def _names_match(name: str, aliases: list[str], page: int | None, gold: dict) -> bool:
+    pw = _words(name) | {a.lower() for a in aliases}
     gw = _words(str(gold["name"]))
     if not pw or not gw:
         return False
-    if ({a.lower() for a in pred.aliases} | {a.lower() for a in _acronyms(pred.name)}) & {a.lower() for a in _acronyms(str(gold["name"]))}:
+    if ({a.lower() for a in aliases} | {a.lower() for a in _acronyms(name)}) & {a.lower() for a in _acronyms(str(gold["name"]))}:
         return True
     shared = pw & gw
     if shared and (shared == pw or shared == gw or len(shared) >= 2):
         return True
-    return bool(shared) and pred.evidence.page == gold.get("page")
+    return bool(shared) and page == gold.get("page")
+
+
+def _match(pred, gold: dict) -> bool:
+    return _names_match(pred.name, list(pred.aliases), pred.evidence.page, gold)
+
+
+def agreement() -> int:
+    """Two blind annotations of the same papers (design-agreement/ against design/)."""
+    other = GOLD.parent / "design-agreement"
+    files = sorted(other.glob("*.yaml"))
+    if not files:
+        print(f"no second annotations in {other}")
+        return 1
+    na = nb = matched = abl_same = ess_same = 0
+    for f in files:
+        a = list(yaml.safe_load(f.read_text(encoding="utf-8"))["choices"] or [])
+        b = list(yaml.safe_load((GOLD / f.name).read_text(encoding="utf-8"))["choices"] or [])
+        cands = sorted(((len(_words(str(x["name"])) & _words(str(y["name"]))), i, j)
+                        for i, x in enumerate(a) for j, y in enumerate(b)
+                        if _names_match(str(x["name"]), [], x.get("page"), y)), reverse=True)
+        ta: set[int] = set()
+        tb: set[int] = set()
+        pairs = []
+        for _, i, j in cands:
+            if i not in ta and j not in tb:
+                ta.add(i)
+                tb.add(j)
+                pairs.append((a[i], b[j]))
+        m = len(pairs)
+        same_a = sum(1 for x, y in pairs if bool(x.get("ablated")) == bool(y.get("ablated")))
+        same_e = sum(1 for x, y in pairs if bool(x.get("called_essential")) == bool(y.get("called_essential")))
+        print(f"{f.stem:28} second {len(a):3d}  first {len(b):3d}  in both {m:3d}  ablated agree {same_a}/{m}  "
+              f"essential agree {same_e}/{m}")
+        na, nb, matched, abl_same, ess_same = na + len(a), nb + len(b), matched + m, abl_same + same_a, ess_same + same_e
+    print(f"choices in both: {matched} of {na} (second) and {nb} (first); Dice {2 * matched / (na + nb):.3f}; "
+          f"ablated agree {abl_same}/{matched}; called essential agree {ess_same}/{matched}")
+    return 0
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--only", action="append", default=[])
+    ap.add_argument("--agreement", action="store_true",
+                    help="compare the second annotations (tests/data/gold/design-agreement/) with the first")
     args = ap.parse_args()
+    if args.agreement:
+        return agreement()
     files = sorted(GOLD.glob("*.yaml"))
     if args.only:
         files = [f for f in files if f.stem in args.only]

@@ -10,13 +10,16 @@ from tests.conftest import CORPUS, GOLD
 from tests.test_gold_topics_format import _norm, _page_texts
 
 DESIGN = GOLD / "design"
-FILES = sorted(DESIGN.glob("*.yaml"))
+AGREEMENT = GOLD / "design-agreement"  # second, independent annotations (design_accuracy.py --agreement)
+FILES = sorted(DESIGN.glob("*.yaml")) + sorted(AGREEMENT.glob("*.yaml"))
 SUPPLEMENTS = {"stockmixer-main": ["stockmixer-supplement.pdf"],
                "transgpn-main": ["transgpn-supplement.pdf", "transgpn-checklist.pdf"]}
 
 
 def test_there_is_design_gold() -> None:
-    assert len(FILES) >= 10
+    assert len(list(DESIGN.glob("*.yaml"))) >= 10
+    # every second annotation has a first one to compare with
+    assert all((DESIGN / f.name).is_file() for f in AGREEMENT.glob("*.yaml"))
 
 
 def _found(quote: str, page: int | None, names: list[str]) -> bool:
@@ -31,7 +34,7 @@ def _found(quote: str, page: int | None, names: list[str]) -> bool:
     return False
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_design_gold_file(path) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert (CORPUS / data["paper"]).is_file()
