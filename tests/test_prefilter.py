@@ -18,6 +18,9 @@ def test_required_literals_of_simple_patterns():
     assert required_literals(r"a|\d+") is None  # one branch has no literal
     assert required_literals(r"(?!Copyright)\w+ licen[cs]e") == (" licen",)
     assert set(required_literals(r"(?-i:BOLD|BBQ)\b")) == {"bold", "bbq"}
+    # short literals count too: a rare one ("c4", "β") still rules most sentences out
+    assert set(required_literals(r"\bC4\b|common crawl")) == {"c4", "common crawl"}
+    assert set(required_literals(r"β\s*=|beta")) == {"β", "beta"}
 
 
 def test_prefilter_agrees_with_the_regex_on_real_sentences():
