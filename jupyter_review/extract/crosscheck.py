@@ -98,6 +98,7 @@ def _column_named_in(sentence: str, system: str, tables: list[Table], cells_of: 
     return next(iter(named)) if len(named) == 1 else ""
 
 
+@functools.lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
     s = unicodedata.normalize("NFKC", s).casefold()
     s = re.sub(r"\s*\((?:ours|our|proposed)\)|\bours\b", "", s)

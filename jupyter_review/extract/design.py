@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from ..model import Evidence
 from ..model.analysis import DesignChoice, Table
 from ..model.document import Document
-from ..nlp.context import sentence_contexts
+from ..nlp.context import prose_sentences
 from ..nlp.lexicon import load_yaml
 
 # sections where a sentence may introduce a choice of the authors' own method (not results,
@@ -168,7 +168,7 @@ def _evidence(ctx, doc: Document) -> Evidence:
 
 def extract_design_choices(doc: Document, tables: list[Table]) -> list[DesignChoice]:
     lx = _lex()
-    contexts = sentence_contexts(doc)
+    contexts = prose_sentences(doc)[0]  # the same contexts the claim extractor computed (cached)
     found: dict[str, _Candidate] = {}
     for ctx in contexts:
         if ctx.role != "main" or ctx.kind in ("related_work", "references", "acknowledgements"):

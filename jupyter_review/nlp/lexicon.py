@@ -75,6 +75,9 @@ class CueSet:
     _matcher: PhraseMatcher | None = field(default=None, init=False, repr=False)
     _regex: dict[str, re.Pattern[str]] = field(default_factory=dict, init=False, repr=False)
     _lower: dict[str, re.Pattern[str]] = field(default_factory=dict, init=False, repr=False)
+    # per regex, lower-case literals one of which occurs in any match (None: unknown); a
+    # substring test rules most sentences out before the regex scans them
+    _lits: dict[int, tuple[str, ...] | None] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         nlp = get_nlp()
@@ -92,6 +95,10 @@ class CueSet:
             if other:
                 self._regex[cat] = re.compile(_alternation(other), re.I)
         self._matcher = matcher if any_phrase else None
+        from ..checklist.prefilter import required_literals  # a pure function of the pattern
+
+        for rx in (*self._lower.values(), *self._regex.values()):
+            self._lits[id(rx)] = required_literals(rx.pattern, rx.flags)
 
     def find(self, text: str, doc: Doc | None = None) -> list[Cue]:
         out: list[Cue] = []
@@ -108,11 +115,19 @@ class CueSet:
             lowered = [(c, re.compile(r.pattern, re.I)) for c, r in self._lower.items()]
         else:
             lowered = list(self._lower.items())
+        lits = self._lits
+        low_text = text.lower()
         for cat, rx in lowered:
+            need = lits.get(id(rx))
+            if need and not any(n in low_text for n in need):
+                continue
             for m in rx.finditer(low):
                 if m.end() > m.start():
                     out.append((cat, text[m.start():m.end()], m.start(), m.end()))
         for cat, rx in self._regex.items():
+            need = lits.get(id(rx))
+            if need and not any(n in low_text for n in need):
+                continue
             for m in rx.finditer(text):
                 if m.end() > m.start():
                     out.append((cat, m.group(0), m.start(), m.end()))
