@@ -350,22 +350,39 @@ def _section_of(s: Sentence, sections: list[Any]) -> tuple[str, str]:
     return sec.kind, sec.title
 
 
-def _count_at_least(patterns: list[Pattern], texts: list[str], n_min: int) -> bool:
+class _MainText:
+    """The main text's sentences (with their lower-case forms, made once) and the answers to
+    "do at least N of them match one of these patterns?", shared by the detectors that ask the
+    same question (ten topics apply only to machine-learning papers, say)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.pairs = [(t, t.lower()) for t in texts]
+        self._seen: dict[tuple[tuple[str, ...], int], bool] = {}
+
+    def at_least(self, patterns: list[Pattern], n_min: int) -> bool:
+        key = (tuple(p.pattern for p in patterns), n_min)
+        hit = self._seen.get(key)
+        if hit is None:
+            hit = self._seen[key] = _count_at_least(patterns, self.pairs, n_min)
+        return hit
+
+
+def _count_at_least(patterns: list[Pattern], pairs: list[tuple[str, str]], n_min: int) -> bool:
     n = 0
-    for t in texts:
-        if any(p.search(t) for p in patterns):
+    for t, low in pairs:
+        if any(p.search(t, low) for p in patterns):
             n += 1
             if n >= n_min:
                 return True
     return False
 
 
-def _applies(det: Detector, main_text: list[str]) -> bool:
-    if det.either_any and _count_at_least(det.either_any, main_text, det.either_min):
+def _applies(det: Detector, main: _MainText) -> bool:
+    if det.either_any and main.at_least(det.either_any, det.either_min):
         return True
-    if det.applies_any and not _count_at_least(det.applies_any, main_text, det.applies_min):
+    if det.applies_any and not main.at_least(det.applies_any, det.applies_min):
         return False
-    return not det.also_any or _count_at_least(det.also_any, main_text, det.also_min)
+    return not det.also_any or main.at_least(det.also_any, det.also_min)
 
 
 def _strict_ok(det: Detector, text: str, low: str | None = None) -> bool:
@@ -518,6 +535,7 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
     # what a topic's applicability is counted on: the main text and the main file's title (a
     # "Data Sheet" or "Model Card" in the title makes the release topics apply)
     main_text = [u.text for u in sents if u.role == "main"] + [f.title for f in files if f.role == "main" and f.title]
+    main = _MainText(main_text)
     # data statements by sentence key
     ds_by_key: dict[tuple[int, int], Any] = {}
     for ds in analysis.data_statements:
@@ -525,7 +543,7 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
             ds_by_key[(ds.doc, ds.sentence)] = ds
     results: dict[str, TopicResult] = {}
     for tid, det in detectors().items():
-        if not _applies(det, main_text):
+        if not _applies(det, main):
             results[tid] = TopicResult(
                 topic=tid, status="not_applicable", severity=det.topic.severity, title=det.topic.title,
                 reason=f"Does not apply: nothing in the main text calls for {_lower_first(det.topic.title)}.",
@@ -533,7 +551,7 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
             continue
         hits: list[_Hit] = []
         seen: set[tuple[int, int]] = set()
-        strict = bool(det.strict_when) and _count_at_least(det.strict_when, main_text, det.strict_min)
+        strict = bool(det.strict_when) and main.at_least(det.strict_when, det.strict_min)
         for u in sents:
             h = _match_sentence(det, u, strict)
             ds = ds_by_key.get(u.key)
