@@ -440,3 +440,17 @@ def test_formula_endpoints_are_not_hyperparameter_values(sample_analysis):
     r = sample_analysis.topics["model.hyperparameters"]
     assert r.status == sample.answer_key()["topics"]["model.hyperparameters"]["status"] == "supplement_only"
     assert any(e.role == "supplement" and "β1 = 0.9" in e.text for e in r.evidence)
+
+
+def test_evaluation_items_need_results_of_the_papers_own():
+    # clse-main describes a corpus: no results table, no number claimed, no experiments section.
+    # Its text says "dataset" often enough for the ML topics, but there is no evaluation to
+    # describe, so the evaluation protocol and baselines do not apply
+    a = jr.analyze(corpus_pdf("clse-main.pdf"), [corpus_pdf("clse-datasheet.pdf")])
+    assert not any(t.is_results for t in a.tables) and not any(c.quantities for c in a.claims if c.doc == 0)
+    for tid in ("eval.protocol", "eval.baselines"):
+        assert a.topics[tid].status == "not_applicable", (tid, a.topics[tid].reason)
+    # a report with results tables keeps them
+    v2 = jr.analyze(corpus_pdf("deepseek-v2.pdf"))
+    assert v2.topics["eval.protocol"].status != "not_applicable"
+    assert v2.topics["eval.baselines"].status != "not_applicable"

@@ -73,6 +73,7 @@ class Detector:
     phrase_sections: set[str] = field(default_factory=set)
     phrase_specific: Pattern | None = None
     design_choices: bool = False
+    needs_results: bool = False
 
 
 def compile_detectors() -> dict[str, Detector]:
@@ -115,6 +116,7 @@ def compile_detectors() -> dict[str, Detector]:
             phrase_sections=set(s.get("section_phrases", {}).get("sections", [])),
             phrase_specific=_rx(s.get("section_phrases", {}).get("specific"), vocab),
             design_choices=bool(s.get("design_choices", False)),
+            needs_results=bool(s.get("needs_results", False)),
         )
     return out
 
@@ -536,6 +538,13 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
     # "Data Sheet" or "Model Card" in the title makes the release topics apply)
     main_text = [u.text for u in sents if u.role == "main"] + [f.title for f in files if f.role == "main" and f.title]
     main = _MainText(main_text)
+    # does the paper report results of its own: a results table, a number claimed in the main
+    # text, or an experiments/results section (a dataset's description reports none)
+    reports_results = (
+        any(t.is_results for t in analysis.tables)
+        or any(c.quantities for c in analysis.claims if c.doc == 0)
+        or any(sec.kind in ("experiments", "results") for sec in doc.sections if sec.doc == 0)
+    )
     # data statements by sentence key
     ds_by_key: dict[tuple[int, int], Any] = {}
     for ds in analysis.data_statements:
@@ -543,7 +552,7 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
             ds_by_key[(ds.doc, ds.sentence)] = ds
     results: dict[str, TopicResult] = {}
     for tid, det in detectors().items():
-        if not _applies(det, main):
+        if not _applies(det, main) or (det.needs_results and not reports_results):
             results[tid] = TopicResult(
                 topic=tid, status="not_applicable", severity=det.topic.severity, title=det.topic.title,
                 reason=f"Does not apply: nothing in the main text calls for {_lower_first(det.topic.title)}.",
