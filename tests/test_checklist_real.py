@@ -448,9 +448,10 @@ def test_evaluation_items_need_results_of_the_papers_own():
     # describe, so the evaluation protocol and baselines do not apply
     a = jr.analyze(corpus_pdf("clse-main.pdf"), [corpus_pdf("clse-datasheet.pdf")])
     assert not any(t.is_results for t in a.tables) and not any(c.quantities for c in a.claims if c.doc == 0)
-    for tid in ("eval.protocol", "eval.baselines"):
+    for tid in ("eval.protocol", "eval.baselines", "eval.variance", "eval.human", "reproducibility.statistics"):
         assert a.topics[tid].status == "not_applicable", (tid, a.topics[tid].reason)
     # a report with results tables keeps them
     v2 = jr.analyze(corpus_pdf("deepseek-v2.pdf"))
     assert v2.topics["eval.protocol"].status != "not_applicable"
     assert v2.topics["eval.baselines"].status != "not_applicable"
+    assert v2.topics["eval.variance"].status != "not_applicable"
