@@ -65,6 +65,7 @@ class _Lex:
     introduce_words: re.Pattern[str]
     standard: re.Pattern[str]
     not_own: re.Pattern[str]
+    background: re.Pattern[str]
     cues: re.Pattern[str]
     titles: re.Pattern[str]
     deferral: re.Pattern[str]
@@ -98,6 +99,7 @@ def _lex() -> _Lex:
         introduce_words=re.compile(rf"^(?:{verbs})$", i),
         standard=re.compile(d["standard"], i),
         not_own=re.compile(d["not_own"], i),
+        background=re.compile(d["background"], i),
         cues=re.compile(d["ablation_cues"], i),
         titles=re.compile(d["ablation_titles"], i),
         deferral=re.compile(d["deferral"], i),
@@ -117,13 +119,14 @@ class _Candidate:
     aliases: set[str] = field(default_factory=set)
     own: set[int] = field(default_factory=set)
 
-    def words(self) -> list[str]:
-        """What a unit must hold to name this choice: the distinctive words, and the head noun
-        too when the only distinctive word is a plain lower-case one ("length" penalty)."""
+    def words(self) -> tuple[list[str], str]:
+        """What a unit must hold to name this choice: its distinctive words, and a stem of the
+        head noun too when the only distinctive word is a plain lower-case one ("length" penalty:
+        "penal" for penalty or penalties)."""
         ws = self.key.split()
         if len(ws) == 1 and ws[0].isalpha() and ws[0].islower() and self.name.split()[0].islower():
-            return ws + [self.kind[:5]]
-        return ws
+            return ws, self.kind[:5]
+        return ws, ""
 
 
 def _phrase_before(text: str, end: int, lx: _Lex) -> tuple[str, str, str, str] | None:
@@ -153,10 +156,11 @@ def _phrase_before(text: str, end: int, lx: _Lex) -> tuple[str, str, str, str] |
     return phrase, head.group().lower(), " ".join(key_words), before
 
 
-def _has_all(words: list[str], low: str) -> bool:
-    # whole words; the last may be a stem ("penal" for penalty/penalties)
-    return all(re.search(rf"(?<![\w-]){re.escape(w)}" + (r"(?![\w-])" if j < len(words) - 1 or len(w) > 5 else ""), low)
-               for j, w in enumerate(w.lower() for w in words))
+def _has_all(words: list[str], stem: str, low: str) -> bool:
+    """Every word whole in ``low``, and the stem (if any) at the start of a word."""
+    if stem and not re.search(rf"(?<![\w-]){re.escape(stem)}", low):
+        return False
+    return all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", low) for w in words)
 
 
 def _evidence(ctx, doc: Document) -> Evidence:
@@ -195,8 +199,8 @@ def extract_design_choices(doc: Document, tables: list[Table]) -> list[DesignCho
                 hits.append((p, needed, m.end(1)))
         if hits and lx.needed_without.search(text):
             hits = [(p, True, e) for p, _, e in hits]
-        if lx.not_own.search(text) and not any(n for _, n, _ in hits):
-            hits = [h for h in hits if not lx.not_own.search(text[max(0, h[2] - len(h[0][0]) - 40):h[2]])]
+        if lx.background.search(text):
+            hits = [h for h in hits if h[1]]  # "we first introduce the MHA mechanism as background"
         for (phrase, head, key, _), needed, end in hits:
             if lx.standard.search(phrase) or lx.not_own.search(phrase):
                 continue
@@ -218,10 +222,10 @@ def extract_design_choices(doc: Document, tables: list[Table]) -> list[DesignCho
     units = _ablation_units(doc, tables, contexts, {i for c in found.values() for i in c.own}, lx)
     out: list[DesignChoice] = []
     for c in found.values():
-        words = c.words()
+        words, stem = c.words()
         where = None
         for low, raw, ev in units:
-            if _has_all(words, low) or any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", raw) for a in c.aliases):
+            if _has_all(words, stem, low) or any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", raw) for a in c.aliases):
                 where = ev
                 break
         out.append(DesignChoice(
