@@ -59,7 +59,7 @@ __all__ = [
 
 LEAD_COLUMNS = ["id", "paper", "supplements", "title", "pages"]
 COUNT_COLUMNS = ["gaps_major", "gaps_minor", "gaps_info", "supplement_only", "mismatches", "claims", "tables"]
-TAIL_COLUMNS = ["error", "sha256", "seconds", "config"]
+TAIL_COLUMNS = ["error", "warnings", "sha256", "seconds", "config"]
 INT_COLUMNS = ["pages", *COUNT_COLUMNS]
 GAP_STATUSES = ("vague", "missing")
 SEVERITIES = ("major", "minor", "info")
@@ -393,6 +393,9 @@ def summarise_analysis(analysis: Any) -> dict[str, Any]:
     row["mismatches"] = sum(1 for c in (analysis.cross_checks or []) if _field(c, "status") == "mismatch")
     row["claims"] = len(analysis.claims or [])
     row["tables"] = len(analysis.tables or [])
+    # what the editor should know before reading the counts: damaged pages, a file that is no
+    # paper, repaired ligatures (one line, " | " between warnings)
+    row["warnings"] = " | ".join(" ".join(str(w).split()) for w in (analysis.document.warnings or [])[:5])
     return row
 
 
@@ -592,7 +595,7 @@ def _columns(rows: Iterable[dict[str, Any]]) -> list[str]:
                 seen.append(k)
     order = {t: i for i, t in enumerate(_topic_order())}
     topics = sorted(seen, key=lambda t: (order.get(t, len(order)), t))
-    return [*LEAD_COLUMNS, *COUNT_COLUMNS, "error", *topics, "sha256", "seconds", "config"]
+    return [*LEAD_COLUMNS, *COUNT_COLUMNS, "error", "warnings", *topics, "sha256", "seconds", "config"]
 
 
 def _frame(rows: Iterable[dict[str, Any]]) -> Any:

@@ -225,6 +225,26 @@ def test_serial_rows_are_real(serial: pd.DataFrame, small_folder: Path) -> None:
     # the supplement is part of the stockmixer manuscript: its title page is the main paper's
     assert "StockMixer" in df.loc["stockmixer-main", "title"]
     assert df.loc["deepseek-v3.2-exp", "tables"] >= 1  # the paper has a benchmark table (MANIFEST)
+    # papers get no "not a paper" warning
+    assert not any("research article" in str(w) for w in df["warnings"]), list(df["warnings"])
+
+
+def test_a_cover_letter_in_the_folder_is_flagged_in_its_row(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for i, line in enumerate(["Dear Editor,", "Please consider our manuscript on robust image classifiers.",
+                              "It has not been published elsewhere and all authors approve its submission.",
+                              "Yours sincerely, the authors"]):
+        page.insert_text((72, 90 + 20 * i), line, fontsize=11)
+    doc.save(str(folder / "cover-letter.pdf"))
+    (folder / "stockmixer-main.pdf").symlink_to(corpus_pdf("stockmixer-main.pdf"))
+    df = screen(folder, workers=1, progress=False).set_index("id")
+    assert df.loc["cover-letter", "warnings"].startswith("cover-letter.pdf reads as a letter")
+    assert df.loc["stockmixer-main", "warnings"] == "" or "letter" not in df.loc["stockmixer-main", "warnings"]
+    cols = list(df.reset_index().columns)
+    assert cols.index("warnings") == cols.index("error") + 1
 
 
 def _comparable(df: pd.DataFrame) -> pd.DataFrame:
