@@ -388,6 +388,23 @@ def test_sample_design_choices_below_the_claims(tmp_path):
     assert _escaped("We found the KL penalty essential for stable training") in table
 
 
+def test_the_header_shows_the_analysis_warnings_escaped(tmp_path):
+    import pymupdf
+
+    pdf = tmp_path / "<script>cover letter.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for i, line in enumerate(["Dear Editor,", "Please consider our manuscript on robust image classifiers.",
+                              "Yours sincerely, the authors"]):
+        page.insert_text((72, 90 + 20 * i), line, fontsize=11)
+    doc.save(str(pdf))
+    review = jr.open_review(pdf)
+    assert any("reads as a letter" in w for w in review.analysis.document.warnings)
+    html = ReviewWidget(review).files.value
+    assert 'class="jr-warning"' in html and "&lt;script&gt;cover letter.pdf reads as a letter" in html
+    assert "<script>" not in html
+
+
 def test_no_design_choices_where_the_ablation_topic_does_not_apply(tmp_path):
     paper = Path(shutil.copy(corpus_pdf("plosmed-1003873.pdf"), tmp_path / "plosmed.pdf"))
     review = jr.open_review(paper)

@@ -456,7 +456,14 @@ class ReviewWidget(W.VBox):
             parts.append(f"main: <code>{esc(Path(self.session.paper).name)}</code>")
             for s in self.session.supplements:
                 parts.append(f"supplement: <code>{esc(Path(s).name)}</code>")
-        return '<div style="font-size:12px;color:#444">' + " · ".join(parts) + "</div>"
+        html = '<div style="font-size:12px;color:#444">' + " · ".join(parts) + "</div>"
+        try:  # what the referee should know before the checklist: a file that is no paper, damaged pages
+            warnings = list(self.session.analysis.document.warnings or [])[:5]
+        except AttributeError:
+            warnings = []
+        for w in warnings:
+            html += f'<div class="jr-warning" style="font-size:12px;color:#8a4b00">⚠ {esc(w)}</div>'
+        return html
 
     def _header_values(self) -> dict[str, str]:
         """The header's texts: progress, open gaps, status counts, framework bars."""

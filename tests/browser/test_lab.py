@@ -232,6 +232,11 @@ def test_markup_in_pdf_text_stays_text(page, lab: Lab):
     assert page.locator('img[src="x"]').count() == 0
     assert page.locator(".jr-review script").count() == 0
 
+    # the header says this one-page file is no research article (as text)
+    warning = review.locator(".jr-warning").first
+    warning.wait_for(timeout=30_000)
+    assert "markup-in-text.pdf does not look like a research article" in warning.inner_text()
+
     # the Claims tab shows the <script> sentence literally
     tab = review.locator(".lm-TabBar-tab", has_text="Claims")
     if tab.count():
