@@ -2,8 +2,10 @@
 
 The checklist assumes a paper: an abstract, methods or results, a reference list.  An editor who
 screens a folder meets cover letters, responses to reviewers and manuals too; for those every
-"missing" finding is noise.  The test is deliberately weak: it only speaks when the main file has
-none of the marks of a paper, so a real paper with an unusual layout is never flagged.
+"missing" finding is noise.  The test is deliberately weak: it speaks only when the main file
+shows fewer than two of the four marks of a paper (an abstract; methods or results; a discussion
+or conclusion; references or citations) and is no datasheet, model card or dataset description,
+so a real paper with an unusual layout is not flagged (none of the corpus papers is).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ _LETTER = re.compile(r"^\s*(?:dear\b|to the editor|response to (?:the )?reviewer
 
 
 def genre_warning(doc: Document) -> str | None:
-    """A warning when the main file shows no mark of a research article, else None."""
+    """A warning when the main file shows too few marks of a research article, else None."""
     if not doc.files:
         return None
     main = doc.files[0]
