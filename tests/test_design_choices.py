@@ -72,7 +72,8 @@ def test_a_paper_without_a_trained_model_lists_no_design_choices():
 
 
 def _write_paper(path: Path, ablation_lines: list[str],
-                 conclusion: str = "Contrastive pretraining makes image classifiers more robust to corrupted inputs.") -> None:
+                 conclusion: str = "Contrastive pretraining makes image classifiers more robust to corrupted inputs.",
+                 method_lines: tuple[str, ...] = ()) -> None:
     body = [
         ("hebo", 15, "ContraNet: Contrastive Pretraining for Robust Image Classifiers"),
         ("hebo", 12, "Abstract"),
@@ -82,6 +83,7 @@ def _write_paper(path: Path, ablation_lines: list[str],
         ("helv", 10, "We introduce a contrastive alignment loss that pulls paired views of one image together."),
         ("helv", 10, "We found the entropy regularizer essential for stable training of the deep learning model."),
         ("helv", 10, "The network is trained with stochastic gradient descent for 90 epochs on 8 GPUs."),
+    ] + [("helv", 10, t) for t in method_lines] + [
         ("hebo", 12, "2 Experiments"),
         ("helv", 10, "We evaluate the model on three image classification benchmarks and report accuracy."),
     ] + [("helv", 10, t) for t in ablation_lines] + [
@@ -165,3 +167,109 @@ def test_the_cli_summary_names_the_unablated_choices(sample_analysis):
     # the introduction's "we propose VWPO ..." announces the method; it is no experiment on it
     vwpo = _by_name(sample_analysis, "Verifier-weighted policy optimisation")
     assert not vwpo.ablated
+
+
+# -- run-in labels, acronyms, lists --------------------------------------------------------
+
+
+def test_bold_run_in_labels_of_the_method_name_its_parts():
+    # StockMixer p. 4: three paragraphs of the method open with bold run-in labels
+    # ("Indicator Mixing.", "Time Mixing.", "Stock Mixing."); its Ablation Study (p. 6-7) varies them
+    a = jr.analyze(corpus_pdf("stockmixer-main.pdf"))
+    names = {d.name for d in a.design_choices}
+    assert {"Indicator Mixing", "Time Mixing", "Stock Mixing"} <= names
+    for n in ("Indicator Mixing", "Time Mixing", "Stock Mixing"):
+        d = _by_name(a, n)
+        assert d.evidence.page == 4 and d.ablated and d.ablation.page in (6, 7)
+
+
+def _write_run_in_paper(path: Path) -> None:
+    """One page: a method whose paragraphs open with bold run-in labels (bold label, then regular
+    text on the same line), and an ablation that removes one of them."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    y = 72
+
+    def line(text: str, font: str = "helv", size: float = 10, label: str = "") -> None:
+        nonlocal y
+        x = 72
+        if label:
+            page.insert_text((x, y), label, fontsize=size, fontname="hebo")
+            x += pymupdf.get_text_length(label + " ", fontname="hebo", fontsize=size)
+        page.insert_text((x, y), text, fontsize=size, fontname=font)
+        y += size + 12
+
+    line("Gated Mixers for Robust Tabular Classification", "hebo", 15)
+    line("Abstract", "hebo", 12)
+    line("We train a neural network model for tabular classification and evaluate it on benchmarks.")
+    line("1 Method", "hebo", 12)
+    line("Each feature column is mixed with its neighbours by a learned gate per block.", label="Gated Token Mixing.")
+    line("The residual branch is rescaled by a factor learned from the input norm.", label="Residual Scale Calibration:")
+    line("An autoencoder reconstructs the input from a compressed code of the features.", label="Autoencoder.")
+    line("The ensemble never collapses to a constant output for any input batch.", label="Axiom 3:")
+    line("A predictor is defined by subclassing the base class of the library.", label="Defining a Predictor.")
+    line("2 Experiments", "hebo", 12)
+    line("We evaluate the model on four tabular classification benchmarks and report accuracy.")
+    line("Ablation study. Removing gated token mixing lowers accuracy by 2.4 points on all benchmarks.")
+    line("3 Conclusion", "hebo", 12)
+    line("Gated mixing makes tabular classifiers more robust to noisy features.")
+    doc.save(str(path))
+
+
+def test_generated_run_in_labels(tmp_path):
+    pdf = tmp_path / "runin.pdf"
+    _write_run_in_paper(pdf)
+    a = jr.analyze(pdf)
+    names = {d.name for d in a.design_choices}
+    gated = _by_name(a, "Gated Token Mixing")
+    assert gated.ablated and gated.ablation.text.startswith("Removing gated token mixing lowers accuracy")
+    calib = _by_name(a, "Residual Scale Calibration")
+    assert not calib.ablated and calib.evidence.page == 1
+    # one word (a model the paragraph describes), a numbered statement and a phrase with an
+    # article are no parts of the method
+    assert not names & {"Autoencoder", "Axiom 3", "Defining a Predictor"}, names
+
+
+def test_acronym_named_techniques_the_authors_adopt():
+    # Kimi Linear p. 4: "We propose Kimi Delta Attention (KDA), a new gated linear attention variant"
+    kimi = jr.analyze(corpus_pdf("kimi-linear.pdf"))
+    kda = _by_name(kimi, "Kimi Delta Attention")
+    assert kda.aliases == ["KDA"] and kda.evidence.page == 4
+
+
+def test_acronym_choices_on_generated_sentences(tmp_path):
+    pdf = tmp_path / "acro.pdf"
+    _write_paper(pdf, [], method_lines=(
+        "We adopt Group Relative Policy Optimization (GRPO) to fine-tune the classifier head.",
+        "We use the Massive Multitask Language Understanding (MMLU) benchmark for a sanity check.",
+        "We use Translation Edit Rate (TER) to compare the generated captions with references.",
+        "We use Stochastic Gradient Descent (SGD) with momentum 0.9 for all runs.",
+    ))
+    a = jr.analyze(pdf)
+    grpo = _by_name(a, "Group Relative Policy Optimization")
+    assert grpo.aliases == ["GRPO"]
+    keys = " | ".join(d.key for d in a.design_choices)
+    # a benchmark, a measure and a standard optimiser are no choices of the method
+    assert "massive" not in keys and "translation" not in keys and "stochastic" not in keys, keys
+
+
+def test_every_choice_of_a_listed_sentence_counts():
+    # DeepSeek-V3.2-Exp p. 3: "we employ rule-based outcome reward, length penalty, and language
+    # consistency reward": three choices in one sentence
+    a = jr.analyze(corpus_pdf("deepseek-v3.2-exp.pdf"))
+    for n in ("rule-based outcome reward", "length penalty", "language consistency reward"):
+        d = _by_name(a, n)
+        assert d.evidence.page == 3 and d.evidence.text.startswith("For reasoning and agent tasks, we employ")
+
+
+def test_pseudo_code_reports_no_experiment():
+    from jupyter_review.extract.design import _looks_like_code
+
+    assert _looks_like_code("6: // Select blocks with causal constraint 7: M = create causal mask")
+    assert _looks_like_code("3: for each block do 4: score the block 5: end for")
+    assert not _looks_like_code("Removing the gate lowers accuracy by 2 points (Table 3: rows 1-2).")
+    # MoBA p. 5: its algorithm box mentions causal masks and blocks; that is no ablation of
+    # "Current Block Attention and Causal Masking" (p. 4)
+    a = jr.analyze(corpus_pdf("moba.pdf"))
+    d = _by_name(a, "Current Block Attention and Causal Masking")
+    assert not d.ablated

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from ..model import Evidence
 from ..model.analysis import DesignChoice, Table
 from ..model.document import Document
+from ..ingest.sections import classify
 from ..nlp.context import prose_sentences
 from ..nlp.lexicon import load_yaml
 
@@ -72,6 +73,9 @@ class _Lex:
     need_word: re.Pattern[str]  # cheap gates: most sentences hold neither
     generic_headings: re.Pattern[str]
     we_verb: re.Pattern[str]
+    acronym: re.Pattern[str]  # "we adopt Group Relative Policy Optimization (GRPO)"
+    measure: re.Pattern[str]  # head nouns of measures: "Translation Edit Rate"
+    coord: re.Pattern[str]  # ", a length penalty and a language consistency reward" after the first
 
 
 @functools.cache
@@ -106,6 +110,11 @@ def _lex() -> _Lex:
         need_word=re.compile(rf"(?:{need})", i),
         generic_headings=re.compile(d["generic_headings"], i),
         we_verb=re.compile(rf"\bwe (?:\w+ )?(?:{verbs})\b", i),
+        measure=re.compile(d["measure_heads"], i),
+        coord=re.compile(rf"\s*(?:,\s*(?:and |or )?|and |or )(?:a |an |the )?{np}", i),
+        acronym=re.compile(
+            rf"\b[Ww]e (?:\w+ly |also |further |then |first |additionally )?(?:{verbs}) (?:a |an |the |our )?"
+            r"((?:[A-Z][\w-]*[ ]){1,5}[A-Z][\w-]*) \(([A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)(?! (?:" + d["named_not_choice"] + r")\b)"),
     )
 
 
@@ -197,6 +206,18 @@ def extract_design_choices(doc: Document, tables: list[Table]) -> list[DesignCho
                 if rx is lx.need and p[3] in _PREPOSITIONS:
                     continue  # "an understanding of the mechanisms is essential": not the subject
                 hits.append((p, needed, m.end(1)))
+                if rx is lx.intro:  # "we employ a rule-based reward, a length penalty and a ... reward"
+                    pos = m.end(1)
+                    for _ in range(4):
+                        more = lx.coord.match(text, pos)
+                        if more is None:
+                            break
+                        q = _phrase_before(text, more.end(1), lx)
+                        if q is not None:
+                            hits.append((q, needed, more.end(1)))
+                        pos = more.end(1)
+        if gates[1] and (ctx.kind in _INTRO_KINDS or (ctx.kind == "experiments" and _BUILD_TITLE.search(ctx.title or ""))):
+            _acronym_choices(text, ctx, found, lx)
         if hits and lx.needed_without.search(text):
             hits = [(p, True, e) for p, _, e in hits]
         if lx.background.search(text):
@@ -244,8 +265,42 @@ _BACKGROUND = re.compile(r"prelimin|background|notation|related|problem|setting|
 _STEP = re.compile(r"^(?:phase|stage|step|part|component|module)\s+\w+$", re.I)
 
 
+def _acronym_fits(acr: str, phrase: str) -> bool:
+    """The capitals of the acronym are, in order, capitals of the phrase, the first one first:
+    "GRPO" for Group Relative Policy Optimization, "CISPO" for Clipped IS-weight Policy Optimization."""
+    caps = [ch for ch in phrase if ch.isupper()]
+    want = [ch for ch in acr if ch.isupper()]
+    if not want or not caps or want[0] != caps[0]:
+        return False
+    it = iter(caps)
+    return all(ch in it for ch in want)
+
+
+def _acronym_choices(text: str, ctx, found: dict[str, _Candidate], lx: _Lex) -> None:
+    """A named technique the authors adopt or introduce with its acronym ("we adopt Group
+    Relative Policy Optimization (GRPO)"), when it is no standard part (Adam, dropout)."""
+    for m in lx.acronym.finditer(text):
+        phrase, acr = m.group(1), m.group(2)
+        if not _acronym_fits(acr, phrase) or lx.standard.search(phrase) or lx.not_own.search(phrase) \
+                or lx.measure.fullmatch(phrase.split()[-1]):
+            continue
+        if lx.background.search(text):
+            continue
+        key = " ".join(w.lower() for w in _WORD.findall(phrase) if w.lower() not in lx.generic)
+        if not key or key in found or any(acr in c.aliases for c in found.values()):
+            continue
+        same = next((c for c in found.values() if set(c.key.split()) <= set(key.split())), None)
+        if same is not None:  # "a generative reward" named earlier, "Generative Reward Model (GenRM)" now
+            same.aliases.add(acr)
+            continue
+        words = _WORD.findall(phrase)
+        found[key] = _Candidate(name=phrase, key=key, kind=words[-1].lower(), needed=False, ctx=ctx,
+                                aliases={acr}, own={ctx.index})
+
+
 def _heading_choices(doc: Document, contexts, found: dict[str, _Candidate], lx: _Lex) -> None:
-    """Sub-headings of the main file's method sections that name a component ("Shared Expert
+    """Sub-headings of the main file's method sections, and the bold run-in labels that open
+    their paragraphs ("**Time Mixing.** Unlike ..."), when they name a component ("Shared Expert
     Isolation"), unless a sentence of that section already named a choice sharing a word."""
     first: dict[int, object] = {}
     by_section: dict[int, list[str]] = {}
@@ -258,19 +313,30 @@ def _heading_choices(doc: Document, contexts, found: dict[str, _Candidate], lx: 
         sec = getattr(c.ctx, "sentence", None)
         if sec is not None and sec.section is not None:
             by_section.setdefault(sec.section, []).extend(c.key.split())
+    # (title, section index, context) of every heading-like label, in reading order
+    labels: list[tuple[str, int, object]] = []
+    parent_of: dict[int, tuple[str, str]] = {}
     parent, parent_kind = "", ""
     for si, sec in enumerate(doc.sections):
         if sec.doc != 0:
             continue
         if sec.level == 1:
             parent, parent_kind = sec.title, sec.kind
-        if sec.level < 2 or sec.kind not in _HEADING_KINDS or si not in first:
-            continue
-        if parent_kind in _NOT_METHOD_PARTS:
+        parent_of[si] = (parent, parent_kind)
+        if sec.level >= 2 and si in first:
+            labels.append((sec.title, si, first[si]))
+    labels.extend(_run_in_labels(doc, contexts))
+    for title, si, ctx in labels:
+        sec = doc.sections[si]
+        parent, parent_kind = parent_of.get(si, ("", ""))
+        if sec.kind not in _HEADING_KINDS or parent_kind in _NOT_METHOD_PARTS:
             continue  # a sub-heading of the experiments, the discussion, the appendix ...
         if _BACKGROUND.search(parent):
             continue  # "Preliminaries" names the setting, not the authors' choices
-        head, _, tail = sec.title.partition(":")
+        if ctx is not first.get(si) and (_BACKGROUND.search(sec.title) or lx.titles.search(sec.title)
+                                         or _NOT_PARTS_SECTION.search(sec.title)):
+            continue  # run-in labels of a background, analysis or data subsection
+        head, _, tail = title.partition(":")
         title = (tail if tail.strip() and _STEP.match(head.strip()) else head).strip()
         words = _WORD.findall(title)
         if not (1 <= len(words) <= 6) or title.endswith(".") or not title[:1].isupper():
@@ -287,11 +353,74 @@ def _heading_choices(doc: Document, contexts, found: dict[str, _Candidate], lx: 
         key = " ".join(key_words)
         if key in found or any(set(key_words) <= set(k.split()) for k in found):
             continue
-        ctx = first[si]
         c = found[key] = _Candidate(name=title, key=key, kind=key_words[-1], needed=False, ctx=ctx, own={ctx.index})
         initials = _initials(title)
         if initials:
             c.aliases.add(initials)
+
+
+# a run-in label: one to six words set in bold at the start of a paragraph, closed by "." or ":"
+_RUN_IN = re.compile(r"^([A-Z][\w/()+-]*(?:[ -][\w/()+-]+){0,5})\s*[.:]$")
+# subsections whose run-in labels name tasks, data or settings rather than parts of the method
+_NOT_PARTS_SECTION = re.compile(r"data|benchmark|evaluat|baseline|metric|task|setting|set-?up|hyper-?param", re.I)
+
+
+def _names_a_part(label: str) -> bool:
+    """A run-in label that could name a part of the method: two words or more ("Time Mixing";
+    single words are mostly the models, datasets or baselines a paragraph goes on to describe),
+    not a section name ("Abstract."), not a numbered statement ("Axiom 3:") and not a phrase
+    with an article or an adverb ("Defining a Predictor", "Getting started quickly")."""
+    words = label.split()
+    if len(words) < 2 or classify(label) != "other":
+        return False
+    if re.fullmatch(r"\d+|[IVX]+|\(?[a-z]\)", words[-1]):
+        return False
+    return not any(w.lower() in ("a", "an", "the") or (w.endswith("ly") and w.islower() and len(w) > 4) for w in words)
+
+
+def _run_in_labels(doc: Document, contexts) -> list[tuple[str, int, object]]:
+    """(label, section index, first prose context after it) of the bold run-in paragraph labels
+    of the main file: the leading bold spans of a line that goes on in regular type, or a bold
+    line of its own that ends in a full stop or colon."""
+    by_page: dict[int, list[object]] = {}
+    for ctx in contexts:
+        s = ctx.sentence
+        if s.doc == 0 and s.section is not None:
+            by_page.setdefault(s.page, []).append(ctx)
+    out: list[tuple[str, int, object]] = []
+    for p in doc.pages:
+        if p.doc != 0 or p.number not in by_page:
+            continue
+        for b in p.blocks:
+            if b.kind != "body" or not b.lines:
+                continue
+            ln = b.lines[0]
+            if ln.spans:
+                lead = []
+                for sp in ln.spans:
+                    if sp.bold or (lead and not sp.text.strip()):
+                        lead.append(sp)
+                    else:
+                        break
+                if not lead or len(lead) == len(ln.spans):
+                    continue
+                text = "".join(sp.text for sp in lead).strip()
+            elif ln.bold:
+                text = ln.text.strip()
+            else:
+                continue
+            m = _RUN_IN.match(text)
+            if not m or not _names_a_part(m.group(1)):
+                continue
+            x0, y0 = ln.bbox[0], ln.bbox[1]
+            # the first prose sentence that starts at the label or after it, in its column
+            after = [c for c in by_page[p.number]
+                     if c.sentence.bbox[3] >= y0 + 1 and c.sentence.bbox[2] > x0 and c.sentence.bbox[0] < ln.bbox[2] + 200]
+            if not after:
+                continue
+            ctx = min(after, key=lambda c: (c.sentence.bbox[1] < y0 - 1, c.index))
+            out.append((m.group(1), ctx.sentence.section, ctx))
+    return out
 
 
 def _initials(title: str) -> str:
@@ -301,6 +430,16 @@ def _initials(title: str) -> str:
     if not (2 <= len(words) <= 5) or not all(w[:1].isupper() for w in words if w.lower() not in _FUNCTION):
         return ""
     return "".join(w[0] for w in words if w.lower() not in _FUNCTION)
+
+
+_CODE_MARK = re.compile(r"(?:^|\s)//\s|\u2190|:=")
+_CODE_LINE = re.compile(r"(?:^|\s)\d{1,2}:\s")
+
+
+def _looks_like_code(text: str) -> bool:
+    """Pseudo-code of an algorithm box ("6: // select blocks ... 7: M = mask") describes the
+    method, it reports no experiment."""
+    return bool(_CODE_MARK.search(text)) or len(_CODE_LINE.findall(text)) >= 2
 
 
 def _ablation_units(doc: Document, tables: list[Table], contexts, own: set[int], lx: _Lex):
@@ -314,7 +453,7 @@ def _ablation_units(doc: Document, tables: list[Table], contexts, own: set[int],
         if ctx.index in own or ctx.kind in _SUMMARY_KINDS or ctx.location in ("abstract", "introduction"):
             continue  # an experiment is reported in the body, not announced in the abstract or introduction
         text = ctx.sentence.text
-        if lx.deferral.search(text):
+        if lx.deferral.search(text) or _looks_like_code(text):
             continue
         if lx.titles.search(ctx.title or ""):
             titled.append((text.lower(), text, _evidence(ctx, doc)))
