@@ -209,6 +209,10 @@ def test_acm_user_study_boilerplate_and_verbs_are_not_disclosures(chi2024):
         ("neurores-0022-4.pdf", "data.licensing", "Public Domain Dedication waiver"),
         # Kimi Linear p.2: "Recent advances have significantly narrowed this gap"
         ("kimi-linear.pdf", "reproducibility.statistics", "significantly narrowed this gap"),
+        # MiniMax-M1 p.11: "Incorporating adversarial examples to expose vulnerabilities" of a reward model
+        ("minimax-m1.pdf", "safety.adversarial_eval", "Incorporating adversarial examples"),
+        # MiniMax-M1 p.10: "pairs ... that rule-based checkers fail to judge accurately": no limitation of the work
+        ("minimax-m1.pdf", "risk.limitations", "rule-based checkers fail to judge"),
     ],
 )
 def test_keyword_traps_on_unannotated_papers(paper, topic, not_evidence):
