@@ -209,6 +209,16 @@ def test_acm_user_study_boilerplate_and_verbs_are_not_disclosures(chi2024):
         ("neurores-0022-4.pdf", "data.licensing", "Public Domain Dedication waiver"),
         # Kimi Linear p.2: "Recent advances have significantly narrowed this gap"
         ("kimi-linear.pdf", "reproducibility.statistics", "significantly narrowed this gap"),
+        # Moonlight p.5: the Distributed Muon algorithm box ("1: // Reduce-scatter G on DP ... 2: g = ...")
+        ("moonlight-main.pdf", "eval.variance", "Reduce-scatter G on DP"),
+        ("moonlight-main.pdf", "reproducibility.statistics", "Reduce-scatter G on DP"),
+        # Moonlight p.16: a code listing line "p = p[: topk]" is no p-value
+        ("moonlight-main.pdf", "reproducibility.statistics", "p = p[: topk]"),
+        # Moonlight p.7: "a 1e-3 auxfree bias update rate" is a parameter, not data bias; p.14:
+        # "representative weight matrix RMS" and "the fairness and accuracy of our experiments"
+        ("moonlight-main.pdf", "data.bias", "auxfree bias update rate"),
+        ("moonlight-main.pdf", "data.bias", "representative weight matrix"),
+        ("moonlight-main.pdf", "data.bias", "fairness and accuracy of our experiments"),
         # MiniMax-M1 p.11: "Incorporating adversarial examples to expose vulnerabilities" of a reward model
         ("minimax-m1.pdf", "safety.adversarial_eval", "Incorporating adversarial examples"),
         # MiniMax-M1 p.10: "pairs ... that rule-based checkers fail to judge accurately": no limitation of the work

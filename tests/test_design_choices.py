@@ -263,11 +263,14 @@ def test_every_choice_of_a_listed_sentence_counts():
 
 
 def test_pseudo_code_reports_no_experiment():
-    from jupyter_review.extract.design import _looks_like_code
+    from jupyter_review.nlp.context import looks_like_code as _looks_like_code
 
     assert _looks_like_code("6: // Select blocks with causal constraint 7: M = create causal mask")
     assert _looks_like_code("3: for each block do 4: score the block 5: end for")
     assert not _looks_like_code("Removing the gate lowers accuracy by 2 points (Table 3: rows 1-2).")
+    # a numbered listing line with a call or an index on the right; prose with numbers is no code
+    assert _looks_like_code("24 p = p[: topk]") and _looks_like_code("5 x = torch.zeros(3)")
+    assert not _looks_like_code("10 runs = 3 seeds") and not _looks_like_code("2 GPUs = 16 cores")
     # MoBA p. 5: its algorithm box mentions causal masks and blocks; that is no ablation of
     # "Current Block Attention and Causal Masking" (p. 4)
     a = jr.analyze(corpus_pdf("moba.pdf"))

@@ -26,6 +26,7 @@ from ..model import Analysis, Evidence, TopicResult
 from ..model.document import Document, Sentence
 from .loader import Topic, detector_specs, topics
 from .prefilter import Pattern
+from ..nlp.context import looks_like_code
 
 SKIP_SECTIONS = {"references", "related_work"}
 _VOCAB_REF = re.compile(r"\{(\w+)\}")
@@ -197,6 +198,8 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
             continue  # the publisher's permission block on page 1 discloses nothing about the work
         if _is_formula(s.text):
             continue  # an equation or a row of symbols read as text: no statement at all
+        if looks_like_code(s.text):
+            continue  # pseudo-code of an algorithm box: a procedure, no statement
         if _is_prompt(s.text) and not (kind in _STATEMENT_SECTIONS and _SHORT_ANSWER.match(s.text)):
             question = s.text if _QUESTION_END.search(s.text) else question
             continue

@@ -28,7 +28,7 @@ from ..model import Evidence
 from ..model.analysis import DesignChoice, Table
 from ..model.document import Document
 from ..ingest.sections import classify
-from ..nlp.context import prose_sentences
+from ..nlp.context import looks_like_code, prose_sentences
 from ..nlp.lexicon import load_yaml
 
 # sections where a sentence may introduce a choice of the authors' own method (not results,
@@ -432,16 +432,6 @@ def _initials(title: str) -> str:
     return "".join(w[0] for w in words if w.lower() not in _FUNCTION)
 
 
-_CODE_MARK = re.compile(r"(?:^|\s)//\s|\u2190|:=")
-_CODE_LINE = re.compile(r"(?:^|\s)\d{1,2}:\s")
-
-
-def _looks_like_code(text: str) -> bool:
-    """Pseudo-code of an algorithm box ("6: // select blocks ... 7: M = mask") describes the
-    method, it reports no experiment."""
-    return bool(_CODE_MARK.search(text)) or len(_CODE_LINE.findall(text)) >= 2
-
-
 def _ablation_units(doc: Document, tables: list[Table], contexts, own: set[int], lx: _Lex):
     """(lower-cased text, text, evidence) of every unit that reports an experiment on a choice:
     sentences of sections made for such experiments, tables and figures first, then any
@@ -453,7 +443,7 @@ def _ablation_units(doc: Document, tables: list[Table], contexts, own: set[int],
         if ctx.index in own or ctx.kind in _SUMMARY_KINDS or ctx.location in ("abstract", "introduction"):
             continue  # an experiment is reported in the body, not announced in the abstract or introduction
         text = ctx.sentence.text
-        if lx.deferral.search(text) or _looks_like_code(text):
+        if lx.deferral.search(text) or looks_like_code(text):
             continue
         if lx.titles.search(ctx.title or ""):
             titled.append((text.lower(), text, _evidence(ctx, doc)))

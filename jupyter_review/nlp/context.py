@@ -51,6 +51,20 @@ class SentenceContext:
     role: str  # main | supplement
 
 
+_CODE_MARK = re.compile(r"(?:^|\s)//\s|\u2190|:=")
+_CODE_LINE = re.compile(r"(?:^|\s)\d{1,2}:\s")
+# a numbered line of a code listing: "24 p = p[: topk]", "5 x = torch.zeros(3)" (not "10 runs = 3 seeds")
+_LISTING_LINE = re.compile(
+    r"^\s*\d{1,3}\s+(?:[A-Za-z_][\w.]*(?:\[[^\]]*\])?\s?[-+*/]?=(?!=)\s*[A-Za-z_][\w.]*[\[(]|def\b|import\b"
+    r"|for\s+\w+\s+in\b)")
+
+
+def looks_like_code(text: str) -> bool:
+    """Pseudo-code of an algorithm box ("6: // select blocks ... 7: M = mask", "x ← x + 1"):
+    it describes a procedure and states nothing a checklist or an ablation search looks for."""
+    return bool(_CODE_MARK.search(text) or _LISTING_LINE.match(text)) or len(_CODE_LINE.findall(text)) >= 2
+
+
 def is_prose(text: str, *, min_words: int = 5) -> bool:
     """Running prose, not figure/table debris or a table-of-contents line."""
     t = text.strip()
