@@ -209,6 +209,11 @@ def test_acm_user_study_boilerplate_and_verbs_are_not_disclosures(chi2024):
         ("neurores-0022-4.pdf", "data.licensing", "Public Domain Dedication waiver"),
         # Kimi Linear p.2: "Recent advances have significantly narrowed this gap"
         ("kimi-linear.pdf", "reproducibility.statistics", "significantly narrowed this gap"),
+        # words inside words: "encode" holds "code", "bibliometrically" holds "metric",
+        # "hyperparameters" holds "parameters"
+        ("paraphrase-aaai2022.pdf", "code.availability", "we first encode each input text"),
+        ("s2orc-acl2020.pdf", "eval.protocol", "bibliometrically-enhanced derivations"),
+        ("s2orc-acl2020.pdf", "model.architecture", "equal-sized grid of hyperparameters"),
         # Moonlight p.5: the Distributed Muon algorithm box ("1: // Reduce-scatter G on DP ... 2: g = ...")
         ("moonlight-main.pdf", "eval.variance", "Reduce-scatter G on DP"),
         ("moonlight-main.pdf", "reproducibility.statistics", "Reduce-scatter G on DP"),
