@@ -154,3 +154,28 @@ def test_an_unbroken_run_of_characters_is_cut_for_matching_only(tmp_path) -> Non
               section_kind="methods", section_title="", role="main")
     assert max(len(w) for w in u.match_text.split()) == 300
     assert u.text.endswith("A" * 6000 + " sources.")
+
+
+@pytest.mark.parametrize(
+    "topic, key, text",
+    [
+        # a keyword inside a longer word of another sense (each read in a corpus paper)
+        ("data.licensing", "needs_context", "In this context, the model is retrained."),
+        ("data.contamination", "needs_context", "The design constraints limit the search."),
+        ("eval.variance", "needs_context", "Participants felt comfortable with genomic loci."),
+        ("safety.static_eval", "mention", "The cytotoxicity of the immunotoxin was measured."),
+        ("model.hyperparameters", "mention", "We use early stopping on the validation loss."),
+        ("code.availability", "mention", "We encode each input text into a vector."),
+        ("code.availability", "needs_context", "A comprehensive resource for transcripts."),
+        ("eval.protocol", "mention", "The SpCas9-HF1 variant and bibliometrically enhanced graphs."),
+        ("data.sources", "needs_context", "The procedure is updated to incorporate long contexts."),
+        ("safety.adversarial_eval", "needs_context", "It is a non-pharmacological intervention."),
+    ],
+)
+def test_keywords_match_as_words_not_inside_other_words(topic, key, text):
+    from jupyter_review.checklist.engine import compile_detectors
+
+    pattern = getattr(compile_detectors()[topic], key)
+    assert pattern is not None
+    m = pattern.search(text, text.lower())
+    assert m is None, (topic, key, m.group(0))
