@@ -209,6 +209,10 @@ def test_acm_user_study_boilerplate_and_verbs_are_not_disclosures(chi2024):
         ("neurores-0022-4.pdf", "data.licensing", "Public Domain Dedication waiver"),
         # Kimi Linear p.2: "Recent advances have significantly narrowed this gap"
         ("kimi-linear.pdf", "reproducibility.statistics", "significantly narrowed this gap"),
+        # DEAN p.6: "anomalous samples" is no "US sample"; p.4: "a powerful method in machine
+        # learning" names no machine
+        ("dean-main.pdf", "data.bias", "robust against trivial solutions"),
+        ("dean-main.pdf", "compute.resources", "Ensembles are a powerful method"),
         # words inside words: "encode" holds "code", "bibliometrically" holds "metric",
         # "hyperparameters" holds "parameters"
         ("paraphrase-aaai2022.pdf", "code.availability", "we first encode each input text"),
@@ -474,3 +478,11 @@ def test_evaluation_items_need_results_of_the_papers_own():
     assert v2.topics["eval.protocol"].status != "not_applicable"
     assert v2.topics["eval.baselines"].status != "not_applicable"
     assert v2.topics["eval.variance"].status != "not_applicable"
+
+
+def test_what_benchmark_data_may_not_capture_is_a_representativeness_statement():
+    # DEAN p. 11: benchmark datasets "may not capture the complexity encountered in real-world
+    # applications" (the gold annotation's quote for data.bias)
+    r = jr.analyze(corpus_pdf("dean-main.pdf")).topics["data.bias"]
+    assert r.status == "disclosed"
+    assert any("may not capture the complexity" in e.text for e in r.evidence), [e.text[:80] for e in r.evidence]
