@@ -170,6 +170,11 @@ def test_an_unbroken_run_of_characters_is_cut_for_matching_only(tmp_path) -> Non
         ("eval.protocol", "mention", "The SpCas9-HF1 variant and bibliometrically enhanced graphs."),
         ("data.sources", "needs_context", "The procedure is updated to incorporate long contexts."),
         ("safety.adversarial_eval", "needs_context", "It is a non-pharmacological intervention."),
+        ("data.contamination", "needs_context", "Labeling was overseen by the latest staff."),
+        ("model.architecture", "mention", "We import the tracks with the rtracklayer package."),
+        ("eval.variance", "needs_context", "We configure the pattern of outperformance."),
+        ("eval.variance", "mention", "The Hyperparameter Invariance property holds for the covariance."),
+        ("model.training", "specific", "The design is fundamentally constrained by the budget."),
     ],
 )
 def test_keywords_match_as_words_not_inside_other_words(topic, key, text):
