@@ -36,7 +36,7 @@ from ..nlp.lexicon import load_yaml
 _INTRO_KINDS = {"abstract", "introduction", "methods", "data", "other", "appendix"}
 # ... and sections of an experiments chapter that describe how the model was built
 _BUILD_TITLE = re.compile(r"train|recipe|implement|architect|model|method|set-?up|detail|stage|objective|reward|loss", re.I)
-_MAX = 12
+_MAX = 16  # a table a referee reads; the unablated and the essential ones come first
 _LONGEST = 1500
 _WORD = re.compile(r"[A-Za-z0-9][\w/]*(?:-[\w/]+)*")
 _FUNCTION = {
