@@ -276,3 +276,17 @@ def test_pseudo_code_reports_no_experiment():
     a = jr.analyze(corpus_pdf("moba.pdf"))
     d = _by_name(a, "Current Block Attention and Causal Masking")
     assert not d.ablated
+
+
+def test_ablations_found_by_a_section_pointer_and_a_run_in_announcement():
+    # TransSGPN p. 5 (Section 3.4) introduces "Construction order" and "Label consistency" as
+    # run-in labels; p. 7 varies the first "under the path order of Section 3.4" and opens a
+    # paragraph with "Effect of label consistency."
+    a = jr.analyze(corpus_pdf("transgpn-main.pdf"))
+    order = _by_name(a, "Construction order")
+    assert order.evidence.page == 5 and order.ablated and order.ablation.page == 7
+    assert "order" in order.ablation.text
+    label = _by_name(a, "Label consistency")
+    assert label.ablated and label.ablation.text == "Effect of label consistency."
+    # a sentence of the introduction's "Contributions." is no experiment
+    assert all(d.ablation is None or d.ablation.page != 2 for d in a.design_choices)

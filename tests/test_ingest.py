@@ -433,3 +433,13 @@ def test_prose_set_larger_than_the_tables_is_not_a_heading() -> None:
     # a two-line heading whose first line ends in "with" stays one heading
     tg = load_document(corpus_pdf("transgpn-main.pdf"))
     assert "The TransSGPN Framework with Switching Graph Policy Network" in [s.title for s in tg.sections]
+
+
+@pytest.mark.parametrize("name, page", [("transgpn-main.pdf", 2), ("deepseek-coder-v2.pdf", 2)])
+def test_contributions_inside_the_introduction_are_the_papers_not_the_authors(name: str, page: int) -> None:
+    # both papers open a "Contributions" subsection of their Introduction (p. 2) that lists what
+    # the paper contributes; CRediT-style author contributions would sit after the conclusion
+    doc = load_document(corpus_pdf(name))
+    sec = [s for s in doc.sections if s.doc == 0 and s.title.rstrip(".") == "Contributions"]
+    assert sec and sec[0].page == page
+    assert sec[0].kind == "introduction"

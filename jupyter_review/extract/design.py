@@ -244,9 +244,16 @@ def extract_design_choices(doc: Document, tables: list[Table]) -> list[DesignCho
     out: list[DesignChoice] = []
     for c in found.values():
         words, stem = c.words()
+        ref = _section_ref(doc, c)
+        long_words = [w for w in words if len(w) >= 4]
         where = None
         for low, raw, ev in units:
             if _has_all(words, stem, low) or any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", raw) for a in c.aliases):
+                where = ev
+                break
+            # "under the path order of Section 3.4": the unit points at the section that
+            # introduced the choice and shares one of its words
+            if ref is not None and ref.search(raw) and any(_has_all([w], "", low) for w in long_words):
                 where = ev
                 break
         out.append(DesignChoice(
@@ -263,6 +270,18 @@ _NOT_METHOD_PARTS = {"experiments", "results", "discussion", "conclusion", "refe
                      "limitations", "abstract", "introduction"}
 _BACKGROUND = re.compile(r"prelimin|background|notation|related|problem|setting|definition", re.I)
 _STEP = re.compile(r"^(?:phase|stage|step|part|component|module)\s+\w+$", re.I)
+
+
+def _section_ref(doc: Document, c: _Candidate) -> re.Pattern[str] | None:
+    """A pattern for a cross-reference to the numbered (sub)section that introduced the choice
+    ("Section 3.4", "Sec. 3.4", "§3.4"), or None when that section has no number."""
+    si = getattr(c.ctx.sentence, "section", None)
+    if si is None or not (0 <= si < len(doc.sections)):
+        return None
+    number = (doc.sections[si].number or "").rstrip(".")
+    if not re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){1,3}|[A-H]\.\d{1,2}(?:\.\d{1,2})?", number):
+        return None  # a whole chapter ("Section 3") is too wide a pointer
+    return re.compile(rf"(?:\b[Ss]ections?|\b[Ss]ecs?\.|\u00a7)\s*{re.escape(number)}(?![\d]|\.\d)")
 
 
 def _acronym_fits(acr: str, phrase: str) -> bool:
@@ -432,6 +451,11 @@ def _initials(title: str) -> str:
     return "".join(w[0] for w in words if w.lower() not in _FUNCTION)
 
 
+_ANNOUNCE = re.compile(
+    r"^(?:ablations?|ablating|effects?|impacts?|influence|role|importance|sensitivity|contribution|benefits?|removing|without)"
+    r"\b(?: (?:of|on|to|for|the|our))+ [^.:;]{2,70}[.:]$", re.I)
+
+
 def _ablation_units(doc: Document, tables: list[Table], contexts, own: set[int], lx: _Lex):
     """(lower-cased text, text, evidence) of every unit that reports an experiment on a choice:
     sentences of sections made for such experiments, tables and figures first, then any
@@ -449,6 +473,18 @@ def _ablation_units(doc: Document, tables: list[Table], contexts, own: set[int],
             titled.append((text.lower(), text, _evidence(ctx, doc)))
         elif lx.cues.search(text):
             units.append((text.lower(), text, _evidence(ctx, doc)))
+    # a short run-in announcement in the body: "Effect of label consistency.", "Ablation on the gate:"
+    for s in doc.sentences:
+        text = s.text.strip()
+        if len(text) > 90 or not _ANNOUNCE.match(text):
+            continue
+        sec = doc.sections[s.section] if s.section is not None and 0 <= s.section < len(doc.sections) else None
+        if sec is not None and (sec.kind in _SUMMARY_KINDS or sec.kind == "abstract"):
+            continue
+        f = doc.files[s.doc] if 0 <= s.doc < len(doc.files) else None
+        titled.append((text.lower(), text, Evidence(
+            text=text, doc=s.doc, page=s.page, bbox=s.bbox, section=sec.title if sec else "",
+            file=f.name if f else "", role=f.role if f else "", boxes=list(s.boxes))))
     for t in tables:
         if not lx.cues.search(t.caption or "") and not lx.cues.search(" ".join(r[0] for r in t.rows if r)):
             continue

@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 
+_AUTHORS_WORD = re.compile(r"author|credit|contributors", re.I)
 _TEXT_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP  # no images, ligatures expanded, whitespace normalised
 
 _CAPTION = re.compile(
@@ -1022,6 +1023,9 @@ class _Builder:
                 s.kind = "appendix" if s.kind == "other" else s.kind
             if s.kind == "other" and parents and parents[-1].kind != "other":
                 s.kind = parents[-1].kind
+            elif (s.kind == "author_contributions" and parents and parents[-1].kind == "introduction"
+                  and not _AUTHORS_WORD.search(s.title)):
+                s.kind = "introduction"  # "Contributions." inside the introduction lists the paper's, not the authors'
             parents.append(s)
         para_starts = [start for _para, start, _end, _refs in made]  # increasing
         para_last_page = [refs[-1].page for _para, _start, _end, refs in made]
