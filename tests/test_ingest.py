@@ -443,3 +443,17 @@ def test_contributions_inside_the_introduction_are_the_papers_not_the_authors(na
     sec = [s for s in doc.sections if s.doc == 0 and s.title.rstrip(".") == "Contributions"]
     assert sec and sec[0].page == page
     assert sec[0].kind == "introduction"
+
+
+def test_captions_broken_at_a_line_end_hyphen_are_joined() -> None:
+    # TransSGPN p. 7: "... accuracy at N=4: archi-" / "tecture × supervision order."
+    doc = load_document(corpus_pdf("transgpn-main.pdf"))
+    cap = next(c for c in doc.captions if c.kind == "table" and c.label == "3")
+    assert "at N=4: architecture × supervision order." in cap.text
+    # DeepSeek-V2 p. 20: "Live-" / "CodeBench" keeps its hyphen (a name), without a space
+    v2 = load_document(corpus_pdf("deepseek-v2.pdf"))
+    fig = next(c for c in v2.captions if c.kind == "figure" and c.label == "5")
+    assert "Live-CodeBench" in fig.text and "Live- " not in fig.text
+    # p. 13: "length-" / "controlled": two words of the file, the compound keeps its hyphen
+    t4 = next(c for c in v2.captions if c.kind == "table" and c.label == "4")
+    assert "the length-controlled win rate" in t4.text

@@ -644,6 +644,37 @@ def _ocr_available() -> bool:
     return shutil.which("tesseract") is not None and os.environ.get("JUPYTER_REVIEW_NO_OCR") != "1"
 
 
+_VOCAB_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def _inner_words(pages: list[Page]) -> set[str]:
+    """Words seen whole in a file's body text: the inner words of its lines (a line's first and
+    last words may be fragments of a word broken at the line end)."""
+    vocab: set[str] = set()
+    for p in pages:
+        for b in p.blocks:
+            if b.kind == "body":
+                for ln in b.lines:
+                    vocab.update(_VOCAB_WORD.findall(ln.text.lower())[1:-1])
+    return vocab
+
+
+def _caption_text(lines: list[str], vocab: set[str]) -> str:
+    """Lines of a short block (a caption) as one text, a word broken at a line-end hyphen
+    joined again ("archi-" + "tecture"), a hyphenated compound kept ("data-" + "driven")."""
+    out = ""
+    for t in lines:
+        if not out:
+            out = t
+        elif out.endswith("-") and _dehyphen(out, t, vocab):
+            out = out[:-1] + t
+        elif out.endswith(("-", "/")):
+            out += t
+        else:
+            out += " " + t
+    return out
+
+
 def _dehyphen(prev: str, nxt: str, vocab: set[str]) -> bool:
     """Should 'prev-' + 'nxt' be joined without the hyphen?"""
     m1 = re.search(r"([A-Za-z]+)-$", prev)
@@ -848,6 +879,7 @@ class _Builder:
         except ImportError:  # pragma: no cover - table module is part of the package
             tabmod = None  # type: ignore[assignment]
         raws: list[RawTable] = []
+        vocab: set[str] | None = None  # words seen whole in the file, for captions broken at a hyphen
         for p in pages:
             caps: list[tuple[int, Caption]] = []
             for b in p.blocks:
@@ -864,9 +896,11 @@ class _Builder:
                     continue
                 kind = "table" if m.group("kind").lower().split()[-1].startswith("tab") else "figure"
                 b.kind = "caption"
+                if vocab is None and any(ln.text.endswith("-") for ln in b.lines[:-1]):
+                    vocab = _inner_words(pages)
                 cap = Caption(
                     doc=doc_index, page=p.number, bbox=b.bbox, kind=kind, label=m.group("label"),
-                    text=" ".join(ln.text for ln in b.lines),
+                    text=_caption_text([ln.text for ln in b.lines], vocab or set()),
                 )
                 self.document.captions.append(cap)
                 caps.append((len(self.document.captions) - 1, cap))
