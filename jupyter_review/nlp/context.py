@@ -62,7 +62,12 @@ _LISTING_LINE = re.compile(
 def looks_like_code(text: str) -> bool:
     """Pseudo-code of an algorithm box ("6: // select blocks ... 7: M = mask", "x ← x + 1"):
     it describes a procedure and states nothing a checklist or an ablation search looks for."""
-    return bool(_CODE_MARK.search(text) or _LISTING_LINE.match(text)) or len(_CODE_LINE.findall(text)) >= 2
+    if ("//" in text or "\u2190" in text or ":=" in text) and _CODE_MARK.search(text):
+        return True
+    if text[:1].isdigit() or text[:1].isspace():
+        if _LISTING_LINE.match(text):
+            return True
+    return text.count(":") >= 2 and len(_CODE_LINE.findall(text)) >= 2
 
 
 def is_prose(text: str, *, min_words: int = 5) -> bool:
