@@ -213,6 +213,10 @@ def test_acm_user_study_boilerplate_and_verbs_are_not_disclosures(chi2024):
         # learning" names no machine
         ("dean-main.pdf", "data.bias", "robust against trivial solutions"),
         ("dean-main.pdf", "compute.resources", "Ensembles are a powerful method"),
+        # weights and checkpoints inside the method are no release; an implementation detail is no code release
+        ("stockmixer-main.pdf", "model.weights", "trainable weights of fully connected layers"),
+        ("transgpn-main.pdf", "model.weights", "initializes from the Phase 2 checkpoint"),
+        ("paraphrase-aaai2022.pdf", "code.availability", "In our implementation, we manually design"),
         # words inside words: "encode" holds "code", "bibliometrically" holds "metric",
         # "hyperparameters" holds "parameters"
         ("paraphrase-aaai2022.pdf", "code.availability", "we first encode each input text"),
