@@ -213,6 +213,11 @@ def test_acm_user_study_boilerplate_and_verbs_are_not_disclosures(chi2024):
         # learning" names no machine
         ("dean-main.pdf", "data.bias", "robust against trivial solutions"),
         ("dean-main.pdf", "compute.resources", "Ensembles are a powerful method"),
+        # availability said of nothing: "with sufficient training data available", "our previous
+        # release", "a random subset of the available features"
+        ("deepseek-moe.pdf", "data.availability", "with sufficient training data available"),
+        ("deepseek-v2.pdf", "data.availability", "(our previous release)"),
+        ("dean-main.pdf", "data.availability", "random subset of the available features"),
         # weights and checkpoints inside the method are no release; an implementation detail is no code release
         ("stockmixer-main.pdf", "model.weights", "trainable weights of fully connected layers"),
         ("transgpn-main.pdf", "model.weights", "initializes from the Phase 2 checkpoint"),
