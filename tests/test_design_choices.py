@@ -160,6 +160,22 @@ def test_hyphen_chains_do_not_blow_up_the_phrase_patterns() -> None:
     assert out.stdout.strip() == "1"  # "... b-c strategy" after "we use the"
 
 
+
+def test_a_hyphen_chain_as_a_bold_line_does_not_blow_up_the_run_in_label_pattern() -> None:
+    # "A-a-a-..." could be split at each hyphen or inside a word: 40 links took 1 s, 60 took 10 s
+    import subprocess
+    import sys
+
+    code = (
+        "from jupyter_review.extract.design import _RUN_IN, _ANNOUNCE\n"
+        "s = 'A' + '-a' * 400 + ' x'\n"
+        "print(_RUN_IN.match(s) is None, _ANNOUNCE.match('Effect' + ' of' * 40 + ' x') is None)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "True True"
+
+
 def test_the_cli_summary_names_the_unablated_choices(sample_analysis):
     text = sample_analysis.summary()
     line = next(ln for ln in text.splitlines() if ln.startswith("design choices:"))

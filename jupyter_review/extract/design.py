@@ -379,7 +379,9 @@ def _heading_choices(doc: Document, contexts, found: dict[str, _Candidate], lx: 
 
 
 # a run-in label: one to six words set in bold at the start of a paragraph, closed by "." or ":"
-_RUN_IN = re.compile(r"^([A-Z][\w/()+-]*(?:[ -][\w/()+-]+){0,5})\s*[.:]$")
+# (words are split by single spaces only, so a line of "a-a-a-..." has one reading: no backtracking blow-up)
+_RUN_IN = re.compile(r"^([A-Z][\w/()+-]*(?: [\w/()+-]+){0,5})\s*[.:]$")
+_RUN_IN_MAX = 80  # characters: a run-in label is a few words
 # subsections whose run-in labels name tasks, data or settings rather than parts of the method
 _NOT_PARTS_SECTION = re.compile(r"data|benchmark|evaluat|baseline|metric|task|setting|set-?up|hyper-?param", re.I)
 
@@ -428,7 +430,7 @@ def _run_in_labels(doc: Document, contexts) -> list[tuple[str, int, object]]:
                 text = ln.text.strip()
             else:
                 continue
-            m = _RUN_IN.match(text)
+            m = _RUN_IN.match(text) if len(text) <= _RUN_IN_MAX else None
             if not m or not _names_a_part(m.group(1)):
                 continue
             x0, y0 = ln.bbox[0], ln.bbox[1]
