@@ -298,12 +298,12 @@ def _acronym_fits(acr: str, phrase: str) -> bool:
 def _acronym_choices(text: str, ctx, found: dict[str, _Candidate], lx: _Lex) -> None:
     """A named technique the authors adopt or introduce with its acronym ("we adopt Group
     Relative Policy Optimization (GRPO)"), when it is no standard part (Adam, dropout)."""
+    if lx.background.search(text):
+        return  # "we first introduce Multi-Head Attention (MHA) as background"
     for m in lx.acronym.finditer(text):
         phrase, acr = m.group(1), m.group(2)
         if not _acronym_fits(acr, phrase) or lx.standard.search(phrase) or lx.not_own.search(phrase) \
                 or lx.measure.fullmatch(phrase.split()[-1]):
-            continue
-        if lx.background.search(text):
             continue
         key = " ".join(w.lower() for w in _WORD.findall(phrase) if w.lower() not in lx.generic)
         if not key or key in found or any(acr in c.aliases for c in found.values()):
