@@ -930,14 +930,7 @@ class _Builder:
 
     # -- text, paragraphs, sections, sentences ------------------------------------------
     def _text(self, doc_index: int, pages: list[Page], toc: list[tuple[int, str, int, float | None]]) -> None:
-        # words seen whole in this file: inner words of lines only (line ends may be fragments)
-        vocab: set[str] = set()
-        wre = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-        for p in pages:
-            for b in p.blocks:
-                if b.kind == "body":
-                    for ln in b.lines:
-                        vocab.update(wre.findall(ln.text.lower())[1:-1])
+        vocab = _inner_words(pages)  # words seen whole in this file, for line-end hyphens
         paras: list[_Para] = []
         for p in pages:
             open_end = False  # the previous text block stopped mid-phrase ("... statistics in")
