@@ -1,0 +1,59 @@
+"""Choose, once and before any training, which papers the relevance judgement may learn from
+and which are kept blind.  Writes tests/data/relevance/split.tsv (paper, files, set, why).
+
+Papers: every corpus paper with a hand-read status gold (tests/data/gold/*/) and every texbench
+paper.  From each group a seeded shuffle puts a third (rounded up) into the blind set; the three
+papers of the held-out status gold are blind by construction.  Run again, it writes the same file.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "data" / "gold"
+TEXBENCH = ROOT.parent / "shared" / "texbench" / "pdfs"
+OUT = ROOT / "tests" / "data" / "relevance" / "split.tsv"
+SEED = 20261203
+
+
+def main() -> None:
+    units: dict[str, list[str]] = {}
+    heldout: set[str] = set()
+    for d in sorted(GOLD.iterdir()):
+        if not d.is_dir() or d.name in ("agreement", "design", "design-agreement", "extract", "tables"):
+            continue
+        for f in sorted(d.glob("*.yaml")):
+            data = yaml.safe_load(f.read_text(encoding="utf-8"))
+            name = Path(data["paper"]).stem
+            units[name] = ["corpus/" + data["paper"]] + ["corpus/" + s for s in data.get("supplements") or []]
+            if d.name == "heldout":
+                heldout.add(name)
+    status_gold = sorted(units)
+    tex = sorted(p.stem for p in TEXBENCH.glob("*.pdf"))
+    for t in tex:
+        units[t] = [f"texbench/pdfs/{t}.pdf"]
+    rng = random.Random(SEED)
+    blind: set[str] = set(heldout)
+    for group in (status_gold, tex):
+        pool = [p for p in group if p not in heldout]
+        rng.shuffle(pool)
+        need = math.ceil(len(group) / 3) - sum(1 for p in group if p in heldout)
+        blind.update(pool[:need])
+    lines = ["paper\tfiles\tset\twhy"]
+    for name in sorted(units):
+        s = "blind" if name in blind else "train"
+        why = "held-out status gold" if name in heldout else (
+            "status gold" if name in status_gold else "texbench")
+        lines.append(f"{name}\t{' '.join(units[name])}\t{s}\t{why}")
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    n_blind = len(blind)
+    print(f"{len(units)} papers, {n_blind} blind ({n_blind / len(units):.2f}) -> {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
