@@ -98,6 +98,18 @@ def _frameworks(args: argparse.Namespace) -> int:
     return 0
 
 
+def _train_relevance(args: argparse.Namespace) -> int:
+    from .nlp.relevance import MODEL_DIR, train
+
+    root = Path(args.repo).resolve()
+    if not (root / "tests" / "data" / "relevance" / "split.tsv").exists():
+        print(f"error: {root} holds no tests/data/relevance/split.tsv (run this in a clone of the repository)",
+              file=sys.stderr)
+        return 2
+    train(root, Path(args.out) if args.out else MODEL_DIR, seed=args.seed, epochs=args.epochs)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="jupyter-review", description="Disclosure gaps in papers and supplements, with evidence.")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -135,6 +147,13 @@ def build_parser() -> argparse.ArgumentParser:
     f = sub.add_parser("frameworks", help="list checklist frameworks")
     f.add_argument("--checklist", action="append")
     f.set_defaults(func=_frameworks)
+
+    t = sub.add_parser("train-relevance", help="train the evidence-relevance judgement from the repository's labels")
+    t.add_argument("--repo", default=".", help="the repository clone that holds tests/data/relevance (default: .)")
+    t.add_argument("--out", help="where to write the model (default: inside the package)")
+    t.add_argument("--seed", type=int, default=20261203)
+    t.add_argument("--epochs", type=int, default=12)
+    t.set_defaults(func=_train_relevance)
     return ap
 
 

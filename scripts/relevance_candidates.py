@@ -26,7 +26,7 @@ REL = ROOT / "tests" / "data" / "relevance"
 STRENGTH = {3: "specific", 2: "vague", 1: "mention"}
 
 
-def _dump(name: str, files: list[str], per_topic: int, out: Path) -> None:
+def _dump(name: str, files: list[str], per_topic: int, out: Path, skip: frozenset = frozenset()) -> None:
     import jupyter_review as jr
     from jupyter_review.checklist import engine
 
@@ -50,6 +50,7 @@ def _dump(name: str, files: list[str], per_topic: int, out: Path) -> None:
     for tid, hits in sorted(recorded.items()):
         status = analysis.topics[tid].status
         shown_texts = [e.text for e in analysis.topics[tid].evidence]
+        hits = [h for h in hits if (tid, " ".join(h.unit.text.split())) not in skip]
         first = [h for h in hits if " ".join(h.unit.text.split())[:397] in " ".join(shown_texts)]
         rest = [h for h in hits if h not in first]
         rng.shuffle(rest)
@@ -76,18 +77,30 @@ def main() -> None:
     ap.add_argument("--only")
     ap.add_argument("--per-topic", type=int, default=4)
     ap.add_argument("--timeout", type=float, default=240)
+    ap.add_argument("--extra", action="store_true",
+                    help="training papers only: candidates not labelled yet, into candidates_extra/")
+    ap.add_argument("--part", default="0/1", help="K/N: the K-th of N interleaved shares of the papers")
     a = ap.parse_args()
-    outdir = REL / "candidates"
+    outdir = REL / ("candidates_extra" if a.extra else "candidates")
+    k, n_parts = (int(x) for x in a.part.split("/"))
     outdir.mkdir(parents=True, exist_ok=True)
     lines = (REL / "split.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    for line in lines:
-        name, files, _set, _why = line.split("\t")
+    for idx, line in enumerate(lines):
+        name, files, set_, _why = line.split("\t")
         if a.only and name != a.only:
             continue
+        if idx % n_parts != k or (a.extra and set_ != "train"):
+            continue
+        skip: frozenset = frozenset()
+        if a.extra:
+            lab = REL / "labels" / f"{name}.jsonl"
+            if lab.exists():
+                rows = [json.loads(x) for x in lab.read_text(encoding="utf-8").splitlines() if x.strip()]
+                skip = frozenset((r["topic"], r["text"]) for r in rows)
         out = outdir / f"{name}.jsonl"
         if out.exists() and not a.only:
             continue
-        p = mp.get_context("spawn").Process(target=_dump, args=(name, files.split(), a.per_topic, out))
+        p = mp.get_context("spawn").Process(target=_dump, args=(name, files.split(), a.per_topic, out, skip))
         p.start()
         p.join(a.timeout)
         if p.is_alive():

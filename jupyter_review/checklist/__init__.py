@@ -57,11 +57,12 @@ def evaluate(
             else:
                 reason = " ".join(f"[{r.title}: {r.status.replace('_', ' ')}] {r.reason}" for r in res)
             sev = it.severity or _worst_severity([r.severity for r in res])
-            evidence = [e for r in res for e in r.evidence][:4]
+            evidence = [e for r in res for e in r.evidence][:6]
+            leads = [e for r in res for e in r.leads][:3]
             analysis.checklist.append(
                 ChecklistResult(
                     framework=fw.id, item=it.id, question=it.question, topic=",".join(it.topics), status=status,
-                    reason=reason, severity=sev, source=it.source, evidence=evidence,
+                    reason=reason, severity=sev, source=it.source, evidence=evidence, leads=leads,
                 )
             )
     return analysis

@@ -24,9 +24,9 @@ from typing import Any
 
 from ..model import Analysis, Evidence, TopicResult
 from ..model.document import Document, Sentence
+from ..nlp.context import looks_like_code
 from .loader import Topic, detector_specs, topics
 from .prefilter import Pattern
-from ..nlp.context import looks_like_code
 
 SKIP_SECTIONS = {"references", "related_work"}
 _VOCAB_REF = re.compile(r"\{(\w+)\}")
@@ -175,11 +175,23 @@ class _Unit:
         return self._low
 
 
-@dataclass
+@dataclass(eq=False)
 class _Hit:
     unit: _Unit
     strength: int
     why: str  # specific | vague | mention | section | aspect | caption | table
+    # the learned judgement (nlp/relevance.py): about the topic? giving what it needs?
+    # None where nothing judged it (a table, or no model shipped): the lexicons decide alone
+    p_on: float | None = None
+    p_spec: float | None = None
+    on: bool = True  # False: the lexicons retrieved it, the judgement reads it as off topic (a lead)
+
+    def rank_key(self) -> tuple[float, ...]:
+        """Stronger first; among equals the more surely on-topic and specific one."""
+        on = 1.0 if self.p_on is None else self.p_on
+        spec = on if self.p_spec is None else self.p_spec
+        prior = {"section": 0, "aspect": 2, "mention": 3}.get(self.why, 1)  # the topic's own section first
+        return (-self.strength, -round(on * (0.5 + spec), 2), prior, self.unit.doc, self.unit.page)
 
 
 def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
@@ -457,7 +469,43 @@ def _evidence(h: _Hit, files: list[Any]) -> Evidence:
     if len(text) > 400:
         text = text[:397] + "..."
     return Evidence(text=text, doc=u.doc, page=u.page, bbox=tuple(u.bbox), section=u.section_title,
-                    file=f.name if f else "", role=u.role, boxes=list(u.boxes), links=u.note.split() if u.note else [])
+                    file=f.name if f else "", role=u.role, boxes=list(u.boxes), links=u.note.split() if u.note else [],
+                    relevance=None if h.p_on is None else round(h.p_on, 3))
+
+
+# at most this many quotes per topic are kept as evidence (the widget and report show the first
+# three and the rest behind "more"), and this many unverified leads
+MAX_EVIDENCE = 6
+MAX_LEADS = 3
+
+
+def judge_relevance(hits_by_topic: dict[str, list[_Hit]]) -> None:
+    """Mark each retrieved sentence on or off its topic with the shipped relevance model.
+
+    A sentence the model reads as not about the topic stays as an unverified lead; it never
+    counts toward a status. Tables (whose cells the detectors read) are not judged.
+    """
+    from ..nlp.relevance import load_model, relevance_words
+
+    model = load_model()
+    if model is None:
+        return
+    todo: list[tuple[_Hit, str]] = []
+    inputs: list[list[str]] = []
+    for tid, hits in hits_by_topic.items():
+        if not model.knows(tid):
+            continue
+        for h in hits:
+            u = h.unit
+            if u.kind == "table":
+                continue
+            todo.append((h, tid))
+            inputs.append(relevance_words(tid, u.text, u.section_kind, u.role, u.kind, h.why))
+    if not todo:
+        return
+    for (h, tid), j in zip(todo, model.score(inputs)):
+        h.p_on, h.p_spec = j.on_topic, j.specific
+        h.on = j.on_topic >= model.threshold_for(tid)
 
 
 def _pages(hits: list[_Hit]) -> str:
@@ -485,50 +533,61 @@ def _lower_first(s: str) -> str:
 
 
 def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bool) -> tuple[str, str, list[_Hit]]:
-    """Status, reason and the evidence to show, from the hits of one topic."""
+    """Status, reason and the evidence to show, from the on-topic hits of one topic.
+
+    ``disclosed``: a statement about the topic that gives what it needs, in the main text;
+    ``supplement_only``: such a statement only in a supplement; ``vague``: statements about the
+    topic without the specifics; ``missing``: no statement about the topic (a keyword in another
+    sense is no statement: the relevance judgement has set such hits apart as leads).
+    The quotes are ranked: the most specific and most surely on-topic first.
+    """
+    hits = [h for h in hits if h.on]
     main = [h for h in hits if h.unit.role == "main"]
     supp = [h for h in hits if h.unit.role != "main"]
     main_spec = [h for h in main if h.strength == SPECIFIC]
     supp_spec = [h for h in supp if h.strength == SPECIFIC]
-    main_weak = sorted((h for h in main if h.strength < SPECIFIC), key=lambda h: -h.strength)
-    supp_weak = sorted((h for h in supp if h.strength < SPECIFIC), key=lambda h: -h.strength)
+    main_weak = sorted((h for h in main if h.strength < SPECIFIC), key=_Hit.rank_key)
+    supp_weak = sorted((h for h in supp if h.strength < SPECIFIC), key=_Hit.rank_key)
     title = _lower_first(det.topic.title)
 
     def rank(hs: list[_Hit]) -> list[_Hit]:
-        # a sentence in the topic's own section first, then by page
-        order = {"section": 0, "aspect": 2, "mention": 3}
-        return sorted(hs, key=lambda h: (order.get(h.why, 1), h.unit.doc, h.unit.page))
+        return sorted(hs, key=_Hit.rank_key)
 
     if main_spec:
-        shown = rank(main_spec)[:3]
+        shown = rank(main_spec)
         reason = f"The main text addresses {title} ({_pages(main_spec)}), e.g. \u201c{_quote(shown[0])}\u201d."
         if supp_spec:
             reason += f" The supplement adds more ({_pages(supp_spec)})."
-        return "disclosed", reason, shown + rank(supp_spec)[:1]
+        return "disclosed", reason, (shown[:MAX_EVIDENCE - 1] + rank(supp_spec)[:1] + shown[MAX_EVIDENCE - 1:])[:MAX_EVIDENCE]
     if supp_spec:
         if main_weak:
             lead = f"The main text mentions {title} only in general terms ({_pages(main_weak)}: \u201c{_quote(main_weak[0])}\u201d)"
         else:
             lead = f"The main text says nothing about {title}"
         reason = f"{lead}; the details are only in the supplement ({_pages(supp_spec)})."
-        return "supplement_only", reason, main_weak[:1] + rank(supp_spec)[:3]
-    weak = main_weak + supp_weak
+        return "supplement_only", reason, (rank(supp_spec)[:3] + main_weak[:1] + rank(supp_spec)[3:])[:MAX_EVIDENCE]
+    weak = rank(main_weak + supp_weak)
     if weak:
-        vague = rank([h for h in weak if h.strength == VAGUE])
-        first = vague[0] if vague else weak[0]
+        first = weak[0]
         where = "the main text" if first.unit.role == "main" else "the supplement"
         need = det.topic.vague_when or f"What is needed: {_lower_first(det.topic.description)}"
-        if vague:
+        if first.strength == VAGUE:
             reason = f"Addressed only vaguely in {where} ({_pages([first])}: \u201c{_quote(first)}\u201d). {need}"
         else:
-            reason = (f"Only touched on in passing ({_pages(weak)}: \u201c{_quote(first)}\u201d), without what a reader needs: "
-                      f"{_lower_first(det.topic.description)}")
-        return "vague", reason, (vague + [h for h in weak if h.strength != VAGUE])[:3]
+            reason = (f"Addressed in {where} without specifics ({_pages(weak)}: \u201c{_quote(first)}\u201d); "
+                      f"what a reader needs: {_lower_first(det.topic.description)}")
+        return "vague", reason, weak[:MAX_EVIDENCE]
     if has_supplement:
         lead = f"Neither the main text nor the supplement says anything about {title}"
     else:
         lead = f"The paper says nothing about {title}"
     return "missing", f"{lead}. What is needed: {_lower_first(det.topic.description)}", []
+
+
+def _leads(hits: list[_Hit], files: list[Any]) -> list[Evidence]:
+    """The retrieved sentences judged off topic, the likeliest first (unverified leads)."""
+    off = sorted((h for h in hits if not h.on), key=lambda h: -(h.p_on or 0.0))
+    return [_evidence(h, files) for h in off[:MAX_LEADS]]
 
 
 def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
@@ -554,6 +613,7 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
         if ds.sentence >= 0:
             ds_by_key[(ds.doc, ds.sentence)] = ds
     results: dict[str, TopicResult] = {}
+    collected: dict[str, list[_Hit]] = {}
     for tid, det in detectors().items():
         if not _applies(det, main) or (det.needs_results and not reports_results):
             results[tid] = TopicResult(
@@ -587,14 +647,19 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
                 if det.captions.search(u.text) and not (det.exclude and det.exclude.search(u.text)):
                     hits.append(_Hit(u, SPECIFIC, "caption"))
         hits.extend(_table_hits(det, analysis, roles))
+        collected[tid] = hits
+    judge_relevance(collected)
+    for tid, hits in collected.items():
+        det = detectors()[tid]
         status, reason, shown = decide(det, hits, files, has_supp)
         evidence = [_evidence(h, files) for h in shown]
         if det.design_choices:
             status, reason, evidence = _with_design_choices(analysis, status, reason, evidence)
         results[tid] = TopicResult(
             topic=tid, status=status, reason=reason, severity=det.topic.severity, title=det.topic.title,
-            evidence=evidence,
+            evidence=evidence, leads=_leads(hits, files),
         )
+    results = {tid: results[tid] for tid in detectors() if tid in results}
     _escalate(results)
     return results
 

@@ -26,6 +26,7 @@ class Evidence:
     role: str = ""  # main | supplement
     boxes: list[Box] = field(default_factory=list)
     links: list[str] = field(default_factory=list)  # URLs the quote points to (its footnote, a link under its words)
+    relevance: float | None = None  # the learned judgement that the quote is about its topic (0-1), if judged
 
 
 @dataclass
@@ -157,9 +158,12 @@ class TopicResult:
     topic: str
     status: str  # disclosed | supplement_only | vague | missing
     reason: str
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)  # on-topic statements, the most specific first
     severity: str = "minor"  # major | minor | info
     title: str = ""
+    # sentences the lexicons retrieved but the relevance judgement read as not about the topic:
+    # unverified leads the referee may open, never the proof of a status
+    leads: list[Evidence] = field(default_factory=list)
 
 
 @dataclass
@@ -173,6 +177,7 @@ class ChecklistResult:
     severity: str
     source: str = ""  # the framework item it paraphrases
     evidence: list[Evidence] = field(default_factory=list)
+    leads: list[Evidence] = field(default_factory=list)  # unverified: retrieved, judged off topic
 
 
 @dataclass

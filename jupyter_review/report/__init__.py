@@ -113,6 +113,8 @@ def build_report(analysis: Analysis, review: Any | None = None) -> dict[str, Any
             g = by_topic[d["topic"]] = {
                 "topic": d["topic"], "status": d["effective_status"], "severity": d["severity"], "reason": d["reason"],
                 "evidence": list(d["evidence"]), "items": [], "notes": [], "request": "", "decided": bool(d["decision"]),
+                "leads": [x for t in d["topic"].split(",") if t in analysis.topics
+                          for x in getattr(analysis.topics[t], "leads", [])][:2],
             }
         g["items"].append(d["id"])
         if d["note"] and d["note"] not in g["notes"]:
@@ -213,6 +215,9 @@ def _render_md(r: dict[str, Any]) -> str:
                 where = f"{_esc_md(e.file or 'file ' + str(e.doc))}, p. {e.page}"
                 L.append(f"   - Evidence ({where}): \u201c{_esc_md(e.text)}\u201d"
                          + "".join(f" \u2192 {_esc_md(u)}" for u in getattr(e, "links", []) or []))
+            for ld in g.get("leads", []):
+                L.append(f"   - Unverified lead, not counted ({_esc_md(ld.file or 'file ' + str(ld.doc))}, p. {ld.page}): "
+                         f"\u201c{_esc_md(ld.text)}\u201d")
             for note in g["notes"]:
                 L.append(f"   - Referee's note: {_esc_md(note)}")
             L.append(f"   - Checklist items: {', '.join(_esc_md(i) for i in g['items'])}")
@@ -321,6 +326,9 @@ def _render_html(r: dict[str, Any]) -> str:
             for ev in g["evidence"][:3]:
                 links = "".join(f" &rarr; {e(u)}" for u in getattr(ev, "links", []) or [])
                 H.append(f"<blockquote>{e(ev.text)}{links}<br><small>{e(ev.file or 'file ' + str(ev.doc))}, p. {ev.page}</small></blockquote>")
+            for ld in g.get("leads", []):
+                H.append(f"<p class='lead'><small>Unverified lead, not counted ({e(ld.file or 'file ' + str(ld.doc))}, "
+                         f"p. {ld.page}): \u201c{e(ld.text)}\u201d</small></p>")
             for note in g["notes"]:
                 H.append(f"<p class='note'>Referee's note: {e(note)}</p>")
             H.append(f"<p><small>Checklist items: {e(', '.join(g['items']))}</small></p></li>")

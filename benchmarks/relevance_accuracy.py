@@ -1,0 +1,185 @@
+"""Is the checklist's evidence about its topic?  Measured on the blind papers only.
+
+Reads the relevance split (tests/data/relevance/split.tsv), the hand labels of candidate
+sentences (tests/data/relevance/labels/, and top-up labels of quotes shown later,
+tests/data/relevance/topup_labels/) and the hand-read status gold (tests/data/gold/*/). For each
+paper of the chosen set it runs the whole analysis and prints:
+
+* evidence precision: of the quotes shown for non-missing topics (the first three of each topic),
+  the share a person labelled as about the topic (specific or vague); first-quote precision;
+  how many shown quotes carry a label at all (coverage);
+* the model's own on-topic precision / recall on the set's labelled candidates;
+* against the status gold (papers that have one): exact status agreement, gap-vs-disclosed
+  macro-F1, vague precision, and topics whose gaps are never found.
+
+    python benchmarks/relevance_accuracy.py                 # blind papers, the shipped model
+    python benchmarks/relevance_accuracy.py --no-model      # the lexicons alone (before #13)
+    python benchmarks/relevance_accuracy.py --set train     # development figures (tuned on)
+    python benchmarks/relevance_accuracy.py --write-topup   # unlabelled shown quotes -> topup/
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+REL = ROOT / "tests" / "data" / "relevance"
+GOLD = ROOT / "tests" / "data" / "gold"
+SHARED = ROOT.parent / "shared"
+GAP, NO_GAP = {"vague", "missing"}, {"disclosed", "supplement_only"}
+SHOWN = 3
+
+
+def _key(text: str) -> str:
+    t = " ".join(text.split())
+    if t.endswith("..."):
+        t = t[:-3]
+    return t[:300].lower()
+
+
+def load_labels() -> dict[tuple[str, str, str], str]:
+    out: dict[tuple[str, str, str], str] = {}
+    for d in (REL / "labels", REL / "topup_labels"):
+        for f in sorted(d.glob("*.jsonl")) if d.is_dir() else []:
+            for line in f.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    r = json.loads(line)
+                    if r.get("label") in ("specific", "vague", "off"):
+                        out[(r["paper"], r["topic"], _key(r["text"]))] = r["label"]
+    return out
+
+
+def load_status_gold() -> dict[str, dict[str, str]]:
+    import yaml
+
+    out: dict[str, dict[str, str]] = {}
+    for d in sorted(GOLD.iterdir()):
+        if not d.is_dir() or d.name in ("agreement", "design", "design-agreement", "extract", "tables"):
+            continue
+        for f in sorted(d.glob("*.yaml")):
+            data = yaml.safe_load(f.read_text(encoding="utf-8"))
+            out[Path(data["paper"]).stem] = {t: str(v["status"]) for t, v in (data.get("topics") or {}).items()}
+    return out
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / max(2 * tp + fp + fn, 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--set", default="blind", choices=["blind", "train", "all"])
+    ap.add_argument("--no-model", action="store_true", help="switch the relevance judgement off")
+    ap.add_argument("--only")
+    ap.add_argument("--write-topup", action="store_true")
+    ap.add_argument("--json")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    a = ap.parse_args(argv)
+    if a.no_model:
+        os.environ["JUPYTER_REVIEW_RELEVANCE"] = "off"
+    import jupyter_review as jr
+    from jupyter_review.nlp.relevance import load_model, read_split
+
+    split = read_split(REL / "split.tsv")
+    files = {ln.split("\t")[0]: ln.split("\t")[1].split() for ln in (REL / "split.tsv").read_text().splitlines()[1:]}
+    papers = [p for p in sorted(split) if a.set == "all" or split[p] == a.set]
+    if a.only:
+        papers = [p for p in papers if p == a.only]
+    labels = load_labels()
+    gold = load_status_gold()
+    model = load_model()
+    print(f"set {a.set}: {len(papers)} papers; model: {'off' if model is None else model.path.name}"
+          + (f" (threshold {model.threshold:.2f}, trained on {len(model.meta.get('train_papers', []))} papers)" if model else ""))
+    shown_n = shown_lab = shown_on = 0
+    first_n = first_on = 0
+    by_topic: dict[str, Counter] = defaultdict(Counter)
+    pairs: list[tuple[str, str, str, str]] = []
+    topup: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    off_examples: list[str] = []
+    t_total = 0.0
+    for p in papers:
+        paths = [str(SHARED / f) for f in files[p]]
+        t0 = time.perf_counter()
+        an = jr.analyze(paths[0], paths[1:])
+        t_total += time.perf_counter() - t0
+        for tid, res in an.topics.items():
+            if p in gold and tid in gold[p]:
+                pairs.append((p, tid, gold[p][tid], res.status))
+            if res.status in ("missing", "not_applicable"):
+                continue
+            quotes = [e for e in res.evidence if e.doc >= 0][:SHOWN]
+            for i, e in enumerate(quotes):
+                lab = labels.get((p, tid, _key(e.text)))
+                if e.section == "" and e.text.startswith(("Table", "Figure", "Fig")) and lab is None:
+                    pass
+                shown_n += 1
+                if lab is None:
+                    topup[p].append({"paper": p, "topic": tid, "file": e.file, "role": e.role, "page": e.page,
+                                     "section": e.section, "text": e.text})
+                    by_topic[tid]["unlabelled"] += 1
+                    continue
+                shown_lab += 1
+                on = lab != "off"
+                shown_on += on
+                by_topic[tid]["on" if on else "off"] += 1
+                if not on and len(off_examples) < 40:
+                    off_examples.append(f"  {p} {tid} p.{e.page}: {e.text[:110]}")
+                if i == 0:
+                    first_n += 1
+                    first_on += on
+    print(f"analysis {t_total:.1f} s over {len(papers)} papers")
+    print(f"evidence precision {shown_on}/{shown_lab} = {shown_on / max(shown_lab, 1):.3f} "
+          f"(labelled {shown_lab} of {shown_n} quotes shown, coverage {shown_lab / max(shown_n, 1):.2f})")
+    print(f"first-quote precision {first_on}/{first_n} = {first_on / max(first_n, 1):.3f}")
+    if pairs:
+        exact = sum(1 for *_, g, s in pairs if g == s and g != "not_applicable") 
+        scored = [(g, s) for *_, g, s in pairs if g != "not_applicable"]
+        exact_all = sum(1 for *_, g, s in pairs if g == s)
+        tp = sum(1 for g, s in scored if g in GAP and s in GAP)
+        fp = sum(1 for g, s in scored if g in NO_GAP and s in GAP)
+        fn = sum(1 for g, s in scored if g in GAP and s not in GAP)
+        tn = sum(1 for g, s in scored if g in NO_GAP and s not in GAP)
+        macro = (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2
+        vp = [(g, s) for *_, g, s in pairs if s == "vague"]
+        vprec = sum(1 for g, _ in vp if g == "vague") / max(len(vp), 1)
+        print(f"status vs gold ({len({x[0] for x in pairs})} papers, {len(pairs)} judgements): exact "
+              f"{exact_all / len(pairs):.3f} (applicable items {exact / max(len(scored), 1):.3f}); gap F1 {f1(tp, fp, fn):.3f}, "
+              f"gap-vs-disclosed macro-F1 {macro:.3f}; vague precision {vprec:.3f} ({len(vp)} vague calls)")
+        zero = []
+        for tid in sorted({t for _, t, _, _ in pairs}):
+            gaps = [(g, s) for _, t, g, s in pairs if t == tid and g in GAP]
+            if gaps and not any(s in GAP for _, s in gaps):
+                zero.append(tid)
+        print(f"topics with gaps in the gold and none found: {', '.join(zero) or 'none'}")
+        conf = Counter((g, s) for *_, g, s in pairs if g != s)
+        print("most frequent disagreements (gold -> tool): " + ", ".join(f"{g}->{s} {n}" for (g, s), n in conf.most_common(6)))
+    if a.verbose:
+        print("per topic (on / off / unlabelled among shown quotes):")
+        for tid, c in sorted(by_topic.items()):
+            print(f"  {tid:32s} {c['on']:3d} {c['off']:3d} {c['unlabelled']:3d}")
+        print("off-topic quotes shown:")
+        print("\n".join(off_examples))
+    if a.write_topup:
+        d = REL / "topup"
+        d.mkdir(exist_ok=True)
+        for p, rows in topup.items():
+            with open(d / f"{p}.jsonl", "w", encoding="utf-8") as fh:
+                for r in rows:
+                    fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"wrote {sum(len(v) for v in topup.values())} unlabelled shown quotes to {d.relative_to(ROOT)}")
+    if a.json:
+        Path(a.json).write_text(json.dumps({"evidence_precision": shown_on / max(shown_lab, 1),
+                                            "first_quote_precision": first_on / max(first_n, 1)}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
