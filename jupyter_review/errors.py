@@ -139,7 +139,7 @@ class SidecarError(ReviewSchemaError):
     code = "JR303"
 
 
-class SaveError(ReviewStateError):
+class SaveError(ReviewStateError, OSError):
     """A file could not be written (read-only folder, disk full, no permission); nothing
     in memory was changed."""
 
