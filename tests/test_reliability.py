@@ -155,3 +155,180 @@ def test_impossible_page_counts_are_typed_errors(tmp_path: Path, count: str) -> 
     with pytest.raises((CorruptPDFError, EmptyPDFError)) as err:
         open_pdf(pdf)
     assert isinstance(err.value, ReviewError) and err.value.code in ("JR103", "JR105")
+
+
+# -- sidecars: one validating reader, never a lost note ------------------------------------------
+
+import errno  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import stat  # noqa: E402
+
+from jupyter_review.errors import ReadOnlyReviewError, SaveError, SidecarError  # noqa: E402
+from jupyter_review.review import state as S  # noqa: E402
+
+
+@pytest.mark.parametrize("name,data", hostile.corrupt_sidecars(), ids=[n for n, _ in hostile.corrupt_sidecars()])
+def test_every_corruption_is_a_typed_error_naming_the_file(tmp_path: Path, name: str, data: bytes) -> None:
+    p = tmp_path / "p.review.json"
+    p.write_bytes(data)
+    with pytest.raises(ReviewError) as err:
+        S.read_state(p)
+    assert err.value.code.startswith("JR30") and str(p) in err.value.message
+    # the listing names the bad sidecar instead of failing
+    [entry] = S.list_reviews(tmp_path)
+    assert entry["error"].startswith("error JR30") and entry["sidecar"] == str(p)
+    assert p.read_bytes() == data  # left as it was
+
+
+def test_a_damaged_summary_is_recomputed_not_fatal(tmp_path: Path) -> None:
+    """The summary is derived data (rewritten on every save): bad figures list as zero."""
+    p = tmp_path / "p.review.json"
+    p.write_text(json.dumps(dict(hostile.SIDECAR_BASE, summary={"total": "x", "open_gaps": True, "counts": []})))
+    [entry] = S.list_reviews(tmp_path)
+    assert "error" not in entry and entry["total"] == 0 and entry["open_gaps"] == 0 and entry["counts"] == {}
+
+
+def test_duplicate_items_key_never_opens_with_the_notes_dropped(tmp_path: Path) -> None:
+    good = dict(hostile.SIDECAR_BASE, items={"a:b": {"decision": "absent", "note": "kept"}})
+    p = tmp_path / "p.review.json"
+    p.write_text(json.dumps(good)[:-1] + ', "items": {}}')
+    with pytest.raises(SidecarError, match="'items' twice"):
+        S.read_state(p)
+    with pytest.raises(SidecarError):  # and a save does not overwrite it with the empty copy
+        S.update_sidecar(tmp_path / "p.pdf", item="a:c", note="new")
+    assert '"kept"' in p.read_text()
+
+
+def test_fifo_device_and_oversize_sidecars_are_refused_at_once(tmp_path: Path) -> None:
+    tried, safe, unsafe, notes = hostile.category_special_files()
+    assert (tried, safe, unsafe) == (4, 4, 0), notes
+
+
+def test_made_up_item_ids_and_huge_notes_are_refused(tmp_path: Path) -> None:
+    paper = tmp_path / "p.pdf"
+    S.update_sidecar(paper, item="fw:real", note="first")
+    st = S.read_state(paper)
+    st["files"] = [{"name": "p.pdf", "sha256": "0" * 64, "role": "main"}]  # as a session writes it
+    S.write_state(S.sidecar_path(paper), st)
+    with pytest.raises(ReviewError, match="no checklist item 'fw:made-up'"):
+        S.update_sidecar(paper, item="fw:made-up", decision="absent")
+    for bad_id in ("", "no-colon", "a:b/../c", "x" * 300 + ":y"):
+        with pytest.raises(ReviewError):
+            S.update_sidecar(paper, item=bad_id, note="n")
+    with pytest.raises(ReviewError, match="at most"):
+        S.update_sidecar(paper, item="fw:real", note="x" * (S.MAX_NOTE_CHARS + 1))
+    assert S.read_state(paper)["items"]["fw:real"]["note"] == "first"
+    assert set(S.read_state(paper)["items"]) == {"fw:real"}
+
+
+def test_no_lock_file_and_a_planted_lock_symlink_is_never_followed(tmp_path: Path) -> None:
+    tried, safe, unsafe, notes = hostile.category_lock_symlink()
+    assert unsafe == 0 and safe == 1, notes
+    S.update_sidecar(tmp_path / "v.pdf", item="a:b", note="n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["v.review.json"]
+
+
+def test_kill_9_during_save_loses_no_acknowledged_note_and_leaves_no_temp_files() -> None:
+    tried, safe, unsafe, notes = hostile.category_kill_during_save(6)
+    assert unsafe == 0 and safe == tried == 6, notes
+
+
+def test_concurrent_writer_processes_lose_nothing() -> None:
+    tried, safe, unsafe, notes = hostile.category_concurrent_writers(3, 8)
+    assert unsafe == 0 and safe == 24, notes
+
+
+def test_stale_temp_files_are_cleaned_when_the_review_is_next_locked(tmp_path: Path) -> None:
+    S.update_sidecar(tmp_path / "v.pdf", item="a:b", note="n")
+    for k in range(3):  # what killed saves leave behind
+        (tmp_path / f".v.review.json.k{k}.tmp").write_text("partial")
+    (tmp_path / ".other.review.json.x.tmp").write_text("another review's")
+    S.update_sidecar(tmp_path / "v.pdf", item="a:b", note="m")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.review.json.x.tmp", "v.review.json"]
+
+
+def test_new_files_follow_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        S.update_sidecar(tmp_path / "u.pdf", item="a:b", note="n")
+        mode = stat.S_IMODE((tmp_path / "u.review.json").stat().st_mode)
+    finally:
+        os.umask(old)
+    assert mode == 0o640  # not the 0600 of a temp file
+    os.chmod(tmp_path / "u.review.json", 0o664)
+    S.update_sidecar(tmp_path / "u.pdf", item="a:b", note="m")
+    assert stat.S_IMODE((tmp_path / "u.review.json").stat().st_mode) == 0o664  # kept on replace
+
+
+def _disk_full(*_a, **_k):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_disk_full_is_a_typed_error_and_the_file_is_intact(tmp_path: Path, monkeypatch) -> None:
+    S.update_sidecar(tmp_path / "d.pdf", item="a:b", note="kept")
+    before = (tmp_path / "d.review.json").read_bytes()
+    monkeypatch.setattr(os, "replace", _disk_full)
+    with pytest.raises(SaveError) as err:
+        S.update_sidecar(tmp_path / "d.pdf", item="a:b", note="lost?")
+    monkeypatch.undo()
+    assert err.value.code == "JR304" and "disk is full" in err.value.message
+    assert (tmp_path / "d.review.json").read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.fixture(scope="module")
+def small_analysis(tmp_path_factory):
+    import jupyter_review as jr
+
+    d = tmp_path_factory.mktemp("small")
+    paper = hostile.small_paper(d / "s.pdf", pages=2)
+    return paper, jr.analyze(paper)
+
+
+def _session(paper: Path, analysis):
+    import jupyter_review as jr
+
+    return jr.open_review(paper, analysis=analysis)
+
+
+def test_a_failed_save_leaves_the_session_as_it_was(small_analysis, monkeypatch) -> None:
+    paper, analysis = small_analysis
+    r = _session(paper, analysis)
+    item = r.items[0]
+    r.decide(item.id, "present", note="first")
+    seen = []
+    r.on_change(lambda s: seen.append(1))
+    monkeypatch.setattr(os, "replace", _disk_full)
+    with pytest.raises(SaveError):
+        r.decide(item.id, "absent", note="second")
+    monkeypatch.undo()
+    assert (item.decision, item.note) == ("present", "first")
+    assert r.checklist.set_index("id").loc[item.id, "decision"] == "present"  # an export has the saved choice
+    assert r.progress()[0] == 1 and seen == []
+
+
+def test_a_review_in_a_folder_it_cannot_write_opens_read_only(small_analysis, monkeypatch) -> None:
+    paper, analysis = small_analysis
+    r = _session(paper, analysis)
+    r.set_note(r.items[1].id, "saved before")
+    side = r.path
+    before = side.read_bytes()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **k: False if mode == os.W_OK else real_access(p, mode, **k))
+    ro = _session(paper, analysis)
+    assert ro.read_only and side.read_bytes() == before  # no write on open
+    assert ro.items[1].note == "saved before"
+    with pytest.raises(ReadOnlyReviewError) as err:
+        ro.set_note(ro.items[1].id, "new")
+    assert err.value.code == "JR305" and ro.items[1].note == "saved before"
+
+
+def test_json_into_a_folder_that_cannot_be_written_is_a_typed_error(tmp_path: Path, monkeypatch, capsys) -> None:
+    from jupyter_review.cli import main
+
+    paper = hostile.small_paper(tmp_path / "j.pdf")
+    monkeypatch.setattr(os, "replace", _disk_full)
+    rc = main(["analyze", str(paper), "--json", str(tmp_path / "out.json")])
+    err = capsys.readouterr().err
+    assert rc != 0 and "JR304" in err and "JR999" not in err

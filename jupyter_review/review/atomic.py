@@ -65,7 +65,18 @@ def clean_stale_temps(path: Path, older_than: float = 0.0) -> int:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; any failure is a :class:`SaveError` (JR304)
+    and leaves the previous file as it was."""
     path = Path(path)
+    try:
+        _atomic_write(path, data)
+    except SaveError:
+        raise
+    except OSError as e:
+        raise save_error(path, e) from e
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
     try:
