@@ -332,3 +332,62 @@ def test_json_into_a_folder_that_cannot_be_written_is_a_typed_error(tmp_path: Pa
     rc = main(["analyze", str(paper), "--json", str(tmp_path / "out.json")])
     err = capsys.readouterr().err
     assert rc != 0 and "JR304" in err and "JR999" not in err
+
+
+def test_show_on_page_of_a_giant_media_box_is_a_bounded_image(tmp_path: Path) -> None:
+    from jupyter_review.ingest.render import MAX_RENDER_PIXELS, MAX_RENDER_SIDE, render_page_png
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=14400, height=14400)  # the largest page PDF allows (200 inches)
+    page.insert_text((100, 100), "A very large poster", fontsize=40)
+    doc.save(tmp_path / "poster.pdf")
+    doc.close()
+    png = render_page_png(str(tmp_path / "poster.pdf"), 1, [(90, 60, 600, 110)])
+    pix = pymupdf.Pixmap(png)
+    assert pix.width <= MAX_RENDER_SIDE and pix.width * pix.height <= MAX_RENDER_PIXELS
+
+
+def test_show_on_page_of_a_drawings_bomb_is_a_typed_error(tmp_path: Path) -> None:
+    from jupyter_review.errors import TooLargeError
+    from jupyter_review.ingest.render import render_page_png
+
+    pdf = hostile.drawings_bomb(tmp_path / "bomb.pdf", segments=320_000)
+    with pytest.raises(TooLargeError):
+        render_page_png(str(pdf), 1)
+
+
+def test_screen_workers_stop_a_manuscript_over_its_time_and_finish_the_batch(tmp_path: Path) -> None:
+    from jupyter_review.screen import Manuscript, _run_processes
+    from tests.screen_crash_helper import hang_on_slow_name
+
+    todo = [Manuscript(n, tmp_path / f"{n}.pdf", ()) for n in ("a", "slow", "b", "c")]
+    with deadline(90):
+        rows = dict((m.id, r) for m, r in _run_processes(todo, 2, None, hang_on_slow_name, timeout=3, memory_mb=2048))
+    assert set(rows) == {"a", "slow", "b", "c"}
+    assert rows["slow"]["error"].startswith("error JR110")
+    assert all(rows[k]["error"] == "" and rows[k]["title"] == k for k in ("a", "b", "c"))
+
+
+# -- the worker process: limits become typed errors --------------------------------------------
+
+
+@pytest.mark.parametrize("kind,code", [
+    ("sleep", "JR110"), ("memory", "JR111"), ("segfault", "JR112"), ("exit", "JR112"), ("typed", "JR102"),
+    ("bug", "JR000"),
+])
+def test_worker_limits_and_failures_are_typed_errors(kind: str, code: str) -> None:
+    from jupyter_review.worker import run_limited
+    from tests.screen_crash_helper import worker_task
+
+    with deadline(60), pytest.raises(ReviewError) as err:
+        run_limited(worker_task, (kind,), timeout=3, memory_mb=1500)
+    assert err.value.code == code, err.value.message
+
+
+def test_worker_relays_progress_and_returns_the_result() -> None:
+    from jupyter_review.worker import run_limited
+    from tests.screen_crash_helper import worker_task
+
+    seen = []
+    assert run_limited(worker_task, ("ok",), progress=lambda *a: seen.append(a), timeout=30) == {"answer": 42}
+    assert seen == [(1, 2, "half way")]
