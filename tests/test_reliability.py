@@ -391,3 +391,20 @@ def test_worker_relays_progress_and_returns_the_result() -> None:
     seen = []
     assert run_limited(worker_task, ("ok",), progress=lambda *a: seen.append(a), timeout=30) == {"answer": 42}
     assert seen == [(1, 2, "half way")]
+
+
+def test_widget_shows_the_saved_choice_after_a_failed_save(small_analysis, monkeypatch) -> None:
+    from jupyter_review.notebook import ReviewWidget
+
+    paper, analysis = small_analysis
+    r = _session(paper, analysis)
+    w = ReviewWidget(r)
+    row = w.rows_box.children[0]
+    row.decision.value = "present"
+    assert r.item(row.item_id).decision == "present"
+    monkeypatch.setattr(os, "replace", _disk_full)
+    row.decision.value = "absent"  # the click whose save fails
+    monkeypatch.undo()
+    assert row.decision.value == "present" and r.item(row.item_id).decision == "present"
+    assert "not saved" in row.message.value and "disk is full" in row.message.value
+    assert S.read_state(paper)["items"][row.item_id]["decision"] == "present"
