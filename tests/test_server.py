@@ -420,3 +420,19 @@ async def test_analysis_over_its_memory_limit_is_a_typed_error(root, jp_fetch, j
     assert status["state"] == "error" and status["error"]["code"] in ("JR111", "JR112"), status
     times = await _status_times(jp_fetch, 0.3)
     assert max(times) < 1.0
+
+
+async def test_planted_lock_symlink_is_never_followed(root, jp_fetch, tmp_path_factory):
+    """An old-style ``<sidecar>.lock`` symlink pointing out of the root: a PUT saves the
+    review (the lock is the folder's own flock) and never creates the link's target."""
+    outside = tmp_path_factory.mktemp("outside-lock")
+    target = outside / "planted"
+    (root / "papers" / "stockmixer-main.review.json.lock").symlink_to(target)
+    code, data = await fetch_status(
+        jp_fetch, "review", method="PUT", params={"path": f"papers/{MAIN}"},
+        body=json.dumps({"item": "data-disclosure:sources", "note": "n"}),
+    )
+    assert code == 200, data
+    assert not target.exists() and not os.path.lexists(target)
+    assert sorted(p.name for p in (root / "papers").iterdir() if "review" in p.name) == [
+        "stockmixer-main.review.json", "stockmixer-main.review.json.lock"]  # nothing new beside it
