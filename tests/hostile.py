@@ -319,34 +319,63 @@ def category_concurrent_writers(writers: int = 4, each: int = 25) -> tuple[int, 
 
 
 def category_read_only_folder() -> tuple[int, int, int, list[str]]:
-    """Saves into a read-only folder: a typed error, the file as it was, and (for a
-    session) the in-memory state as it was.  Skipped as root (root writes anyway)."""
+    """Saves that the file system refuses (read-only, disk full, no permission), at each
+    step of the atomic write: a typed error, the saved file as it was, no temp file left.
+    A real read-only folder as well when not running as root (root writes anyway)."""
+    import errno
+    import tempfile as _tf
+    from unittest import mock
+
     from jupyter_review.errors import ReviewError
     from jupyter_review.review.state import read_state, update_sidecar
 
     tried = safe = bad = 0
     notes: list[str] = []
-    if os.geteuid() == 0:
-        return 0, 0, 0, ["skipped: running as root (permissions are not enforced)"]
-    with tempfile.TemporaryDirectory() as d:
+    faults = [(where, code) for where in ("tempfile.mkstemp", "os.replace", "os.fsync")
+              for code in (errno.EROFS, errno.ENOSPC, errno.EACCES)]
+    with _tf.TemporaryDirectory() as d:
         paper = Path(d) / "r.pdf"
         update_sidecar(paper, item="a:b", note="kept")
-        os.chmod(d, 0o555)
-        try:
+        before = (Path(d) / "r.review.json").read_bytes()
+        for where, code in faults:
             tried += 1
+
+            def fail(*_a, _code=code, **_k):
+                raise OSError(_code, os.strerror(_code))
+
             try:
-                update_sidecar(paper, item="a:b", note="lost?")
+                with mock.patch(where, fail):
+                    update_sidecar(paper, item="a:b", note="lost?")
                 bad += 1
-                notes.append("saved into a read-only folder?")
+                notes.append(f"{where} {errno.errorcode[code]}: reported as saved")
+                continue
             except ReviewError:
-                st = read_state(paper)
-                if st and st["items"]["a:b"]["note"] == "kept":
-                    safe += 1
-                else:
+                pass
+            except Exception as e:
+                bad += 1
+                notes.append(f"{where} {errno.errorcode[code]}: {type(e).__name__}")
+                continue
+            left = [p.name for p in Path(d).iterdir() if p.name.endswith(".tmp")]
+            if (Path(d) / "r.review.json").read_bytes() != before or left:
+                bad += 1
+                notes.append(f"{where} {errno.errorcode[code]}: file changed or temp left {left}")
+            else:
+                safe += 1
+        if os.geteuid() != 0:
+            os.chmod(d, 0o555)
+            try:
+                tried += 1
+                try:
+                    update_sidecar(paper, item="a:b", note="lost?")
                     bad += 1
-                    notes.append("the saved note changed")
-        finally:
-            os.chmod(d, 0o755)
+                    notes.append("saved into a read-only folder?")
+                except ReviewError:
+                    st = read_state(paper)
+                    ok = st and st["items"]["a:b"]["note"] == "kept"
+                    safe += bool(ok)
+                    bad += not ok
+            finally:
+                os.chmod(d, 0o755)
     return tried, safe, bad, notes
 
 
@@ -388,7 +417,7 @@ def run_all(quick: bool = False) -> dict[str, tuple[int, int, int, list[str]]]:
         "symlinked lock file": category_lock_symlink(),
         "kill -9 during save": category_kill_during_save(5 if quick else 40),
         "concurrent writers": category_concurrent_writers(4, 10 if quick else 50),
-        "read-only folder": category_read_only_folder(),
+        "read-only / disk full": category_read_only_folder(),
     }
 
 

@@ -408,3 +408,8 @@ def test_widget_shows_the_saved_choice_after_a_failed_save(small_analysis, monke
     assert row.decision.value == "present" and r.item(row.item_id).decision == "present"
     assert "not saved" in row.message.value and "disk is full" in row.message.value
     assert S.read_state(paper)["items"][row.item_id]["decision"] == "present"
+
+
+def test_refused_writes_at_every_step_are_safe() -> None:
+    tried, safe, unsafe, notes = hostile.category_read_only_folder()
+    assert tried >= 9 and unsafe == 0 and safe == tried, notes
