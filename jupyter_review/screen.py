@@ -71,7 +71,8 @@ INT_COLUMNS = ["pages", *COUNT_COLUMNS]
 GAP_STATUSES = ("vague", "missing")
 SEVERITIES = ("major", "minor", "info")
 OUTPUT_FORMATS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".html": "html", ".htm": "html"}
-_WORKER_CRASH = "WorkerCrash: the worker process died while analysing this manuscript (crash in a library or out of memory)"
+_WORKER_CRASH = ("error JR112: WorkerCrash: the worker process died while analysing this manuscript"
+                 " (crash in a library or out of memory)")
 
 
 class ScreenInterrupted(KeyboardInterrupt):
@@ -930,15 +931,15 @@ def screen(
     ``out``: a path (or several) ending .csv, .parquet or .html, rewritten atomically as
     rows finish (at most every ``write_interval`` seconds) and at the end or on Ctrl-C.
     ``manifest``: a CSV (id, paper, supplements ';'-separated) instead of file-name pairing.
-    ``workers``: local processes (default one per core; 1 = in this process).
+    ``workers``: local processes (default one per core; 1 = in this process, without limits).
     ``scheduler`` (``tcp://host:port``) or ``client`` (a ``distributed.Client``): run on
     that Dask cluster instead; the files must be readable at the same paths there.
     ``progress``: None = a bar on a terminal, True/False, or ``f(done, total, row)``.
     ``resume``: keep the rows of ``out`` whose files' SHA-256 are unchanged.
     ``timeout`` (seconds) and ``memory_mb``: limits of one manuscript's analysis in a worker
     process (defaults: ``worker.DEFAULT_TIMEOUT`` / ``DEFAULT_MEMORY_MB``); a manuscript over
-    them gets a typed error row (JR110 / JR111) and the batch goes on.  With ``workers=1``
-    the analyses run in this process, without limits.
+    them gets a typed error row (JR110 / JR111) and the batch goes on; this holds for a
+    single manuscript too.  Only ``workers=1`` runs the analyses in this process, unlimited.
 
     Ctrl-C raises :class:`ScreenInterrupted` (a ``KeyboardInterrupt``) after writing the
     finished rows; its ``frame`` holds them.  ``df.attrs["screen"]`` has run statistics.
@@ -991,6 +992,7 @@ def screen(
     bar: Callable[[int, int, dict[str, Any]], None] | None
     bar = _Bar() if progress is True else (progress if callable(progress) else None)
 
+    in_process = workers is not None and int(workers) == 1  # asked for: no pool, no limits
     workers = int(workers) if workers else (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
     own_client = None
     if client is None and scheduler:
@@ -1005,9 +1007,10 @@ def screen(
     if client is not None:
         mode = "dask"
         runner = _run_dask(todo, client, frameworks)
-    elif workers > 1 and len(todo) > 1:
+    elif not in_process and todo:
+        # even one manuscript runs in a worker: a hostile file gets a typed error row, not a dead batch
         mode = "processes"
-        runner = _run_processes(todo, min(workers, len(todo)), frameworks, timeout=timeout, memory_mb=memory_mb)
+        runner = _run_processes(todo, max(1, min(workers, len(todo))), frameworks, timeout=timeout, memory_mb=memory_mb)
     else:
         mode = "serial"
         runner = _run_serial(todo, frameworks)
@@ -1066,6 +1069,8 @@ def screen_folder_cli(args: Any) -> int:
             out=outs,
             manifest=getattr(args, "manifest", None),
             workers=getattr(args, "workers", None) or None,
+            timeout=getattr(args, "timeout", None),
+            memory_mb=getattr(args, "memory_mb", None),
             scheduler=getattr(args, "scheduler", None),
             frameworks=getattr(args, "framework", None) or None,
             progress=False if quiet else None,

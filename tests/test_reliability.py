@@ -413,3 +413,16 @@ def test_widget_shows_the_saved_choice_after_a_failed_save(small_analysis, monke
 def test_refused_writes_at_every_step_are_safe() -> None:
     tried, safe, unsafe, notes = hostile.category_read_only_folder()
     assert tried >= 9 and unsafe == 0 and safe == tried, notes
+
+
+def test_screen_of_one_hostile_manuscript_runs_in_a_limited_worker(tmp_path: Path) -> None:
+    from jupyter_review.screen import screen
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    hostile.drawings_bomb(folder / "bomb.pdf", segments=320_000)
+    with deadline(120):
+        df = screen(folder, progress=False, timeout=60, memory_mb=3000)
+    assert df.attrs["screen"]["mode"] == "processes"
+    [row] = df.to_dict("records")
+    assert row["error"].startswith("error JR106")

@@ -225,6 +225,9 @@ def locked(path: Path) -> Iterator[None]:
     no-op elsewhere).  No lock file is created; stale temp files of killed saves of this
     sidecar are removed while the lock is held (no writer can be using them then)."""
     folder = path.parent
+    if os.name != "posix":  # pragma: no cover - folders cannot be opened (nor flocked) on Windows
+        yield
+        return
     try:
         fd = os.open(str(folder), os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
@@ -232,12 +235,13 @@ def locked(path: Path) -> Iterator[None]:
     except OSError as e:
         raise ReviewStateError(f"cannot open the folder {folder}: {e.strerror}", path=str(path)) from e
     try:
-        try:
-            import fcntl
+        import fcntl
 
+        try:
             fcntl.flock(fd, fcntl.LOCK_EX)
-        except ImportError:  # pragma: no cover - Windows
-            pass
+        except OSError as e:  # pragma: no cover - a file system without locks (some network mounts)
+            raise ReviewStateError(f"cannot lock the folder {folder} to save the review: {e.strerror}",
+                                   path=str(path)) from e
         clean_stale_temps(path)
         yield
     finally:
