@@ -108,6 +108,7 @@ def page_cost(pg: Any, cap: int = PAGE_READ_BYTES) -> PageCost:
         return cost
     cost.forms = len(forms)
     heads: list[bytes] = []
+    held = 0
     for x in xrefs + forms:
         if cost.drawing_bytes > cap:
             break
@@ -116,8 +117,9 @@ def page_cost(pg: Any, cap: int = PAGE_READ_BYTES) -> PageCost:
         except Exception:
             continue
         cost.drawing_bytes += n
-        if sum(len(h) for h in heads) < PATH_SCAN_BYTES:
+        if held < PATH_SCAN_BYTES:
             heads.append(head)
+            held += len(head)
     window = b"\n".join(heads)[:PATH_SCAN_BYTES]
     cost.path_ops = len(_PATH_OP.findall(window))
     cost.paints = len(_PAINT_OP.findall(window))
