@@ -215,8 +215,10 @@ class ReviewSession:
     def _maybe_locked(self) -> Any:
         import contextlib
 
-        if not self.path.parent.is_dir():
-            self.read_only, self.read_only_reason = True, f"{self.path.parent} is not a folder"
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:  # a folder that cannot be made: read what there is, write nothing
+            self.read_only, self.read_only_reason = True, f"cannot make {self.path.parent}: {e.strerror}"
             return contextlib.nullcontext()
         return locked(self.path)
 

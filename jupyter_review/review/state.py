@@ -229,9 +229,8 @@ def locked(path: Path) -> Iterator[None]:
         yield
         return
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(str(folder), os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise ReviewStateError(f"{folder}: no such folder", path=str(path)) from None
     except OSError as e:
         raise ReviewStateError(f"cannot open the folder {folder}: {e.strerror}", path=str(path)) from e
     try:
