@@ -3,7 +3,12 @@ and benchmarks/reliability.py.  Every generator writes into a folder it is given
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pymupdf
@@ -84,13 +89,6 @@ def fifo_sidecar(folder: Path, stem: str = "x") -> tuple[Path, Path]:
 # -- the categories of benchmarks/reliability.py ------------------------------------------------
 # Each returns (tried, failed_safe, failed_unsafe, notes).  "Safe" is a typed error or a clean
 # refusal with nothing lost; "unsafe" is a raw exception, a hang, a lost note, a write outside.
-
-import json  # noqa: E402
-import shutil  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
 
 SIDECAR_BASE = {"schema_version": "1.0", "kind": "jupyter-review/review", "paper": "p.pdf", "items": {}}
 
@@ -421,4 +419,4 @@ def run_all(quick: bool = False) -> dict[str, tuple[int, int, int, list[str]]]:
     }
 
 
-__all__ = ["drawings_bomb", "fifo_sidecar", "page_count_pdf", "run_all", "shutil", "small_paper"]
+__all__ = ["corrupt_sidecars", "drawings_bomb", "fifo_sidecar", "page_count_pdf", "run_all", "small_paper"]

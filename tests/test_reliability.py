@@ -8,16 +8,29 @@ is raised, what is on disk)."""
 
 from __future__ import annotations
 
+import errno
+import json
+import os
 import signal
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 
 import pymupdf
 import pytest
 
-from jupyter_review.errors import CorruptPDFError, EmptyPDFError, NoTextLayerError, ReviewError
+from jupyter_review.errors import (
+    CorruptPDFError,
+    EmptyPDFError,
+    NoTextLayerError,
+    ReadOnlyReviewError,
+    ReviewError,
+    SaveError,
+    SidecarError,
+)
 from jupyter_review.ingest import budget as B
 from jupyter_review.ingest import tables as T
+from jupyter_review.review import state as S
 from tests import hostile
 
 
@@ -159,13 +172,6 @@ def test_impossible_page_counts_are_typed_errors(tmp_path: Path, count: str) -> 
 
 # -- sidecars: one validating reader, never a lost note ------------------------------------------
 
-import errno  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import stat  # noqa: E402
-
-from jupyter_review.errors import ReadOnlyReviewError, SaveError, SidecarError  # noqa: E402
-from jupyter_review.review import state as S  # noqa: E402
 
 
 @pytest.mark.parametrize("name,data", hostile.corrupt_sidecars(), ids=[n for n, _ in hostile.corrupt_sidecars()])
