@@ -72,6 +72,26 @@ class TooLargeError(IngestError):
     code = "JR108"
 
 
+class ResourceLimitError(IngestError):
+    """An analysis went over its time or memory limit (it ran in a worker process)."""
+
+    code = "JR109"
+
+
+class AnalysisTimeoutError(ResourceLimitError):
+    code = "JR110"
+
+
+class AnalysisMemoryError(ResourceLimitError, MemoryError):
+    code = "JR111"
+
+
+class WorkerCrashError(ResourceLimitError):
+    """The worker process analysing a file died (a signal: segfault, out-of-memory kill)."""
+
+    code = "JR112"
+
+
 # -- checklists -----------------------------------------------------------------------
 
 
@@ -109,6 +129,27 @@ class ReviewConflictError(ReviewStateError):
 
 class ReviewSchemaError(ReviewStateError):
     code = "JR302"
+
+
+class SidecarError(ReviewSchemaError):
+    """A review sidecar that cannot be trusted: not a regular file, too large, duplicate
+    keys, wrong types, unknown items.  The message names the file and the problem; the
+    file is left as it is."""
+
+    code = "JR303"
+
+
+class SaveError(ReviewStateError, OSError):
+    """A file could not be written (read-only folder, disk full, no permission); nothing
+    in memory was changed."""
+
+    code = "JR304"
+
+
+class ReadOnlyReviewError(SaveError):
+    """The review was opened read-only (its folder or file cannot be written)."""
+
+    code = "JR305"
 
 
 # -- server / paths -------------------------------------------------------------------

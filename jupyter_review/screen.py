@@ -41,7 +41,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import FileMissingError, ReviewError, SchemaError, ScreenError
+from .errors import (
+    AnalysisMemoryError,
+    AnalysisTimeoutError,
+    FileMissingError,
+    ReviewError,
+    SchemaError,
+    ScreenError,
+)
 
 __all__ = [
     "Manuscript",
@@ -64,7 +71,8 @@ INT_COLUMNS = ["pages", *COUNT_COLUMNS]
 GAP_STATUSES = ("vague", "missing")
 SEVERITIES = ("major", "minor", "info")
 OUTPUT_FORMATS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".html": "html", ".htm": "html"}
-_WORKER_CRASH = "WorkerCrash: the worker process died while analysing this manuscript (crash in a library or out of memory)"
+_WORKER_CRASH = ("error JR112: WorkerCrash: the worker process died while analysing this manuscript"
+                 " (crash in a library or out of memory)")
 
 
 class ScreenInterrupted(KeyboardInterrupt):
@@ -421,7 +429,7 @@ def analyse_manuscript(
             row["error"] = ""
         except MemoryError:
             analysis = None
-            row = {"error": "MemoryError: out of memory while analysing this manuscript"}
+            row = {"error": f"error {AnalysisMemoryError.code}: out of memory while analysing this manuscript"}
         except Exception as e:  # one bad manuscript never stops the batch
             row = {"error": _error_text(e)}
         finally:
@@ -434,9 +442,13 @@ def analyse_manuscript(
     return row
 
 
-def _init_worker() -> None:
-    """Process-pool initializer: Ctrl-C is the parent's business; load spaCy once."""
+def _init_worker(memory_mb: int | None = None) -> None:
+    """Process-pool initializer: Ctrl-C is the parent's business; the address space is
+    capped (a MemoryError row instead of a machine out of memory); load spaCy once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from .worker import _limit_memory
+
+    _limit_memory(memory_mb)
     try:
         from . import pipeline  # noqa: F401
         from .nlp.pipeline import get_nlp
@@ -483,11 +495,19 @@ def _kill_pool(ex: Any) -> None:
 
 
 def _run_processes(
-    todo: Sequence[Manuscript], workers: int, frameworks: Sequence[str] | None, func: Callable[..., dict] | None = None
+    todo: Sequence[Manuscript], workers: int, frameworks: Sequence[str] | None, func: Callable[..., dict] | None = None,
+    *, timeout: float | None = None, memory_mb: int | None = None,
 ) -> Iterator[tuple[Manuscript, dict]]:
     """A local process pool, at most ``workers + 1`` manuscripts queued.  A worker that
     dies (segfault, OOM kill) breaks the pool: it is rebuilt and the manuscripts that
-    were in flight are retried one at a time, so only the culprit gets the error."""
+    were in flight are retried one at a time, so only the culprit gets the error.
+    A manuscript running past ``timeout`` seconds is treated the same way: the pool is
+    killed, the others are retried, and the culprit gets an ``AnalysisTimeoutError`` row.
+    Each worker's address space is capped at ``memory_mb``."""
+    from .worker import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+
+    timeout = DEFAULT_TIMEOUT if timeout is None else timeout
+    memory_mb = DEFAULT_MEMORY_MB if memory_mb is None else memory_mb
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
@@ -496,11 +516,14 @@ def _run_processes(
     pending: deque[Manuscript] = deque(todo)
     suspects: deque[Manuscript] = deque()
     inflight: dict[Any, tuple[Manuscript, bool]] = {}
+    started: dict[Any, float] = {}  # when a future was seen running
     ex: Any = None
     try:
         while pending or suspects or inflight:
             if ex is None:
-                ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker)
+                ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                                         initargs=(memory_mb,))
+                started.clear()
             if suspects:
                 if not inflight:
                     m = suspects.popleft()
@@ -511,7 +534,27 @@ def _run_processes(
                     m = pending.popleft()
                     fut = ex.submit(func, str(m.paper), [str(s) for s in m.supplements], frameworks)
                     inflight[fut] = (m, False)
-            done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+            done, _ = wait(list(inflight), timeout=1.0, return_when=FIRST_COMPLETED)
+            now_t = time.monotonic()
+            for fut in inflight:
+                if fut not in started and fut.running():
+                    started[fut] = now_t
+            late = [f for f in inflight if f not in done and now_t - started.get(f, now_t) > timeout]
+            if late and not done:
+                # a manuscript over its time: kill the pool; it alone gets the error row
+                for fut in late:
+                    m, _isolated = inflight.pop(fut)
+                    yield m, {"error": f"error {AnalysisTimeoutError.code}: the analysis took longer than "
+                                       f"{timeout:.0f} s and was stopped"}
+                for fut, (m, _isolated) in list(inflight.items()):
+                    inflight.pop(fut)
+                    if fut.done() and fut.exception() is None:
+                        yield m, fut.result()
+                    else:
+                        suspects.append(m)
+                _kill_pool(ex)
+                ex = None
+                continue
             broken = False
             for fut in done:
                 m, isolated = inflight.pop(fut)
@@ -880,17 +923,23 @@ def screen(
     progress: bool | Callable[[int, int, dict[str, Any]], None] | None = None,
     resume: bool = True,
     write_interval: float = 2.0,
+    timeout: float | None = None,
+    memory_mb: int | None = None,
 ) -> Any:
     """Screen every manuscript in ``folder``; returns a pandas DataFrame, one row each.
 
     ``out``: a path (or several) ending .csv, .parquet or .html, rewritten atomically as
     rows finish (at most every ``write_interval`` seconds) and at the end or on Ctrl-C.
     ``manifest``: a CSV (id, paper, supplements ';'-separated) instead of file-name pairing.
-    ``workers``: local processes (default one per core; 1 = in this process).
+    ``workers``: local processes (default one per core; 1 = in this process, without limits).
     ``scheduler`` (``tcp://host:port``) or ``client`` (a ``distributed.Client``): run on
     that Dask cluster instead; the files must be readable at the same paths there.
     ``progress``: None = a bar on a terminal, True/False, or ``f(done, total, row)``.
     ``resume``: keep the rows of ``out`` whose files' SHA-256 are unchanged.
+    ``timeout`` (seconds) and ``memory_mb``: limits of one manuscript's analysis in a worker
+    process (defaults: ``worker.DEFAULT_TIMEOUT`` / ``DEFAULT_MEMORY_MB``); a manuscript over
+    them gets a typed error row (JR110 / JR111) and the batch goes on; this holds for a
+    single manuscript too.  Only ``workers=1`` runs the analyses in this process, unlimited.
 
     Ctrl-C raises :class:`ScreenInterrupted` (a ``KeyboardInterrupt``) after writing the
     finished rows; its ``frame`` holds them.  ``df.attrs["screen"]`` has run statistics.
@@ -943,6 +992,7 @@ def screen(
     bar: Callable[[int, int, dict[str, Any]], None] | None
     bar = _Bar() if progress is True else (progress if callable(progress) else None)
 
+    in_process = workers is not None and int(workers) == 1  # asked for: no pool, no limits
     workers = int(workers) if workers else (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
     own_client = None
     if client is None and scheduler:
@@ -957,9 +1007,10 @@ def screen(
     if client is not None:
         mode = "dask"
         runner = _run_dask(todo, client, frameworks)
-    elif workers > 1 and len(todo) > 1:
+    elif not in_process and todo:
+        # even one manuscript runs in a worker: a hostile file gets a typed error row, not a dead batch
         mode = "processes"
-        runner = _run_processes(todo, min(workers, len(todo)), frameworks)
+        runner = _run_processes(todo, max(1, min(workers, len(todo))), frameworks, timeout=timeout, memory_mb=memory_mb)
     else:
         mode = "serial"
         runner = _run_serial(todo, frameworks)
@@ -1018,6 +1069,8 @@ def screen_folder_cli(args: Any) -> int:
             out=outs,
             manifest=getattr(args, "manifest", None),
             workers=getattr(args, "workers", None) or None,
+            timeout=getattr(args, "timeout", None),
+            memory_mb=getattr(args, "memory_mb", None),
             scheduler=getattr(args, "scheduler", None),
             frameworks=getattr(args, "framework", None) or None,
             progress=False if quiet else None,

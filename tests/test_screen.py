@@ -415,7 +415,7 @@ def test_a_worker_crash_costs_only_its_manuscript(tmp_path: Path) -> None:
     todo = [Manuscript(n, tmp_path / f"{n}.pdf") for n in ("a", "b", "crash", "c", "d", "e")]
     got = {m.id: row for m, row in _run_processes(todo, 2, None, func=crash_on_bad_name)}
     assert set(got) == {"a", "b", "crash", "c", "d", "e"}
-    assert got["crash"]["error"].startswith("WorkerCrash")
+    assert got["crash"]["error"].startswith("error JR112: WorkerCrash")
     assert all(got[k] == {"error": "", "title": k} for k in "abcde")
 
 

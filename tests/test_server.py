@@ -369,3 +369,70 @@ def test_pip_install_enables_both_extensions():
     servers = _jupyter("server", "extension", "list")
     assert re.search(r"jupyter_review\s+enabled", servers), servers
     assert re.search(r"jupyter_review \d+\.\d+\.\d+\S*\s+OK", servers), servers
+
+
+# -- never frozen (issue 16) -----------------------------------------------------------------
+
+
+async def _status_times(jp_fetch, seconds: float) -> list[float]:
+    """How long /api/status took, polled for ``seconds``."""
+    times = []
+    t_end = time.monotonic() + seconds
+    while time.monotonic() < t_end:
+        t = time.monotonic()
+        resp = await jp_fetch("api", "status")
+        assert resp.code == 200
+        times.append(time.monotonic() - t)
+        await asyncio.sleep(0.1)
+    return times
+
+
+async def test_server_answers_during_a_bomb_analysis_and_beside_a_fifo_sidecar(root, jp_fetch, tmp_path):
+    from tests import hostile
+
+    papers = root / "papers"
+    hostile.drawings_bomb(papers / "bomb.pdf", segments=320_000)
+    hostile.fifo_sidecar(papers, "x")  # x.pdf with a FIFO named x.review.json
+    code, data = await fetch_status(jp_fetch, "analyses", method="POST", body=json.dumps({"paper": "papers/bomb.pdf"}))
+    assert code == 202
+    job = data["id"]
+    # the folder listing and the review route read the FIFO "sidecar" off the loop and refuse it
+    listing = asyncio.ensure_future(fetch_status(jp_fetch, "reviews", params={"dir": "papers"}))
+    review = asyncio.ensure_future(fetch_status(jp_fetch, "review", params={"path": "papers/x.pdf"}))
+    times = await _status_times(jp_fetch, 2.0)
+    assert max(times) < 1.0, times
+    code, data = await asyncio.wait_for(listing, 10)
+    assert code == 200
+    [bad] = [r for r in data["reviews"] if r["sidecar"] == "papers/x.review.json"]
+    assert "JR303" in bad["error"] and "not a regular file" in bad["error"]
+    code, data = await asyncio.wait_for(review, 10)
+    assert code == 400 and "JR303" in data["message"]
+    _, status = await _wait(jp_fetch, job, timeout=120)
+    assert status["state"] == "error" and status["error"]["code"] == "JR106"  # the bomb page has no text
+
+
+async def test_analysis_over_its_memory_limit_is_a_typed_error(root, jp_fetch, jp_serverapp):
+    jobs = jp_serverapp.web_app.settings["jupyter_review_jobs"]
+    jobs.memory_mb = 200  # far below what loading the pipeline needs: the child fails at once
+    code, data = await fetch_status(jp_fetch, "analyses", method="POST", body=json.dumps({"paper": f"papers/{MAIN}"}))
+    assert code == 202
+    _, status = await _wait(jp_fetch, data["id"], timeout=120)
+    assert status["state"] == "error" and status["error"]["code"] in ("JR111", "JR112"), status
+    times = await _status_times(jp_fetch, 0.3)
+    assert max(times) < 1.0
+
+
+async def test_planted_lock_symlink_is_never_followed(root, jp_fetch, tmp_path_factory):
+    """An old-style ``<sidecar>.lock`` symlink pointing out of the root: a PUT saves the
+    review (the lock is the folder's own flock) and never creates the link's target."""
+    outside = tmp_path_factory.mktemp("outside-lock")
+    target = outside / "planted"
+    (root / "papers" / "stockmixer-main.review.json.lock").symlink_to(target)
+    code, data = await fetch_status(
+        jp_fetch, "review", method="PUT", params={"path": f"papers/{MAIN}"},
+        body=json.dumps({"item": "data-disclosure:sources", "note": "n"}),
+    )
+    assert code == 200, data
+    assert not target.exists() and not os.path.lexists(target)
+    assert sorted(p.name for p in (root / "papers").iterdir() if "review" in p.name) == [
+        "stockmixer-main.review.json", "stockmixer-main.review.json.lock"]  # nothing new beside it

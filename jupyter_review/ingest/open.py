@@ -57,7 +57,12 @@ def open_pdf(path: str | os.PathLike[str], password: str | None = None) -> pymup
         doc = pymupdf.open(str(p), filetype="pdf")
     except Exception as e:  # MuPDF raises several types for broken files
         raise CorruptPDFError(f"{p}: the PDF is damaged and cannot be opened ({e})", path=str(p)) from e
-    if doc.needs_pass:
+    try:
+        needs_pass = doc.needs_pass
+    except Exception as e:  # pragma: no cover - MuPDF raising on a damaged trailer
+        doc.close()
+        raise CorruptPDFError(f"{p}: the PDF is damaged and cannot be opened ({e})", path=str(p)) from e
+    if needs_pass:
         ok = doc.authenticate(password or "")
         if not ok:
             doc.close()
@@ -66,11 +71,17 @@ def open_pdf(path: str | os.PathLike[str], password: str | None = None) -> pymup
             raise EncryptedPDFError(
                 f"{p}: the PDF is encrypted; give its password (--password / password=)", path=str(p)
             )
-    if doc.page_count == 0:
+    try:
+        n = doc.page_count
+    except Exception as e:  # a page tree claiming e.g. /Count 1000000000: MuPDF refuses to count it
+        doc.close()
+        raise CorruptPDFError(
+            f"{p}: the PDF's page tree is damaged or claims an impossible number of pages ({e})", path=str(p)
+        ) from e
+    if n == 0:
         doc.close()
         raise EmptyPDFError(f"{p}: the PDF has no pages (truncated or damaged file)", path=str(p))
-    if doc.page_count > MAX_PAGES:
-        n = doc.page_count
+    if n > MAX_PAGES:
         doc.close()
         raise TooLargeError(f"{p}: {n} pages is more than the {MAX_PAGES}-page limit", path=str(p))
     return doc

@@ -38,6 +38,7 @@ from ..model import (
     Span,
     union,
 )
+from .budget import PAGE_READ_BYTES, Budget, page_cost, quick_cost, thread_clock
 from .layout import body_font_size, clean_text, mark_running_text, order_blocks
 from .ligatures import repair as repair_word_text
 from .ligatures import repair_pages as repair_ligatures
@@ -749,9 +750,19 @@ class _Builder:
             pages: list[Page] = []
             ocr = None
             scanned = garbled = False
+            self.budget = budget = Budget()
             for i in range(pdf.page_count):
+                cost = None
                 try:
                     pg = pdf.load_page(i)
+                    cost = quick_cost(pg)
+                    if cost is not None and cost.too_heavy_to_read:
+                        # MuPDF would interpret every operator of it just to look for text
+                        budget.note(i + 1, f"over {PAGE_READ_BYTES // 10**6} MB of drawing code: not read")
+                        sf.textless_pages.append(i + 1)
+                        pages.append(Page(doc=doc_index, number=i + 1, width=float(pg.rect.width),
+                                          height=float(pg.rect.height), has_text=False))
+                        continue
                     rotation = int(pg.rotation)
                     if rotation:
                         # read a rotated page in its own frame (in memory only): the writer's lines run
@@ -773,11 +784,17 @@ class _Builder:
                 if not blocks:
                     if any(b.get("lines") for b in raw.get("blocks", ())):
                         garbled = True  # text objects whose characters decode to nothing usable
-                    if pg.get_images() or pg.get_drawings():
+                    # a bounded measure of the drawings, never get_drawings() itself: a page of
+                    # two million line segments took 3 GB and 80 s to list
+                    if cost is None:
+                        cost = page_cost(pg)
+                    if pg.get_images() or cost.has_paths:
                         scanned = True
                         if ocr is None:
                             ocr = _ocr_available()
-                        if ocr:
+                        if ocr and cost.too_heavy_to_draw:
+                            budget.note(i + 1, "too many drawings to render for OCR")
+                        elif ocr:
                             try:
                                 tp = pg.get_textpage_ocr(full=True, dpi=200)
                                 blocks = _page_blocks(pg.get_text("dict", flags=_TEXT_FLAGS, textpage=tp))
@@ -803,6 +820,7 @@ class _Builder:
                 pages.append(page)
                 # table search needs the live page: do the cheap gate now
                 page._pdf_page = pg if find_tables else None  # type: ignore[attr-defined]
+                page._cost = cost  # type: ignore[attr-defined]  # None: the page draws little
                 # the table search reads words from the same text page instead of extracting
                 # it again; kept only where a table may be (bounded memory on long files)
                 page._textpage = tp if find_tables and _may_have_table(blocks, page) else None  # type: ignore[attr-defined]
@@ -817,6 +835,8 @@ class _Builder:
                 elif scanned:
                     msg = f"{path}: no readable text on {which}: the pages are images (a scan?)"
                     msg += "" if _ocr_available() else "; install Tesseract for OCR"
+                elif budget.degraded:
+                    msg = f"{path}: {which} {'is' if n == 1 else 'are'} too costly to read: " + budget.degraded[0][1]
                 else:
                     msg = f"{path}: {which} {'is' if n == 1 else 'are'} blank: there is no text to read"
                 raise NoTextLayerError(msg, path=str(path), pages=sf.textless_pages)
@@ -844,6 +864,7 @@ class _Builder:
                     for row in t.rows:
                         for cell in row:
                             cell.text = repair_word_text(cell.text)
+            self.document.warnings.extend(budget.warnings(path.name))
             _caption_sides(pages, self.document.captions[first_caption:], self.body)
             self.document.pages.extend(pages)
             self._text(doc_index, pages, toc)
@@ -856,6 +877,8 @@ class _Builder:
                     del p._textpage
                 if hasattr(p, "_tabular"):
                     del p._tabular
+                if hasattr(p, "_cost"):
+                    del p._cost
             pdf.close()
 
     def _layout(self, pages: list[Page]) -> None:
@@ -874,6 +897,7 @@ class _Builder:
                 del p._frame
 
     def _captions_and_tables(self, pages: list[Page], doc_index: int, find_tables: bool) -> None:
+        budget = getattr(self, "budget", None) or Budget()
         try:
             from . import tables as tabmod
         except ImportError:  # pragma: no cover - table module is part of the package
@@ -908,17 +932,24 @@ class _Builder:
             if find_tables and tabmod is not None and pg is not None:
                 table_caps = [(i, c) for i, c in caps if c.kind == "table"]
                 if table_caps or (getattr(p, "_tabular", True) and tabmod.page_looks_tabular(p)):
+                    if not budget.tables_left():
+                        budget.note(p.number, f"table search budget of {budget.table_seconds:.0f} CPU s spent: not searched")
+                        continue
+                    t0 = thread_clock()
                     try:
                         tp = getattr(p, "_textpage", None)
                         words = pg.get_text("words", textpage=tp) if tp is not None else pg.get_text("words", flags=_TEXT_FLAGS)
                         if tabmod.page_may_hold_table(words, table_caps):
                             found = tabmod.find_tables_on_page(pg, doc_index, p.number, table_caps, words=words,
-                                                               page=p, captions=[c for _i, c in caps])
+                                                               page=p, captions=[c for _i, c in caps],
+                                                               budget=budget)
                             raws.extend(found)
                             _mark_table_blocks(p, found)
                     except Exception as e:  # a table we cannot read must not lose the paper
                         log.warning("table search failed on %s p.%d: %s", doc_index, p.number, e)
                         self.document.warnings.append(f"table search skipped on file {doc_index} p.{p.number}: {e}")
+                    finally:
+                        budget.spent += thread_clock() - t0
         if tabmod is not None and raws and hasattr(tabmod, "merge_continued"):
             raws = tabmod.merge_continued(raws)
         self.document.raw_tables.extend(raws)

@@ -29,6 +29,7 @@ from __future__ import annotations
 import logging
 import re
 import statistics
+import time
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -505,7 +506,9 @@ def _uncaptioned(ws: list[W], pw: float, med_h: float, all_caps: list[tuple[floa
                 idx = sorted(set(down) | set(up))
                 if _numeric_rows(rows, idx) >= 3:
                     out.append(_Region([rows[i] for i in idx], None, None, xa, xb))
-                    k = max(idx) + 1
+                    # always move on: a seed that is itself prose grows only upwards, and
+                    # restarting at it looped for ever (review copies with margin line numbers)
+                    k = max(max(idx) + 1, k + 1)
                     continue
             k += 1
     return out
@@ -677,17 +680,10 @@ MAX_DRAWING_BYTES = 800_000
 
 
 def _drawing_bytes(pg: Any) -> int:
-    n = 0
-    try:
-        n += len(pg.read_contents() or b"")
-        doc = pg.parent
-        for x in pg.get_xobjects():
-            n += len(doc.xref_stream(x[0]) or b"")
-            if n > MAX_DRAWING_BYTES:
-                break
-    except Exception:
-        return 0
-    return n
+    """The page's decoded drawing code, measured with a capped read (see ``budget``)."""
+    from .budget import page_cost
+
+    return page_cost(pg, cap=MAX_DRAWING_BYTES).drawing_bytes
 
 
 class _LazyRules:
@@ -1117,8 +1113,11 @@ def find_tables_on_page(
     words: list[Any] | None = None,
     page: Page | None = None,
     captions: list[Caption] | None = None,
+    budget: Any = None,
 ) -> list[RawTable]:
-    """Tables on one page as RawTables (never raises for odd layouts; returns [] instead)."""
+    """Tables on one page as RawTables (never raises for odd layouts; returns [] instead).
+    With a ``budget`` (``ingest.budget.Budget``), the regions of the page are rebuilt until
+    the page's CPU-time share is spent; the rest are noted, not rebuilt."""
     if words is None:
         import pymupdf
 
@@ -1145,7 +1144,11 @@ def find_tables_on_page(
     if not rotated:
         _apply_styles([w for reg in regions for r in reg.rows for w in r.words], runs)
     out: list[RawTable] = []
-    for reg in regions:
+    deadline = budget.page_deadline() if budget is not None else None
+    for k, reg in enumerate(regions):
+        if deadline is not None and time.thread_time() > deadline:
+            budget.note(page_no, f"table search stopped after {k} of {len(regions)} table regions (page budget spent)")
+            break
         try:
             built = _build(reg, None if rotated else pg, doc_index, page_no, page_rules)
         except Exception as e:  # geometry we did not foresee: note it, keep going
@@ -1155,9 +1158,11 @@ def find_tables_on_page(
         for t in built:
             if page_rules.heavy:
                 t.notes.append("drawn rules not read (the page's drawings are too large); layout from words only")
+                if budget is not None:
+                    budget.note(page_no, "drawn table rules not read (over 0.8 MB of drawings); table layout from words only")
             out.append(_finish(t, reg, table_caps, rotated, pw, ph))
     if not out and table_caps and pg is not None and not rotated:
-        out.extend(_ruled(pg, doc_index, page_no, table_caps, ws))
+        out.extend(_ruled(pg, doc_index, page_no, table_caps, ws, budget))
     return out
 
 
@@ -1201,8 +1206,15 @@ def _unturn(bb: tuple[float, float, float, float], pw: float, ph: float) -> tupl
     return (ph - y1, x0, ph - y0, x1)
 
 
-def _ruled(pg: Any, doc_index: int, page_no: int, table_caps: list[tuple[int, Caption]], ws: list[W]) -> list[RawTable]:
+def _ruled(pg: Any, doc_index: int, page_no: int, table_caps: list[tuple[int, Caption]], ws: list[W],
+           budget: Any = None) -> list[RawTable]:
     """A drawn cell grid the word method missed: ask pymupdf's line strategy, near the caption."""
+    from .budget import PAGE_DRAWING_BYTES, page_cost
+
+    if page_cost(pg, cap=PAGE_DRAWING_BYTES).too_heavy_to_draw:
+        if budget is not None:  # listing the drawings alone would take seconds and gigabytes
+            budget.note(page_no, "drawn cell grid not searched (over 4 MB of drawings)")
+        return []
     try:
         n_draw = len(pg.get_cdrawings()) if hasattr(pg, "get_cdrawings") else len(pg.get_drawings())
     except Exception:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ReviewConflictError, ReviewStateError
+from ..errors import ReadOnlyReviewError, ReviewConflictError, ReviewStateError, SaveError
 from ..model import Analysis, Evidence
 from .state import (
     DECISION_STATUS,
@@ -87,6 +87,8 @@ class ReviewSession:
         self.items: list[ReviewItem] = []
         self.changes: list[dict[str, Any]] = []
         self._listeners: list[Callable[[ReviewSession], None]] = []
+        self.read_only = False
+        self.read_only_reason = ""
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
@@ -140,7 +142,7 @@ class ReviewSession:
         """Load the saved review; when the files changed since it was saved (a revised
         manuscript), record per item what changed; keep every decision and note."""
         files_now = [_file_key(f) for f in self.analysis.document.files]
-        with locked(self.path):
+        with self._maybe_locked():
             st = read_state(self.path)
             if st is None:
                 st = new_state(self.paper, [str(s) for s in self.supplements])
@@ -183,9 +185,13 @@ class ReviewSession:
             self._state = st
             self._apply_state()  # the summary counts the saved decisions
             st["summary"] = self._summary()
-            st["revision"] = int(st.get("revision", 0)) + 1
-            st["updated"] = now()
-            write_state(self.path, st)
+            if self._writable():
+                st["revision"] = int(st.get("revision", 0)) + 1
+                st["updated"] = now()
+                try:
+                    write_state(self.path, st)
+                except SaveError as e:  # e.g. a full disk: open the review read-only, lose nothing
+                    self.read_only, self.read_only_reason = True, e.message
         saved_changes = st.get("changes", {})
         self.changes = []
         for it in self.items:
@@ -193,6 +199,28 @@ class ReviewSession:
             if it.change and it.change != "unchanged":
                 self.changes.append({"id": it.id, "topic": it.topic, "change": it.change, "status": it.status})
         self._apply_state()
+
+    def _writable(self) -> bool:
+        """Whether the sidecar can be written; when not, the review opens read-only."""
+        if self.read_only:
+            return False
+        folder = self.path.parent
+        target = self.path if self.path.exists() else folder
+        if not os.access(folder, os.W_OK) or not os.access(target, os.W_OK):
+            self.read_only = True
+            self.read_only_reason = f"{target} is not writable"
+            return False
+        return True
+
+    def _maybe_locked(self) -> Any:
+        import contextlib
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:  # a folder that cannot be made: read what there is, write nothing
+            self.read_only, self.read_only_reason = True, f"cannot make {self.path.parent}: {e.strerror}"
+            return contextlib.nullcontext()
+        return locked(self.path)
 
     def _apply_state(self) -> None:
         for it in self.items:
@@ -297,18 +325,27 @@ class ReviewSession:
         self._listeners.append(callback)
 
     def _save(self, *, item: str | None = None, decision: Any = UNSET, note: Any = UNSET, general_notes: Any = UNSET) -> None:
+        if self.read_only:
+            raise ReadOnlyReviewError(
+                f"this review is read-only ({self.read_only_reason}); copy the paper to a folder you can write to",
+                path=str(self.path))
         base = self._state
-        # summary after the change, computed on a copy of the items
+        # the summary after the change, computed with the change applied for a moment; the
+        # items go back to the saved state whatever happens, and change only once it is on disk
         if item is not None:
             it = self._by_id[item]
             if decision is not UNSET:
                 it.decision = decision
             if note is not UNSET:
                 it.note = note
+        try:
+            summary = self._summary()
+        finally:
+            self._apply_state()
         conflict: ReviewConflictError | None = None
         try:
             self._state = update_sidecar(self.path, item=item, decision=decision, note=note,
-                                         general_notes=general_notes, base=base, summary=self._summary())
+                                         general_notes=general_notes, base=base, summary=summary)
         except ReviewConflictError as e:
             conflict = e
             self._state = e.state  # type: ignore[attr-defined]

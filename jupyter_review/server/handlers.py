@@ -128,8 +128,11 @@ class Job:
 class JobRegistry:
     """In-memory analysis jobs; the work runs in a thread pool, never on the event loop."""
 
-    def __init__(self, root: str, max_workers: int = 2) -> None:
+    def __init__(self, root: str, max_workers: int = 2, *, timeout: float | None = None,
+                 memory_mb: int | None = None) -> None:
         self.root = root
+        self.timeout = timeout
+        self.memory_mb = memory_mb
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="jupyter-review")
@@ -153,7 +156,7 @@ class JobRegistry:
         return job
 
     def _run(self, job: Job) -> None:
-        from ..pipeline import analyze
+        from .. import worker
 
         job.state = "running"
 
@@ -161,7 +164,10 @@ class JobRegistry:
             job.done, job.total, job.message = done, total, message
 
         try:
-            analysis = analyze(job.paper, job.supplements, progress=progress)
+            # in a child process with a time and memory limit: a hostile PDF cannot freeze
+            # or bloat the server; going over a limit is a typed error (JR110-JR112)
+            analysis = worker.analyse(job.paper, job.supplements, progress=progress,
+                                      timeout=self.timeout, memory_mb=self.memory_mb)
             job.result = summarise_analysis(analysis, self.root, job.paper, job.supplements)
             job.state = "done"
         except ReviewError as exc:
@@ -305,8 +311,9 @@ class ReviewHandler(BaseHandler):
         from ..review import read_state
 
         rel, paper = self._paper()
-        try:
-            state = read_state(paper)
+        loop = asyncio.get_running_loop()
+        try:  # off the event loop: a slow disk or a hostile file never stalls the server
+            state = await loop.run_in_executor(None, read_state, paper)
         except ReviewError as exc:
             raise _http_error(exc) from exc
         self.finish_json({"path": to_root_relative(self.root_dir, paper), "state": state})
@@ -361,8 +368,9 @@ class NotebooksHandler(BaseHandler):
         parent_rel = to_root_relative(self.root_dir, target.parent)
         self.resolve(f"{parent_rel}/{target.name}" if parent_rel else target.name, must_exist=False)
         existed = target.exists()
+        loop = asyncio.get_running_loop()
         try:
-            path = create_review_notebook(paper, sups, overwrite=overwrite)
+            path = await loop.run_in_executor(None, lambda: create_review_notebook(paper, sups, overwrite=overwrite))
         except ReviewError as exc:
             raise _http_error(exc) from exc
         except OSError as exc:
@@ -382,8 +390,9 @@ class ReviewsHandler(BaseHandler):
 
         rel = self.get_query_argument("dir", "")
         folder = self.resolve(rel, kind="dir")
-        try:
-            found = list_reviews(folder)
+        loop = asyncio.get_running_loop()
+        try:  # off the event loop (the sidebar polls this every few seconds)
+            found = await loop.run_in_executor(None, list_reviews, folder)
         except ReviewError as exc:
             raise _http_error(exc) from exc
         reviews = []
@@ -402,7 +411,7 @@ class ReviewsHandler(BaseHandler):
             if not item.get("sidecar"):
                 continue
             nb = notebook_path(self.resolve(item["paper"], must_exist=False)) if item.get("paper") else None
-            item["notebook"] = to_root_relative(self.root_dir, nb) if nb is not None and nb.is_file() else None
+            item["notebook"] = to_root_relative(self.root_dir, nb) if item.get("notebook") and nb is not None else None
             reviews.append(item)
         self.finish_json({"dir": to_root_relative(self.root_dir, folder), "reviews": reviews})
 

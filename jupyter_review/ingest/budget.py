@@ -1,0 +1,193 @@
+"""Budgets for the costly reads of a PDF: bounded time and memory on any file.
+
+Reading a page's text is cheap; three reads are not, and each grows with what a page
+draws rather than with what it says: the vector drawings (``get_drawings``), the table
+search (word geometry, drawn rules, pymupdf's grid finder) and OCR (a rendering).  A
+crafted page of two million line segments costs gigabytes in ``get_drawings``; a real
+paper's figure drawn with a hundred thousand paths costs seconds in the grid finder.
+
+So before any costly read the page's drawing code is *measured* with a capped read:
+the content streams and form XObjects are inflated with a bounded ``zlib`` window
+(never more than ``cap`` bytes, whatever the compression ratio), and path operators
+are counted in that window.  A page over budget is read in a degraded way (its text
+only) and the analysis says so in a warning.  Per document, the table search has a
+CPU-time budget (``time.thread_time``: the work of this analysis, not the machine's
+load); once spent, the remaining pages keep their text but are not searched for tables.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+# a page whose drawing code is larger than this is not parsed into drawings, searched
+# for drawn grids nor rendered for OCR (a dense plot is ~0.5-3 MB; the line bomb, 28 MB)
+PAGE_DRAWING_BYTES = 4_000_000
+# a page whose drawing code is larger than this is not read at all (MuPDF would interpret
+# every operator just to find the text): it is skipped with a warning
+PAGE_READ_BYTES = 64_000_000
+# the window in which path operators are counted for the scanned-page test
+PATH_SCAN_BYTES = 256 * 1024
+# CPU seconds of table search for one file, and for one page
+DOC_TABLE_SECONDS = 12.0
+PAGE_TABLE_SECONDS = 3.0
+
+_PATH_OP = re.compile(rb"(?<![A-Za-z0-9_*'\"])(?:re|l|c|v|y)(?=[\s\[\]/()<>%]|$)")
+_PAINT_OP = re.compile(rb"(?<![A-Za-z0-9_*'\"])(?:S|s|f\*?|F|B\*?|b\*?)(?=[\s\[\]/()<>%]|$)")
+
+
+def _inflated_size(doc: Any, xref: int, cap: int) -> tuple[int, bytes]:
+    """Size of one stream once decoded, counted up to ``cap`` (+1), and its first bytes."""
+    try:
+        filt = str(doc.xref_get_key(xref, "Filter")[1] or "")
+    except Exception:
+        filt = ""
+    if filt in ("null", ""):
+        raw = doc.xref_stream_raw(xref) or b""
+        return min(len(raw), cap + 1), raw[:PATH_SCAN_BYTES]
+    if filt in ("/FlateDecode", "/Fl", "[/FlateDecode]", "[/Fl]"):
+        raw = doc.xref_stream_raw(xref) or b""
+        d = zlib.decompressobj()
+        head = b""
+        n = 0
+        chunk = 1 << 20
+        data = raw
+        try:
+            while n <= cap:
+                out = d.decompress(data, min(chunk, cap + 1 - n))
+                if not head:
+                    head = out[:PATH_SCAN_BYTES]
+                n += len(out)
+                data = d.unconsumed_tail
+                if not out or (not data and d.eof):
+                    break
+        except zlib.error:
+            pass
+        return min(n, cap + 1), head
+    # another filter (rare for content streams): compressed size, and MuPDF decodes only small ones
+    raw_len = len(doc.xref_stream_raw(xref) or b"")
+    if raw_len * 4 > cap:
+        return cap + 1, b""
+    data = doc.xref_stream(xref) or b""
+    return min(len(data), cap + 1), data[:PATH_SCAN_BYTES]
+
+
+@dataclass
+class PageCost:
+    """What a page draws, measured with bounded reads."""
+
+    drawing_bytes: int = 0  # decoded content + form XObjects, capped at the read limit + 1
+    path_ops: int = 0  # path construction operators in the scanned window
+    paints: int = 0  # path painting operators in the scanned window
+    forms: int = 0
+
+    @property
+    def has_paths(self) -> bool:
+        return (self.path_ops > 0 and self.paints > 0) or self.forms > 0
+
+    @property
+    def too_heavy_to_draw(self) -> bool:
+        return self.drawing_bytes > PAGE_DRAWING_BYTES
+
+    @property
+    def too_heavy_to_read(self) -> bool:
+        return self.drawing_bytes > PAGE_READ_BYTES
+
+
+def page_cost(pg: Any, cap: int = PAGE_READ_BYTES) -> PageCost:
+    """The page's drawing code measured without interpreting it (bounded time and memory)."""
+    cost = PageCost()
+    try:
+        doc = pg.parent
+        xrefs = list(pg.get_contents())
+        forms = [x[0] for x in pg.get_xobjects()]
+    except Exception:
+        return cost
+    cost.forms = len(forms)
+    heads: list[bytes] = []
+    held = 0
+    for x in xrefs + forms:
+        if cost.drawing_bytes > cap:
+            break
+        try:
+            n, head = _inflated_size(doc, x, cap - cost.drawing_bytes)
+        except Exception:
+            continue
+        cost.drawing_bytes += n
+        if held < PATH_SCAN_BYTES:
+            heads.append(head)
+            held += len(head)
+    window = b"\n".join(heads)[:PATH_SCAN_BYTES]
+    cost.path_ops = len(_PATH_OP.findall(window))
+    cost.paints = len(_PAINT_OP.findall(window))
+    return cost
+
+
+@dataclass
+class Budget:
+    """The CPU time left for the costly reads of one file, and what was skipped."""
+
+    table_seconds: float = DOC_TABLE_SECONDS
+    page_table_seconds: float = PAGE_TABLE_SECONDS
+    spent: float = 0.0
+    degraded: list[tuple[int, str]] = field(default_factory=list)  # (page, why)
+
+    def tables_left(self) -> bool:
+        return self.spent < self.table_seconds
+
+    def page_deadline(self) -> float:
+        """``time.thread_time()`` value after which one page's table search stops."""
+        return time.thread_time() + min(self.page_table_seconds, max(0.0, self.table_seconds - self.spent))
+
+    def note(self, page: int, why: str) -> None:
+        self.degraded.append((page, why))
+
+    def warnings(self, name: str) -> list[str]:
+        """One warning per reason, naming the pages read in a degraded way."""
+        by: dict[str, list[int]] = {}
+        for page, why in self.degraded:
+            by.setdefault(why, [])
+            if page not in by[why]:
+                by[why].append(page)
+        out = []
+        for why, pages in by.items():
+            which = f"page {pages[0]}" if len(pages) == 1 else "pages " + ", ".join(str(p) for p in pages[:20])
+            if len(pages) > 20:
+                which += f" and {len(pages) - 20} more"
+            out.append(f"{name}: {which} read in a degraded way (budget): {why}")
+        return out
+
+
+def thread_clock() -> float:
+    return time.thread_time()
+
+
+# pages whose compressed drawing code is larger than this are measured (inflated, capped)
+# before MuPDF reads them; smaller ones cannot hide enough work to matter
+QUICK_RAW_BYTES = 16_000
+
+
+def raw_size(pg: Any) -> int:
+    """Compressed size of the page's content streams and form XObjects (from /Length)."""
+    n = 0
+    try:
+        doc = pg.parent
+        for x in list(pg.get_contents()) + [f[0] for f in pg.get_xobjects()]:
+            k = doc.xref_get_key(x, "Length")
+            if k[0] == "int":
+                n += int(k[1])
+            else:  # an indirect or missing length: measure the stream itself
+                n += len(doc.xref_stream_raw(x) or b"")
+    except Exception:
+        return 0
+    return n
+
+
+def quick_cost(pg: Any) -> PageCost | None:
+    """The page's cost when it may be large (None: too small to matter)."""
+    if raw_size(pg) <= QUICK_RAW_BYTES:
+        return None
+    return page_cost(pg)
