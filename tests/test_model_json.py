@@ -10,7 +10,7 @@ import jupyter_review
 from jupyter_review import errors
 from jupyter_review.ingest import load_document
 from jupyter_review.model import SCHEMA_VERSION, Document
-from tests.conftest import EDGE, corpus_pdf
+from tests.conftest import corpus_pdf, edge_pdf
 
 
 @pytest.fixture(scope="module")
@@ -41,17 +41,17 @@ def test_round_trip_on_more_papers(name: str) -> None:
 
 
 def test_round_trip_keeps_rotation_encryption_and_warnings(tmp_path) -> None:
-    doc = jupyter_review.load(EDGE / "encrypted-user-password.pdf", passwords={"encrypted-user-password.pdf": "referee"})
+    doc = jupyter_review.load(edge_pdf("encrypted-user-password.pdf"), passwords={"encrypted-user-password.pdf": "referee"})
     assert doc.files[0].encrypted
     back = Document.from_json(doc.to_json())
     assert back == doc and back.files[0].encrypted
-    rot = load_document(EDGE / "rotated-pages.pdf")
+    rot = load_document(edge_pdf("rotated-pages.pdf"))
     back = Document.from_json(rot.to_json())
     assert [p.rotation for p in back.pages] == [0, 90, 180]
 
 
 def test_json_is_plain_and_untrusted_text_stays_literal() -> None:
-    doc = load_document(EDGE / "markup-in-text.pdf")
+    doc = load_document(edge_pdf("markup-in-text.pdf"))
     text = doc.to_json()
     data = json.loads(text)
     assert "<img src=x onerror=alert(1)>" in data["texts"][0]
