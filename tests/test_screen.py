@@ -397,7 +397,7 @@ def test_manifest_run_reports_missing_files_per_row(tmp_path: Path) -> None:
     (tmp_path / "m.csv").write_text(
         "id,paper,supplements\nok,npjmgrav-00129.pdf,\ngone,does-not-exist.pdf,\n", encoding="utf-8"
     )
-    df = screen(CORPUS, manifest=tmp_path / "m.csv", workers=1, progress=False).set_index("id")
+    df = screen(corpus_pdf("npjmgrav-00129.pdf").parent, manifest=tmp_path / "m.csv", workers=1, progress=False).set_index("id")
     assert list(df.index) == ["gone", "ok"]
     assert df.loc["gone", "error"].startswith("error JR101")
     assert df.loc["ok", "error"] == "" and df.loc["ok", "pages"] == page_count(corpus_pdf("npjmgrav-00129.pdf"))
