@@ -1,32 +1,112 @@
-"""Shared fixtures: the real-paper corpus lives in ../shared/corpus beside the clone."""
+"""Where the tests find their PDFs.
+
+* ``tests/data/papers/``: a few openly licensed real papers (CC BY; see its LICENSES file),
+  always present, so a fresh clone with nothing beside it runs the suite to green.
+* ``../shared/corpus/`` beside the clone (or ``$JR_CORPUS``): the whole test corpus and its
+  ``edge/`` folder.  Tests that need a file only found there skip when the folder is absent,
+  except under CI (``CI=true``), where its absence is a failure.
+* ``tests/edge_files.py``: the hostile inputs that the corpus itself generated (encrypted,
+  rotated, scanned, blank, truncated, not a PDF), made again with PyMuPDF from a bundled paper.
+
+Use ``corpus_pdf(name)`` / ``edge_pdf(name)`` inside a test or fixture, never at import time.
+"""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
+from tests import edge_files
+
 ROOT = Path(__file__).resolve().parents[1]
+PAPERS = ROOT / "tests" / "data" / "papers"
 CORPUS = Path(os.environ.get("JR_CORPUS", ROOT.parent / "shared" / "corpus"))
 EDGE = CORPUS / "edge"
 GOLD = ROOT / "tests" / "data" / "gold"
+IN_CI = os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def corpus_present() -> bool:
+    return CORPUS.is_dir()
+
+
+def need_corpus(what: str) -> Path:
+    """The corpus folder; skip the calling test without it (fail instead under CI=true)."""
+    if CORPUS.is_dir():
+        return CORPUS
+    msg = f"{what} needs the shared corpus {CORPUS} (../shared/corpus beside the clone)"
+    if IN_CI:
+        pytest.fail(f"{msg}: under CI (CI=true) the corpus must be there", pytrace=False)
+    pytest.skip(msg)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def paper(name: str) -> Path:
+    """A bundled paper of tests/data/papers/ (always there)."""
+    path = PAPERS / name
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing from the clone (tests/data/papers/)")
+    return path
 
 
 def corpus_pdf(name: str) -> Path:
+    """A real paper by its corpus name: the bundled copy when there is one, else the corpus file."""
+    bundled = PAPERS / name
+    if bundled.is_file():
+        return bundled
+    need_corpus(name)
     path = CORPUS / name
     if not path.exists():
-        raise FileNotFoundError(f"corpus file {path} is missing: ../shared/corpus must sit beside the clone")
+        raise FileNotFoundError(f"corpus file {path} is missing although the corpus folder is there")
+    return path
+
+
+_GENERATED: list[Path] = []
+
+
+def _generated_folder() -> Path:
+    if not _GENERATED:
+        folder = Path(tempfile.mkdtemp(prefix="jr-edge-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _GENERATED.append(folder)
+    return _GENERATED[0]
+
+
+def edge_pdf(name: str) -> Path:
+    """A hostile input by its corpus name (edge/<name>): generated here when we can make it."""
+    if name in edge_files.MAKERS:
+        return edge_files.make(name, _generated_folder())
+    need_corpus(f"edge/{name}")
+    path = EDGE / name
+    if not path.exists():
+        raise FileNotFoundError(f"corpus file {path} is missing although the corpus folder is there")
     return path
 
 
 @pytest.fixture(scope="session")
 def corpus() -> Path:
-    if not CORPUS.is_dir():
-        raise FileNotFoundError(f"corpus folder {CORPUS} is missing: ../shared/corpus must sit beside the clone")
-    return CORPUS
+    """The whole shared corpus folder (skip without it; fail under CI=true)."""
+    return need_corpus("this test")
 
 
 @pytest.fixture(scope="session")
 def edge() -> Path:
+    need_corpus("this test")
     return EDGE
+
+
+# A paper and a supplement for the tests of the review flow (widget, server, notebooks) that need
+# two real files and nothing particular in them: two CC BY papers of tests/data/papers, the second
+# under the file name a supplement of the first takes (so screening pairs them by name).
+PAIR = ("fimmu-2022-915001.pdf", "fimmu-2022-915001_supplement.pdf")
+_PAIR_SOURCES = {PAIR[0]: "fimmu-2022-915001.pdf", PAIR[1]: "npjmgrav-00129.pdf"}
+
+
+def pair_pdf(name: str) -> Path:
+    """The bundled file behind a name of PAIR."""
+    return paper(_PAIR_SOURCES[name])

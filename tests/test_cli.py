@@ -15,7 +15,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from tests.conftest import EDGE, corpus_pdf
+from tests.conftest import corpus_pdf, edge_pdf
 
 EXE = Path(sys.executable).with_name("jupyter-review")
 
@@ -54,15 +54,15 @@ def test_analyze_writes_the_json_contract(tmp_path: Path) -> None:
 
 
 def test_analyze_prints_a_summary_without_json() -> None:
-    r = run("analyze", str(corpus_pdf("janus-pro.pdf")))
+    r = run("analyze", str(corpus_pdf("fimmu-2022-915001.pdf")))
     assert r.returncode == 0, r.stderr
     out = r.stdout
-    assert "janus-pro.pdf" in out and "13 pages" in out
+    assert "fimmu-2022-915001.pdf" in out and "9 pages" in out
     assert "Introduction" in out and "time:" in out
 
 
 def test_repeated_supplements_and_password(tmp_path: Path) -> None:
-    enc = EDGE / "encrypted-user-password.pdf"
+    enc = edge_pdf("encrypted-user-password.pdf")
     out = tmp_path / "o.json"
     r = run("analyze", str(enc), "--password", "referee", "--json", str(out), "-q")
     assert r.returncode == 0, r.stderr
@@ -73,23 +73,34 @@ def test_repeated_supplements_and_password(tmp_path: Path) -> None:
     assert [d["role"] for d in json.loads(out.read_text())["documents"]] == ["main", "supplement", "supplement"]
 
 
+def _resolve(arg: str) -> str:
+    """'edge:<name>' / 'paper:<name>' -> the file's path (looked up when the test runs, not at import)."""
+    kind, _, name = arg.partition(":")
+    if kind == "edge":
+        return str(edge_pdf(name))
+    if kind == "paper":
+        return str(corpus_pdf(name))
+    return arg
+
+
 @pytest.mark.parametrize(
     ("args", "code"),
     [
-        ([str(EDGE / "not-a-pdf.pdf")], "JR102"),
-        ([str(EDGE / "xml-with-pdf-extension.pdf")], "JR102"),
-        ([str(EDGE / "zero-bytes.pdf")], "JR102"),
-        ([str(EDGE / "truncated.pdf")], "JR105"),
-        ([str(EDGE / "encrypted-user-password.pdf")], "JR104"),
-        ([str(EDGE / "encrypted-user-password.pdf"), "--password", "wrong"], "JR104"),
-        ([str(EDGE / "scanned-image-only.pdf")], "JR106"),
-        ([str(EDGE / "type3-control-chars.pdf")], "JR106"),
+        (["edge:not-a-pdf.pdf"], "JR102"),
+        (["edge:xml-with-pdf-extension.pdf"], "JR102"),
+        (["edge:zero-bytes.pdf"], "JR102"),
+        (["edge:truncated.pdf"], "JR105"),
+        (["edge:encrypted-user-password.pdf"], "JR104"),
+        (["edge:encrypted-user-password.pdf", "--password", "wrong"], "JR104"),
+        (["edge:scanned-image-only.pdf"], "JR106"),
+        (["edge:type3-control-chars.pdf"], "JR106"),
         (["/nonexistent/paper.pdf"], "JR101"),
-        ([str(EDGE / "blank-page.pdf"), "--supplement", str(EDGE / "blank-page.pdf")], "JR107"),
-        ([str(corpus_pdf("fews-datasheet.pdf")), "--supplement", str(EDGE / "not-a-pdf.pdf")], "JR102"),
+        (["edge:blank-page.pdf", "--supplement", "edge:blank-page.pdf"], "JR107"),
+        (["paper:neurores-0022-4.pdf", "--supplement", "edge:not-a-pdf.pdf"], "JR102"),
     ],
 )
 def test_bad_input_one_line_and_nonzero_exit(args: list[str], code: str, tmp_path: Path) -> None:
+    args = [_resolve(a) for a in args]
     out = tmp_path / "never.json"
     r = run("analyze", *args, "--json", str(out))
     assert r.returncode != 0
@@ -102,8 +113,8 @@ def test_bad_input_one_line_and_nonzero_exit(args: list[str], code: str, tmp_pat
 
 def test_same_content_under_two_names(tmp_path: Path) -> None:
     a = tmp_path / "a.pdf"
-    shutil.copy(corpus_pdf("fews-datasheet.pdf"), a)
-    r = run("analyze", str(a), "--supplement", str(corpus_pdf("fews-datasheet.pdf")))
+    shutil.copy(corpus_pdf("neurores-0022-4.pdf"), a)
+    r = run("analyze", str(a), "--supplement", str(corpus_pdf("neurores-0022-4.pdf")))
     assert r.returncode != 0 and r.stderr.startswith("error JR107: ") and len(r.stderr.strip().splitlines()) == 1
 
 
@@ -130,7 +141,7 @@ def test_progress_bar_only_in_a_terminal() -> None:
 
     master, slave = pty.openpty()
     env = {k: v for k, v in os.environ.items() if k != "JUPYTER_REVIEW_DEBUG"}
-    proc = subprocess.Popen([str(EXE), "analyze", str(EDGE / "who-guideline-155p.pdf"), "--json", os.devnull],
+    proc = subprocess.Popen([str(EXE), "analyze", str(edge_pdf("who-guideline-155p.pdf")), "--json", os.devnull],
                             stdout=subprocess.DEVNULL, stderr=slave, env=env)
     os.close(slave)
     buf = b""
@@ -173,7 +184,7 @@ def test_internal_errors_are_one_line(tmp_path: Path) -> None:
     )
     env = {k: v for k, v in os.environ.items() if k != "JUPYTER_REVIEW_DEBUG"}
     env["PYTHONPATH"] = str(hook)
-    r = subprocess.run([str(EXE), "analyze", str(corpus_pdf("fews-datasheet.pdf"))], capture_output=True, text=True,
+    r = subprocess.run([str(EXE), "analyze", str(corpus_pdf("neurores-0022-4.pdf"))], capture_output=True, text=True,
                        env=env, timeout=300)
     assert r.returncode == 70
     assert r.stderr.startswith("error JR999: internal error (RuntimeError: simulated bug)")

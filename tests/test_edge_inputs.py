@@ -16,7 +16,7 @@ import pytest
 
 from jupyter_review import errors, load
 from jupyter_review.ingest import load_document, open_pdf
-from tests.conftest import EDGE, corpus_pdf
+from tests.conftest import corpus_pdf, edge_pdf
 
 # -- helpers ---------------------------------------------------------------------------
 
@@ -68,7 +68,7 @@ PROSE = ("Referees read the methods section first. The data were collected by th
 )
 def test_edge_file_raises_typed_error(name: str, error: type[Exception]) -> None:
     with pytest.raises(error) as info:
-        load_document(EDGE / name)
+        load_document(edge_pdf(name))
     e = info.value
     assert isinstance(e, errors.IngestError)
     assert e.code.startswith("JR1")
@@ -78,30 +78,30 @@ def test_edge_file_raises_typed_error(name: str, error: type[Exception]) -> None
 
 def test_xml_named_pdf_says_what_it_is() -> None:
     with pytest.raises(errors.NotAPDFError, match="XML"):
-        open_pdf(EDGE / "xml-with-pdf-extension.pdf")
+        open_pdf(edge_pdf("xml-with-pdf-extension.pdf"))
 
 
 def test_scanned_pages_are_named() -> None:
     with pytest.raises(errors.NoTextLayerError) as info:
-        load_document(EDGE / "scanned-8p-rotated.pdf")
+        load_document(edge_pdf("scanned-8p-rotated.pdf"))
     assert info.value.pages == list(range(1, 9))
     assert "pages 1-8" in str(info.value)
     with pytest.raises(errors.NoTextLayerError) as info:
-        load_document(EDGE / "scanned-image-only.pdf")
+        load_document(edge_pdf("scanned-image-only.pdf"))
     assert info.value.pages == [1, 2]
 
 
 def test_type3_glyphs_without_unicode_are_sanitised() -> None:
     # the raw extraction is control characters only; nothing of it may reach the model
-    with pymupdf.open(str(EDGE / "type3-control-chars.pdf")) as d:
+    with pymupdf.open(str(edge_pdf("type3-control-chars.pdf"))) as d:
         raw = d[0].get_text()
     assert raw.strip() and all(ord(c) < 32 for c in raw.replace("\n", ""))
     with pytest.raises(errors.NoTextLayerError, match="cannot be decoded"):
-        load_document(EDGE / "type3-control-chars.pdf")
+        load_document(edge_pdf("type3-control-chars.pdf"))
 
 
 def test_encrypted_opens_with_password() -> None:
-    path = EDGE / "encrypted-user-password.pdf"
+    path = edge_pdf("encrypted-user-password.pdf")
     with pytest.raises(errors.EncryptedPDFError, match="password"):
         load(path)
     with pytest.raises(errors.EncryptedPDFError, match="wrong password"):
@@ -115,25 +115,25 @@ def test_encrypted_opens_with_password() -> None:
 
 
 def test_empty_user_password_opens_without_asking() -> None:
-    doc = load_document(EDGE / "encrypted-empty-user-password.pdf")
+    doc = load_document(edge_pdf("encrypted-empty-user-password.pdf"))
     assert doc.files[0].pages == 2
     assert "Political rationale, aims, and outcomes" in doc.texts[0]
-    form = load_document(EDGE / "aes-owner-restricted-form.pdf")
+    form = load_document(edge_pdf("aes-owner-restricted-form.pdf"))
     assert form.files[0].pages == 3 and form.sentences
 
 
 def test_junk_before_header_and_broken_xref_still_open() -> None:
-    doc = load_document(EDGE / "junk-before-header.pdf")
+    doc = load_document(edge_pdf("junk-before-header.pdf"))
     assert doc.texts[0].strip() == "Hello World"
     # no usable xref/trailer: MuPDF rebuilds it; the one page is empty -> a typed error, not a crash
     with pytest.raises(errors.NoTextLayerError, match="blank"):
-        load_document(EDGE / "no-xref-no-trailer.pdf")
+        load_document(edge_pdf("no-xref-no-trailer.pdf"))
 
 
 def test_circular_outline_does_not_hang() -> None:
     code = textwrap.dedent(f"""
         from jupyter_review.ingest import load_document
-        d = load_document({str(EDGE / 'circular-toc.pdf')!r})
+        d = load_document({str(edge_pdf('circular-toc.pdf'))!r})
         print(d.files[0].pages, len(d.sections))
     """)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
@@ -142,7 +142,7 @@ def test_circular_outline_does_not_hang() -> None:
 
 
 def test_markup_in_text_is_kept_literally() -> None:
-    doc = load_document(EDGE / "markup-in-text.pdf")
+    doc = load_document(edge_pdf("markup-in-text.pdf"))
     assert "<img src=x onerror=alert(1)>" in doc.texts[0]  # escaping is the renderer's job
 
 
@@ -243,7 +243,7 @@ def test_sideways_text_is_read_in_its_own_direction(tmp_path: Path, turn: int, p
 
 def test_rotated_corpus_pages_read_like_the_original() -> None:
     # rotated-pages.pdf holds plosmed pages 1-3 shown at 0/90/180 degrees
-    rotated = load_document(EDGE / "rotated-pages.pdf")
+    rotated = load_document(edge_pdf("rotated-pages.pdf"))
     original = load_document(corpus_pdf("plosmed-1003873.pdf"))
     assert [p.rotation for p in rotated.pages] == [0, 90, 180]
     for page in (2, 3):

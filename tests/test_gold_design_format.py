@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from tests.conftest import CORPUS, GOLD
+from tests.conftest import GOLD, corpus_pdf
 from tests.test_gold_topics_format import _norm, _page_texts
 
 DESIGN = GOLD / "design"
@@ -37,7 +37,7 @@ def _found(quote: str, page: int | None, names: list[str]) -> bool:
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_design_gold_file(path) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert (CORPUS / data["paper"]).is_file()
+    assert corpus_pdf(data["paper"]).is_file()
     assert data["paper"] == path.stem + ".pdf"
     choices = data["choices"]
     assert choices, "no choices"

@@ -14,7 +14,7 @@ import pymupdf
 import pytest
 import yaml
 
-from tests.conftest import CORPUS, GOLD, ROOT
+from tests.conftest import GOLD, ROOT, corpus_pdf
 
 TOPICS_YAML = ROOT / "jupyter_review" / "checklist" / "data" / "topics.yaml"
 GOLD_TOPICS = GOLD / "topics"
@@ -51,7 +51,7 @@ def _norm(text: str) -> str:
 
 @cache
 def _page_texts(name: str) -> tuple[str, ...]:
-    with pymupdf.open(CORPUS / name) as doc:
+    with pymupdf.open(corpus_pdf(name)) as doc:
         return tuple(_norm(page.get_text()) for page in doc)
 
 
@@ -74,9 +74,9 @@ def test_enough_gold_papers() -> None:
 def test_gold_header(path: Path) -> None:
     gold = _load(path)
     assert gold["paper"] == path.stem + ".pdf"
-    assert (CORPUS / gold["paper"]).is_file(), gold["paper"]
+    assert corpus_pdf(gold["paper"]).is_file(), gold["paper"]
     for sup in gold.get("supplements") or []:
-        assert (CORPUS / sup).is_file(), sup
+        assert corpus_pdf(sup).is_file(), sup
     assert gold["domain"] in DOMAINS
     assert isinstance(gold.get("annotator_notes"), str) and gold["annotator_notes"].strip()
 

@@ -10,12 +10,12 @@ import jupyter_review
 from jupyter_review import errors
 from jupyter_review.ingest import load_document
 from jupyter_review.model import SCHEMA_VERSION, Document
-from tests.conftest import EDGE, corpus_pdf
+from tests.conftest import PAIR, corpus_pdf, edge_pdf, pair_pdf
 
 
 @pytest.fixture(scope="module")
 def paper_and_supplement() -> Document:
-    return load_document(corpus_pdf("stockmixer-main.pdf"), [corpus_pdf("stockmixer-supplement.pdf")])
+    return load_document(pair_pdf(PAIR[0]), [pair_pdf(PAIR[1])])
 
 
 def test_document_round_trips_exactly(paper_and_supplement: Document) -> None:
@@ -32,7 +32,7 @@ def test_document_round_trips_exactly(paper_and_supplement: Document) -> None:
     assert isinstance(back.pages[0].blocks[0].lines[0].bbox, tuple)
 
 
-@pytest.mark.parametrize("name", ["janus-pro.pdf", "deepseek-v2.pdf", "plosone-0319315.pdf"])
+@pytest.mark.parametrize("name", ["plosmed-1003873.pdf", "janus-pro.pdf", "deepseek-v2.pdf", "plosone-0319315.pdf"])
 def test_round_trip_on_more_papers(name: str) -> None:
     doc = load_document(corpus_pdf(name))
     back = Document.from_json(doc.to_json())
@@ -41,17 +41,17 @@ def test_round_trip_on_more_papers(name: str) -> None:
 
 
 def test_round_trip_keeps_rotation_encryption_and_warnings(tmp_path) -> None:
-    doc = jupyter_review.load(EDGE / "encrypted-user-password.pdf", passwords={"encrypted-user-password.pdf": "referee"})
+    doc = jupyter_review.load(edge_pdf("encrypted-user-password.pdf"), passwords={"encrypted-user-password.pdf": "referee"})
     assert doc.files[0].encrypted
     back = Document.from_json(doc.to_json())
     assert back == doc and back.files[0].encrypted
-    rot = load_document(EDGE / "rotated-pages.pdf")
+    rot = load_document(edge_pdf("rotated-pages.pdf"))
     back = Document.from_json(rot.to_json())
     assert [p.rotation for p in back.pages] == [0, 90, 180]
 
 
 def test_json_is_plain_and_untrusted_text_stays_literal() -> None:
-    doc = load_document(EDGE / "markup-in-text.pdf")
+    doc = load_document(edge_pdf("markup-in-text.pdf"))
     text = doc.to_json()
     data = json.loads(text)
     assert "<img src=x onerror=alert(1)>" in data["texts"][0]
@@ -71,14 +71,14 @@ def test_unknown_major_schema_is_refused(paper_and_supplement: Document) -> None
 
 
 def test_analysis_json_contract(paper_and_supplement: Document) -> None:
-    a = jupyter_review.analyze(corpus_pdf("stockmixer-main.pdf"), [corpus_pdf("stockmixer-supplement.pdf")])
+    a = jupyter_review.analyze(pair_pdf(PAIR[0]), [pair_pdf(PAIR[1])])
     data = json.loads(a.to_json())
     assert data["schema_version"]
     for key in ("documents", "sections", "claims", "data_statements", "tables", "cross_checks"):
         assert isinstance(data[key], list), key
     assert isinstance(data["topics"], dict)
     assert [d["role"] for d in data["documents"]] == ["main", "supplement"]
-    assert [d["pages"] for d in data["documents"]] == [9, 1]
+    assert [d["pages"] for d in data["documents"]] == [9, 6]  # fimmu-2022-915001, npjmgrav-00129
     assert all(len(d["sha256"]) == 64 for d in data["documents"])
     assert all(s["page"] >= 1 for s in data["sections"])
     assert {s["doc"] for s in data["sections"]} == {0, 1}

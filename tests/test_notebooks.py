@@ -18,7 +18,7 @@ import pytest
 from nbclient import NotebookClient
 
 import jupyter_review as jr
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, PAPERS, ROOT
 
 NOTEBOOKS = ROOT / "notebooks"
 GAPS = ("vague", "missing")
@@ -34,6 +34,7 @@ def run_notebook(name: str, folder: Path, monkeypatch: pytest.MonkeyPatch) -> nb
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None, f"{name}: outputs must be cleared in git"
     shutil.copy(src, folder / name)
+    monkeypatch.setenv("JR_PAPERS", str(PAPERS))
     monkeypatch.setenv("JR_CORPUS", str(CORPUS))
     monkeypatch.delenv("JR_SCREEN_FOLDER", raising=False)
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
@@ -103,47 +104,55 @@ def test_01_review_a_paper(tmp_path, monkeypatch):
 
 
 def test_02_teaching(tmp_path, monkeypatch):
+    # what a student clicked earlier in the worksheet (saved by the widget); one topic left open
+    work = tmp_path / "teaching" / "npjmgrav-00129"
+    work.mkdir(parents=True)
+    clicks = {"data.sources": "disclosed", "data.licensing": "not_applicable", "data.bias": "missing",
+              "eval.variance": "disclosed", "risk.limitations": "disclosed", "accountability.funding": "disclosed",
+              "reproducibility.statistics": "disclosed", "code.availability": "missing"}
+    (work / "my-answers.json").write_text(json.dumps({"paper": "", "answers": clicks}), encoding="utf-8")
+
     nb = run_notebook("02-teaching-review-methods.ipynb", tmp_path, monkeypatch)
     out = stdout(nb)
-    from jupyter_review import sample
+    from jupyter_review import teaching
 
-    key_raw = sample.answer_key()
-    if isinstance(key_raw, dict) and "topics" in key_raw:
-        key_raw = key_raw["topics"]
-    if isinstance(key_raw, dict):
-        key = {t: (e["status"] if isinstance(e, dict) else e) for t, e in key_raw.items()}
-    else:
-        key = {e["topic"]: e["status"] for e in key_raw}
+    key = teaching.key_statuses(teaching.answer_key("npjmgrav-00129"))
     assert int(grab(r"^topics in the answer key: (\d+)$", out).group(1)) == len(key)
+    # the paper was found in tests/data/papers and copied beside the notebook
+    assert (work / "npjmgrav-00129.pdf").read_bytes() == (PAPERS / "npjmgrav-00129.pdf").read_bytes()
+    assert f"found in: {PAPERS}" in out
 
-    work = tmp_path / "teaching"
-    review = jr.open_review(work / "stratus-r.pdf", supplements=[work / "stratus-r_supplement.pdf"])
+    review = jr.open_review(work / "npjmgrav-00129.pdf")
     tool = {t: r.status for t, r in review.analysis.topics.items()}
     assert int(grab(r"^topics checked by the tool: (\d+)$", out).group(1)) == len(tool)
 
-    # the student's worksheet as written in the notebook (read from the cell source, not the output)
+    # the worksheet's topics, as the notebook lists them (read from the cell source, not the output)
     src = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-    answers = dict(re.findall(r'^\s+"([a-z_]+\.[a-z_]+)": "([a-z_]+)",$', src, re.M))
-    worksheet = [t for t in answers if t in key]
+    sheet_src = src[src.index("WORKSHEET = [") : src.index("]", src.index("WORKSHEET = ["))]
+    worksheet = [t for t in re.findall(r'"([a-z_]+\.[a-z_]+)"', sheet_src) if t in key]
     n = len(worksheet)
-    assert n >= 5
-    assert f"worksheet topics: {n}" in out
-    me = sum(answers[t] == key[t] for t in worksheet)
-    me_gap = sum((answers[t] in GAPS) == (key[t] in GAPS) for t in worksheet)
+    assert n >= 8 and set(clicks) <= set(worksheet)
+    me = sum(clicks.get(t) == key[t] for t in worksheet)
+    me_gap = sum(t in clicks and (clicks[t] in GAPS) == (key[t] in GAPS) for t in worksheet)
     tl = sum(tool.get(t) == key[t] for t in worksheet)
     tl_gap = sum((tool.get(t) in GAPS) == (key[t] in GAPS) for t in worksheet)
+    assert f"you answered {len(clicks)} of {n} topics" in out
+    assert f"answered: {len(clicks)} / {n}" in out
     assert f"you agree with the key on {me} of {n} verdicts ({me_gap} of {n} gap/no-gap)" in out
     assert f"the tool agrees with the key on {tl} of {n} verdicts ({tl_gap} of {n} gap/no-gap)" in out
     both = [t for t in key if t in tool]
     agree = sum(key[t] == tool[t] for t in both)
     assert f"the tool agrees with the key on {agree} of {len(both)} topics" in out
-    # the comparison and the confusion tables were rendered as HTML tables
-    assert len(outputs_of(nb, "text/html")) >= 3
-    # step 6: the design choices, as the analysis lists them
+    # the student's answers file is as the widget left it: running the notebook loses nothing
+    assert json.loads((work / "my-answers.json").read_text("utf-8"))["answers"] == clicks
+    # the worksheet and the review were displayed as widgets; comparison and confusion tables as HTML
+    assert len(outputs_of(nb, "application/vnd.jupyter.widget-view+json")) >= 2
+    assert len(outputs_of(nb, "text/html")) >= 2
+    points = teaching.answer_key("npjmgrav-00129")["referee_points"]
+    assert f"referee points in the key: {len(points)}" in out
     choices = review.analysis.design_choices
     n_open = sum(1 for d in choices if not d.ablated)
     assert f"design choices: {len(choices)}, with no experiment found: {n_open}" in out
-    assert any(d.name == "KL penalty" and not d.ablated for d in choices)
 
 
 def test_03_editors(tmp_path, monkeypatch):
@@ -153,8 +162,15 @@ def test_03_editors(tmp_path, monkeypatch):
     pdfs = sorted(p.name for p in folder.glob("*.pdf"))
     # main PDFs in the folder: every file but the supplements the notebook paired by name
     mains = [p for p in pdfs if "_supplement" not in p]
-    assert set(mains) == {"stratus-r.pdf", "stockmixer.pdf", "npjmgrav-00129.pdf", "neurores-0022-4.pdf",
-                          "damaged-upload.pdf"}
+    # the four bundled real papers, the corpus pair when the corpus is there, and the damaged upload
+    expected = {"plosmed-1003873.pdf", "fimmu-2022-915001.pdf", "npjmgrav-00129.pdf", "neurores-0022-4.pdf",
+                "damaged-upload.pdf"}
+    if (CORPUS / "stockmixer-main.pdf").is_file():
+        expected.add("stockmixer.pdf")
+        assert "stockmixer_supplement.pdf" in pdfs
+    else:
+        assert "the shared corpus is not here" in out
+    assert set(mains) == expected
     assert f"{len(mains)} manuscripts screened, 1 with errors" in out
 
     # a fresh screening of the same folder gives the figures the notebook printed

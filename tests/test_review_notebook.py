@@ -11,17 +11,16 @@ import pytest
 
 from jupyter_review.errors import FileMissingError, NotAPDFError, ReviewStateError
 from jupyter_review.review.notebook import create_review_notebook, notebook_path
-from tests.conftest import EDGE, corpus_pdf
+from tests.conftest import PAIR, edge_pdf, pair_pdf
 
-MAIN = "stockmixer-main.pdf"
-SUPP = "stockmixer-supplement.pdf"
+MAIN, SUPP = PAIR  # two real papers of tests/data/papers, the second named as the first's supplement
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    shutil.copy(corpus_pdf(MAIN), tmp_path / MAIN)
+    shutil.copy(pair_pdf(MAIN), tmp_path / MAIN)
     (tmp_path / "supp").mkdir()
-    shutil.copy(corpus_pdf(SUPP), tmp_path / "supp" / SUPP)
+    shutil.copy(pair_pdf(SUPP), tmp_path / "supp" / SUPP)
     return tmp_path
 
 
@@ -34,7 +33,7 @@ def code_of(path: Path) -> str:
 def test_paths_are_relative_to_the_notebook(folder, monkeypatch):
     monkeypatch.chdir(folder / "supp")  # relative arguments are taken from the cwd
     path = create_review_notebook(Path("..") / MAIN, [SUPP])
-    assert path == folder / "stockmixer-main.review.ipynb"
+    assert path == folder / "fimmu-2022-915001.review.ipynb"
     assert f"jr.open_review({MAIN!r}, supplements=['supp/{SUPP}'])" in code_of(path)
     meta = json.loads(path.read_text())["metadata"]
     assert meta["kernelspec"]["name"] == "python3"
@@ -52,7 +51,7 @@ def test_existing_notebook_is_kept_unless_overwrite(folder):
 
 def test_hostile_file_name_is_shown_literally(tmp_path):
     name = "<img src=x onerror=alert(1)> [link](javascript:x) 'q'.pdf"
-    shutil.copy(EDGE / "markup-in-text.pdf", tmp_path / name)
+    shutil.copy(edge_pdf("markup-in-text.pdf"), tmp_path / name)
     path = create_review_notebook(tmp_path / name)
     nb = nbformat.read(path, as_version=4)
     title = nb.cells[0].source
@@ -90,6 +89,6 @@ def test_created_notebook_executes_and_shows_the_widget(folder):
     views = [o for o in cell.outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert len(views) == 1
     # opening the review created its sidecar beside the paper, naming both files
-    side = json.loads((folder / "stockmixer-main.review.json").read_text())
+    side = json.loads((folder / "fimmu-2022-915001.review.json").read_text())
     assert side["paper"] == MAIN
     assert [f["name"] for f in side["files"]] == [MAIN, SUPP]

@@ -27,7 +27,7 @@ from jupyter_review.screen import (
     screen,
     write_screening,
 )
-from tests.conftest import CORPUS, EDGE, corpus_pdf
+from tests.conftest import CORPUS, corpus_pdf, edge_pdf
 
 STATUSES = {"disclosed", "supplement_only", "vague", "missing", "not_applicable"}
 TOPICS = yaml.safe_load(
@@ -117,9 +117,9 @@ def test_pairing_folder_per_submission_and_orphans(tmp_path: Path) -> None:
     assert len(got) == 7
 
 
-def test_pairing_on_the_corpus_matches_its_manifest() -> None:
-    manifest = pd.read_csv(CORPUS / "MANIFEST.tsv", sep="\t", dtype=str).fillna("")
-    got = pairs(CORPUS)
+def test_pairing_on_the_corpus_matches_its_manifest(corpus: Path) -> None:
+    manifest = pd.read_csv(corpus / "MANIFEST.tsv", sep="\t", dtype=str).fillna("")
+    got = pairs(corpus)
     # every corpus file that its MANIFEST calls a supplement "of"/"for" a main paper
     expected: dict[str, set[str]] = {}
     for rec in manifest.itertuples():
@@ -189,7 +189,7 @@ def small_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in SMALL:
         (folder / name).symlink_to(corpus_pdf(name))
     for name in BAD:
-        (folder / name).symlink_to(EDGE / name)
+        (folder / name).symlink_to(edge_pdf(name))
     return folder
 
 
@@ -278,7 +278,7 @@ def _gen_folder(folder: Path) -> Path:
     make_pdf(folder / "alpha.pdf", ["Alpha study of river sediments", "Data availability: the data are in Zenodo."])
     make_pdf(folder / "alpha_SI.pdf", ["Supplementary methods for the alpha study"])
     make_pdf(folder / "beta.pdf", ["Beta trial of sleep and exercise", "Funding: none. Competing interests: none."])
-    (folder / "broken.pdf").symlink_to(EDGE / "truncated.pdf")
+    (folder / "broken.pdf").symlink_to(edge_pdf("truncated.pdf"))
     return folder
 
 
@@ -366,8 +366,8 @@ def test_interrupt_keeps_finished_rows_then_resumes(tmp_path: Path, workers: int
 def test_cli_writes_csv_parquet_html_and_escapes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "markup.pdf").symlink_to(EDGE / "markup-in-text.pdf")
-    (folder / "a<b>&c.pdf").symlink_to(EDGE / "zero-bytes.pdf")
+    (folder / "markup.pdf").symlink_to(edge_pdf("markup-in-text.pdf"))
+    (folder / "a<b>&c.pdf").symlink_to(edge_pdf("zero-bytes.pdf"))
     outs = [tmp_path / "o.csv", tmp_path / "o.parquet", tmp_path / "o.html"]
     rc = cli_main(["screen", str(folder), "--workers", "1", *sum((["--out", str(o)] for o in outs), [])])
     assert rc == 0
@@ -377,7 +377,7 @@ def test_cli_writes_csv_parquet_html_and_escapes(tmp_path: Path, capsys: pytest.
     pd.testing.assert_frame_equal(frames[0], frames[2])
     df = frames[0].set_index("id")
     # the PDF's first line carries HTML markup (read off the page)
-    first_line = first_page_text(EDGE / "markup-in-text.pdf")
+    first_line = first_page_text(edge_pdf("markup-in-text.pdf"))
     assert "<img src=x onerror=alert(1)>" in first_line
     assert "<img" in df.loc["markup", "title"]
     assert df.loc["a<b>&c", "error"].startswith("error JR102")
@@ -397,7 +397,7 @@ def test_manifest_run_reports_missing_files_per_row(tmp_path: Path) -> None:
     (tmp_path / "m.csv").write_text(
         "id,paper,supplements\nok,npjmgrav-00129.pdf,\ngone,does-not-exist.pdf,\n", encoding="utf-8"
     )
-    df = screen(CORPUS, manifest=tmp_path / "m.csv", workers=1, progress=False).set_index("id")
+    df = screen(corpus_pdf("npjmgrav-00129.pdf").parent, manifest=tmp_path / "m.csv", workers=1, progress=False).set_index("id")
     assert list(df.index) == ["gone", "ok"]
     assert df.loc["gone", "error"].startswith("error JR101")
     assert df.loc["ok", "error"] == "" and df.loc["ok", "pages"] == page_count(corpus_pdf("npjmgrav-00129.pdf"))

@@ -15,12 +15,11 @@ import pytest
 import tornado.httpclient
 
 from jupyter_review.server import handlers as H
-from tests.conftest import EDGE, corpus_pdf
+from tests.conftest import PAIR, edge_pdf, pair_pdf
 
 pytest_plugins = ["pytest_jupyter.jupyter_server"]
 
-MAIN = "stockmixer-main.pdf"
-SUPP = "stockmixer-supplement.pdf"
+MAIN, SUPP = PAIR  # two real papers of tests/data/papers, the second named as the first's supplement
 
 
 @pytest.fixture
@@ -32,8 +31,8 @@ def jp_server_config():
 def root(jp_root_dir: Path) -> Path:
     papers = jp_root_dir / "papers"
     papers.mkdir()
-    shutil.copy(corpus_pdf(MAIN), papers / MAIN)
-    shutil.copy(corpus_pdf(SUPP), papers / SUPP)
+    shutil.copy(pair_pdf(MAIN), papers / MAIN)
+    shutil.copy(pair_pdf(SUPP), papers / SUPP)
     return jp_root_dir
 
 
@@ -77,8 +76,8 @@ async def test_unauthenticated_requests_are_refused(root, http_server_client, jp
         )
     assert err.value.code in (401, 403)
     # nothing was written by a refused request
-    assert not (root / "papers" / "stockmixer-main.review.ipynb").exists()
-    assert not (root / "papers" / "stockmixer-main.review.json").exists()
+    assert not (root / "papers" / "fimmu-2022-915001.review.ipynb").exists()
+    assert not (root / "papers" / "fimmu-2022-915001.review.json").exists()
 
 
 async def test_wrong_token_is_refused(root, http_server_client, jp_base_url):
@@ -107,7 +106,7 @@ def test_every_handler_method_is_authenticated():
 @pytest.fixture
 def escape_paths(root: Path, tmp_path_factory) -> list[str]:
     outside = tmp_path_factory.mktemp("outside")
-    shutil.copy(corpus_pdf(MAIN), outside / "secret.pdf")
+    shutil.copy(pair_pdf(MAIN), outside / "secret.pdf")
     (root / "papers" / "link.pdf").symlink_to(outside / "secret.pdf")
     (root / "linkdir").symlink_to(outside, target_is_directory=True)
     return [
@@ -146,7 +145,7 @@ async def test_path_escapes_are_refused_everywhere(root, jp_fetch, escape_paths)
 async def test_symlinked_sidecar_out_of_root_is_refused(root, jp_fetch, tmp_path_factory):
     outside = tmp_path_factory.mktemp("outside2") / "other.review.json"
     outside.write_text('{"secret": true}')
-    (root / "papers" / "stockmixer-main.review.json").symlink_to(outside)
+    (root / "papers" / "fimmu-2022-915001.review.json").symlink_to(outside)
     code, _ = await fetch_status(jp_fetch, "review", params={"path": f"papers/{MAIN}"})
     assert code == 403
     code, _ = await fetch_status(
@@ -176,7 +175,7 @@ async def test_create_notebook_beside_the_pdf(root, jp_fetch):
         body=json.dumps({"paper": f"papers/{MAIN}", "supplements": [f"papers/{SUPP}"]}),
     )
     assert code == 201, data
-    assert data == {"path": "papers/stockmixer-main.review.ipynb", "created": True}
+    assert data == {"path": "papers/fimmu-2022-915001.review.ipynb", "created": True}
     nb_path = root / data["path"]
     nb = nbformat.read(nb_path, as_version=4)
     nbformat.validate(nb)
@@ -187,7 +186,7 @@ async def test_create_notebook_beside_the_pdf(root, jp_fetch):
     # paths are relative to the notebook's folder, not to the server root
     assert f"jr.open_review({MAIN!r}, supplements=[{SUPP!r}])" in src
     assert src.rstrip().endswith("review.show()")
-    assert nb.cells[0].cell_type == "markdown" and "stockmixer" in nb.cells[0].source
+    assert nb.cells[0].cell_type == "markdown" and "fimmu" in nb.cells[0].source
 
     # a second request keeps the referee's notebook as it is
     nb_path.write_text(nb_path.read_text().replace("review.show()", "review.show()  # mine"))
@@ -219,7 +218,7 @@ async def test_notebook_request_errors(root, jp_fetch):
         assert code == expected, (payload, code, data)
     code, _ = await fetch_status(jp_fetch, "notebooks", method="POST", body="{not json")
     assert code == 400
-    assert not (root / "papers" / "stockmixer-main.review.ipynb").exists()
+    assert not (root / "papers" / "fimmu-2022-915001.review.ipynb").exists()
 
 
 # -- review state --------------------------------------------------------------------------
@@ -269,11 +268,11 @@ async def test_review_state_round_trip_and_listing(root, jp_fetch):
     assert code == 200 and data["dir"] == "papers"
     [rev] = data["reviews"]
     assert rev["paper"] == path
-    assert rev["sidecar"] == "papers/stockmixer-main.review.json"
-    assert rev["notebook"] == "papers/stockmixer-main.review.ipynb"
+    assert rev["sidecar"] == "papers/fimmu-2022-915001.review.json"
+    assert rev["notebook"] == "papers/fimmu-2022-915001.review.ipynb"
     code, data = await fetch_status(jp_fetch, "reviews", params={"dir": ""})
     assert code == 200 and data["reviews"] == []
-    code, _ = await fetch_status(jp_fetch, "reviews", params={"dir": "papers/stockmixer-main.pdf"})
+    code, _ = await fetch_status(jp_fetch, "reviews", params={"dir": "papers/fimmu-2022-915001.pdf"})
     assert code == 404
 
 
@@ -331,7 +330,7 @@ async def test_analysis_runs_off_the_event_loop(root, jp_fetch):
 
 
 async def test_analysis_errors_are_reported(root, jp_fetch):
-    shutil.copy(EDGE / "not-a-pdf.pdf", root / "papers" / "broken.pdf")
+    shutil.copy(edge_pdf("not-a-pdf.pdf"), root / "papers" / "broken.pdf")
     code, data = await fetch_status(jp_fetch, "analyses", method="POST", body=json.dumps({"paper": "papers/broken.pdf"}))
     assert code == 202
     _, status = await _wait(jp_fetch, data["id"])

@@ -19,22 +19,24 @@ import pytest
 import jupyter_review as jr
 from jupyter_review.notebook import ReviewWidget, ScreeningWidget
 from jupyter_review.review.session import ReviewSession
-from tests.conftest import EDGE, corpus_pdf
+from tests.conftest import PAIR, corpus_pdf, edge_pdf, pair_pdf
 
-MAIN = "stockmixer-main.pdf"
-SUPP = "stockmixer-supplement.pdf"
+MAIN, SUPP = PAIR  # two real papers of tests/data/papers, the second named as the first's supplement
 
 
 @pytest.fixture(scope="module")
-def analysis():
-    """One analysis of the StockMixer pair, shared (the sidecar is per test)."""
-    return jr.analyze(corpus_pdf(MAIN), [corpus_pdf(SUPP)])
+def analysis(tmp_path_factory):
+    """One analysis of the pair, shared (the sidecar is per test)."""
+    folder = tmp_path_factory.mktemp("pair")
+    main = Path(shutil.copy(pair_pdf(MAIN), folder / MAIN))
+    supp = Path(shutil.copy(pair_pdf(SUPP), folder / SUPP))
+    return jr.analyze(main, [supp])
 
 
 @pytest.fixture()
 def pair(tmp_path: Path) -> tuple[Path, Path]:
-    main = Path(shutil.copy(corpus_pdf(MAIN), tmp_path / MAIN))
-    supp = Path(shutil.copy(corpus_pdf(SUPP), tmp_path / SUPP))
+    main = Path(shutil.copy(pair_pdf(MAIN), tmp_path / MAIN))
+    supp = Path(shutil.copy(pair_pdf(SUPP), tmp_path / SUPP))
     return main, supp
 
 
@@ -290,7 +292,7 @@ def test_report_exports_beside_paper(session, pair):
 
 
 def test_markup_in_pdf_is_escaped(tmp_path):
-    src = EDGE / "markup-in-text.pdf"
+    src = edge_pdf("markup-in-text.pdf")
     text = pymupdf.open(src)[0].get_text()
     assert "<img src=x onerror=alert(1)>" in text  # what the file holds
     paper = Path(shutil.copy(src, tmp_path / "markup.pdf"))
@@ -312,9 +314,11 @@ def test_markup_in_pdf_is_escaped(tmp_path):
 @pytest.fixture(scope="module")
 def screened(tmp_path_factory):
     folder = tmp_path_factory.mktemp("screen")
-    for name in (MAIN, SUPP, "npjmgrav-00129.pdf", "neurores-0022-4.pdf"):
+    for name in (MAIN, SUPP):
+        shutil.copy(pair_pdf(name), folder / name)
+    for name in ("plosmed-1003873.pdf", "neurores-0022-4.pdf"):
         shutil.copy(corpus_pdf(name), folder / name)
-    (folder / "broken.pdf").write_bytes((EDGE / "not-a-pdf.pdf").read_bytes())
+    (folder / "broken.pdf").write_bytes((edge_pdf("not-a-pdf.pdf")).read_bytes())
     return folder, jr.screen(folder)
 
 
@@ -333,15 +337,15 @@ def test_screening_widget_sort_filter_open(screened):
         known = [v for v in values if not pd.isna(v)]
         assert known == sorted(known, reverse=True)
         assert values[: len(known)] == known  # rows without a value (errors) come last
-    sw.search.value = "stockmixer"
-    assert sw.visible_ids and all("stockmixer" in str(k).lower() or "stockmixer" in str(
+    sw.search.value = "fimmu"
+    assert sw.visible_ids and all("fimmu" in str(k).lower() or "fimmu" in str(
         df.loc[df["id"] == k, "paper"].iloc[0]).lower() for k in sw.visible_ids)
     if "error" in df.columns:
         sw.search.value = ""
         sw.errors.value = "with errors"
         assert len(sw.visible_ids) == int(df["error"].fillna("").astype(str).str.strip().ne("").sum()) >= 1
         sw.errors.value = "(all)"
-    sw.search.value = "stockmixer"
+    sw.search.value = "fimmu"
     key = sw.visible_ids[0]
     sw.open_buttons[key].click()
     assert isinstance(sw.review, ReviewWidget)
@@ -428,7 +432,7 @@ def test_package_exports_and_progress_bar(pair):
 
 def test_bad_file_gives_typed_error(tmp_path):
     bad = tmp_path / "paper.pdf"
-    bad.write_bytes((EDGE / "not-a-pdf.pdf").read_bytes())
+    bad.write_bytes((edge_pdf("not-a-pdf.pdf")).read_bytes())
     with pytest.raises(jr.errors.NotAPDFError):
         ReviewWidget.open(bad, display_progress=False)
 

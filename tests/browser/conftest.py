@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EDGE, corpus_pdf
+from tests.conftest import corpus_pdf, edge_pdf
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -114,7 +114,7 @@ def lab(tmp_path_factory) -> Iterator[Lab]:
     shutil.copy(main, root / main.name)
     shutil.copy(supp, root / supp.name)
     (root / "hostile").mkdir()
-    shutil.copy(EDGE / "markup-in-text.pdf", root / "hostile" / "markup-in-text.pdf")
+    shutil.copy(edge_pdf("markup-in-text.pdf"), root / "hostile" / "markup-in-text.pdf")
 
     settings = base / "settings"
     (settings / "@jupyterlab" / "apputils-extension").mkdir(parents=True)
