@@ -141,11 +141,18 @@ def names_match(claimed: str, label: str, extra: int = 3) -> bool:
     ct = _tokens(claimed)
     if not ct:
         return False
+    # tables abbreviate a camel-case word to its capitals: "DeepSeek-Coder" ~ "DS-Coder"
+    short = re.sub(r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b", lambda m: "".join(ch for ch in m.group(1) if ch.isupper()), claimed)
+    if short != claimed and names_match(short, label, extra):
+        return True
     for part in [label, *label.split(" / ")]:
         lt = _tokens(part)
         if ct <= lt and len(lt - ct) <= extra:
             return True
-    return _norm(claimed) == _norm(label) or (len(_norm(claimed)) >= 4 and difflib.SequenceMatcher(None, _norm(claimed), _norm(label.split(" / ")[-1])).ratio() >= 0.92)
+    leaf = label.split(" / ")[-1]
+    # a near spelling ("Qwen 1.5" ~ "Qwen1.5"), never a different version ("V2-Instruct" vs "Instruct")
+    return _norm(claimed) == _norm(label) or (len(_norm(claimed)) >= 4 and re.findall(r"\d+", claimed) == re.findall(r"\d+", leaf)
+                                              and difflib.SequenceMatcher(None, _norm(claimed), _norm(leaf)).ratio() >= 0.92)
 
 
 def _exact(a: str, b: str) -> bool:
@@ -263,7 +270,9 @@ def _system_rows(cells: list[_Cell], name: str) -> list[str]:
     exact = [s for s in systems if _exact(s, name) or _exact(s.split(" / ")[-1], name)]
     if exact:
         return exact
-    return [s for s in systems if names_match(name, s, 1)][:1]
+    matched = [s for s in systems if names_match(name, s, 1)]
+    # the closest label first: "DS-Coder-V2-Instruct" before "DS-Coder-V2-Lite-Instruct"
+    return sorted(matched, key=lambda s: len(_tokens(_leaf(s)) ^ _tokens(name)))[:1]
 
 
 # -- confidence ------------------------------------------------------------------------
@@ -358,7 +367,7 @@ _DERIVED = re.compile(
 _DERIVED_AFTER = re.compile(r"^\s*(?:%|points?|pp)?\s*(?:improvement|gain|increase|decrease|reduction|drop|higher|lower|better|worse|"
                             r"more|less|fewer|faster|slower|speed-?up|relative|deviation|of the)\b", re.I)
 _METRIC_TOKEN = re.compile(r"\b(?:pass|maj|avg|cons|mean|best|top|recall|hit|ndcg|map|prec)@\s?\d+\b|\bmaj@\w+", re.I)
-_NUM_IN_TEXT = re.compile(r"(?<![\w.])[-+]?\d+(?:[.,]\d+)*\s*%?")
+_NUM_IN_TEXT = re.compile(r"(?<![\w.@-])(?!(?:19|20)\d\d\b)[-+]?\d+(?:[.,]\d+)*\s*%?(?![\w@])")
 _FIGURE = re.compile(r"\b(?:fig(?:ure)?s?\.?\s*\d|figures?\b|plots?\b|curves?\b)", re.I)
 
 
@@ -435,7 +444,11 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             mine = [(t, c) for t in tables for c in cells_of[t.id] if c.value is not None and names_match(q.system, c.system, 2)]
             if not mine:
                 continue
-            target = _benchmark_of(q, after, before, list(dict.fromkeys(c.column for _, c in mine)))
+            cols = list(dict.fromkeys(c.column for _, c in mine))
+            target = _benchmark_of(q, after, before, cols)
+            if not target and re.search(r"\brespectively\b", claim.text):
+                # "A and B reach 55.6% and 56.0% on SWE-bench respectively": one benchmark for the list
+                target = _benchmark_of(q, claim.text[claim.text.find(q.text):], "", cols)
             if not target:
                 continue
             cands = [(t, c) for t, c in mine if names_match(target, c.column, 4) or _named_in(c.column, target)]
@@ -531,7 +544,8 @@ _GENERIC_MODS = frozenset({"the", "other", "existing", "previous", "prior", "cur
                            "competing", "baseline", "state-of-the-art", "sota", "strong", "recent", "listed", "considered",
                            "evaluated", "tested", "of", "these", "those", "its", "their", "our", "related", "known",
                            "alternative", "leading", "prominent", "representative", "above", "aforementioned"})
-_AGGREGATE = re.compile(r"\b(?:on average|averaged?|average|median|mean rank|overall|in aggregate|rank(?:s|ed|ing)?)\b", re.I)
+_AGGREGATE = re.compile(r"\bon average\b|\baveraged?\s+(?:across|over)\b|\b(?:average|mean|median)\s+(?:score|performance|accuracy|"
+                        r"rank\w*|result)s?\b|\bmedian\b|\bmean rank\b|\boverall (?:score|performance|rank\w*)\b|\bin aggregate\b", re.I)
 _AGG_COLUMN = re.compile(r"\b(?:avg|average|mean|overall|all|total|rank)\b", re.I)
 _SUBSET = re.compile(r"\b(?:when (?:only )?consider\w*|considering only|(?:the )?(?:larger|smaller|first|second|other) half|"
                      r"under the \w+ (?:setup|setting)|in the context of|for (?:large|small)\w*)\b", re.I)
@@ -580,7 +594,10 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         # the subject: a system named before the verb, or "our model" in the abstract/conclusion
         before = [n for n in _MODEL_NAME.finditer(text[: verb.start()]) if n.group(0) not in _STOP_NAMES
                   and not quantity_lexicon()["benchmarks"].spans(n.group(0))]
-        names = [before[-1].group(0)] if before else []
+        # the last name before the verb that some table holds as a system ("X reaches 71.3% on
+        # GradeMath and 46.8% on OlymBench, outperforms ...": X, not OlymBench)
+        held = [n.group(0) for n in before if any(_system_rows(cells_of[t.id], n.group(0)) for t in tables)]
+        names = held[-1:] or ([before[-1].group(0)] if before else [])
         if not names and title_sys and (_OURS.search(text[: verb.start()]) or re.match(r"^\s*(?:we|our)\b", text, re.I)):
             names = [title_sys]
         if not names:
@@ -619,8 +636,10 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         # a claim that names a benchmark is about the tables that hold it
         naming = [(t, rows) for t, rows in holding
                   if any(_named_in(c.column, after_verb) for c in cells_of[t.id] if c.value is not None)]
-        if naming:
+        if naming and not all_bench:
             holding = naming
+        scope_unresolved = bool(scoped_words) and not any(
+            _in_group(c.system, c.group, scoped_words) for t, _ in holding for c in cells_of[t.id])
         findings: list[tuple[Table, list[dict[str, Any]], int, list[str]]] = []
         for t, rows in holding:
             sys_row = rows[0]
@@ -631,7 +650,7 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                 reasons_t = []
             cols = list(dict.fromkeys(c.column for c in cells))
             named_cols = [col for col in cols if _named_in(col, after_verb) or _named_in(col, text)]
-            if named_cols:
+            if named_cols and not all_bench:
                 cols = named_cols
             elif _DOMAIN.search(text) and not all_bench:
                 dom = _DOMAIN.search(text).group("d")  # type: ignore[union-attr]
@@ -642,7 +661,7 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                     reasons_t.append(f"the claim is about {dom.strip()}, which no column names")
             if not _EFFICIENCY.search(text):
                 cols = [col for col in cols if not _COST_COLUMN.search(_leaf(col))]
-            if agg and not named_cols:
+            if agg and not (named_cols and not all_bench):
                 aggc = [col for col in cols if _AGG_COLUMN.search(_leaf(col))]
                 if aggc:
                     cols = aggc
@@ -664,7 +683,7 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                                                        for x in excepted)]
                 if any(names_match(x.strip(), col, 4) for x in excepted):
                     continue
-                if scoped_words:
+                if scoped_words and not scope_unresolved:
                     others = [c for c in others if _in_group(c.system, c.group, scoped_words)]
                 if not others:
                     continue
@@ -682,6 +701,8 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                                      "page": t.page, "table": t.id, "doc": t.doc})
             if not checked:
                 continue
+            if _HEDGED_ALL.search(text) and (checked < 3 or len(problems) * 2 >= checked):
+                reasons_t.append("a claim about most benchmarks, on too few columns or not borne out by most")
             if unsure:
                 reasons_t.append("cells read with low confidence: " + "; ".join(sorted(set(unsure)))[:160])
             if rivals_named and not universal and not all_bench and problems and len(problems) < checked:
@@ -689,15 +710,14 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             findings.append((t, problems, checked, reasons_t))
         if not findings:
             continue
-        scope_unresolved = bool(scoped_words) and not any(
-            _in_group(c.system, c.group, scoped_words) for t, _ in holding for c in cells_of[t.id])
         bad = [(t, p, n, r) for t, p, n, r in findings if p]
         tabs = [t for t, *_ in findings]
         all_reasons = list(dict.fromkeys(reasons + [x for *_, r in findings for x in r]))
         if scope_unresolved:
             status = "scoped"
         elif not bad:
-            status = "unverified" if all_reasons and any("low confidence" in x or "no column" in x or "average" in x for x in all_reasons) else "consistent"
+            status = "unverified" if all_reasons and any(
+                "low confidence" in x or "no column" in x or "average" in x or "most" in x for x in all_reasons) else "consistent"
         elif all_reasons:
             status = "unverified"
         else:
