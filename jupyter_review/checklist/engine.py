@@ -24,9 +24,9 @@ from typing import Any
 
 from ..model import Analysis, Evidence, TopicResult
 from ..model.document import Document, Sentence
+from ..nlp.context import looks_like_code
 from .loader import Topic, detector_specs, topics
 from .prefilter import Pattern
-from ..nlp.context import looks_like_code
 
 SKIP_SECTIONS = {"references", "related_work"}
 _VOCAB_REF = re.compile(r"\{(\w+)\}")
