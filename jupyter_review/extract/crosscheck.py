@@ -1,15 +1,29 @@
 """Cross-checks of what the text claims against the results tables.
 
+One finding per claim and kind; each names every table it compared (file, role, page).
+
 - ``number``: a number claimed for a system on a benchmark/metric is looked up in the
-  tables (system and column matched loosely on names); ``consistent`` when a matching
-  cell holds it (up to the claim's rounding), ``mismatch`` when matching cells hold
-  other values.
-- ``superiority``: "outperforms all baselines", "state of the art on every
-  benchmark", "best across all tasks" -- each column of each results table holding the
-  claimed system where another system is better or tied is listed; ``unsupported``
-  when no results table holds the system.
+  tables. The benchmark is the one named in the number's own stretch of the sentence (between
+  its neighbours), not the first one of the sentence. ``consistent`` when a matching cell holds
+  it (up to the claim's rounding; "73.0 +- 1.2" by its mean, percent or fraction, "4/30" by its
+  count or ratio); ``mismatch`` only when every matching cell was read with confidence and the
+  system, benchmark and metric all matched; otherwise ``unverified`` with the reason.
+- ``superiority``: a sentence whose subject is claimed best ("X outperforms all baselines",
+  "X achieves the highest score in Aider", "X surpasses Y on every benchmark"). Sentences that
+  only mention the state of the art, call a system comparable, point at a figure, or speak of
+  averages the tables do not hold are not checked or are ``unverified``. A claim limited to a
+  group ("among open models", "all Chinese LLMs") is compared with the rows of a table group
+  that names it, else reported ``scoped``. Exceptions named in the claim are left out.
 - ``bold_best``: a bold (reported-best) value that is not the best of its column
   (respecting lower-is-better columns, and category groups of rows).
+
+Only ``mismatch`` is a finding; ``unverified`` and ``scoped`` are shown apart.
+
+What this module needs from a table: ``long`` records (system, column, value), ``rows`` with
+``metric_columns`` (to recover each record's cell text and bold flag), ``columns``, ``caption``,
+``label``, ``doc``, ``page``. A reader may add ``table.confidence`` (0-1) and per-record
+``record.confidence``; where it does not, :func:`table_confidence` derives one from what the
+table shows (generic or glued header labels, duplicated row/column keys, empty labels).
 """
 
 from __future__ import annotations
@@ -18,6 +32,7 @@ import difflib
 import functools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +92,11 @@ class _Cell:
     group: str  # category label of the row, "" if none
     row: int
     col: int
+    raw: str = ""  # the cell as printed ("73.0 \u00b1 1.2", "4/30")
+    frac: tuple[int, int] | None = None  # (k, n) of a "k/n" cell
+    confidence: float = 1.0
+    confident: bool = True
+    why: str = ""  # why the cell is not read with confidence
 
 
 _GENERIC_COLUMN = frozenset({"avg", "average", "mean", "overall", "all", "total", "size", "params", "model", "score"})
@@ -121,11 +141,18 @@ def names_match(claimed: str, label: str, extra: int = 3) -> bool:
     ct = _tokens(claimed)
     if not ct:
         return False
+    # tables abbreviate a camel-case word to its capitals: "DeepSeek-Coder" ~ "DS-Coder"
+    short = re.sub(r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b", lambda m: "".join(ch for ch in m.group(1) if ch.isupper()), claimed)
+    if short != claimed and names_match(short, label, extra):
+        return True
     for part in [label, *label.split(" / ")]:
         lt = _tokens(part)
         if ct <= lt and len(lt - ct) <= extra:
             return True
-    return _norm(claimed) == _norm(label) or (len(_norm(claimed)) >= 4 and difflib.SequenceMatcher(None, _norm(claimed), _norm(label.split(" / ")[-1])).ratio() >= 0.92)
+    leaf = label.split(" / ")[-1]
+    # a near spelling ("Qwen 1.5" ~ "Qwen1.5"), never a different version ("V2-Instruct" vs "Instruct")
+    return _norm(claimed) == _norm(label) or (len(_norm(claimed)) >= 4 and re.findall(r"\d+", claimed) == re.findall(r"\d+", leaf)
+                                              and difflib.SequenceMatcher(None, _norm(claimed), _norm(leaf)).ratio() >= 0.92)
 
 
 def _exact(a: str, b: str) -> bool:
@@ -144,7 +171,8 @@ def _number(v: Any) -> float | None:
 
 
 def table_cells(table: Table) -> list[_Cell]:
-    """The table's long records with bold flags and row groups (in records' order)."""
+    """The table's long records with their printed text, bold flags, row groups and how
+    surely each was read (in records' order)."""
     rows = table.rows
     positions: list[tuple[int, int, str]] = []
     group = ""
@@ -155,11 +183,28 @@ def table_cells(table: Table) -> list[_Cell]:
         for j in table.metric_columns:
             positions.append((i, j, group))
     aligned = len(positions) == len(table.long)
+    tconf = table_confidence(table)
+    keys = Counter((r.system, r.column) for r in table.long)
     out = []
     for k, rec in enumerate(table.long):
         i, j, g = positions[k] if aligned else (-1, -1, "")
         bold = bool(aligned and 0 <= i < len(table.bold) and j < len(table.bold[i]) and table.bold[i][j])
-        out.append(_Cell(rec.system, rec.column, _number(rec.value), bold, g, i, j))
+        raw = rows[i][j].strip() if aligned and 0 <= i < len(rows) and j < len(rows[i]) else ""
+        value, frac = _cell_number(raw, rec.value)
+        conf = getattr(rec, "confidence", None)
+        why = []
+        if tconf < CONFIDENT:
+            why.append(f"table read with confidence {tconf:.2f}")
+        if keys[(rec.system, rec.column)] > 1:
+            why.append(f"two cells read as {rec.system!r} / {rec.column!r}")
+        if _GENERIC_LABEL.match(_leaf(rec.column)) or _GENERIC_LABEL.match(_leaf(rec.system)) or _glued(rec.column) or _glued(rec.system):
+            why.append("a label was not read")
+        if not aligned:
+            why.append("cells not aligned with the grid")
+        c = float(conf) if isinstance(conf, (int, float)) and not isinstance(conf, bool) else (tconf if not why else min(tconf, 0.3))
+        if isinstance(conf, (int, float)) and conf < CONFIDENT and not why:
+            why.append(f"cell read with confidence {conf:.2f}")
+        out.append(_Cell(rec.system, rec.column, value, bold, g, i, j, raw, frac, c, not why, "; ".join(why)))
     return out
 
 
@@ -174,16 +219,10 @@ def _decimals(text: str) -> int:
     return len(m.group(1)) if m and m.group(1) else 0
 
 
-def _equal(claimed: float, text: str, cell: float) -> bool:
-    tol = 0.5 * 10 ** (-_decimals(text)) + 1e-9
-    for c in (cell, cell * 100, cell / 100):
-        if abs(claimed - c) <= tol:
-            return True
-    return False
-
-
-def _cell_dict(c: _Cell, table: Table) -> dict[str, Any]:
-    return {"system": c.system, "column": c.column, "value": c.value, "bold": c.bold, "page": table.page, "table": table.id}
+def _cell_dict(c: _Cell, table: Table, doc: Document | None = None) -> dict[str, Any]:
+    ref = _table_ref(table, doc)
+    return {"system": c.system, "column": c.column, "value": c.value, "text": c.raw, "bold": c.bold, "page": table.page,
+            "table": table.id, "doc": table.doc, "file": ref["file"], "role": ref["role"], "confident": c.confident}
 
 
 def _claim_names(claim: Claim) -> list[str]:
@@ -231,152 +270,482 @@ def _system_rows(cells: list[_Cell], name: str) -> list[str]:
     exact = [s for s in systems if _exact(s, name) or _exact(s.split(" / ")[-1], name)]
     if exact:
         return exact
-    return [s for s in systems if names_match(name, s, 1)][:1]
+    matched = [s for s in systems if names_match(name, s, 1)]
+    # the closest label first: "DS-Coder-V2-Instruct" before "DS-Coder-V2-Lite-Instruct"
+    return sorted(matched, key=lambda s: len(_tokens(_leaf(s)) ^ _tokens(name)))[:1]
 
 
-# -- the three checks ------------------------------------------------------------------
+# -- confidence ------------------------------------------------------------------------
+
+_GENERIC_LABEL = re.compile(r"^(?:column|col\.?)\s*\d+$|^$", re.I)
+CONFIDENT = 0.6  # a table read at least this surely may give a ``mismatch``
 
 
-def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]]) -> list[CrossCheck]:
+def _leaf(label: str) -> str:
+    return label.split(" / ")[-1].strip()
+
+
+def _glued(label: str) -> bool:
+    """A header cell that holds several labels run together ("DEAN HBOS GOAD ECOD COPOD")."""
+    words = _leaf(label).split()
+    caps = [w for w in words if re.match(r"^[A-Z][A-Za-z0-9-]*$", w)]
+    return len(words) >= 4 and len(caps) >= 4
+
+
+def table_confidence(table: Table) -> float:
+    """How sure the reading of a table's labels is, 0-1: the reader's own figure when it gives
+    one (``table.confidence``), else derived from what the table shows. Lowered by generic
+    ("column 3") or glued header labels, by (system, column) keys read twice (a marker dropped
+    from "20news²" makes two rows "20news"), and by empty or numeric system labels."""
+    given = getattr(table, "confidence", None)
+    if isinstance(given, (int, float)) and not isinstance(given, bool):
+        return max(0.0, min(1.0, float(given)))
+    recs = table.long
+    if not recs:
+        return 0.0
+    n = len(recs)
+    score = 1.0
+    systems = {r.system for r in recs}
+    columns = {r.column for r in recs}
+    labels = list(systems | columns)
+    generic = sum(1 for lab in labels if _GENERIC_LABEL.match(_leaf(lab)))
+    glued = sum(1 for lab in labels if _glued(lab))
+    score -= 0.8 * (generic + glued) / max(1, len(labels))
+    keys = Counter((r.system, r.column) for r in recs)
+    score -= 0.6 * sum(k for k in keys.values() if k > 1) / n
+    bad = sum(1 for r in recs if not r.system.strip() or re.fullmatch(r"[-+\d.,%\s]+", r.system))
+    score -= 0.6 * bad / n
+    return round(max(0.0, min(1.0, score)), 3)
+
+
+# -- cell values -------------------------------------------------------------------------
+
+_FRACTION = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*[*\u2020\u2021]?\s*$")
+
+
+def _cell_number(raw: str, value: Any) -> tuple[float | None, tuple[int, int] | None]:
+    """The value to compare: the reader's number; for a "k/n" cell, k/n (and (k, n) kept)."""
+    v = _number(value)
+    m = _FRACTION.match(raw or (value if isinstance(value, str) else ""))
+    if m and int(m.group(2)) > 0:
+        k, n = int(m.group(1)), int(m.group(2))
+        return k / n, (k, n)
+    if v is None and raw:
+        from .tables import parse_number
+
+        v = parse_number(raw)
+    return v, None
+
+
+def _equal(claimed: float, text: str, cell: _Cell) -> bool:
+    """The claimed number is the cell's value, up to the claim's rounding and to the cell's:
+    73 ~ "73.0 ± 1.2", 0.73 ~ 73.0 (a fraction for a percent), 86.0 ~ 86, 4 ~ "4/30",
+    13.3% ~ "4/30"."""
+    if cell.value is None:
+        return False
+    tol = 0.5 * 10 ** (-_decimals(text)) + 1e-9
+    cands = [cell.value, cell.value * 100, cell.value / 100]
+    if cell.frac:
+        cands.append(float(cell.frac[0]))
+    cell_tol = 0.5 * 10 ** (-_decimals(cell.raw)) + 1e-9 if cell.raw else 0.0
+    for c in cands:
+        scale = 100 if c == cell.value * 100 else (0.01 if c == cell.value / 100 else 1)
+        if abs(claimed - c) <= max(tol, cell_tol * scale):
+            return True
+    return False
+
+
+# -- reading the claim -------------------------------------------------------------------
+
+_DERIVED = re.compile(
+    r"\b(?:improv\w*|gains?|increas\w*|decreas\w*|reduc\w*|drops?|declin\w*|deviation|margin|difference|relative|"
+    r"faster|slower|speed-?up|by|over|above|below|under|than|from|up to|exceed\w*|nearly|approximately|about|around|"
+    r"roughly|almost|merely|only|at least|at most|less|more|lower|higher|boost\w*|sav\w*|cuts?)\s*(?:of\s+)?(?:about\s+|only\s+)?$"
+    r"|[~\u2248<>\u2264\u2265]\s*$",
+    re.I,
+)
+_DERIVED_AFTER = re.compile(r"^\s*(?:%|points?|pp)?\s*(?:improvement|gain|increase|decrease|reduction|drop|higher|lower|better|worse|"
+                            r"more|less|fewer|faster|slower|speed-?up|relative|deviation|of the)\b", re.I)
+_METRIC_TOKEN = re.compile(r"\b(?:pass|maj|avg|cons|mean|best|top|recall|hit|ndcg|map|prec)@\s?\d+\b|\bmaj@\w+", re.I)
+_NUM_IN_TEXT = re.compile(r"(?<![\w.@-])(?!(?:19|20)\d\d\b)[-+]?\d+(?:[.,]\d+)*\s*%?(?![\w@])")
+_FIGURE = re.compile(r"\b(?:fig(?:ure)?s?\.?\s*\d|figures?\b|plots?\b|curves?\b)", re.I)
+
+
+def _segments(text: str, qtext: str, start_at: int) -> tuple[str, str, int]:
+    """The stretch of the sentence that belongs to one number: the text after it up to the
+    next number, and before it back to the previous one."""
+    i = text.find(qtext, start_at)
+    if i < 0:
+        i = text.find(qtext)
+    if i < 0:
+        return "", "", start_at
+    j = i + len(qtext)
+    nums = [(m.start(), m.end()) for m in _NUM_IN_TEXT.finditer(text) if m.group(0).strip()]
+    prev_end = max([e for s, e in nums if e <= i] or [0])
+    next_start = min([s for s, e in nums if s >= j] or [len(text)])
+    return text[j:next_start], text[prev_end:i], j
+
+
+def _core(label: str) -> str:
+    """A column label without its parenthesised metric/shot notes: "MMLU (Acc.)" -> "MMLU"."""
+    t = re.sub(r"\([^)]*\)|\b\d+-shots?\b", " ", _leaf(label))
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _named_in(label: str, text: str) -> bool:
+    core = _core(label)
+    lt = _tokens(core)
+    if not lt or lt <= _GENERIC_COLUMN or not any(len(w) >= 3 and not w.isdigit() for w in lt):
+        return False
+    return lt <= _tokens(text)
+
+
+def _benchmark_of(q: Any, after: str, before: str, columns: list[str]) -> str:
+    """The benchmark a number is claimed on: a column label (or the quantity's benchmark) named
+    in the text right after the number ("7.84 on alignbench"), else right before it."""
+    # "a drop (1.7%) and a fairness gain (2%)": a number in brackets belongs to the words before it
+    order = (before, after) if re.match(r"^\s*\)", after) else (after, before)
+    for seg in order:
+        named = [c for c in columns if _named_in(c, seg)]
+        if named:
+            # the most specific label ("AIME 2024" over "AIME")
+            return max(named, key=lambda c: len(_tokens(_core(c))))
+        if q.benchmark and _tokens(q.benchmark) and _tokens(q.benchmark) <= _tokens(seg):
+            return q.benchmark
+    return ""
+
+
+def _table_ref(t: Table, doc: Document | None) -> dict[str, Any]:
+    f = doc.files[t.doc] if doc is not None and 0 <= t.doc < len(doc.files) else None
+    return {"table_id": t.id, "label": t.label, "doc": t.doc, "file": f.name if f else "",
+            "role": f.role if f else ("main" if t.doc == 0 else "supplement"), "page": t.page}
+
+
+def _where(t: Table, doc: Document | None) -> str:
+    ref = _table_ref(t, doc)
+    name = f"Table {t.label}" if t.label else t.id
+    role = "supplement" if ref["role"] == "supplement" else "main"
+    return f"{name} ({role}{' ' + ref['file'] if ref['file'] else ''}, p. {t.page})"
+
+
+# -- number checks -------------------------------------------------------------------------
+
+
+def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
+                   doc: Document | None = None) -> list[CrossCheck]:
     out = []
     for claim in claims:
+        parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []  # status, text, cells, reason
+        pos = 0
         for q in claim.quantities:
-            target = q.benchmark or q.metric
-            if not target and q.system and q.unit in ("", "%"):
-                # "On LogiGrid, X attains 64.2%": the benchmark is named elsewhere in the sentence
-                target = _column_named_in(claim.text, q.system, tables, cells_of)
-            if not q.system or not target or q.unit not in ("", "%", "points"):
+            after, before, pos = _segments(claim.text, q.text, pos)
+            if not q.system or q.unit not in ("", "%", "points"):
                 continue
-            cands: list[tuple[Table, _Cell]] = []
-            for t in tables:
-                for c in cells_of[t.id]:
-                    if c.value is None:
-                        continue
-                    if not names_match(q.system, c.system, 2):
-                        continue
-                    if names_match(target, c.column, 4):
-                        cands.append((t, c))
+            mine = [(t, c) for t in tables for c in cells_of[t.id] if c.value is not None and names_match(q.system, c.system, 2)]
+            if not mine:
+                continue
+            cols = list(dict.fromkeys(c.column for _, c in mine))
+            target = _benchmark_of(q, after, before, cols)
+            if not target and re.search(r"\brespectively\b", claim.text):
+                # "A and B reach 55.6% and 56.0% on SWE-bench respectively": one benchmark for the list
+                target = _benchmark_of(q, claim.text[claim.text.find(q.text):], "", cols)
+            if not target:
+                continue
+            cands = [(t, c) for t, c in mine if names_match(target, c.column, 4) or _named_in(c.column, target)]
             if not cands:
                 continue
-            hits = [(t, c) for t, c in cands if _equal(q.value, q.text, c.value or 0.0)]
+            hits = [(t, c) for t, c in cands if _equal(q.value, q.text, c)]
             if not hits:
-                # "A and B reach 55.6% and 56.0% respectively": the number may belong to
-                # another system the sentence names
+                # "A and B reach 55.6% and 56.0% respectively", "... of 76.6% achieved by GPT-4o":
+                # the number may belong to another system the sentence names
                 for other in _claim_names(claim):
                     if other == q.system:
                         continue
-                    for t in tables:
-                        for c in cells_of[t.id]:
-                            if (c.value is not None and names_match(other, c.system, 2) and names_match(target, c.column, 4)
-                                    and _equal(q.value, q.text, c.value)):
-                                hits.append((t, c))
+                    hits += [(t, c) for t in tables for c in cells_of[t.id]
+                             if c.value is not None and names_match(other, c.system, 2)
+                             and (names_match(target, c.column, 4) or _named_in(c.column, target)) and _equal(q.value, q.text, c)]
             if hits:
                 t, c = hits[0]
-                out.append(CrossCheck(
-                    kind="number", status="consistent",
-                    message=f"{hits[0][1].system} {q.text} on {target} matches {t.label and 'Table ' + t.label or 'the table'} (p. {t.page}): {c.value:g}",
-                    claim=claim.text, claim_doc=claim.doc, claim_page=claim.page, claim_bbox=claim.bbox,
-                    table=t.caption, table_id=t.id, table_doc=t.doc, table_page=t.page, cells=[_cell_dict(c, t)],
-                ))
-            else:
-                t = cands[0][0]
-                vals = ", ".join(f"{c.value:g} ({c.column}, {tt.label and 'Table ' + tt.label or tt.id}, p. {tt.page})" for tt, c in cands[:4])
-                out.append(CrossCheck(
-                    kind="number", status="mismatch",
-                    message=f"text (p. {claim.page}) says {q.system} reaches {q.text} on {target}; the table says {vals}",
-                    claim=claim.text, claim_doc=claim.doc, claim_page=claim.page, claim_bbox=claim.bbox,
-                    table=t.caption, table_id=t.id, table_doc=t.doc, table_page=t.page,
-                    cells=[_cell_dict(c, tt) for tt, c in cands[:8]],
-                ))
+                parts.append(("consistent", f"{c.system} {q.text} on {target}: {_where(t, doc)} has {c.raw or f'{c.value:g}'}", [hits[0]], ""))
+                continue
+            reasons = []
+            if _DERIVED.search(before[-40:].rstrip(" (")) or _DERIVED_AFTER.search(after):
+                reasons.append("the number reads as a difference, bound or approximation, not a table value")
+            claimed_metrics = {m.lower().replace(" ", "") for m in _METRIC_TOKEN.findall(before + " " + after)}
+            if claimed_metrics:
+                table_metrics = {m.lower().replace(" ", "") for t, c in cands
+                                 for m in _METRIC_TOKEN.findall(f"{c.column} {t.caption} {' '.join(' '.join(h) for h in t.header)}")}
+                if not claimed_metrics <= table_metrics:
+                    reasons.append(f"the claim's metric ({', '.join(sorted(claimed_metrics))}) is not the table's")
+            if not all(c.confident for _, c in cands):
+                reasons.append("the table's cells were not read with confidence: " + "; ".join(sorted({c.why for _, c in cands if c.why}))[:160])
+            per_table: dict[str, set[str]] = {}
+            for t, c in cands:
+                per_table.setdefault(t.id, set()).add(c.system)
+            if any(len(v) > 1 for v in per_table.values()):
+                reasons.append(f"several rows match {q.system}")
+            others = [n for n in _claim_names(Claim(text=before + after, kind="", kinds=[], hedged=False, location="", doc=0, page=0, bbox=(0, 0, 0, 0)))
+                      if n != q.system and not names_match(n, q.system, 3) and any(names_match(n, c.system, 2) for t in tables for c in cells_of[t.id])]
+            if others:
+                reasons.append(f"the number may belong to {others[0]}")
+            vals = ", ".join(f"{c.raw or f'{c.value:g}'} ({c.system}, {c.column}, {_where(t, doc)})" for t, c in cands[:4])
+            text = f"text (p. {claim.page}) says {q.system} reaches {q.text} on {target}; the table says {vals}"
+            parts.append(("unverified" if reasons else "mismatch", text, cands[:8], "; ".join(reasons)))
+        if not parts:
+            continue
+        statuses = [p[0] for p in parts]
+        status = "mismatch" if "mismatch" in statuses else ("unverified" if "unverified" in statuses else "consistent")
+        cells = [(t, c) for p in parts for t, c in p[2]]
+        shown = [p for p in parts if p[0] == status] + [p for p in parts if p[0] != status]
+        message = "; ".join(f"{p[1]}" + (f" [unverified: {p[3]}]" if p[0] == "unverified" else "") for p in shown)
+        used = list(dict.fromkeys(t.id for t, _ in cells))
+        tabs = [next(t for t, _ in cells if t.id == i) for i in used]
+        first = tabs[0]
+        conf = min(c.confidence for _, c in cells) if cells else None
+        out.append(CrossCheck(
+            kind="number", status=status, message=message,
+            claim=claim.text, claim_doc=claim.doc, claim_page=claim.page, claim_bbox=claim.bbox,
+            table=first.caption, table_id=first.id, table_doc=first.doc, table_page=first.page,
+            cells=[_cell_dict(c, t, doc) for t, c in cells[:12]], confidence=conf,
+            reason="; ".join(p[3] for p in parts if p[3]), tables=[_table_ref(t, doc) for t in tabs],
+        ))
     return out
+
+
+# -- superiority checks ------------------------------------------------------------------------
+
+_BEST_VERB = re.compile(
+    r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|beat(?:s|ing)?|"
+    r"(?:performs?|performed|does|did|is|are|was|were) (?:\w+ )?better than|"
+    r"(?:achiev|attain|obtain|set|establish|reach|deliver|yield|record|secur|report)\w* (?:a |an |the )?(?:new )?"
+    r"(?:state[- ]of[- ]the[- ]art|sota|best|highest|top|lowest|leading)|"
+    r"(?:is|are|was|were|remains?|ranks?) (?:the )?(?:best|first|top|state[- ]of[- ]the[- ]art|sota)\b|"
+    r"leads?\b|scores? highest)",
+    re.I,
+)
+_NOT_SUPERIOR = re.compile(
+    r"\b(?:comparabl\w*|on par|competitive\w*|close to|closely|nearly|approach\w*|rival\w*|match(?:es|ing)?|gap|lags?|"
+    r"trail\w*|behind|second(?:-| )(?:best|highest)|among the (?:best|top|strongest|leading)|top-tier|"
+    r"(?:outperformed|surpassed|beaten|exceeded) by|similar|draws? with|underperform\w*|inferior)\b",
+    re.I,
+)
+_HEDGED_ALL = re.compile(r"\b(?:most|almost all|nearly all|majority|many|various|several|some|generally|often|mostly|"
+                         r"overall|largely|in general)\b", re.I)
+_ALL_BENCH = re.compile(r"\b(?:all|every|each)\s+(?:\w+\s+){0,3}?(?:benchmarks?|datasets?|tasks?|metrics?|settings?|evaluations?|"
+                        r"languages?|domains?|splits?|columns?)\b|\bacross the board\b|\bconsistently\b|\bwithout exception\b|"
+                        r"\bacross all\b", re.I)
+_ALL_RIVALS = re.compile(
+    r"\b(?:all|every|any|each)\s+(?P<mods>(?:[\w-]+\s+){0,4}?)(?P<head>baselines?|methods?|models?|competitors?|approaches|"
+    r"systems?|algorithms?|counterparts?|works|LLMs?|networks?|alternatives?|benchmarks?)\b"
+    r"|\b(?P<sota>state[- ]of[- ]the[- ]art|sota)\b|\b(?:the )?(?:best|highest|top|lowest)\b",
+    re.I,
+)
+_GENERIC_MODS = frozenset({"the", "other", "existing", "previous", "prior", "current", "popular", "comparison", "compared",
+                           "competing", "baseline", "state-of-the-art", "sota", "strong", "recent", "listed", "considered",
+                           "evaluated", "tested", "of", "these", "those", "its", "their", "our", "related", "known",
+                           "alternative", "leading", "prominent", "representative", "above", "aforementioned"})
+_AGGREGATE = re.compile(r"\bon average\b|\baveraged?\s+(?:across|over)\b|\b(?:average|mean|median)\s+(?:score|performance|accuracy|"
+                        r"rank\w*|result)s?\b|\bmedian\b|\bmean rank\b|\boverall (?:score|performance|rank\w*)\b|\bin aggregate\b", re.I)
+_AGG_COLUMN = re.compile(r"\b(?:avg|average|mean|overall|all|total|rank)\b", re.I)
+_SUBSET = re.compile(r"\b(?:when (?:only )?consider\w*|considering only|(?:the )?(?:larger|smaller|first|second|other) half|"
+                     r"under the \w+ (?:setup|setting)|in the context of|for (?:large|small)\w*)\b", re.I)
+_EXCEPT = re.compile(r"\b(?:except(?: for)?|with the exception of|apart from|other than|save for|besides)\s+(?P<x>[^.;,()]+)", re.I)
+_DOMAIN = re.compile(r"\b(?:in|on|for)\s+(?:the\s+)?(?P<d>(?:[\w-]+\s+){0,3}?(?:tasks?|understanding|reasoning|generation|"
+                     r"domains?|scenarios?|settings?|capabilit(?:y|ies)|abilit(?:y|ies)|competitions?|problems?))\b", re.I)
+_COST_COLUMN = re.compile(r"\b(?:time|latency|memory|params?|parameters|flops|size|tokens|throughput|speed|cost|#\s*\w+|"
+                          r"context length|architecture)\b|\(s\)|\bgb\b|\bms\b", re.I)
+_ABLATION = re.compile(r"\bablat\w*|\bw/o\b|\bwithout\b|\bvariants?\b", re.I)
+_EFFICIENCY = re.compile(r"\b(?:faster|efficien\w*|speed|latency|memory|cheaper|cost|throughput|fewer parameters|smaller)\b", re.I)
+
+
+def _superiority_scope(text: str) -> tuple[bool, list[str], str]:
+    """(is a claim about every rival, the words limiting the rivals, the matched phrase)."""
+    for m in _ALL_RIVALS.finditer(text):
+        if m.group("head"):
+            mods = [w for w in re.findall(r"[\w-]+", m.group("mods") or "")]
+            limits = [w for w in mods if w.lower() not in _GENERIC_MODS and not w.isdigit()]
+            return True, limits, m.group(0)
+        return True, [], m.group(0)
+    return False, [], ""
+
+
+def _in_group(system: str, group: str, limits: list[str]) -> bool:
+    """A row is in the group a scoped claim names when the group words ("open-weight") are in
+    its row-group label ("Open-Weights Models / DeepSeek-R1")."""
+    label = f"{group} / {system}" if group else system
+    parts = label.split(" / ")[:-1]
+    if not parts:
+        return False
+    want = {re.sub(r"s$", "", w) for w in _tokens(" ".join(limits)) if len(w) > 2}
+    have = {re.sub(r"s$", "", w) for w in _tokens(" ".join(parts))}
+    return bool(want) and want <= have
 
 
 def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document) -> list[CrossCheck]:
     out = []
     title_sys = _title_system(doc)
     for claim in claims:
-        if "superiority" not in claim.kinds or not _UNIVERSAL.search(claim.text):
+        text = claim.text
+        verb = _BEST_VERB.search(text)
+        if "superiority" not in claim.kinds or verb is None or claim.hedged:
             continue
-        if claim.hedged:
+        if _NOT_SUPERIOR.search(text[: verb.end() + 80]) and not _ALL_BENCH.search(text):
+            continue  # "comparable to the state of the art", "outperformed by KNN": no claim of being best
+        # the subject: a system named before the verb, or "our model" in the abstract/conclusion
+        before = [n for n in _MODEL_NAME.finditer(text[: verb.start()]) if n.group(0) not in _STOP_NAMES
+                  and not quantity_lexicon()["benchmarks"].spans(n.group(0))]
+        # the last name before the verb that some table holds as a system ("X reaches 71.3% on
+        # GradeMath and 46.8% on OlymBench, outperforms ...": X, not OlymBench)
+        held = [n.group(0) for n in before if any(_system_rows(cells_of[t.id], n.group(0)) for t in tables)]
+        names = held[-1:] or ([before[-1].group(0)] if before else [])
+        if not names and title_sys and (_OURS.search(text[: verb.start()]) or re.match(r"^\s*(?:we|our)\b", text, re.I)):
+            names = [title_sys]
+        if not names:
             continue
-        names = _subject_names(claim)
-        if _OURS.search(claim.text) and title_sys and title_sys not in names:
-            names.append(title_sys)
-        if not names and title_sys and claim.location in ("abstract", "conclusion"):
-            names.append(title_sys)
-        scope = _scope_of(claim.text)
-        refs = {m.group(1) for m in _TABLE_REF.finditer(claim.text)}
-        pool = [t for t in tables if not refs or t.label in refs]
-        if not any(_system_rows(cells_of[t.id], n) for n in names for t in pool):
-            # the name before the verb is no table's system (an unknown benchmark name, say):
-            # take the first name in the sentence that is one
-            alt = [n for n in _claim_names(claim) if any(_system_rows(cells_of[t.id], n) for t in pool)]
-            if alt:
-                names = alt[:1]
-        found_any = False
-        for name in names:
-            for t in pool:
-                cells = cells_of[t.id]
-                rows = _system_rows(cells, name)
-                if not rows:
-                    continue
-                sys_row = rows[0]
-                found_any = True
-                by_col: dict[str, list[_Cell]] = {}
-                for c in cells:
-                    if c.value is not None:
-                        by_col.setdefault(c.column, []).append(c)
-                problems: list[dict[str, Any]] = []
-                checked = 0
-                for col, cs in by_col.items():
-                    mine = [c for c in cs if c.system == sys_row]
-                    if not mine:
-                        continue
-                    me = mine[0]
-                    others = [c for c in cs if c.system != sys_row and not _variant(c.system, name)]
-                    if not others:
-                        continue
-                    checked += 1
-                    low = _lower_better(t, col, me.col)
-                    better = [c for c in others if (c.value < me.value if low else c.value > me.value)]  # type: ignore[operator]
-                    tied = [c for c in others if c.value == me.value]
-                    if better or tied:
-                        rival = (better or tied)[0]
-                        problems.append({
-                            "column": col, "system": sys_row, "value": me.value,
-                            "rival": rival.system, "rival_value": rival.value,
-                            "relation": "better" if better else "tied", "page": t.page, "table": t.id,
-                        })
-                if not checked:
-                    continue
-                label = f"Table {t.label}" if t.label else t.id
-                if problems:
-                    cols = "; ".join(f"{p['column']}: {p['rival']} {p['rival_value']:g} {'>' if p['relation'] == 'better' else '='} {p['value']:g}" for p in problems[:6])
-                    more = f" (+{len(problems) - 6} more)" if len(problems) > 6 else ""
-                    if scope is not None:
-                        msg = (f"claim on p. {claim.page} that {name} is best \u201c{scope.group(0).strip()}\u201d; in {label} "
-                               f"(p. {t.page}) another system is better or tied in {len(problems)} of {checked} columns: "
-                               f"{cols}{more}. The table does not say which systems the claim covers: check these by hand")
-                        status = "scoped"
-                    else:
-                        msg = f"claim on p. {claim.page} that {name} is best; in {label} (p. {t.page}) a baseline is better or tied in {len(problems)} of {checked} columns: {cols}{more}"
-                        status = "mismatch"
+        name = names[0]
+        refs = {m.group(1) for m in _TABLE_REF.finditer(text)}
+        pool = [t for t in tables if (not refs or t.label in refs) and not _ABLATION.search(t.caption or "")]
+        holding = [(t, _system_rows(cells_of[t.id], name)) for t in pool]
+        holding = [(t, rows) for t, rows in holding if rows]
+        if not holding:
+            if title_sys and name == title_sys and pool and claim.location in ("abstract", "conclusion", "results"):
+                out.append(CrossCheck(kind="superiority", status="unsupported",
+                                      message=f"claim on p. {claim.page} that {name} is best: no results table holds {name}",
+                                      claim=text, claim_doc=claim.doc, claim_page=claim.page, claim_bbox=claim.bbox))
+            continue
+        after_verb = text[verb.start():]
+        universal, limits, phrase = _superiority_scope(after_verb)
+        rivals_named = [n for n in _claim_names(Claim(text=after_verb, kind="", kinds=[], hedged=False, location="", doc=0, page=0,
+                                                      bbox=(0, 0, 0, 0)))
+                        if not names_match(n, name, 3) and any(_system_rows(cells_of[t.id], n) for t, _ in holding)]
+        excepted = [m.group("x") for m in _EXCEPT.finditer(text)]
+        all_bench = bool(_ALL_BENCH.search(text)) and not _HEDGED_ALL.search(text)
+        reasons: list[str] = []
+        if _HEDGED_ALL.search(text):
+            reasons.append("the claim holds for most, not all, benchmarks")
+        if _FIGURE.search(text) and not refs:
+            reasons.append("the claim points at a figure")
+        if _SUBSET.search(text):
+            reasons.append("the claim covers a subset of the experiments the tables do not mark")
+        agg = _AGGREGATE.search(text)
+        scoped_words = limits or ([] if _scope_of(text) is None else [w for w in re.findall(r"[\w-]+", _scope_of(text).group(0))  # type: ignore[union-attr]
+                                                                        if w.lower() not in _GENERIC_MODS and w.lower() not in
+                                                                        ("among", "all", "than", "over", "any", "models", "model", "llms", "methods", "baselines", "systems")])
+        if not universal and not rivals_named and not all_bench:
+            continue  # "X achieves strong results": no comparison to check
+        # a claim that names a benchmark is about the tables that hold it
+        naming = [(t, rows) for t, rows in holding
+                  if any(_named_in(c.column, after_verb) for c in cells_of[t.id] if c.value is not None)]
+        if naming and not all_bench:
+            holding = naming
+        scope_unresolved = bool(scoped_words) and not any(
+            _in_group(c.system, c.group, scoped_words) for t, _ in holding for c in cells_of[t.id])
+        findings: list[tuple[Table, list[dict[str, Any]], int, list[str]]] = []
+        for t, rows in holding:
+            sys_row = rows[0]
+            cells = [c for c in cells_of[t.id] if c.value is not None]
+            if len(rows) > 1 and not any(_exact(r, name) or _exact(_leaf(r), name) for r in rows):
+                reasons_t = [f"several rows match {name}"]
+            else:
+                reasons_t = []
+            cols = list(dict.fromkeys(c.column for c in cells))
+            named_cols = [col for col in cols if _named_in(col, after_verb) or _named_in(col, text)]
+            if named_cols and not all_bench:
+                cols = named_cols
+            elif _DOMAIN.search(text) and not all_bench:
+                dom = _DOMAIN.search(text).group("d")  # type: ignore[union-attr]
+                grouped = [col for col in cols if " / " in col and _tokens(dom) & _tokens(col.rsplit(" / ", 1)[0]) - _GENERIC_COLUMN]
+                if grouped:
+                    cols = grouped
                 else:
-                    msg = f"{name} is best in all {checked} columns of {label} (p. {t.page})"
-                    status = "consistent"
-                out.append(CrossCheck(
-                    kind="superiority", status=status, message=msg, claim=claim.text, claim_doc=claim.doc,
-                    claim_page=claim.page, claim_bbox=claim.bbox, table=t.caption, table_id=t.id, table_doc=t.doc,
-                    table_page=t.page, cells=problems,
-                ))
-            if found_any:
-                break
-        if not found_any and title_sys and title_sys in names and pool and claim.location in ("abstract", "conclusion", "results"):
-            out.append(CrossCheck(
-                kind="superiority", status="unsupported",
-                message=f"claim on p. {claim.page} that {names[0]} is best: no results table holds {names[0]}",
-                claim=claim.text, claim_doc=claim.doc, claim_page=claim.page, claim_bbox=claim.bbox,
-            ))
+                    reasons_t.append(f"the claim is about {dom.strip()}, which no column names")
+            if not _EFFICIENCY.search(text):
+                cols = [col for col in cols if not _COST_COLUMN.search(_leaf(col))]
+            if agg and not (named_cols and not all_bench):
+                aggc = [col for col in cols if _AGG_COLUMN.search(_leaf(col))]
+                if aggc:
+                    cols = aggc
+                else:
+                    reasons_t.append("the claim is about an average or rank the table does not hold")
+            problems: list[dict[str, Any]] = []
+            checked = 0
+            unsure: list[str] = []
+            for col in cols:
+                cs = [c for c in cells if c.column == col]
+                mine = [c for c in cs if c.system == sys_row]
+                if not mine:
+                    continue
+                me = mine[0]
+                others = [c for c in cs if c.system != sys_row and not _variant(c.system, name)]
+                if rivals_named and not universal:
+                    others = [c for c in others if any(names_match(r, c.system, 2) for r in rivals_named)]
+                others = [c for c in others if not any(names_match(x.strip(), c.system, 3) or names_match(x.strip(), col, 4)
+                                                       for x in excepted)]
+                if any(names_match(x.strip(), col, 4) for x in excepted):
+                    continue
+                if scoped_words and not scope_unresolved:
+                    others = [c for c in others if _in_group(c.system, c.group, scoped_words)]
+                if not others:
+                    continue
+                checked += 1
+                low = _lower_better(t, col, me.col)
+                better = [c for c in others if (c.value < me.value if low else c.value > me.value)]  # type: ignore[operator]
+                tied = [c for c in others if c.value == me.value]
+                if better or (tied and universal and not rivals_named):
+                    rival = (better or tied)[0]
+                    if not (me.confident and rival.confident):
+                        unsure.append(me.why or rival.why)
+                        continue
+                    problems.append({"column": col, "system": sys_row, "value": me.value, "rival": rival.system,
+                                     "rival_value": rival.value, "relation": "better" if better else "tied",
+                                     "page": t.page, "table": t.id, "doc": t.doc})
+            if not checked:
+                continue
+            if _HEDGED_ALL.search(text) and (checked < 3 or len(problems) * 2 >= checked):
+                reasons_t.append("a claim about most benchmarks, on too few columns or not borne out by most")
+            if unsure:
+                reasons_t.append("cells read with low confidence: " + "; ".join(sorted(set(unsure)))[:160])
+            if rivals_named and not universal and not all_bench and problems and len(problems) < checked:
+                reasons_t.append("the table shows both ahead in different columns and the claim names no benchmark")
+            findings.append((t, problems, checked, reasons_t))
+        if not findings:
+            continue
+        bad = [(t, p, n, r) for t, p, n, r in findings if p]
+        tabs = [t for t, *_ in findings]
+        all_reasons = list(dict.fromkeys(reasons + [x for *_, r in findings for x in r]))
+        if scope_unresolved:
+            status = "scoped"
+        elif not bad:
+            status = "unverified" if all_reasons and any(
+                "low confidence" in x or "no column" in x or "average" in x or "most" in x for x in all_reasons) else "consistent"
+        elif all_reasons:
+            status = "unverified"
+        else:
+            status = "mismatch"
+        parts = []
+        for t, p, n, _ in findings:
+            if p:
+                cols = "; ".join(f"{x['column']}: {x['rival']} {x['rival_value']:g} {'>' if x['relation'] == 'better' else '='} {x['value']:g}" for x in p[:6])
+                more = f" (+{len(p) - 6} more)" if len(p) > 6 else ""
+                parts.append(f"in {_where(t, doc)} another system is better or tied in {len(p)} of {n} columns: {cols}{more}")
+            else:
+                parts.append(f"{name} is best in all {n} compared columns of {_where(t, doc)}")
+        lead = f"claim on p. {claim.page} that {name} is best"
+        if scoped_words:
+            lead += f" \u201c{phrase.strip() or ' '.join(scoped_words)}\u201d"
+        msg = f"{lead}: " + "; ".join(parts)
+        if status == "scoped":
+            msg += ". The tables do not say which systems the claim covers: check these by hand"
+        elif status == "unverified":
+            msg += f" [unverified: {'; '.join(all_reasons)}]"
+        problems_all = [x for _, p, _, _ in findings for x in p]
+        confs = [c.confidence for t in tabs for c in cells_of[t.id] if c.system == _system_rows(cells_of[t.id], name)[0]]
+        out.append(CrossCheck(
+            kind="superiority", status=status, message=msg, claim=text, claim_doc=claim.doc,
+            claim_page=claim.page, claim_bbox=claim.bbox, table=tabs[0].caption, table_id=tabs[0].id, table_doc=tabs[0].doc,
+            table_page=tabs[0].page, cells=problems_all, confidence=min(confs) if confs else None,
+            reason="; ".join(all_reasons), tables=[_table_ref(t, doc) for t in tabs],
+        ))
     return out
 
 
@@ -387,7 +756,7 @@ def _variant(system: str, name: str) -> bool:
     return bool(base) and len(base) >= 4 and (a.startswith(base) or base in a)
 
 
-def _check_bold(tables: list[Table], cells_of: dict[str, list[_Cell]]) -> list[CrossCheck]:
+def _check_bold(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document | None = None) -> list[CrossCheck]:
     out = []
     for t in tables:
         cells = [c for c in cells_of[t.id] if c.value is not None]
@@ -406,27 +775,25 @@ def _check_bold(tables: list[Table], cells_of: dict[str, list[_Cell]]) -> list[C
             for c in cs:
                 groups.setdefault(_group_of(c), []).append(c)
             if len(groups) > 1 and len({_group_of(b) for b in bolds}) == 1 and len({b.value for b in bolds}) == 1:
-                # one bold value in the whole column although rows are grouped ("open
-                # baselines" / "ours"): the bold claims best in the column, not in its group
                 groups = {_group_of(bolds[0]): cs}
             for b in bolds:
                 group = groups[_group_of(b)]
                 gb = [c for c in group if c.bold]
-                # several different bold values in one group: the table marks something
-                # else than "best in column" (per model size, per sub-setting): no verdict
                 if len({c.value for c in gb}) > 1 or len(group) < 2:
                     continue
                 group_best = pick(c.value for c in group)  # type: ignore[type-var]
                 if b.value == group_best:
                     continue
                 winner = next(c for c in group if c.value == group_best)
-                label = f"Table {t.label}" if t.label else t.id
+                sure = b.confident and winner.confident
                 out.append(CrossCheck(
-                    kind="bold_best", status="mismatch",
-                    message=(f"{label} (p. {t.page}), {col}: bold {b.value:g} ({b.system}) is not the best; "
-                             f"{winner.system} has {winner.value:g} ({'lower' if low else 'higher'} is better)"),
+                    kind="bold_best", status="mismatch" if sure else "unverified",
+                    message=(f"{_where(t, doc)}, {col}: bold {b.value:g} ({b.system}) is not the best; "
+                             f"{winner.system} has {winner.value:g} ({'lower' if low else 'higher'} is better)"
+                             + ("" if sure else f" [unverified: {b.why or winner.why}]")),
                     table=t.caption, table_id=t.id, table_doc=t.doc, table_page=t.page,
-                    cells=[_cell_dict(b, t), _cell_dict(winner, t)],
+                    cells=[_cell_dict(b, t, doc), _cell_dict(winner, t, doc)], confidence=min(b.confidence, winner.confidence),
+                    reason="" if sure else (b.why or winner.why), tables=[_table_ref(t, doc)],
                 ))
     return out
 
@@ -437,13 +804,33 @@ def _group_of(c: _Cell) -> str:
     return c.system.rsplit(" / ", 1)[0] if " / " in c.system else ""
 
 
+def _merge_repeats(checks: list[CrossCheck]) -> list[CrossCheck]:
+    """One finding for one contradiction: a claim whose check compares the same cells with the
+    same verdict as an earlier claim's (the abstract and the conclusion repeating a sentence) is
+    listed under the first finding (``also_claims``) instead of repeating its cells."""
+    out: list[CrossCheck] = []
+    seen: dict[tuple, CrossCheck] = {}
+    for c in checks:
+        if c.kind == "bold_best" or not c.cells or c.status == "consistent":
+            out.append(c)
+            continue
+        key = (c.kind, c.status, tuple(sorted(str(sorted((k, str(v)) for k, v in cell.items())) for cell in c.cells)))
+        first = seen.get(key)
+        if first is not None and first.claim != c.claim:
+            first.also_claims.append({"claim": c.claim, "doc": c.claim_doc, "page": c.claim_page})
+            continue
+        seen[key] = c
+        out.append(c)
+    return out
+
+
 def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list[CrossCheck]:
     results = [t for t in tables if t.is_results and t.long]
     if not results:
         return []
     cells_of = {t.id: table_cells(t) for t in results}
     out: list[CrossCheck] = []
-    out += _check_numbers(claims, results, cells_of)
+    out += _check_numbers(claims, results, cells_of, doc)
     out += _check_superiority(claims, results, cells_of, doc)
-    out += _check_bold(results, cells_of)
-    return out
+    out += _check_bold(results, cells_of, doc)
+    return _merge_repeats(out)

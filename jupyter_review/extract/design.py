@@ -24,10 +24,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from ..ingest.sections import classify
 from ..model import Evidence
 from ..model.analysis import DesignChoice, Table
 from ..model.document import Document
-from ..ingest.sections import classify
 from ..nlp.context import looks_like_code, prose_sentences
 from ..nlp.lexicon import load_yaml
 

@@ -140,7 +140,10 @@ class DesignChoice:
 @dataclass
 class CrossCheck:
     kind: str  # number | superiority | bold_best
-    status: str  # consistent | mismatch | scoped | unsupported
+    # consistent | mismatch | unverified | scoped | unsupported; only ``mismatch`` is a finding:
+    # the compared cells were read with confidence and the claim's system, benchmark and metric
+    # all matched. ``unverified``: a check that could not be settled (shown apart)
+    status: str
     message: str
     claim: str = ""
     claim_doc: int | None = None
@@ -151,6 +154,14 @@ class CrossCheck:
     table_doc: int | None = None
     table_page: int | None = None
     cells: list[dict[str, Any]] = field(default_factory=list)
+    # added in session 7 (absent in older files): how sure the reading of the compared cells is
+    # (0-1, None when no cell was compared), why a check was left unverified, every table the
+    # finding compared (id, label, doc, file, role, page), and other claims that the same cells
+    # contradict (text, doc, page), so that one finding is not repeated once per claim
+    confidence: float | None = None
+    reason: str = ""
+    tables: list[dict[str, Any]] = field(default_factory=list)
+    also_claims: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass

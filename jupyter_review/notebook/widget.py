@@ -643,17 +643,19 @@ class ReviewWidget(W.VBox):
         rows = []
         for cl in claims:
             checks = bad.get(cl.text, [])
-            mark = "; ".join(f"⚠ {c.status}: {c.message}" for c in checks)
-            style = ' style="background:#fdecea"' if checks else ""
+            mark = "; ".join(("⚠ " if c.status == "mismatch" else "? ") + f"{c.status}: {c.message}" for c in checks)
+            found = any(c.status == "mismatch" for c in checks)
+            style = ' style="background:#fdecea"' if found else (' style="background:#f4f4f4"' if checks else "")
             cells = [
                 f"{_file_label(self.session, cl.doc)} p.{cl.page}", cl.location, ", ".join(cl.kinds or [cl.kind]),
                 "yes" if cl.hedged else "no", cl.text, mark,
             ]
             rows.append(_html_row(cells, style))
         table = _html_table("jr-claims", head, rows)
-        n_bad = sum(1 for cl in claims if cl.text in bad)
-        summary = W.HTML(f"<p>{len(claims)} claims; {n_bad} disagree with or lack support in the tables "
-                         "(highlighted).</p>")
+        n_bad = sum(1 for cl in claims if any(c.status == "mismatch" for c in bad.get(cl.text, [])))
+        n_open = sum(1 for cl in claims if cl.text in bad) - n_bad
+        summary = W.HTML(f"<p>{len(claims)} claims; {n_bad} disagree with the tables (highlighted red); "
+                         f"{n_open} checks left unverified or scoped (grey, not findings).</p>")
         summary.add_class("jr-claims-summary")
         out = W.HTML(table, layout=W.Layout(max_height="600px", overflow="auto"))
         out.add_class("jr-claims-table")
@@ -745,7 +747,7 @@ class ReviewWidget(W.VBox):
         scoped_by_table: dict[str, int] = {}  # best-in-a-group claims the table cannot settle
         for c in self._mismatches():
             if c.table_id:
-                into = scoped_by_table if c.status == "scoped" else bad_by_table
+                into = bad_by_table if c.status == "mismatch" else scoped_by_table
                 into[c.table_id] = into.get(c.table_id, 0) + 1
         children = [W.VBox([]) for _ in tables]
         acc = W.Accordion(children=children)

@@ -142,6 +142,7 @@ def build_report(analysis: Analysis, review: Any | None = None) -> dict[str, Any
         summary.append(row)
     mismatches = [c for c in analysis.cross_checks if c.status == "mismatch"]
     scoped = [c for c in analysis.cross_checks if c.status == "scoped"]
+    unverified = [c for c in analysis.cross_checks if c.status == "unverified"]
     changes = [d for d in items if d["change"] and d["change"] != "unchanged"]
     abl = analysis.topics.get("model.ablations")
     design = list(analysis.design_choices) if abl is None or abl.status != "not_applicable" else []
@@ -155,6 +156,7 @@ def build_report(analysis: Analysis, review: Any | None = None) -> dict[str, Any
         "requests": requests,
         "mismatches": mismatches,
         "scoped": scoped,
+        "unverified": unverified,
         "design_choices": design,
         "changes": changes,
         "general_notes": review.general_notes if review is not None else "",
@@ -237,6 +239,12 @@ def _render_md(r: dict[str, Any]) -> str:
     else:
         L.append("No mismatch between claims in the text and the extracted tables was found.")
     L.append("")
+    if r.get("unverified"):
+        L.append(f"Checks left unverified (not findings: {len(r['unverified'])}; the tables could not settle them):")
+        L.append("")
+        for c in r["unverified"]:
+            L.append(f"- p. {c.claim_page}: {_esc_md(c.message)}")
+        L.append("")
     if r["scoped"]:
         L.append("Claims of being best within a group the tables do not mark (\u201camong open-source models\u201d):"
                  " systems that beat them in the tables, to check by hand:")
@@ -348,6 +356,11 @@ def _render_html(r: dict[str, Any]) -> str:
         H.append("</ul>")
     else:
         H.append("<p>No mismatch between claims in the text and the extracted tables was found.</p>")
+    if r.get("unverified"):
+        H.append(f"<p>Checks left unverified (not findings: {len(r['unverified'])}; the tables could not settle them):</p><ul>")
+        for c in r["unverified"]:
+            H.append(f"<li>p. {e(c.claim_page)}: {e(c.message)}</li>")
+        H.append("</ul>")
     if r["scoped"]:
         H.append("<p>Claims of being best within a group the tables do not mark (\u201camong open-source models\u201d):"
                  " systems that beat them in the tables, to check by hand:</p><ul>")
