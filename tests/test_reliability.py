@@ -388,7 +388,7 @@ def test_worker_limits_and_failures_are_typed_errors(kind: str, code: str) -> No
     from tests.screen_crash_helper import worker_task
 
     with deadline(60), pytest.raises(ReviewError) as err:
-        run_limited(worker_task, (kind,), timeout=3, memory_mb=1500)
+        run_limited(worker_task, (kind,), timeout=3 if kind == "sleep" else 60, memory_mb=1500)
     assert err.value.code == code, err.value.message
 
 
