@@ -82,7 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-topup", action="store_true")
     ap.add_argument("--json")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--speed", type=int, metavar="N",
+                    help="only time the whole analysis of the set's papers with and without the judgement, N rounds")
     a = ap.parse_args(argv)
+    if a.speed:
+        return speed(a.set, a.speed)
     if a.no_model:
         os.environ["JUPYTER_REVIEW_RELEVANCE"] = "off"
     import jupyter_review as jr
@@ -178,6 +182,40 @@ def main(argv: list[str] | None = None) -> int:
     if a.json:
         Path(a.json).write_text(json.dumps({"evidence_precision": shown_on / max(shown_lab, 1),
                                             "first_quote_precision": first_on / max(first_n, 1)}, indent=1))
+    return 0
+
+
+def speed(which: str, rounds: int) -> int:
+    """CPU seconds of ``jr.analyze`` over the set's papers, the judgement on and off, interleaved
+    in one run (the machine's speed moves between runs; the ratio is the figure)."""
+    import jupyter_review as jr
+    from jupyter_review.nlp import relevance
+    from jupyter_review.nlp.relevance import read_split
+
+    split = read_split(REL / "split.tsv")
+    files = {ln.split("\t")[0]: ln.split("\t")[1].split() for ln in (REL / "split.tsv").read_text().splitlines()[1:]}
+    papers = [p for p in sorted(split) if which == "all" or split[p] == which]
+    relevance.load_model()  # loaded once per process, as in a server or a screening worker
+    jr.analyze(str(SHARED / files[papers[0]][0]))  # warm caches (lexicons, spaCy)
+    total = {"on": 0.0, "off": 0.0}
+    for _ in range(rounds):
+        for mode in ("off", "on"):
+            if mode == "off":
+                os.environ["JUPYTER_REVIEW_RELEVANCE"] = "off"
+            else:
+                os.environ.pop("JUPYTER_REVIEW_RELEVANCE", None)
+            relevance.load_model.cache_clear()
+            for p in papers:
+                paths = [str(SHARED / f) for f in files[p]]
+                t0 = time.process_time()
+                jr.analyze(paths[0], paths[1:])
+                total[mode] += time.process_time() - t0
+    t0 = time.process_time()
+    relevance.load_model.cache_clear()
+    relevance.load_model()
+    load = time.process_time() - t0
+    print(f"{len(papers)} papers x {rounds}: analysis CPU {total['off']:.1f} s without the judgement, "
+          f"{total['on']:.1f} s with it (ratio {total['on'] / max(total['off'], 1e-9):.3f}); loading the model once {load:.2f} s")
     return 0
 
 

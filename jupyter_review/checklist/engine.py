@@ -185,13 +185,14 @@ class _Hit:
     p_on: float | None = None
     p_spec: float | None = None
     on: bool = True  # False: the lexicons retrieved it, the judgement reads it as off topic (a lead)
+    sure: bool = True  # on topic above the display cut (not only above the lower status cut)
 
     def rank_key(self) -> tuple[float, ...]:
         """Stronger first; among equals the more surely on-topic and specific one."""
         on = 1.0 if self.p_on is None else self.p_on
         spec = on if self.p_spec is None else self.p_spec
         prior = {"section": 0, "aspect": 2, "mention": 3}.get(self.why, 1)  # the topic's own section first
-        return (-self.strength, -round(on * (0.5 + spec), 2), prior, self.unit.doc, self.unit.page)
+        return (-self.strength, -self.sure, -round(on * (0.5 + spec), 2), prior, self.unit.doc, self.unit.page)
 
 
 def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
@@ -505,7 +506,8 @@ def judge_relevance(hits_by_topic: dict[str, list[_Hit]]) -> None:
         return
     for (h, tid), j in zip(todo, model.score(inputs)):
         h.p_on, h.p_spec = j.on_topic, j.specific
-        h.on = j.on_topic >= model.threshold_for(tid)
+        h.on = j.on_topic >= model.threshold_status
+        h.sure = j.on_topic >= model.threshold_for(tid)
 
 
 def _pages(hits: list[_Hit]) -> str:

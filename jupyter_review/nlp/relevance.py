@@ -97,6 +97,9 @@ class RelevanceModel:
         self.nlp = spacy.load(self.path)
         meta = json.loads((self.path / "jr_relevance.json").read_text(encoding="utf-8"))
         self.threshold: float = float(meta["threshold"])
+        # the lower cut for a status: a sentence this likely on topic still counts for the
+        # status (a referee would not call the topic "missing"), but ranks after the sure ones
+        self.threshold_status: float = float(meta.get("threshold_status", self.threshold))
         self.meta = meta
         self.topics: set[str] = set(meta.get("topics", []))
 
@@ -116,9 +119,10 @@ class RelevanceModel:
 @functools.lru_cache(maxsize=2)
 def load_model(path: str | None = None) -> RelevanceModel | None:
     """The shipped model, or None when the package holds none (then the lexicons decide alone)."""
-    if os.environ.get("JUPYTER_REVIEW_RELEVANCE", "").lower() in ("off", "0", "no"):
+    env = os.environ.get("JUPYTER_REVIEW_RELEVANCE", "")
+    if env.lower() in ("off", "0", "no"):
         return None  # switched off (to compare with the lexicons alone)
-    p = Path(path) if path else MODEL_DIR
+    p = Path(path) if path else Path(env) if env else MODEL_DIR  # env: another trained model's folder
     if not (p / "jr_relevance.json").exists():
         return None
     return RelevanceModel(p)
@@ -268,6 +272,24 @@ def choose_threshold(scored: list[tuple[dict[str, Any], float, float]], beta: fl
     return best_t
 
 
+# the share of on-topic candidates (out of fold) that must stay countable for a status
+STATUS_RECALL = 0.85
+
+
+def choose_status_threshold(scored: list[tuple[dict[str, Any], float, float]], shown: float,
+                            recall: float = STATUS_RECALL) -> float:
+    """The highest cut (at most ``shown``) that keeps ``recall`` of the on-topic candidates.
+
+    The display cut favours precision (a quote shown first must be on topic); a status needs
+    recall too, or a topic the paper does address turns "missing" on one doubtful sentence.
+    """
+    on = sorted((p for r, p, _ in scored if r["label"] != "off"), reverse=True)
+    if not on:
+        return shown
+    k = max(int(round(recall * len(on))) - 1, 0)
+    return round(min(shown, on[k]), 3)
+
+
 def evaluate(scored: list[tuple[dict[str, Any], float, float]], threshold: float) -> dict[str, float]:
     """Precision / recall of "on topic" at the threshold, and of "specific" among the on-topic."""
     tp = sum(1 for r, p, _ in scored if p >= threshold and r["label"] != "off")
@@ -307,24 +329,32 @@ def train(root: Path, out: Path = MODEL_DIR, *, seed: int = SEED, epochs: int = 
         f"blind rows {len(blind_rows)} from {len(_papers_of(blind_rows))} papers")
     oof = cross_validate(train_rows, topics, seed=seed, epochs=epochs)
     threshold = choose_threshold(oof)
+    threshold_status = choose_status_threshold(oof, threshold)
     cv = evaluate(oof, threshold)
+    cv_status = evaluate(oof, threshold_status)
     log(f"cross-validated (train papers): threshold {threshold:.2f} " + json.dumps({k: round(v, 3) for k, v in cv.items()}))
+    log(f"  status threshold {threshold_status:.3f} " + json.dumps({k: round(v, 3) for k, v in cv_status.items()}))
     nlp = fit(train_rows, topics, seed=seed, epochs=epochs)
     blind = {}
     if blind_rows:
         scored = [(r, j.on_topic, j.specific) for r, j in zip(blind_rows, _score(nlp, blind_rows))]
         blind = evaluate(scored, threshold)
+        blind_status = evaluate(scored, threshold_status)
         log("blind papers: " + json.dumps({k: round(v, 3) for k, v in blind.items()}))
+        log("  at the status threshold: " + json.dumps({k: round(v, 3) for k, v in blind_status.items()}))
     out.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     meta = {
         "threshold": threshold,
+        "threshold_status": threshold_status,
+        "status_recall": STATUS_RECALL,
         "topics": list(topics),
         "seed": seed,
         "epochs": epochs,
         "train_papers": _papers_of(train_rows),
         "train_rows": len(train_rows),
         "cross_validated": {k: round(v, 4) for k, v in cv.items()},
+        "cross_validated_status": {k: round(v, 4) for k, v in cv_status.items()},
         "blind": {k: round(v, 4) for k, v in blind.items()},
     }
     (out / "jr_relevance.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")

@@ -1,0 +1,168 @@
+"""The evidence-relevance judgement (#13): the shipped model, its training, and the kinds of
+failure it is there to catch, measured on the held-out (blind) papers' labelled sentences.
+
+The labelled sentences are real candidates the lexicons retrieved from corpus PDFs
+(tests/data/relevance/labels, one file per paper, with page and quote); the split of papers into
+training and blind halves was fixed before any training (tests/data/relevance/split.tsv).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import jupyter_review as jr
+from jupyter_review.nlp import relevance as rel
+from tests.conftest import ROOT, need_corpus, paper
+
+REL = ROOT / "tests" / "data" / "relevance"
+
+
+@pytest.fixture(scope="module")
+def model():
+    m = rel.load_model()
+    assert m is not None, "the package ships no relevance model (jupyter_review/nlp/data/relevance)"
+    return m
+
+
+@pytest.fixture(scope="module")
+def blind_rows():
+    split = rel.read_split(REL / "split.tsv")
+    rows = [r for r in rel.read_labels(REL / "labels") if split.get(r["paper"]) == "blind"]
+    assert len({r["paper"] for r in rows}) >= 15
+    return rows
+
+
+def test_shipped_model_loads_offline_and_knows_every_topic(model, monkeypatch):
+    import socket
+    import yaml
+
+    def no_network(*a, **k):  # the model must not need a download
+        raise OSError("network use during relevance scoring")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    rel.load_model.cache_clear()
+    m = rel.load_model()
+    assert m is not None and m.path == rel.MODEL_DIR
+    topics = yaml.safe_load((ROOT / "jupyter_review" / "checklist" / "data" / "topics.yaml").read_text())["topics"]
+    assert all(m.knows(t) for t in topics)
+    assert 0.0 < m.threshold_status <= m.threshold < 1.0
+    (j,) = m.score([rel.relevance_words("code.availability", "Our code is available at https://github.com/x/y.")])
+    assert 0.0 <= j.on_topic <= 1.0 and 0.0 <= j.specific <= 1.0
+    size = sum(f.stat().st_size for f in rel.MODEL_DIR.rglob("*") if f.is_file())
+    assert size < 5_000_000  # small enough to ship in the package
+
+
+def test_training_from_the_repository_reproduces_the_shipped_figures(tmp_path, model):
+    meta = rel.train(ROOT, tmp_path / "m", log=lambda *a: None)
+    shipped = model.meta
+    assert meta["train_papers"] == shipped["train_papers"], "the labels changed since the model was trained"
+    assert abs(meta["threshold"] - shipped["threshold"]) <= 0.03
+    assert abs(meta["threshold_status"] - shipped["threshold_status"]) <= 0.03
+    for k in ("on_precision", "on_recall"):
+        assert abs(meta["cross_validated"][k] - shipped["cross_validated"][k]) <= 0.02, k
+    # and the blind papers never took part in training
+    split = rel.read_split(REL / "split.tsv")
+    assert not any(split.get(p) == "blind" for p in meta["train_papers"])
+    rel.load_model.cache_clear()
+
+
+def test_judgement_generalises_to_the_blind_papers(model, blind_rows):
+    scored = list(zip(blind_rows, model.score(rel._row_words(r) for r in blind_rows)))
+    on = [j.on_topic for r, j in scored if r["label"] != "off"]
+    off = [j.on_topic for r, j in scored if r["label"] == "off"]
+    # every candidate here was retrieved by the lexicons, so the lexicons alone keep all of them
+    kept_on = sum(p >= model.threshold_status for p in on) / len(on)
+    shown_prec = sum(1 for r, j in scored if j.on_topic >= model.threshold and r["label"] != "off") / max(
+        sum(1 for _, j in scored if j.on_topic >= model.threshold), 1)
+    base = len(on) / len(scored)
+    assert kept_on >= 0.85, kept_on  # a statement about the topic still counts for its status
+    assert shown_prec >= base + 0.15, (shown_prec, base)  # what is shown first is clearly better than retrieval
+
+
+# kinds of failure named in issue #13, recognised by the labeller's reason for "off"
+KINDS = {
+    "keyword in another sense": r"another sense|, not |other sense|different sense",
+    "other papers' work": r"prior work|related work|other (?:paper|work)s?|previous work|cited",
+    "lines of math": r"math|equation|formula|notation",
+    "figure and table labels": r"figure|axis|caption|table fragment",
+    "reference-list entries": r"reference|bibliograph",
+    "headline scores": r"result|score|headline|performance",
+}
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_each_failure_kind_is_mostly_set_apart(model, blind_rows, kind):
+    cases = [r for r in blind_rows if r["label"] == "off" and re.search(KINDS[kind], r.get("reason", ""), re.I)]
+    assert len(cases) >= 5, f"too few blind cases of {kind}"
+    judged = model.score(rel._row_words(r) for r in cases)
+    set_apart = sum(j.on_topic < model.threshold for j in judged) / len(cases)
+    # the lexicons retrieved every one of them; the judgement keeps at least half out of the
+    # quotes shown first (measured on the blind papers: 0.52 to 0.80 by kind)
+    assert set_apart >= 0.5, (kind, round(set_apart, 2))
+
+
+def test_blind_labelled_quotes_are_real_sentences_of_their_pages(blind_rows):
+    import pymupdf
+
+    corpus = need_corpus("checking labelled quotes on their pages")
+    shared = corpus.parent
+    files = {ln.split("\t")[0]: ln.split("\t")[1].split() for ln in (REL / "split.tsv").read_text().splitlines()[1:]}
+    by_paper: dict[str, list[dict]] = {}
+    for r in blind_rows:
+        by_paper.setdefault(r["paper"], []).append(r)
+    words_of = lambda s: set(re.findall(r"[a-z]{4,}", s.lower()))  # noqa: E731
+    found = total = 0
+    for p, rows in sorted(by_paper.items()):
+        paths = {Path(f).name: shared / f for f in files[p]}
+        docs = {n: pymupdf.open(path) for n, path in paths.items() if path.exists()}
+        for r in rows[::5]:  # a sample of each paper's labels
+            d = docs.get(r["file"])
+            if d is None or not 1 <= r["page"] <= d.page_count:
+                continue
+            total += 1
+            # the quote's words are on its page (line-end hyphens and math set aside)
+            words = words_of(r["text"])
+            page = words_of(d[r["page"] - 1].get_text().replace("-\n", ""))
+            found += len(words & page) >= 0.9 * len(words)
+    assert total >= 150 and found / total >= 0.9, (found, total)
+
+
+def test_engine_shows_on_topic_quotes_and_keeps_doubtful_ones_as_leads(model):
+    a = jr.analyze(paper(_bundled()))
+    judged = [(tid, e) for tid, t in a.topics.items() for e in t.evidence if e.relevance is not None]
+    assert judged, "no evidence was judged by the relevance model"
+    assert all(e.relevance >= model.threshold_status - 1e-3 for _, e in judged)
+    leads = [e for t in a.topics.values() for e in t.leads]
+    assert all(e.relevance is not None and e.relevance < model.threshold_status + 1e-3 for e in leads)
+    for t in a.topics.values():
+        if t.status == "missing":
+            assert not t.evidence  # a lead is never the proof of a status
+        assert len(t.evidence) <= rel_max_evidence()
+
+
+def test_switching_the_judgement_off_gives_the_lexicons_alone(monkeypatch):
+    monkeypatch.setenv("JUPYTER_REVIEW_RELEVANCE", "off")
+    rel.load_model.cache_clear()
+    try:
+        a = jr.analyze(paper(_bundled()))
+        assert all(e.relevance is None for t in a.topics.values() for e in t.evidence)
+        assert not any(t.leads for t in a.topics.values())
+    finally:
+        monkeypatch.delenv("JUPYTER_REVIEW_RELEVANCE")
+        rel.load_model.cache_clear()
+
+
+def _bundled() -> str:
+    names = sorted(p.name for p in (ROOT / "tests" / "data" / "papers").glob("*.pdf"))
+    assert names
+    return names[0]
+
+
+def rel_max_evidence() -> int:
+    from jupyter_review.checklist.engine import MAX_EVIDENCE
+
+    return MAX_EVIDENCE
