@@ -801,6 +801,8 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     # -- header --------------------------------------------------------------------------
     leaf: dict[int, list[W]] = {}
     span_items: list[tuple[float, list[int], list[W]]] = []
+    nlab_h = _label_cols(rows[first_body:], cols)
+    upper: list[Seg] = []  # segments of upper header lines not placed by a rule
     for r in header_rows:
         words: list[W] = []
         for w in r.words:
@@ -810,7 +812,7 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
             else:
                 words.append(w)
         hsegs = _segments(sorted(words, key=lambda w: w.x0))
-        ruled: list[tuple[Seg, list[int]]] = []
+        ruled: list[tuple[Seg, list[int], tuple[float, float, float]]] = []
         for sg in hsegs:
             cov = _covers(cols, sg.x0, sg.x1)
             rule = [ru for ru in rules if sg.y1 - 1.5 <= ru[2] <= sg.y1 + 9 and ru[0] <= sg.x0 + 2 and ru[1] >= sg.x1 - 2]
@@ -818,7 +820,7 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
                 ru = min(rule, key=lambda t: t[2])
                 rc = _covers(cols, ru[0], ru[1])
                 if len(rc) >= 2 and (ru[1] - ru[0]) < 0.9 * (bbox[2] - bbox[0]):
-                    ruled.append((sg, rc))
+                    ruled.append((sg, rc, ru))
                     continue
             if len(cov) >= 2:
                 # single-column names glued by tight spacing: each part sits over its own column
@@ -827,26 +829,16 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
                     for z, ws in parts:
                         leaf.setdefault(z, []).extend(ws)
                     continue
+            if r is not header_rows[-1]:
+                upper.append(sg)
+                continue
+            if len(cov) >= 2:
                 span_items.append((sg.y0, cov, sg.words))
             else:
-                z = _col_of(cols, sg.x0, sg.x1)
-                if r is not header_rows[-1] and 0 < z:
-                    # centred over a gutter in an upper header line: a group over two columns
-                    c = (sg.x0 + sg.x1) / 2
-                    own = abs((cols[z][0] + cols[z][1]) / 2 - c)
-                    pitch = cols[z][1] - cols[z][0] + 4
-                    for a, e in ((z - 1, z), (z, z + 1)):
-                        if 0 <= a and e < ncol and a >= 1:
-                            mid = (cols[a][0] + cols[e][1]) / 2
-                            if abs(mid - c) < 0.25 * own and own > 0.3 * pitch:
-                                span_items.append((sg.y0, [a, e], sg.words))
-                                break
-                    else:
-                        leaf.setdefault(z, []).extend(sg.words)
-                    continue
-                leaf.setdefault(z, []).extend(sg.words)
+                leaf.setdefault(_col_of(cols, sg.x0, sg.x1), []).extend(sg.words)
         for sg, rc in _fit_spans(ruled, cols):
             span_items.append((sg.y0, rc, sg.words))
+    span_items.extend(_upper_labels(upper, cols, nlab_h, leaf, span_items))
     span_items.sort(key=lambda t: t[0])
     lvl_rows: list[list[Cell | None]] = []
     lvl_y: list[float] = []
@@ -909,38 +901,93 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     )
 
 
-def _fit_spans(ruled: list[tuple[Seg, list[int]]], cols: list[tuple[float, float]]) -> list[tuple[Seg, list[int]]]:
-    """Group headers over a rule: each takes the run of columns it is centred on (one
-    rule drawn under several group headers is shared out left to right)."""
-    out: list[tuple[Seg, list[int]]] = []
-    used = -1
-    for sg, rc in sorted(ruled, key=lambda t: t[0].x0):
-        cand = [j for j in rc if j > used]
-        if len(cand) < 1:
-            continue
-        own = _covers(cols, sg.x0, sg.x1) or [_zone(cols, (sg.x0 + sg.x1) / 2)]
-        start = cand[0]
-        if own and own[0] > start:
-            # the rule may begin left of this header: start where centring allows
-            pass
-        c = (sg.x0 + sg.x1) / 2
-        best: tuple[float, int, int] | None = None
-        for a in cand:
-            if a > own[0]:
+def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, leaf: dict[int, list[W]],
+                  placed: list[tuple[float, list[int], list[W]]]) -> list[tuple[float, list[int], list[W]]]:
+    """Labels of the upper header lines: pieces of one label printed on several lines are one
+    label (a family name over its version, "Systems/Corpora" over "without Splits"); a label
+    over two or more columns, or centred over a gutter, is a group level that spans the
+    columns it is centred on; a label over one column only is the top line of that column's
+    own name (it goes to the leaf)."""
+    if not segs:
+        return []
+    segs = sorted(segs, key=lambda sg: (sg.y0, sg.x0))
+    blocks: list[list[Seg]] = []
+    for sg in segs:
+        h = max(1.0, sg.y1 - sg.y0)
+        for blk in blocks:
+            last = blk[-1]
+            if 0 <= sg.y0 - last.y1 < 0.8 * h and _overlap(sg.x0, sg.x1, last.x0, last.x1) > 0:
+                blk.append(sg)
                 break
-            for e in cand:
-                if e < max(a, own[-1]):
-                    continue
-                mid = (cols[a][0] + cols[e][1]) / 2
-                score = abs(mid - c)
-                if best is None or score < best[0] - 0.5:
-                    best = (score, a, e)
-        if best is None:
+        else:
+            blocks.append([sg])
+    info = []
+    for blk in blocks:
+        x0, x1 = min(b.x0 for b in blk), max(b.x1 for b in blk)
+        c = (x0 + x1) / 2
+        cov = _covers(cols, x0, x1)
+        if len(cov) < 2:
+            z = _col_of(cols, x0, x1)
+            own = abs((cols[z][0] + cols[z][1]) / 2 - c)
+            pitch = cols[z][1] - cols[z][0] + 4
+            cov = [z]
+            for a, e in ((z - 1, z), (z, z + 1)):
+                if first <= a and e < len(cols):
+                    mid = (cols[a][0] + cols[e][1]) / 2
+                    if abs(mid - c) < 0.25 * own and own > 0.3 * pitch:
+                        cov = [a, e]
+                        break
+        info.append((blk, cov, c))
+    out: list[tuple[float, list[int], list[W]]] = []
+    for k, (blk, cov, c) in enumerate(info):
+        ws = [w for b in blk for w in b.words]
+        if len(cov) < 2:
+            leaf.setdefault(cov[0], [])[:0] = ws  # above the column's own name
             continue
-        _s, a, e = best
-        out.append((sg, list(range(a, e + 1))))
-        used = e
+        y0 = blk[0].y0
+        taken = {j for m, (b2, cv2, _c) in enumerate(info) if m != k and abs(b2[0].y0 - y0) < 4 for j in cv2}
+        taken |= {j for y, cv2, _ws in placed if abs(y - y0) < 4 for j in cv2}
+        lo = first if cov[0] >= first else 0
+        out.append((y0, _expand_span(cov, c, cols, taken, lo), ws))
     return out
+
+
+def _fit_spans(ruled: list[tuple[Seg, list[int], tuple[float, float, float]]],
+               cols: list[tuple[float, float]]) -> list[tuple[Seg, list[int]]]:
+    """Group headers over a rule (a cmidrule): a label alone over its rule takes every column
+    the rule spans; labels that share one rule share its columns out, each column going to the
+    label whose centre is nearest."""
+    by_rule: dict[tuple[float, float, float], list[tuple[Seg, list[int]]]] = {}
+    for sg, rc, ru in ruled:
+        by_rule.setdefault(ru, []).append((sg, rc))
+    out: list[tuple[Seg, list[int]]] = []
+    for items in by_rule.values():
+        if len(items) == 1:
+            out.append(items[0])
+            continue
+        rc = items[0][1]
+        own: dict[int, list[int]] = {k: [] for k in range(len(items))}
+        for j in rc:
+            cc = (cols[j][0] + cols[j][1]) / 2
+            k = min(range(len(items)), key=lambda i: abs((items[i][0].x0 + items[i][0].x1) / 2 - cc))
+            own[k].append(j)
+        for k, (sg, _rc) in enumerate(items):
+            if own[k]:
+                out.append((sg, own[k]))
+    return out
+
+
+def _expand_span(cov: list[int], centre: float, cols: list[tuple[float, float]], taken: set[int], first: int) -> list[int]:
+    """A group label printed without a rule under it spans the columns it is centred on: grow
+    its run one column each side while both are free and the run stays centred on the label."""
+    a, e = cov[0], cov[-1]
+    pitch = max(4.0, statistics.median([b - a0 for a0, b in cols]) if cols else 10.0)
+    while a - 1 >= first and e + 1 < len(cols) and a - 1 not in taken and e + 1 not in taken:
+        mid = (cols[a - 1][0] + cols[e + 1][1]) / 2
+        if abs(mid - centre) > 0.6 * pitch:
+            break
+        a, e = a - 1, e + 1
+    return list(range(a, e + 1))
 
 
 def _by_zone(ws: list[W], cols: list[tuple[float, float]]) -> list[tuple[int, list[W]]]:
