@@ -179,6 +179,54 @@ class Row:
         return sum(1 for s in self.segs if s.numeric)
 
 
+def _drop_running_text(ws: list[W], page: Page | None) -> list[W]:
+    """Running headers and footers, page numbers and margin stamps (as the layout pass marked
+    them), and slanted watermark words (each one's box many lines tall), are no table text."""
+    boxes = [b.bbox for b in page.blocks if b.kind in ("header", "footer", "page_number")
+             or (b.kind == "margin" and min(b.bbox[2] - b.bbox[0], b.bbox[3] - b.bbox[1]) < 30)] if page is not None else []
+    hs = sorted(w.h for w in ws)
+    med = hs[len(hs) // 2] if hs else 0.0
+    out = []
+    for w in ws:
+        if med and w.h > 3.0 * med and (w.x1 - w.x0) > 2.0 * med and len(w.text) >= 4:
+            continue
+        cx = (w.x0 + w.x1) / 2
+        if any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= w.cy <= b[3] + 1 for b in boxes):
+            continue
+        out.append(w)
+    return out
+
+
+def _drop_line_numbers(ws: list[W]) -> list[W]:
+    """Margin line numbers of review copies (a run of consecutive integers, one per text line,
+    in a narrow band at the page's outer edge) are not table cells or row labels."""
+    ints = [w for w in ws if len(w.text) <= 4 and w.text.isdigit()]
+    if len(ints) < 10:
+        return ws
+    ys = [w.cy for w in ws]
+    span_page = (max(ys) - min(ys)) if ys else 0.0
+    bands: dict[int, list[W]] = {}
+    for w in ints:
+        bands.setdefault(int(w.x1 // 4), []).append(w)
+    drop: set[int] = set()
+    for key in sorted(bands):
+        run = bands.get(key - 1, []) + bands[key] + bands.get(key + 1, [])
+        run = sorted({id(w): w for w in run}.values(), key=lambda w: w.cy)
+        if len(run) < 10 or any(id(w) in drop for w in run):
+            continue
+        vals = [int(w.text) for w in run]
+        steps = sum(1 for a, b in zip(vals, vals[1:]) if b == a + 1)
+        if steps < 0.7 * (len(vals) - 1) or (run[-1].cy - run[0].cy) < 0.35 * span_page:
+            continue
+        x0, x1 = min(w.x0 for w in run), max(w.x1 for w in run)
+        left = sum(1 for w in ws if w.x1 <= x0)
+        right = sum(1 for w in ws if w.x0 >= x1)
+        if min(left, right) > 0.03 * len(ws):
+            continue  # words on both sides: a column inside the text, not the margin
+        drop.update(id(w) for w in run)
+    return [w for w in ws if id(w) not in drop] if drop else ws
+
+
 def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, float, float], bool, bool]], list[tuple[tuple[float, float, float, float], str]]]:
     """Style runs (bbox, bold, italic) and superscript runs (bbox, text) of the model page."""
     runs: list[tuple[tuple[float, float, float, float], bool, bool]] = []
@@ -1177,6 +1225,7 @@ def find_tables_on_page(
     ws, runs = _words(words, page)
     if not ws:
         return []
+    ws = _drop_line_numbers(_drop_running_text(ws, page))
     # text coordinates are those of the unrotated page (a /Rotate 90 page reports landscape words)
     box = pg.cropbox if pg is not None else None
     pw = float(box.width) if box is not None else max(w.x1 for w in ws) + 10
