@@ -101,6 +101,7 @@ class W:
     text: str
     bold: bool = False
     italic: bool = False
+    mark: str = ""  # a superscript / footnote marker printed small and raised after the word
     # centre line and height, read tens of thousands of times per page: computed once
     cy: float = field(init=False, repr=False, compare=False)
     h: float = field(init=False, repr=False, compare=False)
@@ -246,6 +247,15 @@ def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, flo
     return runs, sups
 
 
+_SUP_MAP = str.maketrans("0123456789abcdefghijklmnoprstuvwxyz+-",
+                         "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u1d43\u1d47\u1d9c\u1d48\u1d49\u1da0\u1d4d\u02b0\u2071\u02b2\u1d4f\u02e1\u1d50\u207f\u1d52\u1d56\u02b3\u02e2\u1d57\u1d58\u1d5b\u02b7\u02e3\u02b8\u1dbb\u207a\u207b")
+
+
+def _sup_text(mark: str) -> str:
+    """A raised marker written with superscript characters ("2" -> "\u00b2"; "*", "\u2020" as they are)."""
+    return mark.translate(_SUP_MAP)
+
+
 def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tuple[float, float, float, float], bool, bool]]]:
     """Words as W (superscript footnote marks cut off numbers) and the page's style runs."""
     runs, sups = _style_lookup(page)
@@ -257,13 +267,16 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
         x0, y0, x1, y1 = float(w[0]), float(w[1]), float(w[2]), float(w[3])
         if x1 <= x0 or y1 <= y0:
             continue
-        if sups and _HAS_DIGIT.search(text):
+        mark = ""
+        if sups:
             for bb, st in sups:
                 if abs(bb[2] - x1) < 1.0 and bb[0] > x0 and y0 - 1 <= bb[1] <= y1 and text.endswith(st) and len(text) > len(st):
+                    # the marker is kept apart: out of the value and the label, but in the cell's text
                     text = text[: -len(st)]
+                    mark = _sup_text(st)
                     x1 = bb[0]
                     break
-        out.append(W(x0, y0, x1, y1, text))
+        out.append(W(x0, y0, x1, y1, text, mark=mark))
     return out, runs
 
 
@@ -712,7 +725,7 @@ def _join_lines(ws: list[W]) -> str:
             lines.append([w])
     out = ""
     for ln in lines:
-        t = " ".join(x.text for x in sorted(ln, key=lambda x: x.x0))
+        t = " ".join(x.text + x.mark for x in sorted(ln, key=lambda x: x.x0))
         if not out:
             out = t
         elif out.endswith("-") and not out.endswith(" -"):
@@ -1287,9 +1300,9 @@ def _turn(ws: list[W], pw: float, ph: float, pg: Any) -> tuple[list[W], float, f
     out = []
     for w in ws:
         if up:  # reading bottom-to-top: x' = H - y, y' = x
-            out.append(W(ph - w.y1, w.x0, ph - w.y0, w.x1, w.text, w.bold, w.italic))
+            out.append(W(ph - w.y1, w.x0, ph - w.y0, w.x1, w.text, w.bold, w.italic, w.mark))
         else:  # top-to-bottom: x' = y, y' = W - x
-            out.append(W(w.y0, pw - w.x1, w.y1, pw - w.x0, w.text, w.bold, w.italic))
+            out.append(W(w.y0, pw - w.x1, w.y1, pw - w.x0, w.text, w.bold, w.italic, w.mark))
     _turn.up = up  # type: ignore[attr-defined]
     return out, ph, pw
 
