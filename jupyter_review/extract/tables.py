@@ -276,6 +276,7 @@ def _confidence(table: Table, rt: RawTable, orient_conf: float) -> None:
         grid = 0.9
     elif not mc or not value_rows:
         grid = 0.0
+        why.append("no column of values found")
     else:
         filled = [sum(1 for j in mc if j < len(r) and r[j].strip()) / len(mc) for r in value_rows]
         parsed = [sum(1 for j in mc if j < len(r) and r[j].strip() and (parse_number(r[j]) is not None or is_missing(r[j])))
@@ -283,7 +284,8 @@ def _confidence(table: Table, rt: RawTable, orient_conf: float) -> None:
         grid = round(0.9 * (0.5 + 0.5 * sum(filled) / len(filled)) * (sum(parsed) / len(parsed)), 3)
         # two values run together in one cell ("0.140 (0.013) 0.128 (0.015)"): a column gutter was missed
         right = [r[j] for r in value_rows for j in range(table.system_column + 1, len(r)) if r[j].strip()]
-        merged = sum(1 for c in right if len(re.findall(r"(?<![(\d.])\d+(?:\.\d+)?(?![\d.]*\))", c)) >= 2)
+        merged = sum(1 for c in right if parse_number(c) is None and not re.search(r"[A-Za-z]{2}", c)
+                     and len(re.findall(r"\d+(?:\.\d+)?", re.sub(r"(?:\u00b1|\+/?-)\s*\d+(?:\.\d+)?|\([^()]*\)", " ", c))) >= 2)
         if right and merged:
             grid = round(grid * (1 - merged / len(right)) * (0.5 if merged / len(right) > 0.1 else 1.0), 3)
             why.append(f"{merged} cells hold two values (a column gutter missed)")

@@ -182,11 +182,20 @@ class Row:
 
 def _drop_running_text(ws: list[W], page: Page | None) -> list[W]:
     """Running headers and footers, page numbers and margin stamps (as the layout pass marked
-    them), and slanted watermark words (each one's box many lines tall), are no table text."""
-    boxes = [b.bbox for b in page.blocks if b.kind in ("header", "footer", "page_number")
-             or (b.kind == "margin" and min(b.bbox[2] - b.bbox[0], b.bbox[3] - b.bbox[1]) < 30)] if page is not None else []
+    them, unless text follows them at line spacing: a table's header at the page top), and
+    slanted watermark words (each one's box many lines tall), are no table text."""
     hs = sorted(w.h for w in ws)
     med = hs[len(hs) // 2] if hs else 0.0
+    boxes = []
+    if page is not None:
+        for b in page.blocks:
+            if b.kind in ("header", "footer", "page_number") or (b.kind == "margin" and min(b.bbox[2] - b.bbox[0], b.bbox[3] - b.bbox[1]) < 30):
+                x0, y0, x1, y1 = b.bbox
+                near = any(-1.0 < (w.y0 - y1 if b.kind == "header" else y0 - w.y1) < 0.8 * med
+                           for w in ws if w.x1 > x0 and w.x0 < x1 and not (y0 - 1 <= w.cy <= y1 + 1))
+                if b.kind in ("header", "footer") and near:
+                    continue
+                boxes.append(b.bbox)
     out = []
     for w in ws:
         if med and w.h > 3.0 * med and (w.x1 - w.x0) > 2.0 * med and len(w.text) >= 4:
