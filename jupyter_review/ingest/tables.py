@@ -279,7 +279,8 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
         mark = ""
         if sups:
             for bb, st in sups:
-                if abs(bb[2] - x1) < 1.0 and bb[0] > x0 and y0 - 1 <= bb[1] <= y1 and text.endswith(st) and len(text) > len(st):
+                if (abs(bb[2] - x1) < 1.0 and bb[0] > x0 and y0 - 1 <= bb[1] <= y1 and text.endswith(st) and len(text) > len(st)
+                        and st.strip("+-")):  # a raised "+" is part of a name (MBPP+, HumanEval+)
                     # the marker is kept apart: out of the value and the label, but in the cell's text
                     text = text[: -len(st)]
                     mark = _sup_text(st)
