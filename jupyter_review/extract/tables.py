@@ -10,6 +10,7 @@ benchmark/metric label (header levels joined with " / ").
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -44,6 +45,12 @@ def split_marks(text: str) -> tuple[str, str]:
 
 
 def parse_number(text: str) -> float | None:
+    """The value of a printed cell ("85.3 \u00b1 0.2" -> 85.3), or None (cached: see :func:`_parse_number`)."""
+    return _parse_number(str(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_number(text: str) -> float | None:
     """'85.3', '85.3%', '85.3 ± 0.2', '1,234', '8.6*', '85.3\u00b9', '\u221212.1' -> float; else None.
 
     Missing-value markers (dashes, n/a) are not numbers: see :func:`is_missing`.
@@ -75,6 +82,7 @@ def parse_spread(text: str) -> float | None:
     return float(sd) if sd else None
 
 
+@functools.lru_cache(maxsize=65536)
 def is_missing(text: str) -> bool:
     return unicodedata.normalize("NFKC", split_marks(str(text))[0]).strip().lower().strip(_FOOT) in _MISSING
 
@@ -83,6 +91,11 @@ _FRACTION = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 _RANK = re.compile(r"^\s*(?:#\s*(\d+)|(\d+)(?:st|nd|rd|th))\s*$|\(\s*(\d+)(?:st|nd|rd|th)?\s*\)\s*$", re.I)
 _ARROW_UP = "\u2191\u21d1\u25b2\u2b06"
 _ARROW_DOWN = "\u2193\u21d3\u25bc\u2b07"
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_cell_cached(text: str) -> tuple[tuple[str, Any], ...]:
+    return tuple(parse_cell(text).items())
 
 
 def parse_cell(text: str) -> dict[str, Any]:
@@ -339,6 +352,7 @@ def _is_category(row: list[str]) -> bool:
     return len(filled) == 1 and row[0].strip() != "" and parse_number(row[0]) is None
 
 
+@functools.lru_cache(maxsize=8192)
 def _benchmark_like(label: str) -> bool:
     """A label naming a benchmark, dataset or metric (not a system)."""
     from ..nlp.lexicon import quantity_lexicon
@@ -450,7 +464,7 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int]) -
             else:
                 num = parse_number(raw)
                 v = num if num is not None else raw.strip()
-            pc = parse_cell(raw)
+            pc = dict(_parse_cell_cached(raw))
             extra = {"text": raw.strip(), "spread": pc["spread"], "unit": pc["unit"], "marks": pc["marks"]}
             if transposed:
                 recs.append(TableRecord(system=col_labels[j], column=lab, value=v, **extra))
