@@ -1,6 +1,7 @@
 """Results-table cell accuracy against the hand-read gold set, ours vs pdfplumber.
 
     .venv/bin/python benchmarks/table_accuracy.py [--misses]
+    .venv/bin/python benchmarks/table_accuracy.py --set texbench [--split tune|blind] [--misses] [--no-pdfplumber]
 
 Gold: tests/data/gold/tables/*.yaml (cells read off rendered pages by eye; see the
 README there).  A gold cell counts when an extracted record of the same page and
@@ -266,7 +267,169 @@ def score_tables(*, with_pdfplumber: bool = True, with_speed: bool = False) -> d
     return out
 
 
+# -- texbench ------------------------------------------------------------------------------
+
+TEXBENCH = ROOT.parent / "shared" / "texbench"
+SPLIT_FILE = ROOT / "benchmarks" / "data" / "texbench_split.json"
+
+
+def _tb_words(s: str) -> list[str]:
+    # texbench's own word rule (score_tables.py): lower case, runs of [a-z0-9.]
+    return re.sub(r"[^a-z0-9.]+", " ", str(s).lower()).split()
+
+
+def _tb_num(v: Any) -> float | None:
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return float(v)
+    try:
+        return float(str(v).replace(",", "").replace("%", "").strip())
+    except ValueError:
+        return None
+
+
+def _tb_style(features: list[str]) -> str:
+    if "booktabs" in features:
+        return "booktabs"
+    if "ruled" in features:
+        return "full rules"
+    return "none"
+
+
+def texbench_papers(split: str | None) -> list[str]:
+    import json
+
+    ids = sorted(p.stem for p in (TEXBENCH / "gold").glob("*.json"))
+    if split:
+        chosen = set(json.loads(SPLIT_FILE.read_text(encoding="utf-8"))[split])
+        ids = [i for i in ids if i in chosen]
+    return ids
+
+
+def _tb_score(gold: dict[str, Any], recs: list[tuple[set[str], set[str], float]], oriented: bool,
+              either: bool, tally: dict[str, list[int]], misses: list[str], name: str) -> None:
+    """Count gold cells found. ``oriented``: the gold system (row label of a systems-as-rows
+    table, column label of a systems-as-columns one) must be in the record's system and the
+    benchmark/metric in its column. ``either``: either orientation counts (the lenient
+    reading given to pdfplumber, which has no notion of orientation)."""
+    for t in gold["tables"]:
+        orient = "systems as columns" if t.get("orientation") == "systems_as_columns" else "systems as rows"
+        style = _tb_style(t.get("features", []))
+        flags = t.get("cell_flags") or [""] * len(t["cells"])
+        for k, (row, col, value) in enumerate(t["cells"]):
+            rw, cw = _tb_words(row), _tb_words(col)
+            sw, bw = (cw, rw) if (oriented and orient == "systems as columns") else (rw, cw)
+            same = [(s, c) for s, c, v in recs if abs(v - value) < 1e-6]
+            ok = any(all(w in s for w in sw) and all(w in c for w in bw) for s, c in same)
+            if either and not ok:
+                ok = any(all(w in c for w in sw) and all(w in s for w in bw) for s, c in same)
+            keys = ["all", f"orientation: {orient}", f"style: {style}"]
+            if "pm" in str(flags[k] if k < len(flags) else ""):
+                keys.append("cells: \u00b1")
+            for key in keys:
+                tally.setdefault(key, [0, 0])
+                tally[key][0] += ok
+                tally[key][1] += 1
+            if not ok:
+                misses.append(f"{name} {t['caption_starts']} p.{t.get('page')} [{orient}]: {row} | {col} = {value}")
+
+
+def texbench_ours(ids: list[str]) -> dict[str, Any]:
+    import json
+
+    import jupyter_review
+    from jupyter_review.extract.tables import extract_tables
+
+    tally: dict[str, list[int]] = {}
+    per: dict[str, tuple[int, int]] = {}
+    misses: list[str] = []
+    secs = 0.0
+    npages = 0
+    for name in ids:
+        gold = json.loads((TEXBENCH / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+        doc = jupyter_review.load(TEXBENCH / "pdfs" / f"{name}.pdf")
+        tables = extract_tables(doc)
+        pages = sorted({int(t["page"]) for t in gold["tables"]})
+        secs += _table_stage_seconds(TEXBENCH / "pdfs" / f"{name}.pdf", pages)
+        npages += len(pages)
+        recs = [(set(_tb_words(r.system)), set(_tb_words(r.column)), v)
+                for t in tables for r in t.long if (v := _tb_num(r.value)) is not None]
+        before = tally.get("all", [0, 0])[:]
+        _tb_score(gold, recs, True, False, tally, misses, name)
+        after = tally["all"]
+        per[name] = (after[0] - before[0], after[1] - before[1])
+    return {"tally": tally, "per": per, "misses": misses, "sec_per_page": secs / max(1, npages)}
+
+
+def _plumber_tb_records(grid: list[list[str | None]]) -> list[tuple[set[str], set[str], float]]:
+    """texbench's adapter: first row the header, first column the row label."""
+    rows = [[(c or "").replace("\n", " ").strip() for c in r] for r in grid if r]
+    if len(rows) < 2:
+        return []
+    head = rows[0]
+    out = []
+    for r in rows[1:]:
+        for j, c in enumerate(r[1:], start=1):
+            v = _tb_num(c.split("\u00b1")[0].split("(")[0]) if c else None
+            if v is not None:
+                out.append((set(_tb_words(r[0])), set(_tb_words(head[j] if j < len(head) else "")), v))
+    return out
+
+
+def texbench_pdfplumber(ids: list[str]) -> dict[str, Any] | None:
+    import json
+
+    try:
+        import pdfplumber
+    except ImportError:
+        return None
+    tally: dict[str, list[int]] = {}
+    misses: list[str] = []
+    for name in ids:
+        gold = json.loads((TEXBENCH / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+        recs: list[tuple[set[str], set[str], float]] = []
+        with pdfplumber.open(str(TEXBENCH / "pdfs" / f"{name}.pdf")) as pdf:
+            for pno in sorted({int(t["page"]) for t in gold["tables"]}):
+                if 0 < pno <= len(pdf.pages):
+                    for gr in pdf.pages[pno - 1].extract_tables():
+                        recs.extend(_plumber_tb_records(gr))
+        _tb_score(gold, recs, True, True, tally, misses, name)
+    return {"tally": tally}
+
+
+def texbench_main(argv: list[str]) -> None:
+    split = None
+    if "--split" in argv:
+        split = argv[argv.index("--split") + 1]
+    ids = texbench_papers(split)
+    if not ids:
+        sys.exit(f"no texbench papers under {TEXBENCH}")
+    o = texbench_ours(ids)
+    p = None if "--no-pdfplumber" in argv else texbench_pdfplumber(ids)
+    print(f"texbench {split or 'all'} half: {len(ids)} papers; a cell counts when a record has its value, "
+          "the system's words in its system and the benchmark/metric's words in its column")
+    keys = sorted(o["tally"], key=lambda k: (k != "all", k))
+    print(f"  {'':34s} {'ours':>20s} {'pdfplumber (either way)':>26s}")
+    for k in keys:
+        h, n = o["tally"][k]
+        line = f"  {k:34s} {h / n:7.3f} ({h:4d}/{n:4d})"
+        if p is not None:
+            ph, pn = p["tally"].get(k, [0, n])
+            line += f" {ph / pn if pn else 0:12.3f} ({ph:4d}/{pn:4d})"
+        print(line)
+    if p is None and "--no-pdfplumber" not in argv:
+        print("  pdfplumber not installed: peer baseline skipped (pip install pdfplumber, in the dev extra)")
+    for name, (h, n) in o["per"].items():
+        print(f"    {name:28s} {h:4d}/{n:4d} = {h / n if n else 0:.3f}")
+    print(f"  table stage {o['sec_per_page'] * 1000:.1f} ms per table page (CPU)")
+    if "--misses" in argv:
+        for m in o["misses"]:
+            print("  miss:", m)
+
+
 def main() -> None:
+    if "--set" in sys.argv and sys.argv[sys.argv.index("--set") + 1] == "texbench":
+        texbench_main(sys.argv[1:])
+        return
     res = score_tables(with_pdfplumber=True, with_speed=True)
     o, p, s = res["ours"], res["pdfplumber"], res["ingest"]
     print(f"gold cells: {o['cells']} from {len(o['per_file'])} files, {o['pages']} table pages")

@@ -298,6 +298,8 @@ def table_confidence(table: Table) -> float:
     ("column 3") or glued header labels, by (system, column) keys read twice (a marker dropped
     from "20news²" makes two rows "20news"), and by empty or numeric system labels."""
     given = getattr(table, "confidence", None)
+    if isinstance(given, dict) and isinstance(given.get("overall"), (int, float)):
+        given = given["overall"]  # the reader's {overall, confident, grid, header, orientation, labels}
     if isinstance(given, (int, float)) and not isinstance(given, bool):
         return max(0.0, min(1.0, float(given)))
     recs = table.long

@@ -10,6 +10,7 @@ benchmark/metric label (header levels joined with " / ").
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -30,12 +31,31 @@ _NUMBER = re.compile(
 )
 
 
+# superscript markers as the table reader writes them (kept in the text, apart from the value)
+SUPERSCRIPT = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u1d43\u1d47\u1d9c\u1d48\u1d49\u1da0\u1d4d\u02b0\u2071\u02b2\u1d4f\u02e1\u1d50\u207f\u1d52\u1d56\u02b3\u02e2\u1d57\u1d58\u1d5b\u02b7\u02e3\u02b8\u1dbb\u207a\u207b\u20f0"
+_SUP_RUN = re.compile("[" + SUPERSCRIPT + "]+")
+
+
+def split_marks(text: str) -> tuple[str, str]:
+    """(text without superscript markers, the markers in plain characters)."""
+    marks = "".join(_SUP_RUN.findall(str(text)))
+    if not marks:
+        return str(text), ""
+    return _SUP_RUN.sub("", str(text)), unicodedata.normalize("NFKC", marks)
+
+
 def parse_number(text: str) -> float | None:
-    """'85.3', '85.3%', '85.3 ± 0.2', '1,234', '8.6*', '\u221212.1' -> float; else None.
+    """The value of a printed cell ("85.3 \u00b1 0.2" -> 85.3), or None (cached: see :func:`_parse_number`)."""
+    return _parse_number(str(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_number(text: str) -> float | None:
+    """'85.3', '85.3%', '85.3 ± 0.2', '1,234', '8.6*', '85.3\u00b9', '\u221212.1' -> float; else None.
 
     Missing-value markers (dashes, n/a) are not numbers: see :func:`is_missing`.
     """
-    t = unicodedata.normalize("NFKC", str(text)).strip()
+    t = unicodedata.normalize("NFKC", split_marks(str(text))[0]).strip()
     t = t.replace("\u2212", "-")
     t = re.sub(r"^[(\[]([^()\[\]]+)[)\]]$", r"\1", t) if not re.match(r"^\(\s*\d", t[1:]) else t
     m = _NUMBER.match(t)
@@ -53,7 +73,8 @@ def parse_number(text: str) -> float | None:
 
 def parse_spread(text: str) -> float | None:
     """The ± / (std) part of a cell, if any."""
-    t = unicodedata.normalize("NFKC", str(text)).strip().replace("\u2212", "-")
+    t = unicodedata.normalize("NFKC", split_marks(str(text))[0]).strip().replace("\u2212", "-")
+    t = re.sub(r"^[(\[]([^()\[\]]+)[)\]]$", r"\1", t) if not re.match(r"^\(\s*\d", t[1:]) else t
     m = _NUMBER.match(t)
     if not m:
         return None
@@ -61,8 +82,63 @@ def parse_spread(text: str) -> float | None:
     return float(sd) if sd else None
 
 
+@functools.lru_cache(maxsize=65536)
 def is_missing(text: str) -> bool:
-    return unicodedata.normalize("NFKC", str(text)).strip().lower().strip(_FOOT) in _MISSING
+    return unicodedata.normalize("NFKC", split_marks(str(text))[0]).strip().lower().strip(_FOOT) in _MISSING
+
+
+_FRACTION = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+_RANK = re.compile(r"^\s*(?:#\s*(\d+)|(\d+)(?:st|nd|rd|th))\s*$|\(\s*(\d+)(?:st|nd|rd|th)?\s*\)\s*$", re.I)
+_ARROW_UP = "\u2191\u21d1\u25b2\u2b06"
+_ARROW_DOWN = "\u2193\u21d3\u25bc\u2b07"
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_cell_cached(text: str) -> tuple[tuple[str, Any], ...]:
+    return tuple(parse_cell(text).items())
+
+
+def parse_cell(text: str) -> dict[str, Any]:
+    """A printed cell taken apart: ``value`` (float or None), ``spread`` ("\u00b1 b", "(b)"),
+    ``unit`` ("%"), ``fraction`` ((k, n) of "k/n"), ``rank`` ("#2", "2nd", a trailing "(3)"
+    after a value), ``arrow`` ("up" / "down" for \u2191 \u2193), ``marks`` (superscript and
+    footnote markers: \u00b9 * \u2020 \u2021 ...) and ``missing`` (a dash or n/a)."""
+    raw = str(text or "")
+    base, marks = split_marks(raw)
+    t = unicodedata.normalize("NFKC", base).strip()
+    out: dict[str, Any] = {"text": raw, "value": None, "spread": None, "unit": "", "fraction": None, "rank": None,
+                           "arrow": "", "marks": marks, "missing": False}
+    if any(ch in t for ch in _ARROW_UP):
+        out["arrow"] = "up"
+    elif any(ch in t for ch in _ARROW_DOWN):
+        out["arrow"] = "down"
+    t = re.sub("[" + _ARROW_UP + _ARROW_DOWN + "]", "", t).strip()
+    foot = re.search(r"[" + re.escape(_FOOT.replace("#", "")) + r"]+$", t)
+    if foot:
+        out["marks"] += foot.group(0)
+        t = t[: foot.start()].strip()
+    if not t or is_missing(t):
+        out["missing"] = True
+        return out
+    m = _FRACTION.match(t)
+    if m:
+        k, n = int(m.group(1)), int(m.group(2))
+        out["fraction"] = (k, n)
+        out["value"] = float(k)
+        return out
+    r = _RANK.match(t)
+    if r:
+        out["rank"] = int(r.group(1) or r.group(2) or r.group(3))
+        return out
+    r = re.match(r"^(.*?\d)\s*\(\s*(\d+)(?:st|nd|rd|th)\s*\)$", t, re.I)
+    if r:
+        out["rank"] = int(r.group(2))
+        t = r.group(1)
+    out["value"] = parse_number(t)
+    out["spread"] = parse_spread(t)
+    if out["value"] is not None and "%" in t:
+        out["unit"] = "%"
+    return out
 
 
 # -- labels ------------------------------------------------------------------------------
@@ -73,7 +149,7 @@ _MARKS = re.compile(r"(?<=\S)[*\u2020\u2021\u00a7\u00b6\u2217\u22c6\u2605\u2606]
 
 def clean_label(text: str) -> str:
     """A row/column label without citations, footnote marks and doubled spaces."""
-    t = _CITE.sub("", text)
+    t = _CITE.sub("", split_marks(text)[0])
     t = _MARKS.sub("", t)
     t = re.sub(r"\s+", " ", t).strip(" :;,")
     return t
@@ -167,8 +243,11 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
     table.system_column = sys_col
     table.metric_columns = [j for j in numeric_cols if j > sys_col]
     table.lower_is_better = [bool(_LOWER_BETTER.search(c)) and not _HIGHER_BETTER.search(c) for c in table.columns]
-    orient = _orientation(table, value_rows, sys_col)
+    value_bold = [b for r, b in zip(body, bold) if not _is_category(r)]
+    orient, oconf, owhy = _orientation_evidence(table, value_rows, value_bold, sys_col)
     table.orientation = orient
+    table.notes.append("orientation: " + ("systems are columns" if orient == "columns" else "systems are rows")
+                       + f" ({'; '.join(owhy)})")
     cap_text = caption
     score = 0
     if table.metric_columns and len(value_rows) >= 2:
@@ -189,7 +268,74 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
     _long_and_best(table, body, label_cols or [sys_col])
     if orient == "columns":
         table.notes.append("transposed: benchmarks are rows, systems are columns")
+    _confidence(table, rt, oconf)
     return table
+
+
+_GENERIC = re.compile(r"^(?:column \d+|)$")
+
+
+def _confidence(table: Table, rt: RawTable, orient_conf: float) -> None:
+    """How surely the table and each of its cells were read (``Table.confidence``,
+    ``TableRecord.confidence``): the grid (drawn cell rules, or word geometry and how regular
+    its rows are), the header (every value column named, no column name twice), the
+    orientation (how strong its cues were) and the labels (every cell keyed by a non-empty,
+    unique system/column pair). ``overall`` is the weakest of the four."""
+    why: list[str] = []
+    recs = table.long
+    mc = table.metric_columns
+    value_rows = [r for r in table.rows if not _is_category(r)]
+    if rt.method == "lines":
+        grid = 0.9
+    elif not mc or not value_rows:
+        grid = 0.0
+        why.append("no column of values found")
+    else:
+        filled = [sum(1 for j in mc if j < len(r) and r[j].strip()) / len(mc) for r in value_rows]
+        parsed = [sum(1 for j in mc if j < len(r) and r[j].strip() and (parse_number(r[j]) is not None or is_missing(r[j])))
+                  / max(1, sum(1 for j in mc if j < len(r) and r[j].strip())) for r in value_rows]
+        grid = round(0.9 * (0.5 + 0.5 * sum(filled) / len(filled)) * (sum(parsed) / len(parsed)), 3)
+        # two values run together in one cell ("0.140 (0.013) 0.128 (0.015)"): a column gutter was missed
+        right = [r[j] for r in value_rows for j in range(table.system_column + 1, len(r)) if r[j].strip()]
+        merged = sum(1 for c in right if parse_number(c) is None and not re.search(r"[A-Za-z]{2}", c)
+                     and len(re.findall(r"\d+(?:\.\d+)?", re.sub(r"(?:\u00b1|\+/?-)\s*\d+(?:\.\d+)?|\([^()]*\)", " ", c))) >= 2)
+        if right and merged:
+            grid = round(grid * (1 - merged / len(right)) * (0.5 if merged / len(right) > 0.1 else 1.0), 3)
+            why.append(f"{merged} cells hold two values (a column gutter missed)")
+        if grid < 0.6:
+            why.append("value cells often empty or not numbers (columns merged or split)")
+    heads = [table.columns[j] for j in mc] if mc else []
+    named = [h for h in heads if not _GENERIC.match(h.strip())]
+    header = len(named) / len(heads) if heads else 0.0
+    leaves = [h for h in named]
+    if len(set(leaves)) < len(leaves):
+        header *= 0.6
+        why.append("two value columns share one name")
+    if header < 1.0 and heads:
+        why.append(f"{len(heads) - len(named)} of {len(heads)} value columns unnamed")
+    orient = orient_conf
+    keys: dict[tuple[str, str], int] = {}
+    for r in recs:
+        keys[(r.system, r.column)] = keys.get((r.system, r.column), 0) + 1
+    good = sum(1 for r in recs if r.system.strip() and r.column.strip() and not _GENERIC.match(r.system)
+               and not _GENERIC.match(r.column) and keys[(r.system, r.column)] == 1)
+    labels = good / len(recs) if recs else 0.0
+    if recs and labels < 1.0:
+        why.append(f"{len(recs) - good} of {len(recs)} cells without a unique system/column label")
+    overall = round(min(grid, header, orient, labels), 3)
+    table.confidence = {"overall": overall, "confident": overall >= 0.6, "grid": round(grid, 3),
+                        "grid_from": "rules" if rt.method == "lines" else "word geometry",
+                        "header": round(header, 3), "orientation": round(orient, 3), "labels": round(labels, 3),
+                        "why": why}
+    for r in recs:
+        c = overall
+        if r.value is not None and not isinstance(r.value, (int, float)):
+            c = min(c, 0.2)  # text where a number was expected: two cells run together, or a label
+        if keys[(r.system, r.column)] > 1 or not r.system.strip() or _GENERIC.match(r.column) or _GENERIC.match(r.system):
+            c = min(c, 0.3)
+        if r.marks:
+            c = min(c, 0.9)
+        r.confidence = round(c, 3)
 
 
 def _texty(cells: list[str]) -> bool:
@@ -206,26 +352,77 @@ def _is_category(row: list[str]) -> bool:
     return len(filled) == 1 and row[0].strip() != "" and parse_number(row[0]) is None
 
 
-def _orientation(table: Table, rows: list[list[str]], sys_col: int) -> str:
+@functools.lru_cache(maxsize=8192)
+def _benchmark_like(label: str) -> bool:
+    """A label naming a benchmark, dataset or metric (not a system)."""
+    from ..nlp.lexicon import quantity_lexicon
+
+    if not label.strip():
+        return False
+    if _METRIC_LIKE.search(label) or _LOWER_BETTER.search(label) or _HIGHER_BETTER.search(label):
+        return True
+    lex = quantity_lexicon()
+    return bool(lex["benchmarks"].spans(label) or lex["metrics"].spans(label))
+
+
+def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[bool]], sys_col: int) -> tuple[str, float, list[str]]:
+    """Which axis holds the systems, from the content: the label column's header ("Model" /
+    "Dataset"), which labels name benchmarks or metrics (a lexicon and metric words), and
+    where the bold best values fall (one per column: systems are rows; one per row: systems
+    are columns). Returns (orientation, confidence 0-1, the reasons)."""
     head = table.columns[sys_col] if sys_col < len(table.columns) else ""
     leaf = head.split(" / ")[-1] if head else ""
+    score = 0.0  # > 0: systems are columns
+    why: list[str] = []
     if _BENCH_HEAD.match(leaf):
-        return "columns"
-    if _SYSTEM_HEAD.match(leaf):
-        return "rows"
-    labels = [r[sys_col] for r in rows if r[sys_col].strip()]
-    if not labels:
-        return "rows"
-    row_metric = sum(1 for t in labels if _METRIC_LIKE.search(t)) / len(labels)
+        score += 3
+        why.append(f"label column headed {leaf!r}")
+    elif _SYSTEM_HEAD.match(leaf):
+        score -= 3
+        why.append(f"label column headed {leaf!r}")
+    labels = [r[sys_col] for r in rows if sys_col < len(r) and r[sys_col].strip()]
     cols = [table.columns[j] for j in table.metric_columns]
-    col_metric = sum(1 for t in cols if _METRIC_LIKE.search(t) or _LOWER_BETTER.search(t) or _HIGHER_BETTER.search(t)) / max(1, len(cols))
-    return "columns" if row_metric >= 0.5 and col_metric < 0.3 else "rows"
+    if labels and cols:
+        rb = sum(1 for t in labels if _benchmark_like(t)) / len(labels)
+        cb = sum(1 for t in cols if _benchmark_like(t.split(" / ")[-1])) / len(cols)
+        if rb >= 0.5 and cb < 0.3:
+            score += 2
+            why.append(f"{rb:.0%} of row labels name benchmarks or metrics, {cb:.0%} of column labels")
+        elif cb >= 0.5 and rb < 0.3:
+            score -= 2
+            why.append(f"{cb:.0%} of column labels name benchmarks or metrics, {rb:.0%} of row labels")
+    # bold best values: one per row or one per column
+    mc = table.metric_columns
+    if bold and mc and len(rows) >= 3 and len(mc) >= 3:
+        per_row = [sum(1 for j in mc if j < len(b) and b[j]) for b in bold]
+        per_col = [sum(1 for b in bold if j < len(b) and b[j]) for j in mc]
+        rows_one = sum(1 for n in per_row if n >= 1)
+        cols_one = sum(1 for n in per_col if n >= 1)
+        nb = sum(per_row)
+        if nb >= 3:
+            if rows_one >= 0.7 * len(rows) and max(per_row) <= 2 and cols_one < 0.7 * len(mc):
+                score += 1.5
+                why.append("bold best values one per row")
+            elif cols_one >= 0.7 * len(mc) and max(per_col) <= 2 and rows_one < 0.7 * len(rows):
+                score -= 1.5
+                why.append("bold best values one per column")
+    orient = "columns" if score > 0 else "rows"
+    if not why:
+        conf = 0.7  # no cue either way: the usual layout, systems as rows
+        why.append("no cue: systems taken as rows (the usual)")
+    else:
+        conf = min(1.0, 0.5 + abs(score) / 6)
+    return orient, round(conf, 2), why
 
 
-def _row_label(row: list[str], label_cols: list[int], category: str) -> str:
+def _orientation(table: Table, rows: list[list[str]], sys_col: int) -> str:
+    return _orientation_evidence(table, rows, [], sys_col)[0]
+
+
+def _row_label(row: list[str], label_cols: list[int], category: str, keep_marks: bool = False) -> str:
     parts = [category] if category else []
     for j in label_cols:
-        t = clean_label(row[j])
+        t = re.sub(r"\s+", " ", _CITE.sub("", row[j])).strip(" :;,") if keep_marks else clean_label(row[j])
         if t and t not in parts:
             parts.append(t)
     return " / ".join(parts)
@@ -243,6 +440,16 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int]) -
         lab = _row_label(row, label_cols, category)
         row_labels.append(lab)
         value_rows.append(i)
+    # labels that differ only by a raised marker ("20news" / "20news\u00b2") keep it: two rows
+    counts: dict[str, int] = {}
+    for lab in row_labels:
+        counts[lab] = counts.get(lab, 0) + 1
+    for k, (lab, i) in enumerate(zip(row_labels, value_rows)):
+        if counts[lab] > 1:
+            cat = row_labels[k].split(" / ")[0] if " / " in row_labels[k] and category else ""
+            marked = _row_label(body[i], label_cols, "", keep_marks=True)
+            if marked != _row_label(body[i], label_cols, ""):
+                row_labels[k] = (cat + " / " + marked) if cat and not marked.startswith(cat) else marked
     col_labels = [clean_label(c) or f"column {j + 1}" for j, c in enumerate(table.columns)]
     table.columns = [c if c else f"column {j + 1}" for j, c in enumerate(table.columns)]
     transposed = table.orientation == "columns"
@@ -257,10 +464,12 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int]) -
             else:
                 num = parse_number(raw)
                 v = num if num is not None else raw.strip()
+            pc = dict(_parse_cell_cached(raw))
+            extra = {"text": raw.strip(), "spread": pc["spread"], "unit": pc["unit"], "marks": pc["marks"]}
             if transposed:
-                recs.append(TableRecord(system=col_labels[j], column=lab, value=v))
+                recs.append(TableRecord(system=col_labels[j], column=lab, value=v, **extra))
             else:
-                recs.append(TableRecord(system=lab, column=col_labels[j], value=v))
+                recs.append(TableRecord(system=lab, column=col_labels[j], value=v, **extra))
     table.long = recs
     # best per benchmark
     if not table.metric_columns or not value_rows:

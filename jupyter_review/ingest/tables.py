@@ -101,6 +101,7 @@ class W:
     text: str
     bold: bool = False
     italic: bool = False
+    mark: str = ""  # a superscript / footnote marker printed small and raised after the word
     # centre line and height, read tens of thousands of times per page: computed once
     cy: float = field(init=False, repr=False, compare=False)
     h: float = field(init=False, repr=False, compare=False)
@@ -179,6 +180,63 @@ class Row:
         return sum(1 for s in self.segs if s.numeric)
 
 
+def _drop_running_text(ws: list[W], page: Page | None) -> list[W]:
+    """Running headers and footers, page numbers and margin stamps (as the layout pass marked
+    them, unless text follows them at line spacing: a table's header at the page top), and
+    slanted watermark words (each one's box many lines tall), are no table text."""
+    hs = sorted(w.h for w in ws)
+    med = hs[len(hs) // 2] if hs else 0.0
+    boxes = []
+    if page is not None:
+        for b in page.blocks:
+            if b.kind in ("header", "footer", "page_number") or (b.kind == "margin" and min(b.bbox[2] - b.bbox[0], b.bbox[3] - b.bbox[1]) < 30):
+                x0, y0, x1, y1 = b.bbox
+                near = any(-1.0 < (w.y0 - y1 if b.kind == "header" else y0 - w.y1) < 0.8 * med
+                           for w in ws if w.x1 > x0 and w.x0 < x1 and not (y0 - 1 <= w.cy <= y1 + 1))
+                if b.kind in ("header", "footer") and near:
+                    continue
+                boxes.append(b.bbox)
+    out = []
+    for w in ws:
+        if med and w.h > 3.0 * med and (w.x1 - w.x0) > 2.0 * med and len(w.text) >= 4:
+            continue
+        cx = (w.x0 + w.x1) / 2
+        if any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= w.cy <= b[3] + 1 for b in boxes):
+            continue
+        out.append(w)
+    return out
+
+
+def _drop_line_numbers(ws: list[W]) -> list[W]:
+    """Margin line numbers of review copies (a run of consecutive integers, one per text line,
+    in a narrow band at the page's outer edge) are not table cells or row labels."""
+    ints = [w for w in ws if len(w.text) <= 4 and w.text.isdigit()]
+    if len(ints) < 10:
+        return ws
+    ys = [w.cy for w in ws]
+    span_page = (max(ys) - min(ys)) if ys else 0.0
+    bands: dict[int, list[W]] = {}
+    for w in ints:
+        bands.setdefault(int(w.x1 // 4), []).append(w)
+    drop: set[int] = set()
+    for key in sorted(bands):
+        run = bands.get(key - 1, []) + bands[key] + bands.get(key + 1, [])
+        run = sorted({id(w): w for w in run}.values(), key=lambda w: w.cy)
+        if len(run) < 10 or any(id(w) in drop for w in run):
+            continue
+        vals = [int(w.text) for w in run]
+        steps = sum(1 for a, b in zip(vals, vals[1:]) if b == a + 1)
+        if steps < 0.7 * (len(vals) - 1) or (run[-1].cy - run[0].cy) < 0.35 * span_page:
+            continue
+        x0, x1 = min(w.x0 for w in run), max(w.x1 for w in run)
+        left = sum(1 for w in ws if w.x1 <= x0)
+        right = sum(1 for w in ws if w.x0 >= x1)
+        if min(left, right) > 0.03 * len(ws):
+            continue  # words on both sides: a column inside the text, not the margin
+        drop.update(id(w) for w in run)
+    return [w for w in ws if id(w) not in drop] if drop else ws
+
+
 def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, float, float], bool, bool]], list[tuple[tuple[float, float, float, float], str]]]:
     """Style runs (bbox, bold, italic) and superscript runs (bbox, text) of the model page."""
     runs: list[tuple[tuple[float, float, float, float], bool, bool]] = []
@@ -198,6 +256,15 @@ def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, flo
     return runs, sups
 
 
+_SUP_MAP = str.maketrans("0123456789abcdefghijklmnoprstuvwxyz+-",
+                         "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u1d43\u1d47\u1d9c\u1d48\u1d49\u1da0\u1d4d\u02b0\u2071\u02b2\u1d4f\u02e1\u1d50\u207f\u1d52\u1d56\u02b3\u02e2\u1d57\u1d58\u1d5b\u02b7\u02e3\u02b8\u1dbb\u207a\u207b")
+
+
+def _sup_text(mark: str) -> str:
+    """A raised marker written with superscript characters ("2" -> "\u00b2"; "*", "\u2020" as they are)."""
+    return mark.translate(_SUP_MAP)
+
+
 def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tuple[float, float, float, float], bool, bool]]]:
     """Words as W (superscript footnote marks cut off numbers) and the page's style runs."""
     runs, sups = _style_lookup(page)
@@ -209,13 +276,17 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
         x0, y0, x1, y1 = float(w[0]), float(w[1]), float(w[2]), float(w[3])
         if x1 <= x0 or y1 <= y0:
             continue
-        if sups and _HAS_DIGIT.search(text):
+        mark = ""
+        if sups:
             for bb, st in sups:
-                if abs(bb[2] - x1) < 1.0 and bb[0] > x0 and y0 - 1 <= bb[1] <= y1 and text.endswith(st) and len(text) > len(st):
+                if (abs(bb[2] - x1) < 1.0 and bb[0] > x0 and y0 - 1 <= bb[1] <= y1 and text.endswith(st) and len(text) > len(st)
+                        and st.strip("+-")):  # a raised "+" is part of a name (MBPP+, HumanEval+)
+                    # the marker is kept apart: out of the value and the label, but in the cell's text
                     text = text[: -len(st)]
+                    mark = _sup_text(st)
                     x1 = bb[0]
                     break
-        out.append(W(x0, y0, x1, y1, text))
+        out.append(W(x0, y0, x1, y1, text, mark=mark))
     return out, runs
 
 
@@ -664,7 +735,7 @@ def _join_lines(ws: list[W]) -> str:
             lines.append([w])
     out = ""
     for ln in lines:
-        t = " ".join(x.text for x in sorted(ln, key=lambda x: x.x0))
+        t = " ".join(x.text + x.mark for x in sorted(ln, key=lambda x: x.x0))
         if not out:
             out = t
         elif out.endswith("-") and not out.endswith(" -"):
@@ -801,6 +872,8 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     # -- header --------------------------------------------------------------------------
     leaf: dict[int, list[W]] = {}
     span_items: list[tuple[float, list[int], list[W]]] = []
+    nlab_h = _label_cols(rows[first_body:], cols)
+    upper: list[Seg] = []  # segments of upper header lines not placed by a rule
     for r in header_rows:
         words: list[W] = []
         for w in r.words:
@@ -810,7 +883,7 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
             else:
                 words.append(w)
         hsegs = _segments(sorted(words, key=lambda w: w.x0))
-        ruled: list[tuple[Seg, list[int]]] = []
+        ruled: list[tuple[Seg, list[int], tuple[float, float, float]]] = []
         for sg in hsegs:
             cov = _covers(cols, sg.x0, sg.x1)
             rule = [ru for ru in rules if sg.y1 - 1.5 <= ru[2] <= sg.y1 + 9 and ru[0] <= sg.x0 + 2 and ru[1] >= sg.x1 - 2]
@@ -818,7 +891,7 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
                 ru = min(rule, key=lambda t: t[2])
                 rc = _covers(cols, ru[0], ru[1])
                 if len(rc) >= 2 and (ru[1] - ru[0]) < 0.9 * (bbox[2] - bbox[0]):
-                    ruled.append((sg, rc))
+                    ruled.append((sg, rc, ru))
                     continue
             if len(cov) >= 2:
                 # single-column names glued by tight spacing: each part sits over its own column
@@ -827,26 +900,16 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
                     for z, ws in parts:
                         leaf.setdefault(z, []).extend(ws)
                     continue
+            if r is not header_rows[-1]:
+                upper.append(sg)
+                continue
+            if len(cov) >= 2:
                 span_items.append((sg.y0, cov, sg.words))
             else:
-                z = _col_of(cols, sg.x0, sg.x1)
-                if r is not header_rows[-1] and 0 < z:
-                    # centred over a gutter in an upper header line: a group over two columns
-                    c = (sg.x0 + sg.x1) / 2
-                    own = abs((cols[z][0] + cols[z][1]) / 2 - c)
-                    pitch = cols[z][1] - cols[z][0] + 4
-                    for a, e in ((z - 1, z), (z, z + 1)):
-                        if 0 <= a and e < ncol and a >= 1:
-                            mid = (cols[a][0] + cols[e][1]) / 2
-                            if abs(mid - c) < 0.25 * own and own > 0.3 * pitch:
-                                span_items.append((sg.y0, [a, e], sg.words))
-                                break
-                    else:
-                        leaf.setdefault(z, []).extend(sg.words)
-                    continue
-                leaf.setdefault(z, []).extend(sg.words)
+                leaf.setdefault(_col_of(cols, sg.x0, sg.x1), []).extend(sg.words)
         for sg, rc in _fit_spans(ruled, cols):
             span_items.append((sg.y0, rc, sg.words))
+    span_items.extend(_upper_labels(upper, cols, nlab_h, leaf, span_items))
     span_items.sort(key=lambda t: t[0])
     lvl_rows: list[list[Cell | None]] = []
     lvl_y: list[float] = []
@@ -909,38 +972,93 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     )
 
 
-def _fit_spans(ruled: list[tuple[Seg, list[int]]], cols: list[tuple[float, float]]) -> list[tuple[Seg, list[int]]]:
-    """Group headers over a rule: each takes the run of columns it is centred on (one
-    rule drawn under several group headers is shared out left to right)."""
-    out: list[tuple[Seg, list[int]]] = []
-    used = -1
-    for sg, rc in sorted(ruled, key=lambda t: t[0].x0):
-        cand = [j for j in rc if j > used]
-        if len(cand) < 1:
-            continue
-        own = _covers(cols, sg.x0, sg.x1) or [_zone(cols, (sg.x0 + sg.x1) / 2)]
-        start = cand[0]
-        if own and own[0] > start:
-            # the rule may begin left of this header: start where centring allows
-            pass
-        c = (sg.x0 + sg.x1) / 2
-        best: tuple[float, int, int] | None = None
-        for a in cand:
-            if a > own[0]:
+def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, leaf: dict[int, list[W]],
+                  placed: list[tuple[float, list[int], list[W]]]) -> list[tuple[float, list[int], list[W]]]:
+    """Labels of the upper header lines: pieces of one label printed on several lines are one
+    label (a family name over its version, "Systems/Corpora" over "without Splits"); a label
+    over two or more columns, or centred over a gutter, is a group level that spans the
+    columns it is centred on; a label over one column only is the top line of that column's
+    own name (it goes to the leaf)."""
+    if not segs:
+        return []
+    segs = sorted(segs, key=lambda sg: (sg.y0, sg.x0))
+    blocks: list[list[Seg]] = []
+    for sg in segs:
+        h = max(1.0, sg.y1 - sg.y0)
+        for blk in blocks:
+            last = blk[-1]
+            if 0 <= sg.y0 - last.y1 < 0.8 * h and _overlap(sg.x0, sg.x1, last.x0, last.x1) > 0:
+                blk.append(sg)
                 break
-            for e in cand:
-                if e < max(a, own[-1]):
-                    continue
-                mid = (cols[a][0] + cols[e][1]) / 2
-                score = abs(mid - c)
-                if best is None or score < best[0] - 0.5:
-                    best = (score, a, e)
-        if best is None:
+        else:
+            blocks.append([sg])
+    info = []
+    for blk in blocks:
+        x0, x1 = min(b.x0 for b in blk), max(b.x1 for b in blk)
+        c = (x0 + x1) / 2
+        cov = _covers(cols, x0, x1)
+        if len(cov) < 2:
+            z = _col_of(cols, x0, x1)
+            own = abs((cols[z][0] + cols[z][1]) / 2 - c)
+            pitch = cols[z][1] - cols[z][0] + 4
+            cov = [z]
+            for a, e in ((z - 1, z), (z, z + 1)):
+                if first <= a and e < len(cols):
+                    mid = (cols[a][0] + cols[e][1]) / 2
+                    if abs(mid - c) < 0.25 * own and own > 0.3 * pitch:
+                        cov = [a, e]
+                        break
+        info.append((blk, cov, c))
+    out: list[tuple[float, list[int], list[W]]] = []
+    for k, (blk, cov, c) in enumerate(info):
+        ws = [w for b in blk for w in b.words]
+        if len(cov) < 2:
+            leaf.setdefault(cov[0], [])[:0] = ws  # above the column's own name
             continue
-        _s, a, e = best
-        out.append((sg, list(range(a, e + 1))))
-        used = e
+        y0 = blk[0].y0
+        taken = {j for m, (b2, cv2, _c) in enumerate(info) if m != k and abs(b2[0].y0 - y0) < 4 for j in cv2}
+        taken |= {j for y, cv2, _ws in placed if abs(y - y0) < 4 for j in cv2}
+        lo = first if cov[0] >= first else 0
+        out.append((y0, _expand_span(cov, c, cols, taken, lo), ws))
     return out
+
+
+def _fit_spans(ruled: list[tuple[Seg, list[int], tuple[float, float, float]]],
+               cols: list[tuple[float, float]]) -> list[tuple[Seg, list[int]]]:
+    """Group headers over a rule (a cmidrule): a label alone over its rule takes every column
+    the rule spans; labels that share one rule share its columns out, each column going to the
+    label whose centre is nearest."""
+    by_rule: dict[tuple[float, float, float], list[tuple[Seg, list[int]]]] = {}
+    for sg, rc, ru in ruled:
+        by_rule.setdefault(ru, []).append((sg, rc))
+    out: list[tuple[Seg, list[int]]] = []
+    for items in by_rule.values():
+        if len(items) == 1:
+            out.append(items[0])
+            continue
+        rc = items[0][1]
+        own: dict[int, list[int]] = {k: [] for k in range(len(items))}
+        for j in rc:
+            cc = (cols[j][0] + cols[j][1]) / 2
+            k = min(range(len(items)), key=lambda i: abs((items[i][0].x0 + items[i][0].x1) / 2 - cc))
+            own[k].append(j)
+        for k, (sg, _rc) in enumerate(items):
+            if own[k]:
+                out.append((sg, own[k]))
+    return out
+
+
+def _expand_span(cov: list[int], centre: float, cols: list[tuple[float, float]], taken: set[int], first: int) -> list[int]:
+    """A group label printed without a rule under it spans the columns it is centred on: grow
+    its run one column each side while both are free and the run stays centred on the label."""
+    a, e = cov[0], cov[-1]
+    pitch = max(4.0, statistics.median([b - a0 for a0, b in cols]) if cols else 10.0)
+    while a - 1 >= first and e + 1 < len(cols) and a - 1 not in taken and e + 1 not in taken:
+        mid = (cols[a - 1][0] + cols[e + 1][1]) / 2
+        if abs(mid - centre) > 0.6 * pitch:
+            break
+        a, e = a - 1, e + 1
+    return list(range(a, e + 1))
 
 
 def _by_zone(ws: list[W], cols: list[tuple[float, float]]) -> list[tuple[int, list[W]]]:
@@ -1130,6 +1248,7 @@ def find_tables_on_page(
     ws, runs = _words(words, page)
     if not ws:
         return []
+    ws = _drop_line_numbers(_drop_running_text(ws, page))
     # text coordinates are those of the unrotated page (a /Rotate 90 page reports landscape words)
     box = pg.cropbox if pg is not None else None
     pw = float(box.width) if box is not None else max(w.x1 for w in ws) + 10
@@ -1191,9 +1310,9 @@ def _turn(ws: list[W], pw: float, ph: float, pg: Any) -> tuple[list[W], float, f
     out = []
     for w in ws:
         if up:  # reading bottom-to-top: x' = H - y, y' = x
-            out.append(W(ph - w.y1, w.x0, ph - w.y0, w.x1, w.text, w.bold, w.italic))
+            out.append(W(ph - w.y1, w.x0, ph - w.y0, w.x1, w.text, w.bold, w.italic, w.mark))
         else:  # top-to-bottom: x' = y, y' = W - x
-            out.append(W(w.y0, pw - w.x1, w.y1, pw - w.x0, w.text, w.bold, w.italic))
+            out.append(W(w.y0, pw - w.x1, w.y1, pw - w.x0, w.text, w.bold, w.italic, w.mark))
     _turn.up = up  # type: ignore[attr-defined]
     return out, ph, pw
 

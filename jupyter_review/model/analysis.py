@@ -77,6 +77,11 @@ class TableRecord:
     system: str
     column: str
     value: float | str | None
+    text: str = ""  # the cell as printed, markers included ("85.3\u00b9 \u00b1 0.2")
+    spread: float | None = None  # the "\u00b1 b" / "(b)" part
+    unit: str = ""  # "%" when printed
+    marks: str = ""  # footnote / superscript markers kept apart from the value and labels
+    confidence: float | None = None  # how surely this cell's value and both labels were read, 0-1
 
 
 @dataclass
@@ -102,6 +107,9 @@ class Table:
     notes: list[str] = field(default_factory=list)
     # "rows": systems are rows (the usual); "columns": systems are columns, benchmarks rows
     orientation: str = "rows"
+    # how surely the table was read: {overall, confident, grid, header, orientation, labels}
+    # (each 0-1 but ``confident``, a bool) and ``why``: what lowered it
+    confidence: dict[str, Any] = field(default_factory=dict)
 
     @property
     def df(self) -> Any:
