@@ -233,8 +233,13 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
 
 # footnotes that give a URL: "1https://github.com/..." (the marker glued to the link, as the
 # text layer reads a superscript), several of them possibly run together in one sentence
-_FOOT_URL = re.compile(r"(?:^|\s)(\d{1,2})\s?((?:https?://|www\.)[^\s]+?)(?=\d{1,2}[A-Z][a-z]|\s|$)")
-_FOOT_START = re.compile(r"^(\d{1,2})\s?(?=[A-Z*(]|https?://|www\.)")
+# a link as printed: with a scheme, "www.", or a bare host with a path ("goo.gl/zC2rjG",
+# "github.com/allenai/papermage", "doi.org/10...") as footnotes and title blocks give them
+_HOST = r"(?:https?://|www\.|(?:[a-z0-9-]+\.)+(?:com|org|io|gl|net|edu|ai|me|ly|cc)/(?=\w))"
+_FOOT_URL = re.compile(rf"(?:^|\s)(\d{{1,2}})\s?({_HOST}[^\s]+?)(?=\d{{1,2}}[A-Z][a-z]|\s|$)")
+_FOOT_START = re.compile(rf"^(\d{{1,2}})\s?(?=[A-Z*(]|{_HOST})")
+# the first link of a footnote that opens with words ("1TensorFlow: goo.gl/zC2rjG. PyTorch: ...")
+_FOOT_LINK = re.compile(rf"(?<![\w/.@-])({_HOST}[^\s]*[\w/])")
 # a footnoted link is read with its sentence only when the sentence offers something there
 # ("we release our code.1"), not when it names a tool it used ("the HuggingFace Tokenizer2")
 _RELEASE_CUE = re.compile(
@@ -247,8 +252,11 @@ _RELEASE_CUE = re.compile(
 _MARKER = re.compile(r"(?:(?<=[A-Za-z][a-z]{2})|(?<=[a-z]{2}[.,;:)\]]))(\d{1,2})(?=[\s,.;:]|$)")
 # a marker the text layer set apart by a space ("the vLLM implementations 1, and release"); read
 # only when that page has a footnote of that number, and never after a word that takes a number
+# or glued to the next word ("implementations 1that can be used"), as a superscript set in a
+# line of its own height reads
 _SPACED_MARKER = re.compile(
-    r"(?<=[a-z]{3}) (\d{1,2})(?=[,.;:]|\s+(?:and|or|to|for|with|in|as|at|on|which|that|is|are|we)\b|$)"
+    r"(?<=[a-z]{3}) (\d{1,2})(?=[,.;:]|\s+(?:and|or|to|for|with|in|as|at|on|which|that|is|are|we)\b|$"
+    r"|(?:and|or|to|for|with|in|as|at|on|which|that|is|are|we|can|will|the)\b)"
 )
 _NUMBERED_NOUN = re.compile(
     r"(?:table|figure|fig|section|sec|chapter|appendix|eq|equation|step|stage|phase|version|level|layer|"
@@ -285,7 +293,10 @@ def _footnote_urls(doc: Document) -> dict[tuple[int, int], dict[str, str]]:
             page.setdefault(m.group(1), m.group(2).rstrip(".,;)"))
         first = _FOOT_START.match(s.text)
         if first:
-            page.setdefault(first.group(1), "")  # a footnote without a link: the marker is taken
+            # a footnote that opens with words may still give a link further on; else the
+            # marker is taken by a footnote without one
+            link = _FOOT_LINK.search(s.text, first.end())
+            page.setdefault(first.group(1), link.group(1).rstrip(".,;)") if link else "")
     return out
 
 
@@ -355,9 +366,16 @@ _INSTRUCTION = re.compile(
 )
 
 
+_LINK_IN = re.compile(_HOST + r"\S")
+
+
 def _is_prompt(text: str) -> bool:
-    """A question (a checklist or datasheet prompt) asks; it does not disclose."""
-    return bool(_QUESTION_END.search(text) or _INSTRUCTION.search(text)) or len(text.split()) < 3
+    """A question (a checklist or datasheet prompt) asks; it does not disclose.  A line of one or
+    two words is a label, unless it gives a link ("Code: https://...", a repository line under
+    the title)."""
+    if _QUESTION_END.search(text) or _INSTRUCTION.search(text):
+        return True
+    return len(text.split()) < 3 and not _LINK_IN.search(text)
 
 
 def _section_of(s: Sentence, sections: list[Any]) -> tuple[str, str]:

@@ -700,6 +700,30 @@ def _dehyphen(prev: str, nxt: str, vocab: set[str]) -> bool:
     return True
 
 
+# a link or DOI as printed: "https://...", "www.", "doi:...", "10.5281/...", "github.com/..."
+_LINKISH = re.compile(r"^[(<\[]?(?:https?://|www\.|doi:|10\.\d{4,9}/|(?:[\w-]+\.)+[a-z]{2,6}/)", re.I)
+_LINK_TAIL_AFTER_DOT = re.compile(r"^(?=[A-Z0-9]*\d)[A-Z0-9]{4,}[.,;)]?$")  # "KGWHV2", "1STIJV"
+_LINK_TAIL = re.compile(r"^(?!\w+://)(?:\d[\w/.#?=&%~-]+|[\w.-]*[/_=?&#%~][\w/.#?=&%~-]*)$")
+
+
+def _url_continues(prev: str, nxt: str) -> bool:
+    """Does the next line carry on a link or DOI the line ends with, broken at the line end
+    ("https://doi.org/10.17617/3." | "KGWHV2", "github.com/ljvmiranda9" | "21/LiBERTus.")?  Then
+    the lines join without a space, so no sentence or word boundary falls inside the link."""
+    parts = prev.rsplit(None, 1)
+    if not parts or not nxt or nxt[:1].isspace():
+        return False
+    last = parts[-1]
+    if not _LINKISH.match(last) or len(last) < 8:
+        return False
+    first = nxt.split(None, 1)[0]
+    if last.endswith("."):
+        return bool(_LINK_TAIL_AFTER_DOT.match(first))
+    if last[-1:] in ",;:)]>":
+        return False
+    return bool(_LINK_TAIL.match(first))
+
+
 _HEAD = re.compile(r"[A-Za-z]+$")
 _TAIL = re.compile(r"^[A-Za-z]+")
 
@@ -1018,8 +1042,8 @@ class _Builder:
                             buf[-1], t, grown = _join_repaired(buf[-1], t)
                             pos += grown
                             refs[-1].end += grown
-                    elif prevt.endswith(("-", "/")):
-                        pass
+                    elif prevt.endswith(("-", "/")) or _url_continues(prevt, t):
+                        pass  # a word or a link broken at the line end
                     else:
                         buf.append(" ")
                         pos += 1
