@@ -351,7 +351,15 @@ _BOILERPLATE = re.compile(
     r"|to copy otherwise,? or republish|request permissions from|abstracting with credit is permitted"
     r"|publication rights licensed to|copyright held by the owner/author|\bACM ISBN\b"
     r"|personal use of this material is permitted|all rights reserved\.?$"
-    r"|Creative Commons Public Domain Dedication waiver",
+    r"|Creative Commons Public Domain Dedication waiver"
+    # the journal's note on the supplementary files, printed on every article of the venue
+    r"|supplementary (?:data|materials?|information|files?)(?: \w+){0,3} (?:to|for|of|with|associated with|related to)"
+    r" this (?:article|paper|publication) (?:can|may) be found"
+    r"|the online version (?:of this article )?(?:\(\S+\) )?contains supplementary material"
+    r"|supplementary (?:data|materials?|information) (?:is|are) available (?:online )?(?:in|with|at) the online version"
+    # a template's statement left empty: "[Insert funding statement]", "Declare conflicts of interest or state ..."
+    r"|\[(?:insert|add|enter|please|include|provide)\b[^\]]{0,80}\]|\b(?-i:XXX+|TBD)\b"
+    r"|^(?:declare conflicts of interest or state|please (?:add|insert|provide|list|state|declare)\b)",
     re.IGNORECASE,
 )
 # a statement section may hold nothing but a short answer: "Competing interests: None."

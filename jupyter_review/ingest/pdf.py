@@ -44,7 +44,7 @@ from .ligatures import repair as repair_word_text
 from .ligatures import repair_pages as repair_ligatures
 from .ligatures import repair_word
 from .open import open_pdf, sha256_of
-from .sections import classify, inline_heading, level_of, norm_title, split_numbering
+from .sections import classify, inline_heading, level_of, norm_title, runin_heading, split_numbering
 
 log = logging.getLogger(__name__)
 
@@ -706,6 +706,22 @@ _LINK_TAIL_AFTER_DOT = re.compile(r"^(?=[A-Z0-9]*\d)[A-Z0-9]{4,}[.,;)]?$")  # "K
 _LINK_TAIL = re.compile(r"^(?!\w+://)(?:\d[\w/.#?=&%~-]+|[\w.-]*[/_=?&#%~][\w/.#?=&%~-]*)$")
 
 
+def _bold_label(ln: Line) -> str | None:
+    """The bold words that open a line followed by regular text ("**Funding** This work ..."):
+    a run-in label set apart by its weight."""
+    if not ln.spans or not ln.spans[0].bold:
+        return None
+    label = []
+    for sp in ln.spans:
+        if not sp.bold:
+            break
+        label.append(sp.text)
+    else:
+        return None  # the whole line is bold: a heading line, not a run-in label
+    text = "".join(label).strip()
+    return text if len(text) >= 3 else None
+
+
 def _url_continues(prev: str, nxt: str) -> bool:
     """Does the next line carry on a link or DOI the line ends with, broken at the line end
     ("https://doi.org/10.17617/3." | "KGWHV2", "github.com/ljvmiranda9" | "21/LiBERTus.")?  Then
@@ -1072,6 +1088,8 @@ class _Builder:
                 heads.append(sec)
             elif para.kind == "body":
                 ih = inline_heading(full[start:end])
+                if not ih or ih[1] == "other":
+                    ih = runin_heading(_bold_label(para.lines[0][0]), full[start:end])
                 if ih and ih[1] != "other":
                     heads.append(Section(doc=doc_index, title=ih[0], level=9, page=refs[0].page, page_end=refs[0].page,
                                          start=start, end=end, kind=ih[1], source="inline", bbox=refs[0].bbox))
