@@ -218,3 +218,41 @@ def test_variance_read_from_a_figure_legend():
     res = a.topics["eval.variance"]
     assert res.status == "disclosed", res.reason
     assert any(e.page == 27 and e.text.startswith("Figure 3") for e in res.evidence)
+
+
+def _footnoted_pdf(tmp_path, before: str, mark: str, foot: str):
+    """A page whose sentence ends with a raised, smaller footnote mark, and the footnote at the
+    foot of the page giving the link."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "A Toolkit for Something", fontsize=16, fontname="hebo")
+    page.insert_text((72, 110), "Introduction", fontsize=12, fontname="hebo")
+    y = 130
+    for t in ["We describe a toolkit for reading documents and measure it on three benchmarks.",
+              "The toolkit is written in Python and runs on a laptop without a GPU in minutes."]:
+        page.insert_text((72, y), t, fontsize=10)
+        y += 14
+    page.insert_text((72, y), before, fontsize=10)
+    w = pymupdf.get_text_length(before, fontname="helv", fontsize=10)
+    page.insert_text((72 + w + 0.5, y - 4), mark, fontsize=6)
+    page.insert_text((72, y + 14), "Its design follows earlier work on layout analysis closely.", fontsize=10)
+    page.insert_text((72, 760), f"{mark} {foot}", fontsize=7)
+    path = tmp_path / "footnoted.pdf"
+    doc.save(path)
+    return path
+
+
+# (form, sentence as printed before the mark, the mark, the footnote's link)
+MARKS = [
+    ("symbol after the full stop", "Our code is released for future research.", "\u00a7", "https://github.com/acme/tool"),  # (base-14 fonts lack \u2020)
+    ("superscript digit after a version number", "Our code is publicly available as version 2.1", "4", "https://github.com/acme/tool"),
+    ("asterisk after a word", "The implementation is publicly available", "*", "https://gitlab.com/acme/tool"),
+]
+
+
+@pytest.mark.parametrize(("form", "before", "mark", "url"), MARKS, ids=[m[0] for m in MARKS])
+def test_footnote_marks_by_symbol_and_font(tmp_path, form, before, mark, url):
+    a = jr.analyze(_footnoted_pdf(tmp_path, before, mark, url))
+    res = a.topics["code.availability"]
+    assert res.status == "disclosed", (form, res.status, res.reason)
+    assert any(url in e.links for e in res.evidence if before[:20] in e.text), [(e.text, e.links) for e in res.evidence]

@@ -201,6 +201,7 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
     sents: list[_Unit] = []
     question = ""
     notes = _footnote_urls(doc)
+    sups = _superscripts(doc) if notes else {}
     links = _links_by_page(doc)
     for i, s in enumerate(doc.sentences):
         kind, title = _section_of(s, sections)
@@ -219,7 +220,7 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
             _Unit(text=s.text, doc=s.doc, page=s.page, bbox=s.bbox, section_kind=kind, section_title=title,
                   role=roles[s.doc] if s.doc < len(roles) else "main", boxes=list(s.boxes), key=(s.doc, i),
                   context=question if len(s.text) < 400 else "",
-                  note=" ".join(x for x in (_note_for(s, notes), _linked(s, links)) if x))
+                  note=" ".join(x for x in (_note_for(s, notes, sups), _linked(s, links)) if x))
         )
         question = ""
     others: list[_Unit] = []
@@ -236,8 +237,8 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
 # a link as printed: with a scheme, "www.", or a bare host with a path ("goo.gl/zC2rjG",
 # "github.com/allenai/papermage", "doi.org/10...") as footnotes and title blocks give them
 _HOST = r"(?:https?://|www\.|(?:[a-z0-9-]+\.)+(?:com|org|io|gl|net|edu|ai|me|ly|cc)/(?=\w))"
-_FOOT_URL = re.compile(rf"(?:^|\s)(\d{{1,2}})\s?({_HOST}[^\s]+?)(?=\d{{1,2}}[A-Z][a-z]|\s|$)")
-_FOOT_START = re.compile(rf"^(\d{{1,2}})\s?(?=[A-Z*(]|{_HOST})")
+_FOOT_URL = re.compile(rf"(?:^|\s)(\d{{1,2}}|[*\u2020\u2021\u00a7\u00b6])\s?({_HOST}[^\s]+?)(?=\d{{1,2}}[A-Z][a-z]|\s|$)")
+_FOOT_START = re.compile(rf"^(\d{{1,2}}|[*\u2020\u2021\u00a7\u00b6])\s?(?=[A-Z*(]|{_HOST})")
 # the first link of a footnote that opens with words ("1TensorFlow: goo.gl/zC2rjG. PyTorch: ...")
 _FOOT_LINK = re.compile(rf"(?<![\w/.@-])({_HOST}[^\s]*[\w/])")
 # a footnoted link is read with its sentence only when the sentence offers something there
@@ -258,6 +259,42 @@ _SPACED_MARKER = re.compile(
     r"(?<=[a-z]{3}) (\d{1,2})(?=[,.;:]|\s+(?:and|or|to|for|with|in|as|at|on|which|that|is|are|we)\b|$"
     r"|(?:and|or|to|for|with|in|as|at|on|which|that|is|are|we|can|will|the)\b)"
 )
+# a footnote symbol after a word or its punctuation: "code is released.\u2020", "toolkit*"
+_SYMBOLS = "*\u2020\u2021\u00a7\u00b6"
+_SYMBOL_MARKER = re.compile(r"(?<=[A-Za-z.,;:)\]])([*\u2020\u2021\u00a7\u00b6])(?=[\s,.;:]|$)")
+_SUP_MARK = re.compile(r"^\s*(\d{1,2}|[*\u2020\u2021\u00a7\u00b6])[,\s]*$")
+
+
+def _superscripts(doc: Document) -> dict[tuple[int, int], list[tuple[str, tuple[float, float, float, float]]]]:
+    """(doc, page) -> footnote markers set as superscripts: a run of a digit or a symbol in a
+    smaller size than its line, raised above the line's baseline (read from the fonts, so a
+    marker the text layer glued to a number or a word is found as well)."""
+    out: dict[tuple[int, int], list[tuple[str, tuple[float, float, float, float]]]] = {}
+    for p in doc.pages:
+        for b in p.blocks:
+            if b.kind != "body":
+                continue
+            for ln in b.lines:
+                if not ln.spans:
+                    continue
+                for sp in ln.spans:
+                    m = _SUP_MARK.match(sp.text)
+                    if m and sp.size <= 0.85 * ln.size and sp.bbox[3] < ln.bbox[3] - 0.15 * ln.size:
+                        out.setdefault((p.doc, p.number), []).append((m.group(1), sp.bbox))
+    return out
+
+
+def _raised(s: Sentence, sups: dict) -> list[str]:
+    marks = []
+    for box in s.boxes or []:
+        for mark, bb in sups.get((s.doc, box.page), ()):
+            cx, cy = (bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2
+            a = box.bbox
+            if a[0] <= cx <= a[2] and a[1] <= cy <= a[3]:
+                marks.append(mark)
+    return marks
+
+
 _NUMBERED_NOUN = re.compile(
     r"(?:table|figure|fig|section|sec|chapter|appendix|eq|equation|step|stage|phase|version|level|layer|"
     r"type|group|study|experiment|part|round|epoch|top|pass|model|task|class|case|item|question|rule|"
@@ -283,7 +320,7 @@ def _footnote_urls(doc: Document) -> dict[tuple[int, int], dict[str, str]]:
     heights = {(p.doc, p.number): p.height for p in doc.pages}
     out: dict[tuple[int, int], dict[str, str]] = {}
     for s in doc.sentences:
-        if not s.text[:1].isdigit():
+        if not (s.text[:1].isdigit() or s.text[:1] in _SYMBOLS):
             continue
         h = heights.get((s.doc, s.page))
         if not h or s.bbox[1] < 0.5 * h:
@@ -326,15 +363,17 @@ def _linked(s: Sentence, links: dict[tuple[int, int], list[Any]]) -> str:
     return " ".join(found)
 
 
-def _note_for(s: Sentence, notes: dict[tuple[int, int], dict[str, str]]) -> str:
+def _note_for(s: Sentence, notes: dict[tuple[int, int], dict[str, str]], sups: dict | None = None) -> str:
     """The URLs of the footnotes a sentence points to ("" for none): the footnote on its own
-    page, else the nearest earlier one with that number (a footnote cited again later)."""
+    page, else the nearest earlier one with that number (a footnote cited again later).  Its
+    markers: digits glued to a word or its punctuation, set apart by a space, symbols
+    (\u2020 \u2021 *), and superscripts found from the fonts."""
     if not notes or (s.text[:1].isdigit() and _FOOT_URL.match(s.text)) or not _RELEASE_CUE.search(s.text):
         return ""
     urls = []
-    spaced = [m for m in _SPACED_MARKER.finditer(s.text) if not _NUMBERED_NOUN.search(s.text[:m.end(1)])]
-    for m in [*_MARKER.finditer(s.text), *spaced]:
-        k = m.group(1)
+    spaced = [m.group(1) for m in _SPACED_MARKER.finditer(s.text) if not _NUMBERED_NOUN.search(s.text[:m.end(1)])]
+    marks = [m.group(1) for m in (*_MARKER.finditer(s.text), *_SYMBOL_MARKER.finditer(s.text))]
+    for k in dict.fromkeys([*marks, *spaced, *(_raised(s, sups) if sups else [])]):
         for page in range(s.page, 0, -1):
             url = notes.get((s.doc, page), {}).get(k)
             if url is not None:  # the nearest footnote with this number, with or without a link
