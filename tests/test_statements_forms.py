@@ -256,3 +256,14 @@ def test_footnote_marks_by_symbol_and_font(tmp_path, form, before, mark, url):
     res = a.topics["code.availability"]
     assert res.status == "disclosed", (form, res.status, res.reason)
     assert any(url in e.links for e in res.evidence if before[:20] in e.text), [(e.text, e.links) for e in res.evidence]
+
+
+def test_other_works_statements_are_not_the_papers_disclosure(tmp_path):
+    """Statements about other work in the body (not only in a related-work section): another
+    paper's code release, trials funded by industry, conflicts of interest as a research topic."""
+    lines = [("text", "Smith et al. (2020) released their code at https://github.com/smith/tool for reuse."),
+             ("text", "Trials funded by Pfizer were more likely to report favourable outcomes."),
+             ("text", "Trials whose authors had conflicts of interest reported larger effects.")]
+    a = jr.analyze(_statement_pdf(tmp_path, lines))
+    for topic in ("code.availability", "accountability.funding", "accountability.conflicts"):
+        assert a.topics[topic].status != "disclosed", (topic, a.topics[topic].reason)
