@@ -584,8 +584,16 @@ def _pages(hits: list[_Hit]) -> str:
 
 
 def _quote(h: _Hit, n: int = 110) -> str:
+    """The sentence, cut to n characters; the link it gives (printed past the cut, or in its
+    footnote or under its words) is shown after it, so the reason names where to look."""
     t = " ".join(h.unit.text.split())
-    return t if len(t) <= n else t[: n - 3].rstrip() + "..."
+    if len(t) > n:
+        t = t[: n - 3].rstrip() + "..."
+    found = _LINK_IN.search(h.unit.text)
+    link = h.unit.text[found.start():].split()[0].rstrip(".,;)") if found else (h.unit.note.split() or [""])[0]
+    if link and link not in t:
+        t += f" \u2192 {link[:120]}"
+    return t
 
 
 def _trim(text: str, n: int = 110) -> str:
