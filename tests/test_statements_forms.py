@@ -68,6 +68,7 @@ def test_code_link_makes_the_statement_concrete(name, page, words, url, form):
 BROKEN = [
     ("The data are deposited at https://doi.org/10.17617/3.", "KGWHV2 and can be reused freely.", "https://doi.org/10.17617/3.KGWHV2"),
     ("All code is on GitHub: https://github.com/ljvmiranda9", "21/LiBERTus. We thank the reviewers.", "https://github.com/ljvmiranda921/LiBERTus"),
+    ("The files are found online at https://doi.", "org/10.1016/j.ssmph.2022.101285. More text follows here.", "https://doi.org/10.1016/j.ssmph.2022.101285"),
     ("Records are at the following link: https://github.com/yizhiai1994/CCM_at_semeval", "2025task4. Next comes more.", "https://github.com/yizhiai1994/CCM_at_semeval2025task4"),
 ]
 

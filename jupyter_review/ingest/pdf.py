@@ -703,6 +703,7 @@ def _dehyphen(prev: str, nxt: str, vocab: set[str]) -> bool:
 # a link or DOI as printed: "https://...", "www.", "doi:...", "10.5281/...", "github.com/..."
 _LINKISH = re.compile(r"^[(<\[]?(?:https?://|www\.|doi:|10\.\d{4,9}/|(?:[\w-]+\.)+[a-z]{2,6}/)", re.I)
 _LINK_TAIL_AFTER_DOT = re.compile(r"^(?=[A-Z0-9]*\d)[A-Z0-9]{4,}[.,;)]?$")  # "KGWHV2", "1STIJV"
+_TLD_TAIL = re.compile(r"^(?:org|com|net|io|edu|gov|ac|uk|de|info|ai|github|gitlab|page)(?:[./][\w/.#?=&%~-]*)?[.,;)]?$")
 _LINK_TAIL = re.compile(r"^(?!\w+://)(?:\d[\w/.#?=&%~-]+|[\w.-]*[/_=?&#%~][\w/.#?=&%~-]*)$")
 
 
@@ -734,7 +735,8 @@ def _url_continues(prev: str, nxt: str) -> bool:
         return False
     first = nxt.split(None, 1)[0]
     if last.endswith("."):
-        return bool(_LINK_TAIL_AFTER_DOT.match(first))
+        # "https://doi." | "org/10.1016/...", "https://clse." | "github.io"; "10.17617/3." | "KGWHV2"
+        return bool(_LINK_TAIL_AFTER_DOT.match(first) or _TLD_TAIL.match(first))
     if last[-1:] in ",;:)]>":
         return False
     return bool(_LINK_TAIL.match(first))
