@@ -218,7 +218,7 @@ def test_variance_read_from_a_figure_legend():
     a = jr.analyze(corpus_pdf("crisprverse-main.pdf"), [corpus_pdf("crisprverse-supplement.pdf")])
     res = a.topics["eval.variance"]
     assert res.status == "disclosed", res.reason
-    assert any(e.page == 27 and e.text.startswith("Figure 3") for e in res.evidence)
+    assert any(e.page == 27 and e.text.startswith("Figure 3") and "t-test" in e.text for e in res.evidence)
 
 
 def _footnoted_pdf(tmp_path, before: str, mark: str, foot: str):
@@ -257,6 +257,19 @@ def test_footnote_marks_by_symbol_and_font(tmp_path, form, before, mark, url):
     res = a.topics["code.availability"]
     assert res.status == "disclosed", (form, res.status, res.reason)
     assert any(url in e.links for e in res.evidence if before[:20] in e.text), [(e.text, e.links) for e in res.evidence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Code at https://github.com/acme/reader for anyone to use.",
+    "All analysis scripts are archived at DOI 10.5281/zenodo.3639282 for reuse.",
+    "Our implementation on GitHub: https://github.com/acme/reader is open to all.",
+])
+def test_a_link_in_the_sentence_makes_it_concrete(tmp_path, sentence):
+    ml = [("text", "We train a neural network on the benchmark with a learning rate of 0.001."),
+          ("text", "The model is a transformer fine-tuned for five epochs on one GPU.")]
+    res = jr.analyze(_statement_pdf(tmp_path, [*ml, ("text", sentence)])).topics["code.availability"]
+    assert res.status == "disclosed", res.reason
+    assert any(sentence[:25] in e.text for e in res.evidence)
 
 
 def test_other_works_statements_are_not_the_papers_disclosure(tmp_path):

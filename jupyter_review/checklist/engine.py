@@ -185,6 +185,7 @@ class _Hit:
     p_on: float | None = None
     p_spec: float | None = None
     on: bool = True  # False: the lexicons retrieved it, the judgement reads it as off topic (a lead)
+    at: int = -1  # where in a long unit (a figure legend) the pattern matched: the quote shows it
 
     def rank_key(self) -> tuple[float, ...]:
         """Stronger first; among equals the more surely on-topic and specific one."""
@@ -532,7 +533,12 @@ def _evidence(h: _Hit, files: list[Any]) -> Evidence:
     f = files[u.doc] if u.doc < len(files) else None
     text = " ".join(u.text.split())
     if len(text) > 400:
-        text = text[:397] + "..."
+        if h.at > 300:  # a long legend whose telling part comes late: its opening, then that part
+            head = " ".join(u.text[:150].split()).rsplit(" ", 1)[0]
+            part = " ".join(u.text[h.at - 60:h.at + 180].split()).split(" ", 1)[-1].rsplit(" ", 1)[0]
+            text = f"{head} ... {part}..."
+        else:
+            text = text[:397] + "..."
     return Evidence(text=text, doc=u.doc, page=u.page, bbox=tuple(u.bbox), section=u.section_title,
                     file=f.name if f else "", role=u.role, boxes=list(u.boxes), links=u.note.split() if u.note else [],
                     relevance=None if h.p_on is None else round(h.p_on, 3))
@@ -717,8 +723,9 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
                 hits.append(h)
         if det.captions is not None:
             for u in captions:
-                if det.captions.search(u.text) and not (det.exclude and det.exclude.search(u.text)):
-                    hits.append(_Hit(u, SPECIFIC, "caption"))
+                m = det.captions.search(u.text)
+                if m and not (det.exclude and det.exclude.search(u.text)):
+                    hits.append(_Hit(u, SPECIFIC, "caption", at=m.start()))
         hits.extend(_table_hits(det, analysis, roles))
         collected[tid] = hits
     judge_relevance(collected)
