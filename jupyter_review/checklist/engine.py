@@ -186,6 +186,7 @@ class _Hit:
     p_spec: float | None = None
     on: bool = True  # False: the lexicons retrieved it, the judgement reads it as off topic (a lead)
     sure: bool = True  # on topic above the display cut (not only above the lower status cut)
+    at: int = -1  # where in a long unit (a figure legend) the pattern matched: the quote shows it
 
     def rank_key(self) -> tuple[float, ...]:
         """Stronger first; among equals the more surely on-topic and specific one."""
@@ -202,6 +203,7 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
     sents: list[_Unit] = []
     question = ""
     notes = _footnote_urls(doc)
+    sups = _superscripts(doc) if notes else {}
     links = _links_by_page(doc)
     for i, s in enumerate(doc.sentences):
         kind, title = _section_of(s, sections)
@@ -220,7 +222,7 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
             _Unit(text=s.text, doc=s.doc, page=s.page, bbox=s.bbox, section_kind=kind, section_title=title,
                   role=roles[s.doc] if s.doc < len(roles) else "main", boxes=list(s.boxes), key=(s.doc, i),
                   context=question if len(s.text) < 400 else "",
-                  note=" ".join(x for x in (_note_for(s, notes), _linked(s, links)) if x))
+                  note=" ".join(x for x in (_note_for(s, notes, sups), _linked(s, links)) if x))
         )
         question = ""
     others: list[_Unit] = []
@@ -234,8 +236,13 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
 
 # footnotes that give a URL: "1https://github.com/..." (the marker glued to the link, as the
 # text layer reads a superscript), several of them possibly run together in one sentence
-_FOOT_URL = re.compile(r"(?:^|\s)(\d{1,2})\s?((?:https?://|www\.)[^\s]+?)(?=\d{1,2}[A-Z][a-z]|\s|$)")
-_FOOT_START = re.compile(r"^(\d{1,2})\s?(?=[A-Z*(]|https?://|www\.)")
+# a link as printed: with a scheme, "www.", or a bare host with a path ("goo.gl/zC2rjG",
+# "github.com/allenai/papermage", "doi.org/10...") as footnotes and title blocks give them
+_HOST = r"(?:https?://|www\.|(?:[a-z0-9-]+\.)+(?:com|org|io|gl|net|edu|ai|me|ly|cc)/(?=\w))"
+_FOOT_URL = re.compile(rf"(?:^|\s)(\d{{1,2}}|[*\u2020\u2021\u00a7\u00b6])\s?({_HOST}[^\s]+?)(?=\d{{1,2}}[A-Z][a-z]|\s|$)")
+_FOOT_START = re.compile(rf"^(\d{{1,2}}|[*\u2020\u2021\u00a7\u00b6])\s?(?=[A-Z*(]|{_HOST})")
+# the first link of a footnote that opens with words ("1TensorFlow: goo.gl/zC2rjG. PyTorch: ...")
+_FOOT_LINK = re.compile(rf"(?<![\w/.@-])({_HOST}[^\s]*[\w/])")
 # a footnoted link is read with its sentence only when the sentence offers something there
 # ("we release our code.1"), not when it names a tool it used ("the HuggingFace Tokenizer2")
 _RELEASE_CUE = re.compile(
@@ -248,9 +255,48 @@ _RELEASE_CUE = re.compile(
 _MARKER = re.compile(r"(?:(?<=[A-Za-z][a-z]{2})|(?<=[a-z]{2}[.,;:)\]]))(\d{1,2})(?=[\s,.;:]|$)")
 # a marker the text layer set apart by a space ("the vLLM implementations 1, and release"); read
 # only when that page has a footnote of that number, and never after a word that takes a number
+# or glued to the next word ("implementations 1that can be used"), as a superscript set in a
+# line of its own height reads
 _SPACED_MARKER = re.compile(
-    r"(?<=[a-z]{3}) (\d{1,2})(?=[,.;:]|\s+(?:and|or|to|for|with|in|as|at|on|which|that|is|are|we)\b|$)"
+    r"(?<=[a-z]{3}) (\d{1,2})(?=[,.;:]|\s+(?:and|or|to|for|with|in|as|at|on|which|that|is|are|we)\b|$"
+    r"|(?:and|or|to|for|with|in|as|at|on|which|that|is|are|we|can|will|the)\b)"
 )
+# a footnote symbol after a word or its punctuation: "code is released.\u2020", "toolkit*"
+_SYMBOLS = "*\u2020\u2021\u00a7\u00b6"
+_SYMBOL_MARKER = re.compile(r"(?<=[A-Za-z.,;:)\]])([*\u2020\u2021\u00a7\u00b6])(?=[\s,.;:]|$)")
+_SUP_MARK = re.compile(r"^\s*(\d{1,2}|[*\u2020\u2021\u00a7\u00b6])[,\s]*$")
+
+
+def _superscripts(doc: Document) -> dict[tuple[int, int], list[tuple[str, tuple[float, float, float, float]]]]:
+    """(doc, page) -> footnote markers set as superscripts: a run of a digit or a symbol in a
+    smaller size than its line, raised above the line's baseline (read from the fonts, so a
+    marker the text layer glued to a number or a word is found as well)."""
+    out: dict[tuple[int, int], list[tuple[str, tuple[float, float, float, float]]]] = {}
+    for p in doc.pages:
+        for b in p.blocks:
+            if b.kind != "body":
+                continue
+            for ln in b.lines:
+                if not ln.spans:
+                    continue
+                for sp in ln.spans:
+                    m = _SUP_MARK.match(sp.text)
+                    if m and sp.size <= 0.85 * ln.size and sp.bbox[3] < ln.bbox[3] - 0.15 * ln.size:
+                        out.setdefault((p.doc, p.number), []).append((m.group(1), sp.bbox))
+    return out
+
+
+def _raised(s: Sentence, sups: dict) -> list[str]:
+    marks = []
+    for box in s.boxes or []:
+        for mark, bb in sups.get((s.doc, box.page), ()):
+            cx, cy = (bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2
+            a = box.bbox
+            if a[0] <= cx <= a[2] and a[1] <= cy <= a[3]:
+                marks.append(mark)
+    return marks
+
+
 _NUMBERED_NOUN = re.compile(
     r"(?:table|figure|fig|section|sec|chapter|appendix|eq|equation|step|stage|phase|version|level|layer|"
     r"type|group|study|experiment|part|round|epoch|top|pass|model|task|class|case|item|question|rule|"
@@ -276,7 +322,7 @@ def _footnote_urls(doc: Document) -> dict[tuple[int, int], dict[str, str]]:
     heights = {(p.doc, p.number): p.height for p in doc.pages}
     out: dict[tuple[int, int], dict[str, str]] = {}
     for s in doc.sentences:
-        if not s.text[:1].isdigit():
+        if not (s.text[:1].isdigit() or s.text[:1] in _SYMBOLS):
             continue
         h = heights.get((s.doc, s.page))
         if not h or s.bbox[1] < 0.5 * h:
@@ -286,7 +332,10 @@ def _footnote_urls(doc: Document) -> dict[tuple[int, int], dict[str, str]]:
             page.setdefault(m.group(1), m.group(2).rstrip(".,;)"))
         first = _FOOT_START.match(s.text)
         if first:
-            page.setdefault(first.group(1), "")  # a footnote without a link: the marker is taken
+            # a footnote that opens with words may still give a link further on; else the
+            # marker is taken by a footnote without one
+            link = _FOOT_LINK.search(s.text, first.end())
+            page.setdefault(first.group(1), link.group(1).rstrip(".,;)") if link else "")
     return out
 
 
@@ -316,15 +365,17 @@ def _linked(s: Sentence, links: dict[tuple[int, int], list[Any]]) -> str:
     return " ".join(found)
 
 
-def _note_for(s: Sentence, notes: dict[tuple[int, int], dict[str, str]]) -> str:
+def _note_for(s: Sentence, notes: dict[tuple[int, int], dict[str, str]], sups: dict | None = None) -> str:
     """The URLs of the footnotes a sentence points to ("" for none): the footnote on its own
-    page, else the nearest earlier one with that number (a footnote cited again later)."""
+    page, else the nearest earlier one with that number (a footnote cited again later).  Its
+    markers: digits glued to a word or its punctuation, set apart by a space, symbols
+    (\u2020 \u2021 *), and superscripts found from the fonts."""
     if not notes or (s.text[:1].isdigit() and _FOOT_URL.match(s.text)) or not _RELEASE_CUE.search(s.text):
         return ""
     urls = []
-    spaced = [m for m in _SPACED_MARKER.finditer(s.text) if not _NUMBERED_NOUN.search(s.text[:m.end(1)])]
-    for m in [*_MARKER.finditer(s.text), *spaced]:
-        k = m.group(1)
+    spaced = [m.group(1) for m in _SPACED_MARKER.finditer(s.text) if not _NUMBERED_NOUN.search(s.text[:m.end(1)])]
+    marks = [m.group(1) for m in (*_MARKER.finditer(s.text), *_SYMBOL_MARKER.finditer(s.text))]
+    for k in dict.fromkeys([*marks, *spaced, *(_raised(s, sups) if sups else [])]):
         for page in range(s.page, 0, -1):
             url = notes.get((s.doc, page), {}).get(k)
             if url is not None:  # the nearest footnote with this number, with or without a link
@@ -341,7 +392,15 @@ _BOILERPLATE = re.compile(
     r"|to copy otherwise,? or republish|request permissions from|abstracting with credit is permitted"
     r"|publication rights licensed to|copyright held by the owner/author|\bACM ISBN\b"
     r"|personal use of this material is permitted|all rights reserved\.?$"
-    r"|Creative Commons Public Domain Dedication waiver",
+    r"|Creative Commons Public Domain Dedication waiver"
+    # the journal's note on the supplementary files, printed on every article of the venue
+    r"|supplementary (?:data|materials?|information|files?)(?: \w+){0,3} (?:to|for|of|with|associated with|related to)"
+    r" this (?:article|paper|publication) (?:can|may) be found"
+    r"|the online version (?:of this article )?(?:\(\S+\) )?contains supplementary material"
+    r"|supplementary (?:data|materials?|information) (?:is|are) available (?:online )?(?:in|with|at) the online version"
+    # a template's statement left empty: "[Insert funding statement]", "Declare conflicts of interest or state ..."
+    r"|\[(?:insert|add|enter|please|include|provide)\b[^\]]{0,80}\]|\b(?-i:XXX+|TBD)\b"
+    r"|^(?:declare conflicts of interest or state|please (?:add|insert|provide|list|state|declare)\b)",
     re.IGNORECASE,
 )
 # a statement section may hold nothing but a short answer: "Competing interests: None."
@@ -356,9 +415,16 @@ _INSTRUCTION = re.compile(
 )
 
 
+_LINK_IN = re.compile(_HOST + r"\S")
+
+
 def _is_prompt(text: str) -> bool:
-    """A question (a checklist or datasheet prompt) asks; it does not disclose."""
-    return bool(_QUESTION_END.search(text) or _INSTRUCTION.search(text)) or len(text.split()) < 3
+    """A question (a checklist or datasheet prompt) asks; it does not disclose.  A line of one or
+    two words is a label, unless it gives a link ("Code: https://...", a repository line under
+    the title)."""
+    if _QUESTION_END.search(text) or _INSTRUCTION.search(text):
+        return True
+    return len(text.split()) < 3 and not _LINK_IN.search(text)
 
 
 def _section_of(s: Sentence, sections: list[Any]) -> tuple[str, str]:
@@ -468,7 +534,12 @@ def _evidence(h: _Hit, files: list[Any]) -> Evidence:
     f = files[u.doc] if u.doc < len(files) else None
     text = " ".join(u.text.split())
     if len(text) > 400:
-        text = text[:397] + "..."
+        if h.at > 300:  # a long legend whose telling part comes late: its opening, then that part
+            head = " ".join(u.text[:150].split()).rsplit(" ", 1)[0]
+            part = " ".join(u.text[h.at - 60:h.at + 180].split()).split(" ", 1)[-1].rsplit(" ", 1)[0]
+            text = f"{head} ... {part}..."
+        else:
+            text = text[:397] + "..."
     return Evidence(text=text, doc=u.doc, page=u.page, bbox=tuple(u.bbox), section=u.section_title,
                     file=f.name if f else "", role=u.role, boxes=list(u.boxes), links=u.note.split() if u.note else [],
                     relevance=None if h.p_on is None else round(h.p_on, 3))
@@ -521,8 +592,16 @@ def _pages(hits: list[_Hit]) -> str:
 
 
 def _quote(h: _Hit, n: int = 110) -> str:
+    """The sentence, cut to n characters; the link it gives (printed past the cut, or in its
+    footnote or under its words) is shown after it, so the reason names where to look."""
     t = " ".join(h.unit.text.split())
-    return t if len(t) <= n else t[: n - 3].rstrip() + "..."
+    if len(t) > n:
+        t = t[: n - 3].rstrip() + "..."
+    found = _LINK_IN.search(h.unit.text)
+    link = h.unit.text[found.start():].split()[0].rstrip(".,;)") if found else (h.unit.note.split() or [""])[0]
+    if link and link not in t:
+        t += f" \u2192 {link[:120]}"
+    return t
 
 
 def _trim(text: str, n: int = 110) -> str:
@@ -646,8 +725,9 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
                 hits.append(h)
         if det.captions is not None:
             for u in captions:
-                if det.captions.search(u.text) and not (det.exclude and det.exclude.search(u.text)):
-                    hits.append(_Hit(u, SPECIFIC, "caption"))
+                m = det.captions.search(u.text)
+                if m and not (det.exclude and det.exclude.search(u.text)):
+                    hits.append(_Hit(u, SPECIFIC, "caption", at=m.start()))
         hits.extend(_table_hits(det, analysis, roles))
         collected[tid] = hits
     judge_relevance(collected)

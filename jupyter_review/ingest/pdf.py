@@ -44,7 +44,7 @@ from .ligatures import repair as repair_word_text
 from .ligatures import repair_pages as repair_ligatures
 from .ligatures import repair_word
 from .open import open_pdf, sha256_of
-from .sections import classify, inline_heading, level_of, norm_title, split_numbering
+from .sections import classify, inline_heading, level_of, norm_title, runin_heading, split_numbering
 
 log = logging.getLogger(__name__)
 
@@ -700,6 +700,48 @@ def _dehyphen(prev: str, nxt: str, vocab: set[str]) -> bool:
     return True
 
 
+# a link or DOI as printed: "https://...", "www.", "doi:...", "10.5281/...", "github.com/..."
+_LINKISH = re.compile(r"^[(<\[]?(?:https?://|www\.|doi:|10\.\d{4,9}/|(?:[\w-]+\.)+[a-z]{2,6}/)", re.I)
+_LINK_TAIL_AFTER_DOT = re.compile(r"^(?=[A-Z0-9]*\d)[A-Z0-9]{4,}[.,;)]?$")  # "KGWHV2", "1STIJV"
+_TLD_TAIL = re.compile(r"^(?:org|com|net|io|edu|gov|ac|uk|de|info|ai|github|gitlab|page)(?:[./][\w/.#?=&%~-]*)?[.,;)]?$")
+_LINK_TAIL = re.compile(r"^(?!\w+://)(?:\d[\w/.#?=&%~-]+|[\w.-]*[/_=?&#%~][\w/.#?=&%~-]*)$")
+
+
+def _bold_label(ln: Line) -> str | None:
+    """The bold words that open a line followed by regular text ("**Funding** This work ..."):
+    a run-in label set apart by its weight."""
+    if not ln.spans or not ln.spans[0].bold:
+        return None
+    label = []
+    for sp in ln.spans:
+        if not sp.bold:
+            break
+        label.append(sp.text)
+    else:
+        return None  # the whole line is bold: a heading line, not a run-in label
+    text = "".join(label).strip()
+    return text if len(text) >= 3 else None
+
+
+def _url_continues(prev: str, nxt: str) -> bool:
+    """Does the next line carry on a link or DOI the line ends with, broken at the line end
+    ("https://doi.org/10.17617/3." | "KGWHV2", "github.com/ljvmiranda9" | "21/LiBERTus.")?  Then
+    the lines join without a space, so no sentence or word boundary falls inside the link."""
+    parts = prev.rsplit(None, 1)
+    if not parts or not nxt or nxt[:1].isspace():
+        return False
+    last = parts[-1]
+    if not _LINKISH.match(last) or len(last) < 8:
+        return False
+    first = nxt.split(None, 1)[0]
+    if last.endswith("."):
+        # "https://doi." | "org/10.1016/...", "https://clse." | "github.io"; "10.17617/3." | "KGWHV2"
+        return bool(_LINK_TAIL_AFTER_DOT.match(first) or _TLD_TAIL.match(first))
+    if last[-1:] in ",;:)]>":
+        return False
+    return bool(_LINK_TAIL.match(first))
+
+
 _HEAD = re.compile(r"[A-Za-z]+$")
 _TAIL = re.compile(r"^[A-Za-z]+")
 
@@ -1018,8 +1060,8 @@ class _Builder:
                             buf[-1], t, grown = _join_repaired(buf[-1], t)
                             pos += grown
                             refs[-1].end += grown
-                    elif prevt.endswith(("-", "/")):
-                        pass
+                    elif prevt.endswith(("-", "/")) or _url_continues(prevt, t):
+                        pass  # a word or a link broken at the line end
                     else:
                         buf.append(" ")
                         pos += 1
@@ -1048,6 +1090,8 @@ class _Builder:
                 heads.append(sec)
             elif para.kind == "body":
                 ih = inline_heading(full[start:end])
+                if not ih or ih[1] == "other":
+                    ih = runin_heading(_bold_label(para.lines[0][0]), full[start:end])
                 if ih and ih[1] != "other":
                     heads.append(Section(doc=doc_index, title=ih[0], level=9, page=refs[0].page, page_end=refs[0].page,
                                          start=start, end=end, kind=ih[1], source="inline", bbox=refs[0].bbox))

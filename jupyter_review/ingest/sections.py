@@ -29,6 +29,23 @@ _KIND_PATTERNS: list[tuple[str, str]] = [
     ("discussion", r"discussion|general discussion"),
     ("conclusion", r"conclusions?(?: and (?:future work|outlook|discussion))?|concluding remarks|summary and conclusions?|outlook"),
 ]
+
+
+def _statement_headings() -> dict[str, list[str]]:
+    """The lexicon of statement headings (data/statement_headings.yaml): kind -> phrasings."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("jupyter_review.ingest").joinpath("data", "statement_headings.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return {str(k): [str(p) for p in v] for k, v in (data.get("headings") or {}).items()}
+
+
+_STATEMENT_HEADINGS = _statement_headings()
+STATEMENT_KINDS = frozenset(_STATEMENT_HEADINGS)
+# the lexicon's phrasings join the built-in pattern of their kind (same place in the order)
+_KIND_PATTERNS = [(k, "|".join([p, *_STATEMENT_HEADINGS.get(k, [])])) for k, p in _KIND_PATTERNS]
 _KIND_RES = [(k, re.compile(rf"^(?:{p})$")) for k, p in _KIND_PATTERNS]
 # loose, word-level cues used when the exact pattern does not match a longer title
 _KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -76,8 +93,11 @@ def level_of(number: str) -> int:
     return number.count(".") + 1
 
 
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+
+
 def norm_title(title: str) -> str:
-    t = re.sub(r"[\s\u00a0]+", " ", title).strip().lower()
+    t = re.sub(r"[\s\u00a0]+", " ", title.translate(_LIGATURES)).strip().lower()
     t = t.rstrip(".:").strip()
     t = re.sub(r"^[\W_]+|[\W_]+$", "", t)
     return t
@@ -108,8 +128,9 @@ _INLINE = re.compile(
     r"(?:competing|conflicts?(?: of)?|declaration of(?: competing)?) interests?(?: statement)?|"
     r"ethics(?: approval| statement| declarations?)?(?: and consent to participate)?|ethical approval|"
     r"consent for publication|author contributions?|acknowledge?ments?|trial registration|"
-    r"limitations|broader impacts?(?: statement)?|reproducibility(?: statement)?|code availability)"
-    r"\s*[:.\u2014\u2013]\s+(?=\S)",
+    r"limitations|broader impacts?(?: statement)?|reproducibility(?: statement)?|code availability|"
+    + "|".join(p for ps in _STATEMENT_HEADINGS.values() for p in ps)
+    + r")\s*[:.\u2014\u2013]\s+(?=\S)",
     re.I,
 )
 
@@ -117,7 +138,31 @@ _INLINE = re.compile(
 def inline_heading(text: str) -> tuple[str, str] | None:
     """If a paragraph opens with a statement label, return (label, kind)."""
     m = _INLINE.match(text)
-    if not m:
-        return None
+    if m is None:
+        m = _INLINE.match(text[:160].translate(_LIGATURES))  # "Conﬂicts of Interest: ..."
+        if m is None:
+            return None
     label = m.group("h").strip()
     return label, classify(label)
+
+
+# an upper-case label that runs into its statement: "FUNDING The study was ...", "CONFLICT OF
+# INTEREST STATEMENT None."
+_CAPS_RUNIN = re.compile(r"^((?:[A-Z][A-Z'\u2019&/-]+ ){0,7}[A-Z][A-Z'\u2019&/-]+)[:.]?\s+(?=[A-Z][a-z]|[a-z\d(])")
+
+
+def runin_heading(label_by_typography: str | None, text: str) -> tuple[str, str] | None:
+    """A statement label set apart by its typography rather than by a colon: the bold words
+    that open the paragraph (``label_by_typography``), or its upper-case opening words; the
+    label must be a heading of a statement kind (conflicts, funding, ethics, data or code
+    availability), so a bold run-in label of the method ("**Time Mixing.**") is left alone."""
+    for label in (label_by_typography, (m.group(1) if (m := _CAPS_RUNIN.match(text)) else None)):
+        if not label:
+            continue
+        label = label.strip().rstrip(":.\u2014\u2013 ")
+        if not label or len(label) > 80:
+            continue
+        kind = classify(label)
+        if kind in STATEMENT_KINDS:
+            return label, kind
+    return None
