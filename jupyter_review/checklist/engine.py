@@ -425,6 +425,28 @@ def _not_applicable(det: Detector, main: _MainText, reports_results: bool,
     return None
 
 
+# a main-text pointer to the supplement or an appendix, with the verb phrase that carries it
+# ("is detailed in Appendix C", "(see Supplementary Table S2)", "details are in the supplementary material")
+_POINTER = re.compile(
+    r"(?:\b(?:is|are|was|were|can be|will be)\s+)?(?:\b(?:described|detailed|given|provided|reported|listed|shown|"
+    r"presented|deferred|found|included|discussed|summari[sz]ed|available|explained)\s+)?"
+    r"(?:\(|\b)(?:see|in|to|refer to|cf\.)\s+(?:the\s+)?(?:online\s+)?"
+    r"(?:Appendix|Appendices|Supplementary|Supplemental|Supplement|SI\b|Online Resource|Extended Data)"
+    r"(?:\s+(?:material|materials|information|section|sections|note|notes|file|data|methods|tables?|figures?|text))?"
+    r"(?:\s+[A-Z]?\d*(?:\.\d+)*[A-Z]?\b)?(?:\s+for (?:more |further |full )?details)?\)?",
+    re.IGNORECASE,
+)
+
+
+def _only_points(det: Detector, u: _Unit) -> bool:
+    """A specific hit that is specific only through its pointer to the supplement or an appendix:
+    without the pointer phrase the sentence gives nothing the topic needs."""
+    if not _POINTER.search(u.text):
+        return False
+    rest = _POINTER.sub(" ", u.text)
+    return det.specific is None or not det.specific.search(rest)
+
+
 def _strict_ok(det: Detector, text: str, low: str | None = None) -> bool:
     if det.strict_needs is not None and not det.strict_needs.search(text, low):
         return False
@@ -664,6 +686,8 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
                     h = _Hit(u, VAGUE if ds.vague else MENTION, "aspect")
                 elif ds.vague and h.strength == SPECIFIC and h.why != "section":
                     h = _Hit(u, VAGUE, "aspect")
+            if h is not None and has_supp and h.strength == SPECIFIC and u.role == "main" and _only_points(det, u):
+                h = _Hit(u, MENTION, "pointer")  # "the architecture is detailed in Appendix C": the details are elsewhere
             if h is not None and u.key not in seen:
                 seen.add(u.key)
                 hits.append(h)
