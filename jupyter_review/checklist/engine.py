@@ -686,8 +686,10 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
                     h = _Hit(u, VAGUE if ds.vague else MENTION, "aspect")
                 elif ds.vague and h.strength == SPECIFIC and h.why != "section":
                     h = _Hit(u, VAGUE, "aspect")
-            if h is not None and has_supp and h.strength == SPECIFIC and u.role == "main" and _only_points(det, u):
-                h = _Hit(u, MENTION, "pointer")  # "the architecture is detailed in Appendix C": the details are elsewhere
+            if (h is not None and has_supp and u.role == "main" and h.why != "section" and _POINTER.search(u.text)
+                    and (h.strength < SPECIFIC or _only_points(det, u))):
+                # "the architecture is detailed in Appendix C": the main text only points to the details
+                h = _Hit(u, VAGUE, "pointer")
             if h is not None and u.key not in seen:
                 seen.add(u.key)
                 hits.append(h)
