@@ -1,6 +1,7 @@
 """The paper profile: what the paper is, decided from the paper itself, with quotes.
 
-Before any topic is checked, eight traits are read from the main text (cues are data,
+Before any topic is checked, eight traits are read from the paper (its supplements count at
+half weight) (cues are data,
 ``data/profile.yaml``): does the paper train or release a model of its own, is it about a
 generative or large language model, does it release a dataset or a software tool, does it have
 human participants or annotators, animal experiments, personal data, and is it a study that can
@@ -259,6 +260,7 @@ class _Sent:
     section: str
     file: str
     boxes: list[Any]
+    role: str = "main"
 
 
 def _sentences(analysis: Analysis) -> list[_Sent]:
@@ -272,19 +274,22 @@ def _sentences(analysis: Analysis) -> list[_Sent]:
     sections = doc.sections
     first_section_page: dict[int, int] = {}
     for s in doc.sentences:
-        if s.doc >= len(files) or files[s.doc].role != "main":
+        if s.doc >= len(files):
             continue
         kind = sections[s.section].kind if s.section is not None and s.section < len(sections) else "other"
         if kind in SKIP:
             continue
         first_section_page.setdefault(s.doc, s.page)
-        if kind in HEAVY or (kind == "other" and s.page <= 1 and s.section is None):
+        if files[s.doc].role != "main":
+            w = 0.5  # a supplement is part of the submission (a study with people's records may sit there)
+        elif kind in HEAVY or (kind == "other" and s.page <= 1 and s.section is None):
             w = 2.0
         elif kind in BODY or kind == "other":  # "other": a section whose kind was not recognised
             w = 1.0
         else:
             w = 0.5
-        out.append(_Sent(s.text, s.text.lower(), s.doc, s.page, s.bbox, w, kind, files[s.doc].name, list(s.boxes)))
+        out.append(_Sent(s.text, s.text.lower(), s.doc, s.page, s.bbox, w, kind, files[s.doc].name, list(s.boxes),
+                         files[s.doc].role))
     return out
 
 
@@ -293,7 +298,7 @@ def _evidence(s: _Sent) -> Evidence:
     if len(text) > 400:
         text = text[:397] + "..."
     return Evidence(text=text, doc=s.doc, page=s.page, bbox=tuple(s.bbox), section=s.section, file=s.file,
-                    role="main", boxes=list(s.boxes))
+                    role=s.role, boxes=list(s.boxes))
 
 
 # a numbered or author-year citation: the sentence reports others' work
@@ -364,7 +369,7 @@ def build_profile(analysis: Analysis, overrides: Mapping[str, bool] | None = Non
             ok, notes = False, ["the paper says it does not"]
         if strong is not None and not negatives:
             ok = True
-        ranked = sorted(hits, key=lambda s: (-s.weight, s.doc, s.page))
+        ranked = sorted(hits, key=lambda s: (-s.weight, s.doc, s.page))  # the main text's own words first
         ratio = score / t.min if t.min else 1.0
         if ok:
             conf = 0.95 if strong is not None and score < t.min else min(0.95, 0.5 + 0.2 * ratio)
