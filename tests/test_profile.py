@@ -148,7 +148,10 @@ def test_session_set_profile_rederives_and_is_saved(tmp_path) -> None:
     assert "Paper profile" in md and "registrable\\_study no (set by the referee)" in md
     html = again.report("html")
     assert "class='profile'" in html and "<script" not in html
+    widget = again.show()  # the widget's header names the profile (escaped), the referee's mark included
+    assert "Paper profile: " in widget.files.value and "registrable study no (referee)" in widget.files.value
+    held = again.item(item)
     again.set_profile(registrable_study=None)
-    assert again.item(item).status == "disclosed"
+    assert held.status == "disclosed"  # the same item object follows the correction
     with pytest.raises(ProfileError):
         again.set_profile(gpu=True)

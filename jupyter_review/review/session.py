@@ -252,8 +252,12 @@ class ReviewSession:
                 given.update(parse_overrides({k: v}))
         merged.update({k: "yes" if v else "no" for k, v in given.items()})
         self._rederive(merged)
-        self._build_items(self._frameworks_arg, self._checklists)
-        self._apply_state()
+        # the same item objects take the new statuses (a widget holding them sees the change)
+        fresh = {f"{r.framework}:{r.item}": r for r in self.analysis.checklist}
+        for it in self.items:
+            r = fresh.get(it.id)
+            if r is not None:
+                it.status, it.reason, it.severity, it.evidence = r.status, r.reason, r.severity, list(r.evidence)
         self._save(profile=merged)
         return self.profile
 
