@@ -64,9 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     import jupyter_review as jr
     from jupyter_review.checklist.engine import detectors
-    from jupyter_review.checklist.profile import profile_line
-
-    from jupyter_review.checklist.profile import TRAITS, holds
+    from jupyter_review.checklist.profile import TRAITS, holds, profile_line
     from jupyter_review.model import ProfileTrait
 
     # a topic needs an LLM when its profile condition fails on a paper that is everything but an LLM paper

@@ -229,16 +229,20 @@ def why_not(expr: str, profile: Mapping[str, ProfileTrait]) -> tuple[str, list[E
     return text, evidence[:2]
 
 
+_VERB = {"trains": "train", "releases": "release", "evaluates": "evaluate", "builds": "build", "documents": "document",
+         "has": "have", "involves": "involve", "uses": "use", "is": "report"}
+
+
 def _bare(label: str) -> str:
-    """'trains or releases a model' -> used after 'does' / 'does not'."""
-    first, _, rest = label.partition(" ")
-    verbs = {"trains": "train", "releases": "release", "has": "have", "involves": "involve", "uses": "use",
-             "is": "report"}
-    if first in verbs:
-        if first == "is":
-            return "report " + rest.replace("a study that", "a study that", 1)
-        return f"{verbs[first]} {rest}"
-    return label
+    """'trains, releases or evaluates ...' -> 'train, release or evaluate ...' (after 'does' / 'does not')."""
+    words = label.split(" ")
+    for i, w in enumerate(words):
+        core = w.rstrip(",")
+        if core in _VERB:
+            words[i] = _VERB[core] + w[len(core):]
+        elif core not in ("or", "and"):
+            break
+    return " ".join(words)
 
 
 def _short(text: str, n: int = 160) -> str:
@@ -272,14 +276,12 @@ def _sentences(analysis: Analysis) -> list[_Sent]:
         out.append(_Sent(main_title, main_title.lower(), 0, 1, (0.0, 0.0, 0.0, 0.0), 2.0, "title",
                          files[0].name, []))
     sections = doc.sections
-    first_section_page: dict[int, int] = {}
     for s in doc.sentences:
         if s.doc >= len(files):
             continue
         kind = sections[s.section].kind if s.section is not None and s.section < len(sections) else "other"
         if kind in SKIP:
             continue
-        first_section_page.setdefault(s.doc, s.page)
         if files[s.doc].role != "main":
             w = 0.5  # a supplement is part of the submission (a study with people's records may sit there)
         elif kind in HEAVY or (kind == "other" and s.page <= 1 and s.section is None):
