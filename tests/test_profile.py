@@ -4,6 +4,7 @@ correction (CLI, analyze(), ReviewSession.set_profile) re-derives applicability 
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import shutil
@@ -17,7 +18,7 @@ import pytest
 
 import jupyter_review as jr
 from jupyter_review.checklist.profile import TRAITS, parse_overrides
-from jupyter_review.errors import ProfileError
+from jupyter_review.errors import ChecklistError, ProfileError
 from tests.conftest import corpus_pdf, paper
 
 
@@ -155,3 +156,26 @@ def test_session_set_profile_rederives_and_is_saved(tmp_path) -> None:
     assert held.status == "disclosed"  # the same item object follows the correction
     with pytest.raises(ProfileError):
         again.set_profile(gpu=True)
+
+
+def test_a_journal_checklist_item_can_name_profile_traits(tmp_path) -> None:
+    from jupyter_review.checklist import evaluate
+
+    good = tmp_path / "journal.yaml"
+    good.write_text(
+        "schema_version: 1\nid: journal-x\ntitle: Journal X\nitems:\n"
+        "  - id: trial\n    topic: study.registration\n    question: Is the trial registered?\n"
+        "  - id: weights\n    topic: model.weights\n    question: Are the weights released?\n"
+        "    applies_profile: model and not registrable_study\n", encoding="utf-8")
+    # evaluate() sets new attributes on the analysis: a shallow copy leaves the shared one as it was
+    a = evaluate(copy.copy(_analysis("neurores-0022-4.pdf")), frameworks=["journal-x"], extra_files=[good])
+    rows = {c.item: c for c in a.checklist}
+    assert rows["trial"].status == "disclosed"
+    assert rows["weights"].status == "not_applicable"
+    assert "registrable_study = yes" in rows["weights"].reason or "model = no" in rows["weights"].reason
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(good.read_text(encoding="utf-8").replace("model and not registrable_study", "model and gpus"),
+                   encoding="utf-8")
+    with pytest.raises(ChecklistError) as e:
+        evaluate(copy.copy(_analysis("neurores-0022-4.pdf")), frameworks=["journal-x"], extra_files=[bad])
+    assert e.value.code == "JR200" and "line 8" in str(e.value) and "gpus" in str(e.value)
