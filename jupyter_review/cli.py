@@ -52,7 +52,7 @@ def _analyze(args: argparse.Namespace) -> int:
     passwords = {p: args.password for p in [args.paper, *args.supplement]} if args.password else None
     t0 = time.perf_counter()
     a = analyze(args.paper, args.supplement, frameworks=args.framework or None, checklists=args.checklist or (),
-                passwords=passwords, progress=bar)
+                passwords=passwords, progress=bar, profile=getattr(args, "profile", None))
     elapsed = time.perf_counter() - t0
     if args.json:
         _write(args.json, a.to_json(include_document=args.full, indent=1))
@@ -124,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--framework", "-f", action="append", help="checklist framework id (repeatable)")
     a.add_argument("--checklist", action="append", help="an extra checklist YAML/JSON file (repeatable)")
     a.add_argument("--password", help="password of encrypted PDFs")
+    a.add_argument("--profile", help="correct the paper profile, e.g. llm=no,dataset=yes (traits: model, llm, "
+                   "dataset, software, human_participants, animals, personal_data, registrable_study)")
     a.add_argument("--quiet", "-q", action="store_true")
     a.add_argument("--verbose", "-v", action="store_true", help="print the summary even with --json")
     a.set_defaults(func=_analyze)

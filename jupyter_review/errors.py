@@ -114,6 +114,13 @@ class UnknownTopicError(ChecklistError):
     code = "JR202"
 
 
+class ProfileError(ChecklistError):
+    """A correction of the paper profile names an unknown trait or an unknown value
+    (``--profile llm=no,dataset=yes``)."""
+
+    code = "JR203"
+
+
 # -- review state ---------------------------------------------------------------------
 
 

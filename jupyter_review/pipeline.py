@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from .model import Analysis, Document
 
@@ -35,11 +36,14 @@ def analyze(
     checklists: Sequence[str | os.PathLike[str]] = (),
     passwords: dict[str, str] | None = None,
     progress: Progress | None = None,
+    profile: str | Mapping[str, Any] | None = None,
 ) -> Analysis:
-    """Read the files and run every extractor and the checklist engine."""
+    """Read the files and run every extractor and the checklist engine. ``profile`` corrects
+    the paper profile ("llm=no,dataset=yes"); what applies follows from the corrected one."""
     t0 = time.perf_counter()
     document = load(paper, supplements, passwords=passwords, progress=progress)
-    return analyze_document(document, frameworks=frameworks, checklists=checklists, progress=progress, t0=t0)
+    return analyze_document(document, frameworks=frameworks, checklists=checklists, progress=progress, t0=t0,
+                            profile=profile)
 
 
 def analyze_document(
@@ -49,6 +53,7 @@ def analyze_document(
     checklists: Sequence[str | os.PathLike[str]] = (),
     progress: Progress | None = None,
     t0: float | None = None,
+    profile: str | Mapping[str, Any] | None = None,
 ) -> Analysis:
     from .checklist import evaluate
     from .extract import run_extractors
@@ -69,7 +74,7 @@ def analyze_document(
     analysis.timings["extract"] = round(t2 - t1, 4)
     if progress:
         progress(2, 3, "checking disclosure topics")
-    evaluate(analysis, frameworks=frameworks, extra_files=checklists)
+    evaluate(analysis, frameworks=frameworks, extra_files=checklists, profile=profile)
     t3 = time.perf_counter()
     analysis.timings["checklist"] = round(t3 - t2, 4)
     analysis.timings["total"] = round(t3 - (t0 if t0 is not None else t1), 4)

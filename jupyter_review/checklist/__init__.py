@@ -4,7 +4,7 @@ that map their items onto topics).  Plain Python; imports nothing from Jupyter."
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..model import Analysis, ChecklistResult
@@ -39,12 +39,17 @@ def evaluate(
     analysis: Analysis,
     frameworks: Sequence[str] | None = None,
     extra_files: Sequence[str | os.PathLike[str]] = (),
+    profile: str | Mapping[str, Any] | None = None,
 ) -> Analysis:
-    """Fill ``analysis.topics`` (every topic) and ``analysis.checklist`` (the items of
-    the selected frameworks, default all built-in ones plus any extra files)."""
+    """Fill ``analysis.profile`` (what the paper is), ``analysis.topics`` (every topic) and
+    ``analysis.checklist`` (the items of the selected frameworks, default all built-in ones
+    plus any extra files). ``profile`` corrects traits of the paper profile ("llm=no",
+    ``{"dataset": True}``); the topics and items that apply follow from the corrected profile."""
     from .engine import evaluate_topics
+    from .profile import build_profile, holds, parse_overrides, why_not
 
     chosen = resolve_frameworks(list(frameworks) if frameworks else None, extra_files)
+    analysis.profile = build_profile(analysis, parse_overrides(profile) if profile else None)
     analysis.topics = evaluate_topics(analysis)
     analysis.frameworks = [fw.id for fw in chosen]
     analysis.checklist = []
@@ -59,6 +64,12 @@ def evaluate(
             sev = it.severity or _worst_severity([r.severity for r in res])
             evidence = [e for r in res for e in r.evidence][:6]
             leads = [e for r in res for e in r.leads][:3]
+            cond = it.applies_profile or fw.applies_profile
+            if cond and not holds(cond, analysis.profile):
+                # an item the paper cannot answer (a datasheet question of a paper without a dataset)
+                status = "not_applicable"
+                reason, evidence = why_not(cond, analysis.profile)
+                leads = []
             analysis.checklist.append(
                 ChecklistResult(
                     framework=fw.id, item=it.id, question=it.question, topic=",".join(it.topics), status=status,

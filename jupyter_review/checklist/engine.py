@@ -75,6 +75,7 @@ class Detector:
     phrase_specific: Pattern | None = None
     design_choices: bool = False
     needs_results: bool = False
+    applies_profile: str = ""  # a condition on the paper profile (checklist/profile.py): "llm", "dataset or model"
 
 
 def compile_detectors() -> dict[str, Detector]:
@@ -118,6 +119,7 @@ def compile_detectors() -> dict[str, Detector]:
             phrase_specific=_rx(s.get("section_phrases", {}).get("specific"), vocab),
             design_choices=bool(s.get("design_choices", False)),
             needs_results=bool(s.get("needs_results", False)),
+            applies_profile=str(s.get("applies_profile", "") or ""),
         )
     return out
 
@@ -469,6 +471,49 @@ def _applies(det: Detector, main: _MainText) -> bool:
     return not det.also_any or main.at_least(det.also_any, det.also_min)
 
 
+def _not_applicable(det: Detector, main: _MainText, reports_results: bool,
+                    profile: dict[str, Any]) -> tuple[str, list[Evidence]] | None:
+    """None when the topic applies to this paper; else the reason (with the profile's quotes).
+
+    The paper profile decides first: a topic whose ``applies_profile`` fails (a safety topic
+    of a paper without a language model) does not apply, and says why with the profile's
+    quote. A condition on traits the referee set is decided by the profile alone; otherwise
+    the topic's own text conditions (``applies``) must hold as well."""
+    from .profile import holds, set_by_referee, why_not
+
+    cond = det.applies_profile
+    if cond and profile:
+        if not holds(cond, profile):
+            return why_not(cond, profile)
+        if set_by_referee(cond, profile):
+            return None
+    if not _applies(det, main) or (det.needs_results and not reports_results):
+        return f"Does not apply: nothing in the main text calls for {_lower_first(det.topic.title)}.", []
+    return None
+
+
+# a main-text pointer to the supplement or an appendix, with the verb phrase that carries it
+# ("is detailed in Appendix C", "(see Supplementary Table S2)", "details are in the supplementary material")
+_POINTER = re.compile(
+    r"(?:\b(?:is|are|was|were|can be|will be)\s+)?(?:\b(?:described|detailed|given|provided|reported|listed|shown|"
+    r"presented|deferred|found|included|discussed|summari[sz]ed|available|explained)\s+)?"
+    r"(?:\(|\b)(?:see|in|to|refer to|cf\.)\s+(?:the\s+)?(?:online\s+)?"
+    r"(?:Appendix|Appendices|Supplementary|Supplemental|Supplement|SI\b|Online Resource|Extended Data)"
+    r"(?:\s+(?:material|materials|information|section|sections|note|notes|file|data|methods|tables?|figures?|text))?"
+    r"(?:\s+[A-Z]?\d*(?:\.\d+)*[A-Z]?\b)?(?:\s+for (?:more |further |full )?details)?\)?",
+    re.IGNORECASE,
+)
+
+
+def _only_points(det: Detector, u: _Unit) -> bool:
+    """A specific hit that is specific only through its pointer to the supplement or an appendix:
+    without the pointer phrase the sentence gives nothing the topic needs."""
+    if not _POINTER.search(u.text):
+        return False
+    rest = _POINTER.sub(" ", u.text)
+    return det.specific is None or not det.specific.search(rest)
+
+
 def _strict_ok(det: Detector, text: str, low: str | None = None) -> bool:
     if det.strict_needs is not None and not det.strict_needs.search(text, low):
         return False
@@ -696,10 +741,12 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
     results: dict[str, TopicResult] = {}
     collected: dict[str, list[_Hit]] = {}
     for tid, det in detectors().items():
-        if not _applies(det, main) or (det.needs_results and not reports_results):
+        na = _not_applicable(det, main, reports_results, analysis.profile)
+        if na is not None:
+            reason, why = na
             results[tid] = TopicResult(
                 topic=tid, status="not_applicable", severity=det.topic.severity, title=det.topic.title,
-                reason=f"Does not apply: nothing in the main text calls for {_lower_first(det.topic.title)}.",
+                reason=reason, evidence=why,
             )
             continue
         hits: list[_Hit] = []
@@ -720,6 +767,10 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
                     h = _Hit(u, VAGUE if ds.vague else MENTION, "aspect")
                 elif ds.vague and h.strength == SPECIFIC and h.why != "section":
                     h = _Hit(u, VAGUE, "aspect")
+            if (h is not None and has_supp and u.role == "main" and h.why != "section" and _POINTER.search(u.text)
+                    and (h.strength < SPECIFIC or _only_points(det, u))):
+                # "the architecture is detailed in Appendix C": the main text only points to the details
+                h = _Hit(u, VAGUE, "pointer")
             if h is not None and u.key not in seen:
                 seen.add(u.key)
                 hits.append(h)

@@ -133,6 +133,7 @@ class FrameworkItem:
     source: str = ""  # the item of the cited framework this paraphrases
     severity: str | None = None
     request: str = ""  # how a referee asks the authors for it
+    applies_profile: str = ""  # a condition on the paper profile ("dataset"); "" always applies
 
 
 @dataclass
@@ -145,6 +146,7 @@ class Framework:
     path: str = ""
     builtin: bool = True
     url: str = ""
+    applies_profile: str = ""  # the default condition of its items on the paper profile
 
 
 def _need(d: Any, key: str, path: str, what: str, kind: type | tuple[type, ...] = str) -> Any:
@@ -175,6 +177,7 @@ def parse_framework(raw: Any, path: str, *, builtin: bool = False) -> Framework:
         url=str(raw.get("url", "")),
         path=path,
         builtin=builtin,
+        applies_profile=_profile_condition(raw, path, "the checklist"),
     )
     items = _need(raw, "items", path, "the checklist", list)
     if not items:
@@ -207,9 +210,27 @@ def parse_framework(raw: Any, path: str, *, builtin: bool = False) -> Framework:
             FrameworkItem(
                 id=iid, question=" ".join(str(q).split()), topics=list(tl), source=str(it.get("source", "")),
                 severity=sev, request=" ".join(str(it.get("request", "")).split()),
+                applies_profile=_profile_condition(it, path, f"item {iid!r}"),
             )
         )
     return fw
+
+
+def _profile_condition(d: Any, path: str, what: str) -> str:
+    """A checked ``applies_profile`` condition ("" when absent)."""
+    cond = d.get("applies_profile") if isinstance(d, dict) else None
+    if cond in (None, ""):
+        return ""
+    if not isinstance(cond, str):
+        raise ChecklistError(f"{what}: 'applies_profile' must be text such as 'dataset or model'", path=path,
+                             line=_line(d))
+    from .profile import check_expression
+
+    try:
+        check_expression(cond)
+    except ChecklistError as e:
+        raise ChecklistError(f"{what}: {e.message}", path=path, line=_line(d)) from e
+    return cond
 
 
 def load_framework_file(path: str | Path) -> Framework:

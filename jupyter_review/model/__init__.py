@@ -9,6 +9,7 @@ from .analysis import (
     DataStatement,
     DesignChoice,
     Evidence,
+    ProfileTrait,
     Quantity,
     Table,
     TableRecord,
@@ -38,6 +39,6 @@ from .serial import from_data, to_data
 __all__ = [
     "ANALYSIS_SCHEMA_VERSION", "SCHEMA_VERSION", "Analysis", "BBox", "Block", "Box", "Caption", "Cell",
     "ChecklistResult", "Claim", "CrossCheck", "DataStatement", "DesignChoice", "Document", "Evidence", "Line", "Link", "Page",
-    "Paragraph", "Quantity", "RawTable", "Section", "Sentence", "SourceFile", "Span", "Table",
+    "Paragraph", "ProfileTrait", "Quantity", "RawTable", "Section", "Sentence", "SourceFile", "Span", "Table",
     "TableRecord", "TopicResult", "from_data", "to_data", "union",
 ]

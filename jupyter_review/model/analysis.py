@@ -186,6 +186,21 @@ class TopicResult:
 
 
 @dataclass
+class ProfileTrait:
+    """One fact about what the paper is (it trains a model, releases a dataset, has human
+    participants...), decided from the paper with quotes, or set by the referee. The
+    checklist asks a topic only of papers whose profile calls for it."""
+
+    name: str  # model | llm | dataset | software | human_participants | animals | personal_data | registrable_study
+    value: bool
+    confidence: float  # 0-1: how sure the reading of the paper is (1.0 when the referee set it)
+    label: str = ""  # "trains or releases a model"
+    reason: str = ""
+    evidence: list[Evidence] = field(default_factory=list)  # quotes that show it (or, for "no", what the paper is)
+    source: str = "paper"  # paper | referee
+
+
+@dataclass
 class ChecklistResult:
     framework: str
     item: str
@@ -212,6 +227,8 @@ class Analysis:
     frameworks: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     schema_version: str = ANALYSIS_SCHEMA_VERSION
+    # what the paper is (checklist/profile.py): the topics and items that apply follow from it
+    profile: dict[str, ProfileTrait] = field(default_factory=dict)
 
     # -- the stable output contract ---------------------------------------------------
     def to_dict(self, *, include_document: bool = False) -> dict[str, Any]:
@@ -243,6 +260,7 @@ class Analysis:
             "cross_checks": to_data(self.cross_checks),
             "design_choices": to_data(self.design_choices),
             "checklist": to_data(self.checklist),
+            "profile": {k: to_data(v) for k, v in self.profile.items()},
             "frameworks": list(self.frameworks),
             "warnings": list(doc.warnings),
             "timings": dict(self.timings),
@@ -273,6 +291,7 @@ class Analysis:
             frameworks=list(data.get("frameworks", [])),
             timings=dict(data.get("timings", {})),
             schema_version=str(data.get("schema_version", ANALYSIS_SCHEMA_VERSION)),
+            profile={k: from_data(ProfileTrait, v) for k, v in (data.get("profile") or {}).items()},
         )
 
     def summary(self) -> str:

@@ -457,6 +457,11 @@ class ReviewWidget(W.VBox):
             for s in self.session.supplements:
                 parts.append(f"supplement: <code>{esc(Path(s).name)}</code>")
         html = '<div style="font-size:12px;color:#444">' + " · ".join(parts) + "</div>"
+        prof = getattr(getattr(self.session, "analysis", None), "profile", None)
+        if prof:  # what the paper is: the checklist asks only what applies to it (session.set_profile corrects it)
+            from ..checklist.profile import profile_line
+
+            html += f'<div class="jr-profile" style="font-size:12px;color:#444">Paper profile: {esc(profile_line(prof))}</div>'
         try:  # what the referee should know before the checklist: a file that is no paper, damaged pages
             warnings = list(self.session.analysis.document.warnings or [])[:5]
         except AttributeError:

@@ -162,7 +162,26 @@ def build_report(analysis: Analysis, review: Any | None = None) -> dict[str, Any
         "general_notes": review.general_notes if review is not None else "",
         "items": items,
         "progress": review.progress() if review is not None else None,
+        "profile": _profile_rows(analysis),
     }
+
+
+def _profile_rows(analysis: Analysis) -> list[dict[str, Any]]:
+    """The paper profile as rows: trait, yes/no, who set it, how sure, one quote."""
+    rows = []
+    for name, t in (getattr(analysis, "profile", None) or {}).items():
+        ev = t.evidence[0] if t.evidence else None
+        rows.append({"trait": name, "value": "yes" if t.value else "no", "source": t.source,
+                     "confidence": t.confidence, "label": t.label,
+                     "quote": ev.text if ev is not None and t.value else "",
+                     "where": f"{ev.file or 'file ' + str(ev.doc)}, p. {ev.page}" if ev is not None and t.value else ""})
+    return rows
+
+
+def _profile_value(p: dict[str, Any]) -> str:
+    if p["source"] == "referee":
+        return f"{p['value']} (set by the referee)"
+    return f"{p['value']} ({p['confidence']:.2f})"
 
 
 # -- Markdown -------------------------------------------------------------------------
@@ -193,6 +212,13 @@ def _render_md(r: dict[str, Any]) -> str:
     L.append("")
     for w in r["warnings"]:
         L.append(f"> Note on the files: {_esc_md(w)}")
+        L.append("")
+    if r.get("profile"):
+        L.append("Paper profile (what applies follows from it; the referee can correct it): "
+                 + "; ".join(f"{_esc_md(p['trait'])} {_esc_md(_profile_value(p))}" for p in r["profile"]) + ".")
+        for p in r["profile"]:
+            if p["quote"]:
+                L.append(f"- {_esc_md(p['trait'])}: \u201c{_esc_md(_short(p['quote']))}\u201d ({_esc_md(p['where'])})")
         L.append("")
     L.append("## Summary per checklist")
     L.append("")
@@ -315,6 +341,13 @@ def _render_html(r: dict[str, Any]) -> str:
         H.append(f"<p>Items decided by the referee: {r['progress'][0]} of {r['progress'][1]}.</p>")
     for w in r["warnings"]:
         H.append(f"<p class='note'>Note on the files: {e(w)}</p>")
+    if r.get("profile"):
+        H.append("<p class='profile'>Paper profile (what applies follows from it; the referee can correct it): "
+                 + "; ".join(f"{e(p['trait'])} {e(_profile_value(p))}" for p in r["profile"]) + ".</p><ul>")
+        for p in r["profile"]:
+            if p["quote"]:
+                H.append(f"<li><small>{e(p['trait'])}: \u201c{e(_short(p['quote']))}\u201d ({e(p['where'])})</small></li>")
+        H.append("</ul>")
     H.append("<h2>Summary per checklist</h2><table><tr><th>checklist</th>"
              + "".join(f"<th>{e(v)}</th>" for v in STATUS_LABEL.values()) + "</tr>")
     for row in r["summary"]:

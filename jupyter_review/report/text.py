@@ -29,6 +29,10 @@ def summary_text(a: Analysis, elapsed: float | None = None) -> str:
         names = "; ".join(f"{d.name} (p.{d.evidence.page}{', called essential' if d.needed else ''})" for d in open_[:4])
         out.append(f"design choices: {len(a.design_choices)}, {len(open_)} with no ablation found"
                    + (f": {names}" if names else ""))
+    if a.profile:
+        from ..checklist.profile import profile_line
+
+        out.append("paper profile: " + profile_line(a.profile))
     if a.topics:
         c = Counter(t.status for t in a.topics.values())
         out.append("topics: " + ", ".join(f"{k} {c[k]}" for k in ("disclosed", "supplement_only", "vague", "missing", "not_applicable") if c[k]))

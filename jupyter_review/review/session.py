@@ -89,6 +89,8 @@ class ReviewSession:
         self._listeners: list[Callable[[ReviewSession], None]] = []
         self.read_only = False
         self.read_only_reason = ""
+        self._frameworks_arg: list[str] | None = None
+        self._checklists: list[Any] = []
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
@@ -115,6 +117,11 @@ class ReviewSession:
                                progress=progress)
         path = Path(sidecar) if sidecar else sidecar_path(paper_p)
         self = cls(paper_p, supp_p, analysis, path)
+        self._frameworks_arg = list(frameworks) if frameworks else None
+        self._checklists = list(checklists)
+        saved = self._saved_profile()
+        if saved:  # the referee corrected the paper profile earlier: what applies follows from it
+            self._rederive(saved)
         self._build_items(frameworks, checklists)
         self._sync_revision()
         return self
@@ -199,6 +206,60 @@ class ReviewSession:
             if it.change and it.change != "unchanged":
                 self.changes.append({"id": it.id, "topic": it.topic, "change": it.change, "status": it.status})
         self._apply_state()
+
+    def _saved_profile(self) -> dict[str, str]:
+        from ..errors import ReviewError
+
+        try:
+            st = read_state(self.path)
+        except ReviewError:
+            return {}  # _sync_revision reports a broken sidecar
+        return dict((st or {}).get("profile") or {})
+
+    def _rederive(self, corrections: dict[str, Any]) -> None:
+        """Evaluate the checklist again with the corrected profile (the document is not read again)."""
+        from ..checklist import evaluate
+
+        evaluate(self.analysis, frameworks=self._frameworks_arg or self.analysis.frameworks or None,
+                 extra_files=self._checklists, profile=corrections or None)
+
+    @property
+    def profile(self) -> dict[str, Any]:
+        """The paper profile (trait -> ProfileTrait), with the referee's corrections."""
+        return dict(self.analysis.profile)
+
+    @property
+    def profile_corrections(self) -> dict[str, str]:
+        return dict(self._state.get("profile") or {})
+
+    def set_profile(self, corrections: dict[str, Any] | str | None = None, **traits: Any) -> dict[str, Any]:
+        """Correct the paper profile (``set_profile(llm=False, dataset=True)``, or
+        ``set_profile("llm=no")``); ``trait=None`` drops a correction. Applicability is derived
+        again, every item's status follows, and the corrections are saved with the review."""
+        from ..checklist.profile import parse_overrides
+
+        if self.read_only:
+            raise ReadOnlyReviewError(
+                f"this review is read-only ({self.read_only_reason}); copy the paper to a folder you can write to",
+                path=str(self.path))
+        merged = dict(self.profile_corrections)
+        given = dict(parse_overrides(corrections)) if corrections else {}
+        for k, v in traits.items():
+            if v is None:
+                parse_overrides({k: "no"})  # an unknown trait raises ProfileError
+                merged.pop(k, None)
+            else:
+                given.update(parse_overrides({k: v}))
+        merged.update({k: "yes" if v else "no" for k, v in given.items()})
+        self._rederive(merged)
+        # the same item objects take the new statuses (a widget holding them sees the change)
+        fresh = {f"{r.framework}:{r.item}": r for r in self.analysis.checklist}
+        for it in self.items:
+            r = fresh.get(it.id)
+            if r is not None:
+                it.status, it.reason, it.severity, it.evidence = r.status, r.reason, r.severity, list(r.evidence)
+        self._save(profile=merged)
+        return self.profile
 
     def _writable(self) -> bool:
         """Whether the sidecar can be written; when not, the review opens read-only."""
@@ -324,7 +385,8 @@ class ReviewSession:
     def on_change(self, callback: Callable[[ReviewSession], None]) -> None:
         self._listeners.append(callback)
 
-    def _save(self, *, item: str | None = None, decision: Any = UNSET, note: Any = UNSET, general_notes: Any = UNSET) -> None:
+    def _save(self, *, item: str | None = None, decision: Any = UNSET, note: Any = UNSET, general_notes: Any = UNSET,
+              profile: Any = UNSET) -> None:
         if self.read_only:
             raise ReadOnlyReviewError(
                 f"this review is read-only ({self.read_only_reason}); copy the paper to a folder you can write to",
@@ -345,7 +407,7 @@ class ReviewSession:
         conflict: ReviewConflictError | None = None
         try:
             self._state = update_sidecar(self.path, item=item, decision=decision, note=note,
-                                         general_notes=general_notes, base=base, summary=summary)
+                                         general_notes=general_notes, base=base, summary=summary, profile=profile)
         except ReviewConflictError as e:
             conflict = e
             self._state = e.state  # type: ignore[attr-defined]

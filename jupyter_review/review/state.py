@@ -71,6 +71,7 @@ def new_state(paper: str | os.PathLike[str] = "", supplements: list[str] | None 
         "summary": {},
         "history": [],
         "changes": {},
+        "profile": {},  # the referee's corrections of the paper profile: {trait: "yes" | "no"}
     }
 
 
@@ -131,6 +132,15 @@ def validate_state(data: Any, path: Path) -> dict[str, Any]:
         if key in data and data[key] is not None and not isinstance(data[key], kind):
             raise _bad(path, f"{key!r} must be {'an object' if kind is dict else 'a list' if kind is list else 'text'},"
                              f" not {type(data[key]).__name__}")
+    prof = data.get("profile")
+    if prof is not None:
+        from ..checklist.profile import TRAITS
+
+        if not isinstance(prof, dict):
+            raise _bad(path, f"'profile' must be an object, not {type(prof).__name__}")
+        for k, v in prof.items():
+            if k not in TRAITS or v not in ("yes", "no"):
+                raise _bad(path, f"profile correction {str(k)[:40]!r}: {str(v)[:20]!r} is not a known trait set to yes or no")
     rev = data.get("revision", 0)
     if isinstance(rev, bool) or not isinstance(rev, int) or rev < 0:
         raise _bad(path, f"'revision' must be a whole number, not {rev!r:.40}")
@@ -256,6 +266,7 @@ def update_sidecar(
     general_notes: Any = UNSET,
     base: dict[str, Any] | None = None,
     summary: dict[str, Any] | None = None,
+    profile: Any = UNSET,
 ) -> dict[str, Any]:
     """Apply one change to the saved review under the lock and return the new state.
 
@@ -312,6 +323,8 @@ def update_sidecar(
                 disk["general_notes"] = f"{theirs}\n\n[merged from another session]\n{new}"
             else:
                 disk["general_notes"] = new
+        if profile is not UNSET:
+            disk["profile"] = dict(profile or {})  # the latest corrections win (they re-derive applicability)
         if summary is not None:
             disk["summary"] = summary
         disk["revision"] = int(disk.get("revision", 0)) + 1

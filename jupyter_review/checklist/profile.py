@@ -1,0 +1,463 @@
+"""The paper profile: what the paper is, decided from the paper itself, with quotes.
+
+Before any topic is checked, eight traits are read from the paper (its supplements count at
+half weight) (cues are data,
+``data/profile.yaml``): does the paper train or release a model of its own, is it about a
+generative or large language model, does it release a dataset or a software tool, does it have
+human participants or annotators, animal experiments, personal data, and is it a study that can
+be registered (a clinical trial, a systematic review, a preregistrable experiment)?
+
+Each trait is yes or no, with a confidence and the quotes (file, page) that show it. Cue
+sentences about the paper's own work ("we release", "we train", "this paper presents") in its
+title, abstract and introduction weigh most; related work and references are not read. For a
+"no" the quote is what the paper says it is instead (its own contribution sentence), so a topic
+found not applicable can say why.
+
+Topics (``applies_profile`` in detectors.yaml) and framework items (``applies_profile``) name
+the traits they need, as a small expression ("llm", "human_participants or personal_data",
+"model and not llm"). The referee can correct any trait (``--profile llm=no``,
+``ReviewSession.set_profile``); the correction re-derives applicability and is saved with the
+review.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import ChecklistError, ProfileError
+from ..model import Analysis, Evidence, ProfileTrait
+from .loader import DATA, detector_specs, read_data_file
+from .prefilter import Pattern
+
+TRAITS = ("model", "llm", "dataset", "software", "human_participants", "animals", "personal_data",
+          "registrable_study")
+SKIP = {"references", "related_work"}
+HEAVY = {"abstract", "introduction"}  # where a paper says what it is
+BODY = {"methods", "data", "experiments", "results"}
+_REF = re.compile(r"\{(\w+)\}")
+_YES = {"yes", "y", "true", "1", "on"}
+_NO = {"no", "n", "false", "0", "off"}
+
+
+@dataclass
+class _Trait:
+    name: str
+    label: str
+    cues: list[Pattern]
+    exclude: Pattern | None
+    negative: Pattern | None
+    strong: Pattern | None
+    own: bool
+    min: float
+    needs: str
+    title_or_abstract: bool
+    context: list[Pattern] = field(default_factory=list)
+    context_min: int = 0
+    free_cues: list[Pattern] = field(default_factory=list)
+    skip_cited: bool = False
+
+
+def _compile(pattern: str, vocab: dict[str, str]) -> Pattern:
+    def sub(m: re.Match[str]) -> str:
+        return f"(?:{vocab[m.group(1)]})" if m.group(1) in vocab else m.group(0)
+
+    # vocab entries may refer to each other once ({own_work} inside another entry)
+    expanded = _REF.sub(sub, _REF.sub(sub, pattern))
+    return Pattern(re.compile(expanded, re.IGNORECASE))
+
+
+@lru_cache(maxsize=1)
+def _spec() -> tuple[dict[str, _Trait], Pattern, Pattern]:
+    path = DATA / "profile.yaml"
+    raw = read_data_file(Path("jupyter_review/checklist/data/profile.yaml"), path.read_text(encoding="utf-8"))
+    vocab = dict(detector_specs()[0])
+    vocab.update(raw.get("vocab", {}))
+    out: dict[str, _Trait] = {}
+    for name, s in raw["traits"].items():
+        if name not in TRAITS:
+            raise ChecklistError(f"unknown profile trait {name!r}", path="jupyter_review/checklist/data/profile.yaml")
+        ctx = s.get("needs_context") or {}
+        out[name] = _Trait(
+            name=name, label=str(s.get("label", name)),
+            cues=[_compile(c, vocab) for c in s.get("cues", [])],
+            exclude=_compile(s["exclude"], vocab) if s.get("exclude") else None,
+            negative=_compile(s["negative"], vocab) if s.get("negative") else None,
+            strong=_compile(s["strong"], vocab) if s.get("strong") else None,
+            own=bool(s.get("own", False)), min=float(s.get("min", 1)), needs=str(s.get("needs", "")),
+            title_or_abstract=bool(s.get("title_or_abstract", False)),
+            context=[_compile(c, vocab) for c in ctx.get("any", [])], context_min=int(ctx.get("min", 0)),
+            free_cues=[_compile(c, vocab) for c in s.get("free_cues", [])], skip_cited=bool(s.get("skip_cited", False)),
+        )
+        if out[name].needs:
+            check_expression(out[name].needs)
+    return out, _compile(vocab["own_work"], vocab), _compile(vocab["others_work"], vocab)
+
+
+def labels() -> dict[str, str]:
+    """Trait -> what "yes" means, in words."""
+    return {k: t.label for k, t in _spec()[0].items()}
+
+
+# -- conditions on the profile ----------------------------------------------------------
+
+_TOKEN = re.compile(r"\s*(\(|\)|\w+)")
+
+
+def _tokens(expr: str) -> list[str]:
+    pos, out = 0, []
+    expr = expr.strip()
+    while pos < len(expr):
+        m = _TOKEN.match(expr, pos)
+        if not m:
+            raise ChecklistError(f"cannot read the profile condition {expr!r} at {expr[pos:]!r}")
+        out.append(m.group(1))
+        pos = m.end()
+    return out
+
+
+def _parse(tokens: list[str], i: int = 0) -> tuple[Any, int]:
+    """expr := term ('or' term)*; term := factor ('and' factor)*; factor := 'not' factor | name | '(' expr ')'"""
+
+    def factor(i: int) -> tuple[Any, int]:
+        if i >= len(tokens):
+            raise ChecklistError("a profile condition ends too early")
+        t = tokens[i]
+        if t == "not":
+            node, j = factor(i + 1)
+            return ("not", node), j
+        if t == "(":
+            node, j = expr(i + 1)
+            if j >= len(tokens) or tokens[j] != ")":
+                raise ChecklistError("a profile condition misses a ')'")
+            return node, j + 1
+        if t not in TRAITS:
+            raise ChecklistError(f"unknown profile trait {t!r} in a condition; known: {', '.join(TRAITS)}")
+        return t, i + 1
+
+    def term(i: int) -> tuple[Any, int]:
+        node, i = factor(i)
+        while i < len(tokens) and tokens[i] == "and":
+            rhs, i = factor(i + 1)
+            node = ("and", node, rhs)
+        return node, i
+
+    def expr(i: int) -> tuple[Any, int]:
+        node, i = term(i)
+        while i < len(tokens) and tokens[i] == "or":
+            rhs, i = term(i + 1)
+            node = ("or", node, rhs)
+        return node, i
+
+    return expr(i)
+
+
+@lru_cache(maxsize=256)
+def _tree(expr: str) -> Any:
+    toks = _tokens(expr)
+    node, i = _parse(toks)
+    if i != len(toks):
+        raise ChecklistError(f"cannot read the profile condition {expr!r}")
+    return node
+
+
+def check_expression(expr: str) -> None:
+    """Raise ChecklistError when ``expr`` is not a condition on known traits."""
+    _tree(expr)
+
+
+def _eval(node: Any, values: Mapping[str, bool]) -> bool:
+    if isinstance(node, str):
+        return bool(values.get(node, False))
+    if node[0] == "not":
+        return not _eval(node[1], values)
+    if node[0] == "and":
+        return _eval(node[1], values) and _eval(node[2], values)
+    return _eval(node[1], values) or _eval(node[2], values)
+
+
+def _names(node: Any) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    return [n for sub in node[1:] for n in _names(sub)]
+
+
+def holds(expr: str, profile: Mapping[str, ProfileTrait]) -> bool:
+    """Whether the profile satisfies the condition ("" always holds; no profile: it holds, so a
+    checklist run without one asks everything as before)."""
+    if not expr or not profile:
+        return True
+    return _eval(_tree(expr), {k: t.value for k, t in profile.items()})
+
+
+def set_by_referee(expr: str, profile: Mapping[str, ProfileTrait]) -> bool:
+    """Whether a trait the condition reads was set by the referee (then the condition alone decides)."""
+    if not expr or not profile:
+        return False
+    return any(profile[n].source == "referee" for n in _names(_tree(expr)) if n in profile)
+
+
+def why_not(expr: str, profile: Mapping[str, ProfileTrait]) -> tuple[str, list[Evidence]]:
+    """Why a condition fails on this paper, in words, with the profile's quotes."""
+    names = list(dict.fromkeys(_names(_tree(expr))))
+    # the traits whose value makes the condition fail: flipping it alone would make it hold
+    values = {k: t.value for k, t in profile.items()}
+    culprits = []
+    for n in names:
+        flipped = dict(values)
+        flipped[n] = not values.get(n, False)
+        if _eval(_tree(expr), flipped):
+            culprits.append(n)
+    culprits = culprits or names
+    parts, evidence = [], []
+    for n in culprits:
+        t = profile.get(n)
+        if t is None:
+            continue
+        said = "set by the referee" if t.source == "referee" else f"confidence {t.confidence:.2f}"
+        verb = "" if t.value else "not "
+        parts.append(f"the paper does {verb}{_bare(t.label)} (profile: {n} = {'yes' if t.value else 'no'}, {said})")
+        evidence.extend(t.evidence[:1])
+    text = "Does not apply: " + "; ".join(parts) + "."
+    if evidence:
+        e = evidence[0]
+        text += f" The paper (p. {e.page}): \u201c{_short(e.text)}\u201d"
+    return text, evidence[:2]
+
+
+_VERB = {"trains": "train", "releases": "release", "evaluates": "evaluate", "builds": "build", "documents": "document",
+         "has": "have", "involves": "involve", "uses": "use", "is": "report"}
+
+
+def _bare(label: str) -> str:
+    """'trains, releases or evaluates ...' -> 'train, release or evaluate ...' (after 'does' / 'does not')."""
+    words = label.split(" ")
+    for i, w in enumerate(words):
+        core = w.rstrip(",")
+        if core in _VERB:
+            words[i] = _VERB[core] + w[len(core):]
+        elif core not in ("or", "and"):
+            break
+    return " ".join(words)
+
+
+def _short(text: str, n: int = 160) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= n else t[: n - 3].rstrip() + "..."
+
+
+# -- reading the paper --------------------------------------------------------------------
+
+
+@dataclass
+class _Sent:
+    text: str
+    low: str
+    doc: int
+    page: int
+    bbox: Any
+    weight: float
+    section: str
+    file: str
+    boxes: list[Any]
+    role: str = "main"
+
+
+def _sentences(analysis: Analysis) -> list[_Sent]:
+    doc = analysis.document
+    files = doc.files
+    out: list[_Sent] = []
+    main_title = files[0].title if files and files[0].title else ""
+    if main_title:
+        out.append(_Sent(main_title, main_title.lower(), 0, 1, (0.0, 0.0, 0.0, 0.0), 2.0, "title",
+                         files[0].name, []))
+    sections = doc.sections
+    for s in doc.sentences:
+        if s.doc >= len(files):
+            continue
+        kind = sections[s.section].kind if s.section is not None and s.section < len(sections) else "other"
+        if kind in SKIP:
+            continue
+        if files[s.doc].role != "main":
+            w = 0.5  # a supplement is part of the submission (a study with people's records may sit there)
+        elif kind in HEAVY or (kind == "other" and s.page <= 1 and s.section is None):
+            w = 2.0
+        elif kind in BODY or kind == "other":  # "other": a section whose kind was not recognised
+            w = 1.0
+        else:
+            w = 0.5
+        out.append(_Sent(s.text, s.text.lower(), s.doc, s.page, s.bbox, w, kind, files[s.doc].name, list(s.boxes),
+                         files[s.doc].role))
+    return out
+
+
+def _evidence(s: _Sent) -> Evidence:
+    text = " ".join(s.text.split())
+    if len(text) > 400:
+        text = text[:397] + "..."
+    return Evidence(text=text, doc=s.doc, page=s.page, bbox=tuple(s.bbox), section=s.section, file=s.file,
+                    role=s.role, boxes=list(s.boxes))
+
+
+# a numbered or author-year citation: the sentence reports others' work
+_CITED = re.compile(r"\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]|\(\D{2,40}\d{4}[a-z]?\)")
+
+_CONTRIBUTION = re.compile(
+    r"\b(?:we|this (?:paper|work|study|report|article|document|datasheet))\b[^.]{0,40}?\b(?:present|propose|introduce|"
+    r"describe|develop|report|investigate|examine|evaluate|study|analy[sz]e|assess|release|design|provide|document)",
+    re.IGNORECASE,
+)
+
+
+def _contribution(sents: list[_Sent]) -> _Sent | None:
+    """The paper's own statement of what it is (for a "no": what the paper is instead)."""
+    for s in sents:
+        if s.weight >= 2 and s.section != "title" and _CONTRIBUTION.search(s.text) and len(s.text) < 500:
+            return s
+    for s in sents:
+        if s.section in ("abstract", "title"):
+            return s
+    return sents[0] if sents else None
+
+
+def build_profile(analysis: Analysis, overrides: Mapping[str, bool] | None = None) -> dict[str, ProfileTrait]:
+    """Read the eight traits from the main text; then apply the referee's corrections."""
+    spec, own_rx, others_rx = _spec()
+    sents = _sentences(analysis)
+    contribution = _contribution(sents)
+    profile: dict[str, ProfileTrait] = {}
+    for name in TRAITS:
+        t = spec.get(name)
+        if t is None:
+            continue
+        hits: list[_Sent] = []
+        negatives: list[_Sent] = []
+        strong: _Sent | None = None
+        score = 0.0
+        for s in sents:
+            if t.negative is not None and t.negative.search(s.text, s.low):
+                negatives.append(s)
+                continue
+            if t.exclude is not None and t.exclude.search(s.text, s.low):
+                continue
+            if strong is None and t.strong is not None and t.strong.search(s.text, s.low):
+                strong = s
+            cited = bool(others_rx.search(s.text, s.low) or _CITED.search(s.text))
+            if t.skip_cited and cited:
+                continue
+            if not any(c.search(s.text, s.low) for c in t.free_cues):
+                if not any(c.search(s.text, s.low) for c in t.cues):
+                    continue
+                # the paper's own work: "we", "our", "this paper" (the title speaks for the paper)
+                if t.own and s.section != "title" and not own_rx.search(s.text, s.low):
+                    continue
+            hits.append(s)
+            score += s.weight
+        ok = score >= t.min
+        notes = []
+        if ok and t.title_or_abstract and not any(h.weight >= 2 for h in hits):
+            ok, notes = False, ["never in the title, abstract or introduction"]
+        if ok and t.context:
+            n = sum(1 for s in sents if any(p.search(s.text, s.low) for p in t.context))
+            if n < t.context_min:
+                ok, notes = False, ["the paper is not about machine learning"]
+        if ok and t.needs and not holds(t.needs, profile):
+            ok, notes = False, [f"it needs {t.needs.replace('_', ' ')}"]
+        if negatives and score < 2 * t.min:
+            ok, notes = False, ["the paper says it does not"]
+        if strong is not None and not negatives:
+            ok = True
+        ranked = sorted(hits, key=lambda s: (-s.weight, s.doc, s.page))  # the main text's own words first
+        ratio = score / t.min if t.min else 1.0
+        if ok:
+            conf = 0.95 if strong is not None and score < t.min else min(0.95, 0.5 + 0.2 * ratio)
+            shown = ([strong] if strong is not None else []) + [h for h in ranked if h is not strong]
+            reason = (f"Yes: {len(hits)} sentence(s) of the main text show that the paper {t.label}"
+                      + (f", among them \u201c{_short(shown[0].text)}\u201d (p. {shown[0].page})" if shown else "")
+                      + ".")
+            evidence = [_evidence(s) for s in shown[:3]]
+        else:
+            if negatives and "the paper says it does not" in notes:
+                conf = 0.9
+                reason = f"No: the paper says so (p. {negatives[0].page}): \u201c{_short(negatives[0].text)}\u201d."
+                evidence = [_evidence(negatives[0])]
+            else:
+                conf = 0.9 if score == 0 else round(max(0.5, 0.9 - 0.4 * min(ratio, 1.0)), 2)
+                why = notes[0] if notes else (
+                    "no sentence of the main text says so" if not hits
+                    else f"only {len(hits)} passing mention(s) (weight {score:g} of {t.min:g} needed)")
+                reason = f"No: {why}."
+                evidence = [_evidence(contribution)] if contribution is not None else []
+                if hits:
+                    evidence.append(_evidence(ranked[0]))
+        profile[name] = ProfileTrait(name=name, value=ok, confidence=round(conf, 2), label=t.label,
+                                     reason=reason, evidence=evidence, source="paper")
+    if overrides:
+        profile = apply_overrides(profile, overrides)
+    return profile
+
+
+def parse_overrides(spec: str | Mapping[str, Any] | Iterable[str] | None) -> dict[str, bool]:
+    """``"llm=no,dataset=yes"`` (or a mapping, or a list of ``name=value``) -> {trait: bool}.
+
+    An unknown trait or value raises :class:`ProfileError` naming it and what is known."""
+    if spec is None:
+        return {}
+    pairs: list[tuple[str, Any]] = []
+    if isinstance(spec, Mapping):
+        pairs = list(spec.items())
+    else:
+        parts = spec.split(",") if isinstance(spec, str) else [p for x in spec for p in str(x).split(",")]
+        for part in parts:
+            if not part.strip():
+                continue
+            if "=" not in part:
+                raise ProfileError(f"profile correction {part.strip()!r}: write trait=yes or trait=no")
+            k, v = part.split("=", 1)
+            pairs.append((k.strip(), v.strip()))
+    out: dict[str, bool] = {}
+    for k, v in pairs:
+        k = str(k).strip().replace("-", "_")
+        if k not in TRAITS:
+            raise ProfileError(f"unknown profile trait {k!r}; known: {', '.join(TRAITS)}")
+        if isinstance(v, bool):
+            out[k] = v
+            continue
+        sv = str(v).strip().lower()
+        if sv in _YES:
+            out[k] = True
+        elif sv in _NO:
+            out[k] = False
+        else:
+            raise ProfileError(f"profile trait {k!r}: value {str(v)[:20]!r} is not yes or no")
+    return out
+
+
+def apply_overrides(profile: Mapping[str, ProfileTrait], overrides: Mapping[str, bool]) -> dict[str, ProfileTrait]:
+    """A copy of the profile with the referee's corrections (source "referee", confidence 1)."""
+    out = dict(profile)
+    for k, v in parse_overrides(overrides).items():
+        old = out.get(k)
+        read = "" if old is None or old.source == "referee" else (
+            f" (the reading of the paper said {'yes' if old.value else 'no'}, confidence {old.confidence:.2f})")
+        base = old or ProfileTrait(name=k, value=v, confidence=1.0, label=labels().get(k, k))
+        out[k] = replace(base, value=v, confidence=1.0, source="referee",
+                         reason=f"Set to {'yes' if v else 'no'} by the referee{read}.")
+    return out
+
+
+def profile_line(profile: Mapping[str, ProfileTrait]) -> str:
+    """One line for the top of the report and the widget: each trait yes/no, a mark when the
+    referee set it and a question mark when the reading is unsure."""
+    parts = []
+    for name in TRAITS:
+        t = profile.get(name)
+        if t is None:
+            continue
+        mark = " (referee)" if t.source == "referee" else ("?" if t.confidence < 0.7 else "")
+        parts.append(f"{name.replace('_', ' ')} {'yes' if t.value else 'no'}{mark}")
+    return "; ".join(parts)
