@@ -63,14 +63,21 @@ def _errors() -> tuple[type[BaseException], ...]:
     return (ReviewError, OSError, ValueError, KeyError)
 
 
-def _file_label(session: Any, doc: int | None, file: str = "") -> str:
+def _file_label(session: Any, doc: int | None, file: str = "", role: str = "") -> str:
+    """Which file, and whether it is the main paper or a supplement: "supplement: x_SI.pdf"."""
     try:
         files = session.analysis.document.files
         if doc is not None and 0 <= int(doc) < len(files):
-            return files[int(doc)].name
+            f = files[int(doc)]
+            return f"{_role(f.role)}: {f.name}"
     except AttributeError:
         pass
-    return Path(file).name if file else "?"
+    name = Path(file).name if file else "?"
+    return f"{_role(role)}: {name}" if role else name
+
+
+def _role(role: str) -> str:
+    return "main" if role in ("", "main") else "supplement"
 
 
 def _message(text: str, *, error: bool = False) -> str:
@@ -148,7 +155,8 @@ class ItemRow(W.VBox):
         self.page_buttons: list[W.Button] = []
         evidence_rows: list[W.Widget] = []
         for ev in item.evidence or []:
-            where = f"{_file_label(owner.session, getattr(ev, 'doc', None), getattr(ev, 'file', ''))} p.{ev.page}"
+            where = (f"{_file_label(owner.session, getattr(ev, 'doc', None), getattr(ev, 'file', ''), getattr(ev, 'role', ''))}"
+                     f" p.{ev.page}")
             section = getattr(ev, "section", "") or ""
             src = esc(where) + (f" · {esc(section)}" if section else "")
             q = sh.html(
@@ -766,7 +774,8 @@ class ReviewWidget(W.VBox):
             kind = "results" if t.is_results else "table"
             label = _table_label(t)[:60]
             flags = ([f"{n} mismatch{'es' if n != 1 else ''}"] if n else []) + ([f"{n_scoped} to check"] if n_scoped else [])
-            titles.append(f"{label} · p.{t.page} · {kind}" + (f" · ⚠ {', '.join(flags)}" if flags else ""))
+            titles.append(f"{label} · {_file_label(self.session, t.doc).split(':')[0]} p.{t.page} · {kind}"
+                          + (f" · ⚠ {', '.join(flags)}" if flags else ""))
         acc.titles = tuple(titles)
         self.tables_accordion = acc
         built: set[int] = set()
