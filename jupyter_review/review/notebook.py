@@ -77,7 +77,19 @@ def notebook_json(pdf: Path, supplements: Sequence[Path]) -> dict[str, object]:
         "again restores your decisions (and shows the saved analysis at once while the files are "
         "unchanged). The export buttons write a report or a CSV of the checklist into the same folder.\n"
     )
-    cells = [_cell("markdown", title, 0), _cell("code", code, 1), _cell("markdown", help_md, 2)]
+    run = _cell("code", code, 1)
+    # shown from the moment the notebook opens, before any kernel runs; running the cell
+    # replaces it with the live progress bar (stage by stage) and then the checklist
+    run["outputs"] = [{
+        "output_type": "display_data",
+        "metadata": {},
+        "data": {
+            "text/html": '<div class="jr-analysis-pending"><progress></progress> '
+                         "<b>open</b>: waiting for the Python kernel to run this cell</div>",
+            "text/plain": "open: waiting for the Python kernel to run this cell",
+        },
+    }]
+    cells = [_cell("markdown", title, 0), run, _cell("markdown", help_md, 2)]
     return {
         "cells": cells,
         "metadata": {
