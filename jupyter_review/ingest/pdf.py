@@ -621,10 +621,12 @@ def _title_lines(first: Page) -> str:
         picked = [best]
         for ln in lines[lines.index(best) + 1:]:
             last = picked[-1]
+            if ln.bbox[2] <= min(p.bbox[0] for p in picked) or ln.bbox[0] >= max(p.bbox[2] for p in picked):
+                continue  # beside the title (a side column of the journal's first page), not under it
             same_size = abs(ln.size - best.size) <= 0.5
             if same_size and abs(ln.bbox[1] - last.bbox[1]) < 0.5 * best.size:
                 continue  # another span of the same printed line
-            if not same_size or ln.bbox[1] - last.bbox[3] > 0.8 * best.size or len(picked) == 4:
+            if not same_size or ln.bbox[1] - last.bbox[3] > 0.8 * best.size or len(picked) == 6:
                 break  # other type, a gap (the next block is something else), or a paragraph
             picked.append(ln)
         text = " ".join(" ".join(ln.text.split()) for ln in picked)
