@@ -49,7 +49,7 @@ class StageProgress:
             self.done = max(self.done, int(a + (b - a) * min(max(done / max(total, 1), 0.0), 1.0)))
             self.progress(self.done, STEPS, f"tables: {message}")
             return
-        self.stage("ingest", done / max(total, 1), message)
+        self.stage("ingest", done / max(total, 1), f"{message} ({done}/{total} pages)")
 
 
 def _stages(progress: Progress | StageProgress | None) -> StageProgress | None:
