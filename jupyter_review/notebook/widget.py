@@ -13,7 +13,10 @@ The DOM contract the browser test relies on (CSS classes): root ``jr-review``;
 each row ``jr-item`` and ``jr-item-<slug>``; inside it ``jr-status`` (+
 ``jr-status-<status>``), ``jr-question``, ``jr-quote``, ``jr-decision`` (button
 labels agree / present / partial / absent / n/a), ``jr-note``; progress label
-``jr-progress`` ("3 / 42 decided").
+``jr-progress`` ("3 / 42 decided").  One row per question: framework items that map to the
+same topics are one row (id: its first item's), with one ``jr-framework-tag`` per framework
+(the tooltip holds that framework's item ids); a decision on it is saved for each of them.
+Rows come gaps first (``report.order``); the ``jr-order`` dropdown changes the order.
 """
 
 from __future__ import annotations
@@ -524,7 +527,8 @@ class ReviewWidget(W.VBox):
         if self.decided_filter.value == "undecided" and it.decision:
             return False
         if text:
-            hay = " ".join([it.id, it.question, it.reason, it.topic or "", it.note or ""]
+            hay = " ".join([it.id, *(getattr(it, "members", None) or []), it.question, it.reason, it.topic or "",
+                            it.note or ""]
                            + [e.text for e in it.evidence or []]).lower()
             if not all(w in hay for w in text.split()):
                 return False
