@@ -345,3 +345,15 @@ def test_main_and_supplement_are_named_on_evidence_claims_and_tables(opened):
     supp_docs = {i for i, r in roles.items() if r == "supplement"}
     assert row["tables_supplement"] == sum(1 for t in review.tables if t.doc in supp_docs) <= row["tables"]
     assert row["claims_supplement"] == sum(1 for c in review.claims if c.doc in supp_docs) <= row["claims"]
+
+
+def test_the_core_of_the_flow_imports_nothing_from_jupyter():
+    import subprocess
+    import sys
+
+    code = ("import sys, jupyter_review, jupyter_review.pipeline, jupyter_review.review.cache, "
+            "jupyter_review.review.session, jupyter_review.report.order; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('ipywidgets', 'IPython', 'ipykernel', 'jupyter_server', 'tornado')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
