@@ -156,7 +156,8 @@ def build_report(analysis: Analysis, review: Any | None = None) -> dict[str, Any
     mismatches = [c for c in analysis.cross_checks if c.status == "mismatch"]
     scoped = [c for c in analysis.cross_checks if c.status == "scoped"]
     unverified = [c for c in analysis.cross_checks if c.status == "unverified"]
-    changes = [d for d in items if d["change"] and d["change"] != "unchanged"]
+    questions = sort_rows(_questions(items), "gaps")
+    changes = [d for d in questions if d["change"] and d["change"] != "unchanged"]  # once per question
     abl = analysis.topics.get("model.ablations")
     design = list(analysis.design_choices) if abl is None or abl.status != "not_applicable" else []
     return {
@@ -174,7 +175,7 @@ def build_report(analysis: Analysis, review: Any | None = None) -> dict[str, Any
         "changes": changes,
         "general_notes": review.general_notes if review is not None else "",
         "items": items,
-        "questions": sort_rows(_questions(items), "gaps"),
+        "questions": questions,
         "progress": review.progress() if review is not None else None,
     }
 
