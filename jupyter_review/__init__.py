@@ -14,7 +14,8 @@ from .pipeline import analyze, analyze_document, load
 
 __version__ = "0.1.0"
 
-__all__ = ["Analysis", "Document", "__version__", "analyze", "analyze_document", "errors", "load", "open_review"]
+__all__ = ["Analysis", "Document", "__version__", "analyze", "analyze_document", "errors", "load", "open_review",
+           "show_review"]
 
 
 def open_review(paper: Any, supplements: Any = (), frameworks: Any = None, **kw: Any) -> Any:
@@ -22,6 +23,14 @@ def open_review(paper: Any, supplements: Any = (), frameworks: Any = None, **kw:
     from .review import ReviewSession
 
     return ReviewSession.open(paper, supplements=supplements, frameworks=frameworks, **kw)
+
+
+def show_review(paper: Any, supplements: Any = (), frameworks: Any = None, **kw: Any) -> Any:
+    """In a notebook: a progress bar at once (with the stage), then the review's checklist in its
+    place; returns the ``ReviewSession``.  See ``notebook.show.show_review``."""
+    from .notebook.show import show_review as show
+
+    return show(paper, supplements=supplements, frameworks=frameworks, **kw)
 
 
 # The batch-screening module is imported first so that the package attribute

@@ -33,7 +33,7 @@ class _Bar:
         fill = int(frac * width)
         rate = done / max(now - self.t0, 1e-6)
         eta = (total - done) / rate if rate > 0 and done < total else 0
-        sys.stderr.write(f"\r[{'#' * fill}{'.' * (width - fill)}] {done}/{total} {stage[:40]:40s} ETA {eta:4.0f}s")
+        sys.stderr.write(f"\r[{'#' * fill}{'.' * (width - fill)}] {done}/{total} {stage[:60]:60s} ETA {eta:4.0f}s")
         if done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()

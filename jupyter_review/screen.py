@@ -65,7 +65,9 @@ __all__ = [
 # -- columns ------------------------------------------------------------------------------
 
 LEAD_COLUMNS = ["id", "paper", "supplements", "title", "pages"]
-COUNT_COLUMNS = ["gaps_major", "gaps_minor", "gaps_info", "supplement_only", "mismatches", "claims", "tables"]
+# claims / tables count every file; *_supplement says how many of them come from a supplement
+COUNT_COLUMNS = ["gaps_major", "gaps_minor", "gaps_info", "supplement_only", "mismatches", "claims", "tables",
+                 "claims_supplement", "tables_supplement"]
 TAIL_COLUMNS = ["error", "warnings", "sha256", "seconds", "config"]
 INT_COLUMNS = ["pages", *COUNT_COLUMNS]
 GAP_STATUSES = ("vague", "missing")
@@ -401,6 +403,9 @@ def summarise_analysis(analysis: Any) -> dict[str, Any]:
     row["mismatches"] = sum(1 for c in (analysis.cross_checks or []) if _field(c, "status") == "mismatch")
     row["claims"] = len(analysis.claims or [])
     row["tables"] = len(analysis.tables or [])
+    supp = {i for i, f in enumerate(files) if f.role not in ("", "main")}
+    row["claims_supplement"] = sum(1 for c in analysis.claims or [] if _field(c, "doc") in supp)
+    row["tables_supplement"] = sum(1 for t in analysis.tables or [] if _field(t, "doc") in supp)
     # what the editor should know before reading the counts: damaged pages, a file that is no
     # paper, repaired ligatures (one line, " | " between warnings)
     row["warnings"] = " | ".join(" ".join(str(w).split()) for w in (analysis.document.warnings or [])[:5])

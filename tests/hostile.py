@@ -334,7 +334,10 @@ def category_read_only_folder() -> tuple[int, int, int, list[str]]:
     with _tf.TemporaryDirectory() as d:
         paper = Path(d) / "r.pdf"
         update_sidecar(paper, item="a:b", note="kept")
-        before = (Path(d) / "r.review.json").read_bytes()
+        from jupyter_review.review.state import sidecar_path
+
+        side = sidecar_path(paper)  # <stem>.review/review.json
+        before = side.read_bytes()
         for where, code in faults:
             tried += 1
 
@@ -353,8 +356,8 @@ def category_read_only_folder() -> tuple[int, int, int, list[str]]:
                 bad += 1
                 notes.append(f"{where} {errno.errorcode[code]}: {type(e).__name__}")
                 continue
-            left = [p.name for p in Path(d).iterdir() if p.name.endswith(".tmp")]
-            if (Path(d) / "r.review.json").read_bytes() != before or left:
+            left = [p.name for p in side.parent.iterdir() if p.name.endswith(".tmp")]
+            if side.read_bytes() != before or left:
                 bad += 1
                 notes.append(f"{where} {errno.errorcode[code]}: file changed or temp left {left}")
             else:

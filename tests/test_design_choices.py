@@ -62,7 +62,8 @@ def test_llm_report_balance_losses_are_not_ablated_and_mla_is(deepseek_v2):
     assert "device-level balance loss (p. 10)" in reason
     md = render_report(deepseek_v2, "md")
     assert "## Design choices and ablations" in md
-    assert "| device-level balance loss | p. 10 |  | none found |" in md
+    # the report names the file and its role (main paper or supplement) with the page
+    assert "| device-level balance loss | main deepseek-v2.pdf, p. 10 |  | none found |" in md
 
 
 def test_a_paper_without_a_trained_model_lists_no_design_choices():

@@ -74,7 +74,7 @@ def test_01_review_a_paper(tmp_path, monkeypatch):
     assert supp.read_bytes() == Path(sample.supplement_pdf()).read_bytes()
 
     fresh = jr.open_review(paper, supplements=[supp])
-    assert int(grab(r"^checklist items: (\d+)$", out).group(1)) == len(fresh.items)
+    assert int(grab(r"^checklist items: (\d+)$", out).group(1)) == len(fresh.questions)  # one per question
     assert int(grab(r"^open gaps: (\d+)$", out).group(1)) == fresh.open_gaps()
     assert grab(r"^title: (.+)$", out).group(1) == fresh.title
 
@@ -83,10 +83,10 @@ def test_01_review_a_paper(tmp_path, monkeypatch):
     assert fresh.item(item_id).decision == "absent"
     assert fresh.item(item_id).note == "Please add this to the paper."
     assert fresh.item(item_id).status in GAPS
-    state = json.loads((work / "stratus-r.review.json").read_text("utf-8"))
+    state = json.loads((work / "stratus-r.review" / "review.json").read_text("utf-8"))
     assert state["items"][item_id]["decision"] == "absent"
     assert state["summary"]["decided"] == 1
-    assert f"decided: 1 / {len(fresh.items)}" in out
+    assert f"decided: 1 / {len(fresh.questions)}" in out
     assert "after reopening: absent | Please add this to the paper." in out
 
     n_problems = sum(c.status != "consistent" for c in fresh.cross_checks)
@@ -193,4 +193,4 @@ def test_03_editors(tmp_path, monkeypatch):
     # clicking a manuscript opened its review: its sidecar now exists beside it
     m = grab(r"^opened: (\S+) \| 0 / (\d+) decided$", out)
     assert (folder / m.group(1)).is_file()
-    assert (folder / (Path(m.group(1)).stem + ".review.json")).is_file()
+    assert (folder / (Path(m.group(1)).stem + ".review") / "review.json").is_file()

@@ -232,7 +232,9 @@ def test_no_lock_file_and_a_planted_lock_symlink_is_never_followed(tmp_path: Pat
     tried, safe, unsafe, notes = hostile.category_lock_symlink()
     assert unsafe == 0 and safe == 1, notes
     S.update_sidecar(tmp_path / "v.pdf", item="a:b", note="n")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["v.review.json"]
+    # one review folder beside the paper, holding the one sidecar: no lock file anywhere
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["v.review"]
+    assert sorted(p.name for p in (tmp_path / "v.review").iterdir()) == ["review.json"]
 
 
 def test_kill_9_during_save_loses_no_acknowledged_note_and_leaves_no_temp_files() -> None:
@@ -247,24 +249,28 @@ def test_concurrent_writer_processes_lose_nothing() -> None:
 
 def test_stale_temp_files_are_cleaned_when_the_review_is_next_locked(tmp_path: Path) -> None:
     S.update_sidecar(tmp_path / "v.pdf", item="a:b", note="n")
+    folder = tmp_path / "v.review"
     for k in range(3):  # what killed saves leave behind
-        (tmp_path / f".v.review.json.k{k}.tmp").write_text("partial")
-    (tmp_path / ".other.review.json.x.tmp").write_text("another review's")
+        (folder / f".review.json.k{k}.tmp").write_text("partial")
+    (folder / ".analysis-cache.json.x.tmp").write_text("another file's")
     S.update_sidecar(tmp_path / "v.pdf", item="a:b", note="m")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.review.json.x.tmp", "v.review.json"]
+    assert sorted(p.name for p in folder.iterdir()) == [".analysis-cache.json.x.tmp", "review.json"]
 
 
 def test_new_files_follow_the_umask(tmp_path: Path) -> None:
     old = os.umask(0o027)
     try:
         S.update_sidecar(tmp_path / "u.pdf", item="a:b", note="n")
-        mode = stat.S_IMODE((tmp_path / "u.review.json").stat().st_mode)
+        side = S.sidecar_path(tmp_path / "u.pdf")
+        mode = stat.S_IMODE(side.stat().st_mode)
+        folder_mode = stat.S_IMODE(side.parent.stat().st_mode)
     finally:
         os.umask(old)
     assert mode == 0o640  # not the 0600 of a temp file
-    os.chmod(tmp_path / "u.review.json", 0o664)
+    assert folder_mode == 0o750  # the review folder follows the umask too
+    os.chmod(side, 0o664)
     S.update_sidecar(tmp_path / "u.pdf", item="a:b", note="m")
-    assert stat.S_IMODE((tmp_path / "u.review.json").stat().st_mode) == 0o664  # kept on replace
+    assert stat.S_IMODE(side.stat().st_mode) == 0o664  # kept on replace
 
 
 def _disk_full(*_a, **_k):
@@ -273,14 +279,15 @@ def _disk_full(*_a, **_k):
 
 def test_disk_full_is_a_typed_error_and_the_file_is_intact(tmp_path: Path, monkeypatch) -> None:
     S.update_sidecar(tmp_path / "d.pdf", item="a:b", note="kept")
-    before = (tmp_path / "d.review.json").read_bytes()
+    side = S.sidecar_path(tmp_path / "d.pdf")
+    before = side.read_bytes()
     monkeypatch.setattr(os, "replace", _disk_full)
     with pytest.raises(SaveError) as err:
         S.update_sidecar(tmp_path / "d.pdf", item="a:b", note="lost?")
     monkeypatch.undo()
     assert err.value.code == "JR304" and "disk is full" in err.value.message
-    assert (tmp_path / "d.review.json").read_bytes() == before
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert side.read_bytes() == before
+    assert not [p for p in side.parent.iterdir() if p.name.endswith(".tmp")]
 
 
 @pytest.fixture(scope="module")

@@ -34,7 +34,7 @@ def test_paths_are_relative_to_the_notebook(folder, monkeypatch):
     monkeypatch.chdir(folder / "supp")  # relative arguments are taken from the cwd
     path = create_review_notebook(Path("..") / MAIN, [SUPP])
     assert path == folder / "fimmu-2022-915001.review.ipynb"
-    assert f"jr.open_review({MAIN!r}, supplements=['supp/{SUPP}'])" in code_of(path)
+    assert f"jr.show_review({MAIN!r}, supplements=['supp/{SUPP}'])" in code_of(path)
     meta = json.loads(path.read_text())["metadata"]
     assert meta["kernelspec"]["name"] == "python3"
     assert meta["jupyter_review"] == {"paper": MAIN, "supplements": [f"supp/{SUPP}"]}
@@ -42,7 +42,7 @@ def test_paths_are_relative_to_the_notebook(folder, monkeypatch):
 
 def test_existing_notebook_is_kept_unless_overwrite(folder):
     path = create_review_notebook(folder / MAIN)
-    path.write_text(path.read_text().replace("review.show()", "review.show()  # my edit"))
+    path.write_text(path.read_text().replace("import jupyter_review as jr", "import jupyter_review as jr  # my edit"))
     assert create_review_notebook(folder / MAIN, [folder / "supp" / SUPP]) == path
     assert "# my edit" in path.read_text()
     create_review_notebook(folder / MAIN, [folder / "supp" / SUPP], overwrite=True)
@@ -59,7 +59,7 @@ def test_hostile_file_name_is_shown_literally(tmp_path):
     assert "](javascript" not in title
     # the Python literal round-trips to exactly the file name
     code = code_of(path)
-    literal = code.split("jr.open_review(", 1)[1].split(", supplements=")[0]
+    literal = code.split("jr.show_review(", 1)[1].split(", supplements=")[0]
     assert eval(literal) == name  # noqa: S307 - a string literal written by us
     assert notebook_path(tmp_path / name).name == name[:-4] + ".review.ipynb"
 
@@ -88,7 +88,7 @@ def test_created_notebook_executes_and_shows_the_widget(folder):
     assert not [o for o in cell.outputs if o.output_type == "error"]
     views = [o for o in cell.outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert len(views) == 1
-    # opening the review created its sidecar beside the paper, naming both files
-    side = json.loads((folder / "fimmu-2022-915001.review.json").read_text())
+    # opening the review created its sidecar in the review folder beside the paper, naming both files
+    side = json.loads((folder / "fimmu-2022-915001.review" / "review.json").read_text())
     assert side["paper"] == MAIN
     assert [f["name"] for f in side["files"]] == [MAIN, SUPP]

@@ -78,6 +78,7 @@ async def test_unauthenticated_requests_are_refused(root, http_server_client, jp
     # nothing was written by a refused request
     assert not (root / "papers" / "fimmu-2022-915001.review.ipynb").exists()
     assert not (root / "papers" / "fimmu-2022-915001.review.json").exists()
+    assert not (root / "papers" / "fimmu-2022-915001.review").exists()
 
 
 async def test_wrong_token_is_refused(root, http_server_client, jp_base_url):
@@ -157,6 +158,22 @@ async def test_symlinked_sidecar_out_of_root_is_refused(root, jp_fetch, tmp_path
     assert code == 200 and data["reviews"] == []
 
 
+async def test_symlinked_review_folder_out_of_root_is_refused(root, jp_fetch, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside3")
+    (outside / "review.json").write_text('{"secret": true}')
+    (root / "papers" / "fimmu-2022-915001.review").symlink_to(outside, target_is_directory=True)
+    code, _ = await fetch_status(jp_fetch, "review", params={"path": f"papers/{MAIN}"})
+    assert code == 403
+    code, _ = await fetch_status(
+        jp_fetch, "review", method="PUT", params={"path": f"papers/{MAIN}"}, body=json.dumps({"general_notes": "x"})
+    )
+    assert code == 403
+    assert sorted(p.name for p in outside.iterdir()) == ["review.json"]
+    assert (outside / "review.json").read_text() == '{"secret": true}'
+    code, data = await fetch_status(jp_fetch, "reviews", params={"dir": "papers"})
+    assert code == 200 and data["reviews"] == []
+
+
 async def test_escape_is_403_and_missing_is_404(root, jp_fetch):
     code, data = await fetch_status(jp_fetch, "review", params={"path": "../x.pdf"})
     assert code == 403 and "JR401" in data["message"]
@@ -184,12 +201,12 @@ async def test_create_notebook_beside_the_pdf(root, jp_fetch):
     src = code_cells[0].source
     assert "import jupyter_review as jr" in src
     # paths are relative to the notebook's folder, not to the server root
-    assert f"jr.open_review({MAIN!r}, supplements=[{SUPP!r}])" in src
-    assert src.rstrip().endswith("review.show()")
+    assert f"jr.show_review({MAIN!r}, supplements=[{SUPP!r}])" in src
+    assert src.rstrip().endswith(")") and "review.show()" not in src  # show_review displays as it goes
     assert nb.cells[0].cell_type == "markdown" and "fimmu" in nb.cells[0].source
 
     # a second request keeps the referee's notebook as it is
-    nb_path.write_text(nb_path.read_text().replace("review.show()", "review.show()  # mine"))
+    nb_path.write_text(nb_path.read_text().replace("import jupyter_review as jr", "import jupyter_review as jr  # mine"))
     code, data = await fetch_status(jp_fetch, "notebooks", method="POST", body=json.dumps({"paper": f"papers/{MAIN}"}))
     assert code == 200 and data["created"] is False
     assert "# mine" in nb_path.read_text()
@@ -199,7 +216,7 @@ async def test_create_notebook_beside_the_pdf(root, jp_fetch):
     )
     assert code == 200 and data["created"] is True
     assert "# mine" not in nb_path.read_text()
-    assert f"jr.open_review({MAIN!r}, supplements=[])" in nb_path.read_text()
+    assert f"jr.show_review({MAIN!r}, supplements=[])" in nb_path.read_text()
 
 
 async def test_notebook_request_errors(root, jp_fetch):
@@ -268,7 +285,7 @@ async def test_review_state_round_trip_and_listing(root, jp_fetch):
     assert code == 200 and data["dir"] == "papers"
     [rev] = data["reviews"]
     assert rev["paper"] == path
-    assert rev["sidecar"] == "papers/fimmu-2022-915001.review.json"
+    assert rev["sidecar"] == "papers/fimmu-2022-915001.review/review.json"
     assert rev["notebook"] == "papers/fimmu-2022-915001.review.ipynb"
     code, data = await fetch_status(jp_fetch, "reviews", params={"dir": ""})
     assert code == 200 and data["reviews"] == []
@@ -434,4 +451,5 @@ async def test_planted_lock_symlink_is_never_followed(root, jp_fetch, tmp_path_f
     assert code == 200, data
     assert not target.exists() and not os.path.lexists(target)
     names = sorted(p.name for p in (root / "papers").iterdir() if "review" in p.name)
-    assert len(names) == 2 and names[0].endswith(".review.json") and names[1] == names[0] + ".lock"  # nothing new beside it
+    stem = Path(MAIN).stem
+    assert names == [f"{stem}.review", f"{stem}.review.json.lock"]  # the review folder, nothing else new

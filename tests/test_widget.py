@@ -58,7 +58,9 @@ def html_values(w) -> list[str]:
 
 
 def sidecar(paper: Path) -> dict:
-    return json.loads(paper.with_name(paper.stem + ".review.json").read_text("utf-8"))
+    from jupyter_review.review import sidecar_path
+
+    return json.loads(sidecar_path(paper).read_text("utf-8"))
 
 
 # -- DOM contract ---------------------------------------------------------------------
@@ -68,7 +70,7 @@ def test_dom_contract_and_header(session):
     w = ReviewWidget(session)
     assert "jr-review" in w._dom_classes
     decided, total = session.progress()
-    assert total == len(session.items) > 0
+    assert total == len(session.questions) > 0 and len(session.questions) < len(session.items)
     assert w.progress_label.value == f"{decided} / {total} decided"
     assert "jr-progress" in w.progress_label._dom_classes
     # the title and file names are in the header
@@ -93,13 +95,13 @@ def test_dom_contract_and_header(session):
 
 def test_lazy_rows_and_paging(session):
     w = ReviewWidget(session, page_size=7)
-    total = len(session.items)
+    total = len(session.questions)
     assert len(w._rows) == min(7, total)  # only the first page was built
     seen = []
     for p in range(w.pages):
         w.go_to_page(p)
         seen += [r.item_id for r in w.rows_box.children]
-    assert seen == [it.id for it in session.items]
+    assert seen == [it.id for it in session.ordered("gaps")]
     assert w.next_button.disabled and not w.prev_button.disabled
 
 
@@ -113,7 +115,7 @@ def test_decision_and_note_persist(session, pair, analysis):
     first.decision.value = "absent"  # what a click on "absent" does
     first.note.value = "No data source is named anywhere."
     second.decision.value = "na"  # the "n/a" button
-    total = len(session.items)
+    total = len(session.questions)
     assert w.progress_label.value == f"2 / {total} decided"
 
     state = sidecar(main)
@@ -176,23 +178,28 @@ def test_external_change_reload(session, pair, analysis):
 
 def test_filters(session):
     w = ReviewWidget(session, page_size=500)
-    statuses = {it.status for it in session.items}
+    w.order.value = "checklist"
+    rows = session.questions
+    statuses = {it.status for it in rows}
     for st in statuses:
         w.status_filter.value = st
-        assert w.filtered_ids == [it.id for it in session.items if it.effective_status == st]
+        assert w.filtered_ids == [it.id for it in rows if it.effective_status == st]
     w.status_filter.value = "(all)"
 
-    fws = list(session.counts_by_framework())
-    w.framework_filter.value = fws[0]
-    assert w.filtered_ids == [it.id for it in session.items if it.framework == fws[0]]
+    # the framework filter: every row one of its items asks, shared rows included
+    for fw in session.counts_by_framework():
+        w.framework_filter.value = fw
+        want = [it.id for it in rows if fw in it.frameworks]
+        assert w.filtered_ids == want
+        assert len(want) == len({session.question(i.id).id for i in session.items if i.framework == fw})
     w.framework_filter.value = "(all)"
 
     w.severity_filter.value = "major"
-    assert w.filtered_ids == [it.id for it in session.items if it.severity == "major"]
+    assert w.filtered_ids == [it.id for it in rows if it.severity == "major"]
     w.severity_filter.value = "(all)"
 
     # search on a word from an evidence quote finds that item
-    with_ev = next(it for it in session.items if it.evidence)
+    with_ev = next(it for it in rows if it.evidence)
     word = max(with_ev.evidence[0].text.split(), key=len).lower()
     w.search.value = word
     assert with_ev.id in w.filtered_ids
@@ -200,12 +207,12 @@ def test_filters(session):
     assert w.filtered_ids == [] and w.page_label.value == "no item matches the filters"
     w.search.value = ""
 
-    target = session.items[3].id
+    target = rows[3].id
     w.row(target).decision.value = "present"
     w.decided_filter.value = "decided"
     assert w.filtered_ids == [target]
     w.decided_filter.value = "undecided"
-    assert target not in w.filtered_ids and len(w.filtered_ids) == len(session.items) - 1
+    assert target not in w.filtered_ids and len(w.filtered_ids) == len(rows) - 1
 
 
 # -- evidence on the page -------------------------------------------------------------
@@ -271,19 +278,22 @@ def _escaped(s: str) -> str:
     return html.escape(s)
 
 
-def test_report_exports_beside_paper(session, pair):
+def test_report_exports_into_the_review_folder(session, pair):
     main, _ = pair
     w = ReviewWidget(session)
-    w.row(w.visible_item_ids()[0]).decision.value = "absent"
+    first = w.visible_item_ids()[0]
+    w.row(first).decision.value = "absent"
     w.show_tab("Report")
     for fmt in ("md", "html", "csv", "json"):
         w.export_buttons[fmt].click()
         path = w.export_path(fmt)
-        assert path.parent == main.parent and path.exists() and path.stat().st_size > 0
+        assert path.parent == main.with_name(main.stem + ".review") and path.exists() and path.stat().st_size > 0
         assert str(path) in w.export_status.value or _escaped(str(path)) in w.export_status.value
-    df = pd.read_csv(w.export_path("csv"))
+    # beside the paper: the paper, its supplement and the one review folder
+    assert sorted(p.name for p in main.parent.iterdir()) == sorted([MAIN, SUPP, main.stem + ".review"])
+    df = pd.read_csv(w.export_path("csv"))  # the CSV keeps one row per framework item
     assert len(df) == len(session.items)
-    assert (df["decision"] == "absent").sum() == 1
+    assert (df["decision"] == "absent").sum() == len(session.question(first).members)
     w.general_notes.value = "Please name the data sources."
     assert sidecar(main)["general_notes"] == "Please name the data sources."
 

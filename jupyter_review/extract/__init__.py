@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import Analysis
 
 
-def run_extractors(analysis: Analysis) -> Analysis:
+def run_extractors(analysis: Analysis, progress: Callable[[str], None] | None = None) -> Analysis:
+    """Run every extractor; ``progress(stage)`` is told before each (tables, claims,
+    statements, checks)."""
     from .claims import extract_claims
     from .crosscheck import cross_check
     from .data_statements import extract_data_statements
     from .design import extract_design_choices
     from .tables import extract_tables
 
+    def step(stage: str) -> None:
+        if progress:
+            progress(stage)
+
     doc = analysis.document
+    step("tables")
     analysis.tables = extract_tables(doc)
+    step("claims")
     analysis.claims = extract_claims(doc)
+    step("statements")
     analysis.data_statements = extract_data_statements(doc)
+    step("checks")
     analysis.cross_checks = cross_check(analysis.claims, analysis.tables, doc)
     analysis.design_choices = extract_design_choices(doc, analysis.tables)
     return analysis

@@ -607,18 +607,32 @@ def _title_of(doc: pymupdf.Document, first: Page | None) -> str:
         return meta
     if first is None:
         return ""
-    cands = []
-    for b in first.blocks:
-        if b.kind != "body" or b.bbox[1] > first.height * 0.5:
-            continue
-        size = max(ln.size for ln in b.lines)
-        text = " ".join(ln.text for ln in b.lines)
-        if 8 < len(text) < 300 and sum(c.isalpha() for c in text) > 5:
-            cands.append((size, -b.bbox[1], text))
-    if not cands:
-        return ""
-    cands.sort(reverse=True)
-    return cands[0][2]
+    return _title_lines(first)
+
+
+def _title_lines(first: Page) -> str:
+    """The title printed on the first page: the largest type in its upper half, with the
+    lines set below it in the same size and spacing (a title broken over two or three
+    lines is often laid out as one block per line)."""
+    lines = sorted((ln for b in first.blocks if b.kind in ("body", "heading") for ln in b.lines
+                    if ln.bbox[1] <= first.height * 0.5 and ln.text.strip()), key=lambda ln: (ln.bbox[1], ln.bbox[0]))
+    cands = [ln for ln in lines if sum(c.isalpha() for c in ln.text) > 2]
+    for best in sorted(cands, key=lambda ln: (round(ln.size, 1), -ln.bbox[1]), reverse=True)[:8]:
+        picked = [best]
+        for ln in lines[lines.index(best) + 1:]:
+            last = picked[-1]
+            if ln.bbox[2] <= min(p.bbox[0] for p in picked) or ln.bbox[0] >= max(p.bbox[2] for p in picked):
+                continue  # beside the title (a side column of the journal's first page), not under it
+            same_size = abs(ln.size - best.size) <= 0.5
+            if same_size and abs(ln.bbox[1] - last.bbox[1]) < 0.5 * best.size:
+                continue  # another span of the same printed line
+            if not same_size or ln.bbox[1] - last.bbox[3] > 0.8 * best.size or len(picked) == 6:
+                break  # other type, a gap (the next block is something else), or a paragraph
+            picked.append(ln)
+        text = " ".join(" ".join(ln.text.split()) for ln in picked)
+        if 8 < len(text) < 400 and sum(c.isalpha() for c in text) > 5:
+            return text
+    return ""
 
 
 def _authors_of(doc: pymupdf.Document) -> list[str]:
@@ -900,6 +914,8 @@ class _Builder:
             self.document.files.append(sf)
             first_caption = len(self.document.captions)
             first_table = len(self.document.raw_tables)
+            if progress:
+                progress(done_before + pdf.page_count, total, f"finding tables in {path.name}")
             self._captions_and_tables(pages, doc_index, find_tables)
             if repaired:
                 for t in self.document.raw_tables[first_table:]:

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 from .screening import ScreeningWidget
+from .show import StageBar, show_review
 from .widget import DECISION_OPTIONS, ItemRow, ReviewWidget, progress_callback
 
-__all__ = ["DECISION_OPTIONS", "ItemRow", "ReviewWidget", "ScreeningWidget", "progress_callback"]
+__all__ = ["DECISION_OPTIONS", "ItemRow", "ReviewWidget", "ScreeningWidget", "StageBar", "progress_callback",
+           "show_review"]

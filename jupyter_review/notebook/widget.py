@@ -13,7 +13,10 @@ The DOM contract the browser test relies on (CSS classes): root ``jr-review``;
 each row ``jr-item`` and ``jr-item-<slug>``; inside it ``jr-status`` (+
 ``jr-status-<status>``), ``jr-question``, ``jr-quote``, ``jr-decision`` (button
 labels agree / present / partial / absent / n/a), ``jr-note``; progress label
-``jr-progress`` ("3 / 42 decided").
+``jr-progress`` ("3 / 42 decided").  One row per question: framework items that map to the
+same topics are one row (id: its first item's), with one ``jr-framework-tag`` per framework
+(the tooltip holds that framework's item ids); a decision on it is saved for each of them.
+Rows come gaps first (``report.order``); the ``jr-order`` dropdown changes the order.
 """
 
 from __future__ import annotations
@@ -63,14 +66,21 @@ def _errors() -> tuple[type[BaseException], ...]:
     return (ReviewError, OSError, ValueError, KeyError)
 
 
-def _file_label(session: Any, doc: int | None, file: str = "") -> str:
+def _file_label(session: Any, doc: int | None, file: str = "", role: str = "") -> str:
+    """Which file, and whether it is the main paper or a supplement: "supplement: x_SI.pdf"."""
     try:
         files = session.analysis.document.files
         if doc is not None and 0 <= int(doc) < len(files):
-            return files[int(doc)].name
+            f = files[int(doc)]
+            return f"{_role(f.role)}: {f.name}"
     except AttributeError:
         pass
-    return Path(file).name if file else "?"
+    name = Path(file).name if file else "?"
+    return f"{_role(role)}: {name}" if role else name
+
+
+def _role(role: str) -> str:
+    return "main" if role in ("", "main") else "supplement"
 
 
 def _message(text: str, *, error: bool = False) -> str:
@@ -123,10 +133,9 @@ class ItemRow(W.VBox):
         self.status_badge.add_class("jr-status")
         self.status_badge.add_class(f"jr-status-{slug(item.status)}")
         sev = getattr(item, "severity", "") or ""
-        fw = getattr(item, "framework_title", "") or item.framework
         self._ident_html = (
             (badge(sev, SEVERITY_COLOURS.get(sev, "#616161"), title="severity") + " " if sev else "")
-            + f'<span style="color:#666;font-size:11px">{esc(fw)} · {esc(item.item)}</span> '
+            + _framework_tags(item) + " "
         )
         self.referee = sh.html("")  # severity, framework/item and the referee's decision
         self.referee.add_class("jr-effective")
@@ -149,7 +158,8 @@ class ItemRow(W.VBox):
         self.page_buttons: list[W.Button] = []
         evidence_rows: list[W.Widget] = []
         for ev in item.evidence or []:
-            where = f"{_file_label(owner.session, getattr(ev, 'doc', None), getattr(ev, 'file', ''))} p.{ev.page}"
+            where = (f"{_file_label(owner.session, getattr(ev, 'doc', None), getattr(ev, 'file', ''), getattr(ev, 'role', ''))}"
+                     f" p.{ev.page}")
             section = getattr(ev, "section", "") or ""
             src = esc(where) + (f" · {esc(section)}" if section else "")
             q = sh.html(
@@ -322,7 +332,8 @@ class ReviewWidget(W.VBox):
         self.shared = _Shared()  # layouts and styles the rows share
         self._page = 0
         self._built_tabs: set[int] = set()
-        self._items = list(session.items)
+        # one row per question (framework items that ask the same thing are one row)
+        self._items = list(getattr(session, "questions", None) or session.items)
         self._by_id = {it.id: it for it in self._items}
 
         # header
@@ -331,7 +342,7 @@ class ReviewWidget(W.VBox):
         self.files = W.HTML(self._files_html())
         self.files.add_class("jr-files")
         fw_titles: dict[str, str] = {}
-        for it in self._items:
+        for it in session.items:
             fw_titles.setdefault(it.framework, getattr(it, "framework_title", "") or it.framework)
         self.framework_titles = fw_titles
         # created with their first values: a value set later travels as a message of its own,
@@ -369,11 +380,17 @@ class ReviewWidget(W.VBox):
                                          layout=W.Layout(width="200px"))
         self.search = W.Text(value="", placeholder="search questions, reasons, quotes", description="search",
                              continuous_update=False, layout=W.Layout(width="320px"))
-        for f in (self.framework_filter, self.status_filter, self.severity_filter, self.decided_filter, self.search):
+        from ..report.order import DEFAULT_ORDER, order_options
+
+        self.order = W.Dropdown(options=list(order_options()), value=DEFAULT_ORDER, description="order",
+                                layout=W.Layout(width="220px"))
+        self.order.add_class("jr-order")
+        for f in (self.framework_filter, self.status_filter, self.severity_filter, self.decided_filter, self.search,
+                  self.order):
             f.style.description_width = "initial"
             f.observe(self._on_filter, names="value")
-        filters = W.HBox([self.framework_filter, self.status_filter, self.severity_filter, self.decided_filter,
-                          self.search], layout=W.Layout(flex_flow="row wrap", grid_gap="6px"))
+        filters = W.HBox([self.order, self.framework_filter, self.status_filter, self.severity_filter,
+                          self.decided_filter, self.search], layout=W.Layout(flex_flow="row wrap", grid_gap="6px"))
         filters.add_class("jr-filters")
 
         # paging
@@ -503,7 +520,8 @@ class ReviewWidget(W.VBox):
 
     # -- filtering and paging ----------------------------------------------------------
     def _matches(self, it: Any, text: str) -> bool:
-        if self.framework_filter.value != ALL and it.framework != self.framework_filter.value:
+        if self.framework_filter.value != ALL and self.framework_filter.value not in (
+                getattr(it, "frameworks", None) or [it.framework]):
             return False
         if self.status_filter.value != ALL and getattr(it, "effective_status", it.status) != self.status_filter.value:
             return False
@@ -514,7 +532,8 @@ class ReviewWidget(W.VBox):
         if self.decided_filter.value == "undecided" and it.decision:
             return False
         if text:
-            hay = " ".join([it.id, it.question, it.reason, it.topic or "", it.note or ""]
+            hay = " ".join([it.id, *(getattr(it, "members", None) or []), it.question, it.reason, it.topic or "",
+                            it.note or ""]
                            + [e.text for e in it.evidence or []]).lower()
             if not all(w in hay for w in text.split()):
                 return False
@@ -522,7 +541,9 @@ class ReviewWidget(W.VBox):
 
     def _apply_filters(self) -> None:
         text = self.search.value.strip().lower()
-        self.filtered_ids = [it.id for it in self.session.items if self._matches(it, text)]
+        from ..report.order import sort_rows
+
+        self.filtered_ids = [it.id for it in sort_rows(self._items, self.order.value) if self._matches(it, text)]
         self._page = 0
         self._show_page()
 
@@ -541,7 +562,7 @@ class ReviewWidget(W.VBox):
         """The row widget of ``item_id`` (built on first use)."""
         r = self._rows.get(item_id)
         if r is None:
-            r = ItemRow(self, self.session.item(item_id))
+            r = ItemRow(self, self._by_id.get(item_id) or self.session.item(item_id))
             self._rows[item_id] = r
         return r
 
@@ -762,7 +783,8 @@ class ReviewWidget(W.VBox):
             kind = "results" if t.is_results else "table"
             label = _table_label(t)[:60]
             flags = ([f"{n} mismatch{'es' if n != 1 else ''}"] if n else []) + ([f"{n_scoped} to check"] if n_scoped else [])
-            titles.append(f"{label} · p.{t.page} · {kind}" + (f" · ⚠ {', '.join(flags)}" if flags else ""))
+            titles.append(f"{label} · {_file_label(self.session, t.doc).split(':')[0]} p.{t.page} · {kind}"
+                          + (f" · ⚠ {', '.join(flags)}" if flags else ""))
         acc.titles = tuple(titles)
         self.tables_accordion = acc
         built: set[int] = set()
@@ -815,13 +837,14 @@ class ReviewWidget(W.VBox):
         return [self.general_notes, W.HBox(list(self.export_buttons.values())), self.export_status]
 
     def export_path(self, fmt: str) -> Path:
-        paper = Path(self.session.paper)
-        suffix = {"md": ".review-report.md", "html": ".review-report.html", "csv": ".checklist.csv",
-                  "json": ".review-export.json"}[fmt]
-        return paper.with_name(paper.stem + suffix)
+        """Exports go into the review's folder ``<stem>.review/`` beside the paper."""
+        from ..review import review_folder
+
+        name = {"md": "report.md", "html": "report.html", "csv": "checklist.csv", "json": "export.json"}[fmt]
+        return review_folder(self.session.paper) / name
 
     def export(self, fmt: str) -> Path | None:
-        """Write the report / checklist beside the paper; returns the path written."""
+        """Write the report / checklist into the review's folder; returns the path written."""
         path = self.export_path(fmt)
         try:
             if fmt in ("md", "html"):
@@ -835,6 +858,20 @@ class ReviewWidget(W.VBox):
             return None
         self.export_status.value = f'<span style="font-size:12px">written: <code>{esc(path)}</code></span>'
         return path
+
+
+def _framework_tags(item: Any) -> str:
+    """The frameworks that ask this question, one tag each (their item ids in the tooltip)."""
+    fws = list(getattr(item, "frameworks", None) or [item.framework])
+    titles = list(getattr(item, "framework_titles", None) or [getattr(item, "framework_title", "") or item.framework])
+    members = list(getattr(item, "members", None) or [item.id])
+    tags = []
+    for i, fw in enumerate(fws):
+        title = titles[i] if i < len(titles) else fw
+        tip = ", ".join(m for m in members if m.split(":", 1)[0] == fw) or item.id
+        tags.append(f'<span class="jr-framework-tag" title="{esc(tip)}" style="font-size:11px;color:#37474f;'
+                    f'background:#eceff1;border-radius:3px;padding:0 4px;margin-right:3px">{esc(title)}</span>')
+    return "".join(tags)
 
 
 def _table_label(table: Any) -> str:

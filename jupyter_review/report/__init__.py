@@ -56,6 +56,18 @@ def _items(analysis: Analysis, review: Any | None) -> list[dict[str, Any]]:
     return out
 
 
+def _role(role: Any) -> str:
+    return "main" if role in (None, "", "main") else "supplement"
+
+
+def _where(files: list[dict[str, Any]], doc: Any, page: Any, file: str = "", role: str = "") -> str:
+    """ "supplement x_SI.pdf, p. 3": every quote, claim and table says which file it is from."""
+    if isinstance(doc, int) and 0 <= doc < len(files):
+        f = files[doc]
+        return f"{_role(f['role'])} {f['name']}, p. {page}"
+    return f"{_role(role)} {file or 'file ' + str(doc)}, p. {page}"
+
+
 def _pages(evidence: list[Any]) -> str:
     parts: list[str] = []
     for e in evidence:
@@ -125,8 +137,9 @@ def build_report(analysis: Analysis, review: Any | None = None) -> dict[str, Any
             g["severity"] = d["severity"]
     requests: dict[str, list[dict[str, Any]]] = {"major": [], "minor": [], "info": []}
     from ..checklist.loader import topics as _topics
+    from .order import gap_rank, sort_rows
 
-    for g in by_topic.values():
+    for g in sorted(by_topic.values(), key=lambda g: gap_rank(g["status"], g["severity"])):
         tids = g["topic"].split(",")
         g["request"] = g["request"] or _topic_request(tids, g["status"])
         if g["status"] == "supplement_only" and not g["request"].startswith("Please state in the main text"):
@@ -143,7 +156,8 @@ def build_report(analysis: Analysis, review: Any | None = None) -> dict[str, Any
     mismatches = [c for c in analysis.cross_checks if c.status == "mismatch"]
     scoped = [c for c in analysis.cross_checks if c.status == "scoped"]
     unverified = [c for c in analysis.cross_checks if c.status == "unverified"]
-    changes = [d for d in items if d["change"] and d["change"] != "unchanged"]
+    questions = sort_rows(_questions(items), "gaps")
+    changes = [d for d in questions if d["change"] and d["change"] != "unchanged"]  # once per question
     abl = analysis.topics.get("model.ablations")
     design = list(analysis.design_choices) if abl is None or abl.status != "not_applicable" else []
     return {
@@ -161,6 +175,7 @@ def build_report(analysis: Analysis, review: Any | None = None) -> dict[str, Any
         "changes": changes,
         "general_notes": review.general_notes if review is not None else "",
         "items": items,
+        "questions": questions,
         "progress": review.progress() if review is not None else None,
         "profile": _profile_rows(analysis),
     }
@@ -182,6 +197,25 @@ def _profile_value(p: dict[str, Any]) -> str:
     if p["source"] == "referee":
         return f"{p['value']} (set by the referee)"
     return f"{p['value']} ({p['confidence']:.2f})"
+
+
+def _questions(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per question: the framework items that map to the same topics, with the
+    frameworks as tags (a review decides them together)."""
+    rows: OrderedDict[str, dict[str, Any]] = OrderedDict()
+    sev_rank = {"major": 0, "minor": 1, "info": 2}
+    for d in items:
+        q = rows.get(d["topic"] or d["id"])
+        if q is None:
+            rows[d["topic"] or d["id"]] = {**d, "ids": [d["id"]], "frameworks": [d["framework"]]}
+            continue
+        q["ids"].append(d["id"])
+        if d["framework"] not in q["frameworks"]:
+            q["frameworks"].append(d["framework"])
+        if sev_rank.get(d["severity"], 3) < sev_rank.get(q["severity"], 3):
+            q["severity"] = d["severity"]
+        q["decision"] = q["decision"] or d["decision"]
+    return list(rows.values())
 
 
 # -- Markdown -------------------------------------------------------------------------
@@ -240,11 +274,11 @@ def _render_md(r: dict[str, Any]) -> str:
             L.append(f"{n}. **{_esc_md(g['title'])}** ({STATUS_LABEL[g['status']]}). {_esc_md(g['request'])}")
             L.append(f"   - Finding: {_esc_md(g['reason'])}")
             for e in g["evidence"][:3]:
-                where = f"{_esc_md(e.file or 'file ' + str(e.doc))}, p. {e.page}"
+                where = _esc_md(_where(r["files"], e.doc, e.page, e.file, e.role))
                 L.append(f"   - Evidence ({where}): \u201c{_esc_md(e.text)}\u201d"
                          + "".join(f" \u2192 {_esc_md(u)}" for u in getattr(e, "links", []) or []))
             for ld in g.get("leads", []):
-                L.append(f"   - Unverified lead, not counted ({_esc_md(ld.file or 'file ' + str(ld.doc))}, p. {ld.page}): "
+                L.append(f"   - Unverified lead, not counted ({_esc_md(_where(r['files'], ld.doc, ld.page, ld.file, ld.role))}): "
                          f"\u201c{_esc_md(ld.text)}\u201d")
             for note in g["notes"]:
                 L.append(f"   - Referee's note: {_esc_md(note)}")
@@ -259,9 +293,9 @@ def _render_md(r: dict[str, Any]) -> str:
         for c in r["mismatches"]:
             L.append(f"- {_esc_md(c.message)}")
             if c.claim:
-                L.append(f"  - Claim (p. {c.claim_page}): \u201c{_esc_md(c.claim)}\u201d")
+                L.append(f"  - Claim ({_esc_md(_where(r['files'], c.claim_doc, c.claim_page))}): \u201c{_esc_md(c.claim)}\u201d")
             if c.table:
-                L.append(f"  - Table (p. {c.table_page}): {_esc_md(c.table)}")
+                L.append(f"  - Table ({_esc_md(_where(r['files'], c.table_doc, c.table_page))}): {_esc_md(c.table)}")
     else:
         L.append("No mismatch between claims in the text and the extracted tables was found.")
     L.append("")
@@ -269,7 +303,7 @@ def _render_md(r: dict[str, Any]) -> str:
         L.append(f"Checks left unverified (not findings: {len(r['unverified'])}; the tables could not settle them):")
         L.append("")
         for c in r["unverified"]:
-            L.append(f"- p. {c.claim_page}: {_esc_md(c.message)}")
+            L.append(f"- {_esc_md(_where(r['files'], c.claim_doc, c.claim_page))}: {_esc_md(c.message)}")
         L.append("")
     if r["scoped"]:
         L.append("Claims of being best within a group the tables do not mark (\u201camong open-source models\u201d):"
@@ -284,9 +318,11 @@ def _render_md(r: dict[str, Any]) -> str:
         L.append("| choice | introduced | called essential | experiment that removes or varies it |")
         L.append("|---|---|---|---|")
         for d in r["design_choices"]:
-            where = (f"{_esc_md(d.ablation.file or 'file ' + str(d.ablation.doc))}, p. {d.ablation.page}: "
-                     f"\u201c{_esc_md(_short(d.ablation.text))}\u201d") if d.ablation else "none found"
-            L.append(f"| {_esc_md(d.name)} | p. {d.evidence.page} | {'yes' if d.needed else ''} | {where} |")
+            ab = d.ablation
+            where = (f"{_esc_md(_where(r['files'], ab.doc, ab.page, ab.file, ab.role))}: "
+                     f"\u201c{_esc_md(_short(ab.text))}\u201d") if ab else "none found"
+            intro = _esc_md(_where(r["files"], d.evidence.doc, d.evidence.page, d.evidence.file, d.evidence.role))
+            L.append(f"| {_esc_md(d.name)} | {intro} | {'yes' if d.needed else ''} | {where} |")
         L.append("")
     if r["changes"]:
         L.append("## Changes since the previous version")
@@ -302,11 +338,13 @@ def _render_md(r: dict[str, Any]) -> str:
         L.append("")
     L.append("## Full checklist")
     L.append("")
-    L.append("| item | question | status | decision | pages |")
-    L.append("|---|---|---|---|---|")
-    for d in r["items"]:
-        L.append(f"| {_esc_md(d['id'])} | {_esc_md(d['question'])} | {STATUS_LABEL[d['status']]} | "
-                 f"{_esc_md(d['decision'] or '')} | {_esc_md(_pages(d['evidence']))} |")
+    L.append("One row per question, gaps first; the frameworks that ask it are listed with it.")
+    L.append("")
+    L.append("| question | frameworks | status | severity | decision | pages |")
+    L.append("|---|---|---|---|---|---|")
+    for d in r["questions"]:
+        L.append(f"| {_esc_md(d['question'])} | {_esc_md(', '.join(d['frameworks']))} | {STATUS_LABEL[d['status']]} | "
+                 f"{_esc_md(d['severity'])} | {_esc_md(d['decision'] or '')} | {_esc_md(_pages(d['evidence']))} |")
     L.append("")
     return "\n".join(L)
 
@@ -366,10 +404,11 @@ def _render_html(r: dict[str, Any]) -> str:
             H.append(f"<p>Finding: {e(g['reason'])}</p>")
             for ev in g["evidence"][:3]:
                 links = "".join(f" &rarr; {e(u)}" for u in getattr(ev, "links", []) or [])
-                H.append(f"<blockquote>{e(ev.text)}{links}<br><small>{e(ev.file or 'file ' + str(ev.doc))}, p. {ev.page}</small></blockquote>")
+                H.append(f"<blockquote>{e(ev.text)}{links}<br><small>{e(_where(r['files'], ev.doc, ev.page, ev.file, ev.role))}"
+                         "</small></blockquote>")
             for ld in g.get("leads", []):
-                H.append(f"<p class='lead'><small>Unverified lead, not counted ({e(ld.file or 'file ' + str(ld.doc))}, "
-                         f"p. {ld.page}): \u201c{e(ld.text)}\u201d</small></p>")
+                H.append(f"<p class='lead'><small>Unverified lead, not counted "
+                         f"({e(_where(r['files'], ld.doc, ld.page, ld.file, ld.role))}): \u201c{e(ld.text)}\u201d</small></p>")
             for note in g["notes"]:
                 H.append(f"<p class='note'>Referee's note: {e(note)}</p>")
             H.append(f"<p><small>Checklist items: {e(', '.join(g['items']))}</small></p></li>")
@@ -382,9 +421,10 @@ def _render_html(r: dict[str, Any]) -> str:
         for c in r["mismatches"]:
             H.append(f"<li>{e(c.message)}")
             if c.claim:
-                H.append(f"<blockquote>{e(c.claim)}<br><small>p. {e(c.claim_page)}</small></blockquote>")
+                H.append(f"<blockquote>{e(c.claim)}<br><small>{e(_where(r['files'], c.claim_doc, c.claim_page))}"
+                         "</small></blockquote>")
             if c.table:
-                H.append(f"<p><small>Table (p. {e(c.table_page)}): {e(c.table)}</small></p>")
+                H.append(f"<p><small>Table ({e(_where(r['files'], c.table_doc, c.table_page))}): {e(c.table)}</small></p>")
             H.append("</li>")
         H.append("</ul>")
     else:
@@ -392,7 +432,7 @@ def _render_html(r: dict[str, Any]) -> str:
     if r.get("unverified"):
         H.append(f"<p>Checks left unverified (not findings: {len(r['unverified'])}; the tables could not settle them):</p><ul>")
         for c in r["unverified"]:
-            H.append(f"<li>p. {e(c.claim_page)}: {e(c.message)}</li>")
+            H.append(f"<li>{e(_where(r['files'], c.claim_doc, c.claim_page))}: {e(c.message)}</li>")
         H.append("</ul>")
     if r["scoped"]:
         H.append("<p>Claims of being best within a group the tables do not mark (\u201camong open-source models\u201d):"
@@ -404,9 +444,11 @@ def _render_html(r: dict[str, Any]) -> str:
         H.append("<h2>Design choices and ablations</h2><table><tr><th>choice</th><th>introduced</th>"
                  "<th>called essential</th><th>experiment that removes or varies it</th></tr>")
         for d in r["design_choices"]:
-            where = (f"{e(d.ablation.file or 'file ' + str(d.ablation.doc))}, p. {d.ablation.page}: "
-                     f"\u201c{e(_short(d.ablation.text))}\u201d") if d.ablation else "none found"
-            H.append(f"<tr><td>{e(d.name)}</td><td>p. {d.evidence.page}</td><td>{'yes' if d.needed else ''}</td>"
+            ab = d.ablation
+            where = (f"{e(_where(r['files'], ab.doc, ab.page, ab.file, ab.role))}: "
+                     f"\u201c{e(_short(ab.text))}\u201d") if ab else "none found"
+            intro = e(_where(r["files"], d.evidence.doc, d.evidence.page, d.evidence.file, d.evidence.role))
+            H.append(f"<tr><td>{e(d.name)}</td><td>{intro}</td><td>{'yes' if d.needed else ''}</td>"
                      f"<td>{where}</td></tr>")
         H.append("</table>")
     if r["changes"]:
@@ -418,10 +460,13 @@ def _render_html(r: dict[str, Any]) -> str:
         H.append("<h2>Referee's notes</h2>")
         for para in str(r["general_notes"]).split("\n\n"):
             H.append(f"<p>{e(para)}</p>")
-    H.append("<h2>Full checklist</h2><table><tr><th>item</th><th>question</th><th>status</th><th>decision</th><th>pages</th></tr>")
-    for d in r["items"]:
-        H.append(f"<tr><td>{e(d['id'])}</td><td>{e(d['question'])}</td><td class='s-{e(d['status'])}'>"
-                 f"{e(STATUS_LABEL[d['status']])}</td><td>{e(d['decision'])}</td><td>{e(_pages(d['evidence']))}</td></tr>")
+    H.append("<h2>Full checklist</h2><p>One row per question, gaps first; the frameworks that ask it are listed"
+             " with it.</p><table><tr><th>question</th><th>frameworks</th><th>status</th><th>severity</th>"
+             "<th>decision</th><th>pages</th></tr>")
+    for d in r["questions"]:
+        H.append(f"<tr><td>{e(d['question'])}</td><td>{e(', '.join(d['frameworks']))}</td>"
+                 f"<td class='s-{e(d['status'])}'>{e(STATUS_LABEL[d['status']])}</td><td>{e(d['severity'])}</td>"
+                 f"<td>{e(d['decision'])}</td><td>{e(_pages(d['evidence']))}</td></tr>")
     H.append("</table></body></html>")
     return "\n".join(H)
 

@@ -1,5 +1,5 @@
 """The referee's review: decisions and notes per checklist item, saved atomically in a
-sidecar file beside the paper, carried over to revised manuscripts."""
+sidecar folder ``<stem>.review/`` beside the paper, carried over to revised manuscripts."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from .state import (
     list_reviews,
     read_state,
     read_summary,
+    review_folder,
     sidecar_path,
     update_sidecar,
 )
 
 __all__ = [
     "DECISIONS", "DECISION_STATUS", "ReviewItem", "ReviewSession", "UNSET", "list_reviews", "read_state",
-    "read_summary", "sidecar_path", "update_sidecar",
+    "read_summary", "review_folder", "sidecar_path", "update_sidecar",
 ]
 
 

@@ -61,8 +61,7 @@ def notebook_json(pdf: Path, supplements: Sequence[Path]) -> dict[str, object]:
     code = (
         "import jupyter_review as jr\n"
         "\n"
-        f"review = jr.open_review({paper_rel!r}, supplements={sups_rel!r})\n"
-        "review.show()"
+        f"review = jr.show_review({paper_rel!r}, supplements={sups_rel!r})"
     )
     help_md = (
         "## How to use this checklist\n"
@@ -73,11 +72,24 @@ def notebook_json(pdf: Path, supplements: Sequence[Path]) -> dict[str, object]:
         "and the quotes show the evidence with file and page (\"show on page\" highlights it).\n"
         "\n"
         "Record your own judgement with the buttons (agree, present, partial, absent, n/a) and "
-        "the note box. Every change is saved at once in "
-        f"`{pdf.stem}.review.json` beside the paper, so reopening this notebook and running it "
-        "again restores your decisions. Use the export buttons for a report or a CSV of the checklist.\n"
+        "the note box. Every change is saved at once in the folder "
+        f"`{pdf.stem}.review/` beside the paper, so reopening this notebook and running it "
+        "again restores your decisions (and shows the saved analysis at once while the files are "
+        "unchanged). The export buttons write a report or a CSV of the checklist into the same folder.\n"
     )
-    cells = [_cell("markdown", title, 0), _cell("code", code, 1), _cell("markdown", help_md, 2)]
+    run = _cell("code", code, 1)
+    # shown from the moment the notebook opens, before any kernel runs; running the cell
+    # replaces it with the live progress bar (stage by stage) and then the checklist
+    run["outputs"] = [{
+        "output_type": "display_data",
+        "metadata": {},
+        "data": {
+            "text/html": '<div class="jr-analysis-pending"><progress></progress> '
+                         "<b>open</b>: waiting for the Python kernel to run this cell</div>",
+            "text/plain": "open: waiting for the Python kernel to run this cell",
+        },
+    }]
+    cells = [_cell("markdown", title, 0), run, _cell("markdown", help_md, 2)]
     return {
         "cells": cells,
         "metadata": {

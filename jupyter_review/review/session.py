@@ -46,6 +46,10 @@ class ReviewItem:
     change: str | None = None
     request: str = ""
     source: str = ""
+    # the framework items that ask the same question (the same topics): one row, decided together
+    frameworks: list[str] = field(default_factory=list)  # ids of every framework that asks it
+    framework_titles: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)  # the item ids of the row (this one included)
 
     @property
     def effective_status(self) -> str:
@@ -60,7 +64,7 @@ class ReviewItem:
     def pages(self) -> str:
         parts = []
         for e in self.evidence:
-            tag = "supp" if e.role not in ("", "main") else "main"
+            tag = "supplement" if e.role not in ("", "main") else "main"
             s = f"{tag} p.{e.page}"
             if s not in parts:
                 parts.append(s)
@@ -73,6 +77,35 @@ def _evidence_keys(evs: list[Evidence]) -> list[str]:
 
 def _file_key(f: Any) -> dict[str, str]:
     return {"name": f.name, "sha256": f.sha256, "role": f.role}
+
+
+def _analyse(paper: Path, supplements: list[Path], frameworks: Sequence[str] | None, checklists: Sequence[Any],
+             passwords: dict[str, str] | None, progress: Callable[[int, int, str], None] | None,
+             cache: bool) -> Analysis:
+    """The analysis of the files: the saved one when its key matches, else a new one (saved)."""
+    from ..pipeline import StageProgress, analyze
+    from .cache import cache_key, load_cached, save_cached
+
+    stages = StageProgress(progress) if progress is not None else None
+    key = None
+    if cache:
+        try:
+            key = cache_key(paper, supplements, frameworks, checklists)
+        except OSError:  # a missing file: the analysis says so with its own typed error
+            key = None
+    if key is not None:
+        if stages:
+            stages.stage("open", 0.5, "looking for the saved analysis")
+        found = load_cached(paper, supplements, key)
+        if found is not None:
+            if stages:
+                stages.stage("done", 1.0, "saved analysis (files unchanged)")
+            return found
+    analysis = analyze(paper, supplements, frameworks=frameworks, checklists=checklists, passwords=passwords,
+                       progress=stages)
+    if key is not None:
+        save_cached(paper, key, analysis)
+    return analysis
 
 
 class ReviewSession:
@@ -105,16 +138,16 @@ class ReviewSession:
         progress: Callable[[int, int, str], None] | None = None,
         sidecar: str | os.PathLike[str] | None = None,
         passwords: dict[str, str] | None = None,
+        cache: bool = True,
     ) -> ReviewSession:
-        from ..pipeline import analyze
-
+        """Analyse ``paper`` (or reuse its saved analysis while the files, the package and the
+        checklists are unchanged; ``cache=False`` always analyses) and join the saved review."""
         if isinstance(supplements, (str, os.PathLike)):
             supplements = [supplements]
         paper_p = Path(paper)
         supp_p = [Path(s) for s in supplements]
         if analysis is None:
-            analysis = analyze(paper_p, supp_p, frameworks=frameworks, checklists=checklists, passwords=passwords,
-                               progress=progress)
+            analysis = _analyse(paper_p, supp_p, frameworks, checklists, passwords, progress, cache)
         path = Path(sidecar) if sidecar else sidecar_path(paper_p)
         self = cls(paper_p, supp_p, analysis, path)
         self._frameworks_arg = list(frameworks) if frameworks else None
@@ -144,6 +177,42 @@ class ReviewSession:
                 )
             )
         self._by_id = {i.id: i for i in self.items}
+        self._group_questions()
+
+    def _group_questions(self) -> None:
+        """One row per question: framework items that map to the same topics are one
+        ``ReviewItem`` (the first one's id and question, the worst severity, every framework
+        as a tag); a decision or note on it is saved for each of its items."""
+        from ..report.order import sort_rows
+
+        groups: dict[str, list[ReviewItem]] = {}
+        for it in self.items:
+            groups.setdefault(it.topic or it.id, []).append(it)
+        self.questions: list[ReviewItem] = []
+        self._question_of: dict[str, ReviewItem] = {}
+        for members in groups.values():
+            first = members[0]
+            fws = list(dict.fromkeys(m.framework for m in members))
+            titles = list(dict.fromkeys(m.framework_title for m in members))
+            sev = min((m.severity for m in members), key=lambda s: {"major": 0, "minor": 1, "info": 2}.get(s, 3))
+            q = ReviewItem(
+                id=first.id, framework=first.framework, framework_title=first.framework_title, item=first.item,
+                question=first.question, topic=first.topic, status=first.status, reason=first.reason, severity=sev,
+                evidence=list(first.evidence), request=next((m.request for m in members if m.request), ""),
+                source=first.source, frameworks=fws, framework_titles=titles, members=[m.id for m in members],
+            )
+            for m in members:
+                m.frameworks, m.framework_titles, m.members = fws, titles, q.members
+                self._question_of[m.id] = q
+            self.questions.append(q)
+        self.questions = sort_rows(self.questions, "checklist")
+
+    def question(self, item_id: str) -> ReviewItem:
+        """The row (question) that holds the framework item ``item_id``."""
+        try:
+            return self._question_of[item_id]
+        except KeyError:
+            raise ReviewStateError(f"no checklist item {item_id!r} in this review") from None
 
     def _sync_revision(self) -> None:
         """Load the saved review; when the files changed since it was saved (a revised
@@ -181,6 +250,10 @@ class ReviewSession:
                     changes[it.id] = ch
                 entry["status_seen"] = it.status
                 entry["evidence_seen"] = ev_now
+                if len(it.members) > 1:  # the server's saves decide the whole row too
+                    entry["group"] = it.members[0]
+                else:
+                    entry.pop("group", None)
             if revised:
                 st["history"].append({"date": now(), "from_files": old_files, "to_files": files_now,
                                       "changes": dict(Counter(changes.values()))})
@@ -205,6 +278,8 @@ class ReviewSession:
             it.change = saved_changes.get(it.id)
             if it.change and it.change != "unchanged":
                 self.changes.append({"id": it.id, "topic": it.topic, "change": it.change, "status": it.status})
+        for q in self.questions:
+            q.change = self._by_id[q.members[0]].change
         self._apply_state()
 
     def _saved_profile(self) -> dict[str, str]:
@@ -258,6 +333,9 @@ class ReviewSession:
             r = fresh.get(it.id)
             if r is not None:
                 it.status, it.reason, it.severity, it.evidence = r.status, r.reason, r.severity, list(r.evidence)
+        for q in self.questions:  # and each row (question) follows its first framework item
+            first = self._by_id[q.members[0]]
+            q.status, q.reason, q.evidence = first.status, first.reason, list(first.evidence)
         self._save(profile=merged)
         return self.profile
 
@@ -284,10 +362,20 @@ class ReviewSession:
         return locked(self.path)
 
     def _apply_state(self) -> None:
-        for it in self.items:
-            e = self._state["items"].get(it.id, {})
-            it.decision = e.get("decision")
-            it.note = e.get("note", "") or ""
+        items = self._state["items"]
+        for q in getattr(self, "questions", []):
+            entries = [items.get(m) or {} for m in q.members]
+            # one decision per row; in a review saved before rows were grouped its items may
+            # differ: the latest decision counts and every note is kept
+            latest = max(entries, key=lambda e: str(e.get("updated") or ""))
+            decision = latest.get("decision")
+            if decision is None and not latest.get("updated"):
+                decision = next((e.get("decision") for e in entries if e.get("decision")), None)
+            notes = list(dict.fromkeys(str(e.get("note") or "") for e in entries if e.get("note")))
+            q.decision, q.note = decision, "\n\n".join(notes)
+            for m in q.members:
+                it = self._by_id[m]
+                it.decision, it.note = q.decision, q.note
 
     # -- reading ------------------------------------------------------------------------
     @property
@@ -314,10 +402,12 @@ class ReviewSession:
         return int(self._state.get("revision", 0))
 
     def progress(self) -> tuple[int, int]:
-        return sum(1 for i in self.items if i.decision), len(self.items)
+        """(questions decided, questions): a row several frameworks share counts once."""
+        return sum(1 for i in self.questions if i.decision), len(self.questions)
 
     def counts(self, *, effective: bool = False) -> dict[str, int]:
-        c = Counter(i.effective_status if effective else i.status for i in self.items)
+        """Questions per status (each counted once, whatever the number of frameworks)."""
+        c = Counter(i.effective_status if effective else i.status for i in self.questions)
         return {s: c.get(s, 0) for s in STATUSES}
 
     def counts_by_framework(self) -> dict[str, dict[str, int]]:
@@ -328,13 +418,20 @@ class ReviewSession:
         return out
 
     def open_gaps(self) -> int:
-        return sum(1 for i in self.items if i.is_gap)
+        """Open gaps, each question once."""
+        return sum(1 for i in self.questions if i.is_gap)
 
     def gaps(self) -> list[ReviewItem]:
-        """Open gaps, most severe first."""
+        """Open gaps (one per question), most severe first."""
         sev = {"major": 0, "minor": 1, "info": 2}
-        return sorted((i for i in self.items if i.is_gap),
+        return sorted((i for i in self.questions if i.is_gap),
                       key=lambda i: (sev.get(i.severity, 3), _GAP_ORDER[i.effective_status], i.id))
+
+    def ordered(self, order: str = "gaps") -> list[ReviewItem]:
+        """The questions in a ``report.order`` order (default: gaps first)."""
+        from ..report.order import sort_rows
+
+        return sort_rows(self.questions, order)
 
     @property
     def claims(self) -> list[Any]:
@@ -395,11 +492,12 @@ class ReviewSession:
         # the summary after the change, computed with the change applied for a moment; the
         # items go back to the saved state whatever happens, and change only once it is on disk
         if item is not None:
-            it = self._by_id[item]
-            if decision is not UNSET:
-                it.decision = decision
-            if note is not UNSET:
-                it.note = note
+            q = self._question_of[item]
+            for it in (q, *(self._by_id[m] for m in q.members)):
+                if decision is not UNSET:
+                    it.decision = decision
+                if note is not UNSET:
+                    it.note = note
         try:
             summary = self._summary()
         finally:
@@ -407,7 +505,8 @@ class ReviewSession:
         conflict: ReviewConflictError | None = None
         try:
             self._state = update_sidecar(self.path, item=item, decision=decision, note=note,
-                                         general_notes=general_notes, base=base, summary=summary, profile=profile)
+                                         general_notes=general_notes, base=base, summary=summary, profile=profile,
+                                         also=self._question_of[item].members if item is not None else ())
         except ReviewConflictError as e:
             conflict = e
             self._state = e.state  # type: ignore[attr-defined]

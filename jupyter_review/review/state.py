@@ -1,4 +1,6 @@
-"""The referee's saved review: a schema-versioned JSON sidecar next to the paper.
+"""The referee's saved review: a schema-versioned JSON sidecar, ``<stem>.review/review.json``
+beside the paper (one folder per review; an older ``<stem>.review.json`` is still read and
+written where it is).
 
 Every change is a locked read-modify-write: take an exclusive lock on the sidecar's
 folder (``flock`` on the directory itself: no lock file is left beside the paper, and
@@ -20,7 +22,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,12 +49,34 @@ def now() -> str:
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
-def sidecar_path(paper: str | os.PathLike[str]) -> Path:
-    """``<dir>/<stem>.review.json`` beside the paper (a sidecar path is returned as is)."""
+REVIEW_FOLDER_SUFFIX = ".review"  # <stem>.review/ beside the paper holds everything a review writes
+STATE_NAME = "review.json"
+LEGACY_SUFFIX = ".review.json"  # reviews saved before the folder: <stem>.review.json beside the paper
+
+
+def review_folder(paper: str | os.PathLike[str]) -> Path:
+    """``<dir>/<stem>.review/``: the one folder a review writes beside the paper (its saved
+    decisions, the analysis cache, exported reports); the notebook stays beside the paper."""
     p = Path(paper)
-    if p.name.endswith(".review.json"):
+    if p.name == STATE_NAME and p.parent.name.endswith(REVIEW_FOLDER_SUFFIX):
+        return p.parent
+    if p.name.endswith(LEGACY_SUFFIX):
+        p = p.with_name(p.name[: -len(LEGACY_SUFFIX)] + ".pdf")
+    return p.with_name(p.stem + REVIEW_FOLDER_SUFFIX)
+
+
+def sidecar_path(paper: str | os.PathLike[str]) -> Path:
+    """The saved review of ``paper``: ``<stem>.review/review.json``, or the ``<stem>.review.json``
+    of an older review beside the paper while there is no new one (read and written in place,
+    so nothing is lost or forked).  A sidecar path is returned as is."""
+    p = Path(paper)
+    if p.name.endswith(LEGACY_SUFFIX) or (p.name == STATE_NAME and p.parent.name.endswith(REVIEW_FOLDER_SUFFIX)):
         return p
-    return p.with_name(p.stem + ".review.json")
+    new = review_folder(p) / STATE_NAME
+    legacy = p.with_name(p.stem + LEGACY_SUFFIX)
+    if not os.path.lexists(new) and os.path.lexists(legacy):
+        return legacy
+    return new
 
 
 def new_state(paper: str | os.PathLike[str] = "", supplements: list[str] | None = None) -> dict[str, Any]:
@@ -267,11 +291,15 @@ def update_sidecar(
     base: dict[str, Any] | None = None,
     summary: dict[str, Any] | None = None,
     profile: Any = UNSET,
+    also: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Apply one change to the saved review under the lock and return the new state.
 
     ``base`` is the state the caller last saw; when given, a field that another
     process changed since then is merged instead of overwritten (see module doc).
+    A decision or note on ``item`` is saved for every item of its row too: the ids in
+    ``also`` and the items the saved review puts in the same ``group`` (framework items
+    that ask the same question).
     """
     from ..errors import ReviewConflictError
 
@@ -290,31 +318,20 @@ def update_sidecar(
         if item is not None and disk.get("files") and disk["items"] and item not in disk["items"]:
             # a session has opened this review: its checklist items are known, a made-up id is refused
             raise ReviewStateError(f"no checklist item {item!r} in the review {path.name}", path=str(path))
-        if item is not None:
-            entry = disk["items"].setdefault(item, {"decision": None, "note": "", "updated": None})
-            base_entry = (base or {}).get("items", {}).get(item, {}) if base is not None else None
-            if decision is not UNSET:
-                theirs = entry.get("decision")
-                if base_entry is not None and theirs != base_entry.get("decision") and theirs != decision:
+        row = _row_of(disk, item, also)
+        if decision is not UNSET and base is not None:
+            for target in row:  # a row is decided as a whole: one conflict keeps all of it
+                theirs = (disk["items"].get(target) or {}).get("decision")
+                seen = ((base.get("items") or {}).get(target) or {}).get("decision")
+                if theirs != seen and theirs != decision:
                     conflicts.append(
-                        f"item {item}: another session set the decision to {theirs!r} after you loaded the review; "
-                        f"it was kept (yours: {decision!r}); decide again to override"
+                        f"item {target}: another session set the decision to {theirs!r} after you loaded the review;"
+                        f" it was kept (yours: {decision!r}); decide again to override"
                     )
-                else:
-                    entry["decision"] = decision
-            if note is not UNSET:
-                theirs = entry.get("note", "")
-                base_note = base_entry.get("note", "") if base_entry is not None else theirs
-                new = note or ""
-                if base_entry is not None and theirs != base_note and theirs != new and theirs:
-                    # both changed the note: keep both texts, never drop one
-                    if new and theirs not in new:
-                        entry["note"] = f"{theirs}\n\n[merged from another session]\n{new}" if new else theirs
-                    else:
-                        entry["note"] = new or theirs
-                else:
-                    entry["note"] = new
-            entry["updated"] = now()
+                    decision = UNSET
+                    break
+        for target in row:
+            _apply_item(disk, base, target, decision, note)
         if general_notes is not UNSET:
             theirs = disk.get("general_notes", "")
             base_g = (base or {}).get("general_notes", theirs) if base is not None else theirs
@@ -337,12 +354,49 @@ def update_sidecar(
     return disk
 
 
+def _row_of(disk: dict[str, Any], item: str | None, also: Sequence[str]) -> list[str]:
+    """``item`` and the other items of its row (given, or grouped in the saved review)."""
+    if item is None:
+        return []
+    out = [item]
+    for a in also:
+        check_item_id(a)
+        if a not in out:
+            out.append(a)
+    group = (disk["items"].get(item) or {}).get("group")
+    if group:
+        out += [k for k, e in disk["items"].items() if isinstance(e, dict) and e.get("group") == group
+                and k not in out]
+    return out
+
+
+def _apply_item(disk: dict[str, Any], base: dict[str, Any] | None, item: str, decision: Any, note: Any) -> None:
+    entry = disk["items"].setdefault(item, {"decision": None, "note": "", "updated": None})
+    base_entry = (base or {}).get("items", {}).get(item, {}) if base is not None else None
+    if decision is not UNSET:
+        entry["decision"] = decision
+    if note is not UNSET:
+        theirs = entry.get("note", "")
+        base_note = base_entry.get("note", "") if base_entry is not None else theirs
+        new = note or ""
+        if base_entry is not None and theirs != base_note and theirs != new and theirs:
+            # both changed the note: keep both texts, never drop one
+            if new and theirs not in new:
+                entry["note"] = f"{theirs}\n\n[merged from another session]\n{new}" if new else theirs
+            else:
+                entry["note"] = new or theirs
+        else:
+            entry["note"] = new
+    entry["updated"] = now()
+
+
 def read_summary(paper_or_sidecar: str | os.PathLike[str]) -> dict[str, Any]:
     """Cheap progress figures for listing reviews, without analysing the paper."""
     path = sidecar_path(paper_or_sidecar)
     st = read_state(path) or new_state()
     s = st.get("summary", {}) or {}
-    decided = sum(1 for v in st["items"].values() if v.get("decision"))
+    # a row several frameworks share (same "group") is one decision
+    decided = len({v.get("group") or k for k, v in st["items"].items() if v.get("decision")})
 
     def whole(v: Any) -> int:
         return v if isinstance(v, int) and not isinstance(v, bool) and v >= 0 else 0
@@ -360,9 +414,18 @@ def read_summary(paper_or_sidecar: str | os.PathLike[str]) -> dict[str, Any]:
 
 
 def list_reviews(folder: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """Every saved review in ``folder`` (not recursive), sorted by paper name."""
+    """Every saved review in ``folder`` (not recursive), sorted by paper name: the
+    ``<stem>.review/`` folders and older ``<stem>.review.json`` files (a stem with both is
+    listed once, from the folder)."""
+    folder = Path(folder)
+    found: dict[str, Path] = {}
+    for p in sorted(folder.glob("*" + LEGACY_SUFFIX)):
+        found[p.name[: -len(LEGACY_SUFFIX)]] = p
+    for d in sorted(folder.glob("*" + REVIEW_FOLDER_SUFFIX)):
+        if os.path.lexists(d / STATE_NAME):
+            found[d.name[: -len(REVIEW_FOLDER_SUFFIX)]] = d / STATE_NAME
     out = []
-    for p in sorted(Path(folder).glob("*.review.json")):
+    for stem, p in found.items():
         try:
             info = read_summary(p)
         except ReviewStateError as e:  # a bad sidecar is listed with its error, never breaks the listing
@@ -370,8 +433,8 @@ def list_reviews(folder: str | os.PathLike[str]) -> list[dict[str, Any]]:
                     "error": e.one_line()}
         info["sidecar"] = str(p)
         if not info.get("paper"):
-            info["paper"] = p.name[: -len(".review.json")] + ".pdf"
-        nb = p.with_name(p.name[: -len(".review.json")] + ".review.ipynb")
+            info["paper"] = stem + ".pdf"
+        nb = folder / (stem + ".review.ipynb")
         info["notebook"] = str(nb) if nb.exists() else ""
         out.append(info)
     return sorted(out, key=lambda d: d["paper"])

@@ -300,9 +300,10 @@ class ReviewHandler(BaseHandler):
         # the sidecar beside it must not lead out of the root either (a symlink)
         from ..review import sidecar_path
 
-        side = sidecar_path(paper)
-        parent_rel = to_root_relative(self.root_dir, side.parent)
-        self.resolve(f"{parent_rel}/{side.name}" if parent_rel else side.name, must_exist=False)
+        side = sidecar_path(paper)  # <stem>.review/review.json (or an older <stem>.review.json)
+        parent_rel = to_root_relative(self.root_dir, paper.parent)
+        inner = side.relative_to(paper.parent).as_posix()
+        self.resolve(f"{parent_rel}/{inner}" if parent_rel else inner, must_exist=False)
         return str(rel), paper
 
     @tornado.web.authenticated

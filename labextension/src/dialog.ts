@@ -57,8 +57,10 @@ export class ReviewDialogBody extends Widget {
       }
       this._paper = pdfs[0] ?? '';
       select.addEventListener('change', () => {
+        // another paper: its own supplements, not the previous paper's ticks
         this._paper = select.value;
-        this._renderSupplements();
+        this._extra.value = '';
+        this._renderSupplements(false);
       });
       paperRow.appendChild(select);
     }
@@ -87,9 +89,13 @@ export class ReviewDialogBody extends Widget {
     this._renderSupplements();
   }
 
-  private _renderSupplements(): void {
+  /**
+   * List the other PDFs as supplement check boxes.  Names that look like a
+   * supplement of the paper are pre-ticked; with `keep`, the user's ticks are kept.
+   */
+  private _renderSupplements(keep = true): void {
     const list = this._list;
-    const previous = new Set(this._checked());
+    const previous = new Set(keep ? this._checked() : []);
     list.replaceChildren();
     const others = this.pdfs.filter(p => p !== this._paper);
     if (others.length === 0) {

@@ -115,6 +115,11 @@ def lab(tmp_path_factory) -> Iterator[Lab]:
     shutil.copy(supp, root / supp.name)
     (root / "hostile").mkdir()
     shutil.copy(edge_pdf("markup-in-text.pdf"), root / "hostile" / "markup-in-text.pdf")
+    # three PDFs for the dialog: a paper with its supplement, and another paper
+    (root / "dialog").mkdir()
+    shutil.copy(main, root / "dialog" / "alpha-main.pdf")
+    shutil.copy(supp, root / "dialog" / "alpha-supplement.pdf")
+    shutil.copy(edge_pdf("markup-in-text.pdf"), root / "dialog" / "beta.pdf")
 
     settings = base / "settings"
     (settings / "@jupyterlab" / "apputils-extension").mkdir(parents=True)

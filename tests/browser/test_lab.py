@@ -44,7 +44,9 @@ def dir_item(page, name: str):
     )
 
 
-def review_via_context_menu(page, pdf_name: str, supplement: str | None) -> None:
+def review_via_context_menu(page, pdf_name: str, supplement: str | None) -> float:
+    """Right-click -> "Review paper…" -> tick the supplement -> accept; returns the
+    time.monotonic() of the click that creates the review."""
     item = dir_item(page, pdf_name)
     item.wait_for()
     item.click()
@@ -60,7 +62,27 @@ def review_via_context_menu(page, pdf_name: str, supplement: str | None) -> None
         box = dialog.locator(f'input[type="checkbox"][data-path="{supplement}"]')
         box.check()
         assert box.is_checked()
-    page.locator(".jp-Dialog button.jp-mod-accept").click()
+    accept = page.locator(".jp-Dialog button.jp-mod-accept")
+    accept.wait_for()
+    t_click = time.monotonic()
+    accept.click()
+    return t_click
+
+
+GAP_RANK = {"missing": 1, "vague": 2, "supplement_only": 3, "disclosed": 4, "not_applicable": 5}
+
+
+def row_status(row) -> str:
+    cls = row.locator(".jr-status").first.get_attribute("class") or ""
+    return next(c for c in cls.split() if c.startswith("jr-status-") and c != "jr-status")[len("jr-status-"):]
+
+
+def row_members(row) -> list[str]:
+    """The framework item ids of a row (its framework tags carry them as tooltips)."""
+    ids: list[str] = []
+    for tag in row.locator(".jr-framework-tag").all():
+        ids += [x.strip() for x in (tag.get_attribute("title") or "").split(",") if x.strip()]
+    return ids
 
 
 def current_notebook(page, nb_name: str):
@@ -101,15 +123,31 @@ def test_review_a_paper_end_to_end(page, lab: Lab):
     page.locator(".jp-LauncherCard", has_text="Review a paper").wait_for(timeout=30_000)
     assert page.evaluate("() => window.jupyterapp.commands.label('jupyter-review:review-paper')") == "Review paper…"
 
-    review_via_context_menu(page, lab.main, lab.supplement)
+    t_click = review_via_context_menu(page, lab.main, lab.supplement)
     stem = Path(lab.main).stem
     nb_name = f"{stem}.review.ipynb"
+    # progress is on screen from the start: the notebook's stored "waiting for the kernel"
+    # stage, then the live ipywidgets bar with the stage name, then the checklist in its place
+    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)").locator(
+        ".jr-analysis-pending, .jr-analysis-progress").first.wait_for(timeout=60_000)
+    t_progress = time.monotonic()
     panel = current_notebook(page, nb_name)
     assert (lab.root / nb_name).is_file()
-
-    # the extension runs the new notebook: the checklist renders
+    bar = panel.locator(".jr-analysis-progress")
+    t_bar = None
+    try:
+        bar.first.wait_for(timeout=RENDER_TIMEOUT)
+        t_bar = time.monotonic()
+        stage = bar.first.inner_text()
+    except Exception:  # the analysis may finish before a poll sees the bar: then the checklist is there
+        stage = ""
     review = panel.locator(".jr-review")
     review.wait_for(timeout=RENDER_TIMEOUT)
+    t_checklist = time.monotonic()
+    print(f"\n[timing] click 'Create review' -> first progress visible {t_progress - t_click:.2f} s; "
+          f"-> live progress bar {'%.2f s' % (t_bar - t_click) if t_bar else 'not seen'} ({stage.strip()[:60]!r}); "
+          f"-> first visible checklist {t_checklist - t_click:.2f} s")
+    assert panel.locator(".jr-analysis-progress").count() == 0  # the checklist took the bar's place
     rows = review.locator(".jr-item")
     assert rows.count() > 10
     # widget values arrive as their own messages: wait until the label shows its first value
@@ -122,8 +160,22 @@ def test_review_a_paper_end_to_end(page, lab: Lab):
     # both files were read: the header names the supplement too
     assert lab.supplement in review.locator(".jr-files").inner_text()
 
-    # mark the first item "absent" and write a note
-    row = rows.first
+    # gaps first: the first page's rows go missing, vague, supplement only, disclosed, n/a
+    statuses = [row_status(r) for r in rows.all()]
+    ranks = [GAP_RANK[s_] for s_ in statuses]
+    assert ranks == sorted(ranks), statuses
+    assert statuses[0] in ("missing", "vague"), statuses
+    # the sort control is there and says so
+    order = review.locator(".jr-order select").first
+    assert order.evaluate("s => s.options[s.selectedIndex].text").replace("\xa0", " ") == "gaps first"
+
+    # one row per question: pick a gap that several frameworks ask; mark it "absent", write a note
+    shared = [r for r in rows.all() if len(row_members(r)) > 1 and row_status(r) in ("missing", "vague")]
+    assert shared, "no gap is shared by two frameworks on the first page"
+    row = shared[0]
+    members = row_members(row)
+    assert len({m.split(":")[0] for m in members}) >= 2, members
+    gaps_before = int(re.search(r"(\d+)", review.locator(".jr-open-gaps").inner_text()).group(1))
     cls = row.get_attribute("class") or ""
     row_slug = next(c for c in cls.split() if c.startswith("jr-item-"))[len("jr-item-"):]
     row.locator(".jr-decision button", has_text=re.compile(r"^absent$")).click()
@@ -132,15 +184,33 @@ def test_review_a_paper_end_to_end(page, lab: Lab):
     textarea.fill(note)
     textarea.press("Tab")  # continuous_update=False: the value is sent on change (blur)
 
-    sidecar = lab.root / f"{stem}.review.json"
+    sidecar = lab.root / f"{stem}.review" / "review.json"  # the one review folder beside the paper
     state = wait_sidecar(
         sidecar,
-        lambda s: any(v.get("decision") == "absent" and v.get("note") == note for v in s.get("items", {}).values()),
+        lambda s: all(s.get("items", {}).get(m, {}).get("decision") == "absent"
+                      and s["items"][m].get("note") == note for m in members),
     )
-    [item_id] = [k for k, v in state["items"].items() if v.get("decision") == "absent"]
-    assert slug(item_id) == row_slug
+    # the decision closed the question in every framework that asks it, and nothing else
+    assert sorted(k for k, v in state["items"].items() if v.get("decision") == "absent") == sorted(members)
+    assert slug(members[0]) == row_slug
     review.locator(".jr-progress", has_text=f"1 / {total} decided").wait_for()
+    # "absent" keeps it a gap; "present" closes it once, not once per framework
+    row.locator(".jr-decision button", has_text=re.compile(r"^present$")).click()
+    wait_sidecar(sidecar, lambda s: all(s["items"][m].get("decision") == "present" for m in members))
+    review.locator(".jr-open-gaps", has_text=re.compile(rf"\b{gaps_before - 1}\b")).wait_for()
+    row.locator(".jr-decision button", has_text=re.compile(r"^absent$")).click()
+    wait_sidecar(sidecar, lambda s: all(s["items"][m].get("decision") == "absent" for m in members))
     review.screenshot(path=str(ARTIFACTS / "checklist.png"))
+    # the framework filter: the row is decided under each of its frameworks
+    fw_select = review.locator(".jr-filters select").nth(1)
+    labels = [o.replace("\xa0", " ") for o in fw_select.evaluate("s => Array.from(s.options, o => o.text)")]
+    for fw in sorted({m.split(":")[0] for m in members}):
+        fw_select.select_option(index=next(i for i, o in enumerate(labels) if o.endswith(f"({fw})") or o == fw))
+        shown = review.locator(f".jr-item-{row_slug}")
+        shown.wait_for()
+        assert "mod-active" in (shown.locator(".jr-decision button", has_text=re.compile(r"^absent$"))
+                                .get_attribute("class") or "")
+    fw_select.select_option(index=0)  # (all)
 
     # the Claims tab lists the method's design choices; the sample's KL penalty has no experiment
     review.locator(".lm-TabBar-tab", has_text="Claims").first.click()
@@ -171,12 +241,16 @@ def test_review_a_paper_end_to_end(page, lab: Lab):
     )
     command(page, "notebook:clear-all-cell-outputs")
     page.wait_for_function("() => !document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jr-review')")
+    t_run = time.monotonic()
     run_all(page)
     review = panel.locator(".jr-review")
     review.wait_for(timeout=RENDER_TIMEOUT)
+    print(f"[timing] reopen: run the notebook -> checklist {time.monotonic() - t_run:.2f} s (saved analysis, "
+          "files unchanged)")
     row = review.locator(f".jr-item-{row_slug}")
     row.wait_for()
     review.locator(".jr-progress", has_text=re.compile(r"\b1\s*/\s*\d+\s*decided")).wait_for()
+    assert row_members(row) == members  # the same shared row, restored
     absent = row.locator(".jr-decision button", has_text=re.compile(r"^absent$"))
     assert "mod-active" in (absent.get_attribute("class") or "")
     for other in row.locator(".jr-decision button").all():
@@ -274,5 +348,31 @@ def test_palette_and_launcher_open_the_dialog(page, lab: Lab):
     # the launcher card opens the same dialog
     page.locator(".jp-LauncherCard:visible", has_text="Review a paper").first.click()
     dialog.wait_for()
+    page.locator(".jp-Dialog button.jp-mod-reject").click()
+    dialog.wait_for(state="detached")
+
+    # in a folder of three PDFs, choosing another paper resets the supplement choice
+    command(page, "filebrowser:go-to-path", {"path": "/dialog"})
+    dir_item(page, "beta.pdf").wait_for()
+    page.locator(".jp-LauncherCard:visible", has_text="Review a paper").first.click()
+    dialog.wait_for()
+    select = dialog.locator("select.jr-dialog-paper")
+    select.select_option("alpha-main.pdf")
+
+    def ticked() -> list[str]:
+        return sorted(b.get_attribute("data-path").split("/")[-1]
+                      for b in dialog.locator('input[type="checkbox"]').all() if b.is_checked())
+
+    assert ticked() == ["alpha-supplement.pdf"]  # its supplement is pre-selected
+    dialog.locator('input[type="checkbox"][data-path$="beta.pdf"]').check()  # the user ticks one more
+    dialog.locator("textarea.jr-dialog-extra").fill("dialog/elsewhere.pdf")
+    assert ticked() == ["alpha-supplement.pdf", "beta.pdf"]
+    select.select_option("beta.pdf")  # another paper: nothing of alpha's choice is kept
+    assert sorted(b.get_attribute("data-path").split("/")[-1] for b in dialog.locator('input[type="checkbox"]').all()) \
+        == ["alpha-main.pdf", "alpha-supplement.pdf"]
+    assert ticked() == []
+    assert dialog.locator("textarea.jr-dialog-extra").input_value() == ""
+    select.select_option("alpha-main.pdf")  # and back: the suggestion again, not the earlier ticks
+    assert ticked() == ["alpha-supplement.pdf"]
     page.locator(".jp-Dialog button.jp-mod-reject").click()
     assert page.dialogs == []
