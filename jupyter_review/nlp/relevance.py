@@ -348,7 +348,9 @@ def train(root: Path, out: Path = MODEL_DIR, *, seed: int = SEED, epochs: int = 
         "threshold": threshold,
         "threshold_status": threshold_status,
         "status_recall": STATUS_RECALL,
-        "topics": list(topics),
+        # the topics it has labelled examples of: the others (a topic added later) are left to
+        # the lexicons alone rather than judged on no data
+        "topics": sorted({r["topic"] for r in train_rows}),
         "seed": seed,
         "epochs": epochs,
         "train_papers": _papers_of(train_rows),
