@@ -66,6 +66,8 @@ def load_status_gold() -> dict[str, dict[str, str]]:
             continue
         for f in sorted(d.glob("*.yaml")):
             data = yaml.safe_load(f.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or "paper" not in data or "topics" not in data:
+                continue  # another kind of gold (code links, statements, split files)
             out[Path(data["paper"]).stem] = {t: str(v["status"]) for t, v in (data.get("topics") or {}).items()}
     return out
 

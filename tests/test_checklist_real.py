@@ -79,16 +79,7 @@ def test_sample_matches_the_answer_key(sample_analysis, topic):
 def test_sample_static_only_safety_is_flagged(sample_analysis):
     r = sample_analysis.topics["safety.adversarial_eval"]
     assert r.status == "vague"
-    # the sentence that says no adversarial test was run reaches the referee (as evidence or,
-    # where the relevance judgement doubts it, as an unverified lead)
-    assert any("jailbreak" in e.text or "adversarial" in e.text for e in list(r.evidence) + list(r.leads))
-
-
-@pytest.mark.xfail(strict=True, reason="known miss of the relevance model (#13): it reads the sample's "
-                   "'We did not test the model with jailbreak prompts ...' as off topic (p 0.10)")
-def test_sample_no_adversarial_test_sentence_is_evidence(sample_analysis):
-    r = sample_analysis.topics["safety.adversarial_eval"]
-    assert any("jailbreak" in e.text for e in r.evidence)
+    assert any("jailbreak" in e.text or "adversarial" in e.text for e in r.evidence)
 
 
 def test_llm_report_naming_no_training_source_is_not_disclosed(qwen3):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 import re
 import shutil
 import subprocess
@@ -141,7 +142,8 @@ def test_session_set_profile_rederives_and_is_saved(tmp_path) -> None:
     review.set_profile(registrable_study=False)
     assert review.item(item).status == "not_applicable"
     assert "referee" in review.item(item).reason
-    saved = json.loads((tmp_path / "neurores.review.json").read_text())
+    assert review.question(item).status == "not_applicable"  # its row follows
+    saved = json.loads(Path(review.path).read_text())
     assert saved["profile"] == {"registrable_study": "no"}
     again = jr.open_review(src)
     assert again.item(item).status == "not_applicable"

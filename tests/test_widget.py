@@ -88,7 +88,7 @@ def test_dom_contract_and_header(session):
         classes = [set(x._dom_classes) for x in walk(row)]
         assert any({"jr-status", f"jr-status-{it.status}"} <= c for c in classes)
         assert any("jr-question" in c for c in classes)
-        assert sum("jr-quote" in c for c in classes) == len(it.evidence)
+        assert sum("jr-quote" in c for c in classes) == min(len(it.evidence), 3)  # the rest behind "more"
         assert row.decision._options_labels == ("agree", "present", "partial", "absent", "n/a")
         assert "jr-decision" in row.decision._dom_classes and "jr-note" in row.note._dom_classes
 
@@ -489,3 +489,29 @@ def test_best_in_a_group_checks_are_listed_as_to_check(tmp_path):
         if t.id in scoped_tables:
             assert "to check" in acc.titles[i]
             assert "check these by hand" in w.table_html(t)
+
+
+def test_three_quotes_show_and_the_rest_and_the_leads_wait_behind_more(session):
+    """#13: at most three quotes per row at first; further quotes and the unverified leads (the
+    sentences the relevance judgement doubts) come with the "more" button, the leads labelled as
+    not counted."""
+    from jupyter_review.notebook.widget import ItemRow
+
+    w = ReviewWidget(session, page_size=len(session.questions))
+    with_more = [q for q in session.questions if len(q.evidence) > 3 or q.leads]
+    assert with_more, "no row of the bundled pair has more than three quotes or a lead"
+    for q in with_more:
+        row = ItemRow(w, q)
+        assert row.more is not None and "jr-more" in row.more._dom_classes
+        assert not row.more_box.children  # nothing hidden is built before the click
+        quotes = [x for x in walk(row) if "jr-quote" in getattr(x, "_dom_classes", ())]
+        assert len(quotes) == min(3, len(q.evidence))
+        row.more.click()
+        shown = list(walk(row.more_box))
+        leads = [x for x in shown if "jr-lead" in getattr(x, "_dom_classes", ())]
+        assert len(leads) == len(q.leads) and all("not counted" in x.value for x in leads)
+        assert sum("jr-quote" in getattr(x, "_dom_classes", ()) for x in shown) == max(len(q.evidence) - 3, 0)
+        row.more.click()
+        assert not row.more_box.children
+    for q in [q for q in session.questions if len(q.evidence) <= 3 and not q.leads][:3]:
+        assert ItemRow(w, q).more is None

@@ -190,6 +190,12 @@ class _Hit:
     sure: bool = True  # on topic above the display cut (not only above the lower status cut)
     at: int = -1  # where in a long unit (a figure legend) the pattern matched: the quote shows it
 
+    def weak_key(self) -> tuple[float, ...]:
+        """Among statements without the specifics (none of them decides the status alone), the
+        most surely on-topic first, then the stronger wording."""
+        on = 1.0 if self.p_on is None else self.p_on
+        return (-self.sure, -round(on, 1), *self.rank_key())
+
     def rank_key(self) -> tuple[float, ...]:
         """Stronger first; among equals the more surely on-topic and specific one."""
         on = 1.0 if self.p_on is None else self.p_on
@@ -560,7 +566,18 @@ def _table_hits(det: Detector, analysis: Analysis, roles: list[str]) -> list[_Hi
     hits: list[_Hit] = []
     for tb in analysis.tables:
         role = roles[tb.doc] if tb.doc < len(roles) else "main"
-        unit = _Unit(text=tb.caption or f"Table {tb.label}", doc=tb.doc, page=tb.page, bbox=tb.bbox,
+        text = tb.caption or f"Table {tb.label}"
+        if len(text.split()) < 4:
+            # a caption that is only a label ("TABLE V") tells a referee nothing: say what the
+            # table lists, from its own cells
+            systems = list(dict.fromkeys(r.system for r in tb.long if r.system))
+            cols = list(dict.fromkeys(r.column for r in tb.long if r.column))
+            what = [f"rows: {', '.join(systems[:6])}{', ...' if len(systems) > 6 else ''}" if systems else "",
+                    f"columns: {', '.join(cols[:6])}{', ...' if len(cols) > 6 else ''}" if cols else ""]
+            what = [w for w in what if w]
+            if what:
+                text = f"{text.rstrip('.:')} [a table; {'; '.join(what)}]"
+        unit = _Unit(text=text, doc=tb.doc, page=tb.page, bbox=tb.bbox,
                      section_kind="table", section_title="", role=role, kind="table")
         if det.table_cells is not None:
             cells = [c for row in tb.rows for c in row] + [c for row in tb.header for c in row]
@@ -672,8 +689,8 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
     supp = [h for h in hits if h.unit.role != "main"]
     main_spec = [h for h in main if h.strength == SPECIFIC]
     supp_spec = [h for h in supp if h.strength == SPECIFIC]
-    main_weak = sorted((h for h in main if h.strength < SPECIFIC), key=_Hit.rank_key)
-    supp_weak = sorted((h for h in supp if h.strength < SPECIFIC), key=_Hit.rank_key)
+    main_weak = sorted((h for h in main if h.strength < SPECIFIC), key=_Hit.weak_key)
+    supp_weak = sorted((h for h in supp if h.strength < SPECIFIC), key=_Hit.weak_key)
     title = _lower_first(det.topic.title)
 
     def rank(hs: list[_Hit]) -> list[_Hit]:
@@ -692,7 +709,7 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
             lead = f"The main text says nothing about {title}"
         reason = f"{lead}; the details are only in the supplement ({_pages(supp_spec)})."
         return "supplement_only", reason, (rank(supp_spec)[:3] + main_weak[:1] + rank(supp_spec)[3:])[:MAX_EVIDENCE]
-    weak = rank(main_weak + supp_weak)
+    weak = sorted(main_weak + supp_weak, key=_Hit.weak_key)
     if weak:
         first = weak[0]
         where = "the main text" if first.unit.role == "main" else "the supplement"

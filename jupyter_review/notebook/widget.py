@@ -156,29 +156,60 @@ class ItemRow(W.VBox):
 
         self.quotes: list[W.HTML] = []
         self.page_buttons: list[W.Button] = []
-        evidence_rows: list[W.Widget] = []
-        for ev in item.evidence or []:
+        leads = list(getattr(item, "leads", []) or [])
+        n_ev = len(item.evidence or [])
+        all_ev = [(ev, False) for ev in item.evidence or []] + [(ev, True) for ev in leads]
+
+        def quote_row(ev: Any, lead: bool) -> W.Widget:
             where = (f"{_file_label(owner.session, getattr(ev, 'doc', None), getattr(ev, 'file', ''), getattr(ev, 'role', ''))}"
                      f" p.{ev.page}")
             section = getattr(ev, "section", "") or ""
             src = esc(where) + (f" · {esc(section)}" if section else "")
             q = sh.html(
-                f'<span style="font-size:12px">&ldquo;{esc(ev.text)}&rdquo;</span> '
+                ('<span style="font-size:11px;color:#8a6d00" title="the relevance judgement doubts that this '
+                 'sentence is about the topic; it does not count for the status">unverified lead, not counted: </span>'
+                 if lead else "")
+                + f'<span style="font-size:12px">&ldquo;{esc(ev.text)}&rdquo;</span> '
                 + "".join(f'<span style="font-size:11px;color:#1565c0"> &rarr; {esc(u)}</span>'
                           for u in getattr(ev, "links", []) or [])
                 + f'<span style="color:#666;font-size:11px">({src})</span>',
                 flex="1 1 auto",
             )
-            q.add_class("jr-quote")
+            q.add_class("jr-lead" if lead else "jr-quote")
             b = sh.button("show on page", f"render {where} with the evidence highlighted",
                           width="130px", min_width="130px", flex="0 0 auto")
             b.add_class("jr-show-page")
             b.on_click(lambda _b, ev=ev: self.show_page(ev))
             self.quotes.append(q)
             self.page_buttons.append(b)
-            evidence_rows.append(W.HBox([q, b], layout=sh.layout(align_items="center")))
-        if not evidence_rows:
-            evidence_rows.append(sh.html('<span style="color:#888;font-size:12px">no evidence quoted</span>'))
+            return W.HBox([q, b], layout=sh.layout(align_items="center"))
+
+        # the first three quotes show; further quotes and the unverified leads wait behind "more"
+        # (built on its first click only: a page of rows stays a few hundred widget models)
+        shown_n = min(n_ev, 3)
+        evidence_rows: list[W.Widget] = [quote_row(ev, lead) for ev, lead in all_ev[:shown_n]]
+        if not item.evidence:
+            evidence_rows = [sh.html('<span style="color:#888;font-size:12px">no evidence quoted</span>')]
+        hidden = all_ev[shown_n:]
+        self.more: W.Button | None = None
+        self.more_box: W.VBox | None = None
+        if hidden:
+            rest = self.more_box = W.VBox([])
+            n_more = n_ev - shown_n
+            label = ", ".join(x for x in (f"{n_more} more quote{'s' if n_more != 1 else ''}" if n_more else "",
+                                          f"{len(leads)} unverified lead{'s' if len(leads) != 1 else ''}" if leads else "") if x)
+            self.more = sh.button(f"more: {label}", "show the further quotes and the sentences not counted",
+                                  width="auto")
+            self.more.add_class("jr-more")
+            built: list[W.Widget] = []
+
+            def _toggle(_b: Any) -> None:
+                if not built:
+                    built.extend(quote_row(ev, lead) for ev, lead in hidden)
+                rest.children = () if rest.children else tuple(built)
+
+            self.more.on_click(_toggle)
+            evidence_rows = evidence_rows + [self.more, rest]
 
         self.decision = W.ToggleButtons(
             options=list(DECISION_OPTIONS),

@@ -50,6 +50,9 @@ class ReviewItem:
     frameworks: list[str] = field(default_factory=list)  # ids of every framework that asks it
     framework_titles: list[str] = field(default_factory=list)
     members: list[str] = field(default_factory=list)  # the item ids of the row (this one included)
+    # sentences the lexicons retrieved but the relevance judgement read as off topic: unverified
+    # leads the referee may open, never the proof of the status
+    leads: list[Evidence] = field(default_factory=list)
 
     @property
     def effective_status(self) -> str:
@@ -173,7 +176,7 @@ class ReviewSession:
                     id=f"{r.framework}:{r.item}", framework=r.framework, framework_title=fw.title if fw else r.framework,
                     item=r.item, question=r.question, topic=r.topic, status=r.status, reason=r.reason,
                     severity=r.severity, evidence=list(r.evidence), request=it.request if it else "",
-                    source=r.source,
+                    source=r.source, leads=list(getattr(r, "leads", []) or []),
                 )
             )
         self._by_id = {i.id: i for i in self.items}
@@ -200,6 +203,7 @@ class ReviewSession:
                 question=first.question, topic=first.topic, status=first.status, reason=first.reason, severity=sev,
                 evidence=list(first.evidence), request=next((m.request for m in members if m.request), ""),
                 source=first.source, frameworks=fws, framework_titles=titles, members=[m.id for m in members],
+                leads=list(first.leads),
             )
             for m in members:
                 m.frameworks, m.framework_titles, m.members = fws, titles, q.members
@@ -333,9 +337,10 @@ class ReviewSession:
             r = fresh.get(it.id)
             if r is not None:
                 it.status, it.reason, it.severity, it.evidence = r.status, r.reason, r.severity, list(r.evidence)
+                it.leads = list(r.leads)
         for q in self.questions:  # and each row (question) follows its first framework item
             first = self._by_id[q.members[0]]
-            q.status, q.reason, q.evidence = first.status, first.reason, list(first.evidence)
+            q.status, q.reason, q.evidence, q.leads = first.status, first.reason, list(first.evidence), list(first.leads)
         self._save(profile=merged)
         return self.profile
 
