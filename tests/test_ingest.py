@@ -300,7 +300,7 @@ def test_nlp_pipeline_is_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
     from jupyter_review.nlp import pipeline
 
-    jupyter_review.load(corpus_pdf("stockmixer-supplement.pdf"))  # loads it if no test did yet
+    jupyter_review.analyze(corpus_pdf("stockmixer-supplement.pdf"))  # loads it (and the relevance model) if no test did yet
     calls = []
     real = spacy.blank
     monkeypatch.setattr(spacy, "blank", lambda *a, **k: calls.append(a) or real(*a, **k))

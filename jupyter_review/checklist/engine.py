@@ -631,7 +631,10 @@ def judge_relevance(hits_by_topic: dict[str, list[_Hit]]) -> None:
             continue
         for h in hits:
             u = h.unit
-            if u.kind == "table":
+            if u.kind == "table" or u.context:
+                # tables are read by their cells; an answer of a Q&A form (a datasheet's "Yes,
+                # CC-BY license.") means something only with its question, which the judgement
+                # was not trained to read: the lexicons decide such hits alone
                 continue
             todo.append((h, tid))
             inputs.append(relevance_words(tid, u.text, u.section_kind, u.role, u.kind, h.why))

@@ -56,7 +56,9 @@ _TEXT_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP  # no images, ligatures expanded, white
 _CAPTION = re.compile(
     r"^\s*(?P<kind>(?:supplementary |extended data |supplemental )?(?:table|tab\.|figure|fig\.))\s*"
     r"(?P<label>[A-Z]?\d{1,3}(?:\.\d{1,2})?[a-z]?|[IVX]{1,5})"
-    r"(?P<sep>\s*[:|.\u2014\u2013]|\s+\(continued\)|\s{2,}|\s+(?=[A-Z]))",
+    # (or the label alone on its line, as IEEE sets "TABLE IV" above its caption: accepted only
+    # where the label's type is set apart, small or bold, see below)
+    r"(?P<sep>\s*[:|.\u2014\u2013]|\s+\(continued\)|\s{2,}|\s+(?=[A-Z])|\s*$)",
     re.I,
 )
 _NUMERIC = re.compile(r"^[-+\u2212]?\d[\d,]*(?:\.\d+)?%?$")
