@@ -37,6 +37,21 @@ def load_gold(folder: Path, split: str) -> list[dict[str, Any]]:
     return out
 
 
+def read_args(doc: str, folder: Path, argv: list[str] | None) -> tuple[Any, list[dict[str, Any]]]:
+    """The scripts' shared command line (``--split``, ``-v``) and the gold files of the split
+    (an empty list after saying so on stderr)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--split", choices=["tune", "blind", "all"], default="tune")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    gold = load_gold(folder, args.split)
+    if not gold:
+        print("no gold files", file=sys.stderr)
+    return args, gold
+
+
 def analyse(path: Path):
     import jupyter_review as jr
 

@@ -16,22 +16,16 @@ link (in the quote or in its ``links``).
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from _statement_gold import ROOT, analyse, evidence_urls, load_gold, norm_url, prf
+from _statement_gold import ROOT, analyse, evidence_urls, norm_url, prf, read_args
 
 GOLD = ROOT / "tests" / "data" / "gold" / "code"
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=["tune", "blind", "all"], default="tune")
-    ap.add_argument("-v", "--verbose", action="store_true")
-    args = ap.parse_args(argv)
-    gold = load_gold(GOLD, args.split)
+    args, gold = read_args(__doc__, GOLD, argv)
     if not gold:
-        print("no gold files", file=sys.stderr)
         return 2
     tp = fp = fn = tn = shown = 0
     rows = []

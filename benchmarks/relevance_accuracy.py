@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
           f"(labelled {shown_lab} of {shown_n} quotes shown, coverage {shown_lab / max(shown_n, 1):.2f})")
     print(f"first-quote precision {first_on}/{first_n} = {first_on / max(first_n, 1):.3f}")
     if pairs:
-        exact = sum(1 for *_, g, s in pairs if g == s and g != "not_applicable") 
+        exact = sum(1 for *_, g, s in pairs if g == s and g != "not_applicable")
         scored = [(g, s) for *_, g, s in pairs if g != "not_applicable"]
         exact_all = sum(1 for *_, g, s in pairs if g == s)
         tp = sum(1 for g, s in scored if g in GAP and s in GAP)

@@ -15,23 +15,17 @@ whose topic is ``disclosed`` is a false positive.
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from _statement_gold import ROOT, analyse, load_gold, prf
+from _statement_gold import ROOT, analyse, prf, read_args
 
 GOLD = ROOT / "tests" / "data" / "gold" / "statements"
 TOPICS = {"conflicts": "accountability.conflicts", "funding": "accountability.funding"}
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=["tune", "blind", "all"], default="tune")
-    ap.add_argument("-v", "--verbose", action="store_true")
-    args = ap.parse_args(argv)
-    gold = load_gold(GOLD, args.split)
+    args, gold = read_args(__doc__, GOLD, argv)
     if not gold:
-        print("no gold files", file=sys.stderr)
         return 2
     counts = {k: [0, 0, 0, 0] for k in TOPICS}  # tp fp fn tn
     for rec in gold:

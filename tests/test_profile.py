@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import copy
 import json
-from pathlib import Path
 import re
 import shutil
 import subprocess
 import sys
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 import pymupdf
 import pytest

@@ -8,7 +8,6 @@ training and blind halves was fixed before any training (tests/data/relevance/sp
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -38,6 +37,7 @@ def blind_rows():
 
 def test_shipped_model_loads_offline_and_knows_every_topic(model, monkeypatch):
     import socket
+
     import yaml
 
     def no_network(*a, **k):  # the model must not need a download
@@ -75,7 +75,6 @@ def test_training_from_the_repository_reproduces_the_shipped_figures(tmp_path, m
 def test_judgement_generalises_to_the_blind_papers(model, blind_rows):
     scored = list(zip(blind_rows, model.score(rel._row_words(r) for r in blind_rows)))
     on = [j.on_topic for r, j in scored if r["label"] != "off"]
-    off = [j.on_topic for r, j in scored if r["label"] == "off"]
     # every candidate here was retrieved by the lexicons, so the lexicons alone keep all of them
     kept_on = sum(p >= model.threshold_status for p in on) / len(on)
     shown_prec = sum(1 for r, j in scored if j.on_topic >= model.threshold and r["label"] != "off") / max(

@@ -562,15 +562,24 @@ def _is_enumeration(text: str) -> bool:
     return commas >= 8 and len(text.split()) < 3.2 * (commas + 1)
 
 
-def _table_hits(det: Detector, analysis: Analysis, roles: list[str]) -> list[_Hit]:
-    hits: list[_Hit] = []
+@dataclass
+class _TableUnit:
+    """A table as the detectors read it, made once per analysis (not once per topic)."""
+    unit: _Unit
+    cells: list[str]
+    systems: int
+    is_results: bool
+
+
+def _table_units(analysis: Analysis, roles: list[str]) -> list[_TableUnit]:
+    out = []
     for tb in analysis.tables:
         role = roles[tb.doc] if tb.doc < len(roles) else "main"
+        systems = list(dict.fromkeys(r.system for r in tb.long if r.system))
         text = tb.caption or f"Table {tb.label}"
         if len(text.split()) < 4:
             # a caption that is only a label ("TABLE V") tells a referee nothing: say what the
             # table lists, from its own cells
-            systems = list(dict.fromkeys(r.system for r in tb.long if r.system))
             cols = list(dict.fromkeys(r.column for r in tb.long if r.column))
             what = [f"rows: {', '.join(systems[:6])}{', ...' if len(systems) > 6 else ''}" if systems else "",
                     f"columns: {', '.join(cols[:6])}{', ...' if len(cols) > 6 else ''}" if cols else ""]
@@ -579,15 +588,19 @@ def _table_hits(det: Detector, analysis: Analysis, roles: list[str]) -> list[_Hi
                 text = f"{text.rstrip('.:')} [a table; {'; '.join(what)}]"
         unit = _Unit(text=text, doc=tb.doc, page=tb.page, bbox=tb.bbox,
                      section_kind="table", section_title="", role=role, kind="table")
-        if det.table_cells is not None:
-            cells = [c for row in tb.rows for c in row] + [c for row in tb.header for c in row]
-            if any(det.table_cells.search(c or "") for c in cells):
-                hits.append(_Hit(unit, SPECIFIC, "table"))
-                continue
-        if det.table_systems and tb.is_results:
-            systems = {r.system for r in tb.long if r.system}
-            if len(systems) >= det.table_systems:
-                hits.append(_Hit(unit, SPECIFIC, "table"))
+        cells = [c or "" for row in tb.rows for c in row] + [c or "" for row in tb.header for c in row]
+        out.append(_TableUnit(unit, cells, len(systems), bool(tb.is_results)))
+    return out
+
+
+def _table_hits(det: Detector, tables: list[_TableUnit]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for t in tables:
+        if det.table_cells is not None and any(det.table_cells.search(c) for c in t.cells):
+            hits.append(_Hit(t.unit, SPECIFIC, "table"))
+            continue
+        if det.table_systems and t.is_results and t.systems >= det.table_systems:
+            hits.append(_Hit(t.unit, SPECIFIC, "table"))
     return hits
 
 
@@ -742,6 +755,7 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
     roles = [f.role for f in files]
     has_supp = any(r != "main" for r in roles)
     sents, captions = _units(analysis)
+    tables = _table_units(analysis, roles)
     # what a topic's applicability is counted on: the main text and the main file's title (a
     # "Data Sheet" or "Model Card" in the title makes the release topics apply)
     main_text = [u.text for u in sents if u.role == "main"] + [f.title for f in files if f.role == "main" and f.title]
@@ -799,7 +813,7 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
                 m = det.captions.search(u.text)
                 if m and not (det.exclude and det.exclude.search(u.text)):
                     hits.append(_Hit(u, SPECIFIC, "caption", at=m.start()))
-        hits.extend(_table_hits(det, analysis, roles))
+        hits.extend(_table_hits(det, tables))
         collected[tid] = hits
     judge_relevance(collected)
     for tid, hits in collected.items():
