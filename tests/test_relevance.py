@@ -167,3 +167,16 @@ def rel_max_evidence() -> int:
     from jupyter_review.checklist.engine import MAX_EVIDENCE
 
     return MAX_EVIDENCE
+
+
+@pytest.mark.parametrize("name", ["npjmgrav-00129.pdf", "plosmed-1003873.pdf", "fimmu-2022-915001.pdf"])
+def test_a_status_resting_only_on_doubtful_sentences_says_so(model, name):
+    """A referee must see when a status rests only on sentences the judgement doubts (above the
+    status cut, below the display cut): the reason says so; a reason with a sure quote does not."""
+    a = jr.analyze(paper(name))
+    for tid, t in a.topics.items():
+        judged = [e.relevance for e in t.evidence if e.relevance is not None]
+        if t.status in ("missing", "not_applicable") or not judged or len(judged) < len(t.evidence):
+            continue
+        doubtful = all(r < model.threshold for r in judged)
+        assert ("not sure" in t.reason) == doubtful, (tid, t.status, judged, t.reason)

@@ -712,11 +712,19 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
     def rank(hs: list[_Hit]) -> list[_Hit]:
         return sorted(hs, key=_Hit.rank_key)
 
+    unsure = (" The relevance judgement is not sure that any of these sentences is about the topic:"
+              " check them.")
+
+    def doubtful(hs: list[_Hit]) -> bool:  # every sentence was judged, and none above the display cut
+        return bool(hs) and all(h.p_on is not None and not h.sure for h in hs)
+
     if main_spec:
         shown = rank(main_spec)
         reason = f"The main text addresses {title} ({_pages(main_spec)}), e.g. \u201c{_quote(shown[0])}\u201d."
         if supp_spec:
             reason += f" The supplement adds more ({_pages(supp_spec)})."
+        if doubtful(main_spec):
+            reason += unsure
         return "disclosed", reason, (shown[:MAX_EVIDENCE - 1] + rank(supp_spec)[:1] + shown[MAX_EVIDENCE - 1:])[:MAX_EVIDENCE]
     if supp_spec:
         if main_weak:
@@ -724,6 +732,8 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
         else:
             lead = f"The main text says nothing about {title}"
         reason = f"{lead}; the details are only in the supplement ({_pages(supp_spec)})."
+        if doubtful(supp_spec):
+            reason += unsure
         return "supplement_only", reason, (rank(supp_spec)[:3] + main_weak[:1] + rank(supp_spec)[3:])[:MAX_EVIDENCE]
     weak = sorted(main_weak + supp_weak, key=_Hit.weak_key)
     if weak:
@@ -735,6 +745,8 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
         else:
             reason = (f"Addressed in {where} without specifics ({_pages(weak)}: \u201c{_quote(first)}\u201d); "
                       f"what a reader needs: {_lower_first(det.topic.description)}")
+        if doubtful(weak):
+            reason += unsure
         return "vague", reason, weak[:MAX_EVIDENCE]
     if has_supplement:
         lead = f"Neither the main text nor the supplement says anything about {title}"
