@@ -106,7 +106,7 @@ def _train_relevance(args: argparse.Namespace) -> int:
         print(f"error: {root} holds no tests/data/relevance/split.tsv (run this in a clone of the repository)",
               file=sys.stderr)
         return 2
-    train(root, Path(args.out) if args.out else MODEL_DIR, seed=args.seed, epochs=args.epochs)
+    train(root, Path(args.out) if args.out else MODEL_DIR, seed=args.seed)
     return 0
 
 
@@ -155,8 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("train-relevance", help="train the evidence-relevance judgement from the repository's labels")
     t.add_argument("--repo", default=".", help="the repository clone that holds tests/data/relevance (default: .)")
     t.add_argument("--out", help="where to write the model (default: inside the package)")
-    t.add_argument("--seed", type=int, default=20261203)
-    t.add_argument("--epochs", type=int, default=12)
+    t.add_argument("--seed", type=int, default=20261203, help="shuffles the papers into cross-validation folds")
     t.set_defaults(func=_train_relevance)
     return ap
 

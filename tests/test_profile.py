@@ -94,6 +94,31 @@ def test_registration_found_on_a_trial_protocol() -> None:
     assert any("NCT03931616" in e.text for e in r.evidence)
 
 
+@pytest.mark.parametrize("page, what", [
+    (91, "a medicine registered with the national regulatory authority"),
+    (90, "a medicine's initial registration"),
+    (118, "trial registries searched as a source"),
+])
+def test_registration_in_another_sense_is_no_statement_about_the_study(page: int, what: str) -> None:
+    """"Registered" said of something other than the study (a drug, a product; registries used as
+    sources) is no registration statement; the study's own registration, worded in many ways, is
+    (the positives are the neurores and envy papers above and in the gold files)."""
+    from jupyter_review.checklist.engine import detectors
+
+    det = detectors()["study.registration"]
+    text = " ".join(pymupdf.open(corpus_pdf("edge/who-guideline-155p.pdf"))[page - 1].get_text().split())
+    sents = [s for s in re.split(r"(?<=[.;:])\s+", text) if re.search(r"regist", s, re.I)]
+    assert sents, f"no sentence about registration on p. {page}"
+    for s in sents:
+        for pat in (det.mention, det.specific, det.vague):
+            assert pat is None or not pat.search(s, s.lower()), (what, s)
+    own = ["The trial was registered at ClinicalTrials.gov (NCT03931616).",
+           "The review protocol was registered in PROSPERO (CRD42020123456).",
+           "This study was registered with the Open Science Framework before data collection.",
+           "Trial registration: German Clinical Trials Register, DRKS00012345."]
+    assert all(det.mention.search(s, s.lower()) or det.specific.search(s, s.lower()) for s in own)
+
+
 def test_registration_missing_on_an_interventional_study_that_gives_none() -> None:
     a = _analysis("npjmgrav-00129.pdf")
     assert a.profile["registrable_study"].value

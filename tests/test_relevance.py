@@ -138,11 +138,23 @@ def test_engine_shows_on_topic_quotes_and_keeps_doubtful_ones_as_leads(model):
     assert judged, "no evidence was judged by the relevance model"
     assert all(e.relevance >= model.threshold_status - 1e-3 for _, e in judged)
     leads = [e for t in a.topics.values() for e in t.leads]
-    assert all(e.relevance is not None and e.relevance < model.threshold_status + 1e-3 for e in leads)
+    assert leads and all(e.relevance is not None and e.relevance < model.threshold + 1e-3 for e in leads)
+    demoted = 0
     for t in a.topics.values():
         if t.status == "missing":
             assert not t.evidence  # a lead is never the proof of a status
         assert len(t.evidence) <= rel_max_evidence()
+        sure = [e for e in t.evidence if e.relevance is not None and e.relevance >= model.threshold]
+        if sure:
+            # beside a sure statement, a doubtful one is not shown as proof: it is a lead
+            assert all(e.relevance is None or e.relevance >= model.threshold for e in t.evidence), t.topic
+        # a lead above the status cut (countable, but doubtful) appears only where the topic has
+        # a sure statement, or where the lexicons alone took the unjudged evidence
+        up = [e for e in t.leads if e.relevance >= model.threshold_status]
+        demoted += len(up)
+        if up and t.evidence and all(e.relevance is not None for e in t.evidence):
+            assert sure, t.topic
+    assert demoted, "no doubtful sentence was set apart beside a sure one on the bundled paper"
 
 
 def test_switching_the_judgement_off_gives_the_lexicons_alone(monkeypatch):

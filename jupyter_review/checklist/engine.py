@@ -188,6 +188,7 @@ class _Hit:
     p_spec: float | None = None
     on: bool = True  # False: the lexicons retrieved it, the judgement reads it as off topic (a lead)
     sure: bool = True  # on topic above the display cut (not only above the lower status cut)
+    lead: bool = False  # doubtful beside sure statements of its topic: shown as a lead, not as proof
     at: int = -1  # where in a long unit (a figure legend) the pattern matched: the quote shows it
 
     def weak_key(self) -> tuple[float, ...]:
@@ -632,7 +633,7 @@ def judge_relevance(hits_by_topic: dict[str, list[_Hit]]) -> None:
     A sentence the model reads as not about the topic stays as an unverified lead; it never
     counts toward a status. Tables (whose cells the detectors read) are not judged.
     """
-    from ..nlp.relevance import load_model, relevance_words
+    from ..nlp.relevance import keyword_window, load_model, relevance_words
 
     model = load_model()
     if model is None:
@@ -650,7 +651,9 @@ def judge_relevance(hits_by_topic: dict[str, list[_Hit]]) -> None:
                 # was not trained to read: the lexicons decide such hits alone
                 continue
             todo.append((h, tid))
-            inputs.append(relevance_words(tid, u.text, u.section_kind, u.role, u.kind, h.why))
+            det = detectors()[tid]
+            near = keyword_window((det.specific, det.vague, det.mention), u.text)
+            inputs.append(relevance_words(tid, u.text, u.section_kind, u.role, u.kind, h.why, near))
     if not todo:
         return
     for (h, tid), j in zip(todo, model.score(inputs)):
@@ -720,6 +723,10 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
 
     if main_spec:
         shown = rank(main_spec)
+        if any(h.sure for h in shown):
+            # the status is decided by sure statements: the doubtful ones are not shown as
+            # proof beside them (they stay reachable as leads)
+            shown = _demote_doubtful(shown, hits)
         reason = f"The main text addresses {title} ({_pages(main_spec)}), e.g. \u201c{_quote(shown[0])}\u201d."
         if supp_spec:
             reason += f" The supplement adds more ({_pages(supp_spec)})."
@@ -734,9 +741,11 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
         reason = f"{lead}; the details are only in the supplement ({_pages(supp_spec)})."
         if doubtful(supp_spec):
             reason += unsure
-        return "supplement_only", reason, (rank(supp_spec)[:3] + main_weak[:1] + rank(supp_spec)[3:])[:MAX_EVIDENCE]
+        sup = _demote_doubtful(rank(supp_spec), hits)
+        return "supplement_only", reason, (sup[:3] + main_weak[:1] + sup[3:])[:MAX_EVIDENCE]
     weak = sorted(main_weak + supp_weak, key=_Hit.weak_key)
     if weak:
+        weak = _demote_doubtful(weak, hits)
         first = weak[0]
         where = "the main text" if first.unit.role == "main" else "the supplement"
         need = det.topic.vague_when or f"What is needed: {_lower_first(det.topic.description)}"
@@ -755,9 +764,21 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
     return "missing", f"{lead}. What is needed: {_lower_first(det.topic.description)}", []
 
 
+def _demote_doubtful(shown: list[_Hit], hits: list[_Hit]) -> list[_Hit]:
+    """Where some statements of a topic are surely about it, the doubtful ones (above the status
+    cut, below the display cut) are not evidence: they are marked as leads. Where none is sure,
+    the status rests on the doubtful ones and they stay (the reason then says so)."""
+    if not any(h.sure for h in shown):
+        return shown
+    for h in hits:
+        if h.on and not h.sure:
+            h.lead = True
+    return [h for h in shown if h.sure]
+
+
 def _leads(hits: list[_Hit], files: list[Any]) -> list[Evidence]:
     """The retrieved sentences judged off topic, the likeliest first (unverified leads)."""
-    off = sorted((h for h in hits if not h.on), key=lambda h: -(h.p_on or 0.0))
+    off = sorted((h for h in hits if not h.on or h.lead), key=lambda h: -(h.p_on or 0.0))
     return [_evidence(h, files) for h in off[:MAX_LEADS]]
 
 
