@@ -107,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     shown_n = shown_lab = shown_on = 0
     first_n = first_on = 0
     first_band: dict[str, Counter] = defaultdict(Counter)  # first quotes by the judgement's band
+    off_first_unjudged: list[str] = []
     by_topic: dict[str, Counter] = defaultdict(Counter)
     pairs: list[tuple[str, str, str, str]] = []
     topup: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -145,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
                     band = ("not judged" if e.relevance is None or model is None else
                             "sure" if e.relevance >= model.threshold else "doubtful")
                     first_band[band][on] += 1
+                    if a.verbose and band == "not judged" and not on:
+                        off_first_unjudged.append(f"  {p} {tid} p.{e.page}: {e.text[:110]}")
     print(f"analysis {t_total:.1f} s over {len(papers)} papers")
     print(f"evidence precision {shown_on}/{shown_lab} = {shown_on / max(shown_lab, 1):.3f} "
           f"(labelled {shown_lab} of {shown_n} quotes shown, coverage {shown_lab / max(shown_n, 1):.2f})")
@@ -152,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     if first_band:
         print("  first quotes on topic by the judgement's band: " + "; ".join(
             f"{b} {c[True]}/{c[True] + c[False]}" for b, c in sorted(first_band.items())))
+        for line in off_first_unjudged:
+            print(line)
     if pairs:
         exact = sum(1 for *_, g, s in pairs if g == s and g != "not_applicable")
         scored = [(g, s) for *_, g, s in pairs if g != "not_applicable"]

@@ -723,10 +723,7 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
 
     if main_spec:
         shown = rank(main_spec)
-        if any(h.sure for h in shown):
-            # the status is decided by sure statements: the doubtful ones are not shown as
-            # proof beside them (they stay reachable as leads)
-            shown = _demote_doubtful(shown, hits)
+        shown = _demote_doubtful(shown)
         reason = f"The main text addresses {title} ({_pages(main_spec)}), e.g. \u201c{_quote(shown[0])}\u201d."
         if supp_spec:
             reason += f" The supplement adds more ({_pages(supp_spec)})."
@@ -741,11 +738,11 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
         reason = f"{lead}; the details are only in the supplement ({_pages(supp_spec)})."
         if doubtful(supp_spec):
             reason += unsure
-        sup = _demote_doubtful(rank(supp_spec), hits)
+        sup = _demote_doubtful(rank(supp_spec))
         return "supplement_only", reason, (sup[:3] + main_weak[:1] + sup[3:])[:MAX_EVIDENCE]
     weak = sorted(main_weak + supp_weak, key=_Hit.weak_key)
     if weak:
-        weak = _demote_doubtful(weak, hits)
+        weak = _demote_doubtful(weak)
         first = weak[0]
         where = "the main text" if first.unit.role == "main" else "the supplement"
         need = det.topic.vague_when or f"What is needed: {_lower_first(det.topic.description)}"
@@ -764,14 +761,15 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
     return "missing", f"{lead}. What is needed: {_lower_first(det.topic.description)}", []
 
 
-def _demote_doubtful(shown: list[_Hit], hits: list[_Hit]) -> list[_Hit]:
-    """Where some statements of a topic are surely about it, the doubtful ones (above the status
-    cut, below the display cut) are not evidence: they are marked as leads. Where none is sure,
-    the status rests on the doubtful ones and they stay (the reason then says so)."""
+def _demote_doubtful(shown: list[_Hit]) -> list[_Hit]:
+    """Where some of the statements that decide a status are surely about the topic, the doubtful
+    ones among them (above the status cut, below the display cut) are not shown as its evidence:
+    they become leads. Where none is sure, the status rests on the doubtful ones and they stay
+    (the reason then says so)."""
     if not any(h.sure for h in shown):
         return shown
-    for h in hits:
-        if h.on and not h.sure:
+    for h in shown:
+        if not h.sure:
             h.lead = True
     return [h for h in shown if h.sure]
 
