@@ -515,3 +515,21 @@ def test_three_quotes_show_and_the_rest_and_the_leads_wait_behind_more(session):
         assert not row.more_box.children
     for q in [q for q in session.questions if len(q.evidence) <= 3 and not q.leads][:3]:
         assert ItemRow(w, q).more is None
+
+
+def test_profile_correction_refreshes_the_header(pair):
+    """review.set_profile(...) re-derives applicability: the widget's profile line, its counts and
+    its rows follow at once (the widget listens to the session), the trait marked as the referee's."""
+    main, supp = pair
+    session = ReviewSession.open(main, [supp])  # its own analysis: the correction re-derives it
+    w = ReviewWidget(session)
+    before = w.files.value
+    assert "Paper profile: " in before and "(referee)" not in before
+    trait = next(k for k, v in session.profile.items() if getattr(v, "value", None) is not None)
+    was = bool(session.profile[trait].value)
+    session.set_profile(**{trait: not was})
+    assert w.files.value != before and "(referee)" in w.files.value, w.files.value
+    assert w.gaps_label.value == w._header_values()["gaps_label"]
+    assert f"<b>{int(session.open_gaps())}</b>" in w.gaps_label.value
+    session.set_profile(**{trait: None})  # the correction dropped: the tool's profile again
+    assert w.files.value == before

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Analysis, Evidence, TopicResult
-from ..model.document import Document, Sentence
+from ..model.document import Box, Document, Sentence
 from ..nlp.context import looks_like_code
 from .loader import Topic, detector_specs, topics
 from .prefilter import Pattern
@@ -76,6 +76,21 @@ class Detector:
     design_choices: bool = False
     needs_results: bool = False
     applies_profile: str = ""  # a condition on the paper profile (checklist/profile.py): "llm", "dataset or model"
+    # what a link is for, read from its words (link_purpose in detectors.yaml): None = not read
+    link_purpose: LinkPurpose | None = None
+
+
+@dataclass
+class LinkPurpose:
+    """The words that say what a link leads to.  ``first``: words that make it something else
+    even beside a code word ("a script for loading the dataset"); ``this``: the topic's own thing
+    ("code", "implementation"); ``other``: something else ("the model checkpoints", "dataset");
+    ``target``: the topic's thing named in the reason ("the paper's code")."""
+
+    first: Pattern | None
+    this: Pattern | None
+    other: Pattern | None
+    target: str
 
 
 def compile_detectors() -> dict[str, Detector]:
@@ -120,8 +135,16 @@ def compile_detectors() -> dict[str, Detector]:
             design_choices=bool(s.get("design_choices", False)),
             needs_results=bool(s.get("needs_results", False)),
             applies_profile=str(s.get("applies_profile", "") or ""),
+            link_purpose=_link_purpose_spec(s.get("link_purpose"), vocab),
         )
     return out
+
+
+def _link_purpose_spec(spec: dict[str, Any] | None, vocab: dict[str, str]) -> LinkPurpose | None:
+    if not spec:
+        return None
+    return LinkPurpose(first=_rx(spec.get("first"), vocab), this=_rx(spec.get("this"), vocab),
+                       other=_rx(spec.get("other"), vocab), target=str(spec.get("target", "")))
 
 
 _DETECTORS: dict[str, Detector] | None = None
@@ -157,6 +180,7 @@ class _Unit:
     key: tuple[int, int] = (-1, -1)
     context: str = ""  # the question this sentence answers (datasheets, Q&A forms)
     note: str = ""  # URLs the sentence points to: its footnote ("...research.1"), a link under its words
+    title_line: bool = False  # a line of the title block that gives a link (under the title, above the abstract)
 
     _low: str = ""
 
@@ -190,6 +214,7 @@ class _Hit:
     sure: bool = True  # on topic above the display cut (not only above the lower status cut)
     lead: bool = False  # doubtful beside sure statements of its topic: shown as a lead, not as proof
     at: int = -1  # where in a long unit (a figure legend) the pattern matched: the quote shows it
+    purpose: str = ""  # a link the unit gives is for something else: the words that say so ("model checkpoints")
 
     def weak_key(self) -> tuple[float, ...]:
         """Among statements without the specifics (none of them decides the status alone), the
@@ -234,6 +259,7 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
                   note=" ".join(x for x in (_note_for(s, notes, sups), _linked(s, links)) if x))
         )
         question = ""
+    sents.extend(_title_block_units(doc, roles, sents))
     others: list[_Unit] = []
     for c in doc.captions:
         others.append(
@@ -241,6 +267,128 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
                   role=roles[c.doc] if c.doc < len(roles) else "main", kind="caption")
         )
     return sents, others
+
+
+# a link as printed in a line or a sentence (for the words around it); a repository on a code host
+_LINK_URL = re.compile(r"(?:https?://\s?|www\.|(?<![\w@/.-])(?:[a-z0-9-]+\.)+(?:com|org|io|gl|net|edu|ai|cn|me|ly|cc)/(?=\w))[^\s]*[\w/]", re.I)
+_CODE_REPO = re.compile(r"(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/[\w.-]+/[\w.-]+", re.I)
+# a link's words: the last words before it in its clause
+_WORDS_BEFORE = 14
+# "we release X at <repository>": the authors offer the linked repository themselves
+_OWN_OFFER = re.compile(
+    r"\b(?:we|our)\b[^.;]{0,80}\b(?:releas\w*|open-?sourc\w*|publish\w*|provide\w*|shar(?:e|ed|ing)|host\w*"
+    r"|(?:make|made)\b[^.;]{0,40}\b(?:public\w*|available|accessible))\b",
+    re.IGNORECASE,
+)
+
+
+def _boxes_overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w > 1 and h > 0.5 * min(a[3] - a[1], b[3] - b[1])
+
+
+def _title_block_units(doc: Document, roles: list[str], sents: list[_Unit]) -> list[_Unit]:
+    """The lines of the main paper's first page above its first section heading that give a link
+    and little else (a label of a few words at most): the repository, project or model pages that
+    title blocks print under the authors ("https://github.com/QwenLM/Qwen3", "Project Page: ..."),
+    or words with a link laid over them.  The sentence splitter runs such a line into its
+    neighbours (an affiliation, an e-mail, two other links), so each is read as a unit of its own."""
+    page = next((p for p in doc.pages if p.doc == 0 and p.blocks), None)
+    if page is None:
+        return []
+    tops = [s.bbox[1] for s in doc.sections if s.doc == 0 and s.page == page.number and s.bbox[3] > s.bbox[1]]
+    limit = min(tops) if tops else 0.45 * page.height
+    have = {" ".join(u.text.split()): u for u in sents if u.doc == 0 and u.page == page.number}
+    out: list[_Unit] = []
+    for b in page.blocks:
+        if b.kind not in ("body", "header"):
+            continue
+        for ln in b.lines:
+            if ln.bbox[1] >= limit:
+                continue
+            text = " ".join(ln.text.split())
+            uris = [k.uri for k in page.links if k.uri.startswith("http") and _boxes_overlap(k.bbox, ln.bbox)]
+            printed = _LINK_URL.findall(text)
+            if not (printed or uris) or len(_LINK_URL.sub(" ", text).split()) > 4:
+                continue
+            shown = text.replace(" ", "")
+            note = [u for u in dict.fromkeys(uris) if u.split("://", 1)[-1].rstrip("/") not in shown]
+            same = have.get(text)
+            if same is not None:  # the line is a sentence already: read it as a title-block line
+                same.title_line = True
+                same.note = same.note or " ".join(note)
+                continue
+            out.append(_Unit(text=text, doc=0, page=page.number, bbox=ln.bbox, section_kind="other",
+                             section_title="", role=roles[0] if roles else "main",
+                             boxes=[Box(page=page.number, bbox=ln.bbox)], key=(0, -1 - len(out)),
+                             note=" ".join(note), title_line=True))
+    return out
+
+
+def _link_words(u: _Unit) -> list[tuple[str, str]]:
+    """(link, its words) for each link a unit gives: a printed URL with the last words before it
+    in its clause (back to the previous link or a semicolon); a link in its footnote or laid over
+    its words, with the sentence's last words."""
+    out: list[tuple[str, str]] = []
+    prev = 0
+    text = u.text
+    for m in _LINK_URL.finditer(text):
+        start = max(prev, text.rfind(";", 0, m.start()) + 1)
+        words = text[start:m.start()].split()[-_WORDS_BEFORE:]
+        out.append((m.group().replace(" ", "").rstrip(".,;)"), " ".join(words)))
+        prev = m.end()
+    tail = " ".join(_LINK_URL.sub(" ", text).split()[-_WORDS_BEFORE:])
+    out.extend((url, tail) for url in u.note.split())
+    return out
+
+
+def _purpose(lp: LinkPurpose, url: str, words: str) -> tuple[str, str]:
+    """What a link is for: ("this", words) when its words name the topic's thing ("code",
+    "implementation"), ("other", words) when they name something else ("the model checkpoints",
+    "a script for loading the dataset"), ("", "") when they name nothing; a link whose words name
+    nothing is read by its own name ("github.com/multilexsum/dataset")."""
+    for kind, rx in (("other", lp.first), ("this", lp.this), ("other", lp.other)):
+        m = rx.search(words) if rx is not None else None
+        if m:
+            return kind, m.group().strip()
+    name = re.sub(r"[-_.]+", " ", url.rstrip("/").rsplit("/", 1)[-1])
+    m = lp.other.search(name) if lp.other is not None and "/" in url.split("://", 1)[-1] else None
+    if m:
+        return "other", f"{m.group().strip()} (the link's name)"
+    return "", ""
+
+
+def _by_link_purpose(det: Detector, u: _Unit, h: _Hit | None) -> _Hit | None:
+    """A hit as the words of the links it gives say (``link_purpose``).  Every link for something
+    else (the model checkpoints, a data loading script): the unit is not specific, and the reason
+    says what the link is for.  A link named for code, or a repository link whose words name
+    nothing else, in the title block or offered by the authors ("We publicly release MiniMax-M1
+    at https://github.com/..."), is specific."""
+    lp = det.link_purpose
+    if lp is None or (h is not None and h.why == "section"):
+        return h
+    links = _link_words(u)
+    if not links:
+        return h
+    read = [(url, *_purpose(lp, url, words), words) for url, words in links]
+    this = [r for r in read if r[1] == "this"]
+    repos = [r for r in read if r[1] == "" and _CODE_REPO.search(r[0])]
+    other = [r for r in read if r[1] == "other"]
+    if other and not this and not repos:
+        if h is None and not any(_CODE_REPO.search(r[0]) for r in other):
+            return None  # a data or model page off the code hosts: nothing about code at all
+        if h is None or h.strength == SPECIFIC:
+            return _Hit(u, MENTION, "link", purpose=other[0][2])
+        h.purpose = other[0][2]
+        return h
+    offered = this + repos
+    if (h is None or h.strength < SPECIFIC) and offered and not other and (
+            u.title_line or any(_OWN_OFFER.search(r[3]) for r in offered)):
+        if det.vague is not None and det.vague.search(u.match_text, u.low):
+            return h
+        return _Hit(u, SPECIFIC, "link")
+    return h
 
 
 # footnotes that give a URL: "1https://github.com/..." (the marker glued to the link, as the
@@ -746,8 +894,21 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
         first = weak[0]
         where = "the main text" if first.unit.role == "main" else "the supplement"
         need = det.topic.vague_when or f"What is needed: {_lower_first(det.topic.description)}"
-        if first.strength == VAGUE:
+        named = [h for h in weak if h.purpose and h.unit.role == first.unit.role]
+        if named and first.strength != VAGUE:
+            # the link a reader would follow is for something else: say what, quote it first
+            first = named[0]
+            weak = [first] + [h for h in weak if h is not first]
+            target = det.link_purpose.target if det.link_purpose is not None else title
+            reason = (f"A link is given in {where} ({_pages([first])}: \u201c{_quote(first)}\u201d), but its words"
+                      f" give it for \u201c{_lower_first(first.purpose)}\u201d, not for {target}; what a reader needs:"
+                      f" {_lower_first(det.topic.description)}")
+        elif first.strength == VAGUE:
             reason = f"Addressed only vaguely in {where} ({_pages([first])}: \u201c{_quote(first)}\u201d). {need}"
+            if named:
+                reason += (f" The link given ({_pages(named[:1])}: \u201c{_quote(named[0])}\u201d) is for"
+                           f" \u201c{_lower_first(named[0].purpose)}\u201d.")
+                weak = [weak[0], named[0]] + [h for h in weak[1:] if h is not named[0]]
         else:
             reason = (f"Addressed in {where} without specifics ({_pages(weak)}: \u201c{_quote(first)}\u201d); "
                       f"what a reader needs: {_lower_first(det.topic.description)}")
@@ -819,6 +980,9 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
         strict = bool(det.strict_when) and main.at_least(det.strict_when, det.strict_min)
         for u in sents:
             h = _match_sentence(det, u, strict)
+            if det.link_purpose is not None and (h is not None or u.title_line or _LINK_URL.search(u.text) or u.note):
+                if det.exclude is None or not det.exclude.search(u.match_text, u.low):
+                    h = _by_link_purpose(det, u, h)
             ds = ds_by_key.get(u.key)
             if ds is not None and det.aspects and det.aspects.intersection(ds.aspects):
                 if det.exclude is not None and det.exclude.search(u.match_text, u.low):

@@ -1132,6 +1132,7 @@ class _Builder:
                     end = t.start
                     break
             s.end = end
+        _end_statements(heads, made)
         parents: list[Section] = []
         seen_refs = False
         for s in heads:
@@ -1141,7 +1142,8 @@ class _Builder:
                 seen_refs = True
             elif seen_refs and s.level == 1 and s.number and s.number[:1].isalpha() and s.kind not in ("appendix",):
                 s.kind = "appendix" if s.kind == "other" else s.kind
-            if s.kind == "other" and parents and parents[-1].kind != "other":
+            if (s.kind == "other" and parents and parents[-1].kind != "other"
+                    and not (parents[-1].kind in _STATEMENT_KINDS and parents[-1].end <= s.start)):
                 s.kind = parents[-1].kind
             elif (s.kind == "author_contributions" and parents and parents[-1].kind == "introduction"
                   and not _AUTHORS_WORD.search(s.title)):
@@ -1192,6 +1194,40 @@ class _Builder:
                     text=text[a:b], start=sa, end=sb, paragraph=pi, section=para.section,
                     boxes=[Box(page=r.page, bbox=r.bbox) for r in lrefs],
                 ))
+
+
+# back-matter statements: a heading and a paragraph or two, never subsections
+_STATEMENT_KINDS = {"conflicts", "funding", "acknowledgements", "author_contributions", "ethics",
+                    "data_availability", "code_availability"}
+
+
+def _para_size(para: _Para) -> float:
+    sizes = sorted(ln.size for ln, _page in para.lines)
+    return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+def _end_statements(heads: list[Section], made: list[tuple[_Para, int, int, list[_LineRef]]]) -> None:
+    """Where a back-matter statement ("Competing interests", "Funding", "Data availability")
+    ends, by typography: at the next heading of any level (a statement has no subsections: a
+    large line after it, even one read as a lower level, is no part of it), and at the end of its
+    last page when the text on a later page is set in another type size (the figure and table
+    pages a preprint puts after its back matter)."""
+    for i, s in enumerate(heads):
+        if s.source == "inline" or s.kind not in _STATEMENT_KINDS:
+            continue
+        nxt = next((t.start for t in heads[i + 1:] if t.start > s.start), None)
+        if nxt is not None and nxt < s.end:
+            s.end = nxt
+        body = [m for m in made if s.start <= m[1] < s.end and m[0].kind == "body" and m[3]]
+        if not body:
+            continue
+        size = _para_size(body[0][0])
+        last = body[0][3][-1].page
+        for para, start, _end, refs in body[1:]:
+            if refs[0].page > last and abs(_para_size(para) - size) > 0.15 * size:
+                s.end = start
+                break
+            last = refs[-1].page
 
 
 class _SectionSweep:

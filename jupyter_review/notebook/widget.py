@@ -540,6 +540,9 @@ class ReviewWidget(W.VBox):
     def _refresh_header(self) -> None:
         for name, value in self._header_values().items():
             getattr(self, name).value = value
+        files = self._files_html()  # the profile line: a correction (session.set_profile) changes it
+        if self.files.value != files:
+            self.files.value = files
 
     def _changed(self) -> None:
         self._refresh_header()
