@@ -781,7 +781,7 @@ def judge_relevance(hits_by_topic: dict[str, list[_Hit]]) -> None:
     A sentence the model reads as not about the topic stays as an unverified lead; it never
     counts toward a status. Tables (whose cells the detectors read) are not judged.
     """
-    from ..nlp.relevance import keyword_window, load_model, relevance_words
+    from ..nlp.relevance import keyword_window, load_model, relevance_words, with_links
 
     model = load_model()
     if model is None:
@@ -800,8 +800,9 @@ def judge_relevance(hits_by_topic: dict[str, list[_Hit]]) -> None:
                 continue
             todo.append((h, tid))
             det = detectors()[tid]
-            near = keyword_window((det.specific, det.vague, det.mention), u.text)
-            inputs.append(relevance_words(tid, u.text, u.section_kind, u.role, u.kind, h.why, near))
+            text = with_links(u.text, u.note)
+            near = keyword_window((det.specific, det.vague, det.mention), text)
+            inputs.append(relevance_words(tid, text, u.section_kind, u.role, u.kind, h.why, near))
     if not todo:
         return
     for (h, tid), j in zip(todo, model.score(inputs)):

@@ -239,9 +239,16 @@ def topic_window(topic: str, text: str) -> list[str]:
     return keyword_window(_topic_patterns(topic), text)
 
 
+def with_links(text: str, note: str = "") -> str:
+    """The sentence as the judgement reads it: with the URLs of its footnote or of the link under
+    its words (a "Code" label over a link annotation says nothing without its link)."""
+    return f"{text} {note}" if note else text
+
+
 def _row_words(r: dict[str, Any]) -> list[str]:
-    return relevance_words(r["topic"], r["text"], r.get("section_kind", ""), r.get("role", "main"),
-                           r.get("kind", "sentence"), r.get("why", ""), topic_window(r["topic"], r["text"]))
+    text = with_links(r["text"], r.get("note", ""))
+    return relevance_words(r["topic"], text, r.get("section_kind", ""), r.get("role", "main"),
+                           r.get("kind", "sentence"), r.get("why", ""), topic_window(r["topic"], text))
 
 
 # training: L2-regularised logistic regression, full batch, AdaGrad steps; no randomness, so the
