@@ -223,11 +223,14 @@ class _Hit:
         return (-self.sure, -round(on, 1), *self.rank_key())
 
     def rank_key(self) -> tuple[float, ...]:
-        """Stronger first; among equals the more surely on-topic and specific one."""
+        """Stronger first; among equals a sure statement under the topic's own heading (an "Ethics
+        statement", a "Data availability" section), then the more surely on-topic and specific."""
         on = 1.0 if self.p_on is None else self.p_on
         spec = on if self.p_spec is None else self.p_spec
-        prior = {"section": 0, "aspect": 2, "mention": 3}.get(self.why, 1)  # the topic's own section first
-        return (-self.strength, -self.sure, -round(on * (0.5 + spec), 2), prior, self.unit.doc, self.unit.page)
+        prior = {"section": 0, "aspect": 2, "mention": 3}.get(self.why, 1)
+        own_heading = 0 if self.why == "section" and self.sure else 1
+        return (-self.strength, -self.sure, own_heading, -round(on * (0.5 + spec), 2), prior, self.unit.doc,
+                self.unit.page)
 
 
 def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
@@ -778,8 +781,8 @@ MAX_LEADS = 3
 def judge_relevance(hits_by_topic: dict[str, list[_Hit]]) -> None:
     """Mark each retrieved sentence on or off its topic with the shipped relevance model.
 
-    A sentence the model reads as not about the topic stays as an unverified lead; it never
-    counts toward a status. Tables (whose cells the detectors read) are not judged.
+    A sentence (or table) the model reads as not about the topic stays as an unverified lead; it
+    never counts toward a status.
     """
     from ..nlp.relevance import keyword_window, load_model, relevance_words, with_links
 
@@ -793,10 +796,12 @@ def judge_relevance(hits_by_topic: dict[str, list[_Hit]]) -> None:
             continue
         for h in hits:
             u = h.unit
-            if u.kind == "table" or u.context:
-                # tables are read by their cells; an answer of a Q&A form (a datasheet's "Yes,
-                # CC-BY license.") means something only with its question, which the judgement
-                # was not trained to read: the lexicons decide such hits alone
+            if u.context:
+                # an answer of a Q&A form (a datasheet's "Yes, CC-BY license.") means something
+                # only with its question, which the judgement was not trained to read: the
+                # lexicons decide such hits alone. A table is judged by its caption and the
+                # labels of its rows and columns (a results table of the paper's own variants is
+                # no list of baselines)
                 continue
             todo.append((h, tid))
             det = detectors()[tid]
