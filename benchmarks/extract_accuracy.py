@@ -2,7 +2,11 @@
 (``tests/data/gold/extract/*.yaml``), plus table-cell accuracy from
 ``benchmarks/table_accuracy.py`` when it is there.
 
-    .venv/bin/python benchmarks/extract_accuracy.py [--json] [--verbose] [paper ...]
+    .venv/bin/python benchmarks/extract_accuracy.py [--json] [--verbose] [--own] [paper ...]
+
+``--own`` scores only the statements the statement judgement (nlp/statement_judge.py) keeps as
+the paper's own, i.e. those the checklist and the cross-checks read; without it, every extracted
+statement (what the extractors find, before the judgement).
 
 Claims (abstract + conclusion of the main paper):
   recall    = gold claims found / gold claims (a gold claim is found when an extracted
@@ -145,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("papers", nargs="*")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--own", action="store_true", help="score only the statements judged the paper's own")
     args = ap.parse_args(argv)
 
     from jupyter_review.extract.claims import extract_claims
@@ -166,6 +171,11 @@ def main(argv: list[str] | None = None) -> int:
         t1 = time.perf_counter()
         stmts = extract_data_statements(doc)
         t2 = time.perf_counter()
+        if args.own:
+            from jupyter_review.nlp.statement_judge import judge_statements, own_only
+
+            judge_statements(doc, claims, stmts)
+            claims, stmts = own_only(claims), own_only(stmts)
         timings.append((g["paper"], doc.files[0].pages, t1 - t0, t2 - t1))
         c = score_claims(g, claims)
         d = score_data(g, stmts)

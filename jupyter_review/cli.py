@@ -110,6 +110,18 @@ def _train_relevance(args: argparse.Namespace) -> int:
     return 0
 
 
+def _train_statements(args: argparse.Namespace) -> int:
+    from .nlp.statement_judge import MODEL_DIR, train
+
+    root = Path(args.repo).resolve()
+    if not (root / "tests" / "data" / "statement_labels").is_dir() or not (root / "tests" / "data" / "relevance" / "split.tsv").exists():
+        print(f"error: {root} holds no tests/data/statement_labels and relevance/split.tsv (run this in a clone of the repository)",
+              file=sys.stderr)
+        return 2
+    train(root, Path(args.out) if args.out else MODEL_DIR, seed=args.seed, epochs=args.epochs)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="jupyter-review", description="Disclosure gaps in papers and supplements, with evidence.")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -157,6 +169,14 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--out", help="where to write the model (default: inside the package)")
     t.add_argument("--seed", type=int, default=20261203, help="shuffles the papers into cross-validation folds")
     t.set_defaults(func=_train_relevance)
+
+    ts = sub.add_parser("train-statements",
+                        help="train the judgement of whose data statement or claim a sentence is, from the repository's labels")
+    ts.add_argument("--repo", default=".", help="the repository clone that holds tests/data/statement_labels (default: .)")
+    ts.add_argument("--out", help="where to write the model (default: inside the package)")
+    ts.add_argument("--seed", type=int, default=20261204)
+    ts.add_argument("--epochs", type=int, default=12)
+    ts.set_defaults(func=_train_statements)
     return ap
 
 

@@ -246,9 +246,19 @@ def test_claims_data_tables_tabs(session):
     assert w.tabs.titles == ("Checklist", "Claims", "Data statements", "Tables", "Report")
     assert w.claims_box.children == ()  # built lazily
     claims = w.show_tab("Claims")
-    assert f"{len(session.claims)} claims" in claims.children[0].value
+    own = [c for c in session.claims if c.own]
+    assert f"{len(own)} claims" in claims.children[0].value
+    # claims read as not this paper's are listed apart, not dropped (#13)
+    others = [c for c in session.claims if not c.own]
+    assert others, "the paper has claims the judgement sets apart"
+    apart = [c for c in claims.children if "jr-claims-other-table" in c._dom_classes]
+    assert len(apart) == 1 and all(_escaped(c.text) in apart[0].value for c in others)
+    assert all(_escaped(c.text) not in claims.children[1].value for c in others)
     data = w.show_tab("Data statements")
-    assert f"{len(session.data_statements)} data statements" in data.children[0].value
+    own_d = [d for d in session.data_statements if d.own]
+    assert f"{len(own_d)} data statements" in data.children[0].value
+    n_apart = len(session.data_statements) - len(own_d)
+    assert (f"Not this paper's ({n_apart} data statements)" in "".join(c.value for c in data.children)) == bool(n_apart)
 
     tables = w.show_tab("Tables")
     assert f"{len(session.tables)} tables" in tables.children[0].value

@@ -25,6 +25,7 @@ from typing import Any
 from ..model import Analysis, Evidence, TopicResult
 from ..model.document import Box, Document, Sentence
 from ..nlp.context import looks_like_code
+from ..nlp.statement_judge import own_only
 from .loader import Topic, detector_specs, topics
 from .prefilter import Pattern
 
@@ -962,12 +963,12 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
     # text, or an experiments/results section (a dataset's description reports none)
     reports_results = (
         any(t.is_results for t in analysis.tables)
-        or any(c.quantities for c in analysis.claims if c.doc == 0)
+        or any(c.quantities for c in own_only(analysis.claims) if c.doc == 0)
         or any(sec.kind in ("experiments", "results") for sec in doc.sections if sec.doc == 0)
     )
     # data statements by sentence key
     ds_by_key: dict[tuple[int, int], Any] = {}
-    for ds in analysis.data_statements:
+    for ds in own_only(analysis.data_statements):  # another paper's data is no statement of this one's
         if ds.sentence >= 0:
             ds_by_key[(ds.doc, ds.sentence)] = ds
     results: dict[str, TopicResult] = {}

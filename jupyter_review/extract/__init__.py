@@ -10,6 +10,7 @@ from ..model import Analysis
 def run_extractors(analysis: Analysis, progress: Callable[[str], None] | None = None) -> Analysis:
     """Run every extractor; ``progress(stage)`` is told before each (tables, claims,
     statements, checks)."""
+    from ..nlp.statement_judge import judge_statements, own_only
     from .claims import extract_claims
     from .crosscheck import cross_check
     from .data_statements import extract_data_statements
@@ -27,7 +28,10 @@ def run_extractors(analysis: Analysis, progress: Callable[[str], None] | None = 
     analysis.claims = extract_claims(doc)
     step("statements")
     analysis.data_statements = extract_data_statements(doc)
+    # whose statement is it: another paper's result or dataset, background, a line of a proof
+    # are kept (flagged own=False) but neither checked against the tables nor read by the checklist
+    judge_statements(doc, analysis.claims, analysis.data_statements)
     step("checks")
-    analysis.cross_checks = cross_check(analysis.claims, analysis.tables, doc)
+    analysis.cross_checks = cross_check(own_only(analysis.claims), analysis.tables, doc)
     analysis.design_choices = extract_design_choices(doc, analysis.tables)
     return analysis

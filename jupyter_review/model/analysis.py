@@ -54,6 +54,11 @@ class Claim:
     sentence: int = -1
     cues: list[str] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
+    # is it this paper's own claim (its result or contribution), not another paper's result or
+    # background? Judged by nlp/statement_judge.py; a claim judged not own is kept and shown
+    # apart, but the cross-checks and the checklist do not read it
+    own: bool = True
+    p_own: float | None = None
 
 
 @dataclass
@@ -70,6 +75,10 @@ class DataStatement:
     section: str = ""
     sentence: int = -1
     boxes: list[Box] = field(default_factory=list)
+    # is it about this paper's data (the data it makes or uses), not other papers' data or data
+    # in general? As for claims: kept and shown apart when not, never read by the checklist
+    own: bool = True
+    p_own: float | None = None
 
 
 @dataclass

@@ -694,7 +694,9 @@ class ReviewWidget(W.VBox):
         return [c for c in (self.session.cross_checks or []) if c.status != "consistent"]
 
     def _claims_children(self) -> list[W.Widget]:
-        claims = list(self.session.claims or [])
+        everything = list(self.session.claims or [])
+        claims = [c for c in everything if getattr(c, "own", True) is not False]
+        others = [c for c in everything if getattr(c, "own", True) is False]
         bad: dict[str, list[Any]] = {}
         for c in self._mismatches():
             if c.claim:
@@ -719,7 +721,23 @@ class ReviewWidget(W.VBox):
         summary.add_class("jr-claims-summary")
         out = W.HTML(table, layout=W.Layout(max_height="600px", overflow="auto"))
         out.add_class("jr-claims-table")
-        return [summary, out, *self._design_children()]
+        return [summary, out, *self._not_own_children(others, "claims", "jr-claims-other"), *self._design_children()]
+
+    def _not_own_children(self, items: list[Any], what: str, css: str) -> list[W.Widget]:
+        """Statements the judgement reads as not this paper's (another paper's result or dataset,
+        background, a line of a proof): listed apart, so that a referee can overrule it; the
+        checklist and the cross-checks do not read them."""
+        if not items:
+            return []
+        rows = [_html_row([f"{_file_label(self.session, x.doc)} p.{x.page}", x.text,
+                           "" if getattr(x, "p_own", None) is None else f"{x.p_own:.2f}"]) for x in items]
+        head = W.HTML(f"<h4>Not this paper's ({len(items)} {what})</h4><p>Read as other papers' work, background or "
+                      "non-prose: not used by the checklist or the cross-checks. Open one to check.</p>")
+        head.add_class(f"{css}-summary")
+        out = W.HTML(_html_table(css, ("where", "statement", "p(own)"), rows),
+                     layout=W.Layout(max_height="300px", overflow="auto"))
+        out.add_class(f"{css}-table")
+        return [head, out]
 
     def _design_children(self) -> list[W.Widget]:
         """The method's design choices: where each is introduced and the experiment that removes or
@@ -745,7 +763,9 @@ class ReviewWidget(W.VBox):
         return [summary, out]
 
     def _data_children(self) -> list[W.Widget]:
-        stmts = list(self.session.data_statements or [])
+        everything = list(self.session.data_statements or [])
+        stmts = [x for x in everything if getattr(x, "own", True) is not False]
+        others = [x for x in everything if getattr(x, "own", True) is False]
         head = ("where", "aspects", "vague", "statement", "links")
         rows = []
         for s in stmts:
@@ -760,7 +780,7 @@ class ReviewWidget(W.VBox):
         summary.add_class("jr-data-summary")
         out = W.HTML(table, layout=W.Layout(max_height="600px", overflow="auto"))
         out.add_class("jr-data-table")
-        return [summary, out]
+        return [summary, out, *self._not_own_children(others, "data statements", "jr-data-other")]
 
     def table_html(self, table: Any) -> str:
         """One extracted table as escaped HTML, with the cross-check findings about it.
