@@ -198,7 +198,7 @@ def _drop_running_text(ws: list[W], page: Page | None) -> list[W]:
                 boxes.append(b.bbox)
     out = []
     for w in ws:
-        if med and w.h > 3.0 * med and (w.x1 - w.x0) > 2.0 * med and len(w.text) >= 4:
+        if med and w.h > 3.0 * med and (w.x1 - w.x0) > 2.0 * med and (len(w.text) >= 4 or (len(w.text) >= 2 and w.text.isalpha())):
             continue
         cx = (w.x0 + w.x1) / 2
         if any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= w.cy <= b[3] + 1 for b in boxes):
