@@ -345,6 +345,10 @@ def _split_blocks(blocks: list[Block], body: float) -> list[Block]:
                 brk = True  # "Methodology" over "Problem Definition"
             elif heading_like(prev) and heading_like(ln) and _deliberate_break(prev, ln, b.bbox[2]):
                 brk = True  # "Results" over "Rationale, approach, ...": the next word would have fitted
+            if (brk and _CAPTION.match(cur[0].text) and abs(prev.size - ln.size) < 0.3 and prev.bold == ln.bold
+                    and prev.font == ln.font and -1 <= gap < 0.6 * max(prev.size, 6)
+                    and (prev.bbox[2] - prev.bbox[0]) >= 0.85 * (b.bbox[2] - b.bbox[0])):
+                brk = False  # a bold caption's short last line, wrapped from a full line, is the caption's
             if _CAPTION.match(ln.text) and ln.bbox[0] <= min(x.bbox[0] for x in cur) + 2:
                 brk = True
             if brk:

@@ -421,6 +421,39 @@ def _is_prose(r: Row, width: float) -> bool:
     return gaps[-1] < 3.5 * max(1.0, statistics.median(gaps)) and len(r.segs) <= n // 3
 
 
+_FUNCTION_WORDS = frozenset("the of and to in a an is are was were for at with that as by on from this which we it be than".split())
+
+
+def _prose_line(r: Row, width: float) -> bool:
+    """A line of running text in one page column under (or over) a full-width table: a run of
+    six or more words at word spacing (justified lines stretch it, never to a column gutter)
+    over a third of the table's width or more, with function words ("the", "of") and no values."""
+    if r.nval > 1 or len(r.words) < 6:
+        return False
+    ws = r.words
+    h = max(1.0, statistics.median([w.h for w in ws]))
+    run = [ws[0]]
+    for a, b in zip(ws, ws[1:]):
+        if b.x0 - a.x1 > 0.9 * h:
+            if _prose_run(run, width, h):
+                return True
+            run = []
+        run.append(b)
+    return _prose_run(run, width, h)
+
+
+def _prose_run(run: list[W], width: float, h: float) -> bool:
+    if len(run) < 6 or (run[-1].x1 - run[0].x0) < 0.35 * width:
+        return False
+    gaps = [b.x0 - a.x1 for a, b in zip(run, run[1:])]
+    if statistics.median(gaps) > 0.6 * h:
+        return False
+    text = "".join(w.text for w in run)
+    if sum(c.isalpha() for c in text) < 0.7 * len(text):
+        return False
+    return sum(1 for w in run if w.text.lower().strip(",.;:()") in _FUNCTION_WORDS) >= 2
+
+
 def _tabular(r: Row) -> bool:
     return len(r.segs) >= 2 or r.nval >= 1
 
@@ -439,7 +472,8 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
             gap = (r.y0 - last.y1) if step > 0 else (last.y0 - r.y1)
             if gap > 3.2 * med_h:
                 break
-        if _is_prose(r, width) or _CAPTION_START.match(r.text) or (len(r.segs) == 1 and _HEADING.match(r.text)):
+        if (_is_prose(r, width) or _prose_line(r, width) or _CAPTION_START.match(r.text)
+                or (len(r.segs) == 1 and _HEADING.match(r.text))):
             break
         if not _tabular(r):
             misses += 1
@@ -1009,6 +1043,7 @@ def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, 
                         cov = [a, e]
                         break
         info.append((blk, cov, c))
+    _share_siblings(info, cols, first)
     out: list[tuple[float, list[int], list[W]]] = []
     for k, (blk, cov, c) in enumerate(info):
         ws = [w for b in blk for w in b.words]
@@ -1021,6 +1056,39 @@ def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, 
         lo = first if cov[0] >= first else 0
         out.append((y0, _expand_span(cov, c, cols, taken, lo), ws))
     return out
+
+
+def _share_siblings(info: list[tuple[list[Seg], list[int], float]], cols: list[tuple[float, float]], first: int) -> None:
+    """A middle header level printed without rules ("CSI200  CSI500  CSI300", each centred over
+    its four metric columns): labels on one line, each narrower than its columns, share the value
+    columns out, each column going to the nearest label; taken only when every label is then
+    centred over a run of two or more columns."""
+    lines: dict[int, list[int]] = {}
+    for k, (blk, cov, _c) in enumerate(info):
+        if len(cov) < 2 and len(blk) == 1:
+            key = next((y for y in lines if abs(y - blk[0].y0) < 4), None)
+            lines.setdefault(key if key is not None else int(blk[0].y0), []).append(k)
+    for ks in lines.values():
+        if len(ks) < 2:
+            continue
+        share: dict[int, list[int]] = {k: [] for k in ks}
+        for j in range(first, len(cols)):
+            cc = (cols[j][0] + cols[j][1]) / 2
+            share[min(ks, key=lambda k: abs(info[k][2] - cc))].append(j)
+        ok = True
+        for k in ks:
+            run = share[k]
+            if len(run) < 2 or run != list(range(run[0], run[-1] + 1)):
+                ok = False
+                break
+            mid = (cols[run[0]][0] + cols[run[-1]][1]) / 2
+            width = cols[run[-1]][1] - cols[run[0]][0]
+            if abs(mid - info[k][2]) > max(4.0, 0.1 * width):
+                ok = False
+                break
+        if ok:
+            for k in ks:
+                info[k] = (info[k][0], share[k], info[k][2])
 
 
 def _fit_spans(ruled: list[tuple[Seg, list[int], tuple[float, float, float]]],
@@ -1084,6 +1152,16 @@ def _fill_groups(items: list[_BRow], nlab: int, rules: list[tuple[float, float, 
     vertically centred on the block: give every row of the block its group label."""
     width = bbox[2] - bbox[0]
     cuts = sorted(r[2] for r in rules if (r[1] - r[0]) > 0.5 * width)
+    # a rule cuts the blocks of a group column only where it runs under that column (\cline{3-9}
+    # under every row of the inner label columns leaves the outer groups whole)
+    spans: dict[int, tuple[float, float]] = {}
+    for j in range(nlab - 1):
+        ws = [w for it in items for w in it.per[j]]
+        if ws:
+            spans[j] = (min(w.x0 for w in ws), max(w.x1 for w in ws))
+    col_cuts: dict[int, list[float]] = {
+        j: sorted(r[2] for r in rules if (r[1] - r[0]) > 0.5 * width and r[0] <= a + 1 and r[1] >= b - 1)
+        for j, (a, b) in spans.items()} if cuts else {}
     if not cuts:
         # no drawn rules: a wider gap between value rows separates the blocks
         ys = [(it.row.y0 + it.row.y1) / 2 for it in items if it.values]
@@ -1112,7 +1190,7 @@ def _fill_groups(items: list[_BRow], nlab: int, rules: list[tuple[float, float, 
             if it.category and any(it.per):
                 blocks.append([])
                 continue
-            if last_y is not None and any(last_y < c < y for c in cuts):
+            if last_y is not None and any(last_y < c < y for c in col_cuts.get(j, cuts)):
                 blocks.append([])
             if it.values:
                 blocks[-1].append(it)
