@@ -446,12 +446,13 @@ def _prose_run(run: list[W], width: float, h: float) -> bool:
     if len(run) < 6 or (run[-1].x1 - run[0].x0) < 0.35 * width:
         return False
     gaps = [b.x0 - a.x1 for a, b in zip(run, run[1:])]
-    if statistics.median(gaps) > 0.6 * h:
-        return False
+    if max(gaps) > 2.5 * max(0.5, statistics.median(gaps)):
+        return False  # a gutter among word spaces: cells, not a line of text
     text = "".join(w.text for w in run)
     if sum(c.isalpha() for c in text) < 0.7 * len(text):
         return False
-    return sum(1 for w in run if w.text.lower().strip(",.;:()") in _FUNCTION_WORDS) >= 2
+    cues = sum(1 for w in run if w.text.lower().strip(",.;:()") in _FUNCTION_WORDS or w.text.endswith((",", ";", ":")))
+    return cues >= 2
 
 
 def _tabular(r: Row) -> bool:
@@ -473,7 +474,7 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
             if gap > 3.2 * med_h:
                 break
         if (_is_prose(r, width) or _prose_line(r, width) or _CAPTION_START.match(r.text)
-                or (len(r.segs) == 1 and _HEADING.match(r.text))):
+                or (len(r.segs) <= 3 and not r.nval and _HEADING.match(r.text))):
             break
         if not _tabular(r):
             misses += 1
@@ -527,13 +528,40 @@ def _crosses_gutter(ws: list[W], pw: float, bbox: tuple[float, float, float, flo
             lo = max(lo, o[3])
         elif o[1] >= bbox[3]:
             hi = min(hi, o[1])
+    # a pair of captions level with each other in the two page columns above ours: the rows
+    # that run on right under the pair are their side-by-side tables, unless they run on to ours
+    line_h = statistics.median([w.h for w in ws]) if ws else 10.0
+    for o in others:
+        if o == bbox or o[3] > bbox[1] or o[3] < lo - 1:
+            continue
+        if not any(q != o and q != bbox and abs(q[1] - o[1]) < 20 and (q[0] > mid - 4) != (o[0] > mid - 4) for q in others):
+            continue
+        run = sorted((r for r in _rows([w for w in ws if o[3] <= w.cy <= bbox[1]])), key=lambda r: r.y0)
+        end = o[3]
+        for r in run:
+            if r.y0 - end > 2.5 * line_h:
+                break
+            end = r.y1
+        if bbox[1] - end >= 1.6 * line_h:
+            lo = max(lo, end)
     near = [w for w in ws if lo <= w.cy <= hi]
+    # a caption level with ours in the other page column: tables side by side, one per column;
+    # a full-width table would then have words running across the page middle
+    left = bbox[2] < mid + 4
+    level = any(o != bbox and (o[0] > mid - 4 if left else o[2] < mid + 4) and abs(o[1] - bbox[1]) < 20 for o in others)
     n = 0
     for r in _rows(near):
-        if r.nval >= 2 and any(sg.x1 < mid and sg.numeric for sg in r.segs) and any(sg.x0 > mid and sg.numeric for sg in r.segs):
-            n += 1
-            if n >= 3:
-                return True
+        if r.nval < 2:
+            continue
+        if level:
+            n += any(w.x0 < mid - 3 and w.x1 > mid + 3 for w in r.words)
+        elif any(sg.x1 < mid and sg.numeric for sg in r.segs) and any(sg.x0 > mid and sg.numeric for sg in r.segs):
+            h = max(1.0, statistics.median([w.h for w in r.words]))
+            # running text beside a one-column table (its "[2]" and "20%" are no cells)
+            if not (_prose_run([w for w in r.words if w.x1 < mid], mid, h) or _prose_run([w for w in r.words if w.x0 > mid], mid, h)):
+                n += 1
+        if n >= 3:
+            return True
     return False
 
 
@@ -549,7 +577,7 @@ def _regions(ws: list[W], pw: float, ph: float, table_caps: list[tuple[int, Capt
     hs = sorted(w.h for w in ws)
     med_h = hs[len(hs) // 2] if hs else 10.0
     regions: list[_Region] = []
-    used: set[tuple[int, int]] = set()
+    used: set[tuple[int, int, int, int]] = set()
     cands = []
     for ci, cap in table_caps:
         xa, xb = _x_range(cap, pw, ws, all_caps)
@@ -578,7 +606,7 @@ def _regions(ws: list[W], pw: float, ph: float, table_caps: list[tuple[int, Capt
         if not pick:
             continue
         idx = sorted(pick)
-        key = (round(rows[idx[0]].y0), round(rows[idx[-1]].y1))
+        key = (round(rows[idx[0]].y0), round(rows[idx[-1]].y1), round(xa), round(xb))
         if key in used:
             continue
         used.add(key)
@@ -669,6 +697,36 @@ def _columns(body: list[Row]) -> list[tuple[float, float]]:
         inside = [(x0, x1) for x0, x1 in spans if a - 1 <= x0 and x1 <= b + 1]
         out.append((min(x0 for x0, _ in inside), max(x1 for _, x1 in inside)) if inside else (float(a), float(b)))
     return out
+
+
+def _lead_column(rows: list[Row], cols: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Group labels set on lines of their own (vertically centred beside an even number of
+    rows, so between two of them) left of every column: a leading label column."""
+    lead = [sg for r in rows if len(r.segs) == 1 and not r.nval for sg in r.segs if sg.x1 < cols[0][0] - 2]
+    if len(lead) < 2:
+        return cols
+    return [(min(sg.x0 for sg in lead), max(sg.x1 for sg in lead))] + cols
+
+
+_PLAIN_INT = re.compile(r"^\d{1,4}$")
+
+
+def _numbered_header(rows: list[Row], body_idx: list[int], cols: list[tuple[float, float]]) -> bool:
+    """The first 'body' row is a header whose column names are numbers (a k, a year, a
+    threshold): its numbers are plain integers where the cells under them are not (decimals,
+    percentages, signs), and it has no header line above it in the region."""
+    if len(body_idx) < 4 or body_idx[0] > 0:
+        return False
+    first = rows[body_idx[0]]
+    nums = [sg for sg in first.segs if sg.numeric and _HAS_DIGIT.search(sg.text)]
+    if len(nums) < 2 or not all(_PLAIN_INT.match(sg.text) for sg in nums):
+        return False
+    texts = [sg for sg in first.segs if not sg.numeric]
+    if not texts or texts[0].x0 > cols[min(1, len(cols) - 1)][0]:
+        return False  # no label-column heading: a row label, not a header
+    below = [sg.text for k in body_idx[1:] for sg in rows[k].segs
+             if sg.numeric and _HAS_DIGIT.search(sg.text) and any(_overlap(sg.x0, sg.x1, n.x0, n.x1) > 0 for n in nums)]
+    return len(below) >= 3 and sum(1 for t in below if not _PLAIN_INT.match(t)) >= 0.8 * len(below)
 
 
 def _col_of(cols: list[tuple[float, float]], x0: float, x1: float) -> int:
@@ -876,6 +934,11 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     cols = _columns([rows[k] for k in body_idx])
     if len(cols) < 2:
         return None
+    cols = _lead_column(rows[first_body:body_idx[-1] + 1], cols)
+    if _numbered_header(rows, body_idx, cols):
+        # "Backbone | Method | 1 | 7 | 21 | 51" over "-5.03%" cells: a header line of numbers
+        body_idx = body_idx[1:]
+        first_body = body_idx[0]
     notes = list(region.notes)
     if len(cols) * len(rows) > MAX_CELLS:
         keep = max(2, MAX_CELLS // len(cols))
