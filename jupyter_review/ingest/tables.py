@@ -237,23 +237,32 @@ def _drop_line_numbers(ws: list[W]) -> list[W]:
     return [w for w in ws if id(w) not in drop] if drop else ws
 
 
-def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, float, float], bool, bool]], list[tuple[tuple[float, float, float, float], str]]]:
-    """Style runs (bbox, bold, italic) and superscript runs (bbox, text) of the model page."""
+def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, float, float], bool, bool]], list[tuple[tuple[float, float, float, float], str]], list[tuple[tuple[float, float, float, float], str]]]:
+    """Style runs (bbox, bold, italic), superscript runs and subscript runs (bbox, text) of the
+    model page."""
     runs: list[tuple[tuple[float, float, float, float], bool, bool]] = []
     sups: list[tuple[tuple[float, float, float, float], str]] = []
+    subs: list[tuple[tuple[float, float, float, float], str]] = []
     if page is None:
-        return runs, sups
+        return runs, sups, subs
     for b in page.blocks:
         for ln in b.lines:
             if ln.spans:
                 for k, s in enumerate(ln.spans):
                     runs.append((s.bbox, s.bold, s.italic))
                     t = s.text.strip()
-                    if k and 0 < len(t) <= 3 and s.size < 0.8 * ln.spans[k - 1].size and s.bbox[3] < ln.spans[k - 1].bbox[3] - 0.5:
-                        sups.append((s.bbox, t))
+                    if k and 0 < len(t) and s.size < 0.8 * ln.spans[k - 1].size and t == s.text:
+                        prev = ln.spans[k - 1]
+                        if len(t) <= 3 and s.bbox[3] < prev.bbox[3] - 0.5:
+                            sups.append((s.bbox, t))
+                        elif len(t) <= 12 and t.isalnum() and s.bbox[1] > prev.bbox[1] + 1.0 and (
+                                s.bbox[3] > prev.bbox[3] + 0.3 or (s.bbox[1] + s.bbox[3] - prev.bbox[1] - prev.bbox[3]) / 2
+                                > 0.15 * (prev.bbox[3] - prev.bbox[1])):
+                            # (small capitals share the baseline: their bottom is not lower)
+                            subs.append((s.bbox, t))  # lowered and smaller: a subscript (DARNN_trend, LD_SC)
             else:
                 runs.append((ln.bbox, ln.bold, ln.italic))
-    return runs, sups
+    return runs, sups, subs
 
 
 _SUP_MAP = str.maketrans("0123456789abcdefghijklmnoprstuvwxyz+-",
@@ -267,7 +276,7 @@ def _sup_text(mark: str) -> str:
 
 def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tuple[float, float, float, float], bool, bool]]]:
     """Words as W (superscript footnote marks cut off numbers) and the page's style runs."""
-    runs, sups = _style_lookup(page)
+    runs, sups, subs = _style_lookup(page)
     out: list[W] = []
     for w in words:
         text = str(w[4]).strip()
@@ -276,6 +285,15 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
         x0, y0, x1, y1 = float(w[0]), float(w[1]), float(w[2]), float(w[3])
         if x1 <= x0 or y1 <= y0:
             continue
+        if subs:
+            # a subscript glued to its word ends it as a word of its own ("DARNN trend")
+            sub = next((bb for bb, st in subs if abs(bb[2] - x1) < 1.0 and bb[0] > x0 + 1 and y0 - 1 <= bb[1] <= y1
+                        and text.endswith(st) and len(text) > len(st)), None)
+            if sub is not None:
+                st = next(st for bb, st in subs if bb is sub)
+                out.append(W(x0, y0, sub[0], y1, text[: -len(st)]))
+                out.append(W(sub[0], y0, x1, y1, st))
+                continue
         mark = ""
         if sups:
             for bb, st in sups:
@@ -993,7 +1011,8 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
             if len(cov) >= 2:
                 # single-column names glued by tight spacing: each part sits over its own column
                 parts = _by_zone(sg.words, cols)
-                if len(parts) >= 2 and all(_aligned(ws, cols[z]) for z, ws in parts):
+                if len(parts) >= 2 and all(_aligned(ws, cols[z]) for z, ws in parts) and (
+                        r is header_rows[-1] or _glued(parts)):
                     for z, ws in parts:
                         leaf.setdefault(z, []).extend(ws)
                     continue
@@ -1201,6 +1220,15 @@ def _by_zone(ws: list[W], cols: list[tuple[float, float]]) -> list[tuple[int, li
         else:
             out.append((z, [w]))
     return out
+
+
+def _glued(parts: list[tuple[int, list[W]]]) -> bool:
+    """Above the last header line, are these per-column pieces of one run of words names glued
+    by tight spacing, not one group label ("Systems/Corpora without Splits" over the names
+    G, M, S, StS)? Glued names are set apart by wider gaps than the spaces inside each name."""
+    within = [b.x0 - a.x1 for _z, ws in parts for a, b in zip(ws, ws[1:])]
+    between = [q[1][0].x0 - p[1][-1].x1 for p, q in zip(parts, parts[1:])]
+    return not within or min(between) > 1.3 * max(within)
 
 
 def _aligned(ws: list[W], col: tuple[float, float]) -> bool:
