@@ -733,7 +733,7 @@ def _numbered_header(rows: list[Row], body_idx: list[int], cols: list[tuple[floa
     """The first 'body' row is a header whose column names are numbers (a k, a year, a
     threshold): its numbers are plain integers where the cells under them are not (decimals,
     percentages, signs), and it has no header line above it in the region."""
-    if len(body_idx) < 4 or body_idx[0] > 0:
+    if len(body_idx) < 2 or body_idx[0] > 0:
         return False
     first = rows[body_idx[0]]
     nums = [sg for sg in first.segs if sg.numeric and _HAS_DIGIT.search(sg.text)]
@@ -968,9 +968,19 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     moved: list[Row] = []
     while len(header_rows) >= 2 and len(header_rows[-1].segs) == 1 and any(len(r.segs) >= 2 for r in header_rows[:-1]):
         seg = header_rows[-1].segs[0]
-        if seg.x0 <= cols[0][1] + 2:
-            break  # text in the first column: a header of the label column
+        if seg.x0 <= cols[0][1] + 2 and seg.x1 < cols[1][0]:
+            break  # text in the first column only: a header of the label column
         moved.insert(0, header_rows.pop())
+    # a single label line under the header set like a category line further down ("PENN
+    # TREEBANK" ... "WIKITEXT"): the first category
+    if len(header_rows) >= 2 and not moved and len(header_rows[-1].segs) == 1:
+        seg = header_rows[-1].segs[0]
+        for r in rows[first_body + 1:]:
+            if (len(r.segs) == 1 and not r.nval and abs(r.segs[0].x0 - seg.x0) < 2
+                    and r.segs[0].text.isupper() == seg.text.isupper() and r.words[0].bold == seg.words[0].bold
+                    and abs(r.segs[0].y1 - r.segs[0].y0 - (seg.y1 - seg.y0)) < 1.5):
+                moved.append(header_rows.pop())
+                break
     # the first line of a label that wraps around its (vertically centred) values
     if header_rows and not moved:
         fb, last = rows[first_body], header_rows[-1]
