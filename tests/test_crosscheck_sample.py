@@ -34,3 +34,16 @@ def test_consistent_claims_are_not_flagged(analysis):
         flagged = [c for c in analysis.cross_checks
                    if c.kind == "number" and c.status == "mismatch" and value in c.claim and c.claim_page == k["page"]]
         assert not flagged, k
+
+
+def test_messages_name_the_file_of_the_claim_and_of_the_table(analysis):
+    """A referee reads where both sides are: main paper or supplement, file and page, for the
+    claim as for the table (issue 14, item 3)."""
+    files = analysis.document.files
+    checked = [c for c in analysis.cross_checks if c.claim and c.kind in ("number", "superiority")]
+    assert checked
+    for c in checked:
+        f = files[c.claim_doc]
+        assert f"{f.role} {f.name}, p. {c.claim_page}" in c.message, c.message
+        for t in c.tables:
+            assert f"{t['role']} {t['file']}, p. {t['page']}" in c.message, c.message

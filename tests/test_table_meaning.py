@@ -84,10 +84,9 @@ def test_usual_tables_keep_systems_as_rows_and_say_why():
     # a group label over a cmidrule ("Test") spans every column under the rule
     ("texbench", "messirve", 4, "full", "Test #Unique Q", 156528.0),
     ("texbench", "messirve", 4, "full", "Train #Unique Q", 537730.0),
-    # a group label printed on two lines, with no rule, centred over its four columns
-    pytest.param("texbench", "bleu-simplification", 4, "BLEU-1ref", "Systems/Corpora without Splits M", 1.0,
-                 marks=pytest.mark.xfail(strict=True, reason="the two lines of this group label are read as two "
-                                         "one-column labels (not fixed)")),
+    # a group label over four columns, one phrase whose words happen to sit over two of them
+    # (not two glued column names: it is above the line that names the columns)
+    ("texbench", "bleu-simplification", 4, "BLEU-1ref", "Systems/Corpora without Splits M", 1.0),
     ("texbench", "bleu-simplification", 4, "BLEU-1ref", "All Systems/Corpora StS", -0.67),
     # three dataset groups over four metric columns each
     ("corpus", "stockmixer-main.pdf", 6, "LSTM", "NYSE RIC", 0.256),
@@ -167,9 +166,13 @@ def test_cells_are_parsed_into_value_spread_unit_fraction(src, name, page, check
 # -- confidence -----------------------------------------------------------------------------------
 
 def test_confidence_is_low_where_two_values_share_a_cell_and_high_on_a_clean_grid():
-    tables = [t for t in _tables("texbench", "moead-gecco19") if t.page == 6 and t.long]
-    merged = [t for t in tables if any(c[:1].isdigit() and c.count("(") >= 2 for row in t.rows for c in row)]
-    clean = [t for t in tables if t not in merged]
+    import re
+
+    # qwen3 p.21: two columns of "74.9+4.0" cells printed so close that their gutter is missed;
+    # moead p.6: clean ruled grids (its diagonal watermark no longer glues two columns)
+    tables = [t for t in _tables("corpus", "qwen3.pdf") if t.page == 21 and t.long]
+    merged = [t for t in tables if any(len(re.findall(r"\d+\.\d\+\d", c)) >= 2 for row in t.rows for c in row)]
+    clean = [t for t in _tables("texbench", "moead-gecco19") if t.page == 6 and t.long]
     assert merged and clean
     for t in merged:
         assert not t.confidence["confident"] and t.confidence["grid"] < 0.6 and t.confidence["why"]

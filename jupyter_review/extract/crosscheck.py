@@ -430,6 +430,14 @@ def _where(t: Table, doc: Document | None) -> str:
     return f"{name} ({role}{' ' + ref['file'] if ref['file'] else ''}, p. {t.page})"
 
 
+def _claim_where(claim: Claim, doc: Document | None) -> str:
+    """Where a claim is, as every quote says it: "main paper.pdf, p. 4" / "supplement x_SI.pdf, p. 2"."""
+    f = doc.files[claim.doc] if doc is not None and 0 <= claim.doc < len(doc.files) else None
+    role = (f.role if f else ("main" if claim.doc == 0 else "supplement"))
+    role = "supplement" if role == "supplement" else "main"
+    return f"{role}{' ' + f.name if f else ''}, p. {claim.page}"
+
+
 # -- number checks -------------------------------------------------------------------------
 
 
@@ -491,7 +499,7 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             if others:
                 reasons.append(f"the number may belong to {others[0]}")
             vals = ", ".join(f"{c.raw or f'{c.value:g}'} ({c.system}, {c.column}, {_where(t, doc)})" for t, c in cands[:4])
-            text = f"text (p. {claim.page}) says {q.system} reaches {q.text} on {target}; the table says {vals}"
+            text = f"the text says {q.system} reaches {q.text} on {target}; the table says {vals}"
             parts.append(("unverified" if reasons else "mismatch", text, cands[:8], "; ".join(reasons)))
         if not parts:
             continue
@@ -499,7 +507,8 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
         status = "mismatch" if "mismatch" in statuses else ("unverified" if "unverified" in statuses else "consistent")
         cells = [(t, c) for p in parts for t, c in p[2]]
         shown = [p for p in parts if p[0] == status] + [p for p in parts if p[0] != status]
-        message = "; ".join(f"{p[1]}" + (f" [unverified: {p[3]}]" if p[0] == "unverified" else "") for p in shown)
+        message = f"claim ({_claim_where(claim, doc)}): " + "; ".join(
+            f"{p[1]}" + (f" [unverified: {p[3]}]" if p[0] == "unverified" else "") for p in shown)
         used = list(dict.fromkeys(t.id for t, _ in cells))
         tabs = [next(t for t, _ in cells if t.id == i) for i in used]
         first = tabs[0]
@@ -612,7 +621,7 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         if not holding:
             if title_sys and name == title_sys and pool and claim.location in ("abstract", "conclusion", "results"):
                 out.append(CrossCheck(kind="superiority", status="unsupported",
-                                      message=f"claim on p. {claim.page} that {name} is best: no results table holds {name}",
+                                      message=f"claim ({_claim_where(claim, doc)}) that {name} is best: no results table holds {name}",
                                       claim=text, claim_doc=claim.doc, claim_page=claim.page, claim_bbox=claim.bbox))
             continue
         after_verb = text[verb.start():]
@@ -732,7 +741,7 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                 parts.append(f"in {_where(t, doc)} another system is better or tied in {len(p)} of {n} columns: {cols}{more}")
             else:
                 parts.append(f"{name} is best in all {n} compared columns of {_where(t, doc)}")
-        lead = f"claim on p. {claim.page} that {name} is best"
+        lead = f"claim ({_claim_where(claim, doc)}) that {name} is best"
         if scoped_words:
             lead += f" \u201c{phrase.strip() or ' '.join(scoped_words)}\u201d"
         msg = f"{lead}: " + "; ".join(parts)

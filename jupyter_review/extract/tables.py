@@ -24,7 +24,7 @@ _MISSING = {"", "-", "--", "---", "\u2013", "\u2014", "\u2212", "\u2010", "\u201
             "\u00d7", "\u2717", "/", "nan", "?", "\u2026", "..."}
 _FOOT = "*\u2020\u2021\u00a7\u00b6\u2217\u22c6\u2605\u2606#"
 _NUMBER = re.compile(
-    r"^(?P<sign>[-+\u2212\u2013]?)\s*(?P<num>(?:\d{1,3}(?:[,\u2009\u202f ]\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+    r"^(?P<sign>[-+\u2212\u2013]?)\s*(?P<num>(?:(?:\d{1,3}(?:[,\u2009\u202f ]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d{1,3})?)"
     r"\s*(?P<pct>%?)"
     r"(?:\s*(?:\u00b1|\+/-|\+-)\s*(?P<sd>\d+(?:\.\d+)?)\s*%?|\s*\(\s*(?:\u00b1\s*)?(?P<sd2>\d+(?:\.\d+)?)\s*\)|\s*\[[^\]]*\])?"
     r"\s*(?P<foot>[" + re.escape(_FOOT) + r"]{0,3}|\^?[a-d]|\(?[a-d]\))?$"
@@ -165,6 +165,15 @@ _HIGHER_BETTER = re.compile(r"\u2191|higher\s+is\s+better|\(higher", re.I)
 
 _BENCH_HEAD = re.compile(r"^\s*(?:benchmarks?|tasks?|datasets?|metrics?|evaluation|eval\.?|test sets?|domains?|subjects?|categories|category|capabilit(?:y|ies)|settings?)\b", re.I)
 _SYSTEM_HEAD = re.compile(r"^\s*(?:models?|methods?|systems?|approach(?:es)?|baselines?|architectures?|variants?|configurations?|ablations?|settings)\b", re.I)
+# value columns that describe a dataset (its size and make-up), not systems evaluated on it
+_PROPERTY_HEAD = re.compile(
+    r"^\s*(?:#|no\.\s|num\.?\s|number of\b|n_|[A-Za-z]\s*$|\|[A-Za-z]\|\s*$|"
+    r"(?:avg\.?\s+|mean\s+|max\.?\s+|min\.?\s+|total\s+)?(?:samples?|instances?|examples?|features?|classes|"
+    r"labels?|dim(?:ension)?s?|size|sources?|domains?|types?|languages?|year|length|len\.?|tokens?|docs?|documents?|"
+    r"queries|nodes|edges|vocab(?:ulary)?|images|videos|sentences|words|pairs|licen[cs]es?|splits?|train(?:ing)?|"
+    r"test(?:ing)?|dev|val(?:idation)?|records|rows|variables|attributes|subjects|patients|users|items)\b)",
+    re.I,
+)
 _METRIC_LIKE = re.compile(
     r"\((?:em|f1|acc\.?|accuracy|pass@\d+|maj@\d+|cons@\d+|rating|bleu|rouge[-\w]*|%|score|agent mode|avg@\d+|\d+-shot|cot)[^)]*\)"
     r"|pass@\d|\b(?:mmlu|gsm8k|humaneval|mbpp|math|aime|gpqa|bbh|hellaswag|arc|winogrande|triviaqa|naturalquestions|drop|"
@@ -243,6 +252,11 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
     table.system_column = sys_col
     table.metric_columns = [j for j in numeric_cols if j > sys_col]
     table.lower_is_better = [bool(_LOWER_BETTER.search(c)) and not _HIGHER_BETTER.search(c) for c in table.columns]
+    blocks = _side_by_side(table.columns, value_rows, sys_col, numeric_cols)
+    if blocks:
+        table.notes.append("side-by-side tables: the label column(s) "
+                           + ", ".join(repr(table.columns[j].split(" / ")[-1]) for j in blocks)
+                           + " name the rows of the value columns to their right")
     value_bold = [b for r, b in zip(body, bold) if not _is_category(r)]
     orient, oconf, owhy = _orientation_evidence(table, value_rows, value_bold, sys_col)
     table.orientation = orient
@@ -256,6 +270,8 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
             score += 2
         if _NOT_RESULTS_CAP.search(cap_text):
             score -= 2
+        if _describes_entries(table, sys_col):
+            score -= 2
         if any(_METRIC_LIKE.search(c) or _LOWER_BETTER.search(c) or _HIGHER_BETTER.search(c) for c in table.columns):
             score += 1
         if orient == "columns":
@@ -265,7 +281,7 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
         if not cap_text and rt.method != "merged":
             score -= 1
     table.is_results = score >= 2
-    _long_and_best(table, body, label_cols or [sys_col])
+    _long_and_best(table, body, label_cols or [sys_col], blocks)
     if orient == "columns":
         table.notes.append("transposed: benchmarks are rows, systems are columns")
     _confidence(table, rt, oconf)
@@ -297,7 +313,7 @@ def _confidence(table: Table, rt: RawTable, orient_conf: float) -> None:
         grid = round(0.9 * (0.5 + 0.5 * sum(filled) / len(filled)) * (sum(parsed) / len(parsed)), 3)
         # two values run together in one cell ("0.140 (0.013) 0.128 (0.015)"): a column gutter was missed
         right = [r[j] for r in value_rows for j in range(table.system_column + 1, len(r)) if r[j].strip()]
-        merged = sum(1 for c in right if parse_number(c) is None and not re.search(r"[A-Za-z]{2}", c)
+        merged = sum(1 for c in right if parse_number(c) is None and not re.search(r"[A-Za-z]{2}", c) and not _FRACTION.match(c)
                      and len(re.findall(r"\d+(?:\.\d+)?", re.sub(r"(?:\u00b1|\+/?-)\s*\d+(?:\.\d+)?|\([^()]*\)", " ", c))) >= 2)
         if right and merged:
             grid = round(grid * (1 - merged / len(right)) * (0.5 if merged / len(right) > 0.1 else 1.0), 3)
@@ -365,6 +381,16 @@ def _benchmark_like(label: str) -> bool:
     return bool(lex["benchmarks"].spans(label) or lex["metrics"].spans(label))
 
 
+def _describes_entries(table: Table, sys_col: int) -> bool:
+    """A table that describes its datasets or benchmarks (label column headed "Dataset", value
+    columns their sizes and make-up: "#Docs", "n", "Test items"), not results on them."""
+    head = table.columns[sys_col] if sys_col < len(table.columns) else ""
+    leaf = head.split(" / ")[-1] if head else ""
+    props = [c.split(" / ")[-1] for c in (table.columns[j] for j in table.metric_columns)]
+    props = [c for c in props if c.strip()]
+    return bool(_BENCH_HEAD.match(leaf)) and bool(props) and sum(1 for c in props if _PROPERTY_HEAD.match(c)) >= 0.6 * len(props)
+
+
 def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[bool]], sys_col: int) -> tuple[str, float, list[str]]:
     """Which axis holds the systems, from the content: the label column's header ("Model" /
     "Dataset"), which labels name benchmarks or metrics (a lexicon and metric words), and
@@ -374,7 +400,12 @@ def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[b
     leaf = head.split(" / ")[-1] if head else ""
     score = 0.0  # > 0: systems are columns
     why: list[str] = []
-    if _BENCH_HEAD.match(leaf):
+    if _describes_entries(table, sys_col):
+        # "Dataset | #Docs | #Q | Source": the columns describe the datasets, which are the entries
+        score -= 3
+        props = [table.columns[j].split(" / ")[-1] for j in table.metric_columns]
+        why.append(f"label column headed {leaf!r}, but the columns are properties of its entries ({', '.join(props[:3])})")
+    elif _BENCH_HEAD.match(leaf):
         score += 3
         why.append(f"label column headed {leaf!r}")
     elif _SYSTEM_HEAD.match(leaf):
@@ -400,10 +431,16 @@ def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[b
         cols_one = sum(1 for n in per_col if n >= 1)
         nb = sum(per_row)
         if nb >= 3:
-            if rows_one >= 0.7 * len(rows) and max(per_row) <= 2 and cols_one < 0.7 * len(mc):
+            # one best per row: (nearly) every row has one or two bold cells and some column holds
+            # more than two (which one best per column cannot give); and the same the other way
+            by_row = rows_one >= 0.7 * len(rows) and max(per_row) <= 2 and (cols_one < 0.7 * len(mc) or (
+                max(per_col) > 2 and nb <= 1.3 * rows_one))
+            by_col = cols_one >= 0.7 * len(mc) and max(per_col) <= 2 and (rows_one < 0.7 * len(rows) or (
+                max(per_row) > 2 and nb <= 1.3 * cols_one))
+            if by_row and not by_col:
                 score += 1.5
                 why.append("bold best values one per row")
-            elif cols_one >= 0.7 * len(mc) and max(per_col) <= 2 and rows_one < 0.7 * len(rows):
+            elif by_col and not by_row:
                 score -= 1.5
                 why.append("bold best values one per column")
     orient = "columns" if score > 0 else "rows"
@@ -419,6 +456,35 @@ def _orientation(table: Table, rows: list[list[str]], sys_col: int) -> str:
     return _orientation_evidence(table, rows, [], sys_col)[0]
 
 
+def _side_by_side(columns: list[str], rows: list[list[str]], sys_col: int, numeric_cols: list[int]) -> list[int]:
+    """Label columns inside the value area: two (or more) tables printed next to each other
+    under one caption, each with its own label column ("Method | Rank | Score || Method |
+    Rank | Score"). A text column right of the first label column starts a sub-table when
+    value columns follow it and either its header repeats the first label column's or the
+    value headers after it repeat those after the first label column; its cells name the
+    rows of the value columns up to the next such column."""
+    if not rows or not numeric_cols:
+        return []
+    ncol = len(columns)
+    leaf = [c.split(" / ")[-1].strip().casefold() for c in columns]
+    first_vals = [j for j in numeric_cols if j > sys_col]
+    out: list[int] = []
+    for j in range(sys_col + 1, ncol):
+        if j in numeric_cols or not any(k > j for k in numeric_cols):
+            continue
+        cells = [r[j] for r in rows if j < len(r)]
+        filled = [c.strip() for c in cells if c.strip()]
+        if len(filled) < 2 or not _texty(cells) or len(set(filled)) < 0.7 * len(filled):
+            continue
+        after = [leaf[k] for k in range(j + 1, ncol) if k in numeric_cols][:len(first_vals)]
+        before = [leaf[k] for k in first_vals if k < j][:len(after)]
+        same_head = bool(leaf[sys_col]) and leaf[j] == leaf[sys_col]
+        repeats = len(after) >= 2 and after == before and any(after)
+        if same_head or repeats:
+            out.append(j)
+    return out
+
+
 def _row_label(row: list[str], label_cols: list[int], category: str, keep_marks: bool = False) -> str:
     parts = [category] if category else []
     for j in label_cols:
@@ -428,35 +494,54 @@ def _row_label(row: list[str], label_cols: list[int], category: str, keep_marks:
     return " / ".join(parts)
 
 
-def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int]) -> None:
+def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], blocks: list[int] | None = None) -> None:
+    """Long records (row-major over the metric columns) and the best per benchmark. ``blocks``:
+    label columns of side-by-side sub-tables; a value column right of one takes its row labels."""
+    blocks = sorted(blocks or [])
+    sets: list[list[int]] = [list(label_cols)] + [[b] for b in blocks]
+
+    def set_of(j: int) -> int:
+        return sum(1 for b in blocks if b < j)
+
     category = ""
     recs: list[TableRecord] = []
-    row_labels: list[str] = []
+    labels: list[list[str]] = [[] for _ in sets]
     value_rows: list[int] = []
     for i, row in enumerate(body):
         if _is_category(row):
             category = clean_label(row[0])
             continue
-        lab = _row_label(row, label_cols, category)
-        row_labels.append(lab)
+        for k, lc in enumerate(sets):
+            labels[k].append(_row_label(row, lc, category) if (k == 0 or row[lc[0]].strip()) else "")
         value_rows.append(i)
     # labels that differ only by a raised marker ("20news" / "20news\u00b2") keep it: two rows
-    counts: dict[str, int] = {}
-    for lab in row_labels:
-        counts[lab] = counts.get(lab, 0) + 1
-    for k, (lab, i) in enumerate(zip(row_labels, value_rows)):
-        if counts[lab] > 1:
-            cat = row_labels[k].split(" / ")[0] if " / " in row_labels[k] and category else ""
-            marked = _row_label(body[i], label_cols, "", keep_marks=True)
-            if marked != _row_label(body[i], label_cols, ""):
-                row_labels[k] = (cat + " / " + marked) if cat and not marked.startswith(cat) else marked
+    for k, lc in enumerate(sets):
+        row_labels = labels[k]
+        counts: dict[str, int] = {}
+        for lab in row_labels:
+            counts[lab] = counts.get(lab, 0) + 1
+        for n, (lab, i) in enumerate(zip(row_labels, value_rows)):
+            if lab and counts[lab] > 1:
+                cat = row_labels[n].split(" / ")[0] if " / " in row_labels[n] and category else ""
+                marked = _row_label(body[i], lc, "", keep_marks=True)
+                if marked != _row_label(body[i], lc, ""):
+                    row_labels[n] = (cat + " / " + marked) if cat and not marked.startswith(cat) else marked
+    row_labels = labels[0]
     col_labels = [clean_label(c) or f"column {j + 1}" for j, c in enumerate(table.columns)]
-    table.columns = [c if c else f"column {j + 1}" for j, c in enumerate(table.columns)]
     transposed = table.orientation == "columns"
+    if transposed and label_cols:
+        # systems across the top: a label column headed by a metric ("HV", "IGD") rather than by
+        # a word for the axis ("Benchmark", "Dataset") names what every row measures
+        head = clean_label(table.columns[label_cols[-1]].split(" / ")[-1]) if label_cols[-1] < len(table.columns) else ""
+        if head and not _BENCH_HEAD.match(head) and not _SYSTEM_HEAD.match(head) and len(head) <= 40:
+            labels[0] = [f"{head} / {lab}" if lab and not lab.startswith(head) else lab for lab in labels[0]]
+            row_labels = labels[0]
+    table.columns = [c if c else f"column {j + 1}" for j, c in enumerate(table.columns)]
     best: dict[str, str] = {}
-    for lab, i in zip(row_labels, value_rows):
+    for n, i in enumerate(value_rows):
         row = body[i]
         for j in table.metric_columns:
+            lab = labels[set_of(j)][n]
             raw = row[j]
             v: float | str | None
             if is_missing(raw):
@@ -485,7 +570,7 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int]) -
             best[lab] = col_labels[j]
     else:
         for j in table.metric_columns:
-            vals = [(parse_number(body[i][j]), lab) for lab, i in zip(row_labels, value_rows)]
+            vals = [(parse_number(body[i][j]), lab) for lab, i in zip(labels[set_of(j)], value_rows)]
             vals = [(v, lab) for v, lab in vals if v is not None]
             if len(vals) < 2:
                 continue

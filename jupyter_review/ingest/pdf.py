@@ -345,6 +345,10 @@ def _split_blocks(blocks: list[Block], body: float) -> list[Block]:
                 brk = True  # "Methodology" over "Problem Definition"
             elif heading_like(prev) and heading_like(ln) and _deliberate_break(prev, ln, b.bbox[2]):
                 brk = True  # "Results" over "Rationale, approach, ...": the next word would have fitted
+            if (brk and _CAPTION.match(cur[0].text) and abs(prev.size - ln.size) < 0.3 and prev.bold == ln.bold
+                    and prev.font == ln.font and -1 <= gap < 0.6 * max(prev.size, 6)
+                    and (prev.bbox[2] - prev.bbox[0]) >= 0.85 * (b.bbox[2] - b.bbox[0])):
+                brk = False  # a bold caption's short last line, wrapped from a full line, is the caption's
             if _CAPTION.match(ln.text) and ln.bbox[0] <= min(x.bbox[0] for x in cur) + 2:
                 brk = True
             if brk:
@@ -460,6 +464,27 @@ def _join_lines(lines: list[str]) -> str:
         else:
             out = f"{out} {t}" if out else t
     return out
+
+
+def _caption_tail(p: Page, b: Block) -> None:
+    """A caption whose last line the text layer set apart as a block of its own (a centred last
+    line under a full one, same type, at line spacing): joined back, so that it is read as the
+    caption and not as the first header line of the table under it."""
+    last = b.lines[-1]
+    if (last.bbox[2] - last.bbox[0]) < 0.85 * (b.bbox[2] - b.bbox[0]) or len(b.lines) > 12:
+        return  # the caption already ends on a short line
+    for o in p.blocks:
+        if o is b or o.kind != "body" or len(o.lines) != 1:
+            continue
+        ln = o.lines[0]
+        gap = ln.bbox[1] - last.bbox[3]
+        if (-1 <= gap < 0.6 * max(last.size, 6) and abs(ln.size - last.size) < 0.3 and ln.bold == last.bold
+                and ln.font == last.font and ln.bbox[0] >= b.bbox[0] - 2 and ln.bbox[2] <= b.bbox[2] + 2
+                and not _CAPTION.match(ln.text) and sum(ch.isalpha() for ch in ln.text) >= 0.6 * len(ln.text.replace(" ", ""))):
+            b.lines.append(ln)
+            b.bbox = union([b.bbox, ln.bbox])
+            p.blocks.remove(o)
+            return
 
 
 def _deliberate_break(prev: Line, nxt: Line, right: float) -> bool:
@@ -966,13 +991,14 @@ class _Builder:
         vocab: set[str] | None = None  # words seen whole in the file, for captions broken at a hyphen
         for p in pages:
             caps: list[tuple[int, Caption]] = []
-            for b in p.blocks:
+            for b in list(p.blocks):
                 if b.kind != "body":
                     continue
                 first = b.lines[0]
                 m = _CAPTION.match(first.text)
                 if not m:
                     continue
+                _caption_tail(p, b)
                 label_style = first.spans[0].bold if first.spans else first.bold
                 sep = m.group("sep").strip()
                 small = first.size < self.body - 0.4

@@ -198,7 +198,7 @@ def _drop_running_text(ws: list[W], page: Page | None) -> list[W]:
                 boxes.append(b.bbox)
     out = []
     for w in ws:
-        if med and w.h > 3.0 * med and (w.x1 - w.x0) > 2.0 * med and len(w.text) >= 4:
+        if med and w.h > 3.0 * med and (w.x1 - w.x0) > 2.0 * med and (len(w.text) >= 4 or (len(w.text) >= 2 and w.text.isalpha())):
             continue
         cx = (w.x0 + w.x1) / 2
         if any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= w.cy <= b[3] + 1 for b in boxes):
@@ -237,23 +237,32 @@ def _drop_line_numbers(ws: list[W]) -> list[W]:
     return [w for w in ws if id(w) not in drop] if drop else ws
 
 
-def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, float, float], bool, bool]], list[tuple[tuple[float, float, float, float], str]]]:
-    """Style runs (bbox, bold, italic) and superscript runs (bbox, text) of the model page."""
+def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, float, float], bool, bool]], list[tuple[tuple[float, float, float, float], str]], list[tuple[tuple[float, float, float, float], str]]]:
+    """Style runs (bbox, bold, italic), superscript runs and subscript runs (bbox, text) of the
+    model page."""
     runs: list[tuple[tuple[float, float, float, float], bool, bool]] = []
     sups: list[tuple[tuple[float, float, float, float], str]] = []
+    subs: list[tuple[tuple[float, float, float, float], str]] = []
     if page is None:
-        return runs, sups
+        return runs, sups, subs
     for b in page.blocks:
         for ln in b.lines:
             if ln.spans:
                 for k, s in enumerate(ln.spans):
                     runs.append((s.bbox, s.bold, s.italic))
                     t = s.text.strip()
-                    if k and 0 < len(t) <= 3 and s.size < 0.8 * ln.spans[k - 1].size and s.bbox[3] < ln.spans[k - 1].bbox[3] - 0.5:
-                        sups.append((s.bbox, t))
+                    if k and 0 < len(t) and s.size < 0.8 * ln.spans[k - 1].size and t == s.text:
+                        prev = ln.spans[k - 1]
+                        if len(t) <= 3 and s.bbox[3] < prev.bbox[3] - 0.5:
+                            sups.append((s.bbox, t))
+                        elif len(t) <= 12 and t.isalnum() and s.bbox[1] > prev.bbox[1] + 1.0 and (
+                                s.bbox[3] > prev.bbox[3] + 0.3 or (s.bbox[1] + s.bbox[3] - prev.bbox[1] - prev.bbox[3]) / 2
+                                > 0.15 * (prev.bbox[3] - prev.bbox[1])):
+                            # (small capitals share the baseline: their bottom is not lower)
+                            subs.append((s.bbox, t))  # lowered and smaller: a subscript (DARNN_trend, LD_SC)
             else:
                 runs.append((ln.bbox, ln.bold, ln.italic))
-    return runs, sups
+    return runs, sups, subs
 
 
 _SUP_MAP = str.maketrans("0123456789abcdefghijklmnoprstuvwxyz+-",
@@ -267,7 +276,7 @@ def _sup_text(mark: str) -> str:
 
 def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tuple[float, float, float, float], bool, bool]]]:
     """Words as W (superscript footnote marks cut off numbers) and the page's style runs."""
-    runs, sups = _style_lookup(page)
+    runs, sups, subs = _style_lookup(page)
     out: list[W] = []
     for w in words:
         text = str(w[4]).strip()
@@ -276,6 +285,15 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
         x0, y0, x1, y1 = float(w[0]), float(w[1]), float(w[2]), float(w[3])
         if x1 <= x0 or y1 <= y0:
             continue
+        if subs:
+            # a subscript glued to its word ends it as a word of its own ("DARNN trend")
+            sub = next((bb for bb, st in subs if abs(bb[2] - x1) < 1.0 and bb[0] > x0 + 1 and y0 - 1 <= bb[1] <= y1
+                        and text.endswith(st) and len(text) > len(st)), None)
+            if sub is not None:
+                st = next(st for bb, st in subs if bb is sub)
+                out.append(W(x0, y0, sub[0], y1, text[: -len(st)]))
+                out.append(W(sub[0], y0, x1, y1, st))
+                continue
         mark = ""
         if sups:
             for bb, st in sups:
@@ -421,6 +439,40 @@ def _is_prose(r: Row, width: float) -> bool:
     return gaps[-1] < 3.5 * max(1.0, statistics.median(gaps)) and len(r.segs) <= n // 3
 
 
+_FUNCTION_WORDS = frozenset("the of and to in a an is are was were for at with that as by on from this which we it be than".split())
+
+
+def _prose_line(r: Row, width: float) -> bool:
+    """A line of running text in one page column under (or over) a full-width table: a run of
+    six or more words at word spacing (justified lines stretch it, never to a column gutter)
+    over a third of the table's width or more, with function words ("the", "of") and no values."""
+    if r.nval > 1 or len(r.words) < 6:
+        return False
+    ws = r.words
+    h = max(1.0, statistics.median([w.h for w in ws]))
+    run = [ws[0]]
+    for a, b in zip(ws, ws[1:]):
+        if b.x0 - a.x1 > 0.9 * h:
+            if _prose_run(run, width, h):
+                return True
+            run = []
+        run.append(b)
+    return _prose_run(run, width, h)
+
+
+def _prose_run(run: list[W], width: float, h: float) -> bool:
+    if len(run) < 6 or (run[-1].x1 - run[0].x0) < 0.35 * width:
+        return False
+    gaps = [b.x0 - a.x1 for a, b in zip(run, run[1:])]
+    if max(gaps) > 2.5 * max(0.5, statistics.median(gaps)):
+        return False  # a gutter among word spaces: cells, not a line of text
+    text = "".join(w.text for w in run)
+    if sum(c.isalpha() for c in text) < 0.7 * len(text):
+        return False
+    cues = sum(1 for w in run if w.text.lower().strip(",.;:()") in _FUNCTION_WORDS or w.text.endswith((",", ";", ":")))
+    return cues >= 2
+
+
 def _tabular(r: Row) -> bool:
     return len(r.segs) >= 2 or r.nval >= 1
 
@@ -439,7 +491,8 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
             gap = (r.y0 - last.y1) if step > 0 else (last.y0 - r.y1)
             if gap > 3.2 * med_h:
                 break
-        if _is_prose(r, width) or _CAPTION_START.match(r.text) or (len(r.segs) == 1 and _HEADING.match(r.text)):
+        if (_is_prose(r, width) or _prose_line(r, width) or _CAPTION_START.match(r.text)
+                or (len(r.segs) <= 3 and not r.nval and _HEADING.match(r.text))):
             break
         if not _tabular(r):
             misses += 1
@@ -493,13 +546,40 @@ def _crosses_gutter(ws: list[W], pw: float, bbox: tuple[float, float, float, flo
             lo = max(lo, o[3])
         elif o[1] >= bbox[3]:
             hi = min(hi, o[1])
+    # a pair of captions level with each other in the two page columns above ours: the rows
+    # that run on right under the pair are their side-by-side tables, unless they run on to ours
+    line_h = statistics.median([w.h for w in ws]) if ws else 10.0
+    for o in others:
+        if o == bbox or o[3] > bbox[1] or o[3] < lo - 1:
+            continue
+        if not any(q != o and q != bbox and abs(q[1] - o[1]) < 20 and (q[0] > mid - 4) != (o[0] > mid - 4) for q in others):
+            continue
+        run = sorted((r for r in _rows([w for w in ws if o[3] <= w.cy <= bbox[1]])), key=lambda r: r.y0)
+        end = o[3]
+        for r in run:
+            if r.y0 - end > 2.5 * line_h:
+                break
+            end = r.y1
+        if bbox[1] - end >= 1.6 * line_h:
+            lo = max(lo, end)
     near = [w for w in ws if lo <= w.cy <= hi]
+    # a caption level with ours in the other page column: tables side by side, one per column;
+    # a full-width table would then have words running across the page middle
+    left = bbox[2] < mid + 4
+    level = any(o != bbox and (o[0] > mid - 4 if left else o[2] < mid + 4) and abs(o[1] - bbox[1]) < 20 for o in others)
     n = 0
     for r in _rows(near):
-        if r.nval >= 2 and any(sg.x1 < mid and sg.numeric for sg in r.segs) and any(sg.x0 > mid and sg.numeric for sg in r.segs):
-            n += 1
-            if n >= 3:
-                return True
+        if r.nval < 2:
+            continue
+        if level:
+            n += any(w.x0 < mid - 3 and w.x1 > mid + 3 for w in r.words)
+        elif any(sg.x1 < mid and sg.numeric for sg in r.segs) and any(sg.x0 > mid and sg.numeric for sg in r.segs):
+            h = max(1.0, statistics.median([w.h for w in r.words]))
+            # running text beside a one-column table (its "[2]" and "20%" are no cells)
+            if not (_prose_run([w for w in r.words if w.x1 < mid], mid, h) or _prose_run([w for w in r.words if w.x0 > mid], mid, h)):
+                n += 1
+        if n >= 3:
+            return True
     return False
 
 
@@ -515,7 +595,7 @@ def _regions(ws: list[W], pw: float, ph: float, table_caps: list[tuple[int, Capt
     hs = sorted(w.h for w in ws)
     med_h = hs[len(hs) // 2] if hs else 10.0
     regions: list[_Region] = []
-    used: set[tuple[int, int]] = set()
+    used: set[tuple[int, int, int, int]] = set()
     cands = []
     for ci, cap in table_caps:
         xa, xb = _x_range(cap, pw, ws, all_caps)
@@ -544,7 +624,7 @@ def _regions(ws: list[W], pw: float, ph: float, table_caps: list[tuple[int, Capt
         if not pick:
             continue
         idx = sorted(pick)
-        key = (round(rows[idx[0]].y0), round(rows[idx[-1]].y1))
+        key = (round(rows[idx[0]].y0), round(rows[idx[-1]].y1), round(xa), round(xb))
         if key in used:
             continue
         used.add(key)
@@ -635,6 +715,36 @@ def _columns(body: list[Row]) -> list[tuple[float, float]]:
         inside = [(x0, x1) for x0, x1 in spans if a - 1 <= x0 and x1 <= b + 1]
         out.append((min(x0 for x0, _ in inside), max(x1 for _, x1 in inside)) if inside else (float(a), float(b)))
     return out
+
+
+def _lead_column(rows: list[Row], cols: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Group labels set on lines of their own (vertically centred beside an even number of
+    rows, so between two of them) left of every column: a leading label column."""
+    lead = [sg for r in rows if len(r.segs) == 1 and not r.nval for sg in r.segs if sg.x1 < cols[0][0] - 2]
+    if len(lead) < 2:
+        return cols
+    return [(min(sg.x0 for sg in lead), max(sg.x1 for sg in lead))] + cols
+
+
+_PLAIN_INT = re.compile(r"^\d{1,4}$")
+
+
+def _numbered_header(rows: list[Row], body_idx: list[int], cols: list[tuple[float, float]]) -> bool:
+    """The first 'body' row is a header whose column names are numbers (a k, a year, a
+    threshold): its numbers are plain integers where the cells under them are not (decimals,
+    percentages, signs), and it has no header line above it in the region."""
+    if len(body_idx) < 2 or body_idx[0] > 0:
+        return False
+    first = rows[body_idx[0]]
+    nums = [sg for sg in first.segs if sg.numeric and _HAS_DIGIT.search(sg.text)]
+    if len(nums) < 2 or not all(_PLAIN_INT.match(sg.text) for sg in nums):
+        return False
+    texts = [sg for sg in first.segs if not sg.numeric]
+    if not texts or texts[0].x0 > cols[min(1, len(cols) - 1)][0]:
+        return False  # no label-column heading: a row label, not a header
+    below = [sg.text for k in body_idx[1:] for sg in rows[k].segs
+             if sg.numeric and _HAS_DIGIT.search(sg.text) and any(_overlap(sg.x0, sg.x1, n.x0, n.x1) > 0 for n in nums)]
+    return len(below) >= 3 and sum(1 for t in below if not _PLAIN_INT.match(t)) >= 0.8 * len(below)
 
 
 def _col_of(cols: list[tuple[float, float]], x0: float, x1: float) -> int:
@@ -842,6 +952,11 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     cols = _columns([rows[k] for k in body_idx])
     if len(cols) < 2:
         return None
+    cols = _lead_column(rows[first_body:body_idx[-1] + 1], cols)
+    if _numbered_header(rows, body_idx, cols):
+        # "Backbone | Method | 1 | 7 | 21 | 51" over "-5.03%" cells: a header line of numbers
+        body_idx = body_idx[1:]
+        first_body = body_idx[0]
     notes = list(region.notes)
     if len(cols) * len(rows) > MAX_CELLS:
         keep = max(2, MAX_CELLS // len(cols))
@@ -853,9 +968,19 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     moved: list[Row] = []
     while len(header_rows) >= 2 and len(header_rows[-1].segs) == 1 and any(len(r.segs) >= 2 for r in header_rows[:-1]):
         seg = header_rows[-1].segs[0]
-        if seg.x0 <= cols[0][1] + 2:
-            break  # text in the first column: a header of the label column
+        if seg.x0 <= cols[0][1] + 2 and seg.x1 < cols[1][0]:
+            break  # text in the first column only: a header of the label column
         moved.insert(0, header_rows.pop())
+    # a single label line under the header set like a category line further down ("PENN
+    # TREEBANK" ... "WIKITEXT"): the first category
+    if len(header_rows) >= 2 and not moved and len(header_rows[-1].segs) == 1:
+        seg = header_rows[-1].segs[0]
+        for r in rows[first_body + 1:]:
+            if (len(r.segs) == 1 and not r.nval and abs(r.segs[0].x0 - seg.x0) < 2
+                    and r.segs[0].text.isupper() == seg.text.isupper() and r.words[0].bold == seg.words[0].bold
+                    and abs(r.segs[0].y1 - r.segs[0].y0 - (seg.y1 - seg.y0)) < 1.5):
+                moved.append(header_rows.pop())
+                break
     # the first line of a label that wraps around its (vertically centred) values
     if header_rows and not moved:
         fb, last = rows[first_body], header_rows[-1]
@@ -896,7 +1021,8 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
             if len(cov) >= 2:
                 # single-column names glued by tight spacing: each part sits over its own column
                 parts = _by_zone(sg.words, cols)
-                if len(parts) >= 2 and all(_aligned(ws, cols[z]) for z, ws in parts):
+                if len(parts) >= 2 and all(_aligned(ws, cols[z]) for z, ws in parts) and (
+                        r is header_rows[-1] or _glued(parts)):
                     for z, ws in parts:
                         leaf.setdefault(z, []).extend(ws)
                     continue
@@ -1009,6 +1135,7 @@ def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, 
                         cov = [a, e]
                         break
         info.append((blk, cov, c))
+    _share_siblings(info, cols, first)
     out: list[tuple[float, list[int], list[W]]] = []
     for k, (blk, cov, c) in enumerate(info):
         ws = [w for b in blk for w in b.words]
@@ -1021,6 +1148,39 @@ def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, 
         lo = first if cov[0] >= first else 0
         out.append((y0, _expand_span(cov, c, cols, taken, lo), ws))
     return out
+
+
+def _share_siblings(info: list[tuple[list[Seg], list[int], float]], cols: list[tuple[float, float]], first: int) -> None:
+    """A middle header level printed without rules ("CSI200  CSI500  CSI300", each centred over
+    its four metric columns): labels on one line, each narrower than its columns, share the value
+    columns out, each column going to the nearest label; taken only when every label is then
+    centred over a run of two or more columns."""
+    lines: dict[int, list[int]] = {}
+    for k, (blk, cov, _c) in enumerate(info):
+        if len(cov) < 2 and len(blk) == 1:
+            key = next((y for y in lines if abs(y - blk[0].y0) < 4), None)
+            lines.setdefault(key if key is not None else int(blk[0].y0), []).append(k)
+    for ks in lines.values():
+        if len(ks) < 2:
+            continue
+        share: dict[int, list[int]] = {k: [] for k in ks}
+        for j in range(first, len(cols)):
+            cc = (cols[j][0] + cols[j][1]) / 2
+            share[min(ks, key=lambda k: abs(info[k][2] - cc))].append(j)
+        ok = True
+        for k in ks:
+            run = share[k]
+            if len(run) < 2 or run != list(range(run[0], run[-1] + 1)):
+                ok = False
+                break
+            mid = (cols[run[0]][0] + cols[run[-1]][1]) / 2
+            width = cols[run[-1]][1] - cols[run[0]][0]
+            if abs(mid - info[k][2]) > max(4.0, 0.1 * width):
+                ok = False
+                break
+        if ok:
+            for k in ks:
+                info[k] = (info[k][0], share[k], info[k][2])
 
 
 def _fit_spans(ruled: list[tuple[Seg, list[int], tuple[float, float, float]]],
@@ -1072,6 +1232,15 @@ def _by_zone(ws: list[W], cols: list[tuple[float, float]]) -> list[tuple[int, li
     return out
 
 
+def _glued(parts: list[tuple[int, list[W]]]) -> bool:
+    """Above the last header line, are these per-column pieces of one run of words names glued
+    by tight spacing, not one group label ("Systems/Corpora without Splits" over the names
+    G, M, S, StS)? Glued names are set apart by wider gaps than the spaces inside each name."""
+    within = [b.x0 - a.x1 for _z, ws in parts for a, b in zip(ws, ws[1:])]
+    between = [q[1][0].x0 - p[1][-1].x1 for p, q in zip(parts, parts[1:])]
+    return not within or min(between) > 1.3 * max(within)
+
+
 def _aligned(ws: list[W], col: tuple[float, float]) -> bool:
     x0, x1 = ws[0].x0, ws[-1].x1
     c = (x0 + x1) / 2
@@ -1084,6 +1253,16 @@ def _fill_groups(items: list[_BRow], nlab: int, rules: list[tuple[float, float, 
     vertically centred on the block: give every row of the block its group label."""
     width = bbox[2] - bbox[0]
     cuts = sorted(r[2] for r in rules if (r[1] - r[0]) > 0.5 * width)
+    # a rule cuts the blocks of a group column only where it runs under that column (\cline{3-9}
+    # under every row of the inner label columns leaves the outer groups whole)
+    spans: dict[int, tuple[float, float]] = {}
+    for j in range(nlab - 1):
+        ws = [w for it in items for w in it.per[j]]
+        if ws:
+            spans[j] = (min(w.x0 for w in ws), max(w.x1 for w in ws))
+    col_cuts: dict[int, list[float]] = {
+        j: sorted(r[2] for r in rules if (r[1] - r[0]) > 0.5 * width and r[0] <= a + 1 and r[1] >= b - 1)
+        for j, (a, b) in spans.items()} if cuts else {}
     if not cuts:
         # no drawn rules: a wider gap between value rows separates the blocks
         ys = [(it.row.y0 + it.row.y1) / 2 for it in items if it.values]
@@ -1112,7 +1291,7 @@ def _fill_groups(items: list[_BRow], nlab: int, rules: list[tuple[float, float, 
             if it.category and any(it.per):
                 blocks.append([])
                 continue
-            if last_y is not None and any(last_y < c < y for c in cuts):
+            if last_y is not None and any(last_y < c < y for c in col_cuts.get(j, cuts)):
                 blocks.append([])
             if it.values:
                 blocks[-1].append(it)
