@@ -258,7 +258,7 @@ def test_claims_data_tables_tabs(session):
     own_d = [d for d in session.data_statements if d.own]
     assert f"{len(own_d)} data statements" in data.children[0].value
     n_apart = len(session.data_statements) - len(own_d)
-    assert (f"Not this paper's ({n_apart} data statements)" in "".join(c.value for c in data.children)) == bool(n_apart)
+    assert (f"Not about this paper's data ({n_apart} data statements)" in "".join(c.value for c in data.children)) == bool(n_apart)
 
     tables = w.show_tab("Tables")
     assert f"{len(session.tables)} tables" in tables.children[0].value

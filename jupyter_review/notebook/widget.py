@@ -721,9 +721,11 @@ class ReviewWidget(W.VBox):
         summary.add_class("jr-claims-summary")
         out = W.HTML(table, layout=W.Layout(max_height="600px", overflow="auto"))
         out.add_class("jr-claims-table")
-        return [summary, out, *self._not_own_children(others, "claims", "jr-claims-other"), *self._design_children()]
+        return [summary, out, *self._not_own_children(others, "claims", "jr-claims-other", "Not this paper's",
+                                                      "Read as other papers' work, background or non-prose"),
+                *self._design_children()]
 
-    def _not_own_children(self, items: list[Any], what: str, css: str) -> list[W.Widget]:
+    def _not_own_children(self, items: list[Any], what: str, css: str, title: str, why: str) -> list[W.Widget]:
         """Statements the judgement reads as not this paper's (another paper's result or dataset,
         background, a line of a proof): listed apart, so that a referee can overrule it; the
         checklist and the cross-checks do not read them."""
@@ -731,8 +733,8 @@ class ReviewWidget(W.VBox):
             return []
         rows = [_html_row([f"{_file_label(self.session, x.doc)} p.{x.page}", x.text,
                            "" if getattr(x, "p_own", None) is None else f"{x.p_own:.2f}"]) for x in items]
-        head = W.HTML(f"<h4>Not this paper's ({len(items)} {what})</h4><p>Read as other papers' work, background or "
-                      "non-prose: not used by the checklist or the cross-checks. Open one to check.</p>")
+        head = W.HTML(f"<h4>{title} ({len(items)} {what})</h4><p>{why}: not used by the checklist or "
+                      "the cross-checks.</p>")
         head.add_class(f"{css}-summary")
         out = W.HTML(_html_table(css, ("where", "statement", "p(own)"), rows),
                      layout=W.Layout(max_height="300px", overflow="auto"))
@@ -780,7 +782,9 @@ class ReviewWidget(W.VBox):
         summary.add_class("jr-data-summary")
         out = W.HTML(table, layout=W.Layout(max_height="600px", overflow="auto"))
         out.add_class("jr-data-table")
-        return [summary, out, *self._not_own_children(others, "data statements", "jr-data-other")]
+        return [summary, out, *self._not_own_children(
+            others, "data statements", "jr-data-other", "Not about this paper's data",
+            "Read as other papers' data, not about data at all (a batch size, a GPU count), or non-prose")]
 
     def table_html(self, table: Any) -> str:
         """One extracted table as escaped HTML, with the cross-check findings about it.
