@@ -160,6 +160,22 @@ def test_review_a_paper_end_to_end(page, lab: Lab):
     # both files were read: the header names the supplement too
     assert lab.supplement in review.locator(".jr-files").inner_text()
 
+    # a row shows three quotes at most; "more" opens the further quotes and the unverified leads
+    review.locator(".jr-more").first.wait_for()
+    item = review.locator(".jr-item:has(.jr-more)").first
+    more = item.locator(".jr-more")
+    item.locator(".jr-quote").first.wait_for()  # widget views arrive one by one
+    before = item.locator(".jr-quote, .jr-lead").count()
+    assert 1 <= before <= 3
+    more.click()
+    item.locator(".jr-quote, .jr-lead").nth(before).wait_for()
+    opened = item.locator(".jr-quote, .jr-lead").count()
+    assert opened > before
+    if "unverified lead" in more.inner_text():
+        assert "not counted" in item.locator(".jr-lead").first.inner_text()
+    more.click()  # and closes them again
+    item.locator(".jr-quote, .jr-lead").nth(before).wait_for(state="detached")
+
     # gaps first: the first page's rows go missing, vague, supplement only, disclosed, n/a
     statuses = [row_status(r) for r in rows.all()]
     ranks = [GAP_RANK[s_] for s_ in statuses]
@@ -220,6 +236,11 @@ def test_review_a_paper_end_to_end(page, lab: Lab):
     kl.wait_for()
     assert "none found" in kl.inner_text()
     assert "with no experiment found" in review.locator(".jr-design-summary").inner_text()
+    # claims read as other papers' work or background are listed apart, not dropped
+    apart = review.locator(".jr-claims-other-summary")
+    apart.wait_for()
+    assert "Not this paper's" in apart.inner_text()
+    assert review.locator(".jr-claims-other-table tr").count() >= 2
     review.screenshot(path=str(ARTIFACTS / "design-choices.png"))
     review.locator(".lm-TabBar-tab", has_text="Checklist").first.click()
 
