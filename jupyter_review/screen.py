@@ -401,10 +401,13 @@ def summarise_analysis(analysis: Any) -> dict[str, Any]:
         row[f"gaps_{sev}"] = gaps[sev]
     row["supplement_only"] = supp_only
     row["mismatches"] = sum(1 for c in (analysis.cross_checks or []) if _field(c, "status") == "mismatch")
-    row["claims"] = len(analysis.claims or [])
+    # the paper's own claims (those the cross-checks read); claims set apart as other papers'
+    # work or background are not counted
+    own = [c for c in analysis.claims or [] if _field(c, "own", True) is not False]
+    row["claims"] = len(own)
     row["tables"] = len(analysis.tables or [])
     supp = {i for i, f in enumerate(files) if f.role not in ("", "main")}
-    row["claims_supplement"] = sum(1 for c in analysis.claims or [] if _field(c, "doc") in supp)
+    row["claims_supplement"] = sum(1 for c in own if _field(c, "doc") in supp)
     row["tables_supplement"] = sum(1 for t in analysis.tables or [] if _field(t, "doc") in supp)
     # what the editor should know before reading the counts: damaged pages, a file that is no
     # paper, repaired ligatures (one line, " | " between warnings)

@@ -429,3 +429,20 @@ def test_csv_defuses_formulas_and_round_trips(tmp_path: Path) -> None:
         pd.testing.assert_frame_equal(read_screening(out), df)
     raw = (tmp_path / "o.csv").read_text(encoding="utf-8")
     assert "'=HYPERLINK" in raw and "\n=" not in raw and ",=" not in raw and ",+1" not in raw and ",@" not in raw
+
+
+def test_screening_counts_only_the_papers_own_claims():
+    """An editor's claim count is of the claims the cross-checks read: those the statement
+    judgement sets apart (background, other papers' results) are not counted; the text summary
+    says how many were set apart."""
+    from jupyter_review import sample
+    from jupyter_review.report.text import summary_text
+    from jupyter_review.screen import summarise_analysis
+
+    a = jr.analyze(sample.main_pdf(), [sample.supplement_pdf()])
+    own = [c for c in a.claims if c.own is not False]
+    apart = len(a.claims) - len(own)
+    assert apart >= 1 and own  # the sample's related-work sentences are set apart
+    row = summarise_analysis(a)
+    assert row["claims"] == len(own)
+    assert f"claims: {len(a.claims)} ({apart} set apart as not this paper's)" in summary_text(a)

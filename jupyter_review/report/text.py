@@ -19,7 +19,7 @@ def summary_text(a: Analysis, elapsed: float | None = None) -> str:
     if main_secs:
         out.append("sections: " + "; ".join(f"{s.number + ' ' if s.number else ''}{s.title[:40]} (p.{s.page})" for s in main_secs[:30]))
     out.append(
-        f"claims: {len(a.claims)}  data statements: {len(a.data_statements)}  tables: {len(a.tables)} "
+        f"claims: {_own(a.claims)}  data statements: {_own(a.data_statements)}  tables: {len(a.tables)} "
         f"({sum(t.is_results for t in a.tables)} results)  cross-checks: {len(a.cross_checks)} "
         f"({sum(c.status == 'mismatch' for c in a.cross_checks)} mismatches)"
     )
@@ -45,3 +45,9 @@ def summary_text(a: Analysis, elapsed: float | None = None) -> str:
     if t is not None:
         out.append(f"time: {t:.2f} s")
     return "\n".join(out)
+
+
+def _own(statements: list) -> str:
+    """How many statements, and how many of them the judgement set apart as not the paper's own."""
+    apart = sum(1 for x in statements if getattr(x, "own", True) is False)
+    return f"{len(statements)} ({apart} set apart as not this paper's)" if apart else str(len(statements))
