@@ -1,10 +1,12 @@
 """Results-table cell accuracy against the hand-read gold set, ours vs pdfplumber.
 
-    .venv/bin/python benchmarks/table_accuracy.py [--misses]
+    .venv/bin/python benchmarks/table_accuracy.py [--misses] [--gold-dir DIR]
     .venv/bin/python benchmarks/table_accuracy.py --set texbench [--split tune|blind] [--misses] [--no-pdfplumber]
 
 Gold: tests/data/gold/tables/*.yaml (cells read off rendered pages by eye; see the
-README there).  A gold cell counts when an extracted record of the same page and
+README there), or the YAML files of ``--gold-dir DIR`` (e.g. tests/data/gold/tables_unseen,
+pages the extractor was never tuned on).  Where a gold table states its ``orientation``
+(systems_as_columns / systems_as_rows) the score is also given per orientation.  A gold cell counts when an extracted record of the same page and
 table has the same system label, column label and value:
 
 - labels are normalised: NFKC, case-folded, citations ("[12]", "(Li et al., 2016)"),
@@ -95,14 +97,15 @@ def value_match(gold: Any, got: Any) -> bool:
     return a == b
 
 
-def load_gold() -> list[dict[str, Any]]:
+def load_gold(gold_dir: Path | None = None) -> list[dict[str, Any]]:
     import yaml
 
     out = []
-    for p in sorted(GOLD_DIR.glob("*.yaml")):
+    for p in sorted(Path(gold_dir or GOLD_DIR).glob("*.yaml")):
         data = yaml.safe_load(p.read_text(encoding="utf-8"))
         for t in data["tables"]:
             out.append({"file": data["file"], "page": int(t["page"]), "label": str(t["label"]),
+                        "orientation": str(t.get("orientation", "")),
                         "cells": [tuple(c) for c in t["cells"]]})
     return out
 
@@ -142,6 +145,7 @@ def score_ours(gold: list[dict[str, Any]]) -> dict[str, Any]:
     total = hit = 0
     misses: list[str] = []
     per_file: dict[str, dict[str, float]] = {}
+    per_orientation: dict[str, list[int]] = {}
     seconds = 0.0
     npages = 0
     for f, gts in by_file.items():
@@ -157,6 +161,10 @@ def score_ours(gold: list[dict[str, Any]]) -> dict[str, Any]:
                 ft += 1
                 ok = any(label_match(sysl, r.system) and label_match(coll, r.column) and value_match(val, r.value) for r in recs)
                 fh += ok
+                if g.get("orientation"):
+                    tally = per_orientation.setdefault(g["orientation"], [0, 0])
+                    tally[0] += ok
+                    tally[1] += 1
                 if not ok:
                     misses.append(f"{f} p.{g['page']} T{g['label']}: {sysl} | {coll} = {val}")
         pages = sorted({g["page"] for g in gts})
@@ -166,7 +174,7 @@ def score_ours(gold: list[dict[str, Any]]) -> dict[str, Any]:
         total += ft
         hit += fh
     return {"cells": total, "matched": hit, "accuracy": hit / total if total else 0.0, "per_file": per_file,
-            "sec_per_page": seconds / max(1, npages), "pages": npages, "misses": misses}
+            "per_orientation": per_orientation, "sec_per_page": seconds / max(1, npages), "pages": npages, "misses": misses}
 
 
 # -- pdfplumber ----------------------------------------------------------------------------
@@ -254,9 +262,10 @@ def ingest_speed(name: str = "edge/who-guideline-155p.pdf") -> dict[str, Any]:
             "tables": len(doc.raw_tables), "wall_seconds": wall}
 
 
-def score_tables(*, with_pdfplumber: bool = True, with_speed: bool = False) -> dict[str, Any]:
+def score_tables(*, with_pdfplumber: bool = True, with_speed: bool = False,
+                 gold_dir: Path | None = None) -> dict[str, Any]:
     """Cell accuracy of our table extraction on the gold set (plus pdfplumber's, and speed)."""
-    gold = load_gold()
+    gold = load_gold(gold_dir)
     out: dict[str, Any] = {"ours": score_ours(gold)}
     out["accuracy"] = out["ours"]["accuracy"]
     out["cells"] = out["ours"]["cells"]
@@ -430,13 +439,21 @@ def main() -> None:
     if "--set" in sys.argv and sys.argv[sys.argv.index("--set") + 1] == "texbench":
         texbench_main(sys.argv[1:])
         return
-    res = score_tables(with_pdfplumber=True, with_speed=True)
+    gold_dir = None
+    if "--gold-dir" in sys.argv:
+        gold_dir = Path(sys.argv[sys.argv.index("--gold-dir") + 1]).resolve()
+        if not any(gold_dir.glob("*.yaml")):
+            sys.exit(f"no gold YAML files in {gold_dir}")
+    res = score_tables(with_pdfplumber=True, with_speed=True, gold_dir=gold_dir)
     o, p, s = res["ours"], res["pdfplumber"], res["ingest"]
+    print(f"gold {gold_dir or GOLD_DIR}")
     print(f"gold cells: {o['cells']} from {len(o['per_file'])} files, {o['pages']} table pages")
     print(f"ours        cell accuracy {o['accuracy']:.3f} ({o['matched']}/{o['cells']}), "
           f"table stage {o['sec_per_page'] * 1000:.1f} ms/page")
     print(f"pdfplumber  cell accuracy {p['accuracy']:.3f} ({p['matched']}/{p['cells']}), "
           f"extract_tables {p['sec_per_page'] * 1000:.1f} ms/page")
+    for k, (h, n) in sorted(o["per_orientation"].items()):
+        print(f"  {k.replace('_', ' '):38s} {h / n if n else 0:.3f} ({h}/{n})")
     for f, r in o["per_file"].items():
         print(f"  {f:40s} {r['matched']:3d}/{r['cells']:3d}  full load {r['load_seconds']:.2f} s")
     print(f"full load of {s['file']} ({s['pages']} pages): {s['load_seconds']:.2f} s "
