@@ -192,3 +192,23 @@ def test_a_status_resting_only_on_doubtful_sentences_says_so(model, name):
             continue
         doubtful = all(r < model.threshold for r in judged)
         assert ("not sure" in t.reason) == doubtful, (tid, t.status, judged, t.reason)
+
+
+def test_supplement_only_reason_quotes_no_doubtful_main_text_mention(model):
+    """A supplement-only status does not rest on the main text's general mention; where the
+    judgement doubts every such mention (the sample's "maximum of 4,096 generated tokens" for data
+    size), the reason quotes none of them and they are kept as leads; a mention it is sure of, or
+    a pointer to the supplement, is still quoted (the split tests check pointers)."""
+    from jupyter_review import sample
+
+    a = jr.analyze(sample.main_pdf(), [sample.supplement_pdf()])
+    checked = 0
+    for t in a.topics.values():
+        if t.status != "supplement_only":
+            continue
+        mains = [e for e in t.evidence if e.role == "main"]
+        if "does not clearly address" in t.reason:
+            checked += 1
+            assert not mains and "\u201c" not in t.reason.split(";")[0], t.reason
+            assert any(e.role == "main" for e in t.leads), t.topic
+    assert checked >= 1

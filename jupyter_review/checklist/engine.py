@@ -886,15 +886,23 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
             reason += unsure
         return "disclosed", reason, (shown[:MAX_EVIDENCE - 1] + rank(supp_spec)[:1] + shown[MAX_EVIDENCE - 1:])[:MAX_EVIDENCE]
     if supp_spec:
-        if main_weak:
-            lead = f"The main text mentions {title} only in general terms ({_pages(main_weak)}: \u201c{_quote(main_weak[0])}\u201d)"
+        # the main text's general mention is quoted where it points to the supplement ("details
+        # in Appendix B") or the judgement is sure of it: it does not decide this status, so a
+        # doubtful mention would only be noise (it stays a lead)
+        general = [h for h in main_weak if h.sure or h.why == "pointer"]
+        if general:
+            lead = f"The main text mentions {title} only in general terms ({_pages(general)}: \u201c{_quote(general[0])}\u201d)"
+        elif main_weak:
+            lead = f"The main text does not clearly address {title}"
+            for h in main_weak:
+                h.lead = True
         else:
             lead = f"The main text says nothing about {title}"
         reason = f"{lead}; the details are only in the supplement ({_pages(supp_spec)})."
         if doubtful(supp_spec):
             reason += unsure
         sup = _demote_doubtful(rank(supp_spec))
-        return "supplement_only", reason, (sup[:3] + main_weak[:1] + sup[3:])[:MAX_EVIDENCE]
+        return "supplement_only", reason, (sup[:3] + general[:1] + sup[3:])[:MAX_EVIDENCE]
     weak = sorted(main_weak + supp_weak, key=_Hit.weak_key)
     if weak:
         weak = _demote_doubtful(weak)
