@@ -785,7 +785,7 @@ def judge_relevance(hits_by_topic: dict[str, list[_Hit]]) -> None:
     A sentence (or table) the model reads as not about the topic stays as an unverified lead; it
     never counts toward a status.
     """
-    from ..nlp.relevance import keyword_window, load_model, relevance_words, with_links
+    from ..nlp.relevance import candidate_words, load_model
 
     model = load_model()
     if model is None:
@@ -805,10 +805,7 @@ def judge_relevance(hits_by_topic: dict[str, list[_Hit]]) -> None:
                 # no list of baselines)
                 continue
             todo.append((h, tid))
-            det = detectors()[tid]
-            text = with_links(u.text, u.note)
-            near = keyword_window((det.specific, det.vague, det.mention), text)
-            inputs.append(relevance_words(tid, text, u.section_kind, u.role, u.kind, h.why, near))
+            inputs.append(candidate_words(tid, u.text, u.note, u.section_kind, u.role, u.kind, h.why))
     if not todo:
         return
     for (h, tid), j in zip(todo, model.score(inputs)):

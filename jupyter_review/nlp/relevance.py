@@ -137,8 +137,9 @@ class Linear:
 
         if not ids:
             return []
-        z_on = np.array([self.w_on[0] + self.w_on[1:][i].sum() for i in ids])
-        z_sp = np.array([self.w_spec[0] + self.w_spec[1:][i].sum() for i in ids])
+        on, sp = self.w_on[1:], self.w_spec[1:]
+        z_on = self.w_on[0] + np.array([on[i].sum() for i in ids])
+        z_sp = self.w_spec[0] + np.array([sp[i].sum() for i in ids])
         p_on, p_sp = 1 / (1 + np.exp(-z_on)), 1 / (1 + np.exp(-z_sp))
         return [Judgement(float(a), float(b)) for a, b in zip(p_on, p_sp)]
 
@@ -245,10 +246,17 @@ def with_links(text: str, note: str = "") -> str:
     return f"{text} {note}" if note else text
 
 
+def candidate_words(topic: str, text: str, note: str = "", section_kind: str = "", role: str = "main",
+                    kind: str = "sentence", why: str = "") -> list[str]:
+    """The model's input for one retrieved candidate, the same in training and in the engine: the
+    sentence with its links, its context tokens and the words around the topic's keyword."""
+    text = with_links(text, note)
+    return relevance_words(topic, text, section_kind, role, kind, why, topic_window(topic, text))
+
+
 def _row_words(r: dict[str, Any]) -> list[str]:
-    text = with_links(r["text"], r.get("note", ""))
-    return relevance_words(r["topic"], text, r.get("section_kind", ""), r.get("role", "main"),
-                           r.get("kind", "sentence"), r.get("why", ""), topic_window(r["topic"], text))
+    return candidate_words(r["topic"], r["text"], r.get("note", ""), r.get("section_kind", ""),
+                           r.get("role", "main"), r.get("kind", "sentence"), r.get("why", ""))
 
 
 # training: L2-regularised logistic regression, full batch, AdaGrad steps; no randomness, so the
