@@ -281,3 +281,19 @@ def test_other_works_statements_are_not_the_papers_disclosure(tmp_path):
     a = jr.analyze(_statement_pdf(tmp_path, lines))
     for topic in ("code.availability", "accountability.funding", "accountability.conflicts"):
         assert a.topics[topic].status != "disclosed", (topic, a.topics[topic].reason)
+
+
+@pytest.mark.parametrize("sentence", [
+    "All experiments are conducted on a single NVIDIA A100(40 GB) GPU, and each training run is completed within one hour.",
+    "Every model is trained on a single RTX 3090 (24 GB) GPU for about six hours.",
+])
+def test_hardware_named_with_its_memory_in_brackets_is_specific(tmp_path, sentence):
+    # typography of hardware names: the memory size printed in brackets inside the name
+    # ("A100(40 GB)", "RTX 3090 (24 GB)") must not hide the GPU count that makes it specific
+    ml = [("text", "We train a neural network on the benchmark with a learning rate of 0.001."),
+          ("text", "Our model is a transformer fine-tuned for five epochs with the Adam optimizer."),
+          ("text", "Training stops early when the validation loss of the model no longer improves."),
+          ("text", "We fine-tune our model on the training data of the benchmark with a batch size of 32.")]
+    res = jr.analyze(_statement_pdf(tmp_path, [*ml, ("text", sentence)])).topics["compute.resources"]
+    assert res.status == "disclosed", res.reason
+    assert any(sentence[:25] in e.text for e in res.evidence)
