@@ -64,7 +64,9 @@ __all__ = [
 
 # -- columns ------------------------------------------------------------------------------
 
-LEAD_COLUMNS = ["id", "paper", "supplements", "title", "pages"]
+# profile: the paper-profile traits that hold ("model llm releases_model"), which decide what
+# applies and how much a gap weighs
+LEAD_COLUMNS = ["id", "paper", "supplements", "title", "pages", "profile"]
 # claims / tables count every file; *_supplement says how many of them come from a supplement
 COUNT_COLUMNS = ["gaps_major", "gaps_minor", "gaps_info", "supplement_only", "mismatches", "claims", "tables",
                  "claims_supplement", "tables_supplement"]
@@ -386,6 +388,8 @@ def summarise_analysis(analysis: Any) -> dict[str, Any]:
     row: dict[str, Any] = {
         "title": " ".join(str(title).split()),
         "pages": int(sum(int(f.pages or 0) for f in files)),
+        "profile": " ".join(name for name, t in (getattr(analysis, "profile", None) or {}).items()
+                            if _field(t, "value", False) is True),
     }
     gaps = Counter()
     supp_only = 0

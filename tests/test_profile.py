@@ -53,6 +53,12 @@ CASES = [
     ("neurores-0022-4.pdf", "registrable_study", True),
     ("neurores-0022-4.pdf", "model", False),
     ("plosmed-1003873.pdf", "human_participants", True),
+    # releases its model: in the abstract without "we" ("Code and models are publicly available"),
+    # as a release sentence; a paper that trains a model and releases only its code does not
+    ("janus-pro.pdf", "releases_model", True),
+    ("qwen3.pdf", "releases_model", True),
+    ("moba.pdf", "releases_model", False),
+    ("stockmixer-main.pdf", "releases_model", False),
 ]
 
 
@@ -123,6 +129,27 @@ def test_registration_missing_on_an_interventional_study_that_gives_none() -> No
     a = _analysis("npjmgrav-00129.pdf")
     assert a.profile["registrable_study"].value
     assert a.topics["study.registration"].status == "missing"
+
+
+@pytest.mark.parametrize("name,released", [("moba.pdf", False), ("qwen3.pdf", True)])
+def test_safety_gaps_weigh_major_only_for_a_model_others_can_use(name: str, released: bool) -> None:
+    # MoBA trains LLMs and releases its code; Qwen3 releases its models: both are asked about
+    # safety testing, but only for the released model is a gap major; elsewhere it is minor and
+    # the reason names the profile trait, so the referee can correct it
+    a = _analysis(name)
+    assert a.profile["releases_model"].value is released
+    for tid in ("safety.static_eval", "safety.adversarial_eval", "safety.mitigations"):
+        r = a.topics[tid]
+        assert r.status != "not_applicable", (tid, r.reason)
+        assert r.severity == ("major" if released else "minor"), (tid, r.severity, r.reason)
+        if r.status in ("vague", "missing") and not released:
+            assert "Minor here, not major" in r.reason and "releases_model = no" in r.reason, r.reason
+        items = [c for c in a.checklist if c.topic == tid]
+        assert items and all(c.severity == r.severity for c in items), [(c.item, c.severity) for c in items]
+    if not released:
+        fixed = jr.analyze(corpus_pdf(name), profile="releases_model=yes")
+        assert all(fixed.topics[t].severity == "major" for t in ("safety.static_eval", "safety.mitigations"))
+        assert "Minor here" not in fixed.topics["safety.static_eval"].reason
 
 
 def test_llm_only_items_and_datasheets_follow_a_referee_correction() -> None:
@@ -206,3 +233,15 @@ def test_a_journal_checklist_item_can_name_profile_traits(tmp_path) -> None:
     with pytest.raises(ChecklistError) as e:
         evaluate(copy.copy(_analysis("neurores-0022-4.pdf")), frameworks=["journal-x"], extra_files=[bad])
     assert e.value.code == "JR200" and "line 8" in str(e.value) and "gpus" in str(e.value)
+
+
+def test_every_major_if_condition_names_known_traits() -> None:
+    from jupyter_review.checklist.loader import topics
+    from jupyter_review.checklist.profile import check_expression
+
+    conds = {tid: t.major_if for tid, t in topics().items() if t.major_if}
+    assert {"safety.static_eval", "accountability.responsibility"} <= set(conds)
+    for expr in conds.values():
+        check_expression(expr)  # raises ChecklistError on an unknown trait
+    with pytest.raises(ChecklistError):
+        check_expression("releases_model or gpus")

@@ -953,6 +953,23 @@ def _leads(hits: list[_Hit], files: list[Any]) -> list[Evidence]:
     return [_evidence(h, files) for h in off[:MAX_LEADS]]
 
 
+def _severity(topic: Topic, status: str, reason: str, profile: Any) -> tuple[str, str]:
+    """A topic's severity on this paper: a major topic with a ``major_if`` condition on the paper
+    profile (safety testing: "releases_model") is minor where the condition fails, and a gap's
+    reason says why, so the referee can correct the profile if it is wrong."""
+    if topic.severity != "major" or not topic.major_if or not profile:
+        return topic.severity, reason
+    from .profile import holds, why_not
+
+    if holds(topic.major_if, profile):
+        return topic.severity, reason
+    if status in ("vague", "missing"):
+        why, _ = why_not(topic.major_if, profile)
+        why = why.removeprefix("Does not apply: ").split(" The paper (p.")[0].rstrip(".")
+        reason = f"{reason} Minor here, not major: {why}."
+    return "minor", reason
+
+
 def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
     doc = analysis.document
     files = doc.files
@@ -1035,6 +1052,9 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
         )
     results = {tid: results[tid] for tid in detectors() if tid in results}
     _escalate(results)
+    for tid, res in results.items():
+        if res.status != "not_applicable":
+            res.severity, res.reason = _severity(detectors()[tid].topic, res.status, res.reason, analysis.profile)
     return results
 
 

@@ -96,6 +96,9 @@ class Topic:
     severity: str
     description: str
     vague_when: str = ""
+    # a major topic is major only where this condition on the paper profile holds, minor
+    # elsewhere ("releases_model": safety testing weighs most for a model others can use)
+    major_if: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +114,7 @@ def topics() -> dict[str, Topic]:
             severity=spec.get("severity", "minor"),
             description=" ".join(str(spec.get("description", "")).split()),
             vague_when=" ".join(str(spec.get("vague_when", "")).split()),
+            major_if=str(spec.get("major_if", "") or ""),
         )
     return out
 
