@@ -910,6 +910,23 @@ def _hrules(pg: Any) -> list[tuple[float, float, float]]:
                 rx0, ry0, rx1, ry1 = (r.x0, r.y0, r.x1, r.y1) if hasattr(r, "x0") else r
                 if abs(ry1 - ry0) < 1.6 and abs(rx1 - rx0) > 4:
                     out.append((rx0, rx1, (ry0 + ry1) / 2))
+    if not out:
+        out = _image_rules(pg)
+    return out
+
+
+def _image_rules(pg: Any) -> list[tuple[float, float, float]]:
+    """Rules printed as thin images (a 1x1 image mask stretched into a line, as some
+    PostScript-to-PDF tool chains draw booktabs rules): no drawing lists them."""
+    try:
+        info = pg.get_image_info()
+    except Exception:
+        return []
+    out = []
+    for im in info:
+        x0, y0, x1, y1 = im.get("bbox", (0, 0, 0, 0))
+        if (y1 - y0) < 1.6 and (x1 - x0) > 4:
+            out.append((x0, x1, (y0 + y1) / 2))
     return out
 
 
@@ -928,12 +945,27 @@ def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _
         if len(cols) >= 3:
             nlab = _label_cols([rows[k] for k in body_idx], cols)
             nval_cols = len(cols) - nlab
+            head = [r for r in rows[:body_idx[0]] if r.words]
+            bold_head = bool(head) and all(_all_bold(r) for r in head)
+            stub = head[-1].segs[0] if head and head[-1].segs and head[-1].segs[0].x1 < cols[min(nlab, len(cols) - 1)][0] else None
             for k in range(body_idx[0] + 2, len(rows) - 2):
                 r = rows[k]
-                if r.nval or len(r.segs) < max(3, nval_cols // 2 + 1):
+                if r.nval:
+                    continue
+                if (stub is not None and len(head) >= 2 and len(r.segs) >= 2 and r.segs[0].text == stub.text
+                        and abs(r.segs[0].x0 - stub.x0) < 3 and any(_is_body(x) for x in rows[k + 1:k + 4])):
+                    # the header's lowest line printed again ("Method | Dataset: ParaSCI ACL | Dataset:
+                    # MSRPC"): a second block under the same upper header lines (the metric names)
+                    first = _Region(rows[:k], region.caption, region.cap_bbox, region.x0, region.x1, list(region.notes))
+                    rest = _Region(head[:-1] + rows[k:], region.caption, region.cap_bbox, region.x0, region.x1,
+                                   list(region.notes) + ["second block of a stacked table (header line repeated)"])
+                    return _build(first, pg, doc_index, page_no, page_rules) + _build(rest, pg, doc_index, page_no, page_rules)
+                if len(r.segs) < max(3, nval_cols // 2 + 1):
                     continue
                 if sum(1 for sg in r.segs if sg.x0 >= cols[nlab][0] - 2) < max(2, nval_cols // 2):
                     continue
+                if bold_head and not _any_bold(r):
+                    continue  # a row of words set like the body under a bold header: data ("Optimizer | AdamW")
                 if any(_is_body(x) for x in rows[k + 1:k + 4]):
                     first = _Region(rows[:k], region.caption, region.cap_bbox, region.x0, region.x1, list(region.notes))
                     rest = _Region(rows[k:], region.caption, region.cap_bbox, region.x0, region.x1,
@@ -964,12 +996,38 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
         rows = rows[:keep]
     ncol = len(cols)
     header_rows = rows[:first_body]
+    allw = [w for r in rows for w in r.words]
+    bbox = (min(w.x0 for w in allw), min(w.y0 for w in allw), max(w.x1 for w in allw), max(w.y1 for w in allw))
+    rules_all: list[tuple[float, float, float]] | None = None
+
+    def page_rules_in() -> list[tuple[float, float, float]]:
+        nonlocal rules_all
+        if rules_all is None:
+            rules_all = _rules_in(page_rules(), bbox) if page_rules is not None else []
+        return rules_all
+
+    nlab0 = _label_cols(rows[first_body:], cols)
+    # the lower lines of a two-line system header ("DeepSeek" over "67B"): no row label, set
+    # like the header line above and unlike the rows below, at line spacing under it
+    while header_rows and len(body_idx) >= 3 and _header_continuation(rows, body_idx, header_rows, cols, nlab0):
+        header_rows.append(rows[body_idx[0]])
+        body_idx = body_idx[1:]
+        first_body = body_idx[0]
+        header_rows = rows[:first_body]
+    # description rows printed above the scores ("Architecture | Dense | MoE"): header lines
+    # by position, but under the rule that closes the header (or set unlike the header) and
+    # shaped like data rows (a row label, one cell per value column)
+    data_moved = _data_rows_in_header(header_rows, rows[first_body], cols, nlab0, page_rules_in, bbox)
+    if data_moved:
+        header_rows = header_rows[:len(header_rows) - len(data_moved)]
     # a centred single label just above the body is the first category, not a header line
     moved: list[Row] = []
     while len(header_rows) >= 2 and len(header_rows[-1].segs) == 1 and any(len(r.segs) >= 2 for r in header_rows[:-1]):
         seg = header_rows[-1].segs[0]
         if seg.x0 <= cols[0][1] + 2 and seg.x1 < cols[1][0]:
             break  # text in the first column only: a header of the label column
+        if _continues_header_cell(seg, header_rows[-2], cols):
+            break  # the second line of one column's name ("S2ORC-" over "SciBERT")
         moved.insert(0, header_rows.pop())
     # a single label line under the header set like a category line further down ("PENN
     # TREEBANK" ... "WIKITEXT"): the first category
@@ -982,17 +1040,16 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
                 moved.append(header_rows.pop())
                 break
     # the first line of a label that wraps around its (vertically centred) values
-    if header_rows and not moved:
+    if header_rows and not moved and not data_moved:
         fb, last = rows[first_body], header_rows[-1]
         h = max(1.0, statistics.median([w.h for w in fb.words]))
         if (not any(w.x0 < cols[0][1] + 1 for w in fb.words) and all(sg.x1 <= cols[1][0] for sg in last.segs)
                 and fb.y0 - last.y1 < 0.9 * h):
             moved.append(header_rows.pop())
-    allw = [w for r in rows for w in r.words]
-    bbox = (min(w.x0 for w in allw), min(w.y0 for w in allw), max(w.x1 for w in allw), max(w.y1 for w in allw))
+    moved = moved + data_moved
     # drawn rules tell group headers' spans and row blocks; read them only when those exist
     need = len(header_rows) >= 2 or _label_cols(rows[first_body:], cols) >= 2
-    rules = _rules_in(page_rules(), bbox) if (need and page_rules is not None) else []
+    rules = page_rules_in() if need else []
 
     # -- header --------------------------------------------------------------------------
     leaf: dict[int, list[W]] = {}
@@ -1078,7 +1135,9 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
             j = _col_of(cols, sg.x0, sg.x1)
             per[j].extend(sg.words)
         label_only = nv == 0 and not any(per[j] for j in range(nlab, ncol))
-        items.append(_BRow(r, per, nv > 0, spanning or (nv == 0 and not label_only), label_only))
+        # a row of words set like a data row ("Optimizer | AdamW | Muon"): a row of text values
+        text_row = nv == 0 and not spanning and not label_only and _data_like(r, cols, nlab)
+        items.append(_BRow(r, per, nv > 0 or text_row, spanning or (nv == 0 and not label_only and not text_row), label_only))
     merged = _merge_label_rows(items, nlab)
     if nlab >= 2:
         _fill_groups(merged, nlab, rules, bbox)
@@ -1096,6 +1155,100 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
         doc=doc_index, page=page_no, bbox=bbox, rows=out_rows, caption=region.caption,
         header_rows=len(header), method="words", pages=[page_no], notes=notes,
     )
+
+
+def _all_bold(r: Row) -> bool:
+    ws = [w for w in r.words if any(ch.isalnum() for ch in w.text)]
+    return bool(ws) and all(w.bold for w in ws)
+
+
+def _any_bold(r: Row) -> bool:
+    return any(w.bold for w in r.words if any(ch.isalnum() for ch in w.text))
+
+
+def _header_continuation(rows: list[Row], body_idx: list[int], head: list[Row], cols: list[tuple[float, float]], nlab: int) -> bool:
+    """Is the first 'body' row (it holds number-like words: "67B", "8x22B", "v2") the lower line
+    of the header above it? It has no row label, every piece sits under a header cell, it is set
+    at line spacing under the header line and in its typeface (bold where the header is bold),
+    and the row under it is not."""
+    r0 = rows[body_idx[0]]
+    nxt = rows[body_idx[1]]
+    if any(_col_of(cols, sg.x0, sg.x1) < nlab for sg in r0.segs):
+        return False  # a row label: a data row
+    if not any(_col_of(cols, sg.x0, sg.x1) < nlab for sg in nxt.segs):
+        return False  # the rows under it have no labels either: nothing sets it apart
+    h = max(1.0, statistics.median([w.h for w in r0.words]))
+    if r0.y0 - max(r.y1 for r in head) > 0.6 * h:
+        return False
+    if not (_all_bold(r0) and all(_all_bold(r) for r in head)) or _all_bold(nxt):
+        return False
+    return all(any(_overlap(sg.x0, sg.x1, s.x0, s.x1) > 0 for r in head for s in r.segs) for sg in r0.segs)
+
+
+def _data_like(r: Row, cols: list[tuple[float, float]], nlab: int) -> bool:
+    """A row shaped like a data row: a row label in the label columns and one piece of text in
+    each of at least half of the value columns (none spanning two)."""
+    nv = len(cols) - nlab
+    if nv < 2:
+        return False
+    lab = False
+    filled: set[int] = set()
+    for sg in r.segs:
+        cov = _covers(cols, sg.x0, sg.x1)
+        if len(cov) >= 2:
+            return False
+        j = _col_of(cols, sg.x0, sg.x1)
+        if j < nlab:
+            lab = True
+        elif j in filled:
+            return False
+        else:
+            filled.add(j)
+    return lab and len(filled) >= max(2, (nv + 1) // 2)
+
+
+def _data_rows_in_header(header_rows: list[Row], first: Row, cols: list[tuple[float, float]], nlab: int,
+                         rules_of: Any, bbox: tuple[float, float, float, float]) -> list[Row]:
+    """The lowest header lines that are data rows: shaped like data rows (see ``_data_like``) and
+    set apart from the header lines above them by the rule that closes the header (a rule
+    across the table between them, none between them and the body), or by typeface (the
+    header lines above bold, these not)."""
+    if len(header_rows) < 2:
+        return []
+    k = len(header_rows)
+    while k > 1 and _data_like(header_rows[k - 1], cols, nlab):
+        k -= 1
+    if k == len(header_rows):
+        return []
+    width = bbox[2] - bbox[0]
+    for cut in range(k, len(header_rows)):
+        above, tail = header_rows[:cut], header_rows[cut:]
+        typeface = all(_all_bold(r) for r in above) and not any(_any_bold(r) for r in tail)
+        ruled = False
+        if not typeface:
+            full = [ru for ru in rules_of() if (ru[1] - ru[0]) >= 0.8 * width]
+            between = any(above[-1].y1 - 1 <= ru[2] <= tail[0].y0 + 1 for ru in full)
+            under = any(tail[-1].y1 - 1 <= ru[2] <= first.y0 + 1 for ru in full)
+            ruled = between and not under
+        if typeface or ruled:
+            return list(tail)
+    return []
+
+
+def _continues_header_cell(seg: Seg, above: Row, cols: list[tuple[float, float]]) -> bool:
+    """A lone piece of header text in one value column, right under a piece of the header line
+    above in the same column at line spacing: the second line of that column's name."""
+    cov = _covers(cols, seg.x0, seg.x1)
+    if len(cov) >= 2:
+        return False
+    j = _col_of(cols, seg.x0, seg.x1)
+    if j == 0:
+        return False
+    h = max(1.0, seg.y1 - seg.y0)
+    for s in above.segs:
+        if _col_of(cols, s.x0, s.x1) == j and _overlap(s.x0, s.x1, seg.x0, seg.x1) > 0 and 0 <= seg.y0 - s.y1 < 0.6 * h:
+            return True
+    return False
 
 
 def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, leaf: dict[int, list[W]],
