@@ -860,11 +860,11 @@ def _join_lines(ws: list[W]) -> str:
 MAX_DRAWING_BYTES = 800_000
 
 
-def _drawing_bytes(pg: Any) -> int:
+def _drawing_cost(pg: Any) -> Any:
     """The page's decoded drawing code, measured with a capped read (see ``budget``)."""
     from .budget import page_cost
 
-    return page_cost(pg, cap=MAX_DRAWING_BYTES).drawing_bytes
+    return page_cost(pg, cap=MAX_DRAWING_BYTES)
 
 
 class _LazyRules:
@@ -877,16 +877,23 @@ class _LazyRules:
 
     def __call__(self) -> list[tuple[float, float, float]]:
         if self.rules is None:
-            if self.pg is not None and _drawing_bytes(self.pg) > MAX_DRAWING_BYTES:
+            cost = _drawing_cost(self.pg) if self.pg is not None else None
+            if cost is not None and cost.drawing_bytes > MAX_DRAWING_BYTES:
                 self.heavy = True
                 self.rules = []
             else:
-                self.rules = _hrules(self.pg)
+                self.rules = _hrules(self.pg, cost.inline_images if cost is not None else 0)
         return self.rules
 
 
-def _hrules(pg: Any) -> list[tuple[float, float, float]]:
-    """Horizontal rules (x0, x1, y) drawn on the page: booktabs rules and cmidrules."""
+# a page painting more inline images than this (glyphs or dots as image masks) is not searched
+# for rules printed as images: listing them takes longer than the rest of the table stage
+MAX_INLINE_IMAGES = 400
+
+
+def _hrules(pg: Any, inline_images: int = 0) -> list[tuple[float, float, float]]:
+    """Horizontal rules (x0, x1, y) drawn on the page: booktabs rules and cmidrules (and, on a
+    page without drawn ones, rules printed as thin inline images)."""
     if pg is None:
         return []
     try:
@@ -910,7 +917,7 @@ def _hrules(pg: Any) -> list[tuple[float, float, float]]:
                 rx0, ry0, rx1, ry1 = (r.x0, r.y0, r.x1, r.y1) if hasattr(r, "x0") else r
                 if abs(ry1 - ry0) < 1.6 and abs(rx1 - rx0) > 4:
                     out.append((rx0, rx1, (ry0 + ry1) / 2))
-    if not out:
+    if not out and 0 < inline_images <= MAX_INLINE_IMAGES:
         out = _image_rules(pg)
     return out
 
@@ -919,14 +926,15 @@ def _image_rules(pg: Any) -> list[tuple[float, float, float]]:
     """Rules printed as thin images (a 1x1 image mask stretched into a line, as some
     PostScript-to-PDF tool chains draw booktabs rules): no drawing lists them."""
     try:
-        info = pg.get_image_info()
+        log_ = pg.get_bboxlog()  # (kind, box) of everything painted: cheaper than listing the images
     except Exception:
         return []
     out = []
-    for im in info:
-        x0, y0, x1, y1 = im.get("bbox", (0, 0, 0, 0))
-        if (y1 - y0) < 1.6 and (x1 - x0) > 4:
-            out.append((x0, x1, (y0 + y1) / 2))
+    for kind, bb in log_:
+        if kind in ("fill-imgmask", "fill-image"):
+            x0, y0, x1, y1 = bb
+            if (y1 - y0) < 1.6 and (x1 - x0) > 4:
+                out.append((x0, x1, (y0 + y1) / 2))
     return out
 
 
@@ -1014,6 +1022,7 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
         body_idx = body_idx[1:]
         first_body = body_idx[0]
         header_rows = rows[:first_body]
+        nlab0 = _label_cols(rows[first_body:], cols)
     # description rows printed above the scores ("Architecture | Dense | MoE"): header lines
     # by position, but under the rule that closes the header (or set unlike the header) and
     # shaped like data rows (a row label, one cell per value column)
@@ -1048,13 +1057,13 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
             moved.append(header_rows.pop())
     moved = moved + data_moved
     # drawn rules tell group headers' spans and row blocks; read them only when those exist
-    need = len(header_rows) >= 2 or _label_cols(rows[first_body:], cols) >= 2
+    nlab_h = nlab0
+    need = len(header_rows) >= 2 or nlab_h >= 2
     rules = page_rules_in() if need else []
 
     # -- header --------------------------------------------------------------------------
     leaf: dict[int, list[W]] = {}
     span_items: list[tuple[float, list[int], list[W]]] = []
-    nlab_h = _label_cols(rows[first_body:], cols)
     upper: list[Seg] = []  # segments of upper header lines not placed by a rule
     for r in header_rows:
         words: list[W] = []
