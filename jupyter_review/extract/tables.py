@@ -339,6 +339,9 @@ def _confidence(table: Table, rt: RawTable, orient_conf: float) -> None:
         why.append("two value columns share one name")
     if header < 1.0 and heads:
         why.append(f"{len(heads) - len(named)} of {len(heads)} value columns unnamed")
+    for factor, doubt in _label_doubts(table, rt, value_rows):
+        header *= factor
+        why.append(doubt)
     orient = orient_conf
     keys: dict[tuple[str, str], int] = {}
     for r in recs:
@@ -362,6 +365,52 @@ def _confidence(table: Table, rt: RawTable, orient_conf: float) -> None:
         if r.marks:
             c = min(c, 0.9)
         r.confidence = round(c, 3)
+
+
+_VALUE_LIKE_LABEL = re.compile(r"^[<>~\u2248(]?[-+\u2212]?\d[\d.,]*\s?(?:[KMBTkmbt%x\u00d7]|\d+)?\)?$")
+
+
+def _sweep(labels: list[str]) -> bool:
+    """Column names that are the settings of a sweep ("1 | 4 | 16 | 64", "1 | 7 | 21 | 51"):
+    numbers that grow strictly from left to right."""
+    vals = [parse_number(x) for x in labels]
+    vals = [v for v in vals if v is not None]
+    return len(vals) >= 3 and len(vals) >= 0.8 * len(labels) and all(b > a for a, b in zip(vals, vals[1:]))
+
+
+def _label_doubts(table: Table, rt: RawTable, value_rows: list[list[str]]) -> list[tuple[float, str]]:
+    """Signs that the labels were read wrong though the grid is right (each halves the
+    header's confidence, so that a cross-check on the table says ``unverified``): value
+    columns named by numbers ("67B | 72B": a data row or a header's second line taken for the
+    header); the first row under the header without a label while the rows below have one (the
+    header's second line read as a row); a label cut at a line-end hyphen ("S2ORC-"); a group
+    row repeating a column's name (a header piece read as a group); header cells whose words are
+    set in two typefaces (header lines and a data row merged)."""
+    out: list[tuple[float, str]] = []
+    mc = table.metric_columns
+    leaves = [clean_label(table.columns[j].split(" / ")[-1]) for j in mc if j < len(table.columns)]
+    leaves = [x for x in leaves if x]
+    full = [clean_label(table.columns[j]) for j in mc if j < len(table.columns)]
+    numeric = [x for x in full if _VALUE_LIKE_LABEL.match(x.replace(" / ", " "))]
+    if full and len(numeric) >= 0.5 * len(full) and not _sweep(numeric):
+        out.append((0.5, "value columns named by numbers (a data row or a header line read as the header?)"))
+    label_cols = [j for j in range(table.system_column + 1) if j not in table.attribute_columns]
+    if len(value_rows) >= 3 and mc:
+        has = [any(r[j].strip() for j in label_cols if j < len(r)) for r in value_rows]
+        if not has[0] and sum(has[1:]) >= 0.8 * (len(has) - 1):
+            out.append((0.5, "the first row has no label (the header's second line read as a row?)"))
+    cut = [x for x in full + [r[table.system_column] for r in value_rows if table.system_column < len(r)]
+           if re.search(r"[A-Za-z0-9]-$", x.strip())]
+    if cut:
+        out.append((0.5, f"a label cut at a line-end hyphen ({cut[0].strip()!r})"))
+    cats = {clean_label(r[0]).casefold() for r in table.rows if _is_category(r)}
+    names = {x.casefold() for x in leaves} | {w.casefold() for x in leaves for w in x.split() if len(w) >= 4}
+    same = sorted(c for c in cats if c and c in names)
+    if same:
+        out.append((0.5, f"a group row repeats a column's name ({same[0]!r}: a header piece read as a group?)"))
+    if any(n.startswith("header cells set in two typefaces") for n in rt.notes):
+        out.append((0.5, "header cells set in two typefaces (header lines and a data row merged?)"))
+    return out
 
 
 def _texty(cells: list[str]) -> bool:

@@ -1120,6 +1120,9 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     for lr in lvl_rows:
         header.append([c if c is not None else _empty(cols, j) for j, c in enumerate(lr)])
     leaf_row = [_cell(leaf[j]) if leaf.get(j) else _empty(cols, j) for j in range(ncol)]
+    mixed = [j for j in range(nlab_h, ncol) if leaf.get(j) and _two_typefaces(leaf[j])]
+    if mixed:
+        notes.append("header cells set in two typefaces: " + ", ".join(repr(leaf_row[j].text) for j in mixed[:3]))
     if any(c.text for c in leaf_row) or not header:
         header.append(leaf_row)
 
@@ -1166,6 +1169,14 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     )
 
 
+def _two_typefaces(ws: list[W]) -> bool:
+    """Words of one header cell, some bold and some not (lines of two kinds merged); a
+    parenthesised qualifier ("(medium)") and words of other scripts are often set apart and
+    do not count."""
+    alpha = [w for w in ws if sum(ch.isascii() and ch.isalpha() for ch in w.text) >= 2 and not w.text.startswith(("(", "["))]
+    return any(w.bold for w in alpha) and not all(w.bold for w in alpha)
+
+
 def _all_bold(r: Row) -> bool:
     ws = [w for w in r.words if any(ch.isalnum() for ch in w.text)]
     return bool(ws) and all(w.bold for w in ws)
@@ -1189,9 +1200,16 @@ def _header_continuation(rows: list[Row], body_idx: list[int], head: list[Row], 
     h = max(1.0, statistics.median([w.h for w in r0.words]))
     if r0.y0 - max(r.y1 for r in head) > 0.6 * h:
         return False
-    if not (_all_bold(r0) and all(_all_bold(r) for r in head)) or _all_bold(nxt):
+    above = [[s.text for r in head for s in r.segs if _overlap(sg.x0, sg.x1, s.x0, s.x1) > 0] for sg in r0.segs]
+    if _all_bold(r0) and all(_all_bold(r) for r in head) and not _all_bold(nxt):
+        return True  # set like the header, unlike the rows below
+    # without it the header cannot tell these columns apart ("RULER" over "4K | 8K | 16K"): short
+    # names, mostly number-like, that no header piece names already
+    if len(r0.segs) < 2 or sum(1 for sg in r0.segs if sg.numeric) < 0.66 * len(r0.segs):
         return False
-    return all(any(_overlap(sg.x0, sg.x1, s.x0, s.x1) > 0 for r in head for s in r.segs) for sg in r0.segs)
+    if any(len(sg.words) > 1 for sg in r0.segs):
+        return False
+    return len({tuple(a) for a in above}) < len(above)
 
 
 def _data_like(r: Row, cols: list[tuple[float, float]], nlab: int) -> bool:
@@ -1230,8 +1248,11 @@ def _data_rows_in_header(header_rows: list[Row], first: Row, cols: list[tuple[fl
     if k == len(header_rows):
         return []
     width = bbox[2] - bbox[0]
-    for cut in range(k, len(header_rows)):
+    body_bold = _all_bold(first)
+    for cut in range(len(header_rows) - 1, k - 1, -1):  # the lowest boundary first
         above, tail = header_rows[:cut], header_rows[cut:]
+        if any(_all_bold(r) and not body_bold for r in tail):
+            break  # a bold line over plain rows is set as a header ("Hyperparameters | Stage 1")
         typeface = all(_all_bold(r) for r in above) and not any(_any_bold(r) for r in tail)
         ruled = False
         if not typeface:
