@@ -1035,7 +1035,7 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
         seg = header_rows[-1].segs[0]
         if seg.x0 <= cols[0][1] + 2 and seg.x1 < cols[1][0]:
             break  # text in the first column only: a header of the label column
-        if _continues_header_cell(seg, header_rows[-2], cols):
+        if _continues_header_cell(seg, header_rows[-2], cols, page_rules_in, bbox):
             break  # the second line of one column's name ("S2ORC-" over "SciBERT")
         moved.insert(0, header_rows.pop())
     # a single label line under the header set like a category line further down ("PENN
@@ -1265,9 +1265,13 @@ def _data_rows_in_header(header_rows: list[Row], first: Row, cols: list[tuple[fl
     return []
 
 
-def _continues_header_cell(seg: Seg, above: Row, cols: list[tuple[float, float]]) -> bool:
+def _continues_header_cell(seg: Seg, above: Row, cols: list[tuple[float, float]], rules_of: Any,
+                           bbox: tuple[float, float, float, float]) -> bool:
     """A lone piece of header text in one value column, right under a piece of the header line
-    above in the same column at line spacing: the second line of that column's name."""
+    above in the same column at line spacing, aligned with it (left edges or centres), in its
+    typeface and with no rule across the table between them: the second line of that column's
+    name ("S2ORC-" over "SciBERT"), not the first group line of the body (which a rule or a
+    typeface sets apart, and which is centred on the table, not on one column)."""
     cov = _covers(cols, seg.x0, seg.x1)
     if len(cov) >= 2:
         return False
@@ -1276,8 +1280,16 @@ def _continues_header_cell(seg: Seg, above: Row, cols: list[tuple[float, float]]
         return False
     h = max(1.0, seg.y1 - seg.y0)
     for s in above.segs:
-        if _col_of(cols, s.x0, s.x1) == j and _overlap(s.x0, s.x1, seg.x0, seg.x1) > 0 and 0 <= seg.y0 - s.y1 < 0.6 * h:
-            return True
+        if not (_col_of(cols, s.x0, s.x1) == j and _overlap(s.x0, s.x1, seg.x0, seg.x1) > 0 and 0 <= seg.y0 - s.y1 < 0.6 * h):
+            continue
+        if abs(s.x0 - seg.x0) > 2 and abs((s.x0 + s.x1) / 2 - (seg.x0 + seg.x1) / 2) > 2:
+            continue
+        if _all_bold(Row(s.words)) != _all_bold(Row(seg.words)) or all(w.italic for w in s.words) != all(w.italic for w in seg.words):
+            continue
+        width = bbox[2] - bbox[0]
+        if any(s.y1 - 1 <= ru[2] <= seg.y0 + 1 and (ru[1] - ru[0]) >= 0.8 * width for ru in rules_of()):
+            continue
+        return True
     return False
 
 
