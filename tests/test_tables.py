@@ -194,7 +194,7 @@ def test_long_export_and_json() -> None:
     assert row.value.tolist() == [85.0]
     data = to_data(tables[0])
     assert {"doc", "page", "bbox", "caption", "is_results", "columns", "rows", "long"} <= set(data)
-    assert {"system", "column", "value", "text", "spread", "unit", "marks", "confidence"} == set(data["long"][0])
+    assert {"system", "column", "value", "text", "spread", "unit", "marks", "confidence", "attributes"} == set(data["long"][0])
     assert {"overall", "confident", "grid", "header", "orientation", "labels"} <= set(data["confidence"])
     csv = tables[0].to_csv()
     assert "DeepSeek-V3.2-Exp" in csv and "2121" in csv

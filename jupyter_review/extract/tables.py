@@ -147,9 +147,14 @@ _CITE = re.compile(r"\s*(?:\[[\d,\s\u2013-]+\]|\(\s*[A-Z][A-Za-z-]+(?: et al\.?)
 _MARKS = re.compile(r"(?<=\S)[*\u2020\u2021\u00a7\u00b6\u2217\u22c6\u2605\u2606]+|[\u2191\u2193]")
 
 
+# a bare citation year after a name ("BM25 (1995)"): the reference, not the name
+_YEAR_CITE = re.compile(r"(?<=\S)\s*\((?:19|20)\d\d[a-z]?\)(?=[\s*\u2020\u2021]*$)")
+
+
 def clean_label(text: str) -> str:
     """A row/column label without citations, footnote marks and doubled spaces."""
     t = _CITE.sub("", split_marks(text)[0])
+    t = _YEAR_CITE.sub("", t)
     t = _MARKS.sub("", t)
     t = re.sub(r"\s+", " ", t).strip(" :;,")
     return t
@@ -248,7 +253,12 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
     numeric_cols = [j for j, (sh, cnt) in enumerate(shares) if sh >= 0.6 and cnt >= 1]
     first_num = min(numeric_cols) if numeric_cols else ncol
     label_cols = [j for j in range(first_num) if _texty([r[j] for r in value_rows])]
+    label_cols, attr_cols = _label_roles(label_cols, value_rows)
     sys_col = label_cols[-1] if label_cols else 0
+    table.attribute_columns = attr_cols
+    if attr_cols:
+        notes.append("attribute column(s) " + ", ".join(repr(table.columns[j].split(" / ")[-1]) for j in attr_cols)
+                     + ": settings of each row, not part of its name")
     table.system_column = sys_col
     table.metric_columns = [j for j in numeric_cols if j > sys_col]
     table.lower_is_better = [bool(_LOWER_BETTER.search(c)) and not _HIGHER_BETTER.search(c) for c in table.columns]
@@ -281,7 +291,7 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
         if not cap_text and rt.method != "merged":
             score -= 1
     table.is_results = score >= 2
-    _long_and_best(table, body, label_cols or [sys_col], blocks)
+    _long_and_best(table, body, label_cols or [sys_col], blocks, attr_cols)
     if orient == "columns":
         table.notes.append("transposed: benchmarks are rows, systems are columns")
     _confidence(table, rt, oconf)
@@ -329,6 +339,9 @@ def _confidence(table: Table, rt: RawTable, orient_conf: float) -> None:
         why.append("two value columns share one name")
     if header < 1.0 and heads:
         why.append(f"{len(heads) - len(named)} of {len(heads)} value columns unnamed")
+    for factor, doubt in _label_doubts(table, rt, value_rows):
+        header *= factor
+        why.append(doubt)
     orient = orient_conf
     keys: dict[tuple[str, str], int] = {}
     for r in recs:
@@ -352,6 +365,52 @@ def _confidence(table: Table, rt: RawTable, orient_conf: float) -> None:
         if r.marks:
             c = min(c, 0.9)
         r.confidence = round(c, 3)
+
+
+_VALUE_LIKE_LABEL = re.compile(r"^[<>~\u2248(]?[-+\u2212]?\d[\d.,]*\s?(?:[KMBTkmbt%x\u00d7]|\d+)?\)?$")
+
+
+def _sweep(labels: list[str]) -> bool:
+    """Column names that are the settings of a sweep ("1 | 4 | 16 | 64", "1 | 7 | 21 | 51"):
+    numbers that grow strictly from left to right."""
+    vals = [parse_number(x) for x in labels]
+    vals = [v for v in vals if v is not None]
+    return len(vals) >= 3 and len(vals) >= 0.8 * len(labels) and all(b > a for a, b in zip(vals, vals[1:]))
+
+
+def _label_doubts(table: Table, rt: RawTable, value_rows: list[list[str]]) -> list[tuple[float, str]]:
+    """Signs that the labels were read wrong though the grid is right (each halves the
+    header's confidence, so that a cross-check on the table says ``unverified``): value
+    columns named by numbers ("67B | 72B": a data row or a header's second line taken for the
+    header); the first row under the header without a label while the rows below have one (the
+    header's second line read as a row); a label cut at a line-end hyphen ("S2ORC-"); a group
+    row repeating a column's name (a header piece read as a group); header cells whose words are
+    set in two typefaces (header lines and a data row merged)."""
+    out: list[tuple[float, str]] = []
+    mc = table.metric_columns
+    leaves = [clean_label(table.columns[j].split(" / ")[-1]) for j in mc if j < len(table.columns)]
+    leaves = [x for x in leaves if x]
+    full = [clean_label(table.columns[j]) for j in mc if j < len(table.columns)]
+    numeric = [x for x in full if _VALUE_LIKE_LABEL.match(x.replace(" / ", " "))]
+    if full and len(numeric) >= 0.5 * len(full) and not _sweep(numeric):
+        out.append((0.5, "value columns named by numbers (a data row or a header line read as the header?)"))
+    label_cols = [j for j in range(table.system_column + 1) if j not in table.attribute_columns]
+    if len(value_rows) >= 3 and mc:
+        has = [any(r[j].strip() for j in label_cols if j < len(r)) for r in value_rows]
+        if not has[0] and sum(has[1:]) >= 0.8 * (len(has) - 1):
+            out.append((0.5, "the first row has no label (the header's second line read as a row?)"))
+    cut = [x for x in full + [r[table.system_column] for r in value_rows if table.system_column < len(r)]
+           if re.search(r"[A-Za-z0-9]-$", x.strip())]
+    if cut:
+        out.append((0.5, f"a label cut at a line-end hyphen ({cut[0].strip()!r})"))
+    cats = {clean_label(r[0]).casefold() for r in table.rows if _is_category(r)}
+    names = {x.casefold() for x in leaves} | {w.casefold() for x in leaves for w in x.split() if len(w) >= 4}
+    same = sorted(c for c in cats if c and c in names)
+    if same:
+        out.append((0.5, f"a group row repeats a column's name ({same[0]!r}: a header piece read as a group?)"))
+    if any(n.startswith("header cells set in two typefaces") for n in rt.notes):
+        out.append((0.5, "header cells set in two typefaces (header lines and a data row merged?)"))
+    return out
 
 
 def _texty(cells: list[str]) -> bool:
@@ -485,6 +544,35 @@ def _side_by_side(columns: list[str], rows: list[list[str]], sys_col: int, numer
     return out
 
 
+_CITATION_CELL = re.compile(
+    r"^\s*(?:\[[\d,\s\u2013-]+\]|[A-Z][^\s()]*(?:\s+(?:et\s+al\.?|and\s+[A-Z][^\s()]*|&\s+[A-Z][^\s()]*))?,?\s*\(?(?:19|20)\d\d[a-z]?\)?)\s*$")
+
+
+def _label_roles(label_cols: list[int], rows: list[list[str]]) -> tuple[list[int], list[int]]:
+    """The label columns' roles: (naming columns, attribute columns). The row's *key* is the
+    label column whose cells tell the rows apart best (most distinct values; citation columns
+    never); label columns left of it are its groups and name the row with it ("English / BBH
+    (EM)"); label columns right of it whose values repeat or cite ("# Shots": "5-shot",
+    "Task": "NER", "Reference": "Li et al. (2016)") are settings of the row, not part of its
+    name (they are added to a name only where two rows would otherwise share it)."""
+    if len(label_cols) < 2 or not rows:
+        return label_cols, []
+    stats = []
+    for j in label_cols:
+        cells = [r[j].strip() for r in rows if j < len(r)]
+        filled = [c for c in cells if c and not is_missing(c)]
+        distinct = len(set(filled)) / len(filled) if filled else 0.0
+        cite = sum(1 for c in filled if _CITATION_CELL.match(c)) / len(filled) if filled else 0.0
+        stats.append((j, distinct, cite, len(filled) / max(1, len(cells))))
+    cands = [t for t in stats if t[2] < 0.5 and t[3] >= 0.5]
+    if not cands:
+        return label_cols, []
+    best = max(t[1] for t in cands)
+    key = max(t[0] for t in cands if t[1] >= best - 1e-9)
+    attrs = [j for j, distinct, cite, _f in stats if j > key and (cite >= 0.5 or distinct < best)]
+    return [j for j in label_cols if j not in attrs], attrs
+
+
 def _row_label(row: list[str], label_cols: list[int], category: str, keep_marks: bool = False) -> str:
     parts = [category] if category else []
     for j in label_cols:
@@ -494,7 +582,8 @@ def _row_label(row: list[str], label_cols: list[int], category: str, keep_marks:
     return " / ".join(parts)
 
 
-def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], blocks: list[int] | None = None) -> None:
+def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], blocks: list[int] | None = None,
+                   attrs: list[int] | None = None) -> None:
     """Long records (row-major over the metric columns) and the best per benchmark. ``blocks``:
     label columns of side-by-side sub-tables; a value column right of one takes its row labels."""
     blocks = sorted(blocks or [])
@@ -526,6 +615,20 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
                 marked = _row_label(body[i], lc, "", keep_marks=True)
                 if marked != _row_label(body[i], lc, ""):
                     row_labels[n] = (cat + " / " + marked) if cat and not marked.startswith(cat) else marked
+    attrs = list(attrs or [])
+    if attrs:
+        # two rows of one name (GENIA for two tasks): the settings that tell them apart join the name
+        old = list(labels[0])
+        counts: dict[str, int] = {}
+        for lab in old:
+            counts[lab] = counts.get(lab, 0) + 1
+        for n, (lab, i) in enumerate(zip(old, value_rows)):
+            if lab and counts[lab] > 1:
+                twins = [m for m, l2 in zip(value_rows, old) if l2 == lab]
+                tell = [clean_label(body[i][j]) for j in attrs
+                        if len({body[m][j].strip() for m in twins}) > 1 and clean_label(body[i][j])]
+                if tell:
+                    labels[0][n] = " / ".join([lab] + tell)
     row_labels = labels[0]
     col_labels = [clean_label(c) or f"column {j + 1}" for j, c in enumerate(table.columns)]
     transposed = table.orientation == "columns"
@@ -537,6 +640,7 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
             labels[0] = [f"{head} / {lab}" if lab and not lab.startswith(head) else lab for lab in labels[0]]
             row_labels = labels[0]
     table.columns = [c if c else f"column {j + 1}" for j, c in enumerate(table.columns)]
+    attr_names = {j: clean_label(table.columns[j].split(" / ")[-1]) or table.columns[j] for j in attrs}
     best: dict[str, str] = {}
     for n, i in enumerate(value_rows):
         row = body[i]
@@ -551,6 +655,8 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
                 v = num if num is not None else raw.strip()
             pc = dict(_parse_cell_cached(raw))
             extra = {"text": raw.strip(), "spread": pc["spread"], "unit": pc["unit"], "marks": pc["marks"]}
+            if attrs:
+                extra["attributes"] = {attr_names[j]: row[j].strip() for j in attrs if row[j].strip()}
             if transposed:
                 recs.append(TableRecord(system=col_labels[j], column=lab, value=v, **extra))
             else:

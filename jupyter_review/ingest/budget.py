@@ -36,6 +36,7 @@ DOC_TABLE_SECONDS = 12.0
 PAGE_TABLE_SECONDS = 3.0
 
 _PATH_OP = re.compile(rb"(?<![A-Za-z0-9_*'\"])(?:re|l|c|v|y)(?=[\s\[\]/()<>%]|$)")
+_INLINE_IMAGE = re.compile(rb"(?<![A-Za-z0-9_*'\"])BI(?=[\s/])")
 _PAINT_OP = re.compile(rb"(?<![A-Za-z0-9_*'\"])(?:S|s|f\*?|F|B\*?|b\*?)(?=[\s\[\]/()<>%]|$)")
 
 
@@ -83,6 +84,7 @@ class PageCost:
     path_ops: int = 0  # path construction operators in the scanned window
     paints: int = 0  # path painting operators in the scanned window
     forms: int = 0
+    inline_images: int = 0  # inline images (BI ... EI) in the scanned window
 
     @property
     def has_paths(self) -> bool:
@@ -123,6 +125,7 @@ def page_cost(pg: Any, cap: int = PAGE_READ_BYTES) -> PageCost:
     window = b"\n".join(heads)[:PATH_SCAN_BYTES]
     cost.path_ops = len(_PATH_OP.findall(window))
     cost.paints = len(_PAINT_OP.findall(window))
+    cost.inline_images = len(_INLINE_IMAGE.findall(window)) if b"BI" in window else 0
     return cost
 
 

@@ -860,11 +860,11 @@ def _join_lines(ws: list[W]) -> str:
 MAX_DRAWING_BYTES = 800_000
 
 
-def _drawing_bytes(pg: Any) -> int:
+def _drawing_cost(pg: Any) -> Any:
     """The page's decoded drawing code, measured with a capped read (see ``budget``)."""
     from .budget import page_cost
 
-    return page_cost(pg, cap=MAX_DRAWING_BYTES).drawing_bytes
+    return page_cost(pg, cap=MAX_DRAWING_BYTES)
 
 
 class _LazyRules:
@@ -877,16 +877,23 @@ class _LazyRules:
 
     def __call__(self) -> list[tuple[float, float, float]]:
         if self.rules is None:
-            if self.pg is not None and _drawing_bytes(self.pg) > MAX_DRAWING_BYTES:
+            cost = _drawing_cost(self.pg) if self.pg is not None else None
+            if cost is not None and cost.drawing_bytes > MAX_DRAWING_BYTES:
                 self.heavy = True
                 self.rules = []
             else:
-                self.rules = _hrules(self.pg)
+                self.rules = _hrules(self.pg, cost.inline_images if cost is not None else 0)
         return self.rules
 
 
-def _hrules(pg: Any) -> list[tuple[float, float, float]]:
-    """Horizontal rules (x0, x1, y) drawn on the page: booktabs rules and cmidrules."""
+# a page painting more inline images than this (glyphs or dots as image masks) is not searched
+# for rules printed as images: listing them takes longer than the rest of the table stage
+MAX_INLINE_IMAGES = 400
+
+
+def _hrules(pg: Any, inline_images: int = 0) -> list[tuple[float, float, float]]:
+    """Horizontal rules (x0, x1, y) drawn on the page: booktabs rules and cmidrules (and, on a
+    page without drawn ones, rules printed as thin inline images)."""
     if pg is None:
         return []
     try:
@@ -910,6 +917,24 @@ def _hrules(pg: Any) -> list[tuple[float, float, float]]:
                 rx0, ry0, rx1, ry1 = (r.x0, r.y0, r.x1, r.y1) if hasattr(r, "x0") else r
                 if abs(ry1 - ry0) < 1.6 and abs(rx1 - rx0) > 4:
                     out.append((rx0, rx1, (ry0 + ry1) / 2))
+    if not out and 0 < inline_images <= MAX_INLINE_IMAGES:
+        out = _image_rules(pg)
+    return out
+
+
+def _image_rules(pg: Any) -> list[tuple[float, float, float]]:
+    """Rules printed as thin images (a 1x1 image mask stretched into a line, as some
+    PostScript-to-PDF tool chains draw booktabs rules): no drawing lists them."""
+    try:
+        log_ = pg.get_bboxlog()  # (kind, box) of everything painted: cheaper than listing the images
+    except Exception:
+        return []
+    out = []
+    for kind, bb in log_:
+        if kind in ("fill-imgmask", "fill-image"):
+            x0, y0, x1, y1 = bb
+            if (y1 - y0) < 1.6 and (x1 - x0) > 4:
+                out.append((x0, x1, (y0 + y1) / 2))
     return out
 
 
@@ -928,12 +953,27 @@ def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _
         if len(cols) >= 3:
             nlab = _label_cols([rows[k] for k in body_idx], cols)
             nval_cols = len(cols) - nlab
+            head = [r for r in rows[:body_idx[0]] if r.words]
+            bold_head = bool(head) and all(_all_bold(r) for r in head)
+            stub = head[-1].segs[0] if head and head[-1].segs and head[-1].segs[0].x1 < cols[min(nlab, len(cols) - 1)][0] else None
             for k in range(body_idx[0] + 2, len(rows) - 2):
                 r = rows[k]
-                if r.nval or len(r.segs) < max(3, nval_cols // 2 + 1):
+                if r.nval:
+                    continue
+                if (stub is not None and len(head) >= 2 and len(r.segs) >= 2 and r.segs[0].text == stub.text
+                        and abs(r.segs[0].x0 - stub.x0) < 3 and any(_is_body(x) for x in rows[k + 1:k + 4])):
+                    # the header's lowest line printed again ("Method | Dataset: ParaSCI ACL | Dataset:
+                    # MSRPC"): a second block under the same upper header lines (the metric names)
+                    first = _Region(rows[:k], region.caption, region.cap_bbox, region.x0, region.x1, list(region.notes))
+                    rest = _Region(head[:-1] + rows[k:], region.caption, region.cap_bbox, region.x0, region.x1,
+                                   list(region.notes) + ["second block of a stacked table (header line repeated)"])
+                    return _build(first, pg, doc_index, page_no, page_rules) + _build(rest, pg, doc_index, page_no, page_rules)
+                if len(r.segs) < max(3, nval_cols // 2 + 1):
                     continue
                 if sum(1 for sg in r.segs if sg.x0 >= cols[nlab][0] - 2) < max(2, nval_cols // 2):
                     continue
+                if bold_head and not _any_bold(r):
+                    continue  # a row of words set like the body under a bold header: data ("Optimizer | AdamW")
                 if any(_is_body(x) for x in rows[k + 1:k + 4]):
                     first = _Region(rows[:k], region.caption, region.cap_bbox, region.x0, region.x1, list(region.notes))
                     rest = _Region(rows[k:], region.caption, region.cap_bbox, region.x0, region.x1,
@@ -964,12 +1004,39 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
         rows = rows[:keep]
     ncol = len(cols)
     header_rows = rows[:first_body]
+    allw = [w for r in rows for w in r.words]
+    bbox = (min(w.x0 for w in allw), min(w.y0 for w in allw), max(w.x1 for w in allw), max(w.y1 for w in allw))
+    rules_all: list[tuple[float, float, float]] | None = None
+
+    def page_rules_in() -> list[tuple[float, float, float]]:
+        nonlocal rules_all
+        if rules_all is None:
+            rules_all = _rules_in(page_rules(), bbox) if page_rules is not None else []
+        return rules_all
+
+    nlab0 = _label_cols(rows[first_body:], cols)
+    # the lower lines of a two-line system header ("DeepSeek" over "67B"): no row label, set
+    # like the header line above and unlike the rows below, at line spacing under it
+    while header_rows and len(body_idx) >= 3 and _header_continuation(rows, body_idx, header_rows, cols, nlab0):
+        header_rows.append(rows[body_idx[0]])
+        body_idx = body_idx[1:]
+        first_body = body_idx[0]
+        header_rows = rows[:first_body]
+        nlab0 = _label_cols(rows[first_body:], cols)
+    # description rows printed above the scores ("Architecture | Dense | MoE"): header lines
+    # by position, but under the rule that closes the header (or set unlike the header) and
+    # shaped like data rows (a row label, one cell per value column)
+    data_moved = _data_rows_in_header(header_rows, rows[first_body], cols, nlab0, page_rules_in, bbox)
+    if data_moved:
+        header_rows = header_rows[:len(header_rows) - len(data_moved)]
     # a centred single label just above the body is the first category, not a header line
     moved: list[Row] = []
     while len(header_rows) >= 2 and len(header_rows[-1].segs) == 1 and any(len(r.segs) >= 2 for r in header_rows[:-1]):
         seg = header_rows[-1].segs[0]
         if seg.x0 <= cols[0][1] + 2 and seg.x1 < cols[1][0]:
             break  # text in the first column only: a header of the label column
+        if _continues_header_cell(seg, header_rows[-2], cols, page_rules_in, bbox):
+            break  # the second line of one column's name ("S2ORC-" over "SciBERT")
         moved.insert(0, header_rows.pop())
     # a single label line under the header set like a category line further down ("PENN
     # TREEBANK" ... "WIKITEXT"): the first category
@@ -982,22 +1049,21 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
                 moved.append(header_rows.pop())
                 break
     # the first line of a label that wraps around its (vertically centred) values
-    if header_rows and not moved:
+    if header_rows and not moved and not data_moved:
         fb, last = rows[first_body], header_rows[-1]
         h = max(1.0, statistics.median([w.h for w in fb.words]))
         if (not any(w.x0 < cols[0][1] + 1 for w in fb.words) and all(sg.x1 <= cols[1][0] for sg in last.segs)
                 and fb.y0 - last.y1 < 0.9 * h):
             moved.append(header_rows.pop())
-    allw = [w for r in rows for w in r.words]
-    bbox = (min(w.x0 for w in allw), min(w.y0 for w in allw), max(w.x1 for w in allw), max(w.y1 for w in allw))
+    moved = moved + data_moved
     # drawn rules tell group headers' spans and row blocks; read them only when those exist
-    need = len(header_rows) >= 2 or _label_cols(rows[first_body:], cols) >= 2
-    rules = _rules_in(page_rules(), bbox) if (need and page_rules is not None) else []
+    nlab_h = nlab0
+    need = len(header_rows) >= 2 or nlab_h >= 2
+    rules = page_rules_in() if need else []
 
     # -- header --------------------------------------------------------------------------
     leaf: dict[int, list[W]] = {}
     span_items: list[tuple[float, list[int], list[W]]] = []
-    nlab_h = _label_cols(rows[first_body:], cols)
     upper: list[Seg] = []  # segments of upper header lines not placed by a rule
     for r in header_rows:
         words: list[W] = []
@@ -1054,6 +1120,9 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     for lr in lvl_rows:
         header.append([c if c is not None else _empty(cols, j) for j, c in enumerate(lr)])
     leaf_row = [_cell(leaf[j]) if leaf.get(j) else _empty(cols, j) for j in range(ncol)]
+    mixed = [j for j in range(nlab_h, ncol) if leaf.get(j) and _two_typefaces(leaf[j])]
+    if mixed:
+        notes.append("header cells set in two typefaces: " + ", ".join(repr(leaf_row[j].text) for j in mixed[:3]))
     if any(c.text for c in leaf_row) or not header:
         header.append(leaf_row)
 
@@ -1078,7 +1147,9 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
             j = _col_of(cols, sg.x0, sg.x1)
             per[j].extend(sg.words)
         label_only = nv == 0 and not any(per[j] for j in range(nlab, ncol))
-        items.append(_BRow(r, per, nv > 0, spanning or (nv == 0 and not label_only), label_only))
+        # a row of words set like a data row ("Optimizer | AdamW | Muon"): a row of text values
+        text_row = nv == 0 and not spanning and not label_only and _data_like(r, cols, nlab)
+        items.append(_BRow(r, per, nv > 0 or text_row, spanning or (nv == 0 and not label_only and not text_row), label_only))
     merged = _merge_label_rows(items, nlab)
     if nlab >= 2:
         _fill_groups(merged, nlab, rules, bbox)
@@ -1096,6 +1167,130 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
         doc=doc_index, page=page_no, bbox=bbox, rows=out_rows, caption=region.caption,
         header_rows=len(header), method="words", pages=[page_no], notes=notes,
     )
+
+
+def _two_typefaces(ws: list[W]) -> bool:
+    """Words of one header cell, some bold and some not (lines of two kinds merged); a
+    parenthesised qualifier ("(medium)") and words of other scripts are often set apart and
+    do not count."""
+    alpha = [w for w in ws if sum(ch.isascii() and ch.isalpha() for ch in w.text) >= 2 and not w.text.startswith(("(", "["))]
+    return any(w.bold for w in alpha) and not all(w.bold for w in alpha)
+
+
+def _all_bold(r: Row) -> bool:
+    ws = [w for w in r.words if any(ch.isalnum() for ch in w.text)]
+    return bool(ws) and all(w.bold for w in ws)
+
+
+def _any_bold(r: Row) -> bool:
+    return any(w.bold for w in r.words if any(ch.isalnum() for ch in w.text))
+
+
+def _header_continuation(rows: list[Row], body_idx: list[int], head: list[Row], cols: list[tuple[float, float]], nlab: int) -> bool:
+    """Is the first 'body' row (it holds number-like words: "67B", "8x22B", "v2") the lower line
+    of the header above it? It has no row label, every piece sits under a header cell, it is set
+    at line spacing under the header line and in its typeface (bold where the header is bold),
+    and the row under it is not."""
+    r0 = rows[body_idx[0]]
+    nxt = rows[body_idx[1]]
+    if any(_col_of(cols, sg.x0, sg.x1) < nlab for sg in r0.segs):
+        return False  # a row label: a data row
+    if not any(_col_of(cols, sg.x0, sg.x1) < nlab for sg in nxt.segs):
+        return False  # the rows under it have no labels either: nothing sets it apart
+    h = max(1.0, statistics.median([w.h for w in r0.words]))
+    if r0.y0 - max(r.y1 for r in head) > 0.6 * h:
+        return False
+    above = [[s.text for r in head for s in r.segs if _overlap(sg.x0, sg.x1, s.x0, s.x1) > 0] for sg in r0.segs]
+    if _all_bold(r0) and all(_all_bold(r) for r in head) and not _all_bold(nxt):
+        return True  # set like the header, unlike the rows below
+    # without it the header cannot tell these columns apart ("RULER" over "4K | 8K | 16K"): short
+    # names, mostly number-like, that no header piece names already
+    if len(r0.segs) < 2 or sum(1 for sg in r0.segs if sg.numeric) < 0.66 * len(r0.segs):
+        return False
+    if any(len(sg.words) > 1 for sg in r0.segs):
+        return False
+    return len({tuple(a) for a in above}) < len(above)
+
+
+def _data_like(r: Row, cols: list[tuple[float, float]], nlab: int) -> bool:
+    """A row shaped like a data row: a row label in the label columns and one piece of text in
+    each of at least half of the value columns (none spanning two)."""
+    nv = len(cols) - nlab
+    if nv < 2:
+        return False
+    lab = False
+    filled: set[int] = set()
+    for sg in r.segs:
+        cov = _covers(cols, sg.x0, sg.x1)
+        if len(cov) >= 2:
+            return False
+        j = _col_of(cols, sg.x0, sg.x1)
+        if j < nlab:
+            lab = True
+        elif j in filled:
+            return False
+        else:
+            filled.add(j)
+    return lab and len(filled) >= max(2, (nv + 1) // 2)
+
+
+def _data_rows_in_header(header_rows: list[Row], first: Row, cols: list[tuple[float, float]], nlab: int,
+                         rules_of: Any, bbox: tuple[float, float, float, float]) -> list[Row]:
+    """The lowest header lines that are data rows: shaped like data rows (see ``_data_like``) and
+    set apart from the header lines above them by the rule that closes the header (a rule
+    across the table between them, none between them and the body), or by typeface (the
+    header lines above bold, these not)."""
+    if len(header_rows) < 2:
+        return []
+    k = len(header_rows)
+    while k > 1 and _data_like(header_rows[k - 1], cols, nlab):
+        k -= 1
+    if k == len(header_rows):
+        return []
+    width = bbox[2] - bbox[0]
+    body_bold = _all_bold(first)
+    for cut in range(len(header_rows) - 1, k - 1, -1):  # the lowest boundary first
+        above, tail = header_rows[:cut], header_rows[cut:]
+        if any(_all_bold(r) and not body_bold for r in tail):
+            break  # a bold line over plain rows is set as a header ("Hyperparameters | Stage 1")
+        typeface = all(_all_bold(r) for r in above) and not any(_any_bold(r) for r in tail)
+        ruled = False
+        if not typeface:
+            full = [ru for ru in rules_of() if (ru[1] - ru[0]) >= 0.8 * width]
+            between = any(above[-1].y1 - 1 <= ru[2] <= tail[0].y0 + 1 for ru in full)
+            under = any(tail[-1].y1 - 1 <= ru[2] <= first.y0 + 1 for ru in full)
+            ruled = between and not under
+        if typeface or ruled:
+            return list(tail)
+    return []
+
+
+def _continues_header_cell(seg: Seg, above: Row, cols: list[tuple[float, float]], rules_of: Any,
+                           bbox: tuple[float, float, float, float]) -> bool:
+    """A lone piece of header text in one value column, right under a piece of the header line
+    above in the same column at line spacing, aligned with it (left edges or centres), in its
+    typeface and with no rule across the table between them: the second line of that column's
+    name ("S2ORC-" over "SciBERT"), not the first group line of the body (which a rule or a
+    typeface sets apart, and which is centred on the table, not on one column)."""
+    cov = _covers(cols, seg.x0, seg.x1)
+    if len(cov) >= 2:
+        return False
+    j = _col_of(cols, seg.x0, seg.x1)
+    if j == 0:
+        return False
+    h = max(1.0, seg.y1 - seg.y0)
+    for s in above.segs:
+        if not (_col_of(cols, s.x0, s.x1) == j and _overlap(s.x0, s.x1, seg.x0, seg.x1) > 0 and 0 <= seg.y0 - s.y1 < 0.6 * h):
+            continue
+        if abs(s.x0 - seg.x0) > 2 and abs((s.x0 + s.x1) / 2 - (seg.x0 + seg.x1) / 2) > 2:
+            continue
+        if _all_bold(Row(s.words)) != _all_bold(Row(seg.words)) or all(w.italic for w in s.words) != all(w.italic for w in seg.words):
+            continue
+        width = bbox[2] - bbox[0]
+        if any(s.y1 - 1 <= ru[2] <= seg.y0 + 1 and (ru[1] - ru[0]) >= 0.8 * width for ru in rules_of()):
+            continue
+        return True
+    return False
 
 
 def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, leaf: dict[int, list[W]],

@@ -91,6 +91,8 @@ class TableRecord:
     unit: str = ""  # "%" when printed
     marks: str = ""  # footnote / superscript markers kept apart from the value and labels
     confidence: float | None = None  # how surely this cell's value and both labels were read, 0-1
+    # the row's settings printed in attribute columns ("# Shots": "5-shot"), apart from its name
+    attributes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -108,6 +110,7 @@ class Table:
     bold: list[list[bool]] = field(default_factory=list)  # parallel to rows
     system_column: int = 0
     metric_columns: list[int] = field(default_factory=list)
+    attribute_columns: list[int] = field(default_factory=list)  # label columns of row settings ("# Shots")
     lower_is_better: list[bool] = field(default_factory=list)  # per column
     best: dict[str, str] = field(default_factory=dict)  # column label -> best system
     long: list[TableRecord] = field(default_factory=list)
