@@ -273,17 +273,23 @@ def _fit_one(ids: list[Any], y: Any, l2: float = L2, steps: int = STEPS) -> Any:
     w = np.zeros(DIM + 1)
     if n == 0:
         return w
-    idx = np.concatenate(ids)
+    # only the features some training row has move (the others' gradient is their L2 term, zero
+    # from zero): the steps run over those, numbered compactly; the same weights, much faster
+    used, idx = np.unique(np.concatenate(ids), return_inverse=True)
+    m = len(used)
     rid = np.repeat(np.arange(n), [len(i) for i in ids])
-    acc = np.full(DIM + 1, 1e-8)
+    v = np.zeros(m + 1)
+    acc = np.full(m + 1, 1e-8)
     for _ in range(steps):
-        z = w[0] + np.bincount(rid, weights=w[1:][idx], minlength=n)
+        z = v[0] + np.bincount(rid, weights=v[1:][idx], minlength=n)
         err = 1 / (1 + np.exp(-z)) - y
-        g = np.empty(DIM + 1)
+        g = np.empty(m + 1)
         g[0] = err.mean()
-        g[1:] = np.bincount(idx, weights=err[rid], minlength=DIM) / n + l2 * w[1:]
+        g[1:] = np.bincount(idx, weights=err[rid], minlength=m) / n + l2 * v[1:]
         acc += g * g
-        w -= RATE * g / np.sqrt(acc)
+        v -= RATE * g / np.sqrt(acc)
+    w[0] = v[0]
+    w[1:][used] = v[1:]
     return w
 
 
