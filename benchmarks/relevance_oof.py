@@ -74,12 +74,23 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seeds", type=int, default=3)
+    ap.add_argument("--features", help="comma-separated context feature groups (head, shape, nbr, nbrtopic); "
+                    "default: the shipped design's")
+    ap.add_argument("--l2", type=float)
+    ap.add_argument("--off-weight", type=float)
+    ap.add_argument("--neighbour-weight", type=float)
     a = ap.parse_args(argv)
+    if a.features is not None:
+        rel.FEATURES = frozenset(x for x in a.features.split(",") if x)
+    if a.neighbour_weight is not None:
+        rel.NEIGHBOUR_WEIGHT = a.neighbour_weight
+    kw = {k: v for k, v in (("l2", a.l2), ("off_weight", a.off_weight)) if v is not None}
     split = rel.read_split(REL / "split.tsv")
     rows = [r for r in rel.read_labels(REL / "labels") if split.get(r["paper"]) == "train"]
     topics = list(yaml.safe_load((ROOT / "jupyter_review" / "checklist" / "data" / "topics.yaml").read_text())["topics"])
     t0 = time.perf_counter()
-    fig = oof_figures(rows, topics, a.folds, [rel.SEED + i for i in range(a.seeds)])
+    fig = oof_figures(rows, topics, a.folds, [rel.SEED + i for i in range(a.seeds)], **kw)
+    print(f"features {sorted(rel.FEATURES)} {kw} neighbour weight {rel.NEIGHBOUR_WEIGHT}")
     print(f"train papers {len({r['paper'] for r in rows})}, rows {len(rows)}; {a.folds} folds x {a.seeds} draws "
           f"({time.perf_counter() - t0:.0f} s)")
     print("  ".join(f"{k} {v:.4f}" for k, v in fig.items()))
