@@ -84,9 +84,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-topup", action="store_true")
     ap.add_argument("--json")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--oof", type=int, metavar="K",
+                    help="train papers only: analyse each paper with a model trained without its fold (K paper "
+                         "folds, as the training's cross-validation): out-of-fold figures of the whole analysis")
     ap.add_argument("--speed", type=int, metavar="N",
                     help="only time the whole analysis of the set's papers with and without the judgement, N rounds")
+    ap.add_argument("--features", help="with --oof: the context feature groups to train and score with")
+    ap.add_argument("--l2", type=float, help="with --oof: the training's L2")
+    ap.add_argument("--topic-cuts", type=int, help="with --oof: per-topic display cuts for topics with this many rows")
     a = ap.parse_args(argv)
+    if a.features is not None or a.l2 is not None:
+        from jupyter_review.nlp import relevance as _rel
+
+        if a.features is not None:
+            _rel.FEATURES = frozenset(x for x in a.features.split(",") if x)
+        if a.l2 is not None:
+            _rel.L2 = a.l2
+    if a.topic_cuts is not None:
+        from jupyter_review.nlp import relevance as _rel
+
+        _rel.TOPIC_CUT_MIN_ROWS = a.topic_cuts
     if a.speed:
         return speed(a.set, a.speed)
     if a.no_model:
@@ -101,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
         papers = [p for p in papers if p == a.only]
     labels = load_labels()
     gold = load_status_gold()
+    fold_model: dict[str, str] = {}
+    if a.oof:
+        fold_model = _fold_models(papers, a.oof)
     model = load_model()
     print(f"set {a.set}: {len(papers)} papers; model: {'off' if model is None else model.path.name}"
           + (f" (threshold {model.threshold:.2f}, trained on {len(model.meta.get('train_papers', []))} papers)" if model else ""))
@@ -115,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     t_total = 0.0
     for p in papers:
         paths = [str(SHARED / f) for f in files[p]]
+        if fold_model:
+            os.environ["JUPYTER_REVIEW_RELEVANCE"] = fold_model[p]
+            load_model.cache_clear()
+            model = load_model()
         t0 = time.perf_counter()
         an = jr.analyze(paths[0], paths[1:])
         t_total += time.perf_counter() - t0
@@ -197,6 +221,40 @@ def main(argv: list[str] | None = None) -> int:
         Path(a.json).write_text(json.dumps({"evidence_precision": shown_on / max(shown_lab, 1),
                                             "first_quote_precision": first_on / max(first_n, 1)}, indent=1))
     return 0
+
+
+def _fold_models(papers: list[str], folds: int) -> dict[str, str]:
+    """paper -> the folder of a model trained without the paper's fold (the training's own
+    cross-validation folds: same seed, same shuffle), cut chosen out of fold within the rest."""
+    import random
+    import tempfile
+
+    from jupyter_review.nlp import relevance as rel
+
+    split = rel.read_split(REL / "split.tsv")
+    rows = [r for r in rel.read_labels(REL / "labels") if split.get(r["paper"]) == "train"]
+    labelled = sorted({r["paper"] for r in rows})
+    rng = random.Random(rel.SEED)
+    rng.shuffle(labelled)
+    base = Path(tempfile.mkdtemp(prefix="jr-oof-"))
+    out: dict[str, str] = {}
+    for k in range(folds):
+        held = set(labelled[k::folds])
+        train = [r for r in rows if r["paper"] not in held]
+        d = base / f"fold{k}"
+        d.mkdir()
+        oof = rel.cross_validate(train, [], seed=rel.SEED)
+        cut = rel.choose_threshold(oof)
+        meta = {"threshold": cut, "threshold_status": rel.choose_status_threshold(oof, cut),
+                "topic_thresholds": rel.choose_topic_thresholds(oof, cut),
+                "topics": sorted({r["topic"] for r in train}), "train_papers": sorted({r["paper"] for r in train})}
+        rel.fit(train).save(d)
+        (d / "jr_relevance.json").write_text(json.dumps(meta), encoding="utf-8")
+        for p in held:
+            out[p] = str(d)
+    for p in papers:  # a train paper without labels: any fold's model never saw it
+        out.setdefault(p, str(base / "fold0"))
+    return out
 
 
 def speed(which: str, rounds: int) -> int:

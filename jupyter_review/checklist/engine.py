@@ -19,6 +19,7 @@ only in a supplement -> ``supplement_only``; only vague or passing mentions ->
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -779,7 +780,17 @@ MAX_EVIDENCE = 6
 MAX_LEADS = 3
 
 
-def judge_relevance(hits_by_topic: dict[str, list[_Hit]]) -> None:
+def _neighbours(u: _Unit, sentences: Sequence[Any]) -> tuple[str, str]:
+    """The sentences before and after a sentence unit (as the labelled candidates recorded them)."""
+    i = u.key[1]
+    if u.kind != "sentence" or not sentences:
+        return "", ""
+    prev = sentences[i - 1].text if i > 0 else ""
+    nxt = sentences[i + 1].text if 0 <= i < len(sentences) - 1 else ""
+    return " ".join(prev.split())[:300], " ".join(nxt.split())[:300]
+
+
+def judge_relevance(hits_by_topic: dict[str, list[_Hit]], sentences: Sequence[Any] = ()) -> None:
     """Mark each retrieved sentence on or off its topic with the shipped relevance model.
 
     A sentence (or table) the model reads as not about the topic stays as an unverified lead; it
@@ -805,7 +816,9 @@ def judge_relevance(hits_by_topic: dict[str, list[_Hit]]) -> None:
                 # no list of baselines)
                 continue
             todo.append((h, tid))
-            inputs.append(candidate_words(tid, u.text, u.note, u.section_kind, u.role, u.kind, h.why))
+            prev, nxt = _neighbours(u, sentences)
+            inputs.append(candidate_words(tid, u.text, u.note, u.section_kind, u.role, u.kind, h.why,
+                                          u.section_title, prev, nxt))
     if not todo:
         return
     for (h, tid), j in zip(todo, model.score(inputs)):
@@ -1039,7 +1052,7 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
                     hits.append(_Hit(u, SPECIFIC, "caption", at=m.start()))
         hits.extend(_table_hits(det, tables))
         collected[tid] = hits
-    judge_relevance(collected)
+    judge_relevance(collected, doc.sentences)
     for tid, hits in collected.items():
         det = detectors()[tid]
         status, reason, shown = decide(det, hits, files, has_supp)

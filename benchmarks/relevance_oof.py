@@ -1,0 +1,101 @@
+"""Out-of-fold figures of the relevance judgement on the TRAINING papers only (group k-fold by
+paper, several fold draws): what feature and training choices are chosen by. The blind papers
+are never read here.
+
+    python benchmarks/relevance_oof.py                 # the current design
+    python benchmarks/relevance_oof.py --seeds 3 --folds 5
+
+Prints, pooled over the out-of-fold predictions of each draw and averaged over draws: average
+precision of "on topic" (the ranking a referee sees), precision / recall at the display cut the
+training would choose, the recall kept at the status cut, per-topic AP (macro), and the AP of
+"specific" among the on-topic rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+REL = ROOT / "tests" / "data" / "relevance"
+
+
+def average_precision(pairs: list[tuple[float, bool]]) -> float:
+    """AP of a ranking: the mean, over the positives, of the precision at each one's rank."""
+    pairs = sorted(pairs, key=lambda x: -x[0])
+    pos = sum(1 for _, y in pairs if y)
+    if not pos:
+        return float("nan")
+    tp = 0
+    s = 0.0
+    for i, (_, y) in enumerate(pairs, 1):
+        if y:
+            tp += 1
+            s += tp / i
+    return s / pos
+
+
+def oof_figures(rows, topics, folds: int, seeds: list[int], **kw) -> dict[str, float]:
+    from jupyter_review.nlp import relevance as rel
+
+    acc: dict[str, list[float]] = defaultdict(list)
+    for seed in seeds:
+        oof = rel.cross_validate(rows, topics, folds=folds, seed=seed, **kw)
+        ap = average_precision([(p, r["label"] != "off") for r, p, _ in oof])
+        spec = average_precision([(s, r["label"] == "specific") for r, _, s in oof if r["label"] != "off"])
+        by_t: dict[str, list] = defaultdict(list)
+        for r, p, _ in oof:
+            by_t[r["topic"]].append((p, r["label"] != "off"))
+        per = [average_precision(v) for v in by_t.values() if any(y for _, y in v) and not all(y for _, y in v)]
+        cut = rel.choose_threshold(oof)
+        ev = rel.evaluate(oof, cut)
+        st = rel.choose_status_threshold(oof, cut)
+        evs = rel.evaluate(oof, st)
+        acc["ap_on"].append(ap)
+        acc["macro_topic_ap"].append(sum(per) / len(per))
+        acc["ap_specific"].append(spec)
+        acc["cut"].append(cut)
+        acc["prec_at_cut"].append(ev["on_precision"])
+        acc["recall_at_cut"].append(ev["on_recall"])
+        acc["status_cut"].append(st)
+        acc["prec_at_status_cut"].append(evs["on_precision"])
+    return {k: sum(v) / len(v) for k, v in acc.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    import yaml
+
+    from jupyter_review.nlp import relevance as rel
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--seeds", type=int, default=3)
+    ap.add_argument("--features", help="comma-separated context feature groups (head, shape, nbr, nbrtopic); "
+                    "default: the shipped design's")
+    ap.add_argument("--l2", type=float)
+    ap.add_argument("--off-weight", type=float)
+    ap.add_argument("--neighbour-weight", type=float)
+    a = ap.parse_args(argv)
+    if a.features is not None:
+        rel.FEATURES = frozenset(x for x in a.features.split(",") if x)
+    if a.neighbour_weight is not None:
+        rel.NEIGHBOUR_WEIGHT = a.neighbour_weight
+    kw = {k: v for k, v in (("l2", a.l2), ("off_weight", a.off_weight)) if v is not None}
+    split = rel.read_split(REL / "split.tsv")
+    rows = [r for r in rel.read_labels(REL / "labels") if split.get(r["paper"]) == "train"]
+    topics = list(yaml.safe_load((ROOT / "jupyter_review" / "checklist" / "data" / "topics.yaml").read_text())["topics"])
+    t0 = time.perf_counter()
+    fig = oof_figures(rows, topics, a.folds, [rel.SEED + i for i in range(a.seeds)], **kw)
+    print(f"features {sorted(rel.FEATURES)} {kw} neighbour weight {rel.NEIGHBOUR_WEIGHT}")
+    print(f"train papers {len({r['paper'] for r in rows})}, rows {len(rows)}; {a.folds} folds x {a.seeds} draws "
+          f"({time.perf_counter() - t0:.0f} s)")
+    print("  ".join(f"{k} {v:.4f}" for k, v in fig.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
