@@ -35,7 +35,7 @@ from .loader import DATA, detector_specs, read_data_file
 from .prefilter import Pattern
 
 TRAITS = ("model", "llm", "dataset", "software", "human_participants", "animals", "personal_data",
-          "registrable_study")
+          "registrable_study", "review")
 SKIP = {"references", "related_work"}
 HEAVY = {"abstract", "introduction"}  # where a paper says what it is
 BODY = {"methods", "data", "experiments", "results"}
@@ -325,7 +325,7 @@ def _contribution(sents: list[_Sent]) -> _Sent | None:
 
 
 def build_profile(analysis: Analysis, overrides: Mapping[str, bool] | None = None) -> dict[str, ProfileTrait]:
-    """Read the eight traits from the main text; then apply the referee's corrections."""
+    """Read the traits from the main text; then apply the referee's corrections."""
     spec, own_rx, others_rx = _spec()
     sents = _sentences(analysis)
     contribution = _contribution(sents)
