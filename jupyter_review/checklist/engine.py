@@ -77,6 +77,9 @@ class Detector:
     design_choices: bool = False
     needs_results: bool = False
     applies_profile: str = ""  # a condition on the paper profile (checklist/profile.py): "llm", "dataset or model"
+    # a sentence that announces what the next sentences of its section give ("Our experiment is not
+    # without limitation." then the limitations): specific when such sentences follow it
+    announces: Pattern | None = None
     # what a link is for, read from its words (link_purpose in detectors.yaml): None = not read
     link_purpose: LinkPurpose | None = None
 
@@ -118,6 +121,7 @@ def compile_detectors() -> dict[str, Detector]:
             titles=_rx(s.get("titles"), vocab),
             section_specific=bool(s.get("section_specific", False)),
             vague_wins=bool(s.get("vague_wins", False)),
+            announces=_rx(s.get("announces"), vocab),
             aspects=set(s.get("aspects", [])),
             table_systems=int(s.get("table_systems", 0)),
             applies_any=any_pats,
@@ -679,6 +683,18 @@ def _strict_ok(det: Detector, text: str, low: str | None = None) -> bool:
     return not (det.strict_exclude is not None and det.strict_exclude.search(text, low))
 
 
+def _announced(det: Detector, sents: list[_Unit], i: int) -> bool:
+    """The sentence announces its topic's content ("... is not without limitation.") and the same
+    section goes on with at least two more sentences on the same or the next page: the announcement
+    and what follows it are the statement."""
+    u = sents[i]
+    if det.announces is None or not det.announces.search(u.match_text.strip(), u.low.strip()):
+        return False
+    nxt = [v for v in sents[i + 1:i + 3] if v.kind == "sentence" and v.doc == u.doc
+           and v.section_title == u.section_title and 0 <= v.page - u.page <= 1]
+    return len(nxt) == 2
+
+
 def _match_sentence(det: Detector, u: _Unit, strict: bool = False) -> _Hit | None:
     t = u.match_text
     low = u.low
@@ -990,8 +1006,10 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
         hits: list[_Hit] = []
         seen: set[tuple[int, int]] = set()
         strict = bool(det.strict_when) and main.at_least(det.strict_when, det.strict_min)
-        for u in sents:
+        for i, u in enumerate(sents):
             h = _match_sentence(det, u, strict)
+            if h is not None and h.strength == VAGUE and det.announces is not None and _announced(det, sents, i):
+                h = _Hit(u, SPECIFIC, "specific")
             if det.link_purpose is not None and (h is not None or u.title_line or _LINK_URL.search(u.text) or u.note):
                 if det.exclude is None or not det.exclude.search(u.match_text, u.low):
                     h = _by_link_purpose(det, u, h)
