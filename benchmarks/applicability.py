@@ -92,10 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     from jupyter_review.checklist.profile import TRAITS, holds, profile_line
     from jupyter_review.model import ProfileTrait
 
-    # a topic needs an LLM when its profile condition fails on a paper that is everything but an LLM paper
-    everything_but_llm = {k: ProfileTrait(name=k, value=(k != "llm"), confidence=1.0) for k in TRAITS}
+    # a topic needs an LLM when its profile condition holds on a paper that is everything (and not a
+    # narrative review, the one trait that takes topics away) and fails once the LLM is taken away
+    def _prof(llm: bool) -> dict:
+        return {k: ProfileTrait(name=k, value=(k != "review") and (llm or k != "llm"), confidence=1.0) for k in TRAITS}
     llm_topics = {tid for tid, d in detectors().items()
-                  if d.applies_profile and not holds(d.applies_profile, everything_but_llm)}
+                  if d.applies_profile and holds(d.applies_profile, _prof(True)) and not holds(d.applies_profile, _prof(False))}
     n_papers = n_major = n_llm_major = 0
     verdicts, held = read_gold()
     tally = {"tune": {}, "held-out": {}}  # half -> verdict -> count
