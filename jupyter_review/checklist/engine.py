@@ -608,18 +608,19 @@ class _MainText:
         self.pairs = [(t, t.lower()) for t in texts]
         self._seen: dict[tuple[tuple[str, ...], int], bool] = {}
 
-    def at_least(self, patterns: list[Pattern], n_min: int) -> bool:
-        key = (tuple(p.pattern for p in patterns), n_min)
+    def at_least(self, patterns: list[Pattern], n_min: int, unless: Pattern | None = None) -> bool:
+        key = (tuple(p.pattern for p in patterns), n_min, unless.pattern if unless is not None else None)
         hit = self._seen.get(key)
         if hit is None:
-            hit = self._seen[key] = _count_at_least(patterns, self.pairs, n_min)
+            hit = self._seen[key] = _count_at_least(patterns, self.pairs, n_min, unless)
         return hit
 
 
-def _count_at_least(patterns: list[Pattern], pairs: list[tuple[str, str]], n_min: int) -> bool:
+def _count_at_least(patterns: list[Pattern], pairs: list[tuple[str, str]], n_min: int,
+                    unless: Pattern | None = None) -> bool:
     n = 0
     for t, low in pairs:
-        if any(p.search(t, low) for p in patterns):
+        if any(p.search(t, low) for p in patterns) and (unless is None or not unless.search(t, low)):
             n += 1
             if n >= n_min:
                 return True
@@ -631,7 +632,9 @@ def _applies(det: Detector, main: _MainText) -> bool:
         return True
     if det.applies_any and not main.at_least(det.applies_any, det.applies_min):
         return False
-    return not det.also_any or main.at_least(det.also_any, det.also_min)
+    # a sentence in another sense (the topic's exclude: "trained on uncontaminated data (one-class
+    # setting)") neither discloses the topic nor makes it apply
+    return not det.also_any or main.at_least(det.also_any, det.also_min, det.exclude)
 
 
 def _not_applicable(det: Detector, main: _MainText, reports_results: bool,
