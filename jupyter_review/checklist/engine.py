@@ -80,6 +80,9 @@ class Detector:
     # a sentence that announces what the next sentences of its section give ("Our experiment is not
     # without limitation." then the limitations): specific when such sentences follow it
     announces: Pattern | None = None
+    # the topic applies although the profile rules it out when the main text says this (a study
+    # without a model of its own that releases its analysis scripts has a code topic)
+    profile_unless: list[Pattern] = field(default_factory=list)
     # what a link is for, read from its words (link_purpose in detectors.yaml): None = not read
     link_purpose: LinkPurpose | None = None
 
@@ -122,6 +125,7 @@ def compile_detectors() -> dict[str, Detector]:
             section_specific=bool(s.get("section_specific", False)),
             vague_wins=bool(s.get("vague_wins", False)),
             announces=_rx(s.get("announces"), vocab),
+            profile_unless=[p for p in (_rx(x, vocab) for x in s.get("applies_profile_unless", {}).get("any", [])) if p],
             aspects=set(s.get("aspects", [])),
             table_systems=int(s.get("table_systems", 0)),
             applies_any=any_pats,
@@ -649,7 +653,8 @@ def _not_applicable(det: Detector, main: _MainText, reports_results: bool,
 
     cond = det.applies_profile
     if cond and profile:
-        if not holds(cond, profile):
+        if not holds(cond, profile) and not (det.profile_unless and not set_by_referee(cond, profile)
+                                              and main.at_least(det.profile_unless, 1)):
             return why_not(cond, profile)
         if set_by_referee(cond, profile):
             return None
