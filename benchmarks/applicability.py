@@ -12,6 +12,14 @@ Prints per paper: profile line, quotes of the "yes" traits, major gaps (status, 
 with the first quote or reason, and the not-applicable topics with the trait that rules them out.
 At the end: papers, major gaps, and major gaps of topics that need an LLM (`llm` in
 `applies_profile`), which must be 0 on papers whose profile has no LLM.
+
+Each major gap is looked up in the hand-read verdicts of ``benchmarks/data/applicability_gold.tsv``
+(paper, topic, verdict, page, quote, why; read as a referee from the PDF pages): ``defensible``
+(the item applies and the paper lacks it), ``wrong-applicability`` (the item cannot apply to
+such a paper) or ``wrong-status`` (the paper does disclose it).  The defensible share is printed
+for the tuning papers and, separately, for the held-out papers named in the file's header
+(chosen before any gap was read; never used to decide a fix).  A gap with no verdict is
+``unread``; a defensible gap of the file that is no longer raised is listed as lost.
 """
 
 from __future__ import annotations
@@ -34,6 +42,23 @@ SUPPLEMENTS = {
     "crisprverse-main.pdf": ["crisprverse-supplement.pdf"], "medheval-main.pdf": ["medheval-appendix.pdf"],
 }
 SKIP = {"transgpn-main-v1.pdf"}  # an earlier revision of transgpn-main
+GOLD = ROOT / "benchmarks" / "data" / "applicability_gold.tsv"
+
+
+def read_gold(path: Path = GOLD) -> tuple[dict[tuple[str, str], dict[str, str]], set[str]]:
+    """Verdicts by (paper stem, topic) and the held-out paper stems (header line `# held-out: a, b`)."""
+    verdicts: dict[tuple[str, str], dict[str, str]] = {}
+    held: set[str] = set()
+    if not path.is_file():
+        return verdicts, held
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for ln in lines:
+        if ln.startswith("# held-out:"):
+            held |= {x.strip() for x in ln.split(":", 1)[1].split(",") if x.strip()}
+    rows = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
+    for r in csv.DictReader(rows, delimiter="\t"):
+        verdicts[(r["paper"], r["topic"])] = r
+    return verdicts, held
 
 
 def corpus_papers() -> list[dict[str, str]]:
@@ -67,11 +92,17 @@ def main(argv: list[str] | None = None) -> int:
     from jupyter_review.checklist.profile import TRAITS, holds, profile_line
     from jupyter_review.model import ProfileTrait
 
-    # a topic needs an LLM when its profile condition fails on a paper that is everything but an LLM paper
-    everything_but_llm = {k: ProfileTrait(name=k, value=(k != "llm"), confidence=1.0) for k in TRAITS}
+    # a topic needs an LLM when its profile condition holds on a paper that is everything (and not a
+    # narrative review, the one trait that takes topics away) and fails once the LLM is taken away
+    def _prof(llm: bool) -> dict:
+        return {k: ProfileTrait(name=k, value=(k != "review") and (llm or k != "llm"), confidence=1.0) for k in TRAITS}
     llm_topics = {tid for tid, d in detectors().items()
-                  if d.applies_profile and not holds(d.applies_profile, everything_but_llm)}
+                  if d.applies_profile and holds(d.applies_profile, _prof(True)) and not holds(d.applies_profile, _prof(False))}
     n_papers = n_major = n_llm_major = 0
+    verdicts, held = read_gold()
+    tally = {"tune": {}, "held-out": {}}  # half -> verdict -> count
+    raised: set[tuple[str, str]] = set()
+    seen_papers: set[str] = set()
     for r in corpus_papers():
         stem = r["file"][:-4]
         if args.only and stem not in args.only:
@@ -83,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"== {r['file']}: LLM paper, skipped (profile: {profile_line(a.profile)})\n")
             continue
         n_papers += 1
+        seen_papers.add(stem)
+        half = "held-out" if stem in held else "tune"
         print(f"== {r['file']}  ({_short(r['title'], 90)}; {secs:.1f} s)")
         print(f"   profile: {profile_line(a.profile)}")
         for name, t in a.profile.items():
@@ -102,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
             if t.topic in llm_topics and not a.profile["llm"].value:
                 n_llm_major += 1
                 flag = "  <-- needs an LLM, the profile has none"
+            v = verdicts.get((stem, t.topic), {}).get("verdict", "unread")
+            raised.add((stem, t.topic))
+            tally[half][v] = tally[half].get(v, 0) + 1
+            flag += f"  [{v}]"
             quote = f"p. {t.evidence[0].page} \u201c{_short(t.evidence[0].text, 100)}\u201d" if t.evidence else _short(t.reason, 120)
             print(f"     [{t.status}] {t.topic}{flag}: {quote}  (items: {', '.join(items.get(t.topic, [])[:3])})")
         na = [t for t in a.topics.values() if t.status == "not_applicable" and "profile:" in t.reason]
@@ -109,6 +146,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"   not applicable by the profile: {', '.join(t.topic for t in na)}")
         print()
     print(f"papers {n_papers}, major gaps {n_major}, major gaps of LLM-only topics on papers without an LLM {n_llm_major}")
+    if verdicts:
+        lost = sorted(k for k, v in verdicts.items()
+                      if v["verdict"] == "defensible" and k[0] in seen_papers and k not in raised)
+        for half in ("tune", "held-out"):
+            c = tally[half]
+            n = sum(c.values())
+            share = c.get("defensible", 0) / n if n else 1.0
+            detail = ", ".join(f"{k} {c[k]}" for k in sorted(c))
+            print(f"{half:8s}: defensible {c.get('defensible', 0)}/{n} = {share:.3f}  ({detail or 'no major gaps'})")
+        print(f"defensible gaps of the hand-read file no longer raised: {len(lost)}"
+              + (f" ({', '.join(f'{p}:{t}' for p, t in lost)})" if lost else ""))
     return 0
 
 

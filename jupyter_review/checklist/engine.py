@@ -78,6 +78,12 @@ class Detector:
     design_choices: bool = False
     needs_results: bool = False
     applies_profile: str = ""  # a condition on the paper profile (checklist/profile.py): "llm", "dataset or model"
+    # a sentence that announces what the next sentences of its section give ("Our experiment is not
+    # without limitation." then the limitations): specific when such sentences follow it
+    announces: Pattern | None = None
+    # the topic applies although the profile rules it out when the main text says this (a study
+    # without a model of its own that releases its analysis scripts has a code topic)
+    profile_unless: list[Pattern] = field(default_factory=list)
     # what a link is for, read from its words (link_purpose in detectors.yaml): None = not read
     link_purpose: LinkPurpose | None = None
 
@@ -119,6 +125,8 @@ def compile_detectors() -> dict[str, Detector]:
             titles=_rx(s.get("titles"), vocab),
             section_specific=bool(s.get("section_specific", False)),
             vague_wins=bool(s.get("vague_wins", False)),
+            announces=_rx(s.get("announces"), vocab),
+            profile_unless=[p for p in (_rx(x, vocab) for x in s.get("applies_profile_unless", {}).get("any", [])) if p],
             aspects=set(s.get("aspects", [])),
             table_systems=int(s.get("table_systems", 0)),
             applies_any=any_pats,
@@ -605,18 +613,19 @@ class _MainText:
         self.pairs = [(t, t.lower()) for t in texts]
         self._seen: dict[tuple[tuple[str, ...], int], bool] = {}
 
-    def at_least(self, patterns: list[Pattern], n_min: int) -> bool:
-        key = (tuple(p.pattern for p in patterns), n_min)
+    def at_least(self, patterns: list[Pattern], n_min: int, unless: Pattern | None = None) -> bool:
+        key = (tuple(p.pattern for p in patterns), n_min, unless.pattern if unless is not None else None)
         hit = self._seen.get(key)
         if hit is None:
-            hit = self._seen[key] = _count_at_least(patterns, self.pairs, n_min)
+            hit = self._seen[key] = _count_at_least(patterns, self.pairs, n_min, unless)
         return hit
 
 
-def _count_at_least(patterns: list[Pattern], pairs: list[tuple[str, str]], n_min: int) -> bool:
+def _count_at_least(patterns: list[Pattern], pairs: list[tuple[str, str]], n_min: int,
+                    unless: Pattern | None = None) -> bool:
     n = 0
     for t, low in pairs:
-        if any(p.search(t, low) for p in patterns):
+        if any(p.search(t, low) for p in patterns) and (unless is None or not unless.search(t, low)):
             n += 1
             if n >= n_min:
                 return True
@@ -628,7 +637,9 @@ def _applies(det: Detector, main: _MainText) -> bool:
         return True
     if det.applies_any and not main.at_least(det.applies_any, det.applies_min):
         return False
-    return not det.also_any or main.at_least(det.also_any, det.also_min)
+    # a sentence in another sense (the topic's exclude: "trained on uncontaminated data (one-class
+    # setting)") neither discloses the topic nor makes it apply
+    return not det.also_any or main.at_least(det.also_any, det.also_min, det.exclude)
 
 
 def _not_applicable(det: Detector, main: _MainText, reports_results: bool,
@@ -643,7 +654,8 @@ def _not_applicable(det: Detector, main: _MainText, reports_results: bool,
 
     cond = det.applies_profile
     if cond and profile:
-        if not holds(cond, profile):
+        if not holds(cond, profile) and not (det.profile_unless and not set_by_referee(cond, profile)
+                                              and main.at_least(det.profile_unless, 1)):
             return why_not(cond, profile)
         if set_by_referee(cond, profile):
             return None
@@ -678,6 +690,18 @@ def _strict_ok(det: Detector, text: str, low: str | None = None) -> bool:
     if det.strict_needs is not None and not det.strict_needs.search(text, low):
         return False
     return not (det.strict_exclude is not None and det.strict_exclude.search(text, low))
+
+
+def _announced(det: Detector, sents: list[_Unit], i: int) -> bool:
+    """The sentence announces its topic's content ("... is not without limitation.") and the same
+    section goes on with at least two more sentences on the same or the next page: the announcement
+    and what follows it are the statement."""
+    u = sents[i]
+    if det.announces is None or not det.announces.search(u.match_text.strip(), u.low.strip()):
+        return False
+    nxt = [v for v in sents[i + 1:i + 3] if v.kind == "sentence" and v.doc == u.doc
+           and v.section_title == u.section_title and 0 <= v.page - u.page <= 1]
+    return len(nxt) == 2
 
 
 def _match_sentence(det: Detector, u: _Unit, strict: bool = False) -> _Hit | None:
@@ -1020,8 +1044,10 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
         hits: list[_Hit] = []
         seen: set[tuple[int, int]] = set()
         strict = bool(det.strict_when) and main.at_least(det.strict_when, det.strict_min)
-        for u in sents:
+        for i, u in enumerate(sents):
             h = _match_sentence(det, u, strict)
+            if h is not None and h.strength == VAGUE and det.announces is not None and _announced(det, sents, i):
+                h = _Hit(u, SPECIFIC, "specific")
             if det.link_purpose is not None and (h is not None or u.title_line or _LINK_URL.search(u.text) or u.note):
                 if det.exclude is None or not det.exclude.search(u.match_text, u.low):
                     h = _by_link_purpose(det, u, h)

@@ -1,6 +1,6 @@
 """The paper profile: what the paper is, decided from the paper itself, with quotes.
 
-Before any topic is checked, nine traits are read from the paper (its supplements count at
+Before any topic is checked, ten traits are read from the paper (its supplements count at
 half weight) (cues are data,
 ``data/profile.yaml``): does the paper train or release a model of its own, is it about a
 generative or large language model, does it release a dataset or a software tool, does it have
@@ -35,7 +35,7 @@ from .loader import DATA, detector_specs, read_data_file
 from .prefilter import Pattern
 
 TRAITS = ("model", "llm", "dataset", "software", "releases_model", "human_participants", "animals",
-          "personal_data", "registrable_study")
+          "personal_data", "registrable_study", "review")
 SKIP = {"references", "related_work"}
 HEAVY = {"abstract", "introduction"}  # where a paper says what it is
 BODY = {"methods", "data", "experiments", "results"}
@@ -325,7 +325,7 @@ def _contribution(sents: list[_Sent]) -> _Sent | None:
 
 
 def build_profile(analysis: Analysis, overrides: Mapping[str, bool] | None = None) -> dict[str, ProfileTrait]:
-    """Read the nine traits from the main text; then apply the referee's corrections."""
+    """Read the traits from the main text; then apply the referee's corrections."""
     spec, own_rx, others_rx = _spec()
     sents = _sentences(analysis)
     contribution = _contribution(sents)

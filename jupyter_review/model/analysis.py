@@ -203,7 +203,7 @@ class ProfileTrait:
     participants...), decided from the paper with quotes, or set by the referee. The
     checklist asks a topic only of papers whose profile calls for it."""
 
-    name: str  # model | llm | dataset | software | human_participants | animals | personal_data | registrable_study
+    name: str  # model | llm | dataset | software | human_participants | animals | personal_data | registrable_study | review
     value: bool
     confidence: float  # 0-1: how sure the reading of the paper is (1.0 when the referee set it)
     label: str = ""  # "trains or releases a model"

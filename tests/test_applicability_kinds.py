@@ -1,0 +1,105 @@
+"""Issue 15, applicability measure: the kinds of failure found by reading the major gaps of the
+non-LLM corpus papers (benchmarks/data/applicability_gold.tsv, tuning papers only). Each test is a
+case of a general rule, asserted on the real PDF:
+
+* a narrative review (its own words: "This review ...") has no data of its own: data sources,
+  licensing and availability do not apply, and say why with the paper's quote; a systematic
+  review extracts data and stays a study;
+* code availability needs a model, an LLM or software of the paper's own;
+* a data licence is at issue when data are released or others' data reused, not when a study's
+  own participants' data stay with the authors;
+* a named study or cohort, or the place of recruitment, is a data source;
+* "our experiment is not without limitation." followed by the limitations is the statement;
+* a named funding body as the subject of "supported/funded" is a funding statement.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pymupdf
+
+import jupyter_review as jr
+from tests.conftest import corpus_pdf
+
+
+@cache
+def _a(name: str):
+    return jr.analyze(corpus_pdf(name))
+
+
+def test_narrative_review_has_no_data_topics():
+    a = _a("toxins-8070200.pdf")
+    rv = a.profile["review"]
+    assert rv.value and any("review" in e.text.lower() for e in rv.evidence)
+    for tid in ("data.sources", "data.licensing", "data.availability"):
+        t = a.topics[tid]
+        assert t.status == "not_applicable", (tid, t.status)
+        assert "review" in t.reason.lower()  # the reason says why, with the paper's quote
+    assert a.topics["code.availability"].status == "not_applicable"  # no model or software either
+    # the end matter of a review is still read
+    assert a.topics["accountability.conflicts"].status == "disclosed"
+
+
+def test_systematic_review_is_not_a_narrative_review():
+    a = _a("pmc7071725.pdf")
+    assert not a.profile["review"].value
+    assert a.profile["registrable_study"].value
+    assert a.topics["data.availability"].status != "not_applicable"
+
+
+def test_code_needs_a_model_or_software():
+    a = _a("plosone-0319315.pdf")  # horse behaviour study, statistics with others' R packages
+    assert not (a.profile["model"].value or a.profile["software"].value or a.profile["llm"].value)
+    assert a.topics["code.availability"].status == "not_applicable"
+    assert _a("stockmixer-main.pdf").topics["code.availability"].status == "disclosed"
+
+
+def test_data_licence_only_where_data_are_shared_or_reused():
+    own = _a("neurores-0022-4.pdf")  # trial protocol: own patients, data kept by the investigators
+    assert own.topics["data.licensing"].status == "not_applicable"
+    deposited = _a("plosone-0319315.pdf")  # data in the INRAE repository without a licence
+    assert deposited.topics["data.licensing"].status == "missing"
+
+
+def test_named_study_and_recruitment_place_are_data_sources():
+    a = _a("npjmgrav-00129.pdf")
+    src = a.topics["data.sources"]
+    assert src.status == "disclosed"
+    assert any("Berlin BedRest Study" in e.text or "Berlin Bed Rest Study" in e.text for e in src.evidence)
+    b = _a("neurores-0022-4.pdf").topics["data.sources"]
+    assert b.status == "disclosed"
+    assert any(e.text.startswith("Inclusion of eligible patients") for e in b.evidence)
+
+
+def test_limitation_announcement_followed_by_the_limitations():
+    lim = _a("npjmgrav-00129.pdf").topics["risk.limitations"]
+    assert lim.status == "disclosed"
+    assert any("not without limitation" in e.text and e.page == 4 for e in lim.evidence)
+
+
+def test_others_limitations_are_not_an_announcement():
+    # "Yet, existing corpora are not without their limitations." is about other corpora
+    lim = _a("s2orc-acl2020.pdf").topics["risk.limitations"]
+    assert not any(e.text.startswith("Yet, existing corpora") for e in lim.evidence) or lim.status != "disclosed"
+
+
+def test_funding_body_as_subject(tmp_path):
+    # the fimmu form on a generated page, and the same form in other words
+    for sentence in ("China Scholarship Council supported CC.", "The Wellcome Trust funded this study."):
+        doc = pymupdf.open()
+        page = doc.new_page()
+        page.insert_text((72, 72), "A Study of Blood Pressure", fontsize=16, fontname="hebo")
+        y = 110
+        for line in ("Results", "Blood pressure was measured twice in 40 adults.",
+                     "Acknowledgment", sentence):
+            bold = line in ("Results", "Acknowledgment")
+            page.insert_text((72, y), line, fontsize=12 if bold else 10, fontname="hebo" if bold else "helv")
+            y += 20
+        path = tmp_path / "f.pdf"
+        doc.save(path)
+        doc.close()
+        fund = jr.analyze(path).topics["accountability.funding"]
+        assert fund.status == "disclosed", (sentence, fund.status, fund.reason)
+    fimmu = _a("fimmu-2022-915001.pdf").topics["accountability.funding"]
+    assert fimmu.status == "disclosed" and fimmu.evidence[0].page == 9
