@@ -319,7 +319,9 @@ def test_markup_in_pdf_text_stays_text(page, lab: Lab):
     review.wait_for(timeout=RENDER_TIMEOUT)
 
     literal = "<img src=x onerror=alert(1)>"
-    # the PDF's title line and the evidence quote show the markup as text
+    # the PDF's title line and the evidence quote show the markup as text (the header is filled
+    # in when the analysis arrives, after the widget's frame: wait for it, then read it)
+    review.locator(".jr-title", has_text=literal).first.wait_for(timeout=RENDER_TIMEOUT)
     assert literal in review.locator(".jr-title").inner_text()
     quotes = review.locator(".jr-quote")
     assert any(literal in q.inner_text() for q in quotes.all())
