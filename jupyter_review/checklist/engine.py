@@ -996,14 +996,13 @@ def _severity(topic: Topic, status: str, reason: str, profile: Any) -> tuple[str
     reason says why, so the referee can correct the profile if it is wrong."""
     if topic.severity != "major" or not topic.major_if or not profile:
         return topic.severity, reason
-    from .profile import holds, why_not
+    from .profile import failing_traits, holds
 
     if holds(topic.major_if, profile):
         return topic.severity, reason
     if status in ("vague", "missing"):
-        why, _ = why_not(topic.major_if, profile)
-        why = why.removeprefix("Does not apply: ").split(" The paper (p.")[0].rstrip(".")
-        reason = f"{reason} Minor here, not major: {why}."
+        parts, _ = failing_traits(topic.major_if, profile)
+        reason = f"{reason} Minor here, not major: {'; '.join(parts)}."
     return "minor", reason
 
 

@@ -203,6 +203,17 @@ def set_by_referee(expr: str, profile: Mapping[str, ProfileTrait]) -> bool:
 
 def why_not(expr: str, profile: Mapping[str, ProfileTrait]) -> tuple[str, list[Evidence]]:
     """Why a condition fails on this paper, in words, with the profile's quotes."""
+    parts, evidence = failing_traits(expr, profile)
+    text = "Does not apply: " + "; ".join(parts) + "."
+    if evidence:
+        e = evidence[0]
+        text += f" The paper (p. {e.page}): \u201c{_short(e.text)}\u201d"
+    return text, evidence[:2]
+
+
+def failing_traits(expr: str, profile: Mapping[str, ProfileTrait]) -> tuple[list[str], list[Evidence]]:
+    """The traits whose value makes a condition fail, each in words ("the paper does not ...
+    (profile: llm = no, confidence 0.90)"), with the profile's quotes."""
     names = list(dict.fromkeys(_names(_tree(expr))))
     # the traits whose value makes the condition fail: flipping it alone would make it hold
     values = {k: t.value for k, t in profile.items()}
@@ -222,11 +233,7 @@ def why_not(expr: str, profile: Mapping[str, ProfileTrait]) -> tuple[str, list[E
         verb = "" if t.value else "not "
         parts.append(f"the paper does {verb}{_bare(t.label)} (profile: {n} = {'yes' if t.value else 'no'}, {said})")
         evidence.extend(t.evidence[:1])
-    text = "Does not apply: " + "; ".join(parts) + "."
-    if evidence:
-        e = evidence[0]
-        text += f" The paper (p. {e.page}): \u201c{_short(e.text)}\u201d"
-    return text, evidence[:2]
+    return parts, evidence
 
 
 _VERB = {"trains": "train", "releases": "release", "evaluates": "evaluate", "builds": "build", "documents": "document",
