@@ -245,3 +245,15 @@ def test_every_major_if_condition_names_known_traits() -> None:
         check_expression(expr)  # raises ChecklistError on an unknown trait
     with pytest.raises(ChecklistError):
         check_expression("releases_model or gpus")
+
+
+def test_a_method_for_large_datasets_is_no_dataset_of_its_own() -> None:
+    # "We present a novel Metropolis-Hastings method for large datasets ..." (abstract): the data
+    # sets are what the method is for; the paper releases none, so no datasheet or data-release
+    # gaps (found reading a texbench paper's reasons)
+    from tests.conftest import CORPUS, need_corpus
+
+    need_corpus("mh-test-uai2017.pdf")
+    a = jr.analyze(CORPUS.parent / "texbench" / "pdfs" / "mh-test-uai2017.pdf")
+    assert a.profile["dataset"].value is False, a.profile["dataset"].reason
+    assert a.profile["model"].value is False and a.profile["llm"].value is False
