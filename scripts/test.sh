@@ -37,5 +37,9 @@ run_pytest() {
   fi
 }
 
-run_pytest tests --ignore=tests/browser -q
+# The tests run on one worker process per core (pytest-xdist; at most 4), each taking whole test
+# files (--dist loadfile), so a file's module fixtures are computed once.
+WORKERS=${JR_TEST_WORKERS:-$(nproc 2>/dev/null || echo 2)}
+[ "$WORKERS" -gt 4 ] && WORKERS=4
+run_pytest tests --ignore=tests/browser -q -n "$WORKERS" --dist loadfile
 run_pytest tests/browser -q

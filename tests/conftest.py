@@ -110,3 +110,32 @@ _PAIR_SOURCES = {PAIR[0]: "fimmu-2022-915001.pdf", PAIR[1]: "npjmgrav-00129.pdf"
 def pair_pdf(name: str) -> Path:
     """The bundled file behind a name of PAIR."""
     return paper(_PAIR_SOURCES[name])
+
+
+# One analysis per file and options for the whole run.  Many test modules read the same corpus
+# papers (the sample, moba, envy, ...); analysing each once keeps the suite within CI's time.
+# Each call still gets its own copy (a pickle round trip, about 0.1 s against seconds for an
+# analysis), so a test that changes what it got cannot change what the next test reads.  Use it
+# only where the test does not patch the analysis's code, models or environment.
+_ANALYSES: dict[tuple, bytes] = {}
+_SETTINGS = ("JUPYTER_REVIEW_RELEVANCE", "JUPYTER_REVIEW_STATEMENT_JUDGE")
+
+
+def _file_key(path) -> tuple:
+    p = Path(path).resolve()
+    st = p.stat()
+    return (str(p), st.st_size, st.st_mtime_ns)
+
+
+def analysed(paper, supplements=(), **options):
+    """``jupyter_review.analyze(paper, supplements, **options)``, computed once per run."""
+    import pickle
+
+    import jupyter_review
+
+    key = (_file_key(paper), tuple(_file_key(s) for s in supplements),
+           tuple(sorted((k, repr(v)) for k, v in options.items())),
+           tuple(os.environ.get(s, "") for s in _SETTINGS))
+    if key not in _ANALYSES:
+        _ANALYSES[key] = pickle.dumps(jupyter_review.analyze(paper, list(supplements), **options))
+    return pickle.loads(_ANALYSES[key])

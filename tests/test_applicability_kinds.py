@@ -19,13 +19,12 @@ from functools import cache
 
 import pymupdf
 
-import jupyter_review as jr
-from tests.conftest import corpus_pdf
+from tests.conftest import analysed, corpus_pdf
 
 
 @cache
 def _a(name: str):
-    return jr.analyze(corpus_pdf(name))
+    return analysed(corpus_pdf(name))
 
 
 def test_narrative_review_has_no_data_topics():
@@ -99,7 +98,7 @@ def test_funding_body_as_subject(tmp_path):
         path = tmp_path / "f.pdf"
         doc.save(path)
         doc.close()
-        fund = jr.analyze(path).topics["accountability.funding"]
+        fund = analysed(path).topics["accountability.funding"]
         assert fund.status == "disclosed", (sentence, fund.status, fund.reason)
     fimmu = _a("fimmu-2022-915001.pdf").topics["accountability.funding"]
     assert fimmu.status == "disclosed" and fimmu.evidence[0].page == 9

@@ -7,35 +7,34 @@ from __future__ import annotations
 
 import pytest
 
-import jupyter_review as jr
 from jupyter_review import sample
 from jupyter_review.checklist import topics
-from tests.conftest import corpus_pdf
+from tests.conftest import analysed, corpus_pdf
 
 
 @pytest.fixture(scope="module")
 def sample_analysis():
-    return jr.analyze(sample.main_pdf(), [sample.supplement_pdf()])
+    return analysed(sample.main_pdf(), [sample.supplement_pdf()])
 
 
 @pytest.fixture(scope="module")
 def qwen3():
-    return jr.analyze(corpus_pdf("qwen3.pdf"))
+    return analysed(corpus_pdf("qwen3.pdf"))
 
 
 @pytest.fixture(scope="module")
 def stockmixer():
-    return jr.analyze(corpus_pdf("stockmixer-main.pdf"), [corpus_pdf("stockmixer-supplement.pdf")])
+    return analysed(corpus_pdf("stockmixer-main.pdf"), [corpus_pdf("stockmixer-supplement.pdf")])
 
 
 @pytest.fixture(scope="module")
 def dolma():
-    return jr.analyze(corpus_pdf("dolma-v0.1.pdf"))
+    return analysed(corpus_pdf("dolma-v0.1.pdf"))
 
 
 @pytest.fixture(scope="module")
 def fimmu():
-    return jr.analyze(corpus_pdf("fimmu-2022-915001.pdf"))
+    return analysed(corpus_pdf("fimmu-2022-915001.pdf"))
 
 
 def _ev(result, role=None):
@@ -131,12 +130,12 @@ def test_clinical_paper_statements_and_not_applicable_ai_topics(fimmu):
 
 @pytest.fixture(scope="module")
 def longeval():
-    return jr.analyze(corpus_pdf("longeval-eacl2023.pdf"))
+    return analysed(corpus_pdf("longeval-eacl2023.pdf"))
 
 
 @pytest.fixture(scope="module")
 def coder_v2():
-    return jr.analyze(corpus_pdf("deepseek-coder-v2.pdf"))
+    return analysed(corpus_pdf("deepseek-coder-v2.pdf"))
 
 
 def test_release_sentence_with_a_footnoted_repository_link_discloses_code(longeval):
@@ -185,7 +184,7 @@ def test_llm_report_keyword_traps(coder_v2):
 
 @pytest.fixture(scope="module")
 def chi2024():
-    return jr.analyze(corpus_pdf("chi2024-avatars.pdf"))
+    return analysed(corpus_pdf("chi2024-avatars.pdf"))
 
 
 def test_acm_user_study_boilerplate_and_verbs_are_not_disclosures(chi2024):
@@ -248,14 +247,14 @@ def test_acm_user_study_boilerplate_and_verbs_are_not_disclosures(chi2024):
 )
 def test_keyword_traps_on_unannotated_papers(paper, topic, not_evidence):
     """Sentences read off these PDFs that hold a topic's keyword in another sense."""
-    result = jr.analyze(corpus_pdf(paper)).topics[topic]
+    result = analysed(corpus_pdf(paper)).topics[topic]
     assert not any(not_evidence in e.text for e in result.evidence), (result.status, result.reason)
 
 
 def test_people_study_without_an_ai_system_has_no_human_evaluation_item():
     """envy-preprint is a psychology experiment (participants rate faces): 'Each object had 10
     participants' is the design, and evaluation of a model's outputs by humans cannot arise."""
-    assert jr.analyze(corpus_pdf("envy-preprint.pdf")).topics["eval.human"].status == "not_applicable"
+    assert analysed(corpus_pdf("envy-preprint.pdf")).topics["eval.human"].status == "not_applicable"
 
 
 def test_a_datasheet_has_no_model_items_and_a_method_paper_has_no_release_items():
@@ -264,11 +263,11 @@ def test_a_datasheet_has_no_model_items_and_a_method_paper_has_no_release_items(
     trains its own prompts on public benchmarks and releases no model or dataset: who answers
     for a released model, and how its users report problems, cannot arise either. Its model
     items do apply."""
-    bead = jr.analyze(corpus_pdf("bead-datasheet.pdf")).topics
+    bead = analysed(corpus_pdf("bead-datasheet.pdf")).topics
     for t in ("model.architecture", "model.training", "model.hyperparameters", "model.weights",
               "compute.resources", "safety.static_eval"):
         assert bead[t].status == "not_applicable", (t, bead[t].status)
-    para = jr.analyze(corpus_pdf("paraphrase-aaai2022.pdf")).topics
+    para = analysed(corpus_pdf("paraphrase-aaai2022.pdf")).topics
     for t in ("accountability.responsibility", "accountability.intended_use", "accountability.feedback"):
         assert para[t].status == "not_applicable", (t, para[t].status)
     assert para["model.architecture"].status == "disclosed"
@@ -280,7 +279,7 @@ def test_links_laid_over_words_count_as_the_url_they_hold():
     available at Huggingface Link' (p.6) and 'to provide feedback, please visit BEADs
     Feedback' (p.7) are PDF link annotations. Ingest keeps them per page; the checklist reads
     each with the sentence it covers."""
-    a = jr.analyze(corpus_pdf("bead-datasheet.pdf"))
+    a = analysed(corpus_pdf("bead-datasheet.pdf"))
     p6 = next(p for p in a.document.pages if p.doc == 0 and p.number == 6)
     assert "https://huggingface.co/datasets/shainar/BEAD" in {ln.uri for ln in p6.links}
     data = a.topics["data.availability"]
@@ -294,7 +293,7 @@ def test_links_laid_over_words_count_as_the_url_they_hold():
 def test_statement_sections_answered_in_one_word_or_by_the_approving_bodies():
     """ssmph-101285 p.6: 'Declaration of competing interest' holds only 'None.', and 'Ethics'
     names the bodies that approved the cohort (CCTIRS, CNIL) without the words 'ethics committee'."""
-    t = jr.analyze(corpus_pdf("ssmph-101285.pdf")).topics
+    t = analysed(corpus_pdf("ssmph-101285.pdf")).topics
     assert t["accountability.conflicts"].status == "disclosed"
     assert any(e.text.strip() == "None." and e.page == 6 for e in t["accountability.conflicts"].evidence)
     assert t["accountability.ethics_review"].status == "disclosed"
@@ -305,10 +304,10 @@ def test_short_llm_report_gets_safety_items_and_an_animal_study_an_ethics_item()
     """DeepSeek-V3.2-Exp (6 pages) speaks of post-training, long-context and agentic tasks rather
     than 'language models', yet it releases a chat model: its safety items apply and are missing.
     PLOS ONE 0319315 studies horses: 'approved by the Val de Loire Ethics Committee' (p.4)."""
-    v32 = jr.analyze(corpus_pdf("deepseek-v3.2-exp.pdf")).topics
+    v32 = analysed(corpus_pdf("deepseek-v3.2-exp.pdf")).topics
     for t in ("safety.static_eval", "safety.adversarial_eval", "safety.mitigations"):
         assert v32[t].status == "missing", (t, v32[t].status)
-    horses = jr.analyze(corpus_pdf("plosone-0319315.pdf")).topics
+    horses = analysed(corpus_pdf("plosone-0319315.pdf")).topics
     ethics = horses["accountability.ethics_review"]
     assert ethics.status == "disclosed"
     assert any("Ethics Committee" in e.text and e.page == 4 for e in ethics.evidence)
@@ -318,7 +317,7 @@ def test_contamination_applies_to_pretrained_models_and_needs_train_or_test_data
     """The paraphrase paper adapts pre-trained GPT-2 models, so benchmark contamination applies;
     'checking n-gram overlaps as in Self-BLEU' (p.4) is a novelty metric, not an overlap check
     against training data."""
-    para = jr.analyze(corpus_pdf("paraphrase-aaai2022.pdf")).topics["data.contamination"]
+    para = analysed(corpus_pdf("paraphrase-aaai2022.pdf")).topics["data.contamination"]
     assert para.status == "missing" and not any("Self-BLEU" in e.text for e in para.evidence)
 
 
@@ -327,7 +326,7 @@ def test_evidence_carries_the_urls_it_points_to_into_the_report():
     evidence carries the link's URL, and the HTML report shows it after the quote."""
     from jupyter_review.report import render_report
 
-    a = jr.analyze(corpus_pdf("bead-datasheet.pdf"))
+    a = analysed(corpus_pdf("bead-datasheet.pdf"))
     ev = next(e for e in a.topics["data.availability"].evidence if "Huggingface Link" in e.text)
     assert "https://huggingface.co/datasets/shainar/BEAD" in ev.links
     # the report lists gaps only; the same quote shown under a gap (as if the referee disagreed
@@ -344,7 +343,7 @@ def test_evidence_carries_the_urls_it_points_to_into_the_report():
 
 @pytest.fixture(scope="module")
 def neurores():
-    return jr.analyze(corpus_pdf("neurores-0022-4.pdf"))
+    return analysed(corpus_pdf("neurores-0022-4.pdf"))
 
 
 def test_a_trial_protocol_has_no_code_topic_and_states_a_validity_limitation(neurores):
@@ -363,7 +362,7 @@ def test_a_trial_protocol_has_no_code_topic_and_states_a_validity_limitation(neu
 
 def test_limitations_announced_as_a_number_of_potential_limitations():
     """pmc7071725 p.8: "This study has a number of potential limitations. First, ..." """
-    r = jr.analyze(corpus_pdf("pmc7071725.pdf")).topics["risk.limitations"]
+    r = analysed(corpus_pdf("pmc7071725.pdf")).topics["risk.limitations"]
     assert r.status == "disclosed"
     assert any(e.page == 8 and e.text.startswith("This study has a number of potential limitations") for e in r.evidence)
 
@@ -372,7 +371,7 @@ def test_method_words_are_not_societal_impact_decoding_or_data_release():
     """moba: "the positive impact of fine-grained expert segmentation" (p.4) is not societal
     impact; its top-k block gating (pp.3-6) is not a decoding setting; "we made a pivotal
     discovery" (p.13) releases nothing.  The paper says nothing about any of the three."""
-    t = jr.analyze(corpus_pdf("moba.pdf")).topics
+    t = analysed(corpus_pdf("moba.pdf")).topics
     assert t["risk.societal"].status == "missing"
     assert t["eval.protocol"].status != "disclosed"
     assert t["data.availability"].status == "missing"
@@ -384,7 +383,7 @@ def test_reference_entry_set_large_is_not_a_section_and_references_give_no_evide
     "large-scale human study" title there is no human evaluation; a math sentence "For questions
     q from a dataset D" is no feedback channel, and SWE-bench's "real-world GitHub issues" are
     not an issue tracker (the report gives no way to report problems)."""
-    a = jr.analyze(corpus_pdf("minimax-m1.pdf"))
+    a = analysed(corpus_pdf("minimax-m1.pdf"))
     assert not any("http" in s.title for s in a.document.sections)
     refs = [s for s in a.document.sections if s.kind == "references"]
     assert refs and refs[0].page == 15 and refs[0].page_end >= 21
@@ -401,7 +400,7 @@ def test_footnote_marker_set_apart_by_a_space_brings_its_url():
     code is disclosed with its link.  The same paper's "reducing memory footprint" is no energy
     figure, "delegates the entire responsibility for encoding positional information" is no
     accountability, and "context lengths seen during training" is no contamination check."""
-    t = jr.analyze(corpus_pdf("kimi-linear.pdf")).topics
+    t = analysed(corpus_pdf("kimi-linear.pdf")).topics
     code = t["code.availability"]
     assert code.status == "disclosed"
     assert any(e.page == 1 and any("github.com/fla-org" in u for u in e.links) for e in code.evidence)
@@ -414,7 +413,7 @@ def test_a_psychology_paper_that_releases_its_analysis_scripts_has_a_code_topic(
     """envy-preprint p.1 (Author Note): "The anonymized data, analysis scripts, and materials are
     available on the Open Science Framework (https://osf.io/n9uvj/)": no machine learning, but the
     scripts are released, so code availability applies and is disclosed."""
-    r = jr.analyze(corpus_pdf("envy-preprint.pdf")).topics["code.availability"]
+    r = analysed(corpus_pdf("envy-preprint.pdf")).topics["code.availability"]
     assert r.status == "disclosed"
     assert any("osf.io/n9uvj" in e.text for e in r.evidence)
 
@@ -424,7 +423,7 @@ def test_a_datasheet_answers_to_the_release_topics():
     release topics apply although no sentence says "we release"; p.1 names the appropriate uses
     ("training a WSD or hate speech detection model") and one it does not intend ("training data for
     a general text generation model"); it gives no feedback channel."""
-    t = jr.analyze(corpus_pdf("fews-datasheet.pdf")).topics
+    t = analysed(corpus_pdf("fews-datasheet.pdf")).topics
     use = t["accountability.intended_use"]
     assert use.status == "disclosed"
     assert any(e.page == 1 and "Appropriate uses of these examples include" in e.text for e in use.evidence)
@@ -443,8 +442,8 @@ def test_post_release_evaluation_needs_a_released_or_deployed_model():
     """MedHEval is a benchmark that evaluates other people's vision-language models and releases
     data and code, not a model: post-release evaluation does not apply.  MoBA's abstract says the
     method is "deployed to support Kimi's long-context requests": it applies there."""
-    assert jr.analyze(corpus_pdf("medheval-main.pdf")).topics["eval.post_release"].status == "not_applicable"
-    assert jr.analyze(corpus_pdf("moba.pdf")).topics["eval.post_release"].status != "not_applicable"
+    assert analysed(corpus_pdf("medheval-main.pdf")).topics["eval.post_release"].status == "not_applicable"
+    assert analysed(corpus_pdf("moba.pdf")).topics["eval.post_release"].status != "not_applicable"
 
 
 def test_sample_context_length_is_no_data_size_and_related_work_is_no_evidence(sample_analysis):
@@ -487,12 +486,12 @@ def test_evaluation_items_need_results_of_the_papers_own():
     # clse-main describes a corpus: no results table, no number claimed, no experiments section.
     # Its text says "dataset" often enough for the ML topics, but there is no evaluation to
     # describe, so the evaluation protocol and baselines do not apply
-    a = jr.analyze(corpus_pdf("clse-main.pdf"), [corpus_pdf("clse-datasheet.pdf")])
+    a = analysed(corpus_pdf("clse-main.pdf"), [corpus_pdf("clse-datasheet.pdf")])
     assert not any(t.is_results for t in a.tables) and not any(c.quantities for c in a.claims if c.doc == 0)
     for tid in ("eval.protocol", "eval.baselines", "eval.variance", "eval.human", "reproducibility.statistics"):
         assert a.topics[tid].status == "not_applicable", (tid, a.topics[tid].reason)
     # a report with results tables keeps them
-    v2 = jr.analyze(corpus_pdf("deepseek-v2.pdf"))
+    v2 = analysed(corpus_pdf("deepseek-v2.pdf"))
     assert v2.topics["eval.protocol"].status != "not_applicable"
     assert v2.topics["eval.baselines"].status != "not_applicable"
     assert v2.topics["eval.variance"].status != "not_applicable"
@@ -501,6 +500,6 @@ def test_evaluation_items_need_results_of_the_papers_own():
 def test_what_benchmark_data_may_not_capture_is_a_representativeness_statement():
     # DEAN p. 11: benchmark datasets "may not capture the complexity encountered in real-world
     # applications" (the gold annotation's quote for data.bias)
-    r = jr.analyze(corpus_pdf("dean-main.pdf")).topics["data.bias"]
+    r = analysed(corpus_pdf("dean-main.pdf")).topics["data.bias"]
     assert r.status == "disclosed"
     assert any("may not capture the complexity" in e.text for e in r.evidence), [e.text[:80] for e in r.evidence]

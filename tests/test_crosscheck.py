@@ -13,7 +13,7 @@ from jupyter_review.extract.claims import extract_claims
 from jupyter_review.extract.crosscheck import cross_check, names_match
 from jupyter_review.extract.tables import extract_tables
 from jupyter_review.pipeline import load
-from tests.conftest import corpus_pdf
+from tests.conftest import analysed, corpus_pdf
 
 
 def _make_pdf(path: Path, *, ruled: bool) -> None:
@@ -151,10 +151,9 @@ def test_best_within_a_group_claims_are_scoped_not_mismatches() -> None:
     significant margin", while Table 3 (p.19) also holds LLaMA3 70B and Mixtral 8x22B rows that
     beat it in some columns: the table cannot say which rows are open-source Chinese models, so
     the check is reported as scoped (to check by hand), and the report lists it separately."""
-    import jupyter_review as jr
     from jupyter_review.report import render_report
 
-    a = jr.analyze(corpus_pdf("deepseek-v2.pdf"))
+    a = analysed(corpus_pdf("deepseek-v2.pdf"))
     # one finding per contradiction: a claim comparing the same cells as an earlier one is listed under it
     group = [c for c in a.cross_checks if c.kind == "superiority" and any(
         "open-source Chinese models" in t for t in [c.claim or "", *(x["claim"] for x in c.also_claims)])]

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-import jupyter_review as jr
 from jupyter_review import sample
+from tests.conftest import analysed
 
 
 @pytest.fixture(scope="module")
 def analysis():
-    return jr.analyze(sample.main_pdf(), [sample.supplement_pdf()])
+    return analysed(sample.main_pdf(), [sample.supplement_pdf()])
 
 
 def test_planted_errors_are_reported(analysis):

@@ -7,21 +7,20 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-import jupyter_review as jr
 from jupyter_review import sample
 from jupyter_review.model import Analysis
 from jupyter_review.report import render_report
-from tests.conftest import corpus_pdf
+from tests.conftest import analysed, corpus_pdf
 
 
 @pytest.fixture(scope="module")
 def sample_analysis():
-    return jr.analyze(sample.main_pdf(), [sample.supplement_pdf()])
+    return analysed(sample.main_pdf(), [sample.supplement_pdf()])
 
 
 @pytest.fixture(scope="module")
 def deepseek_v2():
-    return jr.analyze(corpus_pdf("deepseek-v2.pdf"))
+    return analysed(corpus_pdf("deepseek-v2.pdf"))
 
 
 def _by_name(a, name):
@@ -67,7 +66,7 @@ def test_llm_report_balance_losses_are_not_ablated_and_mla_is(deepseek_v2):
 
 
 def test_a_paper_without_a_trained_model_lists_no_design_choices():
-    a = jr.analyze(corpus_pdf("plosmed-1003873.pdf"))
+    a = analysed(corpus_pdf("plosmed-1003873.pdf"))
     assert a.design_choices == []
     assert "## Design choices" not in render_report(a, "md")
 
@@ -105,7 +104,7 @@ def test_generated_paper_ablated_and_unablated_choices(tmp_path):
     _write_paper(pdf, [
         "Ablation study. Removing the contrastive alignment loss lowers accuracy by 3.1 points on all benchmarks.",
     ])
-    a = jr.analyze(pdf)
+    a = analysed(pdf)
     loss = _by_name(a, "contrastive alignment loss")
     assert loss.ablated and not loss.needed and loss.ablation.text.startswith("Removing the contrastive")
     reg = _by_name(a, "entropy regularizer")
@@ -124,7 +123,7 @@ def test_generated_paper_ablated_and_unablated_choices(tmp_path):
 def test_a_deferred_ablation_is_no_ablation(tmp_path):
     pdf = tmp_path / "contranet3.pdf"
     _write_paper(pdf, [], conclusion="We leave an ablation of the entropy regularizer to future work on larger models.")
-    a = jr.analyze(pdf)
+    a = analysed(pdf)
     reg = _by_name(a, "entropy regularizer")
     assert reg.needed and not reg.ablated
     t = a.topics["model.ablations"]
@@ -137,7 +136,7 @@ def test_generated_paper_with_every_choice_ablated_stays_disclosed(tmp_path):
         "Ablation study. Removing the contrastive alignment loss lowers accuracy by 3.1 points on all benchmarks.",
         "Without the entropy regularizer, accuracy drops by 5.2 points and two of five runs diverge.",
     ])
-    a = jr.analyze(pdf)
+    a = analysed(pdf)
     assert all(d.ablated for d in a.design_choices) and len(a.design_choices) == 2
     t = a.topics["model.ablations"]
     assert t.status == "disclosed", t.reason
@@ -192,7 +191,7 @@ def test_the_cli_summary_names_the_unablated_choices(sample_analysis):
 def test_bold_run_in_labels_of_the_method_name_its_parts():
     # StockMixer p. 4: three paragraphs of the method open with bold run-in labels
     # ("Indicator Mixing.", "Time Mixing.", "Stock Mixing."); its Ablation Study (p. 6-7) varies them
-    a = jr.analyze(corpus_pdf("stockmixer-main.pdf"))
+    a = analysed(corpus_pdf("stockmixer-main.pdf"))
     names = {d.name for d in a.design_choices}
     assert {"Indicator Mixing", "Time Mixing", "Stock Mixing"} <= names
     for n in ("Indicator Mixing", "Time Mixing", "Stock Mixing"):
@@ -236,7 +235,7 @@ def _write_run_in_paper(path: Path) -> None:
 def test_generated_run_in_labels(tmp_path):
     pdf = tmp_path / "runin.pdf"
     _write_run_in_paper(pdf)
-    a = jr.analyze(pdf)
+    a = analysed(pdf)
     names = {d.name for d in a.design_choices}
     gated = _by_name(a, "Gated Token Mixing")
     assert gated.ablated and gated.ablation.text.startswith("Removing gated token mixing lowers accuracy")
@@ -249,7 +248,7 @@ def test_generated_run_in_labels(tmp_path):
 
 def test_acronym_named_techniques_the_authors_adopt():
     # Kimi Linear p. 4: "We propose Kimi Delta Attention (KDA), a new gated linear attention variant"
-    kimi = jr.analyze(corpus_pdf("kimi-linear.pdf"))
+    kimi = analysed(corpus_pdf("kimi-linear.pdf"))
     kda = _by_name(kimi, "Kimi Delta Attention")
     assert kda.aliases == ["KDA"] and kda.evidence.page == 4
 
@@ -262,7 +261,7 @@ def test_acronym_choices_on_generated_sentences(tmp_path):
         "We use Translation Edit Rate (TER) to compare the generated captions with references.",
         "We use Stochastic Gradient Descent (SGD) with momentum 0.9 for all runs.",
     ))
-    a = jr.analyze(pdf)
+    a = analysed(pdf)
     grpo = _by_name(a, "Group Relative Policy Optimization")
     assert grpo.aliases == ["GRPO"]
     keys = " | ".join(d.key for d in a.design_choices)
@@ -273,7 +272,7 @@ def test_acronym_choices_on_generated_sentences(tmp_path):
 def test_every_choice_of_a_listed_sentence_counts():
     # DeepSeek-V3.2-Exp p. 3: "we employ rule-based outcome reward, length penalty, and language
     # consistency reward": three choices in one sentence
-    a = jr.analyze(corpus_pdf("deepseek-v3.2-exp.pdf"))
+    a = analysed(corpus_pdf("deepseek-v3.2-exp.pdf"))
     for n in ("rule-based outcome reward", "length penalty", "language consistency reward"):
         d = _by_name(a, n)
         assert d.evidence.page == 3 and d.evidence.text.startswith("For reasoning and agent tasks, we employ")
@@ -290,7 +289,7 @@ def test_pseudo_code_reports_no_experiment():
     assert not _looks_like_code("10 runs = 3 seeds") and not _looks_like_code("2 GPUs = 16 cores")
     # MoBA p. 5: its algorithm box mentions causal masks and blocks; that is no ablation of
     # "Current Block Attention and Causal Masking" (p. 4)
-    a = jr.analyze(corpus_pdf("moba.pdf"))
+    a = analysed(corpus_pdf("moba.pdf"))
     d = _by_name(a, "Current Block Attention and Causal Masking")
     assert not d.ablated
 
@@ -299,7 +298,7 @@ def test_ablations_found_by_a_section_pointer_and_a_run_in_announcement():
     # TransSGPN p. 5 (Section 3.4) introduces "Construction order" and "Label consistency" as
     # run-in labels; p. 7 varies the first "under the path order of Section 3.4" and opens a
     # paragraph with "Effect of label consistency."
-    a = jr.analyze(corpus_pdf("transgpn-main.pdf"))
+    a = analysed(corpus_pdf("transgpn-main.pdf"))
     order = _by_name(a, "Construction order")
     assert order.evidence.page == 5 and order.ablated and order.ablation.page == 7
     assert "order" in order.ablation.text

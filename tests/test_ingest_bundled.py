@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-import jupyter_review as jr
-from tests.conftest import paper
+from tests.conftest import analysed, paper
 
 NPJ = "npjmgrav-00129.pdf"  # Mendt et al. 2021, npj Microgravity, 6 pp., two columns, upper-case headings
 
 
 @pytest.fixture(scope="module")
 def npj():
-    return jr.analyze(paper(NPJ))
+    return analysed(paper(NPJ))
 
 
 def test_npj_headings_pages_and_kinds(npj) -> None:

@@ -19,7 +19,7 @@ import pymupdf
 import pytest
 
 import jupyter_review as jr
-from tests.conftest import corpus_pdf
+from tests.conftest import analysed, corpus_pdf
 
 
 def _norm(u: str) -> str:
@@ -46,7 +46,7 @@ TITLE_BLOCKS = [
 
 @pytest.mark.parametrize(("name", "url", "form"), TITLE_BLOCKS, ids=[t[0] for t in TITLE_BLOCKS])
 def test_repository_line_in_the_title_block_is_a_code_link(name, url, form):
-    res = jr.analyze(corpus_pdf(name)).topics["code.availability"]
+    res = analysed(corpus_pdf(name)).topics["code.availability"]
     assert res.status == "disclosed", (form, res.reason)
     assert _shows(res, 1, url), [(e.page, e.text[:80], e.links) for e in res.evidence]
 
@@ -60,7 +60,7 @@ OTHER_LINKS = [
 
 @pytest.mark.parametrize(("name", "page", "url", "named"), OTHER_LINKS, ids=[t[0] for t in OTHER_LINKS])
 def test_link_named_for_checkpoints_or_a_loading_script_is_not_the_code(name, page, url, named):
-    res = jr.analyze(corpus_pdf(name)).topics["code.availability"]
+    res = analysed(corpus_pdf(name)).topics["code.availability"]
     assert res.status == "vague", res.reason
     assert named in res.reason and _norm(url) in _norm(res.reason), res.reason
     assert _shows(res, page, url)
@@ -69,7 +69,7 @@ def test_link_named_for_checkpoints_or_a_loading_script_is_not_the_code(name, pa
 def test_repository_offered_by_the_authors_under_the_systems_name():
     """"We publicly release MiniMax-M1 at https://github.com/..." names neither code nor weights:
     the authors' own repository, so the sentence is a code link (shown first)."""
-    res = jr.analyze(corpus_pdf("minimax-m1.pdf")).topics["code.availability"]
+    res = analysed(corpus_pdf("minimax-m1.pdf")).topics["code.availability"]
     assert res.status == "disclosed", res.reason
     assert "github.com/MiniMax-AI/MiniMax-M1" in res.evidence[0].text
 

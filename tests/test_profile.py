@@ -20,13 +20,13 @@ import pytest
 import jupyter_review as jr
 from jupyter_review.checklist.profile import TRAITS, parse_overrides
 from jupyter_review.errors import ChecklistError, ProfileError
-from tests.conftest import corpus_pdf, paper
+from tests.conftest import analysed, corpus_pdf, paper
 
 
 @cache
 def _analysis(name: str):
     path = paper(name) if name in ("neurores-0022-4.pdf", "npjmgrav-00129.pdf", "plosmed-1003873.pdf") else corpus_pdf(name)
-    return jr.analyze(path)
+    return analysed(path)
 
 
 def _norm(text: str) -> str:
@@ -147,7 +147,7 @@ def test_safety_gaps_weigh_major_only_for_a_model_others_can_use(name: str, rele
         items = [c for c in a.checklist if c.topic == tid]
         assert items and all(c.severity == r.severity for c in items), [(c.item, c.severity) for c in items]
     if not released:
-        fixed = jr.analyze(corpus_pdf(name), profile="releases_model=yes")
+        fixed = analysed(corpus_pdf(name), profile="releases_model=yes")
         assert all(fixed.topics[t].severity == "major" for t in ("safety.static_eval", "safety.mitigations"))
         assert "Minor here" not in fixed.topics["safety.static_eval"].reason
 
@@ -156,7 +156,7 @@ def test_llm_only_items_and_datasheets_follow_a_referee_correction() -> None:
     base = _analysis("stockmixer-main.pdf")
     assert base.topics["safety.static_eval"].status == "not_applicable"
     assert all(c.status == "not_applicable" for c in base.checklist if c.framework == "datasheets")
-    fixed = jr.analyze(corpus_pdf("stockmixer-main.pdf"), profile="llm=yes,dataset=yes")
+    fixed = analysed(corpus_pdf("stockmixer-main.pdf"), profile="llm=yes,dataset=yes")
     assert fixed.profile["llm"].source == "referee" and fixed.profile["llm"].value
     assert fixed.topics["safety.static_eval"].status != "not_applicable"
     assert any(c.status != "not_applicable" for c in fixed.checklist if c.framework == "datasheets")
@@ -254,6 +254,6 @@ def test_a_method_for_large_datasets_is_no_dataset_of_its_own() -> None:
     from tests.conftest import CORPUS, need_corpus
 
     need_corpus("mh-test-uai2017.pdf")
-    a = jr.analyze(CORPUS.parent / "texbench" / "pdfs" / "mh-test-uai2017.pdf")
+    a = analysed(CORPUS.parent / "texbench" / "pdfs" / "mh-test-uai2017.pdf")
     assert a.profile["dataset"].value is False, a.profile["dataset"].reason
     assert a.profile["model"].value is False and a.profile["llm"].value is False

@@ -15,7 +15,7 @@ import pytest
 
 import jupyter_review as jr
 from jupyter_review.nlp import relevance as rel
-from tests.conftest import ROOT, need_corpus, paper
+from tests.conftest import ROOT, analysed, need_corpus, paper
 
 REL = ROOT / "tests" / "data" / "relevance"
 
@@ -141,7 +141,7 @@ def test_blind_labelled_quotes_are_real_sentences_of_their_pages(blind_rows):
 
 
 def test_engine_shows_on_topic_quotes_and_keeps_doubtful_ones_as_leads(model):
-    a = jr.analyze(paper(_bundled()))
+    a = analysed(paper(_bundled()))
     judged = [(tid, e) for tid, t in a.topics.items() for e in t.evidence if e.relevance is not None]
     assert judged, "no evidence was judged by the relevance model"
     assert all(e.relevance >= model.threshold_status - 1e-3 for _, e in judged)
@@ -193,7 +193,7 @@ def rel_max_evidence() -> int:
 def test_a_status_resting_only_on_doubtful_sentences_says_so(model, name):
     """A referee must see when a status rests only on sentences the judgement doubts (above the
     status cut, below the display cut): the reason says so; a reason with a sure quote does not."""
-    a = jr.analyze(paper(name))
+    a = analysed(paper(name))
     for tid, t in a.topics.items():
         judged = [e.relevance for e in t.evidence if e.relevance is not None]
         if t.status in ("missing", "not_applicable") or not judged or len(judged) < len(t.evidence):

@@ -12,7 +12,7 @@ import pymupdf
 import pytest
 
 import jupyter_review as jr
-from tests.conftest import corpus_pdf
+from tests.conftest import analysed, corpus_pdf
 
 
 def _sections(a, kind):
@@ -27,7 +27,7 @@ def _sentences_of(a, sec):
 def test_crisprverse_competing_interests_end_before_the_figure_pages():
     """crisprVerse: "Competing interests" is the last heading on p. 22; pp. 23-30 are figure and
     table pages (small type, a DNA sequence in large type read as a heading)."""
-    a = jr.analyze(corpus_pdf("crisprverse-main.pdf"))
+    a = analysed(corpus_pdf("crisprverse-main.pdf"))
     (sec,) = _sections(a, "conflicts")
     assert (sec.page, sec.page_end) == (22, 22)
     sents = _sentences_of(a, sec)

@@ -15,11 +15,10 @@ import json
 
 import pytest
 
-import jupyter_review as jr
 from jupyter_review.checklist.engine import evaluate_topics
 from jupyter_review.nlp import statement_judge as sj
 from jupyter_review.nlp.relevance import read_split
-from tests.conftest import ROOT, need_corpus, paper
+from tests.conftest import ROOT, analysed, need_corpus, paper
 
 LABELS = ROOT / "tests" / "data" / "statement_labels"
 SPLIT = ROOT / "tests" / "data" / "relevance" / "split.tsv"
@@ -118,7 +117,7 @@ def test_failure_kinds_on_blind_papers_are_mostly_set_apart(judge, blind_scored,
 @pytest.fixture(scope="module")
 def npjmgrav():
     """A blind paper, bundled with the repository: the analysis as the tool makes it."""
-    return jr.analyze(str(paper("npjmgrav-00129.pdf")))
+    return analysed(str(paper("npjmgrav-00129.pdf")))
 
 
 def test_a_blind_paper_keeps_other_statements_apart_not_deleted(npjmgrav):
@@ -158,7 +157,7 @@ def test_checklist_and_cross_checks_read_only_own_statements(npjmgrav):
 
 def test_every_cross_check_of_a_results_paper_cites_an_own_claim():
     corpus = need_corpus("a results paper of the blind half")
-    an = jr.analyze(str(corpus / "janus-pro.pdf"))
+    an = analysed(str(corpus / "janus-pro.pdf"))
     assert an.cross_checks, "janus-pro has results tables and claims about them"
     own = {c.text for c in an.claims if c.own}
     assert any(not c.own for c in an.claims)

@@ -19,7 +19,7 @@ import pymupdf
 import pytest
 
 import jupyter_review as jr
-from tests.conftest import CORPUS, corpus_pdf, need_corpus
+from tests.conftest import CORPUS, analysed, corpus_pdf, need_corpus
 
 
 def _texbench(name: str):
@@ -54,7 +54,7 @@ CODE_LINKS = [
 
 @pytest.mark.parametrize(("name", "page", "words", "url", "form"), CODE_LINKS, ids=[c[4] + ":" + c[0] for c in CODE_LINKS])
 def test_code_link_makes_the_statement_concrete(name, page, words, url, form):
-    a = jr.analyze(_pdf(name))
+    a = analysed(_pdf(name))
     res = a.topics["code.availability"]
     assert res.status == "disclosed", (res.status, res.reason)
     shown = []
@@ -185,7 +185,7 @@ REAL = [
 
 @pytest.mark.parametrize(("name", "topic", "page", "words"), REAL, ids=[r[0] for r in REAL])
 def test_real_statements_are_found(name, topic, page, words):
-    a = jr.analyze(corpus_pdf(name))
+    a = analysed(corpus_pdf(name))
     res = a.topics[topic]
     assert res.status == "disclosed", res.reason
     assert any(e.page == page and words in e.text.replace("\ufb02", "fl") for e in res.evidence), [(e.page, e.text) for e in res.evidence]
@@ -194,7 +194,7 @@ def test_real_statements_are_found(name, topic, page, words):
 def test_publisher_note_on_supplementary_files_is_no_data_statement():
     # ssmph p. 6: the journal's "Supplementary data to this article can be found online at <DOI>"
     # beside the paper's own "Data will be made available on request."
-    res = jr.analyze(corpus_pdf("ssmph-101285.pdf")).topics["data.availability"]
+    res = analysed(corpus_pdf("ssmph-101285.pdf")).topics["data.availability"]
     assert res.status == "vague", res.reason
     assert all("Supplementary data to this article" not in e.text for e in res.evidence)
     assert any("on request" in e.text for e in res.evidence)
@@ -215,7 +215,7 @@ def test_boilerplate_and_empty_template_statements_disclose_nothing(tmp_path, te
 def test_variance_read_from_a_figure_legend():
     # crisprVerse p. 27: the legend of Fig. 3 reports two-sided t-tests and their p-values; the
     # checklist had said "Neither the main text nor the supplement says anything"
-    a = jr.analyze(corpus_pdf("crisprverse-main.pdf"), [corpus_pdf("crisprverse-supplement.pdf")])
+    a = analysed(corpus_pdf("crisprverse-main.pdf"), [corpus_pdf("crisprverse-supplement.pdf")])
     res = a.topics["eval.variance"]
     assert res.status == "disclosed", res.reason
     assert any(e.page == 27 and e.text.startswith("Figure 3") and "t-test" in e.text for e in res.evidence)

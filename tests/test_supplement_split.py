@@ -18,7 +18,7 @@ import pymupdf
 import pytest
 
 import jupyter_review as jr
-from tests.conftest import corpus_pdf
+from tests.conftest import analysed, corpus_pdf
 
 # (paper, first page of the part moved to the supplement): appendix starts, the references'
 # start (the appendix and the back matter move) and a page inside the appendix
@@ -32,7 +32,7 @@ SPLITS = [
 
 @cache
 def _whole(name: str):
-    return jr.analyze(corpus_pdf(name))
+    return analysed(corpus_pdf(name))
 
 
 def _split(src: Path, first_moved: int, out: Path, pointer: str | None = None) -> tuple[Path, Path]:

@@ -13,11 +13,10 @@ import pymupdf
 import pytest
 import yaml
 
-import jupyter_review as jr
 from jupyter_review import teaching
 from jupyter_review.errors import FileMissingError, ReviewStateError
 from jupyter_review.teaching import GAPS, VERDICTS, Worksheet
-from tests.conftest import PAPERS, ROOT
+from tests.conftest import PAPERS, ROOT, analysed
 
 TOPICS_YAML = ROOT / "jupyter_review" / "checklist" / "data" / "topics.yaml"
 REAL = "npjmgrav-00129"
@@ -66,7 +65,7 @@ def test_the_key_is_a_referee_s_not_an_echo_of_the_tool(key) -> None:
     """Gaps and n/a both occur, and the key's statuses differ from the tool's on some topics."""
     statuses = teaching.key_statuses(key)
     assert {"disclosed", "vague", "missing", "not_applicable"} <= set(statuses.values())
-    tool = {t: r.status for t, r in jr.analyze(PAPERS / f"{REAL}.pdf").topics.items()}
+    tool = {t: r.status for t, r in analysed(PAPERS / f"{REAL}.pdf").topics.items()}
     differ = [t for t in statuses if statuses[t] != tool[t]]
     assert 1 <= len(differ) < len(statuses) // 2, differ
 
@@ -130,7 +129,7 @@ def test_the_worksheet_saves_each_click_and_compares_with_key_and_tool(tmp_path,
     assert sheet.progress.value == "answered: 4 / 5"
 
     k = teaching.key_statuses(key)
-    analysis = jr.analyze(PAPERS / f"{REAL}.pdf")
+    analysis = analysed(PAPERS / f"{REAL}.pdf")
     sheet.set_tool(analysis.topics)
     tool = {t: r.status for t, r in analysis.topics.items()}
     text = sheet.show_comparison()
