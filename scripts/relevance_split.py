@@ -3,13 +3,19 @@ and which are kept blind.  Writes tests/data/relevance/split.tsv (paper, files, 
 
 Papers: every corpus paper with a hand-read status gold (tests/data/gold/*/) and every texbench
 paper.  From each group a seeded shuffle puts a third (rounded up) into the blind set; the three
-papers of the held-out status gold are blind by construction.  Run again, it writes the same file.
+papers of the held-out status gold are blind by construction.  Run again, it writes the same file;
+``--check`` only says whether the file in the repository is what the rule gives.
+
+The status gold read is that of the folders the split was made from (``topics``, ``heldout``,
+``fresh*``); gold folders added later (code, statements, cross-checks, tables ...) hold other kinds
+of gold and never change the split.
 """
 
 from __future__ import annotations
 
 import math
 import random
+import sys
 from pathlib import Path
 
 import yaml
@@ -21,12 +27,15 @@ OUT = ROOT / "tests" / "data" / "relevance" / "split.tsv"
 SEED = 20261203
 
 
-def main() -> None:
+def _status_gold_folders() -> list[Path]:
+    return [d for d in sorted(GOLD.iterdir())
+            if d.is_dir() and (d.name in ("topics", "heldout") or d.name.startswith("fresh"))]
+
+
+def split_text() -> str:
     units: dict[str, list[str]] = {}
     heldout: set[str] = set()
-    for d in sorted(GOLD.iterdir()):
-        if not d.is_dir() or d.name in ("agreement", "design", "design-agreement", "extract", "tables"):
-            continue
+    for d in _status_gold_folders():
         for f in sorted(d.glob("*.yaml")):
             data = yaml.safe_load(f.read_text(encoding="utf-8"))
             name = Path(data["paper"]).stem
@@ -50,9 +59,20 @@ def main() -> None:
         why = "held-out status gold" if name in heldout else (
             "status gold" if name in status_gold else "texbench")
         lines.append(f"{name}\t{' '.join(units[name])}\t{s}\t{why}")
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    n_blind = len(blind)
-    print(f"{len(units)} papers, {n_blind} blind ({n_blind / len(units):.2f}) -> {OUT.relative_to(ROOT)}")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    text = split_text()
+    rows = [r.split("\t") for r in text.splitlines()[1:]]
+    n_blind = sum(1 for r in rows if r[2] == "blind")
+    if "--check" in sys.argv[1:]:
+        same = OUT.read_text(encoding="utf-8") == text
+        print(f"{OUT.relative_to(ROOT)} {'is' if same else 'is NOT'} what the rule gives "
+              f"({len(rows)} papers, {n_blind} blind)")
+        sys.exit(0 if same else 1)
+    OUT.write_text(text, encoding="utf-8")
+    print(f"{len(rows)} papers, {n_blind} blind ({n_blind / len(rows):.2f}) -> {OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

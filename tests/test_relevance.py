@@ -327,3 +327,17 @@ def test_supplement_only_reason_sets_apart_main_text_mentions_below_the_display_
         assert "\u201c" not in t.reason.split(";")[0], t.reason
         assert any(e.role == "main" for e in t.leads), t.topic
     assert checked >= 1
+
+
+def test_the_blind_split_is_what_its_rule_gives_though_gold_of_other_kinds_was_added():
+    """split.tsv was chosen once, by a seeded rule, before any labelling: running the rule again
+    (with every gold folder added since: code, statements, cross-checks, tables ...) must give the
+    same papers, so the blind set cannot drift."""
+    import subprocess
+    import sys
+
+    need_corpus("the texbench papers beside the corpus")
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "relevance_split.py"), "--check"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "57 papers, 20 blind" in out.stdout
