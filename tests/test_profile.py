@@ -257,3 +257,17 @@ def test_a_method_for_large_datasets_is_no_dataset_of_its_own() -> None:
     a = analysed(CORPUS.parent / "texbench" / "pdfs" / "mh-test-uai2017.pdf")
     assert a.profile["dataset"].value is False, a.profile["dataset"].reason
     assert a.profile["model"].value is False and a.profile["llm"].value is False
+
+
+def test_the_cli_help_names_every_trait_a_referee_can_correct():
+    """The --profile help lists the traits by name; a trait added to the profile must be named there
+    too (releases_model was missing from it for a session)."""
+    import re
+
+    from jupyter_review.checklist.profile import TRAITS
+    from jupyter_review.cli import build_parser
+
+    sub = next(a for a in build_parser()._subparsers._group_actions[0].choices.values() if a.prog.endswith("analyze"))
+    text = " ".join(sub.format_help().split())
+    named = set(re.search(r"\(traits: ([^)]*)\)", text).group(1).replace(" ", "").split(","))
+    assert named == set(TRAITS), named ^ set(TRAITS)
