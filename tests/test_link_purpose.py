@@ -157,3 +157,45 @@ def test_a_sentences_link_by_its_words(tmp_path, sentence, disclosed, named):
         assert res.status == "disclosed", res.reason
     else:
         assert res.status == "vague" and named in res.reason, res.reason
+
+
+# -- a line shared by two sentences: each sentence takes the links over its own words ------------
+
+
+def test_two_sentences_on_one_line_each_take_the_link_over_their_own_words(tmp_path):
+    """Sentence boxes on a line shared with another sentence cover only their own part of it, so a
+    link annotation laid over the first sentence's DOI is not read into the second, and back."""
+    from jupyter_review.checklist.engine import _linked, _links_by_page
+
+    pdf = tmp_path / "shared-line.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    words = ("The survey responses are deposited at DOI 10.5281/zenodo.111111. Our analysis code is "
+             "available at DOI 10.5281/zenodo.222222. We thank the participants.")
+    page.insert_textbox(pymupdf.Rect(72, 72, 540, 200), words, fontsize=9)
+    for num in ("111111", "222222"):
+        for r in page.search_for(f"10.5281/zenodo.{num}"):
+            page.insert_link({"kind": pymupdf.LINK_URI, "from": r, "uri": f"https://doi.org/10.5281/zenodo.{num}"})
+    doc.save(pdf)
+    d = jr.load(pdf)
+    links = _links_by_page(d)
+    got = {s.text.split()[1]: _linked(s, links) for s in d.sentences if "DOI" in s.text}
+    # the printed DOI differs from the link's https form, so each sentence reads exactly its own link
+    assert got == {"survey": "https://doi.org/10.5281/zenodo.111111",
+                   "analysis": "https://doi.org/10.5281/zenodo.222222"}, got
+
+
+def test_code_archived_far_from_its_subject_makes_the_code_topic_apply():
+    """texbench kmodes-init p. 8, an algorithm paper with no model and no software package: "All of
+    the source code used ... — including the datasets investigated in Section 3.3 — are archived at
+    DOI 10.5281/zenodo.3639282. In addition to this, the implementation ... is available under DOI
+    10.5281/zenodo.3638035." The code word and the archive lie far apart, across a number with a
+    dot; the code topic applies and is disclosed, with the implementation's own link."""
+    from tests.conftest import need_corpus
+
+    pdf = need_corpus("texbench kmodes-init").parent / "texbench" / "pdfs" / "kmodes-init.pdf"
+    res = analysed(pdf).topics["code.availability"]
+    assert res.status == "disclosed", (res.status, res.reason)
+    impl = [e.links for e in res.evidence if e.page == 8 and "the implementation of" in e.text]
+    assert impl and any("zenodo.3638035" in u for u in impl[0]), impl
+    assert not any("zenodo.3639282" in u for u in impl[0]), impl

@@ -417,7 +417,7 @@ _FOOT_LINK = re.compile(rf"(?<![\w/.@-])({_HOST}[^\s]*[\w/])")
 # ("we release our code.1"), not when it names a tool it used ("the HuggingFace Tokenizer2")
 _RELEASE_CUE = re.compile(
     r"\b(?:releas\w*|open-?sourc\w*|publicly|available|availability|download\w*|accessible|hosted|shared?"
-    r"|deposited|can be (?:found|obtained|accessed)|found at|obtained from|project page|website|homepage)\b",
+    r"|deposited|archived|can be (?:found|obtained|accessed)|found at|obtained from|project page|website|homepage)\b",
     re.IGNORECASE,
 )
 # a footnote marker glued to a word or its punctuation: "research.1", "Upwork,9 and", "here2"
@@ -530,7 +530,10 @@ def _linked(s: Sentence, links: dict[tuple[int, int], list[Any]]) -> str:
             a, b = ln.bbox, box.bbox
             w = min(a[2], b[2]) - max(a[0], b[0])
             h = min(a[3], b[3]) - max(a[1], b[1])
-            if w > 1 and h > 0.5 * min(a[3] - a[1], b[3] - b[1]) and ln.uri not in s.text and ln.uri not in found:
+            # most of the link lies over this sentence's part of the line: on a line shared by two
+            # sentences, each takes the links over its own words
+            if (w > 0.5 * (a[2] - a[0]) and h > 0.5 * min(a[3] - a[1], b[3] - b[1]) and ln.uri not in s.text
+                    and ln.uri not in found):
                 found.append(ln.uri)
     return " ".join(found)
 

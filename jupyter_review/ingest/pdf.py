@@ -1215,11 +1215,29 @@ class _Builder:
                 if not lrefs:
                     continue
                 pg0 = lrefs[0].page
+                cut = [_line_part(r, sa, sb) for r in lrefs]
                 self.document.sentences.append(Sentence(
-                    doc=doc_index, page=pg0, bbox=union([r.bbox for r in lrefs if r.page == pg0]),
+                    doc=doc_index, page=pg0, bbox=union([bb for r, bb in zip(lrefs, cut) if r.page == pg0]),
                     text=text[a:b], start=sa, end=sb, paragraph=pi, section=para.section,
-                    boxes=[Box(page=r.page, bbox=r.bbox) for r in lrefs],
+                    boxes=[Box(page=r.page, bbox=bb) for r, bb in zip(lrefs, cut)],
                 ))
+
+
+def _line_part(r: _LineRef, sa: int, sb: int) -> tuple[float, float, float, float]:
+    """The part of a line's box that holds the text from ``sa`` to ``sb``: where a sentence begins
+    or ends inside a line (two sentences share it), its box on that line starts or stops where
+    its characters do, estimated from their share of the line's characters (the line's own glyph
+    positions are not kept).  Lines set upright (rotated text) keep their whole box."""
+    x0, y0, x1, y1 = r.bbox
+    n = r.end - r.start
+    if n <= 0 or (x1 - x0) <= (y1 - y0) or (sa <= r.start and sb >= r.end):
+        return r.bbox
+    a = max(0.0, min(1.0, (sa - r.start) / n))
+    b = max(0.0, min(1.0, (sb - r.start) / n))
+    if b <= a:
+        return r.bbox
+    w = x1 - x0
+    return (x0 + a * w, y0, x0 + b * w, y1)
 
 
 # back-matter statements: a heading and a paragraph or two, never subsections
