@@ -120,7 +120,7 @@ def main() -> int:
 
             with LocalCluster(
                 n_workers=args.workers, threads_per_worker=1, processes=True, memory_limit="2GiB",
-                dashboard_address=None,
+                dashboard_address=":0",  # a free port: None still takes 8787 (dask/distributed#8136)
             ) as cluster, Client(cluster) as client:
                 run(f"dask LocalCluster x{args.workers}", client=client)
         print(f"load average during the runs: {os.getloadavg()[0]:.1f} (cores {os.cpu_count()})")

@@ -272,7 +272,7 @@ def test_process_pool_equals_serial(serial: pd.DataFrame, small_folder: Path) ->
 def test_dask_local_cluster_equals_serial(serial: pd.DataFrame, small_folder: Path) -> None:
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, memory_limit="1GiB", dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, memory_limit="1GiB", dashboard_address=":0"
     ) as cluster, distributed.Client(cluster) as client:
         got = screen(small_folder, client=client, progress=False)
         assert got.attrs["screen"]["mode"] == "dask"
