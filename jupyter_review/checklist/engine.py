@@ -886,6 +886,49 @@ def _lower_first(s: str) -> str:
     return s[:1].lower() + s[1:] if s else s
 
 
+# how a judged statement is read as giving the specifics (knobs compared out of fold by
+# benchmarks/status_oof.py): the lexicon's word for it, unless the learned judgement is below
+# SPEC_DOWN (a lexicon match that gives nothing the topic needs); a lexicon's weaker hit that the
+# judgement reads as specific above SPEC_UP (and surely on topic) gives them too
+SPEC_DOWN: float = 0.0
+SPEC_UP: float = 2.0
+SPEC_KINDS_LEX = ("table", "caption", "pointer")  # hits whose specificity stays the lexicon's
+# how sure of "on topic" a statement without the specifics must be for "vague": "on" (the
+# status cut), "sure" (the display cut) or a probability
+VAGUE_NEEDS: Any = "on"
+# the same for a statement that gives the specifics to decide "disclosed" (below it, the statement
+# counts as one without the specifics)
+DISCLOSED_NEEDS: Any = "on"
+DISCLOSED_TOPICS: Any = None  # None: every topic; else the topics DISCLOSED_NEEDS applies to
+
+
+def _sure_enough(h: _Hit, need: Any) -> bool:
+    if h.p_on is None or need == "on":
+        return True
+    if need == "sure":
+        return h.sure
+    return h.p_on >= float(need)
+
+
+def _gives_specifics(h: _Hit, topic: str = "") -> bool:
+    if (DISCLOSED_TOPICS is None or topic in DISCLOSED_TOPICS) and not _sure_enough(h, DISCLOSED_NEEDS):
+        return False
+    if h.p_spec is None or h.why in SPEC_KINDS_LEX:
+        return h.strength == SPECIFIC
+    if h.strength == SPECIFIC:
+        return h.p_spec >= SPEC_DOWN
+    return h.sure and h.p_spec >= SPEC_UP
+
+
+# ... or this many statements without the specifics, each above the status cut, suffice together
+VAGUE_CORROBORATE: int = 99
+
+
+def _vague_enough(weak: list[_Hit]) -> bool:
+    """Whether statements without the specifics make a topic ``vague`` rather than ``missing``."""
+    return any(_sure_enough(h, VAGUE_NEEDS) for h in weak) or len(weak) >= VAGUE_CORROBORATE
+
+
 def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bool) -> tuple[str, str, list[_Hit]]:
     """Status, reason and the evidence to show, from the on-topic hits of one topic.
 
@@ -898,10 +941,11 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
     hits = [h for h in hits if h.on]
     main = [h for h in hits if h.unit.role == "main"]
     supp = [h for h in hits if h.unit.role != "main"]
-    main_spec = [h for h in main if h.strength == SPECIFIC]
-    supp_spec = [h for h in supp if h.strength == SPECIFIC]
-    main_weak = sorted((h for h in main if h.strength < SPECIFIC), key=_Hit.weak_key)
-    supp_weak = sorted((h for h in supp if h.strength < SPECIFIC), key=_Hit.weak_key)
+    tid = det.topic.id
+    main_spec = [h for h in main if _gives_specifics(h, tid)]
+    supp_spec = [h for h in supp if _gives_specifics(h, tid)]
+    main_weak = sorted((h for h in main if not _gives_specifics(h, tid)), key=_Hit.weak_key)
+    supp_weak = sorted((h for h in supp if not _gives_specifics(h, tid)), key=_Hit.weak_key)
     title = _lower_first(det.topic.title)
 
     def rank(hs: list[_Hit]) -> list[_Hit]:
@@ -941,6 +985,10 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
         sup = _demote_doubtful(rank(supp_spec))
         return "supplement_only", reason, (sup[:3] + general[:1] + sup[3:])[:MAX_EVIDENCE]
     weak = sorted(main_weak + supp_weak, key=_Hit.weak_key)
+    if weak and not _vague_enough(weak):
+        for h in weak:  # loose mentions: no status rests on them; the referee may open them as leads
+            h.lead = True
+        weak = []
     if weak:
         weak = _demote_doubtful(weak)
         first = weak[0]
@@ -1081,6 +1129,14 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
         hits.extend(_table_hits(det, tables))
         collected[tid] = hits
     judge_relevance(collected, doc.sentences)
+    return _finish(analysis, results, collected, has_supp)
+
+
+def _finish(analysis: Analysis, results: dict[str, TopicResult], collected: dict[str, list[_Hit]],
+            has_supp: bool) -> dict[str, TopicResult]:
+    """Each topic's status, reason and evidence from its judged hits (then the cross-topic rules
+    and the severities on this paper's profile)."""
+    files = analysis.document.files
     for tid, hits in collected.items():
         det = detectors()[tid]
         status, reason, shown = decide(det, hits, files, has_supp)
