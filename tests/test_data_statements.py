@@ -87,3 +87,27 @@ def test_url_and_doi_helpers_on_real_sentence_text():
     assert text
     assert find_dois(text) == ["10.3389/fimmu.2022.915001"]
     assert any(u.startswith("https://www.frontiersin.org/articles/10.3389/fimmu.2022.915001") for u in find_urls(text))
+
+
+def test_data_sets_named_in_a_set_off_list_or_by_their_archive_are_a_source():
+    """texbench kmodes-init p. 8 names its data two ways the source cues missed: a list of data
+    sets set off by dashes ("four well-known, categorical, labelled datasets — breast cancer,
+    mushroom, nursery, and soybean (large) — will be clustered") and the archive they come from
+    ("openly available under the UCI Machine Learning Repository [5]"). Both are source statements
+    of the paper's own data; the same forms with brackets and other archives are too, and a list
+    of methods or a capitalised word without an archive noun is not."""
+    from jupyter_review.extract.data_statements import aspects_of
+    from tests.conftest import need_corpus
+
+    pdf = need_corpus("texbench kmodes-init").parent / "texbench" / "pdfs" / "kmodes-init.pdf"
+    found = {s.text[:40]: s.aspects for s in extract_data_statements(load(pdf)) if s.page == 8}
+    assert "source" in next(a for t, a in found.items() if "To give comparative results" in t), found
+    assert "source" in next(a for t, a in found.items() if t.startswith("Each dataset is openly")), found
+    forms = {
+        "We cluster three data sets (zoo, votes, and lymphography) with each method.": True,
+        "The images were downloaded from the Cancer Imaging Archive before training.": True,
+        "We compare three baselines (k-means, spectral, and DBSCAN) on every data set.": False,
+        "The data are available under the terms of the licence.": False,
+    }
+    got = {t: "source" in aspects_of(t)[0] for t in forms}
+    assert got == forms, got
