@@ -89,6 +89,34 @@ def _is_value(t: str) -> bool:
     return _is_num(t) or t in _DASHES or bool(_MAG.match(t))
 
 
+# statistics cells of clinical and survey tables, read as one value each: a median with its
+# interquartile range or an estimate with its interval ("46.0 (34.0, 59.0)", "1.2 [0.8-1.5]"),
+# a count with its share ("12 (34.5%)"), a count of a total ("16/47"), a p-value ("p=0.007",
+# "<0.0001"), a significance mark ("NS", "**", "* (T < NT)"), a number times a power
+# ("1.2 × 10−3", a fitted law "3.075 × C−0.078")
+_N = r"[-+\u2212]?\d+(?:[.,]\d+)*%?"
+_STAT = re.compile(
+    r"^(?:" + _N + r"\s*[(\[]\s*" + _N + r"\s*(?:[,;\u2013\u2212-]|to)?\s*(?:" + _N + r")?\s*[)\]]"
+    r"|" + _N + r"\s*[\u00d7x]\s*(?:10|[A-Za-z])\s*\^?[-+\u2212]?\d+(?:\.\d+)?"
+    r"|\d+\s*/\s*\d+"
+    r"|(?:p\s*)?[<>=\u2264\u2265]\s*0?\.\d+"
+    r"|n\.?s\.?"
+    r"|\*{1,3}(?:\s*\([^()]{1,40}\))?)[*\u2020\u2021a-h]{0,2}$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=65536)
+def _is_stat(t: str) -> bool:
+    t = t.strip()
+    return len(t) <= 48 and bool(_STAT.match(t))
+
+
+def is_stat_cell(text: str) -> bool:
+    """A statistics cell (interval, k/n count, p-value, significance mark): see ``_STAT``."""
+    return _is_stat(str(text))
+
+
 # -- words ------------------------------------------------------------------------------
 
 
@@ -137,7 +165,8 @@ class Seg:
 
     @cached_property
     def numeric(self) -> bool:
-        return _is_value(self.text) or _is_num(self.text.replace(" ", "")) or (len(self.words) <= 3 and _is_num(self.words[0].text) and _pm_tail(self.words[1:]))
+        return (_is_value(self.text) or _is_num(self.text.replace(" ", "")) or (len(self.words) <= 3 and _is_num(self.words[0].text) and _pm_tail(self.words[1:]))
+                or _is_stat(self.text))
 
 
 def _pm_tail(ws: list[W]) -> bool:
@@ -251,7 +280,8 @@ def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, flo
                 for k, s in enumerate(ln.spans):
                     runs.append((s.bbox, s.bold, s.italic))
                     t = s.text.strip()
-                    if k and 0 < len(t) and s.size < 0.8 * ln.spans[k - 1].size and t == s.text:
+                    # (a raised footnote letter may carry the word space after it: "Yes" "a " "(n = 249")
+                    if k and 0 < len(t) and s.size < 0.8 * ln.spans[k - 1].size and t == s.text.rstrip():
                         prev = ln.spans[k - 1]
                         if len(t) <= 3 and s.bbox[3] < prev.bbox[3] - 0.5:
                             sups.append((s.bbox, t))
@@ -297,7 +327,8 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
         mark = ""
         if sups:
             for bb, st in sups:
-                if (abs(bb[2] - x1) < 1.0 and bb[0] > x0 and y0 - 1 <= bb[1] <= y1 and text.endswith(st) and len(text) > len(st)
+                if ((abs(bb[2] - x1) < 1.0 or bb[0] < x1 - 0.3 < bb[2]) and bb[0] > x0 and y0 - 1 <= bb[1] <= y1
+                        and text.endswith(st) and len(text) > len(st)
                         and st.strip("+-")):  # a raised "+" is part of a name (MBPP+, HumanEval+)
                     # the marker is kept apart: out of the value and the label, but in the cell's text
                     text = text[: -len(st)]
@@ -491,8 +522,13 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
             gap = (r.y0 - last.y1) if step > 0 else (last.y0 - r.y1)
             if gap > 3.2 * med_h:
                 break
-        if (_is_prose(r, width) or _prose_line(r, width) or _CAPTION_START.match(r.text)
+        # (a caption starts its own segment: a row label "Table" or "Figure" before the row's
+        # numbers, as in a layout-analysis results table, is no caption)
+        if (_is_prose(r, width) or _prose_line(r, width) or _CAPTION_START.match(r.segs[0].text if r.segs else r.text)
                 or (len(r.segs) <= 3 and not r.nval and _HEADING.match(r.text))):
+            if step > 0 and not got and _title_row(rows, i, med_h):
+                i += step  # a title line set between the caption and the table's header
+                continue
             break
         if not _tabular(r):
             misses += 1
@@ -507,6 +543,16 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
     while got and not _tabular(rows[got[-1]]):
         got.pop()
     return got
+
+
+def _title_row(rows: list[Row], i: int, med_h: float) -> bool:
+    """Is the line of text at ``i`` (under a caption) the table's own title: one line, with the
+    header row of three or more cells right under it at line spacing?"""
+    r = rows[i]
+    if len(r.segs) > 2 or r.nval or _CAPTION_START.match(r.text) or i + 1 >= len(rows):
+        return False
+    nxt = rows[i + 1]
+    return nxt.y0 - r.y1 < 1.5 * med_h and len(nxt.segs) >= 3 and not _is_prose(nxt, nxt.x1 - nxt.x0 + 1)
 
 
 def _numeric_rows(rows: list[Row], idx: list[int]) -> int:
@@ -1352,7 +1398,8 @@ def _share_siblings(info: list[tuple[list[Seg], list[int], float]], cols: list[t
     centred over a run of two or more columns."""
     lines: dict[int, list[int]] = {}
     for k, (blk, cov, _c) in enumerate(info):
-        if len(cov) < 2 and len(blk) == 1:
+        # (the label column's own header on that line, "Structure" left of the systems, is no sibling)
+        if len(cov) < 2 and len(blk) == 1 and cov[0] >= first:
             key = next((y for y in lines if abs(y - blk[0].y0) < 4), None)
             lines.setdefault(key if key is not None else int(blk[0].y0), []).append(k)
     for ks in lines.values():
@@ -1548,6 +1595,20 @@ def _label_cols(rows: list[Row], cols: list[tuple[float, float]]) -> int:
     return 1
 
 
+def _hanging(items: list[_BRow], k: int, n: int, h: float) -> bool:
+    """Is label line ``n`` the run-on of row ``k``'s label set with a hanging indent (indented
+    under its first line, the row after it back at the first line's start: "Type of employment
+    before" / "   COVID-19")?"""
+    a, b = items[k].per[0], items[n].per[0]
+    if not a or not b or any(items[n].per[1:]):
+        return False
+    x_a, x_b = min(w.x0 for w in a), min(w.x0 for w in b)
+    if not (0.3 * h < x_b - x_a < 2.5 * h):
+        return False
+    after = items[n + 1].per[0] if n + 1 < len(items) else []
+    return not after or min(w.x0 for w in after) < x_b - 0.3 * h
+
+
 def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
     """Attach wrapped label lines to their value row; keep category rows."""
     used = [False] * len(items)
@@ -1571,7 +1632,11 @@ def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
                     ok = gap < 0.9 * h
                 else:
                     text = " ".join(w.text for c in nb.per for w in c)
-                    ok = d > 0 and gap < 0.35 * h and (text[:1].islower() or text[:1] in "([")
+                    own = " ".join(w.text for w in it.per[0]) if nlab else ""
+                    if d > 0:
+                        ok = gap < 0.35 * h and (text[:1].islower() or text[:1] in "([" or _hanging(items, k, n, h))
+                    else:  # the row's own label runs on from the line above ("Macro Avg" / "(Full S2-VL)")
+                        ok = gap < 0.35 * h and (own[:1].islower() or own[:1] == "(") and bool(nb.per[0])
                 if not ok:
                     continue
                 if d < 0 and out and out[-1] is nb:
