@@ -91,11 +91,57 @@ def test_group_names_over_metric_subcolumns_reach_every_subcolumn() -> None:
 
 
 def test_significance_mark_cells_make_a_table() -> None:
-    """chi2024 Table 2 holds no number at all: "NS", "* (T < NT)", "** (P < C)" cells."""
+    """chi2024 Table 2 holds no number at all: "NS", "* (T < NT)", "** (P < C)" cells; a group
+    name is printed once beside its rows ("Credibility" beside "Competence"), and one cell runs on
+    to a second line ("* (T-P < T-C, NT-C," / "NT-P)"). Every value is read under its variable
+    (the group a level of its own). (Columns are not compared here: the gold spells them as the
+    text layer does, "Efect", where the reader restores the lost ligature, "Effect".)"""
     tables = [t for t in _tables("chi2024-avatars.pdf") if t.page == 9 and t.label == "2"]
     assert tables, "no table 2 read on p.9"
     g = _gold("chi2024-avatars.pdf", "2")
-    # the values as printed, each under a row label that ends with the gold's variable
     missed = [c for c in g["cells"]
-              if not any(value_match(c[2], r.value) and r.system.endswith(c[0]) for t in tables for r in t.long)]
-    assert len(missed) <= 2, missed
+              if not any(value_match(c[2], r.value) and label_match(c[0], r.system) for t in tables for r in t.long)]
+    assert not missed, missed
+
+
+def test_group_name_beside_its_rows_is_a_level_of_the_label() -> None:
+    """kimi-linear Table 1 (p.8): "Hybrid ratio" printed once, on the line of "1:1"."""
+    tables = [t for t in _tables("kimi-linear.pdf") if t.page == 8 and t.label == "1"]
+    assert tables
+    g = _gold("kimi-linear.pdf", "1")
+    missed = [c for c in g["cells"] if not _found(tables, c)]
+    assert not missed, missed
+
+
+def test_power_law_cells_and_the_papers_own_system_across_the_top() -> None:
+    """moba Table 3 (p.15): every value is a fitted law "3.075 x C^-0.078"; the systems are the
+    columns "MoBA" and "Full", MoBA being the system the paper's title names."""
+    tables = [t for t in _tables("moba.pdf") if t.page == 15 and t.label == "3"]
+    assert tables, "no table 3 read on p.15"
+    assert all(t.orientation == "columns" for t in tables)
+    g = _gold("moba.pdf", "3")
+    missed = [c for c in g["cells"] if not _found(tables, c)]
+    assert not missed, missed[:5]
+
+
+def test_caption_in_one_text_block_with_its_table() -> None:
+    """isometry-pursuit p.18 (texbench): the text layer puts "Table 2: Algorithm runtimes ..." in
+    the same block as the rows above it; the caption is still seen and the table read under it."""
+    import json
+
+    from tests.conftest import need_corpus
+
+    root = need_corpus("texbench").parent / "texbench"
+    if not (root / "gold").is_dir():
+        pytest.skip(f"{root} not there")
+    import jupyter_review
+    from jupyter_review.extract.tables import extract_tables
+
+    gold = json.loads((root / "gold" / "isometry-pursuit.json").read_text(encoding="utf-8"))
+    g = next(t for t in gold["tables"] if t["caption_starts"] == "Table 2")
+    doc = jupyter_review.load(root / "pdfs" / "isometry-pursuit.pdf")
+    assert any(c.kind == "table" and c.label == "2" and c.page == g["page"] for c in doc.captions)
+    tables = [t for t in extract_tables(doc) if t.page == g["page"] and t.label == "2"]
+    assert tables
+    got = sorted(r.value for t in tables for r in t.long if isinstance(r.value, float))
+    assert got == sorted(float(v) for _r, _c, v in g["cells"])

@@ -1197,6 +1197,9 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
         text_row = nv == 0 and not spanning and not label_only and _data_like(r, cols, nlab)
         items.append(_BRow(r, per, nv > 0 or text_row, spanning or (nv == 0 and not label_only and not text_row), label_only))
     merged = _merge_label_rows(items, nlab)
+    # the usual start of a row's label: labels of one line and one run of words
+    lone = [(min(w.x0 for w in it.per[0]), max(w.x1 for w in it.per[0])) for it in merged
+            if it.per[0] and len(_segments(sorted(it.per[0], key=lambda w: w.x0))) == 1]
     if nlab >= 2:
         _fill_groups(merged, nlab, rules, bbox)
     out_rows: list[list[Cell]] = [list(h) for h in header]
@@ -1208,6 +1211,10 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
             cells = [_cell(ws)] + [_empty(cols, j) for j in range(1, ncol)]
         else:
             cells = [_cell(ws) if ws else _empty(cols, j) for j, ws in enumerate(br.per)]
+            if nlab == 1 and ncol >= 2 and br.per[0] and br.values:
+                outer = _group_beside(br.per[0], lone)
+                if outer:
+                    cells[0].text = outer
         out_rows.append(cells)
     return RawTable(
         doc=doc_index, page=page_no, bbox=bbox, rows=out_rows, caption=region.caption,
@@ -1570,6 +1577,31 @@ def _empty(cols: list[tuple[float, float]], j: int) -> Cell:
     return Cell(text="", bbox=(cols[j][0], 0.0, cols[j][1], 0.0))
 
 
+def _group_beside(ws: list[W], lone: list[tuple[float, float]]) -> str:
+    """A group name printed once beside a block of rows, left of their labels and on one of
+    their lines ("Hybrid ratio" beside "1:1", "Credibility" beside "Competence"): the label is
+    then "group / label". Taken only on a one-line label of two runs of words, far apart, whose
+    second run is set like the other rows' labels (same left, right or centre within a line
+    height), the first run a gap of words wider than a line height to its left."""
+    if len(lone) < 3:
+        return ""
+    ys = [w.cy for w in ws]
+    if max(ys) - min(ys) > 3:
+        return ""
+    segs = _segments(sorted(ws, key=lambda w: w.x0))
+    if len(segs) != 2:
+        return ""
+    h = max(1.0, statistics.median([w.h for w in ws]))
+    a, b = segs
+    if b.x0 - a.x1 < 1.5 * h:
+        return ""
+    c = (b.x0 + b.x1) / 2
+    same = sum(1 for x0, x1 in lone if abs(b.x0 - x0) < h or abs(b.x1 - x1) < h or abs(c - (x0 + x1) / 2) < h)
+    if same < max(2, 0.4 * len(lone)):
+        return ""
+    return f"{_join_lines(a.words)} / {_join_lines(b.words)}"
+
+
 @dataclass
 class _BRow:
     row: Row
@@ -1593,6 +1625,11 @@ def _label_cols(rows: list[Row], cols: list[tuple[float, float]]) -> int:
         if n and v >= 0.5 * n:
             return max(1, j)
     return 1
+
+
+def _open_bracket(ws: list[W]) -> bool:
+    t = " ".join(w.text for w in ws)
+    return bool(ws) and t.count("(") > t.count(")")
 
 
 def _hanging(items: list[_BRow], k: int, n: int, h: float) -> bool:
@@ -1648,6 +1685,15 @@ def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
         else:
             prev = out[-1] if out else None
             text = " ".join(w.text for c in it.per for w in c)
+            # a value cell run on to the next line ("* (T-P < T-C, NT-C," / "NT-P)"): only words
+            # under cells of the row above whose bracket is still open
+            filled = [j for j, c in enumerate(it.per) if c]
+            if (prev is not None and prev.values and filled and min(filled) >= nlab
+                    and (it.row.y0 - prev.row.y1) < 0.5 * max(1.0, it.row.y1 - it.row.y0)
+                    and all(_open_bracket(prev.per[j]) for j in filled)):
+                for j in filled:
+                    prev.per[j] = prev.per[j] + it.per[j]
+                continue
             if (prev is not None and prev.values and it.label_only and (text[:1].islower() or text[:1] in "([")
                     and (it.row.y0 - prev.row.y1) < 0.35 * max(1.0, it.row.y1 - it.row.y0)):
                 for j in range(nlab):
