@@ -145,3 +145,29 @@ def test_caption_in_one_text_block_with_its_table() -> None:
     assert tables
     got = sorted(r.value for t in tables for r in t.long if isinstance(r.value, float))
     assert got == sorted(float(v) for _r, _c, v in g["cells"])
+
+
+def test_header_of_setting_names_with_no_line_above_it() -> None:
+    """irace-automl Table III (p.7, texbench): the top row "setup | reg. | 20m | 5k | TM 30m | TM |
+    TM 5k" has magnitudes among its names ("20m", "5k") and no header line above it; it is the
+    header, so every gold cell is found on the right grid row and column (either orientation)."""
+    import json
+
+    from tests.conftest import need_corpus
+
+    root = need_corpus("texbench").parent / "texbench"
+    if not (root / "gold").is_dir():
+        pytest.skip(f"{root} not there")
+    import jupyter_review
+    from jupyter_review.extract.tables import extract_tables
+
+    gold = json.loads((root / "gold" / "irace-automl.json").read_text(encoding="utf-8"))
+    g = next(t for t in gold["tables"] if t["caption_starts"] == "Table 3")
+    tables = [t for t in extract_tables(jupyter_review.load(root / "pdfs" / "irace-automl.pdf")) if t.page == g["page"]]
+    cells = {(frozenset((label_norm(r.system), label_norm(r.column))), r.value) for t in tables for r in t.long}
+    missed = [c for c in g["cells"] if (frozenset((label_norm(c[0]), label_norm(c[1]))), float(c[2])) not in cells]
+    assert not missed, missed
+
+
+def label_norm(s: str) -> str:
+    return " ".join(str(s).lower().split())

@@ -793,6 +793,18 @@ def _numbered_header(rows: list[Row], body_idx: list[int], cols: list[tuple[floa
     return len(below) >= 3 and sum(1 for t in below if not _PLAIN_INT.match(t)) >= 0.8 * len(below)
 
 
+_PLAIN_VALUE = re.compile(r"^[-+\u2212]?\d[\d,]*(?:\.\d+)?%?$")
+
+
+def _worded_header(r: Row, cols: list[tuple[float, float]]) -> bool:
+    """The top row of a table with no header line above it: its cells right of the label column
+    are names (two or more of them words, "reg.", "TM"), none a plain number."""
+    cells = [sg for sg in r.segs if _col_of(cols, sg.x0, sg.x1) >= 1]
+    if len(cells) < 3 or any(_PLAIN_VALUE.match(sg.text) for sg in cells):
+        return False
+    return sum(1 for sg in cells if not sg.numeric and sum(ch.isalpha() for ch in sg.text) >= 2) >= 2
+
+
 def _col_of(cols: list[tuple[float, float]], x0: float, x1: float) -> int:
     """The column a span of text belongs to: most overlap, else the zone of its centre."""
     best_j, best_o = -1, 0.0
@@ -1039,8 +1051,10 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     if len(cols) < 2:
         return None
     cols = _lead_column(rows[first_body:body_idx[-1] + 1], cols)
-    if _numbered_header(rows, body_idx, cols):
-        # "Backbone | Method | 1 | 7 | 21 | 51" over "-5.03%" cells: a header line of numbers
+    if _numbered_header(rows, body_idx, cols) or (first_body == 0 and len(body_idx) >= 3 and _worded_header(rows[0], cols)):
+        # "Backbone | Method | 1 | 7 | 21 | 51" over "-5.03%" cells: a header line of numbers;
+        # "setup | reg. | 20m | 5k | TM 30m" over "p | 1 | 1 | 3": a header of setting names,
+        # some of which read like magnitudes, and no header line above it
         body_idx = body_idx[1:]
         first_body = body_idx[0]
     notes = list(region.notes)
