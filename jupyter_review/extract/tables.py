@@ -16,8 +16,8 @@ import re
 import unicodedata
 from typing import Any
 
-from ..model import Document, RawTable, Table, TableRecord
 from ..ingest.tables import is_stat_cell
+from ..model import Document, RawTable, Table, TableRecord
 
 # -- numbers ------------------------------------------------------------------------------
 
