@@ -42,17 +42,24 @@ def test_npj_tables_hold_the_printed_values(npj) -> None:
     # Table 1: group, n, age, weight, height as printed on p. 2
     rows = {str(r.iloc[0]): [float(x) for x in r.iloc[1:5]] for _, r in t1.iterrows()}
     assert rows == {"CTR": [5, 28.2, 79.3, 176.9], "RE": [5, 31.5, 69.6, 176.8], "RVE": [6, 31.6, 80.4, 179.2]}
-    # Table 2: the acrophase rows (h) at day 7 and day 49, as printed on p. 3
-    t2 = by_page[3].df
+    # Table 2: the acrophase rows (h) at day 7 and day 49, as printed on p. 3 (Table 3 is on that
+    # page too, under it)
+    t2 = next(t for t in npj.tables if t.page == 3 and t.label == "2").df
     acro = t2[t2.iloc[:, 0].astype(str).str.startswith("Acrophase")]
     got = {str(r.iloc[1]): (float(r.iloc[2]), float(r.iloc[3])) for _, r in acro.iterrows()}
     assert got == {"CTR": (16.95, 17.65), "RE": (17.05, 16.60), "RVE": (17.52, 17.07)}
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: Table 3 of npjmgrav (p. 3, an F/p table below Table 2) "
-                                       "is captioned but not extracted as a table")
 def test_npj_table_3_is_extracted(npj) -> None:
+    # (a known gap until session 11: Table 3, an F/p table below Table 2 whose "<0.01" and
+    # "Time × Group" cells kept it from looking numeric enough, was captioned but not read)
     assert len([t for t in npj.tables if t.page == 3]) == 2
+    t3 = next(t for t in npj.tables if t.page == 3 and t.label == "3")
+    # the acrophase interaction as printed on p. 3: F = 6.19, p = 0.026 (either axis may be taken
+    # for the systems in a statistics table: the labels are looked for on both)
+    got = {frozenset(f"{r.system} / {r.column}".split(" / ")) - {"Factor"}: r.value for r in t3.long}
+    assert got[frozenset({"Acrophase", "Time × Group", "F"})] == 6.19
+    assert got[frozenset({"Acrophase", "Time × Group", "p"})] == 0.026
 
 
 def test_npj_statements_a_referee_looks_for(npj) -> None:

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from typing import Any
 
+from ..ingest.tables import is_stat_cell
 from ..model import Document, RawTable, Table, TableRecord
 
 # -- numbers ------------------------------------------------------------------------------
@@ -169,6 +170,8 @@ _LOWER_BETTER = re.compile(
 _HIGHER_BETTER = re.compile(r"\u2191|higher\s+is\s+better|\(higher", re.I)
 
 _BENCH_HEAD = re.compile(r"^\s*(?:benchmarks?|tasks?|datasets?|metrics?|evaluation|eval\.?|test sets?|domains?|subjects?|categories|category|capabilit(?:y|ies)|settings?)\b", re.I)
+# a label column's header whose last word names the rows' kind ("Structure Category", "Reasoning Tasks")
+_BENCH_TAIL = re.compile(r"\b(?:benchmarks?|tasks?|metrics?|categor(?:y|ies)|subjects?|domains?)\s*$", re.I)
 _SYSTEM_HEAD = re.compile(r"^\s*(?:models?|methods?|systems?|approach(?:es)?|baselines?|architectures?|variants?|configurations?|ablations?|settings)\b", re.I)
 # value columns that describe a dataset (its size and make-up), not systems evaluated on it
 _PROPERTY_HEAD = re.compile(
@@ -218,10 +221,12 @@ def _column_labels(header: list[list[str]], ncol: int) -> list[str]:
 
 
 def _numeric_share(cells: list[str]) -> tuple[float, int]:
+    """Share (and count) of value cells among the non-missing ones: numbers, and the statistics
+    cells of clinical and survey tables ("46.0 (34.0, 59.0)", "16/47", "p=0.007", "NS")."""
     vals = [c for c in cells if not is_missing(c)]
     if not vals:
         return 0.0, 0
-    n = sum(1 for c in vals if parse_number(c) is not None)
+    n = sum(1 for c in vals if parse_number(c) is not None or is_stat_cell(split_marks(c)[0]))
     return n / len(vals), n
 
 
@@ -268,7 +273,7 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
                            + ", ".join(repr(table.columns[j].split(" / ")[-1]) for j in blocks)
                            + " name the rows of the value columns to their right")
     value_bold = [b for r, b in zip(body, bold) if not _is_category(r)]
-    orient, oconf, owhy = _orientation_evidence(table, value_rows, value_bold, sys_col)
+    orient, oconf, owhy = _orientation_evidence(table, value_rows, value_bold, sys_col, _own_name(doc, rt.doc))
     table.orientation = orient
     table.notes.append("orientation: " + ("systems are columns" if orient == "columns" else "systems are rows")
                        + f" ({'; '.join(owhy)})")
@@ -450,7 +455,24 @@ def _describes_entries(table: Table, sys_col: int) -> bool:
     return bool(_BENCH_HEAD.match(leaf)) and bool(props) and sum(1 for c in props if _PROPERTY_HEAD.match(c)) >= 0.6 * len(props)
 
 
-def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[bool]], sys_col: int) -> tuple[str, float, list[str]]:
+def _own_name(doc: Document, doc_index: int) -> str:
+    """The paper's own system as its title names it before a colon ("MoBA: Mixture of Block
+    Attention" -> "MoBA"), or ""."""
+    files = getattr(doc, "files", None) or []
+    f = files[doc_index] if 0 <= doc_index < len(files) else None
+    title = (getattr(f, "title", "") or "").strip()
+    head = re.split(r"\s*[:\u2013\u2014]\s+", title, maxsplit=1)[0].strip()
+    if head == title or not 0 < len(head.split()) <= 2 or len(head) < 3:
+        return ""
+    return head
+
+
+def _names(label: str, name: str) -> bool:
+    return bool(re.search(r"(?<![\w-])" + re.escape(name.casefold()) + r"(?![\w])", label.casefold()))
+
+
+def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[bool]], sys_col: int,
+                          own: str = "") -> tuple[str, float, list[str]]:
     """Which axis holds the systems, from the content: the label column's header ("Model" /
     "Dataset"), which labels name benchmarks or metrics (a lexicon and metric words), and
     where the bold best values fall (one per column: systems are rows; one per row: systems
@@ -464,7 +486,7 @@ def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[b
         score -= 3
         props = [table.columns[j].split(" / ")[-1] for j in table.metric_columns]
         why.append(f"label column headed {leaf!r}, but the columns are properties of its entries ({', '.join(props[:3])})")
-    elif _BENCH_HEAD.match(leaf):
+    elif _BENCH_HEAD.match(leaf) or _BENCH_TAIL.search(leaf):
         score += 3
         why.append(f"label column headed {leaf!r}")
     elif _SYSTEM_HEAD.match(leaf):
@@ -481,6 +503,13 @@ def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[b
         elif cb >= 0.5 and rb < 0.3:
             score -= 2
             why.append(f"{cb:.0%} of column labels name benchmarks or metrics, {rb:.0%} of row labels")
+    # the paper's own system (its title names it) heads a column, or labels a row
+    if own and labels and cols:
+        in_cols = any(_names(c, own) for c in cols)
+        in_rows = any(_names(t, own) for t in labels)
+        if in_cols != in_rows:
+            score += 2 if in_cols else -2
+            why.append(f"the paper's own system {own!r} names a {'column' if in_cols else 'row'}")
     # bold best values: one per row or one per column
     mc = table.metric_columns
     if bold and mc and len(rows) >= 3 and len(mc) >= 3:
@@ -582,6 +611,61 @@ def _row_label(row: list[str], label_cols: list[int], category: str, keep_marks:
     return " / ".join(parts)
 
 
+def _metric_subcolumns(col_labels: list[str], metric_cols: list[int]) -> dict[int, tuple[str, str]]:
+    """Systems across the top, each over the same run of metric sub-columns ("GROBID CRF" over
+    P / R / F1, "RoBERTa" over P / R / F1): {column: (system, metric)}, so that the metric goes
+    with the benchmark row and the system is the group name alone. Only where every group has
+    the same leaves and one of them names a metric (family / size headers, "Llama 3 / 8B", stay)."""
+    groups: dict[str, list[str]] = {}
+    split: dict[int, tuple[str, str]] = {}
+    for j in metric_cols:
+        levels = col_labels[j].split(" / ")
+        if len(levels) < 2:
+            return {}
+        head, leaf = " / ".join(levels[:-1]), levels[-1]
+        groups.setdefault(head, []).append(leaf)
+        split[j] = (head, leaf)
+    runs = list(groups.values())
+    if len(runs) < 2 or len(runs[0]) < 2 or any(r != runs[0] for r in runs):
+        return {}
+    if not any(_benchmark_like(x) for x in runs[0]):
+        return {}
+    return split
+
+
+def _parent_rows(body: list[list[str]], metric_cols: list[int]) -> dict[int, int]:
+    """Rows that head the rows under them (clinical and survey tables: a variable with its
+    p-value, then its levels with their shares): a row whose few value cells lie only in columns
+    that the two or more rows after it all leave empty, while those rows fill the same other
+    columns. Returns {level row: its variable row}."""
+    out: dict[int, int] = {}
+    if len(metric_cols) < 2:
+        return out
+
+    def filled(r: list[str]) -> frozenset[int]:
+        return frozenset(j for j in metric_cols if j < len(r) and r[j].strip() and not is_missing(r[j]))
+
+    sets = [filled(r) for r in body]
+    i = 0
+    while i < len(body):
+        a = sets[i]
+        if not a or len(a) > len(metric_cols) // 2 or _is_category(body[i]):
+            i += 1
+            continue
+        kids = []
+        n = i + 1
+        while n < len(body) and sets[n] and not (sets[n] & a) and (not kids or sets[n] == sets[kids[0]]):
+            kids.append(n)
+            n += 1
+        if len(kids) >= 2:
+            for m in kids:
+                out[m] = i
+            i = n
+        else:
+            i += 1
+    return out
+
+
 def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], blocks: list[int] | None = None,
                    attrs: list[int] | None = None) -> None:
     """Long records (row-major over the metric columns) and the best per benchmark. ``blocks``:
@@ -596,12 +680,17 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
     recs: list[TableRecord] = []
     labels: list[list[str]] = [[] for _ in sets]
     value_rows: list[int] = []
+    parents = _parent_rows(body, table.metric_columns) if not blocks else {}
     for i, row in enumerate(body):
         if _is_category(row):
             category = clean_label(row[0])
             continue
         for k, lc in enumerate(sets):
-            labels[k].append(_row_label(row, lc, category) if (k == 0 or row[lc[0]].strip()) else "")
+            cat = category
+            if k == 0 and i in parents:
+                p_lab = _row_label(body[parents[i]], lc, "")
+                cat = f"{category} / {p_lab}" if category else p_lab
+            labels[k].append(_row_label(row, lc, cat) if (k == 0 or row[lc[0]].strip()) else "")
         value_rows.append(i)
     # labels that differ only by a raised marker ("20news" / "20news\u00b2") keep it: two rows
     for k, lc in enumerate(sets):
@@ -636,11 +725,12 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
         # systems across the top: a label column headed by a metric ("HV", "IGD") rather than by
         # a word for the axis ("Benchmark", "Dataset") names what every row measures
         head = clean_label(table.columns[label_cols[-1]].split(" / ")[-1]) if label_cols[-1] < len(table.columns) else ""
-        if head and not _BENCH_HEAD.match(head) and not _SYSTEM_HEAD.match(head) and len(head) <= 40:
+        if head and not _BENCH_HEAD.match(head) and not _BENCH_TAIL.search(head) and not _SYSTEM_HEAD.match(head) and len(head) <= 40:
             labels[0] = [f"{head} / {lab}" if lab and not lab.startswith(head) else lab for lab in labels[0]]
             row_labels = labels[0]
     table.columns = [c if c else f"column {j + 1}" for j, c in enumerate(table.columns)]
     attr_names = {j: clean_label(table.columns[j].split(" / ")[-1]) or table.columns[j] for j in attrs}
+    sub_metric = _metric_subcolumns(col_labels, table.metric_columns) if transposed else {}
     best: dict[str, str] = {}
     for n, i in enumerate(value_rows):
         row = body[i]
@@ -658,6 +748,10 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
             if attrs:
                 extra["attributes"] = {attr_names[j]: row[j].strip() for j in attrs if row[j].strip()}
             if transposed:
+                if j in sub_metric:
+                    sysl, leaf = sub_metric[j]
+                    recs.append(TableRecord(system=sysl, column=f"{lab} / {leaf}" if lab else leaf, value=v, **extra))
+                    continue
                 recs.append(TableRecord(system=col_labels[j], column=lab, value=v, **extra))
             else:
                 recs.append(TableRecord(system=lab, column=col_labels[j], value=v, **extra))

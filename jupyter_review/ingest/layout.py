@@ -114,7 +114,14 @@ def mark_running_text(pages: list[Page], margin: float = 0.09) -> set[str]:
     return repeated
 
 
+# a caption's label set on a line of its own at the top of a page ("Table 1", "Table 2" on the
+# next page) reads the same once its number is masked, but it is no running header
+_LABEL_LINE = re.compile(r"^\s*(?:supplementary |extended data )?(?:table|figure|fig\.)\s*[A-Z]?\d{1,3}[a-z]?[.:]?\s*$", re.I)
+
+
 def _running(key: str, repeated: set[str], prefixes: tuple[str, ...], text: str) -> bool:
+    if _LABEL_LINE.match(text):
+        return False
     return key in repeated or bool(_PAGE_NO.match(text)) or (bool(prefixes) and key.startswith(prefixes))
 
 

@@ -466,11 +466,57 @@ def _join_lines(lines: list[str]) -> str:
     return out
 
 
+def _split_at_captions(p: Page) -> None:
+    """A caption the text layer put in one block with the table rows above it ("Name IP Greedy",
+    "Iris 1.24 ...", then "Table 2: Algorithm runtimes"): the block is cut at the caption's
+    line, so that the caption is seen (only a "Table N:" / "Figure N:" line in a smaller type
+    than the line above it, or after a line that does not run on into it)."""
+    out: list[Block] = []
+    changed = False
+    for b in p.blocks:
+        cut = 0
+        if b.kind == "body" and len(b.lines) >= 2:
+            for k in range(1, len(b.lines)):
+                ln, prev = b.lines[k], b.lines[k - 1]
+                m = _CAPTION.match(ln.text)
+                if not m or m.group("sep").strip() not in (":", "|"):
+                    continue
+                if ln.size < prev.size - 0.4 or (ln.bbox[1] - prev.bbox[3]) > 0.3 * max(ln.size, 6):
+                    cut = k
+                    break
+        if cut:
+            out.append(Block(bbox=union([ln.bbox for ln in b.lines[:cut]]), lines=b.lines[:cut], kind=b.kind, column=b.column))
+            out.append(Block(bbox=union([ln.bbox for ln in b.lines[cut:]]), lines=b.lines[cut:], kind=b.kind, column=b.column))
+            changed = True
+        else:
+            out.append(b)
+    if changed:
+        p.blocks = out
+
+
+_LABEL_ONLY = re.compile(r"^\s*(?:supplementary |extended data |supplemental )?(?:table|tab\.)\s*(?:[A-Z]?\d{1,3}(?:\.\d{1,2})?[a-z]?|[IVX]{1,5})[.:]?\s*$", re.I)
+
+
 def _caption_tail(p: Page, b: Block) -> None:
     """A caption whose last line the text layer set apart as a block of its own (a centred last
     line under a full one, same type, at line spacing): joined back, so that it is read as the
-    caption and not as the first header line of the table under it."""
+    caption and not as the first header line of the table under it.  A label set on a line of
+    its own ("Table 1", then the title on the lines under it) gets its title block the same way."""
     last = b.lines[-1]
+    if len(b.lines) == 1 and _LABEL_ONLY.match(last.text):
+        for o in p.blocks:
+            if o is b or o.kind != "body" or not o.lines or len(o.lines) > 6:
+                continue
+            ln = o.lines[0]
+            gap = ln.bbox[1] - last.bbox[3]
+            if (-0.45 * last.size <= gap < 0.8 * max(last.size, 6) and abs(ln.size - last.size) < 0.6
+                    and ln.bbox[0] < last.bbox[2] and ln.bbox[2] > last.bbox[0] - 2
+                    and not _CAPTION.match(ln.text) and sum(ch.isalpha() for ch in o.lines[0].text) >= 8):
+                b.lines.extend(o.lines)
+                b.bbox = union([b.bbox, o.bbox])
+                p.blocks.remove(o)
+                return
+        return
     if (last.bbox[2] - last.bbox[0]) < 0.85 * (b.bbox[2] - b.bbox[0]) or len(b.lines) > 12:
         return  # the caption already ends on a short line
     for o in p.blocks:
@@ -991,6 +1037,7 @@ class _Builder:
         vocab: set[str] | None = None  # words seen whole in the file, for captions broken at a hyphen
         for p in pages:
             caps: list[tuple[int, Caption]] = []
+            _split_at_captions(p)
             for b in list(p.blocks):
                 if b.kind != "body":
                     continue

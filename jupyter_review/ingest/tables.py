@@ -89,6 +89,34 @@ def _is_value(t: str) -> bool:
     return _is_num(t) or t in _DASHES or bool(_MAG.match(t))
 
 
+# statistics cells of clinical and survey tables, read as one value each: a median with its
+# interquartile range or an estimate with its interval ("46.0 (34.0, 59.0)", "1.2 [0.8-1.5]"),
+# a count with its share ("12 (34.5%)"), a count of a total ("16/47"), a p-value ("p=0.007",
+# "<0.0001"), a significance mark ("NS", "**", "* (T < NT)"), a number times a power
+# ("1.2 × 10−3", a fitted law "3.075 × C−0.078")
+_N = r"[-+\u2212]?\d+(?:[.,]\d+)*%?"
+_STAT = re.compile(
+    r"^(?:" + _N + r"\s*[(\[]\s*" + _N + r"\s*(?:[,;\u2013\u2212-]|to)?\s*(?:" + _N + r")?\s*[)\]]"
+    r"|" + _N + r"\s*[\u00d7x]\s*(?:10|[A-Za-z])\s*\^?[-+\u2212]?\d+(?:\.\d+)?"
+    r"|\d+\s*/\s*\d+"
+    r"|(?:p\s*)?[<>=\u2264\u2265]\s*0?\.\d+"
+    r"|n\.?s\.?"
+    r"|\*{1,3}(?:\s*\([^()]{1,40}\))?)[*\u2020\u2021a-h]{0,2}$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=65536)
+def _is_stat(t: str) -> bool:
+    t = t.strip()
+    return len(t) <= 48 and bool(_STAT.match(t))
+
+
+def is_stat_cell(text: str) -> bool:
+    """A statistics cell (interval, k/n count, p-value, significance mark): see ``_STAT``."""
+    return _is_stat(str(text))
+
+
 # -- words ------------------------------------------------------------------------------
 
 
@@ -137,7 +165,8 @@ class Seg:
 
     @cached_property
     def numeric(self) -> bool:
-        return _is_value(self.text) or _is_num(self.text.replace(" ", "")) or (len(self.words) <= 3 and _is_num(self.words[0].text) and _pm_tail(self.words[1:]))
+        return (_is_value(self.text) or _is_num(self.text.replace(" ", "")) or (len(self.words) <= 3 and _is_num(self.words[0].text) and _pm_tail(self.words[1:]))
+                or _is_stat(self.text))
 
 
 def _pm_tail(ws: list[W]) -> bool:
@@ -251,7 +280,8 @@ def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, flo
                 for k, s in enumerate(ln.spans):
                     runs.append((s.bbox, s.bold, s.italic))
                     t = s.text.strip()
-                    if k and 0 < len(t) and s.size < 0.8 * ln.spans[k - 1].size and t == s.text:
+                    # (a raised footnote letter may carry the word space after it: "Yes" "a " "(n = 249")
+                    if k and 0 < len(t) and s.size < 0.8 * ln.spans[k - 1].size and t == s.text.rstrip():
                         prev = ln.spans[k - 1]
                         if len(t) <= 3 and s.bbox[3] < prev.bbox[3] - 0.5:
                             sups.append((s.bbox, t))
@@ -297,7 +327,8 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
         mark = ""
         if sups:
             for bb, st in sups:
-                if (abs(bb[2] - x1) < 1.0 and bb[0] > x0 and y0 - 1 <= bb[1] <= y1 and text.endswith(st) and len(text) > len(st)
+                if ((abs(bb[2] - x1) < 1.0 or bb[0] < x1 - 0.3 < bb[2]) and bb[0] > x0 and y0 - 1 <= bb[1] <= y1
+                        and text.endswith(st) and len(text) > len(st)
                         and st.strip("+-")):  # a raised "+" is part of a name (MBPP+, HumanEval+)
                     # the marker is kept apart: out of the value and the label, but in the cell's text
                     text = text[: -len(st)]
@@ -491,8 +522,13 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
             gap = (r.y0 - last.y1) if step > 0 else (last.y0 - r.y1)
             if gap > 3.2 * med_h:
                 break
-        if (_is_prose(r, width) or _prose_line(r, width) or _CAPTION_START.match(r.text)
+        # (a caption starts its own segment: a row label "Table" or "Figure" before the row's
+        # numbers, as in a layout-analysis results table, is no caption)
+        if (_is_prose(r, width) or _prose_line(r, width) or _CAPTION_START.match(r.segs[0].text if r.segs else r.text)
                 or (len(r.segs) <= 3 and not r.nval and _HEADING.match(r.text))):
+            if step > 0 and not got and _title_row(rows, i, med_h):
+                i += step  # a title line set between the caption and the table's header
+                continue
             break
         if not _tabular(r):
             misses += 1
@@ -507,6 +543,16 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
     while got and not _tabular(rows[got[-1]]):
         got.pop()
     return got
+
+
+def _title_row(rows: list[Row], i: int, med_h: float) -> bool:
+    """Is the line of text at ``i`` (under a caption) the table's own title: one line, with the
+    header row of three or more cells right under it at line spacing?"""
+    r = rows[i]
+    if len(r.segs) > 2 or r.nval or _CAPTION_START.match(r.text) or i + 1 >= len(rows):
+        return False
+    nxt = rows[i + 1]
+    return nxt.y0 - r.y1 < 1.5 * med_h and len(nxt.segs) >= 3 and not _is_prose(nxt, nxt.x1 - nxt.x0 + 1)
 
 
 def _numeric_rows(rows: list[Row], idx: list[int]) -> int:
@@ -745,6 +791,18 @@ def _numbered_header(rows: list[Row], body_idx: list[int], cols: list[tuple[floa
     below = [sg.text for k in body_idx[1:] for sg in rows[k].segs
              if sg.numeric and _HAS_DIGIT.search(sg.text) and any(_overlap(sg.x0, sg.x1, n.x0, n.x1) > 0 for n in nums)]
     return len(below) >= 3 and sum(1 for t in below if not _PLAIN_INT.match(t)) >= 0.8 * len(below)
+
+
+_PLAIN_VALUE = re.compile(r"^[-+\u2212]?\d[\d,]*(?:\.\d+)?%?$")
+
+
+def _worded_header(r: Row, cols: list[tuple[float, float]]) -> bool:
+    """The top row of a table with no header line above it: its cells right of the label column
+    are names (two or more of them words, "reg.", "TM"), none a plain number."""
+    cells = [sg for sg in r.segs if _col_of(cols, sg.x0, sg.x1) >= 1]
+    if len(cells) < 3 or any(_PLAIN_VALUE.match(sg.text) for sg in cells):
+        return False
+    return sum(1 for sg in cells if not sg.numeric and sum(ch.isalpha() for ch in sg.text) >= 2) >= 2
 
 
 def _col_of(cols: list[tuple[float, float]], x0: float, x1: float) -> int:
@@ -993,8 +1051,10 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     if len(cols) < 2:
         return None
     cols = _lead_column(rows[first_body:body_idx[-1] + 1], cols)
-    if _numbered_header(rows, body_idx, cols):
-        # "Backbone | Method | 1 | 7 | 21 | 51" over "-5.03%" cells: a header line of numbers
+    if _numbered_header(rows, body_idx, cols) or (first_body == 0 and len(body_idx) >= 3 and _worded_header(rows[0], cols)):
+        # "Backbone | Method | 1 | 7 | 21 | 51" over "-5.03%" cells: a header line of numbers;
+        # "setup | reg. | 20m | 5k | TM 30m" over "p | 1 | 1 | 3": a header of setting names,
+        # some of which read like magnitudes, and no header line above it
         body_idx = body_idx[1:]
         first_body = body_idx[0]
     notes = list(region.notes)
@@ -1151,6 +1211,9 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
         text_row = nv == 0 and not spanning and not label_only and _data_like(r, cols, nlab)
         items.append(_BRow(r, per, nv > 0 or text_row, spanning or (nv == 0 and not label_only and not text_row), label_only))
     merged = _merge_label_rows(items, nlab)
+    # the usual start of a row's label: labels of one line and one run of words
+    lone = [(min(w.x0 for w in it.per[0]), max(w.x1 for w in it.per[0])) for it in merged
+            if it.per[0] and len(_segments(sorted(it.per[0], key=lambda w: w.x0))) == 1]
     if nlab >= 2:
         _fill_groups(merged, nlab, rules, bbox)
     out_rows: list[list[Cell]] = [list(h) for h in header]
@@ -1162,6 +1225,10 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
             cells = [_cell(ws)] + [_empty(cols, j) for j in range(1, ncol)]
         else:
             cells = [_cell(ws) if ws else _empty(cols, j) for j, ws in enumerate(br.per)]
+            if nlab == 1 and ncol >= 2 and br.per[0] and br.values:
+                outer = _group_beside(br.per[0], lone)
+                if outer:
+                    cells[0].text = outer
         out_rows.append(cells)
     return RawTable(
         doc=doc_index, page=page_no, bbox=bbox, rows=out_rows, caption=region.caption,
@@ -1352,7 +1419,8 @@ def _share_siblings(info: list[tuple[list[Seg], list[int], float]], cols: list[t
     centred over a run of two or more columns."""
     lines: dict[int, list[int]] = {}
     for k, (blk, cov, _c) in enumerate(info):
-        if len(cov) < 2 and len(blk) == 1:
+        # (the label column's own header on that line, "Structure" left of the systems, is no sibling)
+        if len(cov) < 2 and len(blk) == 1 and cov[0] >= first:
             key = next((y for y in lines if abs(y - blk[0].y0) < 4), None)
             lines.setdefault(key if key is not None else int(blk[0].y0), []).append(k)
     for ks in lines.values():
@@ -1523,6 +1591,31 @@ def _empty(cols: list[tuple[float, float]], j: int) -> Cell:
     return Cell(text="", bbox=(cols[j][0], 0.0, cols[j][1], 0.0))
 
 
+def _group_beside(ws: list[W], lone: list[tuple[float, float]]) -> str:
+    """A group name printed once beside a block of rows, left of their labels and on one of
+    their lines ("Hybrid ratio" beside "1:1", "Credibility" beside "Competence"): the label is
+    then "group / label". Taken only on a one-line label of two runs of words, far apart, whose
+    second run is set like the other rows' labels (same left, right or centre within a line
+    height), the first run a gap of words wider than a line height to its left."""
+    if len(lone) < 3:
+        return ""
+    ys = [w.cy for w in ws]
+    if max(ys) - min(ys) > 3:
+        return ""
+    segs = _segments(sorted(ws, key=lambda w: w.x0))
+    if len(segs) != 2:
+        return ""
+    h = max(1.0, statistics.median([w.h for w in ws]))
+    a, b = segs
+    if b.x0 - a.x1 < 1.5 * h:
+        return ""
+    c = (b.x0 + b.x1) / 2
+    same = sum(1 for x0, x1 in lone if abs(b.x0 - x0) < h or abs(b.x1 - x1) < h or abs(c - (x0 + x1) / 2) < h)
+    if same < max(2, 0.4 * len(lone)):
+        return ""
+    return f"{_join_lines(a.words)} / {_join_lines(b.words)}"
+
+
 @dataclass
 class _BRow:
     row: Row
@@ -1548,6 +1641,25 @@ def _label_cols(rows: list[Row], cols: list[tuple[float, float]]) -> int:
     return 1
 
 
+def _open_bracket(ws: list[W]) -> bool:
+    t = " ".join(w.text for w in ws)
+    return bool(ws) and t.count("(") > t.count(")")
+
+
+def _hanging(items: list[_BRow], k: int, n: int, h: float) -> bool:
+    """Is label line ``n`` the run-on of row ``k``'s label set with a hanging indent (indented
+    under its first line, the row after it back at the first line's start: "Type of employment
+    before" / "   COVID-19")?"""
+    a, b = items[k].per[0], items[n].per[0]
+    if not a or not b or any(items[n].per[1:]):
+        return False
+    x_a, x_b = min(w.x0 for w in a), min(w.x0 for w in b)
+    if not (0.3 * h < x_b - x_a < 2.5 * h):
+        return False
+    after = items[n + 1].per[0] if n + 1 < len(items) else []
+    return not after or min(w.x0 for w in after) < x_b - 0.3 * h
+
+
 def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
     """Attach wrapped label lines to their value row; keep category rows."""
     used = [False] * len(items)
@@ -1571,7 +1683,11 @@ def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
                     ok = gap < 0.9 * h
                 else:
                     text = " ".join(w.text for c in nb.per for w in c)
-                    ok = d > 0 and gap < 0.35 * h and (text[:1].islower() or text[:1] in "([")
+                    own = " ".join(w.text for w in it.per[0]) if nlab else ""
+                    if d > 0:
+                        ok = gap < 0.35 * h and (text[:1].islower() or text[:1] in "([" or _hanging(items, k, n, h))
+                    else:  # the row's own label runs on from the line above ("Macro Avg" / "(Full S2-VL)")
+                        ok = gap < 0.35 * h and (own[:1].islower() or own[:1] == "(") and bool(nb.per[0])
                 if not ok:
                     continue
                 if d < 0 and out and out[-1] is nb:
@@ -1583,6 +1699,15 @@ def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
         else:
             prev = out[-1] if out else None
             text = " ".join(w.text for c in it.per for w in c)
+            # a value cell run on to the next line ("* (T-P < T-C, NT-C," / "NT-P)"): only words
+            # under cells of the row above whose bracket is still open
+            filled = [j for j, c in enumerate(it.per) if c]
+            if (prev is not None and prev.values and filled and min(filled) >= nlab
+                    and (it.row.y0 - prev.row.y1) < 0.5 * max(1.0, it.row.y1 - it.row.y0)
+                    and all(_open_bracket(prev.per[j]) for j in filled)):
+                for j in filled:
+                    prev.per[j] = prev.per[j] + it.per[j]
+                continue
             if (prev is not None and prev.values and it.label_only and (text[:1].islower() or text[:1] in "([")
                     and (it.row.y0 - prev.row.y1) < 0.35 * max(1.0, it.row.y1 - it.row.y0)):
                 for j in range(nlab):
