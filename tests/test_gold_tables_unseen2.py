@@ -103,7 +103,9 @@ def test_unseen2_gold_cells_are_printed_on_their_page(path: Path) -> None:
                 system, column, value = cell
                 assert value in tokens or f" {value} " in f" {flat} ", (path.stem, t["label"], cell)
                 for w in _words(system) + _words(column):
-                    assert w in page_words or w in marked, (path.stem, t["label"], cell, w)
+                    # a ligature the text layer dropped ("Effect" printed, "Efect" in the layer)
+                    lost = w.replace("ff", "f") if "ff" in w else w
+                    assert w in page_words or w in marked or lost in page_words, (path.stem, t["label"], cell, w)
                 systems.add(system)
                 columns.add(column)
             # spread over the table, not one row or one column (some tables have two
