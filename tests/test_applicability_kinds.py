@@ -150,3 +150,30 @@ def test_a_promised_release_at_a_named_place_is_concrete():
     assert not _promised_at(det, "The data will be made available upon publication.")
     assert not _promised_at(det, "Data are available on request from the authors (see https://lab.example.org).")
     assert _promised_at(detectors()["code.availability"], "Code will be released at https://github.com/a/b after acceptance.")
+
+
+def _texbench(name: str):
+    return need_corpus("a texbench paper").parent / "texbench" / "pdfs" / name
+
+
+def test_what_a_paper_used_is_not_what_it_releases_or_is():
+    """Texbench papers (tuning half): a decoding method's footnote link to its backbone on Hugging
+    Face (sd2-acl p. 4) and "All models and datasets we used are publicly available" (ri-iclr2026
+    p. 10) release no model; an LSTM language model trained from scratch is no LLM (java-lstm);
+    "we propose W2CL, a novel multi-task learning framework" is a method, not software, while
+    "we will contribute our proprietary domain-specific datasets" releases data (nlpcc-lncs)."""
+    from jupyter_review.checklist.profile import _spec
+
+    sd2 = jr.analyze(_texbench("sd2-acl.pdf"))
+    assert not sd2.profile["releases_model"].value, sd2.profile["releases_model"].reason
+    assert sd2.topics["safety.mitigations"].severity != "major"
+    rel = _spec()[0]["releases_model"]
+    with pymupdf.open(_texbench("ri-iclr2026.pdf")) as doc:
+        page = " ".join(doc[9].get_text().split())
+    used = page[page.index("All models and datasets we used"):].split(".")[0]
+    assert rel.exclude.search(used, used.lower())
+    lstm = jr.analyze(_texbench("java-lstm.pdf"))
+    assert not lstm.profile["llm"].value, lstm.profile["llm"].reason
+    assert lstm.topics["data.personal_info"].status == "not_applicable"  # source code and newswire
+    w2cl = jr.analyze(_texbench("nlpcc-lncs.pdf")).profile
+    assert not w2cl["software"].value and w2cl["dataset"].value
