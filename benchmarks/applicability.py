@@ -7,6 +7,7 @@ the failure this measures.
     python benchmarks/applicability.py                 # every non-LLM corpus paper
     python benchmarks/applicability.py --only papermage --only stockmixer-main
     python benchmarks/applicability.py --all           # LLM reports too
+    python benchmarks/applicability.py --set texbench  # the 23 texbench ML papers (their own gold file)
 
 Prints per paper: profile line, quotes of the "yes" traits, major gaps (status, topic, items)
 with the first quote or reason, and the not-applicable topics with the trait that rules them out.
@@ -35,14 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CORPUS = Path(os.environ.get("JR_CORPUS", ROOT.parent / "shared" / "corpus"))
 
-# separate supplement files of corpus papers (MANIFEST: role supplement)
-SUPPLEMENTS = {
-    "clse-main.pdf": ["clse-datasheet.pdf"], "dean-main.pdf": ["dean-supplement.pdf"],
-    "stockmixer-main.pdf": ["stockmixer-supplement.pdf"], "transgpn-main.pdf": ["transgpn-supplement.pdf"],
-    "crisprverse-main.pdf": ["crisprverse-supplement.pdf"], "medheval-main.pdf": ["medheval-appendix.pdf"],
-}
 SKIP = {"transgpn-main-v1.pdf"}  # an earlier revision of transgpn-main
 GOLD = ROOT / "benchmarks" / "data" / "applicability_gold.tsv"
+TEXBENCH = Path(os.environ.get("JR_TEXBENCH", ROOT.parent / "shared" / "texbench"))
+GOLD_TEXBENCH = ROOT / "benchmarks" / "data" / "applicability_gold_texbench.tsv"
 
 
 def read_gold(path: Path = GOLD) -> tuple[dict[tuple[str, str], dict[str, str]], set[str]]:
@@ -62,16 +59,22 @@ def read_gold(path: Path = GOLD) -> tuple[dict[tuple[str, str], dict[str, str]],
 
 
 def corpus_papers() -> list[dict[str, str]]:
+    """The corpus's manuscripts, each with its supplements paired as the screening pairs a folder
+    (file-name convention: "x-main.pdf" + "x-supplement.pdf", "x-checklist.pdf", "x-datasheet.pdf";
+    a supplement-like file with no main of its name is a manuscript of its own)."""
+    from jupyter_review.screen import _pair_directory
+
     rows = list(csv.DictReader((CORPUS / "MANIFEST.tsv").open(encoding="utf-8"), delimiter="\t"))
+    by_file = {r["file"]: r for r in rows if r["role"] != "edge" and r["file"] not in SKIP}
     out = []
-    for r in rows:
-        if r["role"] == "edge" or r["file"] in SKIP:
-            continue
-        # a standalone datasheet is a paper of its own; a paired supplement is read with its paper
-        if r["role"] == "supplement" and r["file"] in {s for v in SUPPLEMENTS.values() for s in v}:
-            continue
-        out.append(r)
+    for main, supps in _pair_directory([CORPUS / f for f in by_file]):
+        out.append(dict(by_file[main.name], supplements=";".join(s.name for s in supps)))
     return out
+
+
+def texbench_papers() -> list[dict[str, str]]:
+    """The texbench PDFs as manifest-like rows (file, title = id); no supplements."""
+    return [{"file": p.name, "title": p.stem, "supplements": ""} for p in sorted((TEXBENCH / "pdfs").glob("*.pdf"))]
 
 
 def _short(text: str, n: int = 130) -> str:
@@ -83,10 +86,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", action="append", default=[], help="paper stem(s) (repeatable)")
     ap.add_argument("--all", action="store_true", help="LLM reports too")
+    ap.add_argument("--set", choices=("corpus", "texbench"), default="corpus",
+                    help="which papers: the corpus (default) or the texbench PDFs (gold: applicability_gold_texbench.tsv)")
     args = ap.parse_args(argv)
-    if not (CORPUS / "MANIFEST.tsv").is_file():
-        print(f"no corpus at {CORPUS} (set JR_CORPUS)")
-        return 2
+    if args.set == "texbench":
+        base, papers, gold = TEXBENCH / "pdfs", texbench_papers, GOLD_TEXBENCH
+        if not base.is_dir():
+            print(f"no texbench at {TEXBENCH} (set JR_TEXBENCH)")
+            return 2
+    else:
+        base, papers, gold = CORPUS, corpus_papers, GOLD
+        if not (CORPUS / "MANIFEST.tsv").is_file():
+            print(f"no corpus at {CORPUS} (set JR_CORPUS)")
+            return 2
     import jupyter_review as jr
     from jupyter_review.checklist.engine import detectors
     from jupyter_review.checklist.profile import TRAITS, holds, profile_line
@@ -99,16 +111,17 @@ def main(argv: list[str] | None = None) -> int:
     llm_topics = {tid for tid, d in detectors().items()
                   if d.applies_profile and holds(d.applies_profile, _prof(True)) and not holds(d.applies_profile, _prof(False))}
     n_papers = n_major = n_llm_major = 0
-    verdicts, held = read_gold()
+    verdicts, held = read_gold(gold)
     tally = {"tune": {}, "held-out": {}}  # half -> verdict -> count
     raised: set[tuple[str, str]] = set()
     seen_papers: set[str] = set()
-    for r in corpus_papers():
+    for r in papers():
         stem = r["file"][:-4]
         if args.only and stem not in args.only:
             continue
         t0 = time.perf_counter()
-        a = jr.analyze(CORPUS / r["file"], [CORPUS / s for s in SUPPLEMENTS.get(r["file"], [])])
+        supps = [base / x for x in r["supplements"].split(";") if x]
+        a = jr.analyze(base / r["file"], supps)
         secs = time.perf_counter() - t0
         if a.profile["llm"].value and not args.all:
             print(f"== {r['file']}: LLM paper, skipped (profile: {profile_line(a.profile)})\n")
@@ -116,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         n_papers += 1
         seen_papers.add(stem)
         half = "held-out" if stem in held else "tune"
-        print(f"== {r['file']}  ({_short(r['title'], 90)}; {secs:.1f} s)")
+        print(f"== {r['file']}" + (f" + {', '.join(x.name for x in supps)}" if supps else "")
+              + f"  ({_short(r['title'], 90)}; {secs:.1f} s)")
         print(f"   profile: {profile_line(a.profile)}")
         for name, t in a.profile.items():
             if t.value and t.evidence:

@@ -19,7 +19,7 @@ from functools import cache
 
 import pymupdf
 
-from tests.conftest import analysed, corpus_pdf
+from tests.conftest import analysed, corpus_pdf, need_corpus
 
 
 @cache
@@ -102,3 +102,74 @@ def test_funding_body_as_subject(tmp_path):
         assert fund.status == "disclosed", (sentence, fund.status, fund.reason)
     fimmu = _a("fimmu-2022-915001.pdf").topics["accountability.funding"]
     assert fimmu.status == "disclosed" and fimmu.evidence[0].page == 9
+
+
+def test_hand_set_small_capitals_heading_is_a_section(tmp_path):
+    """IEEE and ACM set headings in small capitals by hand ("VI. L" at the body size, "IMITATION"
+    two points smaller). Read by characters such a line looked smaller than the body and was no
+    heading, so a 'Limitation' section went unseen. A generated page, then the real paper."""
+    from jupyter_review.ingest.pdf import load_document
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "A Detector of Small Objects", fontsize=16, fontname="hebo")
+    y = 110
+    body = "Our detector finds objects in images of street scenes and reports a box for each of them."
+    for head in (("I. ", "I", "NTRODUCTION"), ("VI. ", "L", "IMITATION")):
+        x = 200
+        for part, size in ((head[0] + head[1], 10), (head[2], 8)):
+            page.insert_text((x, y), part, fontsize=size, fontname="tiro")
+            x += pymupdf.get_text_length(part, fontname="tiro", fontsize=size)
+        y += 20
+        for _ in range(3):
+            page.insert_text((72, y), body, fontsize=10, fontname="tiro")
+            y += 14
+        y += 10
+    path = tmp_path / "caps.pdf"
+    doc.save(path)
+    kinds = [s.kind for s in load_document(str(path)).sections]
+    assert "introduction" in kinds and "limitations" in kinds, kinds
+    # the same heading in a real paper (texbench wsod-mapr2024, p. 5: "VI. LIMITATION")
+    tex = need_corpus("a texbench paper").parent / "texbench" / "pdfs" / "wsod-mapr2024.pdf"
+    lim = analysed(tex).topics["risk.limitations"]
+    assert lim.status == "disclosed"
+    assert any((e.section or "").lower().startswith("limitation") for e in lim.evidence), [e.section for e in lim.evidence]
+
+
+def test_a_promised_release_at_a_named_place_is_concrete():
+    """pmc7071725 p. 9: "Data will be shared on https://osf.io/zrdx7/ upon publication." The tense
+    is a promise, the place is named (and this PDF is the published article): concrete. A promise
+    without a place, or "on request" with a web address, stays vague."""
+    from jupyter_review.checklist.engine import _promised_at, detectors
+
+    t = _a("pmc7071725.pdf").topics["data.availability"]
+    assert t.status == "disclosed", t.reason
+    assert any("osf.io/zrdx7" in e.text for e in t.evidence)
+    det = detectors()["data.availability"]
+    assert not _promised_at(det, "The data will be made available upon publication.")
+    assert not _promised_at(det, "Data are available on request from the authors (see https://lab.example.org).")
+    assert _promised_at(detectors()["code.availability"], "Code will be released at https://github.com/a/b after acceptance.")
+
+
+def _texbench(name: str):
+    return need_corpus("a texbench paper").parent / "texbench" / "pdfs" / name
+
+
+def test_what_a_paper_used_is_not_what_it_releases_or_is():
+    """Texbench papers (tuning half): a decoding method's footnote link to its backbone on Hugging
+    Face (sd2-acl p. 4) and "All models and datasets we used are publicly available" (ri-iclr2026
+    p. 10) release no model;
+    "we propose W2CL, a novel multi-task learning framework" is a method, not software, while
+    "we will contribute our proprietary domain-specific datasets" releases data (nlpcc-lncs)."""
+    from jupyter_review.checklist.profile import _spec
+
+    sd2 = analysed(_texbench("sd2-acl.pdf"))
+    assert not sd2.profile["releases_model"].value, sd2.profile["releases_model"].reason
+    assert sd2.topics["safety.mitigations"].severity != "major"
+    rel = _spec()[0]["releases_model"]
+    with pymupdf.open(_texbench("ri-iclr2026.pdf")) as doc:
+        page = " ".join(doc[9].get_text().split())
+    used = page[page.index("All models and datasets we used"):].split(".")[0]
+    assert rel.exclude.search(used, used.lower())
+    w2cl = analysed(_texbench("nlpcc-lncs.pdf")).profile
+    assert not w2cl["software"].value and w2cl["dataset"].value

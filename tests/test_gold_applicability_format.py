@@ -12,7 +12,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from tests.conftest import corpus_pdf
+from tests.conftest import corpus_pdf, need_corpus
 
 GOLD = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "applicability_gold.tsv"
 SUPP = {"clse-main": "clse-datasheet.pdf"}
@@ -49,3 +49,26 @@ def test_quote_on_its_page(row):
             if page <= len(doc) and q in _norm(doc[page - 1].get_text()):
                 found = True
     assert found, (row["paper"], page, row["quote"])
+
+
+TEX_GOLD = GOLD.with_name("applicability_gold_texbench.tsv")
+
+
+def test_texbench_gold_verdicts_split_and_quotes():
+    """The texbench file: same verdicts, its held-out papers all read, and every quote on its page."""
+    lines = TEX_GOLD.read_text(encoding="utf-8").splitlines()
+    held = {x.strip() for ln in lines if ln.startswith("# held-out:") for x in ln.split(":", 1)[1].split(",")}
+    rows = list(csv.DictReader([ln for ln in lines if ln.strip() and not ln.startswith("#")], delimiter="\t"))
+    assert {r["verdict"] for r in rows} <= {"defensible", "wrong-applicability", "wrong-status"}
+    assert len(held) == 11 and held <= {r["paper"] for r in rows}
+    assert len({(r["paper"], r["topic"]) for r in rows}) == len(rows)
+    pdfs = need_corpus("the texbench PDFs").parent / "texbench" / "pdfs"
+    missing = []
+    for r in rows:
+        if not r["quote"]:
+            continue
+        with pymupdf.open(pdfs / f"{r['paper']}.pdf") as doc:
+            page = int(r["page"])
+            if not (page <= len(doc) and _norm(r["quote"])[:70] in _norm(doc[page - 1].get_text())):
+                missing.append((r["paper"], r["topic"], page))
+    assert not missing, missing

@@ -725,6 +725,8 @@ def _match_sentence(det: Detector, u: _Unit, strict: bool = False) -> _Hit | Non
     spec = det.specific.search(t, low) if det.specific is not None else None
     vag = det.vague.search(t, low) if det.vague is not None else None
     men = det.mention.search(t, low) if det.mention is not None else None
+    if vag and spec and _promised_at(det, t):
+        vag = None  # "Data will be shared on https://osf.io/zrdx7/ upon publication": the place is given
     if vag and (det.vague_wins or not spec):
         return _Hit(u, VAGUE, "section" if in_section else "vague")
     if in_section and det.section_specific and (spec or men):
@@ -734,6 +736,24 @@ def _match_sentence(det: Detector, u: _Unit, strict: bool = False) -> _Hit | Non
     if men and not _is_enumeration(u.text):
         return _Hit(u, MENTION, "section" if in_section else "mention")
     return None
+
+
+# a release in the future ("will be shared", "upon publication", "after acceptance") ...
+_PROMISE = re.compile(r"\b(?:will|shall|plan(?:s|ned)? to|to be|upon|after|once)\b", re.IGNORECASE)
+# ... at a place the sentence names: a web address or a DOI
+_PLACE = re.compile(r"https?://\S+|\bwww\.\S+|\bdoi\.org/\S+|\b10\.\d{4,9}/\S+|"
+                    r"\b(?:github\.com|gitlab\.com|bitbucket\.org|osf\.io|zenodo\.org|figshare\.com|huggingface\.co)/\S+",
+                    re.IGNORECASE)
+
+
+def _promised_at(det: Detector, text: str) -> bool:
+    """A statement vague only by its tense, that names the place: every vague cue of the sentence is
+    a promise of release (not "on request", not "from the authors"), and the sentence gives the
+    address.  In the PDF read, the place is there to check, so the statement is concrete."""
+    if det.vague is None or not _PLACE.search(text):
+        return False
+    cues = [m.group(0) for m in det.vague.rx.finditer(text)]
+    return bool(cues) and all(_PROMISE.search(c) for c in cues)
 
 
 def _is_enumeration(text: str) -> bool:
