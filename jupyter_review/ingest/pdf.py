@@ -1052,6 +1052,7 @@ class _Builder:
                     p.width, p.height = p.height, p.width
                 _unturn_blocks(p.blocks, frame, p.width, p.height)
                 del p._frame
+                p._turned = frame  # type: ignore[attr-defined]  # its lines do not run left to right
 
     def _captions_and_tables(self, pages: list[Page], doc_index: int, find_tables: bool) -> None:
         budget = getattr(self, "budget", None) or Budget()
@@ -1275,6 +1276,7 @@ class _Builder:
                 body_paras.append((pi, full[start:end], refs))
         from ..nlp.pipeline import split_sentences
 
+        turned = {p.number for p in self.document.pages if p.doc == doc_index and getattr(p, "_turned", 0)}
         for (pi, text, refs), spans in zip(body_paras, split_sentences(t for _, t, _ in body_paras)):
             para = self.document.paragraphs[pi]
             ends = [r.end for r in refs]  # increasing: lines in text order
@@ -1288,7 +1290,7 @@ class _Builder:
                 if not lrefs:
                     continue
                 pg0 = lrefs[0].page
-                cut = [_line_part(r, sa, sb) for r in lrefs]
+                cut = [r.bbox if r.page in turned else _line_part(r, sa, sb) for r in lrefs]
                 self.document.sentences.append(Sentence(
                     doc=doc_index, page=pg0, bbox=union([bb for r, bb in zip(lrefs, cut) if r.page == pg0]),
                     text=text[a:b], start=sa, end=sb, paragraph=pi, section=para.section,
@@ -1300,7 +1302,8 @@ def _line_part(r: _LineRef, sa: int, sb: int) -> tuple[float, float, float, floa
     """The part of a line's box that holds the text from ``sa`` to ``sb``: where a sentence begins
     or ends inside a line (two sentences share it), its box on that line starts or stops where
     its characters do, estimated from their share of the line's characters (the line's own glyph
-    positions are not kept).  Lines set upright (rotated text) keep their whole box."""
+    positions are not kept).  Lines set upright keep their whole box, and so do the lines of a page
+    read in a turned frame (the caller's part: they may run right to left)."""
     x0, y0, x1, y1 = r.bbox
     n = r.end - r.start
     if n <= 0 or (x1 - x0) <= (y1 - y0) or (sa <= r.start and sb >= r.end):
