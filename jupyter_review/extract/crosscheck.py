@@ -33,7 +33,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model.analysis import Claim, CrossCheck, Table
@@ -452,6 +452,10 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             if not q.system or q.unit not in ("", "%", "points"):
                 continue
             mine = [(t, c) for t in tables for c in cells_of[t.id] if c.value is not None and names_match(q.system, c.system, 2)]
+            # the rows that print the name itself, when there are any: "Janus-Pro-7B" is not "Janus-Pro-1B",
+            # "DeepSeekMoE 16B" not "DeepSeekMoE Chat 16B"
+            exact = [(t, c) for t, c in mine if _exact(c.system, q.system) or _exact(_leaf(c.system), q.system)]
+            mine = exact or mine
             if not mine:
                 continue
             cols = list(dict.fromkeys(c.column for _, c in mine))
@@ -528,6 +532,8 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
 _BEST_VERB = re.compile(
     r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|beat(?:s|ing)?|"
     r"(?:performs?|performed|does|did|is|are|was|were) (?:\w+ )?better than|"
+    r"(?:achiev|attain|obtain|deliver|show|exhibit|demonstrat)\w* (?:a |an )?(?:\w+ )?(?:better|stronger|higher|superior) "
+    r"(?:performance|results?|scores?|accuracy) than|(?:demonstrat|show|exhibit)\w* (?:\w+ )?advantages? over|"
     r"(?:achiev|attain|obtain|set|establish|reach|deliver|yield|record|secur|report)\w* (?:a |an |the )?(?:new )?"
     r"(?:state[- ]of[- ]the[- ]art|sota|best|highest|top|lowest|leading)|"
     r"(?:is|are|was|were|remains?|ranks?) (?:the )?(?:best|first|top|state[- ]of[- ]the[- ]art|sota)\b|"
@@ -540,6 +546,9 @@ _NOT_SUPERIOR = re.compile(
     r"(?:outperformed|surpassed|beaten|exceeded) by|similar|draws? with|underperform\w*|inferior)\b",
     re.I,
 )
+_LIKE_SIZE = re.compile(r"\b(?:comparabl\w*|similar|same|matched|equal)\s+(?:\w+\s+){0,2}?(?:parameters?|params|sizes?|computations?|"
+                        r"compute|costs?|budgets?|flops|number of|scales?)\b", re.I)
+_MAJORITY = re.compile(r"\b(?:most|the majority)\b(?: of)?(?: the)? (?:\w+ )?(?:benchmarks?|datasets?|tasks?|metrics?|columns?)\b", re.I)
 _HEDGED_ALL = re.compile(r"\b(?:most|almost all|nearly all|majority|many|various|several|some|generally|often|mostly|"
                          r"overall|largely|in general)\b", re.I)
 _ALL_BENCH = re.compile(r"\b(?:all|every|each)\s+(?:\w+\s+){0,3}?(?:benchmarks?|datasets?|tasks?|metrics?|settings?|evaluations?|"
@@ -600,7 +609,8 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         verb = _BEST_VERB.search(text)
         if "superiority" not in claim.kinds or verb is None or claim.hedged:
             continue
-        if _NOT_SUPERIOR.search(text[: verb.end() + 80]) and not _ALL_BENCH.search(text):
+        # "despite comparable total parameters, X outperforms Y": a like-for-like size, not a result
+        if _NOT_SUPERIOR.search(_LIKE_SIZE.sub(" ", text[: verb.end() + 80])) and not _ALL_BENCH.search(text):
             continue  # "comparable to the state of the art", "outperformed by KNN": no claim of being best
         # the subject: a system named before the verb, or "our model" in the abstract/conclusion
         before = [n for n in _MODEL_NAME.finditer(text[: verb.start()]) if n.group(0) not in _STOP_NAMES
@@ -608,13 +618,20 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         # the last name before the verb that some table holds as a system ("X reaches 71.3% on
         # GradeMath and 46.8% on OlymBench, outperforms ...": X, not OlymBench)
         held = [n.group(0) for n in before if any(_system_rows(cells_of[t.id], n.group(0)) for t in tables)]
-        names = held[-1:] or ([before[-1].group(0)] if before else [])
+        names = held[-1:]
+        if not names:
+            # a row label spelled out before the verb ("... and Switch Transformer achieve"), the last one
+            labelled = [(m.start(), sysname) for t in tables for sysname in dict.fromkeys(c.system for c in cells_of[t.id])
+                        for pat in [_label_pattern(_leaf(sysname))] if pat for m in [pat.search(text[: verb.start()])] if m]
+            names = [max(labelled)[1]] if labelled else []
+        names = names or ([before[-1].group(0)] if before else [])
         if not names and title_sys and (_OURS.search(text[: verb.start()]) or re.match(r"^\s*(?:we|our)\b", text, re.I)):
             names = [title_sys]
         if not names:
             continue
         name = names[0]
-        refs = {m.group(1) for m in _TABLE_REF.finditer(text)}
+        # an item of an enumeration "... in Table 4: (1) ... (2) ..." reads the sentence's table
+        refs = {m.group(1) for m in _TABLE_REF.finditer(getattr(claim, "context", "") or text)}
         pool = [t for t in tables if (not refs or t.label in refs) and not _ABLATION.search(t.caption or "")]
         holding = [(t, _system_rows(cells_of[t.id], name)) for t in pool]
         holding = [(t, rows) for t, rows in holding if rows]
@@ -629,6 +646,15 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         rivals_named = [n for n in _claim_names(Claim(text=after_verb, kind="", kinds=[], hedged=False, location="", doc=0, page=0,
                                                       bbox=(0, 0, 0, 0)))
                         if not names_match(n, name, 3) and any(_system_rows(cells_of[t.id], n) for t, _ in holding)]
+        # the rivals the tables print, named after the verb ("outperforms LLaMA2 SFT 7B", "than the
+        # dense baseline"): a row label spelled out in the sentence names that row, and only it
+        rival_rows = {t.id: _rows_named(cells_of[t.id], after_verb, rows[0], name) for t, rows in holding}
+        if any(rival_rows.values()):
+            rivals_named = rivals_named or [r for rows in rival_rows.values() for r in rows]
+        # "X outperforms Y on all benchmarks (except Z)": "all" is about the benchmarks, the
+        # comparison is with Y alone
+        if universal and rivals_named and re.match(r"(?i)(?:all|every|each|any)\b.*\b(?:benchmarks?|datasets?|tasks?|metrics?)$", phrase.strip()):
+            universal = False
         excepted = [m.group("x") for m in _EXCEPT.finditer(text)]
         all_bench = bool(_ALL_BENCH.search(text)) and not _HEDGED_ALL.search(text)
         reasons: list[str] = []
@@ -649,6 +675,11 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                   if any(_named_in(c.column, after_verb) for c in cells_of[t.id] if c.value is not None)]
         if naming and not all_bench:
             holding = naming
+        # a table that prints the name itself is the one the claim means; one holding only a
+        # longer label ("DeepSeekMoE Chat 16B" for "DeepSeekMoE 16B") is another system
+        exact_h = [(t, rows) for t, rows in holding if any(_exact(r, name) or _exact(_leaf(r), name) for r in rows)]
+        if exact_h:
+            holding = exact_h
         scope_unresolved = bool(scoped_words) and not any(
             _in_group(c.system, c.group, scoped_words) for t, _ in holding for c in cells_of[t.id])
         findings: list[tuple[Table, list[dict[str, Any]], int, list[str]]] = []
@@ -689,7 +720,10 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                 me = mine[0]
                 others = [c for c in cs if c.system != sys_row and not _variant(c.system, name)]
                 if rivals_named and not universal:
-                    others = [c for c in others if any(names_match(r, c.system, 2) for r in rivals_named)]
+                    if any(rival_rows.values()):
+                        others = [c for c in others if c.system in rival_rows.get(t.id, ())]
+                    else:
+                        others = [c for c in others if any(names_match(r, c.system, 2) for r in rivals_named)]
                 others = [c for c in others if not any(names_match(x.strip(), c.system, 3) or names_match(x.strip(), col, 4)
                                                        for x in excepted)]
                 if any(names_match(x.strip(), col, 4) for x in excepted):
@@ -733,6 +767,13 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             status = "unverified"
         else:
             status = "mismatch"
+        # "X outperforms Y on the majority of benchmarks": borne out when X is ahead in more than
+        # half of the compared columns of every table (never a mismatch: "most" has no line)
+        if status == "unverified" and _MAJORITY.search(text) and not _HEDGED_ALL.search(_MAJORITY.sub(" ", text)) and all(
+                n >= 3 and len(p) * 2 < n for _, p, n, _ in findings) and not any(
+                k in x for x in all_reasons for k in ("low confidence", "no column", "average", "figure", "subset")):
+            status = "consistent"
+            all_reasons = []
         parts = []
         for t, p, n, _ in findings:
             if p:
@@ -758,6 +799,28 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             reason="; ".join(all_reasons), tables=[_table_ref(t, doc) for t in tabs],
         ))
     return out
+
+
+def _label_pattern(label: str) -> re.Pattern[str] | None:
+    words = re.findall(r"[^\W_]+(?:\.\d+)?|[\u00d7+]", unicodedata.normalize("NFKC", label))
+    if not words or len("".join(words)) < 3:
+        return None
+    return re.compile(r"(?<![^\W_])" + r"[\s\-_/]*".join(re.escape(w) for w in words) + r"(?![^\W_])", re.I)
+
+
+def _rows_named(cells: list[_Cell], text: str, own_row: str, name: str) -> set[str]:
+    """The table's system rows (besides the claimed system's own) whose label the text spells
+    out; of labels nested in one another ("LLaMA2 7B" in "LLaMA2 SFT 7B") the longest."""
+    spans: list[tuple[int, int, str]] = []
+    for system in dict.fromkeys(c.system for c in cells):
+        if system == own_row or _variant(system, name):
+            continue
+        pat = _label_pattern(_leaf(system))
+        m = pat.search(text) if pat else None
+        if m:
+            spans.append((m.start(), m.end(), system))
+    keep = {s for a, b, s in spans if not any((a2 <= a and b <= b2) and (b2 - a2) > (b - a) for a2, b2, _ in spans)}
+    return keep
 
 
 def _variant(system: str, name: str) -> bool:
@@ -835,10 +898,37 @@ def _merge_repeats(checks: list[CrossCheck]) -> list[CrossCheck]:
     return out
 
 
+# an enumeration inside one sentence: "... observations: (1) On the whole, X ... (2) Y exhibits ...".
+# Each item makes its own claim; the marker "(2)" is no number of the claim.
+_ENUM_ITEM = re.compile(r"(?:(?<=[.:;!?])|^)\s*\((?:\d{1,2}|[ivx]{1,4})\)\s+(?=[A-Z])")
+
+
+def _enumerated(claims: list[Claim]) -> list[Claim]:
+    """Claims whose sentence enumerates numbered items, one claim per item (each item's
+    own cues, hedges and numbers); the others as they are."""
+    from .claims import classify_sentence
+
+    out: list[Claim] = []
+    for claim in claims:
+        items = [x.strip() for x in _ENUM_ITEM.split(claim.text)]
+        items = [x for x in items if x]
+        if len(items) < 2:
+            out.append(claim)
+            continue
+        for item in items:
+            kinds, cues, hedged, qs = classify_sentence(item)
+            if kinds:
+                sub = replace(claim, text=item, kind=kinds[0], kinds=kinds, hedged=hedged, quantities=qs, cues=cues)
+                sub.context = claim.text  # type: ignore[attr-defined]
+                out.append(sub)
+    return out
+
+
 def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list[CrossCheck]:
     results = [t for t in tables if t.is_results and t.long]
     if not results:
         return []
+    claims = _enumerated(claims)
     cells_of = {t.id: table_cells(t) for t in results}
     out: list[CrossCheck] = []
     out += _check_numbers(claims, results, cells_of, doc)
