@@ -99,7 +99,9 @@ class _Cell:
     why: str = ""  # why the cell is not read with confidence
 
 
-_GENERIC_COLUMN = frozenset({"avg", "average", "mean", "overall", "all", "total", "size", "params", "model", "score"})
+_GENERIC_COLUMN = frozenset({"avg", "average", "mean", "overall", "all", "total", "size", "params", "model", "score",
+                             # words prose uses as words: "outperforms other models" names no column "Other"
+                             "other", "others", "misc", "rest", "remaining", "both", "none", "each", "any"})
 
 
 def _column_named_in(sentence: str, system: str, tables: list[Table], cells_of: dict[str, list[_Cell]]) -> str:
@@ -208,10 +210,58 @@ def table_cells(table: Table) -> list[_Cell]:
     return out
 
 
+# ranks (not "Rank-1"/"rank@5" accuracy) and distances to a reference front are lower-is-better too
+_RANK_LOWER = re.compile(r"\brank(?:ing)?s?\b(?![-@\s]*\d)|\bigd\+?\b|generational distance", re.I)
+_CAPTION_DIR = re.compile(r"(?P<w>(?:[\w@-]+\s+){1,3}?)\(?\s*(?:\u2193|\u2191|\(?(?P<d>lower|higher|smaller|larger)\)?\s+(?:is|are)\s+better|"
+                          r"the (?P<d2>lower|higher|smaller|larger) the better)", re.I)
+
+
+def _caption_direction(table: Table, column: str) -> bool | None:
+    """The direction the caption gives for the column's metric ("mean rank (lower is better)",
+    "CHAIR \u2193"), else None."""
+    core = _tokens(_core(column)) - _GENERIC_COLUMN
+    if not core:
+        return None
+    for m in _CAPTION_DIR.finditer(table.caption or ""):
+        words = _tokens(m.group("w"))
+        if core <= words:
+            d = (m.group("d") or m.group("d2") or "").lower()
+            if not d:
+                return "\u2193" in m.group(0)
+            return d in ("lower", "smaller")
+    return None
+
+
 def _lower_better(table: Table, column: str, col_index: int) -> bool:
+    cap = _caption_direction(table, column)
+    if cap is not None:
+        return cap
     if table.orientation != "columns" and 0 <= col_index < len(table.lower_is_better):
-        return table.lower_is_better[col_index]
-    return bool(_LOWER.search(column)) and not _HIGHER.search(column)
+        if table.lower_is_better[col_index]:
+            return True
+    else:
+        if _LOWER.search(column) and not _HIGHER.search(column):
+            return True
+    return bool(_RANK_LOWER.search(_leaf(column)) or _RANK_LOWER.search(column.split(" / ")[0])) and not _HIGHER.search(column)
+
+
+def _claim_direction(text: str, column: str) -> bool | None:
+    """The direction the claim itself states for a column it names: "the lowest self-BLEU" is a
+    claim that lower wins there, "the highest BLEU" that higher does."""
+    core = _core(column)
+    pat = _label_pattern(core)
+    if pat is None:
+        return None
+    for m in pat.finditer(text):
+        before = text[max(0, m.start() - 30): m.start()]
+        w = re.search(r"\b(lowest|lower|smallest|smaller|least|fewest|fewer|minimal|minimum|highest|higher|largest|larger|"
+                      r"greatest|maximal|maximum|best|better)\s+(?:[\w-]+\s+){0,2}$", before, re.I)
+        if w:
+            word = w.group(1).lower()
+            if word in ("best", "better"):
+                return None
+            return word in ("lowest", "lower", "smallest", "smaller", "least", "fewest", "fewer", "minimal", "minimum")
+    return None
 
 
 def _decimals(text: str) -> int:
@@ -485,6 +535,9 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             reasons = []
             if _DERIVED.search(before[-40:].rstrip(" (")) or _DERIVED_AFTER.search(after):
                 reasons.append("the number reads as a difference, bound or approximation, not a table value")
+            missing = _setting_missing(_settings(before + " " + after), list({id(t): t for t, _ in cands}.values()))
+            if missing:
+                reasons.append(f"the claim's setting ({missing}) is not in the table")
             claimed_metrics = {m.lower().replace(" ", "") for m in _METRIC_TOKEN.findall(before + " " + after)}
             if claimed_metrics:
                 table_metrics = {m.lower().replace(" ", "") for t, c in cands
@@ -496,7 +549,9 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             per_table: dict[str, set[str]] = {}
             for t, c in cands:
                 per_table.setdefault(t.id, set()).add(c.system)
-            if any(len(v) > 1 for v in per_table.values()):
+            # several rows, in one table or across tables, none printing the name itself ("Janus-Pro"
+            # for "Janus-Pro-1B" and "Janus-Pro-7B"): which one the claim means is not known
+            if any(len(v) > 1 for v in per_table.values()) or (not exact and len({_leaf(c.system) for _, c in cands}) > 1):
                 reasons.append(f"several rows match {q.system}")
             others = [n for n in _claim_names(Claim(text=before + after, kind="", kinds=[], hedged=False, location="", doc=0, page=0, bbox=(0, 0, 0, 0)))
                       if n != q.system and not names_match(n, q.system, 3) and any(names_match(n, c.system, 2) for t in tables for c in cells_of[t.id])]
@@ -536,7 +591,8 @@ _BEST_VERB = re.compile(
     r"(?:performance|results?|scores?|accuracy) than|(?:demonstrat|show|exhibit)\w* (?:\w+ )?advantages? over|"
     r"(?:achiev|attain|obtain|set|establish|reach|deliver|yield|record|secur|report)\w* (?:a |an |the )?(?:new )?"
     r"(?:state[- ]of[- ]the[- ]art|sota|best|highest|top|lowest|leading)|"
-    r"(?:is|are|was|were|remains?|ranks?) (?:the )?(?:best|first|top|state[- ]of[- ]the[- ]art|sota)\b|"
+    r"(?:is|are|was|were|being|remains?|ranks?) (?:the )?(?:best|first|top|state[- ]of[- ]the[- ]art|sota)\b|"
+    r"(?:has|had|have|gets?|got|gives?|gave) (?:the )?(?:best|highest|lowest|top)\b|"
     r"leads?\b|scores? highest)",
     re.I,
 )
@@ -641,7 +697,7 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                                       message=f"claim ({_claim_where(claim, doc)}) that {name} is best: no results table holds {name}",
                                       claim=text, claim_doc=claim.doc, claim_page=claim.page, claim_bbox=claim.bbox))
             continue
-        after_verb = text[verb.start():]
+        after_verb = _own_stretch(text[verb.start():], [c for t, _r in holding for c in cells_of[t.id]], name)
         universal, limits, phrase = _superiority_scope(after_verb)
         rivals_named = [n for n in _claim_names(Claim(text=after_verb, kind="", kinds=[], hedged=False, location="", doc=0, page=0,
                                                       bbox=(0, 0, 0, 0)))
@@ -682,6 +738,21 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             holding = exact_h
         scope_unresolved = bool(scoped_words) and not any(
             _in_group(c.system, c.group, scoped_words) for t, _ in holding for c in cells_of[t.id])
+        # columns named by their leaf ("UF3") under different upper labels ("HV / UF3", "IGD / UF3"):
+        # the claim means the upper label it names; naming none, it is ambiguous when they disagree
+        parents: dict[str, set[str]] = {}
+        for t, _rows in holding:
+            for c in cells_of[t.id]:
+                if c.value is not None and " / " in c.column and (_named_in(c.column, after_verb) or _named_in(c.column, text[: verb.start()])):
+                    parents.setdefault(t.id, set()).add(c.column.rsplit(" / ", 1)[0])
+        all_parents = set().union(*parents.values()) if parents else set()
+        said = {p for p in all_parents if _named_in(p, text)}
+        parents_unnamed: set[str] = set()
+        if len(all_parents) > 1:
+            if said:
+                holding = [(t, rows) for t, rows in holding if not parents.get(t.id) or parents[t.id] & said]
+            else:
+                parents_unnamed = all_parents
         findings: list[tuple[Table, list[dict[str, Any]], int, list[str]]] = []
         for t, rows in holding:
             sys_row = rows[0]
@@ -691,7 +762,9 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             else:
                 reasons_t = []
             cols = list(dict.fromkeys(c.column for c in cells))
-            named_cols = [col for col in cols if _named_in(col, after_verb) or _named_in(col, text)]
+            named_cols = [col for col in cols if _named_in(col, after_verb) or _named_in(col, text[: verb.start()])]
+            if said and not parents_unnamed:
+                named_cols = [col for col in named_cols if " / " not in col or col.rsplit(" / ", 1)[0] in said] or named_cols
             if named_cols and not all_bench:
                 cols = named_cols
             elif _DOMAIN.search(text) and not all_bench:
@@ -733,7 +806,8 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                 if not others:
                     continue
                 checked += 1
-                low = _lower_better(t, col, me.col)
+                stated = _claim_direction(after_verb, col)
+                low = stated if stated is not None else _lower_better(t, col, me.col)
                 better = [c for c in others if (c.value < me.value if low else c.value > me.value)]  # type: ignore[operator]
                 tied = [c for c in others if c.value == me.value]
                 if better or (tied and universal and not rivals_named):
@@ -746,6 +820,20 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                                      "page": t.page, "table": t.id, "doc": t.doc})
             if not checked:
                 continue
+            missing = _setting_missing(_settings(text), [t])
+            if problems and missing:
+                reasons_t.append(f"the claim's setting ({missing}) is not in the table")
+            if problems and all(x["relation"] == "tied" for x in problems):
+                reasons_t.append("tied with another system, not beaten (a tie-break the table may state is not read)")
+            if problems and parents_unnamed:
+                reasons_t.append(f"the claim does not say which of {', '.join(sorted(parents_unnamed))} it is about")
+            counted = _count_claim(text)
+            if counted:
+                k, n = counted
+                if (checked - len(problems), checked) == (k, n):
+                    problems = []
+                else:
+                    reasons_t.append(f"the claim counts {k} of {n}; the table gives {checked - len(problems)} of {checked} compared columns")
             if _HEDGED_ALL.search(text) and (checked < 3 or len(problems) * 2 >= checked):
                 reasons_t.append("a claim about most benchmarks, on too few columns or not borne out by most")
             if unsure:
@@ -821,6 +909,92 @@ def _rows_named(cells: list[_Cell], text: str, own_row: str, name: str) -> set[s
             spans.append((m.start(), m.end(), system))
     keep = {s for a, b, s in spans if not any((a2 <= a and b <= b2) and (b2 - a2) > (b - a) for a2, b2, _ in spans)}
     return keep
+
+
+_COUNT = re.compile(r"\b(?:on|in|for|across)\s+(?P<k>\d+)\s*(?:/|out of|of(?: the)?)\s*(?P<n>\d+)\s+(?:[\w-]+\s+){0,2}?"
+                    r"(?:benchmarks?|datasets?|tasks?|settings?|languages?|metrics?|problems?|functions?|instances?|cases?)\b", re.I)
+
+
+def _own_stretch(after_verb: str, cells: list[_Cell], name: str) -> str:
+    """The part of the text after the verb that is about the claimed system: it ends where,
+    after the benchmarks the claim names, another row's system becomes the subject ("Norm had
+    the best medians in DTLZ2 and DTLZ5 ... Only in DTLZ1 Random had the highest")."""
+    cols = {c.column for c in cells if c.value is not None}
+    first_col = min((m.start() for col in cols for pat in [_label_pattern(_core(col))] if pat and _named_in(col, after_verb)
+                     for m in [pat.search(after_verb)] if m), default=None)
+    if first_col is None:
+        return after_verb
+    cut = len(after_verb)
+    for system in {c.system for c in cells}:
+        if _variant(system, name) or names_match(name, system, 3):
+            continue
+        pat = _label_pattern(_leaf(system))
+        if pat is None:
+            continue
+        for m in pat.finditer(after_verb, first_col):
+            # a new clause with another subject: a sentence or clause mark between
+            marks = list(re.finditer(r"[.;]\s|\bwhile\b|\bwhereas\b|\bbut\b", after_verb[first_col: m.start()]))
+            if marks:
+                cut = min(cut, first_col + marks[-1].start())
+            break
+    return after_verb[:cut]
+
+
+# a setting the claim states ("at k = 5", "with 8 shots", "5-shot", "top-10", "T=0.7"): the table
+# must hold it for its cells to be the claim's
+_SETTING = re.compile(
+    r"\b(?:at|with|for|using|when|under)\s+(?P<var>[A-Za-z\u03b1-\u03c9](?:_?\w{0,3})?)\s*=\s*(?P<val>\d+(?:\.\d+)?)"
+    r"|\b(?P<shots>\d+|zero|one|few)[- ]?shots?\b"
+    r"|\bwith (?P<n>\d+) (?:shots|examples|demonstrations|exemplars|in-context examples)\b"
+    r"|\btop[- ]?(?P<top>\d+)\b",
+    re.I,
+)
+
+
+def _settings(text: str) -> list[str]:
+    """The settings a stretch of a claim states, each as a normalised key ("k=5", "8shot", "top10")."""
+    out = []
+    for m in _SETTING.finditer(text):
+        if m.group("var"):
+            out.append(f"{m.group('var').lower()}={float(m.group('val')):g}")
+        elif m.group("shots"):
+            w = m.group("shots").lower()
+            out.append(f"{ {'zero': '0', 'one': '1'}.get(w, w) }shot")
+        elif m.group("n"):
+            out.append(f"{m.group('n')}shot")
+        else:
+            out.append(f"top{m.group('top')}")
+    return out
+
+
+def _table_settings_text(t: Table) -> str:
+    parts = [t.caption or "", " ".join(" ".join(h) for h in (t.header or [])), " ".join(t.columns or [])]
+    parts += [" ".join(r) for r in (t.rows or [])]
+    return " ".join(parts)
+
+
+def _setting_missing(settings: list[str], tables: list[Table]) -> str:
+    """The first claimed setting none of the tables states, or ""."""
+    if not settings:
+        return ""
+    held = set()
+    for t in tables:
+        held.update(_settings(" " + _table_settings_text(t).replace("(", " with ").replace("@", " at ")))
+        txt = _table_settings_text(t)
+        for m in re.finditer(r"\b([A-Za-z\u03b1-\u03c9]\w{0,3})\s*=\s*(\d+(?:\.\d+)?)", txt):
+            held.add(f"{m.group(1).lower()}={float(m.group(2)):g}")
+        for m in re.finditer(r"@\s?(\d+)", txt):
+            held.update({f"k={m.group(1)}", f"top{m.group(1)}"})
+    for st in settings:
+        if st not in held:
+            return st
+    return ""
+
+
+def _count_claim(text: str) -> tuple[int, int] | None:
+    """(k, n) of "beats Y on 14/23 datasets", "in 5 out of 7 tasks"."""
+    m = _COUNT.search(text)
+    return (int(m.group("k")), int(m.group("n"))) if m else None
 
 
 def _variant(system: str, name: str) -> bool:
