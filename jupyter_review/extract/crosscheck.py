@@ -738,21 +738,17 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             holding = exact_h
         scope_unresolved = bool(scoped_words) and not any(
             _in_group(c.system, c.group, scoped_words) for t, _ in holding for c in cells_of[t.id])
-        # columns named by their leaf ("UF3") under different upper labels ("HV / UF3", "IGD / UF3"):
-        # the claim means the upper label it names; naming none, it is ambiguous when they disagree
-        parents: dict[str, set[str]] = {}
+        # a column named by its leaf ("UF3") that the tables print under several upper labels
+        # ("HV / UF3", "IGD / UF3"): the claim means the upper label it names; naming none, it is
+        # ambiguous when they disagree
+        leaf_parents: dict[str, set[str]] = {}
         for t, _rows in holding:
             for c in cells_of[t.id]:
                 if c.value is not None and " / " in c.column and (_named_in(c.column, after_verb) or _named_in(c.column, text[: verb.start()])):
-                    parents.setdefault(t.id, set()).add(c.column.rsplit(" / ", 1)[0])
-        all_parents = set().union(*parents.values()) if parents else set()
-        said = {p for p in all_parents if _named_in(p, text)}
-        parents_unnamed: set[str] = set()
-        if len(all_parents) > 1:
-            if said:
-                holding = [(t, rows) for t, rows in holding if not parents.get(t.id) or parents[t.id] & said]
-            else:
-                parents_unnamed = all_parents
+                    leaf_parents.setdefault(_leaf(c.column), set()).add(c.column.rsplit(" / ", 1)[0])
+        ambiguous = {lf: ps for lf, ps in leaf_parents.items() if len(ps) > 1}
+        said = {p for ps in ambiguous.values() for p in ps if _named_in(p, text)}
+        parents_unnamed: set[str] = set() if said else {p for ps in ambiguous.values() for p in ps}
         findings: list[tuple[Table, list[dict[str, Any]], int, list[str]]] = []
         for t, rows in holding:
             sys_row = rows[0]
@@ -763,8 +759,10 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                 reasons_t = []
             cols = list(dict.fromkeys(c.column for c in cells))
             named_cols = [col for col in cols if _named_in(col, after_verb) or _named_in(col, text[: verb.start()])]
-            if said and not parents_unnamed:
-                named_cols = [col for col in named_cols if " / " not in col or col.rsplit(" / ", 1)[0] in said] or named_cols
+            if said and named_cols:
+                named_cols = [col for col in named_cols if _leaf(col) not in ambiguous or col.rsplit(" / ", 1)[0] in said]
+                if not named_cols:
+                    continue  # the claim names the other upper label
             if named_cols and not all_bench:
                 cols = named_cols
             elif _DOMAIN.search(text) and not all_bench:
