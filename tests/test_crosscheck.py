@@ -166,3 +166,159 @@ def test_best_within_a_group_claims_are_scoped_not_mismatches() -> None:
     assert "to check by hand" in md and "open-source Chinese models" in md
     html = render_report(a, "html")
     assert "to check by hand" in html and "<script" not in html
+
+
+# -- pairwise claims, enumerated observations, direction (session 12) ---------------------------
+
+
+def _pages_of(src: Path, first: int, last: int, out: Path) -> Path:
+    """Real pages ``first``..``last`` (1-based) of a paper as a PDF of their own."""
+    with pymupdf.open(str(src)) as doc:
+        doc.select(list(range(first - 1, last)))
+        doc.save(str(out))
+    return out
+
+
+def _checks_on(pdf: Path):
+    doc = load(pdf)
+    tables = extract_tables(doc)
+    return cross_check(extract_claims(doc), tables, doc)
+
+
+@pytest.fixture(scope="module")
+def moe_checks(tmp_path_factory):
+    """DeepSeekMoE pp. 17-23: Tables 3-6 and the numbered observations that read them."""
+    src = corpus_pdf("deepseek-moe.pdf")
+    return _checks_on(_pages_of(src, 17, 23, tmp_path_factory.mktemp("moe") / "moe-17-23.pdf"))
+
+
+def _about(checks, quote):
+    return [c for c in checks if c.claim and quote in " ".join(c.claim.split())]
+
+
+def test_numbered_observations_are_checked_one_by_one(moe_checks):
+    # p. 18: "(1) Among the evaluated benchmarks, ..., DeepSeekMoE 16B outperforms LLaMA2 7B on the
+    # majority of benchmarks. (2) The math reasoning ...": the "(2)" is no value on MATH, and the
+    # item is compared with Table 4 (16 of 20 rows ahead, ARC-easy, DROP and MMLU behind)
+    assert not [c for c in moe_checks if c.kind == "number" and "reaches 2 on" in c.message]
+    maj = _about(moe_checks, "DeepSeekMoE 16B outperforms LLaMA2 7B on the majority of benchmarks")
+    assert maj and {c.status for c in maj} == {"consistent"}
+    assert all(c.table.startswith("Table 4") for c in maj)
+    # p. 22: "(1) Despite having comparable total parameters and computations, DeepSeekMoE 145B
+    # significantly outperforms GShard 137B": like-for-like size is no hedge; Table 6 bears it out
+    g = _about(moe_checks, "DeepSeekMoE 145B significantly outperforms GShard 137B")
+    assert g and {c.status for c in g} == {"consistent"} and g[0].table.startswith("Table 6")
+
+
+def test_a_named_rival_is_the_only_one_compared(moe_checks):
+    # p. 21: "(2) On code generation tasks, DeepSeekMoE Chat 16B significantly outperforms LLaMA2 SFT
+    # 7B, demonstrating notable improvements on HumanEval and MBPP": DeepSeek Chat 7B (a third
+    # system) and the rows the sentence does not name (DROP, GSM8K, ...) are not held against it
+    code = _about(moe_checks, "DeepSeekMoE Chat 16B significantly outperforms LLaMA2 SFT 7B")
+    assert code and all(c.status != "mismatch" for c in code)
+    assert any(c.status == "consistent" and c.table.startswith("Table 5") for c in code)
+    assert not [c for c in moe_checks if c.status == "mismatch" and c.kind == "superiority"]
+
+
+@pytest.fixture(scope="module")
+def moead_checks(tmp_path_factory):
+    """moead-gecco19 pp. 5-6: the results prose and Table 1 (HV and IGD halves, IGD lower is better)."""
+    src = need_texbench_pdf("moead-gecco19")
+    return _checks_on(_pages_of(src, 5, 6, tmp_path_factory.mktemp("moead") / "moead-5-6.pdf"))
+
+
+def need_texbench_pdf(name: str) -> Path:
+    from tests.conftest import need_corpus
+
+    path = need_corpus("texbench paper").parent / "texbench" / "pdfs" / f"{name}.pdf"
+    if not path.exists():
+        pytest.skip(f"{path} missing")
+    return path
+
+
+def test_distance_columns_and_the_named_metric_half(moead_checks):
+    # "For the values of the IGD, Norm had the best medians in the functions: DTLZ2, DTLZ5 and DTLZ6,
+    # ... as R.I. Here, Only in the DTLZ1 Random had the highest values.": IGD is a distance (lower
+    # wins: Norm 0.072, 0.076, 0.007), the HV half is not meant, and DTLZ1 belongs to Random's clause
+    igd = _about(moead_checks, "Norm had the best medians in the functions: DTLZ2, DTLZ5 and DTLZ6")
+    assert igd and {c.status for c in igd} == {"consistent"}
+    # "When considering IGD the Norm had the best median in UF3, UF4, ...": UF4 is a three-way tie
+    # at 0.095 (the caption breaks ties by standard deviation): a tie is not a contradiction
+    uf = _about(moead_checks, "the best median in UF3, UF4, UF5, UF7, UF8 and UF9")
+    assert uf and all(c.status != "mismatch" for c in uf)
+
+
+def _table_pdf(path: Path, prose: list[str], header: list[str], rows: list[list[str]], caption: str) -> Path:
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    y = 72
+    page.insert_text((72, y), "BarNet: Compact Tabular Networks", fontsize=16, fontname="hebo")
+    y += 30
+    page.insert_text((72, y), "4 Results", fontsize=12, fontname="hebo")
+    y += 18
+    for line in prose:
+        page.insert_text((72, y), line, fontsize=10, fontname="helv")
+        y += 14
+    y += 24
+    xs = [72 + 95 * j for j in range(len(header))]
+    for j, h in enumerate(header):
+        page.insert_text((xs[j], y), h, fontsize=10, fontname="helv")
+    y += 6
+    page.draw_line((66, y), (xs[-1] + 70, y))
+    y += 14
+    for r in rows:
+        for j, c in enumerate(r):
+            page.insert_text((xs[j], y), c, fontsize=10, fontname="helv")
+        y += 14
+    page.draw_line((66, y - 8), (xs[-1] + 70, y - 8))
+    page.insert_text((72, y + 10), caption, fontsize=9, fontname="helv")
+    doc.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def pairwise_checks(tmp_path_factory):
+    prose = [
+        "BarNet outperforms TreeNet on all benchmarks except Wine, as Table 1 shows.",
+        "BarNet outperforms LinNet on all benchmarks in Table 1.",
+        "BarNet beats TreeNet on 3/4 datasets in Table 1.",
+    ]
+    header = ["Method", "Adult", "Wine", "Iris", "Credit"]
+    rows = [["LinNet", "80.1", "70.2", "91.0", "75.5"], ["TreeNet", "84.0", "77.9", "95.1", "78.0"],
+            ["BoostNet", "88.2", "79.0", "97.3", "79.9"], ["BarNet", "85.3", "76.1", "96.0", "78.4"]]
+    path = _table_pdf(tmp_path_factory.mktemp("pair") / "pair.pdf", prose, header, rows,
+                      "Table 1: Accuracy of all methods on four datasets.")
+    return _checks_on(path)
+
+
+def test_pairwise_claims_compare_the_two_named_systems(pairwise_checks):
+    # BoostNet is better than BarNet everywhere, but the claims are about TreeNet and LinNet only
+    exc = _about(pairwise_checks, "BarNet outperforms TreeNet on all benchmarks except Wine")
+    assert exc and {c.status for c in exc} == {"consistent"}
+    lin = _about(pairwise_checks, "BarNet outperforms LinNet on all benchmarks")
+    assert lin and {c.status for c in lin} == {"consistent"}
+    # a count: BarNet is ahead of TreeNet on Adult, Iris and Credit (Wine behind): 3 of 4
+    cnt = _about(pairwise_checks, "BarNet beats TreeNet on 3/4 datasets")
+    assert cnt and {c.status for c in cnt} == {"consistent"}
+
+
+@pytest.fixture(scope="module")
+def rank_checks(tmp_path_factory):
+    prose = [
+        "BarNet achieves the best mean rank in Table 2.",
+        "BarNet reaches 81.0 on Adult at k = 5 in Table 2.",
+    ]
+    header = ["Method", "Adult", "Wine", "Mean rank"]
+    rows = [["LinNet", "79.0", "70.2", "2.5"], ["TreeNet", "84.0", "77.9", "2.0"], ["BarNet", "85.3", "76.1", "1.5"]]
+    path = _table_pdf(tmp_path_factory.mktemp("rank") / "rank.pdf", prose, header, rows,
+                      "Table 2: Accuracy on two datasets and the mean rank of each method.")
+    return _checks_on(path)
+
+
+def test_rank_columns_are_lower_is_better_and_settings_must_be_held(rank_checks):
+    rank = _about(rank_checks, "BarNet achieves the best mean rank")
+    assert rank and {c.status for c in rank} == {"consistent"}
+    # 81.0 is no cell of Table 2, but the claim is about k = 5, which the table does not hold
+    k5 = _about(rank_checks, "BarNet reaches 81.0 on Adult at k = 5")
+    assert k5 and {c.status for c in k5} == {"unverified"}
+    assert "k=5" in k5[0].reason

@@ -535,7 +535,8 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             reasons = []
             if _DERIVED.search(before[-40:].rstrip(" (")) or _DERIVED_AFTER.search(after):
                 reasons.append("the number reads as a difference, bound or approximation, not a table value")
-            missing = _setting_missing(_settings(before + " " + after), list({id(t): t for t, _ in cands}.values()))
+            # (the whole sentence: "at k = 5" is cut in two by the number 5 itself)
+            missing = _setting_missing(_settings(claim.text), list({id(t): t for t, _ in cands}.values()))
             if missing:
                 reasons.append(f"the claim's setting ({missing}) is not in the table")
             claimed_metrics = {m.lower().replace(" ", "") for m in _METRIC_TOKEN.findall(before + " " + after)}
