@@ -321,8 +321,14 @@ def _system_rows(cells: list[_Cell], name: str) -> list[str]:
     if exact:
         return exact
     matched = [s for s in systems if names_match(name, s, 1)]
-    # the closest label first: "DS-Coder-V2-Instruct" before "DS-Coder-V2-Lite-Instruct"
-    return sorted(matched, key=lambda s: len(_tokens(_leaf(s)) ^ _tokens(name)))[:1]
+    if not matched:
+        return []
+    # the closest label: "DS-Coder-V2-Instruct" before "DS-Coder-V2-Lite-Instruct"; a family name
+    # as close to several versions ("Janus-Pro" for "Janus-Pro-1B" and "Janus-Pro-7B") keeps them
+    # all, and the check says several rows match
+    dist = {s: len(_tokens(_leaf(s)) ^ _tokens(name)) for s in matched}
+    best = min(dist.values())
+    return [s for s in matched if dist[s] == best]
 
 
 # -- confidence ------------------------------------------------------------------------
@@ -558,6 +564,14 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                       if n != q.system and not names_match(n, q.system, 3) and any(names_match(n, c.system, 2) for t in tables for c in cells_of[t.id])]
             if others:
                 reasons.append(f"the number may belong to {others[0]}")
+            # the name is said of the number only within its clause: "X ..., a redesign achieving
+            # 84.9%" says 84.9% of the redesign, not of X
+            at = claim.text.find(q.text)
+            named_at = claim.text.rfind(q.system, 0, max(0, at))
+            gap = claim.text[named_at + len(q.system): at] if named_at >= 0 and at >= 0 else ""
+            if named_at < 0 or len(gap) > 160 or re.search(
+                    r"[;:]\s|[,\u2013\u2014(]\s*(?:a|an|the|this|that|which|whose|its|their|while|whereas)\b|\b(?:while|whereas)\b", gap, re.I):
+                reasons.append(f"the sentence does not say the number of {q.system} (another clause lies between them)")
             vals = ", ".join(f"{c.raw or f'{c.value:g}'} ({c.system}, {c.column}, {_where(t, doc)})" for t, c in cands[:4])
             text = f"the text says {q.system} reaches {q.text} on {target}; the table says {vals}"
             parts.append(("unverified" if reasons else "mismatch", text, cands[:8], "; ".join(reasons)))
