@@ -916,7 +916,9 @@ def _rows_named(cells: list[_Cell], text: str, own_row: str, name: str) -> set[s
     for system in dict.fromkeys(c.system for c in cells):
         if system == own_row or _variant(system, name):
             continue
-        pat = _label_pattern(_leaf(system))
+        # an added component's row ("w/ ranking loss", "+ ranking loss") is named by the component
+        label = re.sub(r"^\s*(?:w/(?!o)|\+|with)\s*", "", _leaf(system))
+        pat = _label_pattern(label)
         m = pat.search(text) if pat else None
         if m:
             spans.append((m.start(), m.end(), system))
@@ -1065,6 +1067,88 @@ def _group_of(c: _Cell) -> str:
     return c.system.rsplit(" / ", 1)[0] if " / " in c.system else ""
 
 
+# -- "consistent improvements" over signed differences ---------------------------------------
+
+_CONSISTENT_GAIN = re.compile(
+    r"\b(?:consistent(?:ly)?|uniform(?:ly)?|steady|steadily)\s+(?:\w+\s+){0,2}?(?:improv\w*|gains?|boost\w*|increas\w*)"
+    r"|\b(?:improv\w*|gains?|boost\w*)\s+(?:\w+\s+){0,3}?(?:consistently|across all|in all|on all|on every|for all|for every|in every)\b",
+    re.I,
+)
+# a printed difference: "+1.2", "\u22120.4", "(+1.2)", "45.3 (\u22120.8)", "+1.2%"
+_SIGNED = re.compile(r"(?:^|\(|\s)(?P<sign>[+\-\u2212\u2013])\s?(?P<num>\d+(?:\.\d+)?)\s*%?\s*\)?\s*$")
+
+
+def _signed(raw: str) -> float | None:
+    m = _SIGNED.search(unicodedata.normalize("NFKC", raw or "").strip())
+    if not m:
+        return None
+    v = float(m.group("num"))
+    return v if m.group("sign") == "+" else -v
+
+
+def _check_improvements(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
+                        doc: Document) -> list[CrossCheck]:
+    """A claim of consistent improvements ("brings consistent improvements over the baselines",
+    "improves X on all datasets") read against the signed differences ("+1.2", "(\u22120.4)") of the
+    table it cites: a difference against the claim (a drop; a rise of a lower-is-better column) is
+    a mismatch when the table prints its differences with signs and the claim's rows are known."""
+    out = []
+    for claim in claims:
+        text = claim.text
+        if claim.hedged or not _CONSISTENT_GAIN.search(text) or _HEDGED_ALL.search(text):
+            continue
+        refs = {m.group(1) for m in _TABLE_REF.finditer(getattr(claim, "context", "") or text)}
+        if not refs:
+            continue  # which table's differences the claim is about is not said
+        for t in tables:
+            if t.label not in refs:
+                continue
+            cells = cells_of[t.id]
+            signed = [(c, _signed(c.raw)) for c in cells]
+            signed = [(c, d) for c, d in signed if d is not None]
+            # the table prints differences with signs: several signed cells, some with a '+'
+            if len(signed) < 4 or not any(d > 0 for _, d in signed) or len(signed) * 3 < len([c for c in cells if c.value is not None]):
+                continue
+            named_rows = _rows_named(cells, text, "", "")
+            if named_rows:
+                signed = [(c, d) for c, d in signed if c.system in named_rows] or signed
+            named_cols = [c for c, _ in signed if _named_in(c.column, text)]
+            if named_cols:
+                keep = {c.column for c in named_cols}
+                signed = [(c, d) for c, d in signed if c.column in keep]
+            against = []
+            for c, d in signed:
+                low = _lower_better(t, c.column, c.col)
+                if (d > 0 and low) or (d < 0 and not low):
+                    against.append((c, d))
+            rows = {c.system for c, _ in signed}
+            sure = all(c.confident for c, _ in signed)
+            if not against:
+                status, reason = "consistent", ""
+            elif not sure:
+                status, reason = "unverified", "cells read with low confidence"
+            elif len(rows) > 1 and not named_rows and len(against) * 2 < len(signed):
+                status, reason = "unverified", "the claim names no row, and the drops are in some rows only"
+            else:
+                status, reason = "mismatch", ""
+            shown = "; ".join(f"{c.system}, {c.column}: {c.raw}" for c, _ in against[:6])
+            more = f" (+{len(against) - 6} more)" if len(against) > 6 else ""
+            if against:
+                msg = (f"claim ({_claim_where(claim, doc)}) of consistent improvements: {_where(t, doc)} prints "
+                       f"{len(against)} of {len(signed)} signed differences against it: {shown}{more}")
+            else:
+                msg = f"claim ({_claim_where(claim, doc)}) of consistent improvements: all {len(signed)} signed differences of {_where(t, doc)} bear it out"
+            if status == "unverified":
+                msg += f" [unverified: {reason}]"
+            out.append(CrossCheck(
+                kind="superiority", status=status, message=msg, claim=text, claim_doc=claim.doc, claim_page=claim.page,
+                claim_bbox=claim.bbox, table=t.caption, table_id=t.id, table_doc=t.doc, table_page=t.page,
+                cells=[_cell_dict(c, t, doc) for c, _ in against[:12]], confidence=min((c.confidence for c, _ in signed), default=None),
+                reason=reason, tables=[_table_ref(t, doc)],
+            ))
+    return out
+
+
 def _merge_repeats(checks: list[CrossCheck]) -> list[CrossCheck]:
     """One finding for one contradiction: a claim whose check compares the same cells with the
     same verdict as an earlier claim's (the abstract and the conclusion repeating a sentence) is
@@ -1120,5 +1204,6 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     out: list[CrossCheck] = []
     out += _check_numbers(claims, results, cells_of, doc)
     out += _check_superiority(claims, results, cells_of, doc)
+    out += _check_improvements(claims, results, cells_of, doc)
     out += _check_bold(results, cells_of, doc)
     return _merge_repeats(out)
