@@ -694,6 +694,11 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             # a row label spelled out before the verb ("... and Switch Transformer achieve"), the last one
             labelled = [(m.start(), sysname) for t in tables for sysname in dict.fromkeys(c.system for c in cells_of[t.id])
                         for pat in [_label_pattern(_leaf(sysname))] if pat for m in [pat.search(text[: verb.start()])] if m]
+            # (only a label at or after the last name-like word: "...pubmed.ncbi.nlm.nih.gov/ LongT5 is the
+            # best" is about LongT5, not the table's PubMed row)
+            last_name = before[-1].start() if before else -1
+            labelled = [(at, sysname) for at, sysname in labelled if at >= last_name
+                        and _label_pattern(_leaf(sysname), case=True).search(text[: verb.start()])]  # type: ignore[union-attr]
             names = [max(labelled)[1]] if labelled else []
         names = names or ([before[-1].group(0)] if before else [])
         if not names and title_sys and (_OURS.search(text[: verb.start()]) or re.match(r"^\s*(?:we|our)\b", text, re.I)):
@@ -902,11 +907,15 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
     return out
 
 
-def _label_pattern(label: str) -> re.Pattern[str] | None:
+@functools.lru_cache(maxsize=65536)
+def _label_pattern(label: str, case: bool = False) -> re.Pattern[str] | None:
+    """A table label as the text may spell it (any spacing or hyphenation; any case unless
+    ``case``), between word boundaries; None for a label too short to be named."""
     words = re.findall(r"[^\W_]+(?:\.\d+)?|[\u00d7+]", unicodedata.normalize("NFKC", label))
     if not words or len("".join(words)) < 3:
         return None
-    return re.compile(r"(?<![^\W_])" + r"[\s\-_/]*".join(re.escape(w) for w in words) + r"(?![^\W_])", re.I)
+    body = r"(?<![^\W_/.])" + r"[\s\-_/]*".join(re.escape(w) for w in words) + r"(?![^\W_])"
+    return re.compile(body) if case else re.compile(body, re.I)
 
 
 def _rows_named(cells: list[_Cell], text: str, own_row: str, name: str) -> set[str]:
