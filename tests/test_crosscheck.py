@@ -349,3 +349,19 @@ def test_consistent_improvements_against_signed_differences(gain_checks):
     gain = [c for c in _about(gain_checks, "brings consistent improvements") if "signed differences" in c.message]
     assert gain and gain[0].status == "mismatch"
     assert [(cell["column"], cell["text"]) for cell in gain[0].cells] == [("Iris", "-0.6")]
+
+
+def test_a_claim_after_a_tables_introduction_is_read_against_that_table():
+    """DeepSeek-Coder-V2 p. 12: "Table 7 outlines the performances ... on software repair benchmarks.
+    Among open-source models, DeepSeek-Coder-Instruct emerges as a standout, achieving the best
+    performance within the open source models." The claim names no table; the sentence before it does,
+    so it is read against Table 7 (p. 12), where the row the text names, DS-Coder-Instruct 33B
+    (11.3 / 0.0 / 54.5), is behind DS-Coder-V2-Instruct (21.0 / 12.7 / 73.7) among the open models:
+    read literally, the text names the wrong model. Before, the claim was read against Table 3 (p. 8)."""
+    a = analysed(corpus_pdf("deepseek-coder-v2.pdf"))
+    checks = [c for c in a.cross_checks if "emerges as a standout" in c.claim]
+    assert checks, [c.claim[:60] for c in a.cross_checks]
+    assert {c.table_page for c in checks} == {12}
+    assert all(t["label"] == "7" for c in checks for t in c.tables)
+    mm = [c for c in checks if c.status == "mismatch"]
+    assert mm and "11.3" in mm[0].message and "73.7 > 54.5" in mm[0].message

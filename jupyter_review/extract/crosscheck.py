@@ -473,6 +473,22 @@ def _benchmark_of(q: Any, after: str, before: str, columns: list[str]) -> str:
     return ""
 
 
+def _claim_refs(claim: Claim, text: str, doc: Document | None) -> set[str]:
+    """The tables a claim is about: those its sentence (or its enumeration's sentence) cites, else
+    those the sentence before it in the same paragraph cites ("Table 7 outlines ... . Among
+    open-source models, X emerges as the best ..."): a claim that follows a table's introduction
+    is read against that table, not against every table that holds its system."""
+    refs = {m.group(1) for m in _TABLE_REF.finditer(getattr(claim, "context", "") or text)}
+    i = getattr(claim, "sentence", None)
+    if refs or doc is None or not isinstance(i, int) or not 0 < i < len(doc.sentences):
+        return refs
+    here = doc.sentences[i]
+    prev = doc.sentences[i - 1]
+    if prev.paragraph != here.paragraph or prev.doc != here.doc:
+        return refs
+    return {m.group(1) for m in _TABLE_REF.finditer(prev.text)}
+
+
 def _table_ref(t: Table, doc: Document | None) -> dict[str, Any]:
     f = doc.files[t.doc] if doc is not None and 0 <= t.doc < len(doc.files) else None
     return {"table_id": t.id, "label": t.label, "doc": t.doc, "file": f.name if f else "",
@@ -707,7 +723,7 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             continue
         name = names[0]
         # an item of an enumeration "... in Table 4: (1) ... (2) ..." reads the sentence's table
-        refs = {m.group(1) for m in _TABLE_REF.finditer(getattr(claim, "context", "") or text)}
+        refs = _claim_refs(claim, text, doc)
         pool = [t for t in tables if (not refs or t.label in refs) and not _ABLATION.search(t.caption or "")]
         holding = [(t, _system_rows(cells_of[t.id], name)) for t in pool]
         holding = [(t, rows) for t, rows in holding if rows]
@@ -1106,7 +1122,7 @@ def _check_improvements(claims: list[Claim], tables: list[Table], cells_of: dict
         text = claim.text
         if claim.hedged or not _CONSISTENT_GAIN.search(text) or _HEDGED_ALL.search(text):
             continue
-        refs = {m.group(1) for m in _TABLE_REF.finditer(getattr(claim, "context", "") or text)}
+        refs = _claim_refs(claim, text, doc)
         if not refs:
             continue  # which table's differences the claim is about is not said
         for t in tables:
