@@ -38,6 +38,11 @@ NOT_DATA = [
      "queries and documents to a maximum length of 64 and 256 tokens, respectively."),
     # a throughput measured at a length
     ("moba", "In particular, it achieves a speedup ratio of up to 6.5x when prefilling 1M tokens."),
+    ("moba", "This model, termed Llama-8B-1M-MoBA, is initially trained with a context length of 128K tokens, and we "
+     "gradually increase the context length to 256K, 512K, and 1M tokens during the continual pre-training."),
+    ("scaling-ptp", "During training and inference of our student model we don’t provide any context and evaluate the "
+     "correctness of the next N = 100 tokens, by comparing Qϕ(tk | t<k) and Pθ(tk)."),
+    ("moba", "Specifically, at 10M tokens moba achieves a speedup ratio of 16x reduction in attention computation time."),
     # a batch
     ("deepseek-moe", "The batch size is set to 2K, and with a maximum sequence length of 2K, each training batch "
      "contains 4M tokens."),

@@ -28,7 +28,7 @@ _OTHER_BEFORE = re.compile(
     r"\b(?:length|lengths|long(?!-)|longer|window|windows|(?<!-)contexts?|batch|batches|budgets?|maximum|max|"
     r"at most|up to|beyond|limit|truncat\w*|decod\w*|prefill\w*|sequence|sequences|"
     r"bootstrap\w*|resampl\w*|speed\w*|throughput|latency|per|average|averaged|mean|median|memory|"
-    r"cache|chunks?|blocks?|horizon|rollouts?|responses? of)\b",
+    r"cache|chunks?|blocks?|horizon|rollouts?|responses? of|next)\b",
     re.IGNORECASE,
 )
 # the words right after the quantity: a rate, a length, a window
@@ -39,6 +39,8 @@ _OTHER_AFTER = re.compile(
     r"(?:input|output|generation|prompt|response|sequence) length)",
     re.IGNORECASE,
 )
+# the clause after it measures a cost at that length ("at 10M tokens MoBA achieves a speedup")
+_COST_AFTER = re.compile(r"\b(?:speed-?ups?|faster|slower|latency|throughput|memory|FLOPs|wall-?clock)\b", re.IGNORECASE)
 # hours measure data only as recordings ("1,000 hours of speech", "the corpus has 300 hours")
 _HOURS = re.compile(r"\bhours?\b", re.IGNORECASE)
 _HOURS_OF_DATA = re.compile(
@@ -54,7 +56,7 @@ _GLUED = re.compile(r"^\d+(?=[A-Z][a-z])")
 # a number that labels a table, figure or section ("Table 1 reports ...", "Study 2 participants")
 _LABEL_BEFORE = re.compile(r"\b(?:Table|Tab|Figure|Fig|Section|Sec|Eq|Equation|Appendix|Algorithm|Step|Stage|Phase|"
                            r"Study|Experiment|Exp|Task|Set|Chapter)\.?\s*$", re.IGNORECASE)
-_NUMBER_RUN = re.compile(r"(?:\d[\d,.]*\s*[KMBTk]?\s*(?:,|and|or|to|-|–)\s*)+$")
+_NUMBER_RUN = re.compile(r"(?:\d[\d,.]*\s*[KMBTk]?\s*(?:,\s*(?:and|or)?|and|or|to|-|–)\s*)+$")
 _CLAUSE_END = re.compile(r"[;:!?]|,\s|\.\s|\(|\)|\s(?:and|while|whereas|but|which|where)\s")
 
 
@@ -81,6 +83,8 @@ def counts_data(text: str, start: int, end: int) -> bool:
     before = _clause_before(text, start)
     after = text[end:end + 40]
     if _OTHER_BEFORE.search(before) or _OTHER_AFTER.search(after) or _LABEL_BEFORE.search(before):
+        return False
+    if _COST_AFTER.search(_CLAUSE_END.split(text[end:end + 80], 1)[0]):
         return False
     if _HOURS.search(q) and not (_HOURS_OF_DATA.match(after) or _RECORDED.search(before)):
         return False
