@@ -201,6 +201,12 @@ def main(argv: list[str] | None = None) -> int:
             if gaps and not any(s in GAP for _, s in gaps):
                 zero.append(tid)
         print(f"topics with gaps in the gold and none found: {', '.join(zero) or 'none'}")
+        recall = []
+        for tid in sorted({t for _, t, _, _ in pairs}):
+            gaps = [s for _, t, g, s in pairs if t == tid and g in GAP]
+            if gaps:
+                recall.append(f"{tid} {sum(1 for s in gaps if s in GAP)}/{len(gaps)}")
+        print("gap recall per topic (gold gaps found): " + ", ".join(recall))
         conf = Counter((g, s) for *_, g, s in pairs if g != s)
         print("most frequent disagreements (gold -> tool): " + ", ".join(f"{g}->{s} {n}" for (g, s), n in conf.most_common(6)))
     if a.verbose:

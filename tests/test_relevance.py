@@ -202,27 +202,27 @@ def test_a_status_resting_only_on_doubtful_sentences_says_so(model, name):
         assert ("not sure" in t.reason) == doubtful, (tid, t.status, judged, t.reason)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "session 10's judgement (shape, neighbours, L2 6e-3) is sure (0.68 >= display cut 0.64) that the "
-    "sample's 'greedy decoding with a maximum of 4,096 generated tokens' is about data size, so the "
-    "supplement-only reason quotes it again; the mechanism itself is tested below with a higher cut"))
 def test_supplement_only_reason_quotes_no_doubtful_main_text_mention(model):
-    """A supplement-only status does not rest on the main text's general mention; where the
-    judgement doubts every such mention (the sample's "maximum of 4,096 generated tokens" for data
-    size), the reason quotes none of them and they are kept as leads; a mention it is sure of, or
-    a pointer to the supplement, is still quoted (the split tests check pointers)."""
+    """A supplement-only status does not rest on the main text's general mention. The sample's
+    main text gives no data size: its "greedy decoding with a maximum of 4,096 generated tokens" is
+    a generation budget, not an amount of data (nlp/sizes.py), so it is neither retrieved nor
+    quoted for data size (the judgement was sure of it, 0.68, in session 10); every main-text
+    sentence a supplement-only reason quotes is one the judgement is sure of, or a pointer."""
     from jupyter_review import sample
 
     a = jr.analyze(sample.main_pdf(), [sample.supplement_pdf()])
+    size = a.topics["data.size"]
+    assert size.status == "supplement_only", size.reason
+    assert "says nothing about data size" in size.reason, size.reason
+    assert not [e for e in size.evidence + size.leads if "generated tokens" in e.text]
     checked = 0
     for t in a.topics.values():
         if t.status != "supplement_only":
             continue
-        mains = [e for e in t.evidence if e.role == "main"]
-        if "does not clearly address" in t.reason:
-            checked += 1
-            assert not mains and "\u201c" not in t.reason.split(";")[0], t.reason
-            assert any(e.role == "main" for e in t.leads), t.topic
+        for e in t.evidence:
+            if e.role == "main" and e.relevance is not None:
+                checked += 1
+                assert e.relevance >= model.threshold_for(t.topic), (t.topic, e.text)
     assert checked >= 1
 
 
@@ -315,7 +315,9 @@ def test_supplement_only_reason_sets_apart_main_text_mentions_below_the_display_
     from jupyter_review import sample
 
     used = rel.load_model()  # the object the engine reads (other tests clear the cache)
-    monkeypatch.setattr(used, "threshold", 0.70)
+    # above every judged main-text mention of the sample's supplement-only topics (the highest is
+    # about 0.94; the sample's generation budget, 0.68, is no data-size candidate any more)
+    monkeypatch.setattr(used, "threshold", 0.99)
     monkeypatch.setattr(used, "meta", dict(used.meta, topic_thresholds={}))
     a = jr.analyze(sample.main_pdf(), [sample.supplement_pdf()])
     checked = 0

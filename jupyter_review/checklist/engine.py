@@ -26,6 +26,7 @@ from typing import Any
 from ..model import Analysis, Evidence, TopicResult
 from ..model.document import Box, Document, Sentence
 from ..nlp.context import looks_like_code
+from ..nlp.sizes import first_counted
 from ..nlp.statement_judge import own_only
 from .loader import Topic, detector_specs, topics
 from .prefilter import Pattern
@@ -86,6 +87,15 @@ class Detector:
     profile_unless: list[Pattern] = field(default_factory=list)
     # what a link is for, read from its words (link_purpose in detectors.yaml): None = not read
     link_purpose: LinkPurpose | None = None
+    # counts_data: true -- a quantity in a specific or mention match counts only where it is an
+    # amount of data, not a length, budget, batch, rate or duration (nlp/sizes.py)
+    counts_data: bool = False
+    # not_specific: a sentence matching this gives no specifics even where `specific` matches (a
+    # result statement names the systems it beats but not how they were run)
+    not_specific: Pattern | None = None
+    # table_strength: how much a results table with enough systems says by itself ("specific", or
+    # "mention": the systems are named, not how their numbers were obtained)
+    table_strength: int = 0
 
 
 @dataclass
@@ -146,6 +156,9 @@ def compile_detectors() -> dict[str, Detector]:
             needs_results=bool(s.get("needs_results", False)),
             applies_profile=str(s.get("applies_profile", "") or ""),
             link_purpose=_link_purpose_spec(s.get("link_purpose"), vocab),
+            counts_data=bool(s.get("counts_data", False)),
+            not_specific=_rx(s.get("not_specific"), vocab),
+            table_strength={"specific": SPECIFIC, "mention": MENTION}[s.get("table_strength", "specific")],
         )
     return out
 
@@ -707,6 +720,17 @@ def _announced(det: Detector, sents: list[_Unit], i: int) -> bool:
     return len(nxt) == 2
 
 
+def _search(det: Detector, pat: Pattern | None, t: str, low: str) -> Any:
+    """The pattern's first match; for a topic whose quantities must count data, the first match
+    whose quantity is an amount of data (not "a context length of 128K tokens")."""
+    if pat is None:
+        return None
+    m = pat.search(t, low)
+    if m is None or not det.counts_data:
+        return m
+    return first_counted(pat.rx, t)
+
+
 def _match_sentence(det: Detector, u: _Unit, strict: bool = False) -> _Hit | None:
     t = u.match_text
     low = u.low
@@ -722,9 +746,11 @@ def _match_sentence(det: Detector, u: _Unit, strict: bool = False) -> _Hit | Non
         return _Hit(u, SPECIFIC, "section")  # e.g. a shortcoming stated in the conclusion
     if not in_section and det.needs_context is not None and not det.needs_context.search(t, low):
         return None
-    spec = det.specific.search(t, low) if det.specific is not None else None
+    spec = _search(det, det.specific, t, low)
     vag = det.vague.search(t, low) if det.vague is not None else None
-    men = det.mention.search(t, low) if det.mention is not None else None
+    men = _search(det, det.mention, t, low)
+    if spec and det.not_specific is not None and det.not_specific.search(t, low):
+        men, spec = men or spec, None
     if vag and spec and _promised_at(det, t):
         vag = None  # "Data will be shared on https://osf.io/zrdx7/ upon publication": the place is given
     if vag and (det.vague_wins or not spec):
@@ -801,7 +827,7 @@ def _table_hits(det: Detector, tables: list[_TableUnit]) -> list[_Hit]:
             hits.append(_Hit(t.unit, SPECIFIC, "table"))
             continue
         if det.table_systems and t.is_results and t.systems >= det.table_systems:
-            hits.append(_Hit(t.unit, SPECIFIC, "table"))
+            hits.append(_Hit(t.unit, det.table_strength or SPECIFIC, "table"))
     return hits
 
 

@@ -17,6 +17,7 @@ from ..model.analysis import DataStatement
 from ..model.document import Document
 from ..nlp.context import prose_sentences
 from ..nlp.lexicon import data_cues
+from ..nlp.sizes import counts_data
 
 ASPECTS = (
     "source", "size", "collection", "curation", "synthetic", "annotation", "licensing",
@@ -109,6 +110,8 @@ def aspects_of(
     """(aspects, vague reasons, urls, dois) of one sentence."""
     strong, weak, nouns, vague = data_cues()
     found = strong.categories_in(text, doc)
+    if "size" in found and not any(c == "size" and counts_data(text, a, b) for c, _q, a, b in strong.find(text, doc)):
+        del found["size"]  # every quantity is a length, budget, batch, rate or duration, not data
     in_data_section = section_kind in _DATA_SECTIONS
     about_data = in_data_section or bool(nouns.search(text)) or bool(names and names.search(text))
     if in_data_section:
@@ -129,7 +132,9 @@ def aspects_of(
         reasons.append("source given only as " + repr(vague["source"].search(text).group(0)))
     if "availability" in aspects and vague["availability"].search(text) and not (urls or dois):
         reasons.append("data available only on request")
-    if about_data and _BARE_SIZE.search(text) and _SIZE_CONTEXT.search(text) and "size" not in aspects:
+    bare = _BARE_SIZE.search(text)
+    if (about_data and bare and _SIZE_CONTEXT.search(text) and "size" not in aspects
+            and counts_data(text, bare.start(), bare.end())):
         aspects.append("size")
         reasons.append("size without a unit: " + repr(_BARE_SIZE.search(text).group(0)))
     aspects = [a for a in ASPECTS if a in aspects]
