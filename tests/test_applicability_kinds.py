@@ -240,12 +240,15 @@ def test_a_data_licence_needs_a_licence_word():
 def test_a_small_language_model_trained_from_scratch_is_no_llm():
     """java-lstm trains LSTM language models on its own corpora (80/20 splits): not a large,
     pretrained or generative model, so the LLM items and benchmark contamination do not apply, and
-    the profile says why."""
+    the profile says why; the code it links is still read."""
     a = analysed(_texbench("java-lstm.pdf"))
     assert not a.profile["llm"].value
     assert "not large, pretrained or generative" in a.profile["llm"].reason
     assert a.topics["data.contamination"].status == "not_applicable"
     assert a.topics["data.personal_info"].status == "not_applicable"
+    # its own repositories on a line of their own (p. 8) keep code availability asked, and disclosed
+    code = a.topics["code.availability"]
+    assert code.status == "disclosed" and any("github.com/brendon-boldt" in e.text for e in code.evidence), code.reason
 
 
 def test_raters_judgments_are_not_personal_data():
