@@ -302,3 +302,6 @@ def test_links_withheld_for_review_and_short_hub_links(tmp_path):
         assert code.evidence and code.evidence[0].text.startswith(line[:20]), (line, [e.text for e in code.evidence])
     data = _ml_page(tmp_path, "hf.pdf", ["The annotated dataset is available at hf.co/datasets/acme/parses."])
     assert data.topics["data.availability"].status == "disclosed", data.topics["data.availability"].reason
+    # a footnote that labels each link ("Dataset: hf.co/datasets/... Code: github.com/..."): the code link is the code's
+    both = _ml_page(tmp_path, "both.pdf", ["Dataset: hf.co/datasets/acme/parses Code: github.com/acme/parser"])
+    assert both.topics["code.availability"].status == "disclosed", both.topics["code.availability"].reason
