@@ -173,3 +173,135 @@ def test_what_a_paper_used_is_not_what_it_releases_or_is():
     assert rel.exclude.search(used, used.lower())
     w2cl = analysed(_texbench("nlpcc-lncs.pdf")).profile
     assert not w2cl["software"].value and w2cl["dataset"].value
+
+
+def test_named_and_cited_data_sets_are_data_sources():
+    """A data set named as papers name them is a source: with a citation after it ("CodeContests
+    (Li et al., 2023), a dataset of coding challenges", scaling-ptp p. 8), by the archive that holds
+    it ("openly available under the UCI Machine Learning Repository [5]", kmodes-init p. 8), used by
+    name ("we are using the Penn Treebank (PTB) for the English language corpus", java-lstm p. 4),
+    a collection with inner capitals ("ADBench recommends 121 datasets", dean-main p. 9), a shared
+    task's data given by its organisers (semeval2025-task4 p. 3). Texbench and corpus tuning papers."""
+    cases = {
+        _texbench("scaling-ptp.pdf"): "CodeContests",
+        _texbench("kmodes-init.pdf"): "UCI Machine Learning Repository",
+        _texbench("java-lstm.pdf"): "Penn Treebank",
+        _texbench("semeval2025-task4.pdf"): "organization released training data",
+        corpus_pdf("dean-main.pdf"): "ADBench",
+    }
+    for path, name in cases.items():
+        src = analysed(path).topics["data.sources"]
+        assert src.status == "disclosed", (path.name, src.status, src.reason)
+        assert any(name in e.text and e.role == "main" for e in src.evidence), (path.name, [e.text[:80] for e in src.evidence])
+    # a method cited in a sentence about data sets, or an optimiser with its citation, is no source
+    from jupyter_review.checklist.engine import detectors
+
+    spec = detectors()["data.sources"].specific
+    for s in ("To further capture recent advances not originally considered in ADBench, we also compare against "
+              "NeuTral-AD [48] (which leverages contrastive learning), DTE [40] (based on diffusion models).",
+              "We fine-tune BERT [4] on the training data of each task.", "We train with Adam [12] for 10 epochs."):
+        assert not spec.search(s, s.lower()), s
+
+
+def test_data_used_is_not_a_dataset_of_the_paper():
+    """A shared task's data and the public benchmarks a method is evaluated on are not a data set the
+    paper releases: no dataset trait, so the datasheet, misuse and feedback items are not asked
+    (semeval2025-task4: "the dataset provided by Semeval2025 Task4"; kmodes-init: "benchmark datasets")."""
+    from jupyter_review.checklist.profile import _spec
+
+    for name in ("semeval2025-task4.pdf", "kmodes-init.pdf", "scaling-ptp.pdf"):
+        assert not analysed(_texbench(name)).profile["dataset"].value, name
+    ex = _spec()[0]["dataset"].exclude
+    for s in ("We present results on four public benchmark datasets.",
+              "The dataset provided by the task organizers contains 5,000 documents."):
+        assert ex.search(s, s.lower()), s
+    assert not ex.search("We introduce MultiLexSum, a new dataset of 9,280 summaries.",
+                         "we introduce multilexsum, a new dataset of 9,280 summaries.")
+
+
+def test_a_data_licence_needs_a_licence_word():
+    """kmodes-init p. 8: "Each dataset is openly available under the UCI Machine Learning Repository"
+    names a place, not a licence: the licence of the reused data sets is not disclosed. "Under their
+    respective terms of service" (ri-iclr2026 p. 10) and "available under a CC BY 4.0 licence" are."""
+    from jupyter_review.checklist.engine import detectors
+
+    lic = analysed(_texbench("kmodes-init.pdf")).topics["data.licensing"]
+    assert lic.status != "disclosed", lic.reason
+    spec = detectors()["data.licensing"].specific
+    for s in ("The corpus is available under a CC BY 4.0 licence.", "The data are released under the terms of the ODC-By.",
+              "We use model APIs under their respective terms of service."):
+        assert spec.search(s, s.lower()), s
+    s = "Each dataset is openly available under the UCI Machine Learning Repository [5]."
+    assert not spec.search(s, s.lower())
+    ri = analysed(_texbench("ri-iclr2026.pdf")).topics["data.licensing"]
+    assert ri.status == "disclosed", ri.reason
+
+
+def test_a_small_language_model_trained_from_scratch_is_no_llm():
+    """java-lstm trains LSTM language models on its own corpora (80/20 splits): not a large,
+    pretrained or generative model, so the LLM items and benchmark contamination do not apply, and
+    the profile says why; the code it links is still read."""
+    a = analysed(_texbench("java-lstm.pdf"))
+    assert not a.profile["llm"].value
+    assert "not large, pretrained or generative" in a.profile["llm"].reason
+    assert a.topics["data.contamination"].status == "not_applicable"
+    assert a.topics["data.personal_info"].status == "not_applicable"
+    # its own repositories on a line of their own (p. 8) keep code availability asked, and disclosed
+    code = a.topics["code.availability"]
+    assert code.status == "disclosed" and any("github.com/brendon-boldt" in e.text for e in code.evidence), code.reason
+
+
+def test_raters_judgments_are_not_personal_data():
+    """hardy-naacl2019: crowd workers judge summaries of news articles; the paper has human
+    participants, but nobody's personal data: the personal-information item does not apply. A study
+    of its own participants (chi2024-avatars) keeps it."""
+    h = analysed(_texbench("hardy-naacl2019.pdf"))
+    assert h.profile["human_participants"].value and not h.profile["personal_data"].value
+    assert h.topics["data.personal_info"].status == "not_applicable"
+    c = _a("chi2024-avatars.pdf")
+    assert c.profile["personal_data"].value and c.topics["data.personal_info"].status != "not_applicable"
+
+
+def test_a_shortcoming_in_the_conclusion_and_misuse_in_an_ethics_section():
+    """kmodes-init p. 22 (Conclusion): "the proposed method was unable to beat Cao's method ..." is a
+    limitation stated as such; sd2-acl p. 7 (Ethical Considerations): "Models and grammars should be
+    reviewed for misuse in high stakes settings" discusses misuse."""
+    lim = analysed(_texbench("kmodes-init.pdf")).topics["risk.limitations"]
+    assert lim.status == "disclosed" and any("unable to beat" in e.text for e in lim.evidence)
+    mis = analysed(_texbench("sd2-acl.pdf")).topics["risk.misuse"]
+    assert mis.status == "disclosed" and any("misuse" in e.text for e in mis.evidence)
+
+
+def _ml_page(tmp_path, name: str, lines: list[str]):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "A Small Transformer for Dependency Parsing", fontsize=16, fontname="hebo")
+    body = ["Abstract", "We propose a new transformer model for dependency parsing in many languages.",
+            "We train our model for 20 epochs with a learning rate of 0.001 on one GPU.",
+            "Our model is trained on the training data of a public benchmark with a batch size of 32.",
+            "Our network outperforms the baselines on the benchmark in accuracy.", *lines]
+    y = 110
+    for ln in body:
+        page.insert_text((72, y), ln, fontsize=12 if ln == "Abstract" else 10, fontname="hebo" if ln == "Abstract" else "helv")
+        y += 20
+    path = tmp_path / name
+    doc.save(path)
+    doc.close()
+    return analysed(path)
+
+
+def test_links_withheld_for_review_and_short_hub_links(tmp_path):
+    """A link withheld for double-blind review ("[ANONYMIZED]", an anonymous.4open.science mirror)
+    is a release promised after the review: vague, with that sentence as evidence, not "says
+    nothing"; a bare "hf.co/datasets/..." address is a place the data are."""
+    for line in ("Our code is available at [ANONYMIZED].",
+                 "The code is available at anonymous.4open.science/r/parser-12AB for the reviewers.",
+                 "Our code and models will be released after the review; link removed for double-blind review."):
+        code = _ml_page(tmp_path, "anon.pdf", [line]).topics["code.availability"]
+        assert code.status == "vague", (line, code.status, code.reason)
+        assert code.evidence and code.evidence[0].text.startswith(line[:20]), (line, [e.text for e in code.evidence])
+    data = _ml_page(tmp_path, "hf.pdf", ["The annotated dataset is available at hf.co/datasets/acme/parses."])
+    assert data.topics["data.availability"].status == "disclosed", data.topics["data.availability"].reason
+    # a footnote that labels each link ("Dataset: hf.co/datasets/... Code: github.com/..."): the code link is the code's
+    both = _ml_page(tmp_path, "both.pdf", ["Dataset: hf.co/datasets/acme/parses Code: github.com/acme/parser"])
+    assert both.topics["code.availability"].status == "disclosed", both.topics["code.availability"].reason

@@ -70,6 +70,7 @@ class Detector:
     strict_min: int = 0
     strict_needs: Pattern | None = None
     strict_exclude: Pattern | None = None
+    strict_exclude_titles: Pattern | None = None
     also_any: list[Pattern] = field(default_factory=list)  # a second condition (applies_also)
     also_min: int = 0
     either_any: list[Pattern] = field(default_factory=list)  # applies anyway when this holds (applies_if)
@@ -146,6 +147,7 @@ def compile_detectors() -> dict[str, Detector]:
             strict_min=int(s.get("strict_context", {}).get("when", {}).get("min", 1)),
             strict_needs=_rx(s.get("strict_context", {}).get("needs"), vocab),
             strict_exclude=_rx(s.get("strict_context", {}).get("exclude"), vocab),
+            strict_exclude_titles=_rx(s.get("strict_context", {}).get("exclude_titles"), vocab),
             also_any=[p for p in (_rx(x, vocab) for x in s.get("applies_also", {}).get("any", [])) if p],
             also_min=int(s.get("applies_also", {}).get("min", 1)),
             either_any=[p for p in (_rx(x, vocab) for x in s.get("applies_if", {}).get("any", [])) if p],
@@ -296,7 +298,9 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
 
 
 # a link as printed in a line or a sentence (for the words around it); a repository on a code host
-_LINK_URL = re.compile(r"(?:https?://\s?|www\.|(?<![\w@/.-])(?:[a-z0-9-]+\.)+(?:com|org|io|gl|net|edu|ai|cn|me|ly|cc)/(?=\w))[^\s]*[\w/]", re.I)
+# ("hf.co/...": the Hugging Face hub's short host; "anonymous.4open.science/r/...": a repository
+# mirrored for blind review; both printed bare as footnotes give them)
+_LINK_URL = re.compile(r"(?:https?://\s?|www\.|(?<![\w@/.-])(?:(?:[a-z0-9-]+\.)+(?:com|org|io|gl|net|edu|ai|cn|me|ly|cc)|hf\.co|anonymous\.4open\.science)/(?=\w))[^\s]*[\w/]", re.I)
 _CODE_REPO = re.compile(r"(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/[\w.-]+/[\w.-]+", re.I)
 # a link's words: the last words before it in its clause
 _WORDS_BEFORE = 14
@@ -421,7 +425,7 @@ def _by_link_purpose(det: Detector, u: _Unit, h: _Hit | None) -> _Hit | None:
 # text layer reads a superscript), several of them possibly run together in one sentence
 # a link as printed: with a scheme, "www.", or a bare host with a path ("goo.gl/zC2rjG",
 # "github.com/allenai/papermage", "doi.org/10...") as footnotes and title blocks give them
-_HOST = r"(?:https?://|www\.|(?:[a-z0-9-]+\.)+(?:com|org|io|gl|net|edu|ai|me|ly|cc)/(?=\w))"
+_HOST = r"(?:https?://|www\.|(?:(?:[a-z0-9-]+\.)+(?:com|org|io|gl|net|edu|ai|me|ly|cc)|(?<![\w.-])hf\.co|anonymous\.4open\.science)/(?=\w))"
 _FOOT_URL = re.compile(rf"(?:^|\s)(\d{{1,2}}|[*\u2020\u2021\u00a7\u00b6])\s?({_HOST}[^\s]+?)(?=\d{{1,2}}[A-Z][a-z]|\s|$)")
 _FOOT_START = re.compile(rf"^(\d{{1,2}}|[*\u2020\u2021\u00a7\u00b6])\s?(?=[A-Z*(]|{_HOST})")
 # the first link of a footnote that opens with words ("1TensorFlow: goo.gl/zC2rjG. PyTorch: ...")
@@ -702,9 +706,11 @@ def _only_points(det: Detector, u: _Unit) -> bool:
     return det.specific is None or not det.specific.search(rest)
 
 
-def _strict_ok(det: Detector, text: str, low: str | None = None) -> bool:
+def _strict_ok(det: Detector, text: str, low: str | None = None, title: str = "") -> bool:
     if det.strict_needs is not None and not det.strict_needs.search(text, low):
         return False
+    if title and det.strict_exclude_titles is not None and det.strict_exclude_titles.search(title):
+        return False  # a section of side experiments (an ablation on another group's model)
     return not (det.strict_exclude is not None and det.strict_exclude.search(text, low))
 
 
@@ -736,7 +742,7 @@ def _match_sentence(det: Detector, u: _Unit, strict: bool = False) -> _Hit | Non
     low = u.low
     if det.exclude is not None and det.exclude.search(t, low):
         return None
-    if strict and not _strict_ok(det, t, low):
+    if strict and not _strict_ok(det, t, low, u.section_title):
         return None
     in_section = u.section_kind in det.sections or bool(
         det.titles is not None and u.section_title and det.titles.search(u.section_title)
@@ -768,7 +774,7 @@ def _match_sentence(det: Detector, u: _Unit, strict: bool = False) -> _Hit | Non
 _PROMISE = re.compile(r"\b(?:will|shall|plan(?:s|ned)? to|to be|upon|after|once)\b", re.IGNORECASE)
 # ... at a place the sentence names: a web address or a DOI
 _PLACE = re.compile(r"https?://\S+|\bwww\.\S+|\bdoi\.org/\S+|\b10\.\d{4,9}/\S+|"
-                    r"\b(?:github\.com|gitlab\.com|bitbucket\.org|osf\.io|zenodo\.org|figshare\.com|huggingface\.co)/\S+",
+                    r"\b(?:github\.com|gitlab\.com|bitbucket\.org|osf\.io|zenodo\.org|figshare\.com|huggingface\.co|hf\.co)/\S+",
                     re.IGNORECASE)
 
 
@@ -1151,7 +1157,7 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
             if ds is not None and det.aspects and det.aspects.intersection(ds.aspects):
                 if det.exclude is not None and det.exclude.search(u.match_text, u.low):
                     continue
-                if strict and not _strict_ok(det, u.match_text, u.low):
+                if strict and not _strict_ok(det, u.match_text, u.low, u.section_title):
                     continue
                 # the data-statement extractor says this sentence is about the topic; whether it
                 # says enough is the detector's call, except that a statement the extractor

@@ -60,6 +60,7 @@ class _Trait:
     context_min: int = 0
     free_cues: list[Pattern] = field(default_factory=list)
     skip_cited: bool = False
+    context_note: str = "the paper is not about machine learning"
 
 
 def _compile(pattern: str, vocab: dict[str, str]) -> Pattern:
@@ -93,6 +94,8 @@ def _spec() -> tuple[dict[str, _Trait], Pattern, Pattern]:
             context=[_compile(c, vocab) for c in ctx.get("any", [])], context_min=int(ctx.get("min", 0)),
             free_cues=[_compile(c, vocab) for c in s.get("free_cues", [])], skip_cited=bool(s.get("skip_cited", False)),
         )
+        if ctx.get("note"):
+            out[name].context_note = str(ctx["note"])
         if out[name].needs:
             check_expression(out[name].needs)
     return out, _compile(vocab["own_work"], vocab), _compile(vocab["others_work"], vocab)
@@ -371,7 +374,7 @@ def build_profile(analysis: Analysis, overrides: Mapping[str, bool] | None = Non
         if ok and t.context:
             n = sum(1 for s in sents if any(p.search(s.text, s.low) for p in t.context))
             if n < t.context_min:
-                ok, notes = False, ["the paper is not about machine learning"]
+                ok, notes = False, [t.context_note]
         if ok and t.needs and not holds(t.needs, profile):
             ok, notes = False, [f"it needs {t.needs.replace('_', ' ')}"]
         if negatives and score < 2 * t.min:
