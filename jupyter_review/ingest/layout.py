@@ -114,6 +114,62 @@ def mark_running_text(pages: list[Page], margin: float = 0.09) -> set[str]:
     return repeated
 
 
+_LINE_NUMBER = re.compile(r"^\d{1,5}$")
+
+
+def mark_line_numbers(pages: list[Page]) -> int:
+    """Margin line numbers of review copies (CVPR/ICCV, ACL, NeurIPS submissions) become
+    ``margin`` blocks, so they never run into the sentences beside them ("662 663 664 applied
+    only on the last hidden layer ..."). A page's run of them is told by geometry and sequence:
+    at least ten lines that are bare integers, in one narrow vertical band, mostly counting up
+    by one, over more than a third of the page's height, and outside the extent of the page's
+    text lines (left of every text line or right of every one): a table's index column, which
+    lies inside the text's extent, is kept. Returns the number of lines set apart."""
+    moved = 0
+    for p in pages:
+        nums = [(b, ln) for b in p.blocks if b.kind == "body" for ln in b.lines if _LINE_NUMBER.match(ln.text.strip())]
+        if len(nums) < 10:
+            continue
+        text_lines = [ln for b in p.blocks if b.kind == "body" for ln in b.lines
+                      if not _LINE_NUMBER.match(ln.text.strip()) and len(ln.text.strip()) > 3]
+        if not text_lines:
+            continue
+        left_edge = min(ln.bbox[0] for ln in text_lines)
+        right_edge = max(ln.bbox[2] for ln in text_lines)
+        bands: dict[int, list[Line]] = {}
+        for _b, ln in nums:
+            bands.setdefault(int(ln.bbox[2] // 6), []).append(ln)
+        drop: set[int] = set()
+        for key in sorted(bands):
+            run = {id(ln): ln for k in (key - 1, key, key + 1) for ln in bands.get(k, [])}
+            lines = sorted(run.values(), key=lambda ln: ln.bbox[1])
+            if len(lines) < 10 or any(id(ln) in drop for ln in lines):
+                continue
+            vals = [int(ln.text.strip()) for ln in lines]
+            steps = sum(1 for a, b in zip(vals, vals[1:]) if b == a + 1)
+            if steps < 0.7 * (len(vals) - 1) or lines[-1].bbox[3] - lines[0].bbox[1] < 0.35 * p.height:
+                continue
+            x0 = min(ln.bbox[0] for ln in lines)
+            x1 = max(ln.bbox[2] for ln in lines)
+            if x1 <= left_edge + 1 or x0 >= right_edge - 1:
+                drop.update(id(ln) for ln in lines)
+        if not drop:
+            continue
+        new_blocks: list[Block] = []
+        for b in p.blocks:
+            gone = [ln for ln in b.lines if id(ln) in drop]
+            if not gone:
+                new_blocks.append(b)
+                continue
+            new_blocks.append(Block(bbox=_ubox(gone), lines=gone, kind="margin"))
+            keep = [ln for ln in b.lines if id(ln) not in drop]
+            if keep:
+                new_blocks.append(Block(bbox=_ubox(keep), lines=keep, kind=b.kind, column=b.column))
+            moved += len(gone)
+        p.blocks = new_blocks
+    return moved
+
+
 # a caption's label set on a line of its own at the top of a page ("Table 1", "Table 2" on the
 # next page) reads the same once its number is masked, but it is no running header
 _LABEL_LINE = re.compile(r"^\s*(?:supplementary |extended data )?(?:table|figure|fig\.)\s*[A-Z]?\d{1,3}[a-z]?[.:]?\s*$", re.I)

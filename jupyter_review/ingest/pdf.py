@@ -39,7 +39,7 @@ from ..model import (
     union,
 )
 from .budget import PAGE_READ_BYTES, Budget, page_cost, quick_cost, thread_clock
-from .layout import body_font_size, clean_text, mark_running_text, order_blocks
+from .layout import body_font_size, clean_text, mark_line_numbers, mark_running_text, order_blocks
 from .ligatures import repair as repair_word_text
 from .ligatures import repair_pages as repair_ligatures
 from .ligatures import repair_word
@@ -1040,6 +1040,7 @@ class _Builder:
 
     def _layout(self, pages: list[Page]) -> None:
         mark_running_text(pages)
+        mark_line_numbers(pages)
         _mark_toc_pages(pages)
         self.body = body_font_size(pages)
         for p in pages:
