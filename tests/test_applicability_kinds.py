@@ -305,3 +305,14 @@ def test_links_withheld_for_review_and_short_hub_links(tmp_path):
     # a footnote that labels each link ("Dataset: hf.co/datasets/... Code: github.com/..."): the code link is the code's
     both = _ml_page(tmp_path, "both.pdf", ["Dataset: hf.co/datasets/acme/parses Code: github.com/acme/parser"])
     assert both.topics["code.availability"].status == "disclosed", both.topics["code.availability"].reason
+
+
+def test_a_footnote_marker_glued_to_code_keeps_the_code_topic_asked():
+    """texbench isometry-pursuit p. 1: the footnote "²Code is available at https://github.com/..."
+    reaches the text layer as "2Code is available at ..." (the raised 6 pt marker glued to the word).
+    An algorithm paper trains no model and releases no tool, so code availability is asked only
+    because of that sentence; a word boundary before "code" missed it behind the digit."""
+    a = analysed(_texbench("isometry-pursuit.pdf"))
+    t = a.topics["code.availability"]
+    assert t.status == "disclosed", (t.status, t.reason)
+    assert any("github.com/sjkoelle/isometry-pursuit" in e.text for e in t.evidence)
