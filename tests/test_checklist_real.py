@@ -503,3 +503,20 @@ def test_what_benchmark_data_may_not_capture_is_a_representativeness_statement()
     r = analysed(corpus_pdf("dean-main.pdf")).topics["data.bias"]
     assert r.status == "disclosed"
     assert any("may not capture the complexity" in e.text for e in r.evidence), [e.text[:80] for e in r.evidence]
+
+
+@pytest.mark.parametrize("paper", ["npjmgrav-00129.pdf", "fimmu-2022-915001.pdf", "ssmph-101285.pdf",
+                                   "plosone-0319315.pdf", "neurores-0022-4.pdf", "pmc7071725.pdf"])
+def test_the_articles_open_access_notice_is_no_evidence(paper):
+    """Open-access journals print the article's own licence (Springer Nature, BMC, Frontiers,
+    PLOS, Elsevier): a paragraph of several sentences, only the first of which says "this article
+    is licensed under". None of them says anything about the paper's data or code: npjmgrav-00129
+    p. 6 "If material is not included in the article's Creative Commons license ..." was the
+    (unsure) proof that data licensing was disclosed, while the figshare data carry no licence."""
+    a = analysed(corpus_pdf(paper))
+    for tid, t in a.topics.items():
+        for e in list(t.evidence) + list(t.leads):
+            text = e.text.lower()
+            assert not ("article" in text and ("licen" in text or "creative commons" in text)), (tid, e.page, e.text)
+    if paper.startswith("npjmgrav"):
+        assert a.topics["data.licensing"].status == "missing"

@@ -267,11 +267,12 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
     notes = _footnote_urls(doc)
     sups = _superscripts(doc) if notes else {}
     links = _links_by_page(doc)
+    notices = _notice_paragraphs(doc.sentences)
     for i, s in enumerate(doc.sentences):
         kind, title = _section_of(s, sections)
         if kind in SKIP_SECTIONS:
             continue
-        if _BOILERPLATE.search(s.text):
+        if _BOILERPLATE.search(s.text) or (s.doc, s.paragraph) in notices:
             continue  # the publisher's permission block on page 1 discloses nothing about the work
         if _is_formula(s.text):
             continue  # an equation or a row of symbols read as text: no statement at all
@@ -573,6 +574,34 @@ def _note_for(s: Sentence, notes: dict[tuple[int, int], dict[str, str]], sups: d
                     urls.append(url)
                 break
     return " ".join(dict.fromkeys(urls))
+
+
+# the open-access notice of the article itself (Springer Nature, BMC, PLOS, Frontiers, Elsevier):
+# its licence is the article's, not the data's or the code's
+_ARTICLE_NOTICE = re.compile(
+    r"\bopen[- ]access article\b|\bopen access this article\b"
+    r"|\bthis (?:article|paper|work) is (?:licensed|distributed|published|made available) under\b"
+    r"|\barticle\W{0,2}s creative commons licen[cs]e",
+    re.IGNORECASE,
+)
+_NOTICE_MAX = 8  # sentences: a longer paragraph that holds such a notice was merged with other text
+
+
+def _notice_paragraphs(sentences: Sequence[Any]) -> set[tuple[int, int]]:
+    """(doc, paragraph) of the article's open-access notices: every sentence of such a paragraph
+    ("The images or other third party material in this article are included in the article's
+    Creative Commons license ...", "To view a copy of this license, visit ...") is the
+    publisher's licence text, however it is worded. A paragraph too long to be a notice alone
+    keeps its other sentences."""
+    hit = {(s.doc, s.paragraph) for s in sentences if _ARTICLE_NOTICE.search(s.text)}
+    if not hit:
+        return hit
+    size: dict[tuple[int, int], int] = {}
+    for s in sentences:
+        key = (s.doc, s.paragraph)
+        if key in hit:
+            size[key] = size.get(key, 0) + 1
+    return {k for k in hit if size.get(k, 0) <= _NOTICE_MAX}
 
 
 # publishers' copyright and permission notices (ACM, IEEE, Springer...): the article's own
