@@ -520,3 +520,34 @@ def test_the_articles_open_access_notice_is_no_evidence(paper):
             assert not ("article" in text and ("licen" in text or "creative commons" in text)), (tid, e.page, e.text)
     if paper.startswith("npjmgrav"):
         assert a.topics["data.licensing"].status == "missing"
+
+
+@pytest.mark.parametrize("paper, applies", [
+    ("npjmgrav-00129.pdf", False),  # bed-rest volunteers measured by the study team
+    ("fimmu-2022-915001.pdf", False),  # hospital employees as study participants
+    ("ssmph-101285.pdf", False),  # a cohort answering questionnaires
+    ("neurores-0022-4.pdf", False),  # patients of a trial, outcomes assessed by physicians
+    ("envy-preprint.pdf", True),  # MTurk and student pretest raters of the stimuli
+    ("bead-datasheet.pdf", True),  # a dataset labelled by annotators
+])
+def test_human_labour_is_asked_where_people_made_or_judged_the_data(paper, applies):
+    """Annotation and human labour asks who annotated, coded, rated or wrote data. People a study
+    measures or asks (participants, patients, respondents) are its subjects, not its labour: the
+    topic applies to a participant study only where someone coded, rated or annotated (the hand
+    gold of each paper, tests/data/gold/*/, says so)."""
+    status = analysed(corpus_pdf(paper)).topics["data.human_labor"].status
+    assert (status != "not_applicable") == applies, status
+
+
+@pytest.mark.parametrize("paper, applies", [
+    ("npjmgrav-00129.pdf", False),  # 'baseline data collection' of a bed-rest study
+    ("neurores-0022-4.pdf", False),  # a clinical trial's arms
+    ("chi2024-avatars.pdf", False),  # an experiment's conditions
+    ("crisprverse-main.pdf", True),  # software compared with other tools
+])
+def test_baselines_are_asked_of_papers_that_build_or_run_models_or_software(paper, applies):
+    """A study of people compares its own arms and groups ('during the baseline data collection of
+    BBR2-2' is the first measurement of npjmgrav-00129, p. 2, quoted as disclosed baselines); the
+    hand gold of each paper calls eval.baselines not applicable there."""
+    status = analysed(corpus_pdf(paper)).topics["eval.baselines"].status
+    assert (status != "not_applicable") == applies, status
