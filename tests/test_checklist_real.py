@@ -551,3 +551,19 @@ def test_baselines_are_asked_of_papers_that_build_or_run_models_or_software(pape
     hand gold of each paper calls eval.baselines not applicable there."""
     status = analysed(corpus_pdf(paper)).topics["eval.baselines"].status
     assert (status != "not_applicable") == applies, status
+
+
+def test_a_rhetorical_question_in_prose_makes_no_form_answer():
+    """S2ORC's appendix asks in a paragraph of prose "What about different arXiv preprint drafts
+    ...?" (p. 13); the sentence after it was taken as the answer of a Q&A form, left unjudged and
+    ranked first as the data-sources quote. A datasheet's answers (CLSE's supplement, a form of
+    dozens of questions) are still read with their questions."""
+    s2orc = analysed(corpus_pdf("s2orc-acl2020.pdf"))
+    for tid, t in s2orc.topics.items():
+        for e in t.evidence:
+            if "each \u201cpaper\u201d of interest" in e.text or "each \"paper\" of interest" in e.text:
+                assert e.relevance is not None, tid
+    assert "of interest is actually a collection" not in s2orc.topics["data.sources"].evidence[0].text
+    clse = analysed(corpus_pdf("clse-main.pdf"), [corpus_pdf("clse-datasheet.pdf")])
+    answers = [e for t in clse.topics.values() for e in t.evidence if e.role == "supplement" and e.relevance is None]
+    assert len(answers) >= 5

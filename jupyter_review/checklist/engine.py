@@ -268,6 +268,14 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
     sups = _superscripts(doc) if notes else {}
     links = _links_by_page(doc)
     notices = _notice_paragraphs(doc.sentences)
+    # a question inside a paragraph of prose, in a file that is no Q&A form ("What about different
+    # arXiv preprint drafts ...?" in S2ORC's appendix), asks rhetorically: the sentence after it is
+    # prose, to be judged like any other, not the answer of a form's question
+    questions: dict[int, int] = {}
+    for s in doc.sentences:
+        if _QUESTION_END.search(s.text):
+            questions[s.doc] = questions.get(s.doc, 0) + 1
+    prose: set[tuple[int, int]] = set()
     for i, s in enumerate(doc.sentences):
         kind, title = _section_of(s, sections)
         if kind in SKIP_SECTIONS:
@@ -279,8 +287,11 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
         if looks_like_code(s.text):
             continue  # pseudo-code of an algorithm box: a procedure, no statement
         if _is_prompt(s.text) and not (kind in _STATEMENT_SECTIONS and _SHORT_ANSWER.match(s.text)):
-            question = s.text if _QUESTION_END.search(s.text) else question
+            if _QUESTION_END.search(s.text):
+                rhetorical = questions.get(s.doc, 0) < _FORM_QUESTIONS and (s.doc, s.paragraph) in prose
+                question = "" if rhetorical else s.text
             continue
+        prose.add((s.doc, s.paragraph))
         sents.append(
             _Unit(text=s.text, doc=s.doc, page=s.page, bbox=s.bbox, section_kind=kind, section_title=title,
                   role=roles[s.doc] if s.doc < len(roles) else "main", boxes=list(s.boxes), key=(s.doc, i),
@@ -626,6 +637,7 @@ _BOILERPLATE = re.compile(
 _STATEMENT_SECTIONS = {"conflicts", "funding", "ethics", "data_availability", "code_availability"}
 _SHORT_ANSWER = re.compile(r"^\s*(?:none|nil|not applicable|n/?a|not required|none declared)\.?\s*$", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?\s*[\"\u201d')\]]*\s*$")
+_FORM_QUESTIONS = 10  # question sentences in a file that make it a Q&A form (a datasheet, a checklist)
 _INSTRUCTION = re.compile(
     r"^(?:if so|if not|if yes|if no|if there is|if applicable)\b[^.]{0,80}\bplease\b|\bplease (?:provide|describe|list|specify|explain|state|give|include|indicate|report)\b"
     r"|^(?:describe|discuss|list|explain|specify|indicate|state|provide|summari[sz]e|give|detail|outline|identify|report)"
