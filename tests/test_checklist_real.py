@@ -567,3 +567,14 @@ def test_a_rhetorical_question_in_prose_makes_no_form_answer():
     clse = analysed(corpus_pdf("clse-main.pdf"), [corpus_pdf("clse-datasheet.pdf")])
     answers = [e for t in clse.topics.values() for e in t.evidence if e.role == "supplement" and e.relevance is None]
     assert len(answers) >= 5
+
+
+@pytest.mark.parametrize("paper, status", [
+    ("chi2024-avatars.pdf", "missing"),  # 'videos ... are uploaded in OSF' (p. 4): a deposit
+    ("pmc7071725.pdf", "missing"),  # 'Data will be shared on https://osf.io/zrdx7/' (p. 9): a deposit
+    ("envy-preprint.pdf", "disclosed"),  # 'All studies were preregistered (see https://aspredicted.org/...'
+])
+def test_an_osf_deposit_is_no_study_registration(paper, status):
+    """OSF holds data and materials as often as preregistrations: a link there counts as a
+    registration only where the study is said to be (pre)registered (hand gold of each paper)."""
+    assert analysed(corpus_pdf(paper)).topics["study.registration"].status == status
