@@ -578,3 +578,18 @@ def test_an_osf_deposit_is_no_study_registration(paper, status):
     """OSF holds data and materials as often as preregistrations: a link there counts as a
     registration only where the study is said to be (pre)registered (hand gold of each paper)."""
     assert analysed(corpus_pdf(paper)).topics["study.registration"].status == status
+
+
+def test_n_gram_overlap_as_a_metric_is_no_contamination_check():
+    """hardy-naacl2019 p. 9: highlight-based evaluation 'is not limited by n-gram overlap' (ROUGE's
+    sense) was quoted as a disclosed contamination check; MiniMax-M1 p. 9 'n-gram and
+    embedding-based methods to eliminate potential contamination from ... benchmark test sets'
+    is one."""
+    from tests.conftest import need_corpus
+
+    tex = need_corpus("a texbench paper").parent / "texbench" / "pdfs"
+    hardy = analysed(tex / "hardy-naacl2019.pdf").topics["data.contamination"]
+    assert not any("n-gram overlap" in e.text for e in hardy.evidence), hardy.evidence
+    assert hardy.status != "disclosed"
+    mm = analysed(corpus_pdf("minimax-m1.pdf")).topics["data.contamination"]
+    assert any("n-gram and embedding-based methods" in e.text for e in mm.evidence)
