@@ -401,3 +401,17 @@ def test_funders_and_datasheet_questions_are_not_the_papers_traits():
     assert strong.search(compas, compas.lower()), compas
     clse = analysed(corpus_pdf("clse-main.pdf"), [corpus_pdf("clse-datasheet.pdf")]).profile["personal_data"]
     assert not clse.value, clse.reason
+
+
+def test_the_annotators_hiring_is_not_personal_data():
+    """Interviews and questionnaires are personal data of the people a study studies, not of the
+    annotators a paper hires (longeval-eacl2023 p. 14: "We interviewed a total of 9 Upwork
+    freelancers for the position"); a study's own participants' questionnaires still count
+    (chi2024-avatars p. 4)."""
+    from jupyter_review.checklist.profile import _spec
+
+    cues = _spec()[0]["personal_data"].cues
+    hired = _page_sentence(corpus_pdf("longeval-eacl2023.pdf"), 13, "We interviewed a total of 9")
+    studied = _page_sentence(corpus_pdf("chi2024-avatars.pdf"), 3, "Following the viewing of the senders")
+    assert "interviewed" in hired and not any(c.search(hired, hired.lower()) for c in cues), hired
+    assert any(c.search(studied, studied.lower()) for c in cues), studied
