@@ -415,3 +415,20 @@ def test_the_annotators_hiring_is_not_personal_data():
     studied = _page_sentence(corpus_pdf("chi2024-avatars.pdf"), 3, "Following the viewing of the senders")
     assert "interviewed" in hired and not any(c.search(hired, hired.lower()) for c in cues), hired
     assert any(c.search(studied, studied.lower()) for c in cues), studied
+
+
+def test_the_public_data_sets_an_algorithm_runs_on_are_its_sources():
+    """irace-automl (an AutoML configurator) names its data sets by their shape, with no citation
+    after them: "the MNIST and CIFAR-10 classification datasets", "three NLP classification
+    datasets, namely LMRD for sentiment analysis, and Reuters and AGNews" (p. 5). They are its data
+    sources and the evidence shown; an abbreviation of a domain ("the TS datasets", p. 7) is not."""
+    from jupyter_review.checklist.engine import detectors
+
+    src = analysed(_texbench("irace-automl.pdf")).topics["data.sources"]
+    assert src.status == "disclosed", src.reason
+    assert any("namely LMRD" in e.text or "CIFAR-10" in e.text for e in src.evidence), [e.text[:80] for e in src.evidence]
+    spec = detectors()["data.sources"].specific
+    named = _page_sentence(_texbench("irace-automl.pdf"), 4, "Among the CV ones")
+    domain = _page_sentence(_texbench("irace-automl.pdf"), 6, "We start with the analysis of the TS")
+    assert spec.search(named, named.lower()), named
+    assert not spec.search(domain, domain.lower()), domain
