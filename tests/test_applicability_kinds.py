@@ -421,7 +421,8 @@ def test_the_public_data_sets_an_algorithm_runs_on_are_its_sources():
     """irace-automl (an AutoML configurator) names its data sets by their shape, with no citation
     after them: "the MNIST and CIFAR-10 classification datasets", "three NLP classification
     datasets, namely LMRD for sentiment analysis, and Reuters and AGNews" (p. 5). They are its data
-    sources and the evidence shown; an abbreviation of a domain ("the TS datasets", p. 7) is not."""
+    sources and the evidence shown; an abbreviation of a domain ("the TS datasets", p. 7) is not, nor
+    a model's own corpus ("sampled from the K2 pretraining corpus [50]", kimi-linear p. 10)."""
     from jupyter_review.checklist.engine import detectors
 
     src = analysed(_texbench("irace-automl.pdf")).topics["data.sources"]
@@ -432,3 +433,6 @@ def test_the_public_data_sets_an_algorithm_runs_on_are_its_sources():
     domain = _page_sentence(_texbench("irace-automl.pdf"), 6, "We start with the analysis of the TS")
     assert spec.search(named, named.lower()), named
     assert not spec.search(domain, domain.lower()), domain
+    # a model's own corpus named after the model is not where the data come from (kimi-linear p. 10)
+    own = _page_sentence(corpus_pdf("kimi-linear.pdf"), 9, "All models are pretrained using", "corpus [50].")
+    assert not spec.search(own, own.lower()), own
