@@ -316,3 +316,123 @@ def test_a_footnote_marker_glued_to_code_keeps_the_code_topic_asked():
     t = a.topics["code.availability"]
     assert t.status == "disclosed", (t.status, t.reason)
     assert any("github.com/sjkoelle/isometry-pursuit" in e.text for e in t.evidence)
+
+
+def _page_sentence(path, page: int, start: str, end: str = ". ") -> str:
+    """The sentence of a real PDF page (0-based) that begins with ``start``, up to ``end`` (its full stop)."""
+    with pymupdf.open(path) as doc:
+        text = " ".join(doc[page].get_text().split())
+    i = text.index(start)
+    j = text.find(end, i)
+    return text[i: j + len(end.rstrip()) if j >= 0 else len(text)]
+
+
+def test_a_model_trained_in_the_passive_is_the_papers_model():
+    """wsod-mapr2024 never says "we train our model": "The model needs to be trained for a few epochs
+    ..." (p. 3) and "Each model is trained for 50 epochs with SGD optimizer, learning rate of 0.0001"
+    (p. 5) are its own training, so the model trait holds and code availability is asked (it has no
+    code statement). Others' training said with a citation is no cue (java-lstm p. 6: "... described
+    in Zaremba et al. [5] with the exception that the data was trained for 15 epochs")."""
+    from jupyter_review.checklist.profile import _spec
+
+    a = analysed(_texbench("wsod-mapr2024.pdf"))
+    m = a.profile["model"]
+    assert m.value, m.reason
+    assert any("trained for" in e.text and "epochs" in e.text for e in m.evidence), [e.text for e in m.evidence]
+    assert a.topics["code.availability"].status == "missing", a.topics["code.availability"].reason
+    free = _spec()[0]["model"].free_cues
+    own = _page_sentence(_texbench("wsod-mapr2024.pdf"), 4, "Each model is trained for 50 epochs")
+    assert any(c.search(own, own.lower()) for c in free), own
+    cited = _page_sentence(_texbench("java-lstm.pdf"), 5, "The LSTM", "instead of 39 epochs.")
+    assert "trained for 15 epochs" in cited and not any(c.search(cited, cited.lower()) for c in free), cited
+
+
+def test_data_obtained_from_others_is_not_the_papers_dataset():
+    """irace-automl p. 10 describes the data sets it evaluates on ("Natal is a real-world private
+    dataset of crimes obtained from the state police department in RN, Brazil."): a data set the
+    paper obtained from others is no cue for a data set of its own; nor is a benchmark in the sense of
+    a comparison of methods. A data set the paper introduces still is."""
+    from jupyter_review.checklist.profile import _spec
+
+    ex = _spec()[0]["dataset"].exclude
+    natal = _page_sentence(_texbench("irace-automl.pdf"), 9, "Natal is a real-world")
+    assert ex.search(natal, natal.lower()), natal
+    for s in ("This paper contributes a benchmark of eleven feature selection methods on public data.",
+              "The corpus released by the shared-task organisers has 4,000 documents."):
+        assert ex.search(s, s.lower()), s
+    own = "We introduce MultiLexSum, a new dataset of 9,280 summaries that we release under CC BY."
+    assert not ex.search(own, own.lower())
+    assert not analysed(_texbench("irace-automl.pdf")).profile["dataset"].value
+
+
+def test_harm_words_in_another_sense_are_no_misuse():
+    """A misuse word in another sense is no misuse mention: the detection task a method serves
+    (dean-main p. 1: "... applications ranging from fraud detection [24] to health monitoring"), a
+    disease-control programme (plosmed-1003873 p. 8: "countries stepped up surveillance efforts"),
+    the mathematical idiom "with slight abuse of notation". A misuse the paper names stays evidence
+    (scaling-ptp p. 11: "it may also increase the potential for misuse")."""
+    from jupyter_review.checklist.engine import detectors
+
+    det = detectors()["risk.misuse"]
+    others = [_page_sentence(corpus_pdf("dean-main.pdf"), 0, "Anomaly detection (AD) is a crucial"),
+              _page_sentence(corpus_pdf("plosmed-1003873.pdf"), 7, "Regarding AMR, following the HLM"),
+              "With slight abuse of notation, we write f(x) for the whole vector."]
+    for s in others:
+        assert det.mention.search(s, s.lower()), s  # the word is there ...
+        assert det.exclude.search(s, s.lower()), s  # ... in another sense
+    named = _page_sentence(_texbench("scaling-ptp.pdf"), 10, "While this can improve responsiveness")
+    assert det.specific.search(named, named.lower()) and not det.exclude.search(named, named.lower()), named
+
+
+def test_funders_and_datasheet_questions_are_not_the_papers_traits():
+    """The profile reads what the paper is, not who paid for it: dean-main's acknowledgement "This
+    work was supported by ... the Federal Ministry of Education and Research" is not read (its
+    "Education and Research" looked like a list of demographic variables). A record of a sensitive
+    kind is enough in one sentence (dean-supplement p. 8: "The COMPAS dataset, which contains risk
+    scores along with demographic and criminal history features"), but not when a datasheet only
+    asks about it (clse-datasheet: "Does the dataset contain data that might be considered sensitive
+    ... criminal history)?")."""
+    from jupyter_review.checklist.profile import _sentences, _spec
+
+    sents = _sentences(analysed(corpus_pdf("dean-main.pdf")))
+    assert sents and not any("Ministry of Education" in s.text for s in sents)
+    strong = _spec()[0]["personal_data"].strong
+    compas = _page_sentence(corpus_pdf("dean-supplement.pdf"), 7, "The COMPAS dataset, which contains")
+    assert strong.search(compas, compas.lower()), compas
+    clse = analysed(corpus_pdf("clse-main.pdf"), [corpus_pdf("clse-datasheet.pdf")]).profile["personal_data"]
+    assert not clse.value, clse.reason
+
+
+def test_the_annotators_hiring_is_not_personal_data():
+    """Interviews and questionnaires are personal data of the people a study studies, not of the
+    annotators a paper hires (longeval-eacl2023 p. 14: "We interviewed a total of 9 Upwork
+    freelancers for the position"); a study's own participants' questionnaires still count
+    (chi2024-avatars p. 4)."""
+    from jupyter_review.checklist.profile import _spec
+
+    cues = _spec()[0]["personal_data"].cues
+    hired = _page_sentence(corpus_pdf("longeval-eacl2023.pdf"), 13, "We interviewed a total of 9")
+    studied = _page_sentence(corpus_pdf("chi2024-avatars.pdf"), 3, "Following the viewing of the senders")
+    assert "interviewed" in hired and not any(c.search(hired, hired.lower()) for c in cues), hired
+    assert any(c.search(studied, studied.lower()) for c in cues), studied
+
+
+def test_the_public_data_sets_an_algorithm_runs_on_are_its_sources():
+    """irace-automl (an AutoML configurator) names its data sets by their shape, with no citation
+    after them: "the MNIST and CIFAR-10 classification datasets", "three NLP classification
+    datasets, namely LMRD for sentiment analysis, and Reuters and AGNews" (p. 5). They are its data
+    sources and the evidence shown; an abbreviation of a domain ("the TS datasets", p. 7) is not, nor
+    a model's own corpus ("sampled from the K2 pretraining corpus [50]", kimi-linear p. 10)."""
+    from jupyter_review.checklist.engine import detectors
+
+    src = analysed(_texbench("irace-automl.pdf")).topics["data.sources"]
+    assert src.status == "disclosed", src.reason
+    assert any("namely LMRD" in e.text or "CIFAR-10" in e.text for e in src.evidence), [e.text[:80] for e in src.evidence]
+    spec = detectors()["data.sources"].specific
+    named = _page_sentence(_texbench("irace-automl.pdf"), 4, "Among the CV ones")
+    domain = _page_sentence(_texbench("irace-automl.pdf"), 6, "We start with the analysis of the TS")
+    assert spec.search(named, named.lower()), named
+    assert not spec.search(domain, domain.lower()), domain
+    # a model's own corpus named after the model is not where the data come from (kimi-linear p. 10)
+    own = _page_sentence(corpus_pdf("kimi-linear.pdf"), 9, "All models are pretrained using", "corpus [50].")
+    assert not spec.search(own, own.lower()), own

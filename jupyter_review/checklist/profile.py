@@ -36,7 +36,12 @@ from .prefilter import Pattern
 
 TRAITS = ("model", "llm", "dataset", "software", "releases_model", "human_participants", "animals",
           "personal_data", "registrable_study", "review")
-SKIP = {"references", "related_work"}
+# references and related work report others' work; the end-matter statements name funders, interests
+# and who did what ("the Federal Ministry of Education and Research"), not what the paper is
+SKIP = {"references", "related_work", "funding", "conflicts", "author_contributions"}
+# a funding sentence in the acknowledgements (the thanks to annotators or volunteers there are read)
+_FUNDING = re.compile(r"\b(?:supported|funded|sponsored|financed|co-?funded)\b[^.]{0,60}?\bby\b|\bgrants?\b|\bfunding\b|\bfellowships?\b",
+                      re.IGNORECASE)
 HEAVY = {"abstract", "introduction"}  # where a paper says what it is
 BODY = {"methods", "data", "experiments", "results"}
 _REF = re.compile(r"\{(\w+)\}")
@@ -290,7 +295,7 @@ def _sentences(analysis: Analysis) -> list[_Sent]:
         if s.doc >= len(files):
             continue
         kind = sections[s.section].kind if s.section is not None and s.section < len(sections) else "other"
-        if kind in SKIP:
+        if kind in SKIP or (kind == "acknowledgements" and _FUNDING.search(s.text)):
             continue
         if files[s.doc].role != "main":
             w = 0.5  # a supplement is part of the submission (a study with people's records may sit there)
@@ -354,7 +359,10 @@ def build_profile(analysis: Analysis, overrides: Mapping[str, bool] | None = Non
                 continue
             if t.exclude is not None and t.exclude.search(s.text, s.low):
                 continue
-            if strong is None and t.strong is not None and t.strong.search(s.text, s.low):
+            # one sentence is enough only when it states something: a datasheet's question ("Does the
+            # dataset contain data that might be considered sensitive ... criminal history)?") is not
+            if strong is None and t.strong is not None and t.strong.search(s.text, s.low) \
+                    and not s.text.rstrip().rstrip(")").endswith("?"):
                 strong = s
             cited = bool(others_rx.search(s.text, s.low) or _CITED.search(s.text))
             if t.skip_cited and cited:
