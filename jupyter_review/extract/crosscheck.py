@@ -512,6 +512,56 @@ def _claim_where(claim: Claim, doc: Document | None) -> str:
 
 # -- number checks -------------------------------------------------------------------------
 
+_RATIO_CELL = re.compile(r"\d\s*[x\u00d7]\s*[*\u2020\u2021]?\s*$")
+
+
+def _ratio_cell(raw: str) -> bool:
+    """A cell printed as a ratio or speedup ("1.71x", "3.2\u00d7")."""
+    return bool(_RATIO_CELL.search(raw or ""))
+
+
+def _respective_targets(claim: Claim, tables: list[Table], cells_of: dict[str, list[_Cell]]) -> dict[int, str]:
+    """"A reaches 1.71x and 1.87x on CIFAR10 and CIFAR100 respectively": the i-th number of the
+    run goes with the i-th column named after it. Quantity index -> column label, or {} when the
+    sentence has no such run (as many columns named after the numbers, in order, as numbers)."""
+    text = claim.text
+    resp = re.search(r"\brespectively\b", text)
+    if not resp or len(claim.quantities) < 2:
+        return {}
+    idx: list[tuple[int, int]] = []  # (quantity index, its end in the text)
+    pos = 0
+    for k, q in enumerate(claim.quantities):
+        at = text.find(q.text, pos)
+        if at < 0 or at > resp.start():
+            continue
+        idx.append((k, at + len(q.text)))
+        pos = at + len(q.text)
+    if len(idx) < 2:
+        return {}
+    # the names follow the numbers, before or after the word ("... on A and B respectively",
+    # "... respectively on A and B"), up to the end of the clause
+    stop = re.search(r"[;:]|\.\s", text[resp.end():])
+    tail = text[idx[-1][1]:resp.end() + (stop.start() if stop else len(text))]
+    labels = list(dict.fromkeys(c.column for t in tables for c in cells_of[t.id] if c.value is not None))
+    found: dict[int, str] = {}  # position in the tail -> the longest label named there
+    for lab in labels:
+        core = _core(lab)
+        if not _named_in(lab, tail):
+            continue
+        pat = _label_pattern(core)
+        m = pat.search(tail) if pat else None
+        if m and (m.start() not in found or len(_core(found[m.start()])) < len(core)):
+            found[m.start()] = lab
+    named = [found[k] for k in sorted(found)]
+    # labels printed under several upper headers give one name several labels: keep one per spelling
+    spelled: list[str] = []
+    for lab in named:
+        if not any(_core(x).casefold() == _core(lab).casefold() for x in spelled):
+            spelled.append(lab)
+    if len(spelled) != len(idx):
+        return {}
+    return {k: _core(lab) for (k, _), lab in zip(idx, spelled)}
+
 
 def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
                    doc: Document | None = None) -> list[CrossCheck]:
@@ -519,11 +569,15 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
     for claim in claims:
         parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []  # status, text, cells, reason
         pos = 0
-        for q in claim.quantities:
+        respective = _respective_targets(claim, tables, cells_of)
+        for qi, q in enumerate(claim.quantities):
             after, before, pos = _segments(claim.text, q.text, pos)
-            if not q.system or q.unit not in ("", "%", "points"):
+            if not q.system or q.unit not in ("", "%", "points", "x"):
                 continue
-            mine = [(t, c) for t in tables for c in cells_of[t.id] if c.value is not None and names_match(q.system, c.system, 2)]
+            # a ratio ("1.71x speedup") is read against cells printed as ratios ("1.71x"), and only those
+            ratio = q.unit == "x"
+            mine = [(t, c) for t in tables for c in cells_of[t.id] if c.value is not None and names_match(q.system, c.system, 2)
+                    and _ratio_cell(c.raw) == ratio]
             # the rows that print the name itself, when there are any: "Janus-Pro-7B" is not "Janus-Pro-1B",
             # "DeepSeekMoE 16B" not "DeepSeekMoE Chat 16B"
             exact = [(t, c) for t, c in mine if _exact(c.system, q.system) or _exact(_leaf(c.system), q.system)]
@@ -531,8 +585,8 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             if not mine:
                 continue
             cols = list(dict.fromkeys(c.column for _, c in mine))
-            target = _benchmark_of(q, after, before, cols)
-            if not target and re.search(r"\brespectively\b", claim.text):
+            target = respective[qi] if qi in respective else _benchmark_of(q, after, before, cols)
+            if not target and qi not in respective and re.search(r"\brespectively\b", claim.text):
                 # "A and B reach 55.6% and 56.0% on SWE-bench respectively": one benchmark for the list
                 target = _benchmark_of(q, claim.text[claim.text.find(q.text):], "", cols)
             if not target:
@@ -588,6 +642,10 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             if named_at < 0 or len(gap) > 160 or re.search(
                     r"[;:]\s|[,\u2013\u2014(]\s*(?:a|an|the|this|that|which|whose|its|their|while|whereas)\b|\b(?:while|whereas)\b", gap, re.I):
                 reasons.append(f"the sentence does not say the number of {q.system} (another clause lies between them)")
+            if ratio:
+                # whose ratio over whom ("X, like Y, reaches 1.9x"): the sentence's grammar is not read
+                # closely enough to call a ratio wrong; it is shown, never counted as a mismatch
+                reasons.append("a ratio claim is checked for agreement only")
             vals = ", ".join(f"{c.raw or f'{c.value:g}'} ({c.system}, {c.column}, {_where(t, doc)})" for t, c in cands[:4])
             text = f"the text says {q.system} reaches {q.text} on {target}; the table says {vals}"
             parts.append(("unverified" if reasons else "mismatch", text, cands[:8], "; ".join(reasons)))
@@ -705,7 +763,8 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         # the last name before the verb that some table holds as a system ("X reaches 71.3% on
         # GradeMath and 46.8% on OlymBench, outperforms ...": X, not OlymBench)
         held = [n.group(0) for n in before if any(_system_rows(cells_of[t.id], n.group(0)) for t in tables)]
-        names = held[-1:]
+        # a pronoun subject read from the sentence before: the row it was resolved to
+        names = [claim.subject] if getattr(claim, "subject", "") else held[-1:]  # type: ignore[attr-defined]
         if not names:
             # a row label spelled out before the verb ("... and Switch Transformer achieve"), the last one
             labelled = [(m.start(), sysname) for t in tables for sysname in dict.fromkeys(c.system for c in cells_of[t.id])
@@ -1220,15 +1279,99 @@ def _enumerated(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+# a sentence whose subject is a pronoun ("It scores 21% in Defects4J", "In addition, it also
+# surpasses Y"): the system is the one the sentence before is about
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?P<lead>(?:(?:in addition|moreover|furthermore|additionally|besides|meanwhile|notably|specifically|similarly|"
+    r"likewise|further|finally|also|again|here|overall|in particular|in contrast|on the other hand),?\s+)?)"
+    r"(?P<p>it)\s+(?=(?:also|further|still|even|then|additionally|consistently|clearly|significantly|notably|again)?\s*[a-z]+(?:s|ed)\b)",
+    re.I)
+
+
+def _antecedent(claim: Claim, doc: Document, tables: list[Table], cells_of: dict[str, list[_Cell]]) -> str:
+    """The system the sentence before ``claim`` is about: in its last enumerated item ("... (3) At a
+    larger scale, X ..."), the first name that a results table holds as a system; "" when none."""
+    i = getattr(claim, "sentence", None)
+    if not isinstance(i, int) or not 0 < i < len(doc.sentences):
+        return ""
+    here, prev = doc.sentences[i], doc.sentences[i - 1]
+    if prev.doc != here.doc or prev.section != here.section:
+        return ""
+    items = [x for x in _ENUM_ITEM.split(prev.text) if x.strip()]
+    last = items[-1] if items else prev.text
+    found = [(m.start(), m.group(0)) for m in _MODEL_NAME.finditer(last)
+             if m.group(0) not in _STOP_NAMES and not quantity_lexicon()["benchmarks"].spans(m.group(0))]
+    if not found:
+        return ""
+    at, name = found[0]  # the subject: the first name (a later one is an object: "lags behind X")
+    # a row label spelled out there in full ("DeepSeekMoE Chat 16B", which the name pattern cuts short)
+    spelled = []
+    for leaf in {_leaf(c.system) for t in tables for c in cells_of[t.id]}:
+        pat = _label_pattern(leaf, case=True)
+        m = pat.search(last) if pat else None
+        if m and m.start() == at and m.end() >= at + len(name):
+            spelled.append(leaf)
+    if spelled:
+        return max(spelled, key=len)
+    if any(_system_rows(cells_of[t.id], name) for t in tables):
+        return name
+    # a shortened row label ("DeepSeekMoE 142B" for "DeepSeekMoE 142B (Half Activated)"): that row's label
+    leaves = {_leaf(c.system) for t in tables for c in cells_of[t.id] if names_match(name, c.system, 3)}
+    return next(iter(leaves)) if len(leaves) == 1 else ""
+
+
+def _resolve_pronouns(claims: list[Claim], doc: Document, tables: list[Table],
+                      cells_of: dict[str, list[_Cell]]) -> tuple[list[Claim], dict[str, tuple[str, str]]]:
+    """Claims whose subject is "it", read with the antecedent's name in its place; and, per
+    rewritten text, (the sentence as printed, the name read)."""
+    from ..nlp.quantities import find_quantities
+
+    out: list[Claim] = []
+    resolved: dict[str, tuple[str, str]] = {}
+    for claim in claims:
+        m = _PRONOUN_SUBJECT.match(claim.text)
+        name = _antecedent(claim, doc, tables, cells_of) if m else ""
+        if not name:
+            out.append(claim)
+            continue
+        text = claim.text[: m.start("p")] + name + claim.text[m.end("p"):]
+        sub = replace(claim, text=text, quantities=find_quantities(text))
+        if hasattr(claim, "context"):
+            sub.context = claim.context  # type: ignore[attr-defined]
+        sub.subject = name  # type: ignore[attr-defined]
+        resolved[text] = (claim.text, name)
+        out.append(sub)
+    return out, resolved
+
+
+def _restore_pronouns(checks: list[CrossCheck], resolved: dict[str, tuple[str, str]]) -> None:
+    """Checks of a claim read with a resolved pronoun quote the sentence as printed and say whom
+    "it" was read as; they are never a mismatch (the antecedent may be misread), only shown."""
+    for c in checks:
+        if c.claim not in resolved:
+            continue
+        orig, name = resolved[c.claim]
+        c.claim = orig
+        note = f"the subject \u201cit\u201d was read as {name}, from the sentence before"
+        if c.status == "mismatch":
+            c.status = "unverified"
+            c.message += f" [unverified: {note}]"
+        else:
+            c.message += f" ({note})"
+        c.reason = "; ".join(x for x in (c.reason, note) if x)
+
+
 def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list[CrossCheck]:
     results = [t for t in tables if t.is_results and t.long]
     if not results:
         return []
     claims = _enumerated(claims)
     cells_of = {t.id: table_cells(t) for t in results}
+    claims, resolved = _resolve_pronouns(claims, doc, results, cells_of)
     out: list[CrossCheck] = []
     out += _check_numbers(claims, results, cells_of, doc)
     out += _check_superiority(claims, results, cells_of, doc)
     out += _check_improvements(claims, results, cells_of, doc)
     out += _check_bold(results, cells_of, doc)
+    _restore_pronouns(out, resolved)
     return _merge_repeats(out)
