@@ -130,6 +130,7 @@ class W:
     bold: bool = False
     italic: bool = False
     mark: str = ""  # a superscript / footnote marker printed small and raised after the word
+    sub: bool = False  # a subscript printed small and lowered after the word before it (CHAIR_s)
     # centre line and height, read tens of thousands of times per page: computed once
     cy: float = field(init=False, repr=False, compare=False)
     h: float = field(init=False, repr=False, compare=False)
@@ -283,7 +284,11 @@ def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, flo
                     # (a raised footnote letter may carry the word space after it: "Yes" "a " "(n = 249")
                     if k and 0 < len(t) and s.size < 0.8 * ln.spans[k - 1].size and t == s.text.rstrip():
                         prev = ln.spans[k - 1]
-                        if len(t) <= 3 and s.bbox[3] < prev.bbox[3] - 0.5:
+                        ph = max(0.5, prev.bbox[3] - prev.bbox[1])
+                        # raised: its bottom above the word's and its top not lowered (a span that starts
+                        # with a space may reach lower than its letters: "CHAIR_s CHAIR_i", the second
+                        # subscript after " CHAIR" is no superscript)
+                        if len(t) <= 3 and s.bbox[3] < prev.bbox[3] - 0.5 and s.bbox[1] < prev.bbox[1] + 0.3 * ph:
                             sups.append((s.bbox, t))
                         elif len(t) <= 12 and t.isalnum() and s.bbox[1] > prev.bbox[1] + 1.0 and (
                                 s.bbox[3] > prev.bbox[3] + 0.3 or (s.bbox[1] + s.bbox[3] - prev.bbox[1] - prev.bbox[3]) / 2
@@ -322,7 +327,22 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
             if sub is not None:
                 st = next(st for bb, st in subs if bb is sub)
                 out.append(W(x0, y0, sub[0], y1, text[: -len(st)]))
-                out.append(W(sub[0], y0, x1, y1, st))
+                out.append(W(sub[0], y0, x1, y1, st, sub=True))
+                continue
+            # a subscript set as a word of its own right after its word: it stays on that word's line
+            if any(abs(bb[0] - x0) < 1.0 and abs(bb[2] - x1) < 1.0 and st == text for bb, st in subs):
+                prev_w = next((o for o in reversed(out) if 0 <= x0 - o.x1 < 2.0 and o.y0 - 1 <= (y0 + y1) / 2 <= o.y1 + 2), None)
+                if prev_w is not None:
+                    out.append(W(x0, prev_w.y0, x1, prev_w.y1, text, sub=True))
+                    continue
+        # a subscript the text layer set on a line of its own (its span starts a line): smaller than the
+        # word it follows, right after it, its top lowered into that word's lower half
+        if len(text) <= 12 and text.isalnum() and out:
+            h = y1 - y0
+            prev_w = next((o for o in out[-3:][::-1] if -0.5 <= x0 - o.x1 < max(1.0, 0.35 * o.h) and h < 0.8 * o.h
+                           and o.y0 + 0.3 * o.h < y0 < o.y1 and y1 > o.y1), None)
+            if prev_w is not None and not prev_w.sub:
+                out.append(W(x0, prev_w.y0, x1, prev_w.y1, text, sub=True))
                 continue
         mark = ""
         if sups:
@@ -334,6 +354,12 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
                     text = text[: -len(st)]
                     mark = _sup_text(st)
                     x1 = bb[0]
+                    break
+                # a raised exponent inside brackets ("(2" "14" ")" read as "(214)"): written raised in place
+                close = re.search(re.escape(st) + r"([)\]}]{1,2})$", text)
+                if (close and x0 < bb[0] and bb[2] <= x1 + 0.5 and x1 - bb[2] < 6.0 and y0 - 1 <= bb[1] <= y1
+                        and st.isdigit() and close.start() > 0):
+                    text = text[: close.start()] + _sup_text(st) + close.group(1)
                     break
         out.append(W(x0, y0, x1, y1, text, mark=mark))
     return out, runs
@@ -1074,6 +1100,12 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
             rules_all = _rules_in(page_rules(), bbox) if page_rules is not None else []
         return rules_all
 
+    # a header line of numbers (the settings of a sweep: "b | 2 | 1 | 0.5 | MTP") with no header line
+    # above it, set apart from the rows below by a drawn rule that no other row boundary repeats
+    if first_body == 0 and len(body_idx) >= 3 and page_rules is not None and _ruled_off_top(rows, body_idx, page_rules_in(), bbox):
+        body_idx = body_idx[1:]
+        first_body = body_idx[0]
+        header_rows = rows[:first_body]
     nlab0 = _label_cols(rows[first_body:], cols)
     # the lower lines of a two-line system header ("DeepSeek" over "67B"): no row label, set
     # like the header line above and unlike the rows below, at line spacing under it
@@ -1234,6 +1266,22 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
         doc=doc_index, page=page_no, bbox=bbox, rows=out_rows, caption=region.caption,
         header_rows=len(header), method="words", pages=[page_no], notes=notes,
     )
+
+
+def _ruled_off_top(rows: list[Row], body_idx: list[int], rules: list[tuple[float, float, float]],
+                   bbox: tuple[float, float, float, float]) -> bool:
+    """Is the table's first row a header ruled off from the rows under it: a rule across most of
+    the table between the first and second rows, none between the second and third (a table
+    with a rule under every row says nothing about its first)?"""
+    a, b, c = rows[body_idx[0]], rows[body_idx[1]], rows[body_idx[2]]
+    width = bbox[2] - bbox[0]
+
+    def ruled(upper: Row, lower: Row) -> bool:
+        # (between the rows' middles: a tall word, "O-PTP", may reach down past the rule)
+        lo, hi = (upper.y0 + upper.y1) / 2, (lower.y0 + lower.y1) / 2
+        return any(lo < y < hi and (x1 - x0) >= 0.6 * width for x0, x1, y in rules)
+
+    return ruled(a, b) and not ruled(b, c)
 
 
 def _two_typefaces(ws: list[W]) -> bool:
@@ -1488,7 +1536,7 @@ def _by_zone(ws: list[W], cols: list[tuple[float, float]]) -> list[tuple[int, li
     out: list[tuple[int, list[W]]] = []
     for w in ws:
         z = _zone(cols, (w.x0 + w.x1) / 2)
-        if out and out[-1][0] == z:
+        if out and (out[-1][0] == z or w.sub):  # a subscript stays with its word, past a gutter's middle
             out[-1][1].append(w)
         else:
             out.append((z, [w]))
