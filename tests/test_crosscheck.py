@@ -365,3 +365,34 @@ def test_a_claim_after_a_tables_introduction_is_read_against_that_table():
     assert all(t["label"] == "7" for c in checks for t in c.tables)
     mm = [c for c in checks if c.status == "mismatch"]
     assert mm and "11.3" in mm[0].message and "73.7 > 54.5" in mm[0].message
+
+
+# -- ratio claims and pronoun subjects (session 13) -------------------------------------------
+
+
+def test_pronoun_subjects_are_read_from_the_sentence_before(moe_checks):
+    # p. 22: "(3) At a larger scale, the performance of DeepSeekMoE 142B (Half Activated) does not lag
+    # behind too much from DeepSeekMoE 145B. ... It also outperforms GShard 137B": "it" is the 142B
+    # row (the first name of the item before), compared with GShard 137B in Table 6; the sentence
+    # is quoted as printed, says whom "it" was read as, and is never a mismatch
+    it = _about(moe_checks, "It also outperforms GShard 137B")
+    assert it and all(c.status != "mismatch" for c in it)
+    assert any("DeepSeekMoE 142B (Half Activated)" in c.message and "read as" in c.message for c in it)
+    assert all(c.claim.startswith("It also outperforms") for c in it)
+
+
+@pytest.fixture(scope="module")
+def speedup_checks(tmp_path_factory):
+    """YellowFin p. 9: Table 2 prints speedups ("1.71x") and the prose claims them."""
+    src = need_texbench_pdf("yellowfin")
+    return _checks_on(_pages_of(src, 9, 9, tmp_path_factory.mktemp("yf") / "yf-9.pdf"))
+
+
+def test_speedup_claims_are_read_against_ratio_cells(speedup_checks):
+    # "momentum SGD achieves 1.71x and 1.87x speedup to tuned Adam on CIFAR10 and CIFAR100
+    # respectively": each number goes with its own column (the i-th named after the run)
+    sgd = _about(speedup_checks, "momentum SGD achieves 1.71x and 1.87x speedup")
+    assert sgd and {c.status for c in sgd} == {"consistent"}
+    assert "1.71x on CIFAR10" in sgd[0].message and "1.87x on CIFAR100" in sgd[0].message
+    # a ratio is shown, never counted as a mismatch
+    assert not [c for c in speedup_checks if c.status == "mismatch" and c.kind == "number"]

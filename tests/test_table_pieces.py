@@ -1,0 +1,81 @@
+"""Tables read in pieces (issue #14): a header word split by its subscript, a raised exponent
+inside a label, a header line of numbers ruled off from the body. Real texbench pages (one
+page each, cut out with pymupdf) and one PDF generated with pymupdf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from jupyter_review.extract.tables import extract_tables, parse_cell, parse_number
+from jupyter_review.pipeline import load
+from tests.conftest import need_corpus
+
+
+def _texbench_page(name: str, page: int, out: Path) -> Path:
+    src = need_corpus("texbench paper").parent / "texbench" / "pdfs" / f"{name}.pdf"
+    if not src.exists():
+        pytest.skip(f"{src} missing")
+    with pymupdf.open(str(src)) as doc:
+        doc.select([page - 1])
+        doc.save(str(out))
+    return out
+
+
+def _subscript_pdf(path: Path) -> Path:
+    """A results table whose metric names carry subscripts set small and lowered (CHAIR_s,
+    CHAIR_i) in columns so close that a subscript reaches past the middle of the gutter, one
+    glued to its word and one that the text layer puts on a line of its own."""
+    doc = pymupdf.open()
+    pg = doc.new_page(width=612, height=792)
+    pg.insert_text((72, 100), "Table 1: Hallucination of captioning models on the benchmark.", fontsize=9)
+    xs = [72, 200, 236, 272, 308]
+    heads = [("Method", "", 0.0), ("CHAIR", "s", 0.5), ("CHAIR", "i", 2.5), ("Recall", "", 0.0), ("Len", "", 0.0)]
+    for x, (h, sub, gap) in zip(xs, heads):
+        pg.insert_text((x, 122), h, fontsize=9)
+        if sub:
+            # glued (0.5 pt after the word, 6 pt type) and apart (2.5 pt after it, 5 pt type, lower)
+            size, drop = (6, 2.0) if gap < 1 else (5, 4.0)
+            pg.insert_text((x + pymupdf.get_text_length(h, fontsize=9) + gap, 122 + drop), sub, fontsize=size)
+    y = 122
+    for r in [("Baseline", "12.4", "7.1", "60.2", "45.1"), ("Ours", "9.8", "5.2", "61.5", "44.7"),
+              ("Other model", "11.0", "6.3", "59.9", "47.0"), ("Another", "10.2", "6.0", "58.1", "43.2")]:
+        y += 13
+        for x, c in zip(xs, r):
+            pg.insert_text((x, y), c, fontsize=9)
+    pg.insert_text((72, y + 30), "The proposed method reduces hallucination compared with the baseline models.", fontsize=10)
+    doc.save(str(path))
+    return path
+
+
+def test_subscripts_stay_with_their_header_word(tmp_path):
+    (t,) = extract_tables(load(_subscript_pdf(tmp_path / "chair.pdf")))
+    assert t.columns == ["Method", "CHAIR s", "CHAIR i", "Recall", "Len"]
+    ours = {r.column: r.value for r in t.long if r.system == "Ours"}
+    assert ours == {"CHAIR s": 9.8, "CHAIR i": 5.2, "Recall": 61.5, "Len": 44.7}
+
+
+def test_exponent_inside_brackets_is_kept_raised(tmp_path):
+    # hmm-note p. 5, Table 2: "VL-HMM (2^14)" was read "VL-HMM (214)"
+    doc = load(_texbench_page("hmm-note", 5, tmp_path / "hmm-5.pdf"))
+    t = next(t for t in extract_tables(doc) if t.label == "2")
+    assert t.rows[0][0] == "VL-HMM (2\u00b9\u2074)"
+    assert {r.column: r.value for r in t.long if r.system.startswith("VL-HMM")} == {"Train": 115, "Val": 134, "Time": 40}
+
+
+def test_a_ruled_off_first_row_of_numbers_is_the_header(tmp_path):
+    # scaling-ptp p. 19, Table 6: "b | 2 | 1 | 0.5 | MTP" over a booktabs midrule, no header above it
+    doc = load(_texbench_page("scaling-ptp", 19, tmp_path / "ptp-19.pdf"))
+    t = next(t for t in extract_tables(doc) if t.label == "6")
+    assert t.header[-1] == ["b", "2", "1", "0.5", "MTP"]
+    assert {r.column: r.value for r in t.long if r.system == "C-PTP"} == {"2": 13.6, "1": 13.8, "0.5": 13.5, "MTP": 8.4}
+    # Table 5 on the same page (a header line of words) is read as before
+    t5 = next(t for t in extract_tables(doc) if t.label == "5")
+    assert t5.columns[0] == "Model" and len(t5.rows) == 2
+
+
+def test_ratio_cells_are_values():
+    assert parse_number("1.71x") == 1.71 and parse_cell("3.2\u00d7")["unit"] == "x"
+    assert parse_number("3x3") is None and parse_number("2x256") is None
