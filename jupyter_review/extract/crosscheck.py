@@ -450,12 +450,23 @@ def _core(label: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
+# the short forms tables print for words the prose spells out ("Val" for "the valid set")
+_HEADER_SHORT = {"valid": "val", "validation": "val", "development": "dev", "accuracy": "acc", "perplexity": "ppl",
+                 "parameters": "params", "training": "train"}
+
+
+@functools.lru_cache(maxsize=65536)
+def _text_tokens(text: str) -> frozenset[str]:
+    toks = _tokens(text)
+    return toks | {_HEADER_SHORT[t] for t in toks if t in _HEADER_SHORT}
+
+
 def _named_in(label: str, text: str) -> bool:
     core = _core(label)
     lt = _tokens(core)
     if not lt or lt <= _GENERIC_COLUMN or not any(len(w) >= 3 and not w.isdigit() for w in lt):
         return False
-    return lt <= _tokens(text)
+    return lt <= _text_tokens(text)
 
 
 def _benchmark_of(q: Any, after: str, before: str, columns: list[str]) -> str:
@@ -512,6 +523,7 @@ def _claim_where(claim: Claim, doc: Document | None) -> str:
 
 # -- number checks -------------------------------------------------------------------------
 
+_AVERAGE_BEFORE = re.compile(r"\b(?:average|avg\.?|mean)\s+(?:[\w-]+\s+){0,2}?(?:of|is|at|reaching|with)?\s*$", re.I)
 _RATIO_CELL = re.compile(r"\d\s*[x\u00d7]\s*[*\u2020\u2021]?\s*$")
 
 
@@ -564,8 +576,12 @@ def _respective_targets(claim: Claim, tables: list[Table], cells_of: dict[str, l
 
 
 def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
-                   doc: Document | None = None) -> list[CrossCheck]:
+                   doc: Document | None = None, other_tables: list[Table] | None = None) -> list[CrossCheck]:
+    """``other_tables``: tables not taken for results tables (a caption that names no result, a
+    table of perplexities): a claimed number one of them holds for the system and benchmark is
+    borne out there, and no results table's cell is held against it."""
     out = []
+    other_tables = other_tables or []
     for claim in claims:
         parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []  # status, text, cells, reason
         pos = 0
@@ -581,11 +597,26 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             # the rows that print the name itself, when there are any: "Janus-Pro-7B" is not "Janus-Pro-1B",
             # "DeepSeekMoE 16B" not "DeepSeekMoE Chat 16B"
             exact = [(t, c) for t, c in mine if _exact(c.system, q.system) or _exact(_leaf(c.system), q.system)]
+            loose = mine
             mine = exact or mine
             if not mine:
                 continue
             cols = list(dict.fromkeys(c.column for _, c in mine))
             target = respective[qi] if qi in respective else _benchmark_of(q, after, before, cols)
+            averaged = False
+            avg_said = _AVERAGE_BEFORE.search(before)
+            if not target and avg_said:
+                # "an average score of 75.3%": the table's one average ("Avg.", "Average") or mean column
+                word = r"\bmean\b" if avg_said.group(0).lower().startswith("mean") else r"\b(?:avg|average)\b"
+                agg = [col for col in cols if re.search(word, _leaf(col), re.I)]
+                if not agg and exact:
+                    # the rows that print the name hold no average: the other spellings of it may
+                    # ("DS-Coder-V2-Instruct" for "DeepSeek-Coder-V2-Instruct")
+                    mine = loose
+                    cols = list(dict.fromkeys(c.column for _, c in mine))
+                    agg = [col for col in cols if re.search(word, _leaf(col), re.I)]
+                if len(agg) == 1:
+                    target, averaged = agg[0], True
             if not target and qi not in respective and re.search(r"\brespectively\b", claim.text):
                 # "A and B reach 55.6% and 56.0% on SWE-bench respectively": one benchmark for the list
                 target = _benchmark_of(q, claim.text[claim.text.find(q.text):], "", cols)
@@ -604,6 +635,10 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                     hits += [(t, c) for t in tables for c in cells_of[t.id]
                              if c.value is not None and names_match(other, c.system, 2)
                              and (names_match(target, c.column, 4) or _named_in(c.column, target)) and _equal(q.value, q.text, c)]
+            if not hits:
+                hits = [(t, c) for t in other_tables for c in cells_of[t.id]
+                        if c.value is not None and names_match(q.system, c.system, 2) and _ratio_cell(c.raw) == ratio
+                        and (names_match(target, c.column, 4) or _named_in(c.column, target)) and _equal(q.value, q.text, c)]
             if hits:
                 t, c = hits[0]
                 parts.append(("consistent", f"{c.system} {q.text} on {target}: {_where(t, doc)} has {c.raw or f'{c.value:g}'}", [hits[0]], ""))
@@ -630,6 +665,10 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             # for "Janus-Pro-1B" and "Janus-Pro-7B"): which one the claim means is not known
             if any(len(v) > 1 for v in per_table.values()) or (not exact and len({_leaf(c.system) for _, c in cands}) > 1):
                 reasons.append(f"several rows match {q.system}")
+            # a row whose label qualifies the name ("VL-HMM (2^14)", "X 142B (Half Activated)"): a variant
+            # of the system, maybe not the one the sentence means
+            if not exact and all(re.search(r"\([^()]*[^\s()][^()]*\)|=", _leaf(c.system)) for _, c in cands):
+                reasons.append(f"the table's rows qualify the name {q.system} ({_leaf(cands[0][1].system)})")
             others = [n for n in _claim_names(Claim(text=before + after, kind="", kinds=[], hedged=False, location="", doc=0, page=0, bbox=(0, 0, 0, 0)))
                       if n != q.system and not names_match(n, q.system, 3) and any(names_match(n, c.system, 2) for t in tables for c in cells_of[t.id])]
             if others:
@@ -642,6 +681,8 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             if named_at < 0 or len(gap) > 160 or re.search(
                     r"[;:]\s|[,\u2013\u2014(]\s*(?:a|an|the|this|that|which|whose|its|their|while|whereas)\b|\b(?:while|whereas)\b", gap, re.I):
                 reasons.append(f"the sentence does not say the number of {q.system} (another clause lies between them)")
+            if averaged:
+                reasons.append("an average, which the table may take over other columns than the sentence")
             if ratio:
                 # whose ratio over whom ("X, like Y, reaches 1.9x"): the sentence's grammar is not read
                 # closely enough to call a ratio wrong; it is shown, never counted as a mismatch
@@ -677,7 +718,7 @@ _BEST_VERB = re.compile(
     r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|beat(?:s|ing)?|"
     r"(?:performs?|performed|does|did|is|are|was|were) (?:\w+ )?better than|"
     r"(?:achiev|attain|obtain|deliver|show|exhibit|demonstrat)\w* (?:a |an )?(?:\w+ )?(?:better|stronger|higher|superior) "
-    r"(?:performance|results?|scores?|accuracy) than|(?:demonstrat|show|exhibit)\w* (?:\w+ )?advantages? over|"
+    r"(?:performance|results?|scores?|accuracy) (?:than|over)|(?:demonstrat|show|exhibit)\w* (?:\w+ )?advantages? over|"
     r"(?:achiev|attain|obtain|set|establish|reach|deliver|yield|record|secur|report)\w* (?:a |an |the )?(?:new )?"
     r"(?:state[- ]of[- ]the[- ]art|sota|best|highest|top|lowest|leading)|"
     r"(?:is|are|was|were|being|remains?|ranks?) (?:the )?(?:best|first|top|state[- ]of[- ]the[- ]art|sota)\b|"
@@ -685,6 +726,7 @@ _BEST_VERB = re.compile(
     r"leads?\b|scores? highest)",
     re.I,
 )
+_COMPARE_VERB = re.compile(r"\b(?:outperform|surpass|advantages? over|(?:better|stronger|superior) (?:performance|results?) (?:than|over))", re.I)
 _NOT_SUPERIOR = re.compile(
     r"\b(?:comparabl\w*|on par|competitive\w*|close to|closely|nearly|approach\w*|rival\w*|match(?:es|ing)?|gap|lags?|"
     r"trail\w*|behind|second(?:-| )(?:best|highest)|among the (?:best|top|strongest|leading)|top-tier|"
@@ -752,7 +794,9 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
     for claim in claims:
         text = claim.text
         verb = _BEST_VERB.search(text)
-        if "superiority" not in claim.kinds or verb is None or claim.hedged:
+        # (a comparison verb makes the claim whatever its cue words: "X demonstrates overwhelming
+        # advantages over Y" carries no superiority cue of the lexicon)
+        if verb is None or claim.hedged or ("superiority" not in claim.kinds and not _COMPARE_VERB.search(verb.group(0))):
             continue
         # "despite comparable total parameters, X outperforms Y": a like-for-like size, not a result
         if _NOT_SUPERIOR.search(_LIKE_SIZE.sub(" ", text[: verb.end() + 80])) and not _ALL_BENCH.search(text):
@@ -1366,10 +1410,11 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     if not results:
         return []
     claims = _enumerated(claims)
-    cells_of = {t.id: table_cells(t) for t in results}
+    others = [t for t in tables if not t.is_results and t.long]
+    cells_of = {t.id: table_cells(t) for t in results + others}
     claims, resolved = _resolve_pronouns(claims, doc, results, cells_of)
     out: list[CrossCheck] = []
-    out += _check_numbers(claims, results, cells_of, doc)
+    out += _check_numbers(claims, results, cells_of, doc, others)
     out += _check_superiority(claims, results, cells_of, doc)
     out += _check_improvements(claims, results, cells_of, doc)
     out += _check_bold(results, cells_of, doc)

@@ -192,7 +192,7 @@ _METRIC_LIKE = re.compile(
 )
 _RESULTS_CAP = re.compile(
     r"\b(?:results?|performance|comparison|compar(?:e|ing)|accuracy|evaluation|evaluated|benchmarks?|ablation|scores?|"
-    r"outperform\w*|versus|vs\.?|baselines?|state[- ]of[- ]the[- ]art|sota|metrics?|f1|bleu|auc|error|speed-?ups?)\b",
+    r"outperform\w*|versus|vs\.?|baselines?|state[- ]of[- ]the[- ]art|sota|metrics?|f1|bleu|auc|error|speed-?ups?|perplexit(?:y|ies))\b",
     re.I,
 )
 _NOT_RESULTS_CAP = re.compile(
