@@ -396,3 +396,12 @@ def test_speedup_claims_are_read_against_ratio_cells(speedup_checks):
     assert "1.71x on CIFAR10" in sgd[0].message and "1.87x on CIFAR100" in sgd[0].message
     # a ratio is shown, never counted as a mismatch
     assert not [c for c in speedup_checks if c.status == "mismatch" and c.kind == "number"]
+
+
+def test_a_subject_after_its_verb(moead_checks):
+    # p. 5: "On the Lunar Landing Problem, the best priority function in terms of median HV values is
+    # the MRDL": MRDL is read as the subject, against the HV half's Lunar row (0.687, the best of five),
+    # not Table 2's "Lunar (Feasible (%))" column
+    best = _about(moead_checks, "the best priority function in terms of median HV values is the MRDL")
+    assert best and {c.status for c in best} == {"consistent"}
+    assert "MRDL is best" in best[0].message and "Table 1" in best[0].message

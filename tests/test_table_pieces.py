@@ -79,3 +79,16 @@ def test_a_ruled_off_first_row_of_numbers_is_the_header(tmp_path):
 def test_ratio_cells_are_values():
     assert parse_number("1.71x") == 1.71 and parse_cell("3.2\u00d7")["unit"] == "x"
     assert parse_number("3x3") is None and parse_number("2x256") is None
+
+
+def test_a_two_line_header_name_around_centred_names_is_one_header(tmp_path):
+    # paraphrase-aaai2022 p. 7, Table 8: "Self-" / "TER" on two lines, "Method | BERT | iBLEU | SARI"
+    # centred between them; the top line was trimmed as a title and "TER" read as a row group
+    from tests.conftest import corpus_pdf
+
+    with pymupdf.open(str(corpus_pdf("paraphrase-aaai2022.pdf"))) as doc:
+        doc.select([6])
+        doc.save(str(tmp_path / "para-7.pdf"))
+    t = next(t for t in extract_tables(load(tmp_path / "para-7.pdf")) if t.label == "8")
+    assert t.columns == ["Method", "BERT", "Self-TER", "iBLEU", "SARI"]
+    assert t.rows[0][0] == "Prompt Tuning" and t.confidence["confident"]

@@ -816,8 +816,11 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             # (only a label at or after the last name-like word: "...pubmed.ncbi.nlm.nih.gov/ LongT5 is the
             # best" is about LongT5, not the table's PubMed row)
             last_name = before[-1].start() if before else -1
+            # (in the label's own case, or in any case for a name of two or more words: "prompt tuning"
+            # for the row "Prompt Tuning")
             labelled = [(at, sysname) for at, sysname in labelled if at >= last_name
-                        and _label_pattern(_leaf(sysname), case=True).search(text[: verb.start()])]  # type: ignore[union-attr]
+                        and (_label_pattern(_leaf(sysname), case=True).search(text[: verb.start()])  # type: ignore[union-attr]
+                             or len([w for w in re.findall(r"[A-Za-z]+", _leaf(sysname)) if len(w) >= 3]) >= 2)]
             names = [max(labelled)[1]] if labelled else []
         names = names or ([before[-1].group(0)] if before else [])
         if not names and title_sys and (_OURS.search(text[: verb.start()]) or re.match(r"^\s*(?:we|our)\b", text, re.I)):
@@ -866,10 +869,20 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         if not universal and not rivals_named and not all_bench:
             continue  # "X achieves strong results": no comparison to check
         # a claim that names a benchmark is about the tables that hold it
+        # (before the verb too: "On the Lunar Landing Problem, MRDL is the best ...")
         naming = [(t, rows) for t, rows in holding
-                  if any(_named_in(c.column, after_verb) for c in cells_of[t.id] if c.value is not None)]
+                  if any(_named_in(c.column, after_verb) or _named_in(c.column, text[: verb.start()])
+                         for c in cells_of[t.id] if c.value is not None)]
         if naming and not all_bench:
             holding = naming
+            # of tables that name the column, those whose upper header levels the sentence names too
+            # ("median HV values" on Lunar: "HV / Lunar" of Table 1, not "Lunar (Feasible (%))" of Table 2)
+            def _levels_named(t: Table) -> int:
+                words = _text_tokens(text)
+                return max((sum(1 for part in c.column.split(" / ") if _tokens(_core(part)) and _tokens(_core(part)) <= words)
+                            for c in cells_of[t.id] if c.value is not None), default=0)
+            top = max(_levels_named(t) for t, _ in holding)
+            holding = [(t, rows) for t, rows in holding if _levels_named(t) == top]
         # a table that prints the name itself is the one the claim means; one holding only a
         # longer label ("DeepSeekMoE Chat 16B" for "DeepSeekMoE 16B") is another system
         exact_h = [(t, rows) for t, rows in holding if any(_exact(r, name) or _exact(_leaf(r), name) for r in rows)]
@@ -1375,10 +1388,13 @@ def _resolve_pronouns(claims: list[Claim], doc: Document, tables: list[Table],
     for claim in claims:
         m = _PRONOUN_SUBJECT.match(claim.text)
         name = _antecedent(claim, doc, tables, cells_of) if m else ""
+        if name:
+            text = claim.text[: m.start("p")] + name + claim.text[m.end("p"):]
+        else:
+            text, name = _subject_after_verb(claim, tables, cells_of)
         if not name:
             out.append(claim)
             continue
-        text = claim.text[: m.start("p")] + name + claim.text[m.end("p"):]
         sub = replace(claim, text=text, quantities=find_quantities(text))
         if hasattr(claim, "context"):
             sub.context = claim.context  # type: ignore[attr-defined]
@@ -1386,6 +1402,30 @@ def _resolve_pronouns(claims: list[Claim], doc: Document, tables: list[Table],
         resolved[text] = (claim.text, name)
         out.append(sub)
     return out, resolved
+
+
+# "the best priority function in terms of median HV values is the MRDL": the subject after its verb
+_BEST_IS = re.compile(r"\bthe (?P<sup>best|top|strongest|leading|highest-scoring) (?P<what>(?:[\w-]+ ){0,9}?)(?P<verb>is|was) (?:the )?(?P<rest>.+)$", re.I)
+
+
+def _subject_after_verb(claim: Claim, tables: list[Table], cells_of: dict[str, list[_Cell]]) -> tuple[str, str]:
+    """(the sentence turned round, the name) for "... the best X is Y ...", where Y is a row label
+    of a results table; ("", "") otherwise."""
+    m = _BEST_IS.search(claim.text)
+    if not m:
+        return "", ""
+    rest = m.group("rest")
+    best = ""
+    for leaf in {_leaf(c.system) for t in tables for c in cells_of[t.id]}:
+        pat = _label_pattern(leaf, case=True)
+        hit = pat.match(rest) if pat else None
+        if hit and len(leaf) > len(best):
+            best = leaf
+    if not best:
+        return "", ""
+    tail = rest[len(best):] if rest.lower().startswith(best.lower()) else ""
+    text = f"{claim.text[: m.start()]}{best} {m.group('verb')} the {m.group('sup')} {m.group('what').strip()}{tail}"
+    return text, best
 
 
 def _restore_pronouns(checks: list[CrossCheck], resolved: dict[str, tuple[str, str]]) -> None:
@@ -1396,7 +1436,8 @@ def _restore_pronouns(checks: list[CrossCheck], resolved: dict[str, tuple[str, s
             continue
         orig, name = resolved[c.claim]
         c.claim = orig
-        note = f"the subject \u201cit\u201d was read as {name}, from the sentence before"
+        note = (f"the subject \u201cit\u201d was read as {name}, from the sentence before" if re.match(r"(?i)^(?:\W*\w+\W+){0,3}?it\b", orig)
+                else f"the subject {name} was read after its verb")
         if c.status == "mismatch":
             c.status = "unverified"
             c.message += f" [unverified: {note}]"

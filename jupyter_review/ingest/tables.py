@@ -565,8 +565,16 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
         got.append(i)
         last = r
         i += step
-    # trim non-tabular ends (a lone title line, a footnote)
-    while got and not _tabular(rows[got[-1]]):
+    # trim non-tabular ends (a lone title line, a footnote), but not the top line of a name set on
+    # two lines around the one-line names centred beside it ("Self-" / "TER" beside "BERT"): the
+    # lines overlap the row next to them
+    def _band(k: int) -> bool:
+        if len(got) < 2:
+            return False
+        far, near = rows[got[k]], rows[got[k - 1]]
+        return (far.y1 > near.y0 + 0.5) if step < 0 else (near.y1 > far.y0 + 0.5)
+
+    while got and not _tabular(rows[got[-1]]) and not _band(-1):
         got.pop()
     return got
 
@@ -1067,11 +1075,41 @@ def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _
     return [one] if one is not None else []
 
 
+def _merge_centred_header(rows: list[Row], first_body: int) -> list[Row]:
+    """A header whose names of two lines ("Self-" over "TER") stand above and below the one-line
+    names, which are centred between them ("Method | BERT | iBLEU"): three row bands that overlap
+    vertically, the outer two filling only places the middle one leaves empty. One header line."""
+    k = 0
+    out = list(rows)
+    while k + 2 < min(first_body, len(out)):
+        a, b, c = out[k], out[k + 1], out[k + 2]
+        if b.y0 < a.y1 - 0.5 and b.y1 > c.y0 + 0.5 and a.y1 <= c.y0 + 1 and not a.nval and not c.nval:
+            free = all(not any(_overlap(sa.x0, sa.x1, sb.x0, sb.x1) > 0 for sb in b.segs) for sa in a.segs + c.segs)
+            # each upper piece over exactly one lower piece and each lower under exactly one upper: the
+            # two lines of the same names (a group label over several names is no such pair)
+            over = [[sc for sc in c.segs if _overlap(sa.x0, sa.x1, sc.x0, sc.x1) > 0] for sa in a.segs]
+            under = [[sa for sa in a.segs if _overlap(sa.x0, sa.x1, sc.x0, sc.x1) > 0] for sc in c.segs]
+            paired = all(len(x) == 1 for x in over) and all(len(x) == 1 for x in under)
+            if free and paired:
+                merged = Row(sorted(a.words + b.words + c.words, key=lambda w: w.x0))
+                merged.segs = _segments(merged.words)
+                out[k:k + 3] = [merged]
+                first_body -= 2
+                continue
+        k += 1
+    return out
+
+
 def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _LazyRules | None = None) -> RawTable | None:
     rows = region.rows
     body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
     if len(body_idx) < 2:
         return None
+    if body_idx[0] >= 3:
+        merged_rows = _merge_centred_header(rows, body_idx[0])
+        if len(merged_rows) != len(rows):
+            rows = merged_rows
+            body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
     first_body = body_idx[0]
     cols = _columns([rows[k] for k in body_idx])
     if len(cols) < 2:
