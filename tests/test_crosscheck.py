@@ -405,3 +405,22 @@ def test_a_subject_after_its_verb(moead_checks):
     best = _about(moead_checks, "the best priority function in terms of median HV values is the MRDL")
     assert best and {c.status for c in best} == {"consistent"}
     assert "MRDL is best" in best[0].message and "Table 1" in best[0].message
+
+
+@pytest.fixture(scope="module")
+def coder_checks(tmp_path_factory):
+    """DeepSeek-Coder-V2 pp. 12-13: Tables 7-9, a sentence cut by the page break and "It" subjects."""
+    src = corpus_pdf("deepseek-coder-v2.pdf")
+    return _checks_on(_pages_of(src, 12, 13, tmp_path_factory.mktemp("coder") / "coder-12-13.pdf"))
+
+
+def test_a_sentence_cut_by_the_page_break_is_read_whole(coder_checks):
+    # p. 12 ends "It scores 70.0% on CruxEval-I-", p. 13 goes on "COT and 75.1% on CruxEval-O-COT, ...":
+    # read whole, with "It" the DeepSeek-Coder-V2-Instruct of the sentence before, both numbers are Table 8's
+    crux = _about(coder_checks, "It scores 70.0% on CruxEval-I-COT and 75.1% on CruxEval-O-COT")
+    assert crux and {c.status for c in crux} == {"consistent"}
+    assert "70.0% on CruxEval-I-COT" in crux[0].message and "75.1% on CruxEval-O-COT" in crux[0].message
+    assert "read as DeepSeek-Coder-V2" in crux[0].message
+    # "It scores 21% in Defects4J and 12.7% in SWE-Bench Lite" (p. 12): Table 7's cells
+    d4j = _about(coder_checks, "It scores 21% in Defects4J")
+    assert d4j and {c.status for c in d4j} == {"consistent"}

@@ -603,6 +603,15 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                 continue
             cols = list(dict.fromkeys(c.column for _, c in mine))
             target = respective[qi] if qi in respective else _benchmark_of(q, after, before, cols)
+            if exact and qi not in respective and not any(
+                    names_match(target, c.column, 4) or _named_in(c.column, target) for _, c in exact if target):
+                # the rows that print the name hold no column the sentence names: its other spellings
+                # may ("DS-Coder-V2-Instruct" of Table 8 for "DeepSeek-Coder-V2 Instruct" of Table 10);
+                # read so, the name is no longer exact (several rows may match)
+                cols_l = list(dict.fromkeys(c.column for _, c in loose))
+                target_l = _benchmark_of(q, after, before, cols_l)
+                if target_l and any(names_match(target_l, c.column, 4) or _named_in(c.column, target_l) for _, c in loose):
+                    mine, cols, exact, target = loose, cols_l, [], target_l
             averaged = False
             avg_said = _AVERAGE_BEFORE.search(before)
             if not target and avg_said:
@@ -1377,6 +1386,26 @@ def _antecedent(claim: Claim, doc: Document, tables: list[Table], cells_of: dict
     return next(iter(leaves)) if len(leaves) == 1 else ""
 
 
+def _join_page_breaks(claims: list[Claim], doc: Document) -> list[Claim]:
+    """A claim whose sentence the page break cut ("It scores 70.0% on CruxEval-I-" | "COT and 75.1%
+    on CruxEval-O-COT, ..."): read with the rest of the sentence from the next page's first line."""
+    from ..nlp.quantities import find_quantities
+
+    out: list[Claim] = []
+    for claim in claims:
+        i = getattr(claim, "sentence", None)
+        text = claim.text.rstrip()
+        if (isinstance(i, int) and 0 <= i < len(doc.sentences) - 1 and not re.search(r"[.!?:;)\]\"\u201d']$", text)
+                and claim.text == doc.sentences[i].text.strip()):
+            here, nxt = doc.sentences[i], doc.sentences[i + 1]
+            if (nxt.doc == here.doc and nxt.page == here.page + 1 and nxt.section == here.section
+                    and (text.endswith("-") or nxt.text[:1].islower())):
+                joined = text + ("" if text.endswith("-") else " ") + nxt.text.strip()
+                claim = replace(claim, text=joined, quantities=find_quantities(joined))
+        out.append(claim)
+    return out
+
+
 def _resolve_pronouns(claims: list[Claim], doc: Document, tables: list[Table],
                       cells_of: dict[str, list[_Cell]]) -> tuple[list[Claim], dict[str, tuple[str, str]]]:
     """Claims whose subject is "it", read with the antecedent's name in its place; and, per
@@ -1450,7 +1479,7 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     results = [t for t in tables if t.is_results and t.long]
     if not results:
         return []
-    claims = _enumerated(claims)
+    claims = _enumerated(_join_page_breaks(claims, doc))
     others = [t for t in tables if not t.is_results and t.long]
     cells_of = {t.id: table_cells(t) for t in results + others}
     claims, resolved = _resolve_pronouns(claims, doc, results, cells_of)
