@@ -92,3 +92,14 @@ def test_a_two_line_header_name_around_centred_names_is_one_header(tmp_path):
     t = next(t for t in extract_tables(load(tmp_path / "para-7.pdf")) if t.label == "8")
     assert t.columns == ["Method", "BERT", "Self-TER", "iBLEU", "SARI"]
     assert t.rows[0][0] == "Prompt Tuning" and t.confidence["confident"]
+
+
+def test_running_text_under_a_ruled_tables_closing_rule_is_no_row(tmp_path):
+    # wsod-mapr2024 p. 4, Table III (full rules, right page column): the line of running text under it
+    # ("2) Bounding box generation: Kim et al. [2] utilize all") was read as a row, merging the
+    # Backbone and Method columns and cutting the ResNet50/VGG16 groups from their rows
+    doc = load(_texbench_page("wsod-mapr2024", 4, tmp_path / "wsod-4.pdf"))
+    t = next(t for t in extract_tables(doc) if t.label == "III")
+    assert t.columns == ["Backbone", "Method", "Val", "Test"]
+    assert len(t.rows) == 8 and not any("Bounding" in c for r in t.rows for c in r)
+    assert {r.column: r.value for r in t.long if r.system == "VGG16 / Kim et al."} == {"Val": 9.97, "Test": 10.31}

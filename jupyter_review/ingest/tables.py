@@ -1105,6 +1105,29 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
     if len(body_idx) < 2:
         return None
+    def _texty_row(r: Row) -> bool:
+        t = r.text.replace(" ", "")
+        # (a line of text may hold a list marker and a citation: "2)", "[2]"; no value of a cell)
+        values = [sg for sg in r.segs if sg.numeric and not re.match(r"^[(\[]?\d{1,2}[)\]]$|^\[\d{1,3}(?:,\s?\d{1,3})*\]$", sg.text)]
+        return not values and sum(ch.isalpha() for ch in t) >= 0.6 * max(1, len(t))
+
+    valued = [k for k in body_idx if not _texty_row(rows[k])]
+    if page_rules is not None and len(valued) >= 3 and _texty_row(rows[-1]):
+        # text under the rule that closes the table (a line of the running text that the region grew
+        # into, "2) Bounding box generation: ..."): no row of the table
+        allw0 = [w for r in rows for w in r.words]
+        x0_, x1_ = min(w.x0 for w in allw0), max(w.x1 for w in allw0)
+        last_body = rows[valued[-1]]
+        closing = [y for a, b, y in page_rules() if last_body.y1 - 1 <= y <= rows[-1].y0 + 1 and (b - a) >= 0.6 * (x1_ - x0_)
+                   and a < x1_ and b > x0_]
+        if closing:
+            cut = min(closing)
+            # (only lines of six or more words: a short row of text values, "License | MIT | Apache",
+            # may sit under a rule of its own)
+            keep = [r for r in rows if not (r.y0 >= cut - 0.5 and _texty_row(r) and len(r.words) >= 6)]
+            if len(keep) < len(rows) and all(r.y0 >= cut - 0.5 for r in rows[len(keep):]):
+                rows = keep
+                body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
     if body_idx[0] >= 3:
         merged_rows = _merge_centred_header(rows, body_idx[0])
         if len(merged_rows) != len(rows):
