@@ -103,3 +103,37 @@ def test_running_text_under_a_ruled_tables_closing_rule_is_no_row(tmp_path):
     assert t.columns == ["Backbone", "Method", "Val", "Test"]
     assert len(t.rows) == 8 and not any("Bounding" in c for r in t.rows for c in r)
     assert {r.column: r.value for r in t.long if r.system == "VGG16 / Kim et al."} == {"Val": 9.97, "Test": 10.31}
+
+
+def _text_row_pdf(path: Path, mid: tuple[str, ...]) -> Path:
+    """A systems-as-columns table with one row of text values among its rows of numbers."""
+    doc = pymupdf.open()
+    pg = doc.new_page(width=612, height=792)
+    pg.insert_text((72, 90), "We compare the systems on the benchmark in the table below and discuss the results.", fontsize=10)
+    xs = [72, 200, 250, 300, 350]
+    y = 120
+    for x, h in zip(xs, ["Model", "SysA", "SysB", "SysC", "SysD"]):
+        pg.insert_text((x, y), h, fontsize=9)
+    rows = [("Accuracy", "71.2", "65.0", "40.1", "12.0"), ("F1", "74.8", "69.3", "44.0", "11.0"), mid,
+            ("Recall", "73.1", "67.7", "42.5", "13.0"), ("Precision", "70.2", "64.1", "39.0", "12.5"), ("EM", "73.9", "68.8", "43.2", "11.4")]
+    for r in rows:
+        y += 12
+        for x, c in zip(xs, r):
+            pg.insert_text((x, y), c, fontsize=9)
+    pg.insert_text((72, y + 25), "Table 1: Results of the four systems on the test set.", fontsize=9)
+    pg.insert_text((72, y + 55), "The proposed model improves over the baseline on the test set in all metrics that we report.", fontsize=10)
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("mid", [("Valid k/511", "yes", "no", "yes", "yes"), ("Backbone", "ViT-B", "ViT-L", "ResNet", "ConvNeXt")])
+def test_a_row_of_text_values_does_not_split_the_table(tmp_path, mid):
+    # a data row of words among the rows of numbers was read as the header line of a second
+    # stacked block: the table split in two, the lower half keyed by that row's words
+    tables = extract_tables(load(_text_row_pdf(tmp_path / "mid.pdf", mid)))
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.columns == ["Model", "SysA", "SysB", "SysC", "SysD"] and len(t.rows) == 6
+    # (whichever way the table is oriented, the EM row keeps its four systems' values)
+    em = {r.column if r.system == "EM" else r.system: r.value for r in t.long if "EM" in (r.system, r.column)}
+    assert em == {"SysA": 73.9, "SysB": 68.8, "SysC": 43.2, "SysD": 11.4}

@@ -1066,6 +1066,8 @@ def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _
                     continue
                 if bold_head and not _any_bold(r):
                     continue  # a row of words set like the body under a bold header: data ("Optimizer | AdamW")
+                if not _second_header(r, rows[k - 1], head, rows[k + 1:k + 4], page_rules):
+                    continue  # a row of text values ("Backbone | ViT-B | ResNet", "Valid | k/511 | ...") among the rows
                 if any(_is_body(x) for x in rows[k + 1:k + 4]):
                     first = _Region(rows[:k], region.caption, region.cap_bbox, region.x0, region.x1, list(region.notes))
                     rest = _Region(rows[k:], region.caption, region.cap_bbox, region.x0, region.x1,
@@ -1073,6 +1075,23 @@ def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _
                     return _build(first, pg, doc_index, page_no, page_rules) + _build(rest, pg, doc_index, page_no, page_rules)
     one = _build_one(region, pg, doc_index, page_no, page_rules)
     return [one] if one is not None else []
+
+
+def _second_header(r: Row, prev: Row, head: list[Row], after: list[Row], page_rules: _LazyRules | None) -> bool:
+    """Is a row of words inside a table the header line of a second stacked block, not a data row
+    of text values? It repeats a name of the first header ("IGD | None | MRDL" under "HV | None |
+    MRDL", "#TP | #AP | Swift" under "#TP | #AP | Python"), or a rule across the table runs right
+    above it, or it is set in bold and the rows under it are not."""
+    names = {sg.text.strip().casefold() for h in head for sg in h.segs if sg.text.strip()}
+    if any(sg.text.strip().casefold() in names for sg in r.segs):
+        return True
+    if _any_bold(r) and not any(_any_bold(x) for x in after if _is_body(x)):
+        return True
+    if page_rules is not None:
+        x0, x1 = min(w.x0 for w in r.words + prev.words), max(w.x1 for w in r.words + prev.words)
+        if any(prev.y1 - 1 <= y <= r.y0 + 1 and (b - a) >= 0.6 * (x1 - x0) for a, b, y in page_rules()):
+            return True
+    return False
 
 
 def _merge_centred_header(rows: list[Row], first_body: int) -> list[Row]:
