@@ -727,7 +727,7 @@ _BEST_VERB = re.compile(
     r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|beat(?:s|ing)?|"
     r"(?:performs?|performed|does|did|is|are|was|were) (?:\w+ )?better than|"
     r"(?:achiev|attain|obtain|deliver|show|exhibit|demonstrat)\w* (?:a |an )?(?:\w+ )?(?:better|stronger|higher|superior) "
-    r"(?:performance|results?|scores?|accuracy) (?:than|over)|(?:demonstrat|show|exhibit)\w* (?:\w+ )?advantages? over|"
+    r"(?:performance|results?|scores?|accuracy) (?:than|over)|(?:demonstrat|show|exhibit)\w* (?:\w+ ){0,3}?advantages? over|"
     r"(?:achiev|attain|obtain|set|establish|reach|deliver|yield|record|secur|report)\w* (?:a |an |the )?(?:new )?"
     r"(?:state[- ]of[- ]the[- ]art|sota|best|highest|top|lowest|leading)|"
     r"(?:is|are|was|were|being|remains?|ranks?) (?:the )?(?:best|first|top|state[- ]of[- ]the[- ]art|sota)\b|"
