@@ -365,3 +365,62 @@ def test_a_claim_after_a_tables_introduction_is_read_against_that_table():
     assert all(t["label"] == "7" for c in checks for t in c.tables)
     mm = [c for c in checks if c.status == "mismatch"]
     assert mm and "11.3" in mm[0].message and "73.7 > 54.5" in mm[0].message
+
+
+# -- ratio claims and pronoun subjects (session 13) -------------------------------------------
+
+
+def test_pronoun_subjects_are_read_from_the_sentence_before(moe_checks):
+    # p. 22: "(3) At a larger scale, the performance of DeepSeekMoE 142B (Half Activated) does not lag
+    # behind too much from DeepSeekMoE 145B. ... It also outperforms GShard 137B": "it" is the 142B
+    # row (the first name of the item before), compared with GShard 137B in Table 6; the sentence
+    # is quoted as printed, says whom "it" was read as, and is never a mismatch
+    it = _about(moe_checks, "It also outperforms GShard 137B")
+    assert it and all(c.status != "mismatch" for c in it)
+    assert any("DeepSeekMoE 142B (Half Activated)" in c.message and "read as" in c.message for c in it)
+    assert all(c.claim.startswith("It also outperforms") for c in it)
+
+
+@pytest.fixture(scope="module")
+def speedup_checks(tmp_path_factory):
+    """YellowFin p. 9: Table 2 prints speedups ("1.71x") and the prose claims them."""
+    src = need_texbench_pdf("yellowfin")
+    return _checks_on(_pages_of(src, 9, 9, tmp_path_factory.mktemp("yf") / "yf-9.pdf"))
+
+
+def test_speedup_claims_are_read_against_ratio_cells(speedup_checks):
+    # "momentum SGD achieves 1.71x and 1.87x speedup to tuned Adam on CIFAR10 and CIFAR100
+    # respectively": each number goes with its own column (the i-th named after the run)
+    sgd = _about(speedup_checks, "momentum SGD achieves 1.71x and 1.87x speedup")
+    assert sgd and {c.status for c in sgd} == {"consistent"}
+    assert "1.71x on CIFAR10" in sgd[0].message and "1.87x on CIFAR100" in sgd[0].message
+    # a ratio is shown, never counted as a mismatch
+    assert not [c for c in speedup_checks if c.status == "mismatch" and c.kind == "number"]
+
+
+def test_a_subject_after_its_verb(moead_checks):
+    # p. 5: "On the Lunar Landing Problem, the best priority function in terms of median HV values is
+    # the MRDL": MRDL is read as the subject, against the HV half's Lunar row (0.687, the best of five),
+    # not Table 2's "Lunar (Feasible (%))" column
+    best = _about(moead_checks, "the best priority function in terms of median HV values is the MRDL")
+    assert best and {c.status for c in best} == {"consistent"}
+    assert "MRDL is best" in best[0].message and "Table 1" in best[0].message
+
+
+@pytest.fixture(scope="module")
+def coder_checks(tmp_path_factory):
+    """DeepSeek-Coder-V2 pp. 12-13: Tables 7-9, a sentence cut by the page break and "It" subjects."""
+    src = corpus_pdf("deepseek-coder-v2.pdf")
+    return _checks_on(_pages_of(src, 12, 13, tmp_path_factory.mktemp("coder") / "coder-12-13.pdf"))
+
+
+def test_a_sentence_cut_by_the_page_break_is_read_whole(coder_checks):
+    # p. 12 ends "It scores 70.0% on CruxEval-I-", p. 13 goes on "COT and 75.1% on CruxEval-O-COT, ...":
+    # read whole, with "It" the DeepSeek-Coder-V2-Instruct of the sentence before, both numbers are Table 8's
+    crux = _about(coder_checks, "It scores 70.0% on CruxEval-I-COT and 75.1% on CruxEval-O-COT")
+    assert crux and {c.status for c in crux} == {"consistent"}
+    assert "70.0% on CruxEval-I-COT" in crux[0].message and "75.1% on CruxEval-O-COT" in crux[0].message
+    assert "read as DeepSeek-Coder-V2" in crux[0].message
+    # "It scores 21% in Defects4J and 12.7% in SWE-Bench Lite" (p. 12): Table 7's cells
+    d4j = _about(coder_checks, "It scores 21% in Defects4J")
+    assert d4j and {c.status for c in d4j} == {"consistent"}

@@ -450,12 +450,23 @@ def _core(label: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
+# the short forms tables print for words the prose spells out ("Val" for "the valid set")
+_HEADER_SHORT = {"valid": "val", "validation": "val", "development": "dev", "accuracy": "acc", "perplexity": "ppl",
+                 "parameters": "params", "training": "train"}
+
+
+@functools.lru_cache(maxsize=65536)
+def _text_tokens(text: str) -> frozenset[str]:
+    toks = _tokens(text)
+    return toks | {_HEADER_SHORT[t] for t in toks if t in _HEADER_SHORT}
+
+
 def _named_in(label: str, text: str) -> bool:
     core = _core(label)
     lt = _tokens(core)
     if not lt or lt <= _GENERIC_COLUMN or not any(len(w) >= 3 and not w.isdigit() for w in lt):
         return False
-    return lt <= _tokens(text)
+    return lt <= _text_tokens(text)
 
 
 def _benchmark_of(q: Any, after: str, before: str, columns: list[str]) -> str:
@@ -512,27 +523,110 @@ def _claim_where(claim: Claim, doc: Document | None) -> str:
 
 # -- number checks -------------------------------------------------------------------------
 
+_AVERAGE_BEFORE = re.compile(r"\b(?:average|avg\.?|mean)\s+(?:[\w-]+\s+){0,2}?(?:of|is|at|reaching|with)?\s*$", re.I)
+_RATIO_CELL = re.compile(r"\d\s*[x\u00d7]\s*[*\u2020\u2021]?\s*$")
+
+
+def _ratio_cell(raw: str) -> bool:
+    """A cell printed as a ratio or speedup ("1.71x", "3.2\u00d7")."""
+    return bool(_RATIO_CELL.search(raw or ""))
+
+
+def _respective_targets(claim: Claim, tables: list[Table], cells_of: dict[str, list[_Cell]]) -> dict[int, str]:
+    """"A reaches 1.71x and 1.87x on CIFAR10 and CIFAR100 respectively": the i-th number of the
+    run goes with the i-th column named after it. Quantity index -> column label, or {} when the
+    sentence has no such run (as many columns named after the numbers, in order, as numbers)."""
+    text = claim.text
+    resp = re.search(r"\brespectively\b", text)
+    if not resp or len(claim.quantities) < 2:
+        return {}
+    idx: list[tuple[int, int]] = []  # (quantity index, its end in the text)
+    pos = 0
+    for k, q in enumerate(claim.quantities):
+        at = text.find(q.text, pos)
+        if at < 0 or at > resp.start():
+            continue
+        idx.append((k, at + len(q.text)))
+        pos = at + len(q.text)
+    if len(idx) < 2:
+        return {}
+    # the names follow the numbers, before or after the word ("... on A and B respectively",
+    # "... respectively on A and B"), up to the end of the clause
+    stop = re.search(r"[;:]|\.\s", text[resp.end():])
+    tail = text[idx[-1][1]:resp.end() + (stop.start() if stop else len(text))]
+    labels = list(dict.fromkeys(c.column for t in tables for c in cells_of[t.id] if c.value is not None))
+    found: dict[int, str] = {}  # position in the tail -> the longest label named there
+    for lab in labels:
+        core = _core(lab)
+        if not _named_in(lab, tail):
+            continue
+        pat = _label_pattern(core)
+        m = pat.search(tail) if pat else None
+        if m and (m.start() not in found or len(_core(found[m.start()])) < len(core)):
+            found[m.start()] = lab
+    named = [found[k] for k in sorted(found)]
+    # labels printed under several upper headers give one name several labels: keep one per spelling
+    spelled: list[str] = []
+    for lab in named:
+        if not any(_core(x).casefold() == _core(lab).casefold() for x in spelled):
+            spelled.append(lab)
+    if len(spelled) != len(idx):
+        return {}
+    return {k: _core(lab) for (k, _), lab in zip(idx, spelled)}
+
 
 def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
-                   doc: Document | None = None) -> list[CrossCheck]:
+                   doc: Document | None = None, other_tables: list[Table] | None = None) -> list[CrossCheck]:
+    """``other_tables``: tables not taken for results tables (a caption that names no result, a
+    table of perplexities): a claimed number one of them holds for the system and benchmark is
+    borne out there, and no results table's cell is held against it."""
     out = []
+    other_tables = other_tables or []
     for claim in claims:
         parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []  # status, text, cells, reason
         pos = 0
-        for q in claim.quantities:
+        respective = _respective_targets(claim, tables, cells_of)
+        for qi, q in enumerate(claim.quantities):
             after, before, pos = _segments(claim.text, q.text, pos)
-            if not q.system or q.unit not in ("", "%", "points"):
+            if not q.system or q.unit not in ("", "%", "points", "x"):
                 continue
-            mine = [(t, c) for t in tables for c in cells_of[t.id] if c.value is not None and names_match(q.system, c.system, 2)]
+            # a ratio ("1.71x speedup") is read against cells printed as ratios ("1.71x"), and only those
+            ratio = q.unit == "x"
+            mine = [(t, c) for t in tables for c in cells_of[t.id] if c.value is not None and names_match(q.system, c.system, 2)
+                    and _ratio_cell(c.raw) == ratio]
             # the rows that print the name itself, when there are any: "Janus-Pro-7B" is not "Janus-Pro-1B",
             # "DeepSeekMoE 16B" not "DeepSeekMoE Chat 16B"
             exact = [(t, c) for t, c in mine if _exact(c.system, q.system) or _exact(_leaf(c.system), q.system)]
+            loose = mine
             mine = exact or mine
             if not mine:
                 continue
             cols = list(dict.fromkeys(c.column for _, c in mine))
-            target = _benchmark_of(q, after, before, cols)
-            if not target and re.search(r"\brespectively\b", claim.text):
+            target = respective[qi] if qi in respective else _benchmark_of(q, after, before, cols)
+            if exact and qi not in respective and not any(
+                    names_match(target, c.column, 4) or _named_in(c.column, target) for _, c in exact if target):
+                # the rows that print the name hold no column the sentence names: its other spellings
+                # may ("DS-Coder-V2-Instruct" of Table 8 for "DeepSeek-Coder-V2 Instruct" of Table 10);
+                # read so, the name is no longer exact (several rows may match)
+                cols_l = list(dict.fromkeys(c.column for _, c in loose))
+                target_l = _benchmark_of(q, after, before, cols_l)
+                if target_l and any(names_match(target_l, c.column, 4) or _named_in(c.column, target_l) for _, c in loose):
+                    mine, cols, exact, target = loose, cols_l, [], target_l
+            averaged = False
+            avg_said = _AVERAGE_BEFORE.search(before)
+            if not target and avg_said:
+                # "an average score of 75.3%": the table's one average ("Avg.", "Average") or mean column
+                word = r"\bmean\b" if avg_said.group(0).lower().startswith("mean") else r"\b(?:avg|average)\b"
+                agg = [col for col in cols if re.search(word, _leaf(col), re.I)]
+                if not agg and exact:
+                    # the rows that print the name hold no average: the other spellings of it may
+                    # ("DS-Coder-V2-Instruct" for "DeepSeek-Coder-V2-Instruct")
+                    mine = loose
+                    cols = list(dict.fromkeys(c.column for _, c in mine))
+                    agg = [col for col in cols if re.search(word, _leaf(col), re.I)]
+                if len(agg) == 1:
+                    target, averaged = agg[0], True
+            if not target and qi not in respective and re.search(r"\brespectively\b", claim.text):
                 # "A and B reach 55.6% and 56.0% on SWE-bench respectively": one benchmark for the list
                 target = _benchmark_of(q, claim.text[claim.text.find(q.text):], "", cols)
             if not target:
@@ -550,6 +644,10 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                     hits += [(t, c) for t in tables for c in cells_of[t.id]
                              if c.value is not None and names_match(other, c.system, 2)
                              and (names_match(target, c.column, 4) or _named_in(c.column, target)) and _equal(q.value, q.text, c)]
+            if not hits:
+                hits = [(t, c) for t in other_tables for c in cells_of[t.id]
+                        if c.value is not None and names_match(q.system, c.system, 2) and _ratio_cell(c.raw) == ratio
+                        and (names_match(target, c.column, 4) or _named_in(c.column, target)) and _equal(q.value, q.text, c)]
             if hits:
                 t, c = hits[0]
                 parts.append(("consistent", f"{c.system} {q.text} on {target}: {_where(t, doc)} has {c.raw or f'{c.value:g}'}", [hits[0]], ""))
@@ -576,6 +674,10 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             # for "Janus-Pro-1B" and "Janus-Pro-7B"): which one the claim means is not known
             if any(len(v) > 1 for v in per_table.values()) or (not exact and len({_leaf(c.system) for _, c in cands}) > 1):
                 reasons.append(f"several rows match {q.system}")
+            # a row whose label qualifies the name ("VL-HMM (2^14)", "X 142B (Half Activated)"): a variant
+            # of the system, maybe not the one the sentence means
+            if not exact and all(re.search(r"\([^()]*[^\s()][^()]*\)|=", _leaf(c.system)) for _, c in cands):
+                reasons.append(f"the table's rows qualify the name {q.system} ({_leaf(cands[0][1].system)})")
             others = [n for n in _claim_names(Claim(text=before + after, kind="", kinds=[], hedged=False, location="", doc=0, page=0, bbox=(0, 0, 0, 0)))
                       if n != q.system and not names_match(n, q.system, 3) and any(names_match(n, c.system, 2) for t in tables for c in cells_of[t.id])]
             if others:
@@ -588,6 +690,12 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             if named_at < 0 or len(gap) > 160 or re.search(
                     r"[;:]\s|[,\u2013\u2014(]\s*(?:a|an|the|this|that|which|whose|its|their|while|whereas)\b|\b(?:while|whereas)\b", gap, re.I):
                 reasons.append(f"the sentence does not say the number of {q.system} (another clause lies between them)")
+            if averaged:
+                reasons.append("an average, which the table may take over other columns than the sentence")
+            if ratio:
+                # whose ratio over whom ("X, like Y, reaches 1.9x"): the sentence's grammar is not read
+                # closely enough to call a ratio wrong; it is shown, never counted as a mismatch
+                reasons.append("a ratio claim is checked for agreement only")
             vals = ", ".join(f"{c.raw or f'{c.value:g}'} ({c.system}, {c.column}, {_where(t, doc)})" for t, c in cands[:4])
             text = f"the text says {q.system} reaches {q.text} on {target}; the table says {vals}"
             parts.append(("unverified" if reasons else "mismatch", text, cands[:8], "; ".join(reasons)))
@@ -619,7 +727,7 @@ _BEST_VERB = re.compile(
     r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|beat(?:s|ing)?|"
     r"(?:performs?|performed|does|did|is|are|was|were) (?:\w+ )?better than|"
     r"(?:achiev|attain|obtain|deliver|show|exhibit|demonstrat)\w* (?:a |an )?(?:\w+ )?(?:better|stronger|higher|superior) "
-    r"(?:performance|results?|scores?|accuracy) than|(?:demonstrat|show|exhibit)\w* (?:\w+ )?advantages? over|"
+    r"(?:performance|results?|scores?|accuracy) (?:than|over)|(?:demonstrat|show|exhibit)\w* (?:\w+ ){0,3}?advantages? over|"
     r"(?:achiev|attain|obtain|set|establish|reach|deliver|yield|record|secur|report)\w* (?:a |an |the )?(?:new )?"
     r"(?:state[- ]of[- ]the[- ]art|sota|best|highest|top|lowest|leading)|"
     r"(?:is|are|was|were|being|remains?|ranks?) (?:the )?(?:best|first|top|state[- ]of[- ]the[- ]art|sota)\b|"
@@ -627,6 +735,7 @@ _BEST_VERB = re.compile(
     r"leads?\b|scores? highest)",
     re.I,
 )
+_COMPARE_VERB = re.compile(r"\b(?:outperform|surpass|advantages? over|(?:better|stronger|superior) (?:performance|results?) (?:than|over))", re.I)
 _NOT_SUPERIOR = re.compile(
     r"\b(?:comparabl\w*|on par|competitive\w*|close to|closely|nearly|approach\w*|rival\w*|match(?:es|ing)?|gap|lags?|"
     r"trail\w*|behind|second(?:-| )(?:best|highest)|among the (?:best|top|strongest|leading)|top-tier|"
@@ -694,7 +803,9 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
     for claim in claims:
         text = claim.text
         verb = _BEST_VERB.search(text)
-        if "superiority" not in claim.kinds or verb is None or claim.hedged:
+        # (a comparison verb makes the claim whatever its cue words: "X demonstrates overwhelming
+        # advantages over Y" carries no superiority cue of the lexicon)
+        if verb is None or claim.hedged or ("superiority" not in claim.kinds and not _COMPARE_VERB.search(verb.group(0))):
             continue
         # "despite comparable total parameters, X outperforms Y": a like-for-like size, not a result
         if _NOT_SUPERIOR.search(_LIKE_SIZE.sub(" ", text[: verb.end() + 80])) and not _ALL_BENCH.search(text):
@@ -705,7 +816,8 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         # the last name before the verb that some table holds as a system ("X reaches 71.3% on
         # GradeMath and 46.8% on OlymBench, outperforms ...": X, not OlymBench)
         held = [n.group(0) for n in before if any(_system_rows(cells_of[t.id], n.group(0)) for t in tables)]
-        names = held[-1:]
+        # a pronoun subject read from the sentence before: the row it was resolved to
+        names = [claim.subject] if getattr(claim, "subject", "") else held[-1:]  # type: ignore[attr-defined]
         if not names:
             # a row label spelled out before the verb ("... and Switch Transformer achieve"), the last one
             labelled = [(m.start(), sysname) for t in tables for sysname in dict.fromkeys(c.system for c in cells_of[t.id])
@@ -713,8 +825,11 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             # (only a label at or after the last name-like word: "...pubmed.ncbi.nlm.nih.gov/ LongT5 is the
             # best" is about LongT5, not the table's PubMed row)
             last_name = before[-1].start() if before else -1
+            # (in the label's own case, or in any case for a name of two or more words: "prompt tuning"
+            # for the row "Prompt Tuning")
             labelled = [(at, sysname) for at, sysname in labelled if at >= last_name
-                        and _label_pattern(_leaf(sysname), case=True).search(text[: verb.start()])]  # type: ignore[union-attr]
+                        and (_label_pattern(_leaf(sysname), case=True).search(text[: verb.start()])  # type: ignore[union-attr]
+                             or len([w for w in re.findall(r"[A-Za-z]+", _leaf(sysname)) if len(w) >= 3]) >= 2)]
             names = [max(labelled)[1]] if labelled else []
         names = names or ([before[-1].group(0)] if before else [])
         if not names and title_sys and (_OURS.search(text[: verb.start()]) or re.match(r"^\s*(?:we|our)\b", text, re.I)):
@@ -763,10 +878,20 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         if not universal and not rivals_named and not all_bench:
             continue  # "X achieves strong results": no comparison to check
         # a claim that names a benchmark is about the tables that hold it
+        # (before the verb too: "On the Lunar Landing Problem, MRDL is the best ...")
         naming = [(t, rows) for t, rows in holding
-                  if any(_named_in(c.column, after_verb) for c in cells_of[t.id] if c.value is not None)]
+                  if any(_named_in(c.column, after_verb) or _named_in(c.column, text[: verb.start()])
+                         for c in cells_of[t.id] if c.value is not None)]
         if naming and not all_bench:
             holding = naming
+            # of tables that name the column, those whose upper header levels the sentence names too
+            # ("median HV values" on Lunar: "HV / Lunar" of Table 1, not "Lunar (Feasible (%))" of Table 2)
+            def _levels_named(t: Table) -> int:
+                words = _text_tokens(text)
+                return max((sum(1 for part in c.column.split(" / ") if _tokens(_core(part)) and _tokens(_core(part)) <= words)
+                            for c in cells_of[t.id] if c.value is not None), default=0)
+            top = max(_levels_named(t) for t, _ in holding)
+            holding = [(t, rows) for t, rows in holding if _levels_named(t) == top]
         # a table that prints the name itself is the one the claim means; one holding only a
         # longer label ("DeepSeekMoE Chat 16B" for "DeepSeekMoE 16B") is another system
         exact_h = [(t, rows) for t, rows in holding if any(_exact(r, name) or _exact(_leaf(r), name) for r in rows)]
@@ -1220,15 +1345,148 @@ def _enumerated(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+# a sentence whose subject is a pronoun ("It scores 21% in Defects4J", "In addition, it also
+# surpasses Y"): the system is the one the sentence before is about
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?P<lead>(?:(?:in addition|moreover|furthermore|additionally|besides|meanwhile|notably|specifically|similarly|"
+    r"likewise|further|finally|also|again|here|overall|in particular|in contrast|on the other hand),?\s+)?)"
+    r"(?P<p>it)\s+(?=(?:also|further|still|even|then|additionally|consistently|clearly|significantly|notably|again)?\s*[a-z]+(?:s|ed)\b)",
+    re.I)
+
+
+def _antecedent(claim: Claim, doc: Document, tables: list[Table], cells_of: dict[str, list[_Cell]]) -> str:
+    """The system the sentence before ``claim`` is about: in its last enumerated item ("... (3) At a
+    larger scale, X ..."), the first name that a results table holds as a system; "" when none."""
+    i = getattr(claim, "sentence", None)
+    if not isinstance(i, int) or not 0 < i < len(doc.sentences):
+        return ""
+    here, prev = doc.sentences[i], doc.sentences[i - 1]
+    if prev.doc != here.doc or prev.section != here.section:
+        return ""
+    items = [x for x in _ENUM_ITEM.split(prev.text) if x.strip()]
+    last = items[-1] if items else prev.text
+    found = [(m.start(), m.group(0)) for m in _MODEL_NAME.finditer(last)
+             if m.group(0) not in _STOP_NAMES and not quantity_lexicon()["benchmarks"].spans(m.group(0))]
+    if not found:
+        return ""
+    at, name = found[0]  # the subject: the first name (a later one is an object: "lags behind X")
+    # a row label spelled out there in full ("DeepSeekMoE Chat 16B", which the name pattern cuts short)
+    spelled = []
+    for leaf in {_leaf(c.system) for t in tables for c in cells_of[t.id]}:
+        pat = _label_pattern(leaf, case=True)
+        m = pat.search(last) if pat else None
+        if m and m.start() == at and m.end() >= at + len(name):
+            spelled.append(leaf)
+    if spelled:
+        return max(spelled, key=len)
+    if any(_system_rows(cells_of[t.id], name) for t in tables):
+        return name
+    # a shortened row label ("DeepSeekMoE 142B" for "DeepSeekMoE 142B (Half Activated)"): that row's label
+    leaves = {_leaf(c.system) for t in tables for c in cells_of[t.id] if names_match(name, c.system, 3)}
+    return next(iter(leaves)) if len(leaves) == 1 else ""
+
+
+def _join_page_breaks(claims: list[Claim], doc: Document) -> list[Claim]:
+    """A claim whose sentence the page break cut ("It scores 70.0% on CruxEval-I-" | "COT and 75.1%
+    on CruxEval-O-COT, ..."): read with the rest of the sentence from the next page's first line."""
+    from ..nlp.quantities import find_quantities
+
+    out: list[Claim] = []
+    for claim in claims:
+        i = getattr(claim, "sentence", None)
+        text = claim.text.rstrip()
+        if (isinstance(i, int) and 0 <= i < len(doc.sentences) - 1 and not re.search(r"[.!?:;)\]\"\u201d']$", text)
+                and claim.text == doc.sentences[i].text.strip()):
+            here, nxt = doc.sentences[i], doc.sentences[i + 1]
+            if (nxt.doc == here.doc and nxt.page == here.page + 1 and nxt.section == here.section
+                    and (text.endswith("-") or nxt.text[:1].islower())):
+                joined = text + ("" if text.endswith("-") else " ") + nxt.text.strip()
+                claim = replace(claim, text=joined, quantities=find_quantities(joined))
+        out.append(claim)
+    return out
+
+
+def _resolve_pronouns(claims: list[Claim], doc: Document, tables: list[Table],
+                      cells_of: dict[str, list[_Cell]]) -> tuple[list[Claim], dict[str, tuple[str, str]]]:
+    """Claims whose subject is "it", read with the antecedent's name in its place; and, per
+    rewritten text, (the sentence as printed, the name read)."""
+    from ..nlp.quantities import find_quantities
+
+    out: list[Claim] = []
+    resolved: dict[str, tuple[str, str]] = {}
+    for claim in claims:
+        m = _PRONOUN_SUBJECT.match(claim.text)
+        name = _antecedent(claim, doc, tables, cells_of) if m else ""
+        if name:
+            text = claim.text[: m.start("p")] + name + claim.text[m.end("p"):]
+        else:
+            text, name = _subject_after_verb(claim, tables, cells_of)
+        if not name:
+            out.append(claim)
+            continue
+        sub = replace(claim, text=text, quantities=find_quantities(text))
+        if hasattr(claim, "context"):
+            sub.context = claim.context  # type: ignore[attr-defined]
+        sub.subject = name  # type: ignore[attr-defined]
+        resolved[text] = (claim.text, name)
+        out.append(sub)
+    return out, resolved
+
+
+# "the best priority function in terms of median HV values is the MRDL": the subject after its verb
+_BEST_IS = re.compile(r"\bthe (?P<sup>best|top|strongest|leading|highest-scoring) (?P<what>(?:[\w-]+ ){0,9}?)(?P<verb>is|was) (?:the )?(?P<rest>.+)$", re.I)
+
+
+def _subject_after_verb(claim: Claim, tables: list[Table], cells_of: dict[str, list[_Cell]]) -> tuple[str, str]:
+    """(the sentence turned round, the name) for "... the best X is Y ...", where Y is a row label
+    of a results table; ("", "") otherwise."""
+    m = _BEST_IS.search(claim.text)
+    if not m:
+        return "", ""
+    rest = m.group("rest")
+    best = ""
+    for leaf in {_leaf(c.system) for t in tables for c in cells_of[t.id]}:
+        pat = _label_pattern(leaf, case=True)
+        hit = pat.match(rest) if pat else None
+        if hit and len(leaf) > len(best):
+            best = leaf
+    if not best:
+        return "", ""
+    tail = rest[len(best):] if rest.lower().startswith(best.lower()) else ""
+    text = f"{claim.text[: m.start()]}{best} {m.group('verb')} the {m.group('sup')} {m.group('what').strip()}{tail}"
+    return text, best
+
+
+def _restore_pronouns(checks: list[CrossCheck], resolved: dict[str, tuple[str, str]]) -> None:
+    """Checks of a claim read with a resolved pronoun quote the sentence as printed and say whom
+    "it" was read as; they are never a mismatch (the antecedent may be misread), only shown."""
+    for c in checks:
+        if c.claim not in resolved:
+            continue
+        orig, name = resolved[c.claim]
+        c.claim = orig
+        note = (f"the subject \u201cit\u201d was read as {name}, from the sentence before" if re.match(r"(?i)^(?:\W*\w+\W+){0,3}?it\b", orig)
+                else f"the subject {name} was read after its verb")
+        if c.status == "mismatch":
+            c.status = "unverified"
+            c.message += f" [unverified: {note}]"
+        else:
+            c.message += f" ({note})"
+        c.reason = "; ".join(x for x in (c.reason, note) if x)
+
+
 def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list[CrossCheck]:
     results = [t for t in tables if t.is_results and t.long]
     if not results:
         return []
-    claims = _enumerated(claims)
-    cells_of = {t.id: table_cells(t) for t in results}
+    claims = _enumerated(_join_page_breaks(claims, doc))
+    others = [t for t in tables if not t.is_results and t.long]
+    cells_of = {t.id: table_cells(t) for t in results + others}
+    claims, resolved = _resolve_pronouns(claims, doc, results, cells_of)
     out: list[CrossCheck] = []
-    out += _check_numbers(claims, results, cells_of, doc)
+    out += _check_numbers(claims, results, cells_of, doc, others)
     out += _check_superiority(claims, results, cells_of, doc)
     out += _check_improvements(claims, results, cells_of, doc)
     out += _check_bold(results, cells_of, doc)
+    _restore_pronouns(out, resolved)
     return _merge_repeats(out)

@@ -26,7 +26,7 @@ _MISSING = {"", "-", "--", "---", "\u2013", "\u2014", "\u2212", "\u2010", "\u201
 _FOOT = "*\u2020\u2021\u00a7\u00b6\u2217\u22c6\u2605\u2606#"
 _NUMBER = re.compile(
     r"^(?P<sign>[-+\u2212\u2013]?)\s*(?P<num>(?:(?:\d{1,3}(?:[,\u2009\u202f ]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d{1,3})?)"
-    r"\s*(?P<pct>%?)"
+    r"\s*(?P<pct>%|[x\u00d7]|)"
     r"(?:\s*(?:\u00b1|\+/-|\+-)\s*(?P<sd>\d+(?:\.\d+)?)\s*%?|\s*\(\s*(?:\u00b1\s*)?(?P<sd2>\d+(?:\.\d+)?)\s*\)|\s*\[[^\]]*\])?"
     r"\s*(?P<foot>[" + re.escape(_FOOT) + r"]{0,3}|\^?[a-d]|\(?[a-d]\))?$"
 )
@@ -139,6 +139,8 @@ def parse_cell(text: str) -> dict[str, Any]:
     out["spread"] = parse_spread(t)
     if out["value"] is not None and "%" in t:
         out["unit"] = "%"
+    elif out["value"] is not None and re.search(r"\d\s*[x\u00d7]\s*$", t):
+        out["unit"] = "x"  # a ratio, speedup or multiple ("1.71x", "3.2\u00d7")
     return out
 
 
@@ -190,7 +192,7 @@ _METRIC_LIKE = re.compile(
 )
 _RESULTS_CAP = re.compile(
     r"\b(?:results?|performance|comparison|compar(?:e|ing)|accuracy|evaluation|evaluated|benchmarks?|ablation|scores?|"
-    r"outperform\w*|versus|vs\.?|baselines?|state[- ]of[- ]the[- ]art|sota|metrics?|f1|bleu|auc|error)\b",
+    r"outperform\w*|versus|vs\.?|baselines?|state[- ]of[- ]the[- ]art|sota|metrics?|f1|bleu|auc|error|speed-?ups?|perplexit(?:y|ies))\b",
     re.I,
 )
 _NOT_RESULTS_CAP = re.compile(

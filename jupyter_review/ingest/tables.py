@@ -130,6 +130,7 @@ class W:
     bold: bool = False
     italic: bool = False
     mark: str = ""  # a superscript / footnote marker printed small and raised after the word
+    sub: bool = False  # a subscript printed small and lowered after the word before it (CHAIR_s)
     # centre line and height, read tens of thousands of times per page: computed once
     cy: float = field(init=False, repr=False, compare=False)
     h: float = field(init=False, repr=False, compare=False)
@@ -283,7 +284,11 @@ def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, flo
                     # (a raised footnote letter may carry the word space after it: "Yes" "a " "(n = 249")
                     if k and 0 < len(t) and s.size < 0.8 * ln.spans[k - 1].size and t == s.text.rstrip():
                         prev = ln.spans[k - 1]
-                        if len(t) <= 3 and s.bbox[3] < prev.bbox[3] - 0.5:
+                        ph = max(0.5, prev.bbox[3] - prev.bbox[1])
+                        # raised: its bottom above the word's and its top not lowered (a span that starts
+                        # with a space may reach lower than its letters: "CHAIR_s CHAIR_i", the second
+                        # subscript after " CHAIR" is no superscript)
+                        if len(t) <= 3 and s.bbox[3] < prev.bbox[3] - 0.5 and s.bbox[1] < prev.bbox[1] + 0.3 * ph:
                             sups.append((s.bbox, t))
                         elif len(t) <= 12 and t.isalnum() and s.bbox[1] > prev.bbox[1] + 1.0 and (
                                 s.bbox[3] > prev.bbox[3] + 0.3 or (s.bbox[1] + s.bbox[3] - prev.bbox[1] - prev.bbox[3]) / 2
@@ -322,7 +327,22 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
             if sub is not None:
                 st = next(st for bb, st in subs if bb is sub)
                 out.append(W(x0, y0, sub[0], y1, text[: -len(st)]))
-                out.append(W(sub[0], y0, x1, y1, st))
+                out.append(W(sub[0], y0, x1, y1, st, sub=True))
+                continue
+            # a subscript set as a word of its own right after its word: it stays on that word's line
+            if any(abs(bb[0] - x0) < 1.0 and abs(bb[2] - x1) < 1.0 and st == text for bb, st in subs):
+                prev_w = next((o for o in reversed(out) if 0 <= x0 - o.x1 < 2.0 and o.y0 - 1 <= (y0 + y1) / 2 <= o.y1 + 2), None)
+                if prev_w is not None:
+                    out.append(W(x0, prev_w.y0, x1, prev_w.y1, text, sub=True))
+                    continue
+        # a subscript the text layer set on a line of its own (its span starts a line): smaller than the
+        # word it follows, right after it, its top lowered into that word's lower half
+        if len(text) <= 12 and text.isalnum() and out:
+            h = y1 - y0
+            prev_w = next((o for o in out[-3:][::-1] if -0.5 <= x0 - o.x1 < max(1.0, 0.35 * o.h) and h < 0.8 * o.h
+                           and o.y0 + 0.3 * o.h < y0 < o.y1 and y1 > o.y1), None)
+            if prev_w is not None and not prev_w.sub:
+                out.append(W(x0, prev_w.y0, x1, prev_w.y1, text, sub=True))
                 continue
         mark = ""
         if sups:
@@ -334,6 +354,12 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
                     text = text[: -len(st)]
                     mark = _sup_text(st)
                     x1 = bb[0]
+                    break
+                # a raised exponent inside brackets ("(2" "14" ")" read as "(214)"): written raised in place
+                close = re.search(re.escape(st) + r"([)\]}]{1,2})$", text)
+                if (close and x0 < bb[0] and bb[2] <= x1 + 0.5 and x1 - bb[2] < 6.0 and y0 - 1 <= bb[1] <= y1
+                        and st.isdigit() and close.start() > 0):
+                    text = text[: close.start()] + _sup_text(st) + close.group(1)
                     break
         out.append(W(x0, y0, x1, y1, text, mark=mark))
     return out, runs
@@ -539,8 +565,16 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
         got.append(i)
         last = r
         i += step
-    # trim non-tabular ends (a lone title line, a footnote)
-    while got and not _tabular(rows[got[-1]]):
+    # trim non-tabular ends (a lone title line, a footnote), but not the top line of a name set on
+    # two lines around the one-line names centred beside it ("Self-" / "TER" beside "BERT"): the
+    # lines overlap the row next to them
+    def _band(k: int) -> bool:
+        if len(got) < 2:
+            return False
+        far, near = rows[got[k]], rows[got[k - 1]]
+        return (far.y1 > near.y0 + 0.5) if step < 0 else (near.y1 > far.y0 + 0.5)
+
+    while got and not _tabular(rows[got[-1]]) and not _band(-1):
         got.pop()
     return got
 
@@ -1032,6 +1066,8 @@ def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _
                     continue
                 if bold_head and not _any_bold(r):
                     continue  # a row of words set like the body under a bold header: data ("Optimizer | AdamW")
+                if not _second_header(r, rows[k - 1], head, rows[k + 1:k + 4], page_rules):
+                    continue  # a row of text values ("Backbone | ViT-B | ResNet", "Valid | k/511 | ...") among the rows
                 if any(_is_body(x) for x in rows[k + 1:k + 4]):
                     first = _Region(rows[:k], region.caption, region.cap_bbox, region.x0, region.x1, list(region.notes))
                     rest = _Region(rows[k:], region.caption, region.cap_bbox, region.x0, region.x1,
@@ -1041,11 +1077,81 @@ def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _
     return [one] if one is not None else []
 
 
+def _second_header(r: Row, prev: Row, head: list[Row], after: list[Row], page_rules: _LazyRules | None) -> bool:
+    """Is a row of words inside a table the header line of a second stacked block, not a data row
+    of text values? It repeats a name of the first header ("IGD | None | MRDL" under "HV | None |
+    MRDL", "#TP | #AP | Swift" under "#TP | #AP | Python"), or a rule across the table runs right
+    above it, or it is set in bold and the rows under it are not."""
+    names = {sg.text.strip().casefold() for h in head for sg in h.segs if sg.text.strip()}
+    if any(sg.text.strip().casefold() in names for sg in r.segs):
+        return True
+    if _any_bold(r) and not any(_any_bold(x) for x in after if _is_body(x)):
+        return True
+    if page_rules is not None:
+        x0, x1 = min(w.x0 for w in r.words + prev.words), max(w.x1 for w in r.words + prev.words)
+        if any(prev.y1 - 1 <= y <= r.y0 + 1 and (b - a) >= 0.6 * (x1 - x0) for a, b, y in page_rules()):
+            return True
+    return False
+
+
+def _merge_centred_header(rows: list[Row], first_body: int) -> list[Row]:
+    """A header whose names of two lines ("Self-" over "TER") stand above and below the one-line
+    names, which are centred between them ("Method | BERT | iBLEU"): three row bands that overlap
+    vertically, the outer two filling only places the middle one leaves empty. One header line."""
+    k = 0
+    out = list(rows)
+    while k + 2 < min(first_body, len(out)):
+        a, b, c = out[k], out[k + 1], out[k + 2]
+        if b.y0 < a.y1 - 0.5 and b.y1 > c.y0 + 0.5 and a.y1 <= c.y0 + 1 and not a.nval and not c.nval:
+            free = all(not any(_overlap(sa.x0, sa.x1, sb.x0, sb.x1) > 0 for sb in b.segs) for sa in a.segs + c.segs)
+            # each upper piece over exactly one lower piece and each lower under exactly one upper: the
+            # two lines of the same names (a group label over several names is no such pair)
+            over = [[sc for sc in c.segs if _overlap(sa.x0, sa.x1, sc.x0, sc.x1) > 0] for sa in a.segs]
+            under = [[sa for sa in a.segs if _overlap(sa.x0, sa.x1, sc.x0, sc.x1) > 0] for sc in c.segs]
+            paired = all(len(x) == 1 for x in over) and all(len(x) == 1 for x in under)
+            if free and paired:
+                merged = Row(sorted(a.words + b.words + c.words, key=lambda w: w.x0))
+                merged.segs = _segments(merged.words)
+                out[k:k + 3] = [merged]
+                first_body -= 2
+                continue
+        k += 1
+    return out
+
+
 def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _LazyRules | None = None) -> RawTable | None:
     rows = region.rows
     body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
     if len(body_idx) < 2:
         return None
+    def _texty_row(r: Row) -> bool:
+        t = r.text.replace(" ", "")
+        # (a line of text may hold a list marker and a citation: "2)", "[2]"; no value of a cell)
+        values = [sg for sg in r.segs if sg.numeric and not re.match(r"^[(\[]?\d{1,2}[)\]]$|^\[\d{1,3}(?:,\s?\d{1,3})*\]$", sg.text)]
+        return not values and sum(ch.isalpha() for ch in t) >= 0.6 * max(1, len(t))
+
+    valued = [k for k in body_idx if not _texty_row(rows[k])]
+    if page_rules is not None and len(valued) >= 3 and _texty_row(rows[-1]):
+        # text under the rule that closes the table (a line of the running text that the region grew
+        # into, "2) Bounding box generation: ..."): no row of the table
+        allw0 = [w for r in rows for w in r.words]
+        x0_, x1_ = min(w.x0 for w in allw0), max(w.x1 for w in allw0)
+        last_body = rows[valued[-1]]
+        closing = [y for a, b, y in page_rules() if last_body.y1 - 1 <= y <= rows[-1].y0 + 1 and (b - a) >= 0.6 * (x1_ - x0_)
+                   and a < x1_ and b > x0_]
+        if closing:
+            cut = min(closing)
+            # (only lines of six or more words: a short row of text values, "License | MIT | Apache",
+            # may sit under a rule of its own)
+            keep = [r for r in rows if not (r.y0 >= cut - 0.5 and _texty_row(r) and len(r.words) >= 6)]
+            if len(keep) < len(rows) and all(r.y0 >= cut - 0.5 for r in rows[len(keep):]):
+                rows = keep
+                body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
+    if body_idx[0] >= 3:
+        merged_rows = _merge_centred_header(rows, body_idx[0])
+        if len(merged_rows) != len(rows):
+            rows = merged_rows
+            body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
     first_body = body_idx[0]
     cols = _columns([rows[k] for k in body_idx])
     if len(cols) < 2:
@@ -1074,6 +1180,12 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
             rules_all = _rules_in(page_rules(), bbox) if page_rules is not None else []
         return rules_all
 
+    # a header line of numbers (the settings of a sweep: "b | 2 | 1 | 0.5 | MTP") with no header line
+    # above it, set apart from the rows below by a drawn rule that no other row boundary repeats
+    if first_body == 0 and len(body_idx) >= 3 and page_rules is not None and _ruled_off_top(rows, body_idx, page_rules_in(), bbox):
+        body_idx = body_idx[1:]
+        first_body = body_idx[0]
+        header_rows = rows[:first_body]
     nlab0 = _label_cols(rows[first_body:], cols)
     # the lower lines of a two-line system header ("DeepSeek" over "67B"): no row label, set
     # like the header line above and unlike the rows below, at line spacing under it
@@ -1234,6 +1346,22 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
         doc=doc_index, page=page_no, bbox=bbox, rows=out_rows, caption=region.caption,
         header_rows=len(header), method="words", pages=[page_no], notes=notes,
     )
+
+
+def _ruled_off_top(rows: list[Row], body_idx: list[int], rules: list[tuple[float, float, float]],
+                   bbox: tuple[float, float, float, float]) -> bool:
+    """Is the table's first row a header ruled off from the rows under it: a rule across most of
+    the table between the first and second rows, none between the second and third (a table
+    with a rule under every row says nothing about its first)?"""
+    a, b, c = rows[body_idx[0]], rows[body_idx[1]], rows[body_idx[2]]
+    width = bbox[2] - bbox[0]
+
+    def ruled(upper: Row, lower: Row) -> bool:
+        # (between the rows' middles: a tall word, "O-PTP", may reach down past the rule)
+        lo, hi = (upper.y0 + upper.y1) / 2, (lower.y0 + lower.y1) / 2
+        return any(lo < y < hi and (x1 - x0) >= 0.6 * width for x0, x1, y in rules)
+
+    return ruled(a, b) and not ruled(b, c)
 
 
 def _two_typefaces(ws: list[W]) -> bool:
@@ -1488,7 +1616,7 @@ def _by_zone(ws: list[W], cols: list[tuple[float, float]]) -> list[tuple[int, li
     out: list[tuple[int, list[W]]] = []
     for w in ws:
         z = _zone(cols, (w.x0 + w.x1) / 2)
-        if out and out[-1][0] == z:
+        if out and (out[-1][0] == z or w.sub):  # a subscript stays with its word, past a gutter's middle
             out[-1][1].append(w)
         else:
             out.append((z, [w]))
