@@ -339,10 +339,6 @@ def _row_words(r: dict[str, Any]) -> list[str]:
 # same labels give the same weights
 L2 = 6e-3
 STEPS = 300
-# the weight of a row labelled because the judgement was sure of it or showed it (active
-# labelling, ``"sample": "active_s13"``) against a row of the seeded candidate draws; chosen out of
-# fold (relevance_oof.py, 4 x 2: per-topic AP 0.749 at 1.0, 0.758 at 0.5, 0.758 at 0.25)
-ACTIVE_WEIGHT = 0.5
 RATE = 0.5
 
 
@@ -387,10 +383,7 @@ def fit(rows: list[dict[str, Any]], topics: Sequence[str] = (), *, l2: float | N
     ids = [_ids(_row_words(r)) for r in rows] if ids is None else ids
     on = np.array([r["label"] != "off" for r in rows], dtype=float)
     l2 = L2 if l2 is None else l2
-    # rows chosen because the judgement was sure of them (active labelling) are no random draw of
-    # the candidates: they weigh ACTIVE_WEIGHT, so their share does not bend the general features
-    aw = np.array([ACTIVE_WEIGHT if r.get("sample", "").startswith("active") else 1.0 for r in rows])
-    w_on = _fit_one(ids, on, l2, steps, sample_weight=np.where(on > 0, 1.0, off_weight) * aw)
+    w_on = _fit_one(ids, on, l2, steps, sample_weight=np.where(on > 0, 1.0, off_weight))
     keep = [i for i, r in enumerate(rows) if r["label"] != "off"]
     w_spec = _fit_one([ids[i] for i in keep], np.array([rows[i]["label"] == "specific" for i in keep], dtype=float),
                       l2, steps)
@@ -541,7 +534,7 @@ def train(root: Path, out: Path = MODEL_DIR, *, seed: int = SEED, log: Any = pri
         # the lexicons alone rather than judged on no data
         "topics": sorted({r["topic"] for r in train_rows}),
         "design": "logistic regression over hashed words (on topic; specific)",
-        "dim": DIM, "l2": L2, "steps": STEPS, "active_weight": ACTIVE_WEIGHT,
+        "dim": DIM, "l2": L2, "steps": STEPS,
         "features": sorted(FEATURES), "neighbour_weight": NEIGHBOUR_WEIGHT,
         "seed": seed,  # the paper folds of the cross-validation
         "train_papers": _papers_of(train_rows),
