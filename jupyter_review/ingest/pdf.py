@@ -39,8 +39,15 @@ from ..model import (
     union,
 )
 from .budget import PAGE_READ_BYTES, Budget, page_cost, quick_cost, thread_clock
-from .layout import body_font_size, clean_text, mark_figure_text, mark_line_numbers, mark_running_text, order_blocks
-from .layout import figure_cues
+from .layout import (
+    body_font_size,
+    clean_text,
+    figure_cues,
+    mark_figure_text,
+    mark_line_numbers,
+    mark_running_text,
+    order_blocks,
+)
 from .ligatures import repair as repair_word_text
 from .ligatures import repair_pages as repair_ligatures
 from .ligatures import repair_word
@@ -1122,7 +1129,7 @@ class _Builder:
         # figure text, once the tables are known; the pages that look most like figures first
         cues = [(figure_cues(p, self.body), p) for p in pages
                 if getattr(p, "_pdf_page", None) is not None and not getattr(p, "_turned", 0)]
-        for n, p in sorted((c for c in cues if c[0] >= FIGURE_CUES), key=lambda c: -c[0]):
+        for _n, p in sorted((c for c in cues if c[0] >= FIGURE_CUES), key=lambda c: -c[0]):
             _figure_text(p, p._pdf_page, [t.bbox for t in raws if t.page == p.number], self.body, budget)
         for _n, p in cues:
             with contextlib.suppress(Exception):

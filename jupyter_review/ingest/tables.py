@@ -27,7 +27,6 @@ where the word method found nothing.
 from __future__ import annotations
 
 import contextlib
-
 import logging
 import re
 import statistics
