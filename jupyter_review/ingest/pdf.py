@@ -1631,13 +1631,15 @@ def _figure_text(p: Page, pg: pymupdf.Page, tables: list, body: float, budget: B
     file's share is spent (a fraction of the time its text took to read, the pages with the
     most figure-like lines first), so that the ingest stays within a few percent of its time."""
     cost = getattr(p, "_cost", None)
-    if cost is not None and (cost.drawing_bytes > FIGURE_DRAWING_BYTES or (not cost.has_paths and not pg.get_images())):
+    if cost is not None and cost.drawing_bytes > FIGURE_DRAWING_BYTES:
         return
     read = getattr(p, "_read", 0.0)
     if read > FIGURE_PAGE_READ_S or budget.figures > FIGURE_SHARE * budget.read + FIGURE_FLOOR_S:
         return
     t0 = thread_clock()
     try:
+        if cost is not None and not cost.has_paths and not pg.get_images():
+            return
         # the paths (MuPDF's line-art device, which skips images), and the page's own pictures
         from .tables import page_drawings
 
