@@ -136,6 +136,8 @@ class Budget:
     table_seconds: float = DOC_TABLE_SECONDS
     page_table_seconds: float = PAGE_TABLE_SECONDS
     spent: float = 0.0
+    read: float = 0.0  # CPU seconds the file's text took to read
+    figures: float = 0.0  # CPU seconds spent reading pages' painted boxes for figure text
     degraded: list[tuple[int, str]] = field(default_factory=list)  # (page, why)
 
     def tables_left(self) -> bool:

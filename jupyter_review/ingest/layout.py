@@ -238,3 +238,217 @@ def order_blocks(page: Page) -> None:
         if i < len(wide):
             ordered.append(next(wide_iter))
     page.blocks = ordered + rest
+
+
+# -- text that belongs to a figure ---------------------------------------------------------
+
+# a tick label: a number with an optional sign, unit or scale suffix ("0k", "0.25", "10%", "1e-3", "2x")
+_TICK = re.compile(r"^[-+\u2212(]?(?:\d+(?:[.,]\d+)*|\.\d+)(?:[kKMBGT%x\u00d7]|e[-+\u2212]?\d+)?\)?$")
+# a section heading's number ("4", "4.2", "A.1", "IV.") opening a short line
+_HEAD_NO = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}\.)\s+[A-Z]")
+
+Graphic = tuple[str, tuple[float, float, float, float]]  # ("path" | "image", box)
+
+
+def graphic_regions(graphics: list[Graphic], width: float, height: float, tol: float = 4.0,
+                    cell: float = 8.0) -> list[tuple[tuple[float, float, float, float], list[tuple[float, float, float, float]], bool]]:
+    """Painted paths and images of a page -> regions of drawing: boxes that touch (within
+    ``tol``) are joined; each region comes with its *shapes* (boxes that are not thin rules nor
+    the region's own frame or a full-width band: curves, markers, bars, arrow heads, node boxes,
+    shaded cells) and whether it holds a raster image. Page-sized backgrounds are left out.
+    Joining runs on a grid of ``cell`` points (linear in the painted area, not quadratic)."""
+    page_area = max(1.0, width * height)
+    boxes = []
+    for kind, (x0, y0, x1, y1) in graphics:
+        w, h = x1 - x0, y1 - y0
+        if w < 0 or h < 0 or (w < 0.3 and h < 0.3) or w * h > 0.6 * page_area:
+            continue
+        if x1 < 0 or y1 < 0 or x0 > width or y0 > height:
+            continue
+        if (h <= 6 and w > 0.4 * width) or (w <= 6 and h > 0.4 * height):
+            continue  # a long band or rule (a highlight, a change bar, a column rule): it joins unrelated things
+        boxes.append((kind, (x0, y0, x1, y1)))
+    if not boxes:
+        return []
+    owner: dict[tuple[int, int], int] = {}
+    parent = list(range(len(boxes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (_k, (x0, y0, x1, y1)) in enumerate(boxes):
+        cx0, cx1 = int(max(0.0, x0 - tol) // cell), int(min(width, x1 + tol) // cell)
+        cy0, cy1 = int(max(0.0, y0 - tol) // cell), int(min(height, y1 + tol) // cell)
+        if (cx1 - cx0 + 1) * (cy1 - cy0 + 1) > 4000:
+            # a large box: its border cells are enough to meet its neighbours and what lies inside
+            cells = [(cx, cy) for cx in range(cx0, cx1 + 1) for cy in (cy0, cy1)]
+            cells += [(cx, cy) for cy in range(cy0 + 1, cy1) for cx in (cx0, cx1)]
+        else:
+            cells = [(cx, cy) for cx in range(cx0, cx1 + 1) for cy in range(cy0, cy1 + 1)]
+        for c in cells:
+            j = owner.get(c)
+            if j is None:
+                owner[c] = i
+            else:
+                a, b = find(i), find(j)
+                if a != b:
+                    parent[a] = b
+    groups: dict[int, list[int]] = {}
+    for i in range(len(boxes)):
+        groups.setdefault(find(i), []).append(i)
+    out = []
+    for members in groups.values():
+        bbs = [boxes[i][1] for i in members]
+        rx0, ry0 = min(b[0] for b in bbs), min(b[1] for b in bbs)
+        rx1, ry1 = max(b[2] for b in bbs), max(b[3] for b in bbs)
+        rw, rh = rx1 - rx0, ry1 - ry0
+        image = any(boxes[i][0] == "image" and (boxes[i][1][2] - boxes[i][1][0]) > 20
+                    and (boxes[i][1][3] - boxes[i][1][1]) > 20 for i in members)
+        shapes = []
+        for b in bbs:
+            w, h = b[2] - b[0], b[3] - b[1]
+            if w <= 3 or h <= 3:
+                continue  # a rule, an axis, a tick, a grid line
+            if w >= 0.85 * rw and h >= 0.85 * rh:
+                continue  # the frame or background of the region
+            if w >= 0.6 * rw and h <= 0.12 * rh:
+                continue  # a full-width band: a shaded table row
+            shapes.append(b)
+        out.append(((rx0, ry0, rx1, ry1), shapes, image))
+    return out
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for with from and or but is are was were be been that which this these we our it its as than not".split())
+
+
+def _prose(b: Block) -> bool:
+    """Does a block read as running text (a wrapped paragraph, a sentence in a panel)? Labels
+    rarely use function words; prose uses one word in five or so."""
+    words = [w.strip(".,;:()").lower() for ln in b.lines for w in ln.text.split()]
+    if any(len(ln.text.split()) >= 9 for ln in b.lines):
+        return True
+    return len(words) >= 8 and sum(w in _FUNCTION_WORDS for w in words) >= 0.12 * len(words)
+
+
+def _label_like(text: str) -> bool:
+    """A line of a few words at most (an axis title, a legend entry, a node's label) or of ticks."""
+    toks = text.split()
+    return 0 < len(toks) <= 6 and len(text) <= 60 or (bool(toks) and all(_TICK.match(t) for t in toks))
+
+
+def _overlap_1d(a0: float, a1: float, b0: float, b1: float) -> float:
+    return min(a1, b1) - max(a0, b0)
+
+
+def mark_figure_text(page: Page, graphics: list[Graphic], tables: list[tuple[float, float, float, float]],
+                     body: float) -> int:
+    """Text that belongs to a figure (axis ticks and titles, legends, labels in a diagram or
+    over a picture) becomes ``figure`` blocks, so that it never runs into a sentence ("0k 30k
+    60k 90k 120k Iterations" before "We use a batch size of ...").
+
+    A figure is told by geometry and typography together: a region of drawing (paths that
+    touch, or a raster image) at least 30 x 20 pt, outside the page's tables, that draws shapes
+    (curves, bars, markers, arrow heads; a grid of rules or a frame alone is a table or a text
+    box) or a picture, and whose lines of text are mostly labels (a few words, or numbers). Its
+    lines are then set apart, and so are the labels just around it (tick labels and axis titles
+    set outside the axes, within about two lines' height), unless a label line is bold or
+    numbered like a heading. A shaded box of prose (a prompt, a definition, a summary) or a
+    table's shaded cells draw no shapes of their own (their text runs across them) and their
+    lines are sentences or cells: they are kept; so is any block that reads as prose. Returns
+    the number of lines set apart."""
+    if not graphics:
+        return 0
+    cand = [(b, ln) for b in page.blocks if b.kind == "body" for ln in b.lines]
+    if not cand:
+        return 0
+    near = 1.8 * body
+    drop: set[int] = set()
+    texts = [((ln.bbox[0] + ln.bbox[2]) / 2, (ln.bbox[1] + ln.bbox[3]) / 2, ln.bbox[2] - ln.bbox[0])
+             for b in page.blocks if b.kind in ("body", "table", "caption") for ln in b.lines]
+    for (rx0, ry0, rx1, ry1), shapes, image in graphic_regions(graphics, page.width, page.height):
+        rw, rh = rx1 - rx0, ry1 - ry0
+        if rw < 30 or rh < 20:
+            continue
+        # shapes drawn for their own sake (bars, markers, curves, arrow heads), not as the ground
+        # of a text: a shaded cell of a table, the box of a text panel or of a diagram's node
+        # holds a line across much of its width
+        drawn = 0
+        for x0, y0, x1, y1 in shapes:
+            if not any(x0 <= cx <= x1 and y0 <= cy <= y1 and w >= 0.4 * (x1 - x0) for cx, cy, w in texts):
+                drawn += 1
+                if drawn >= 2:
+                    break
+        if not (drawn >= 2 or image):
+            continue
+        area = rw * rh
+        if any(_overlap_1d(rx0, rx1, t[0], t[2]) > 0 and _overlap_1d(ry0, ry1, t[1], t[3]) > 0
+               and _overlap_1d(rx0, rx1, t[0], t[2]) * _overlap_1d(ry0, ry1, t[1], t[3]) > 0.3 * min(area, (t[2] - t[0]) * (t[3] - t[1]))
+               for t in tables):
+            continue  # a table's rules and shading
+        inside = []
+        around = []
+        for b, ln in cand:
+            x0, y0, x1, y1 = ln.bbox
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            if rx0 <= cx <= rx1 and ry0 <= cy <= ry1:
+                inside.append((b, ln))
+            elif rx0 - near <= cx <= rx1 + near and ry0 - near <= cy <= ry1 + near:
+                around.append((b, ln))
+        if len(inside) < 2:
+            continue
+        prose = {id(b): _prose(b) for b, _ln in inside + around}
+        labels = [ln for b, ln in inside if not prose[id(b)] and _label_like(ln.text)]
+        if len(labels) < 2 or len(labels) < 0.6 * len(inside):
+            continue  # mostly prose: a text box, or a paragraph set over a drawing
+        drop.update(id(ln) for ln in labels)
+        for b, ln in around:
+            if id(ln) in drop or prose[id(b)] or ln.bold or _HEAD_NO.match(ln.text) or not _label_like(ln.text):
+                continue
+            if all(_label_like(o.text) for o in b.lines):
+                drop.add(id(ln))
+    if not drop:
+        return 0
+    new_blocks: list[Block] = []
+    moved = 0
+    for b in page.blocks:
+        gone = [ln for ln in b.lines if id(ln) in drop]
+        if not gone:
+            new_blocks.append(b)
+            continue
+        new_blocks.append(Block(bbox=_ubox(gone), lines=gone, kind="figure", column=b.column))
+        keep = [ln for ln in b.lines if id(ln) not in drop]
+        if keep:
+            new_blocks.append(Block(bbox=_ubox(keep), lines=keep, kind=b.kind, column=b.column))
+        moved += len(gone)
+    page.blocks = new_blocks
+    return moved
+
+
+_BARE_NUMBER = re.compile(r"^[-+\u2212]?(?:\d+(?:[.,]\d+)*|\.\d+)(?:[kKMBGT%x\u00d7]|e[-+\u2212]?\d+)?$")
+
+
+def figure_cues(page: Page, body: float) -> int:
+    """How many lines of the page's body text look like a figure's (a cheap gate before the
+    page's drawing is read): outside running text, lines of bare numbers (ticks), or labels of
+    a few words set smaller than the body text."""
+    n = 0
+    for b in page.blocks:
+        if b.kind != "body":
+            continue
+        k = 0
+        for ln in b.lines:
+            toks = ln.text.split()
+            if len(toks) >= 9:
+                k = 0
+                break  # a line of running text: the block is prose
+            if toks and all(_BARE_NUMBER.match(t) for t in toks):
+                k += 1
+            elif ln.size <= body - 1.0 and _label_like(ln.text):
+                k += 1
+        if k and not _prose(b):
+            n += k
+    return n

@@ -39,7 +39,15 @@ from ..model import (
     union,
 )
 from .budget import PAGE_READ_BYTES, Budget, page_cost, quick_cost, thread_clock
-from .layout import body_font_size, clean_text, mark_line_numbers, mark_running_text, order_blocks
+from .layout import (
+    body_font_size,
+    clean_text,
+    figure_cues,
+    mark_figure_text,
+    mark_line_numbers,
+    mark_running_text,
+    order_blocks,
+)
 from .ligatures import repair as repair_word_text
 from .ligatures import repair_pages as repair_ligatures
 from .ligatures import repair_word
@@ -923,8 +931,10 @@ class _Builder:
                         # read a rotated page in its own frame (in memory only): the writer's lines run
                         # left to right there, so reading order, columns and margins work as usual
                         pg.set_rotation(0)
+                    t_read = thread_clock()
                     tp = pg.get_textpage(flags=_TEXT_FLAGS)
                     raw = pg.get_text("dict", textpage=tp)
+                    t_read = thread_clock() - t_read
                 except Exception as e:  # one broken page must not lose the paper
                     log.warning("page %d of %s cannot be read: %s", i + 1, path, e)
                     self.document.warnings.append(f"{path.name}: page {i + 1} is damaged and was skipped ({e})")
@@ -974,8 +984,10 @@ class _Builder:
                 page.links = _web_links(pg)
                 pages.append(page)
                 # table search needs the live page: do the cheap gate now
-                page._pdf_page = pg if find_tables else None  # type: ignore[attr-defined]
+                page._pdf_page = pg  # type: ignore[attr-defined]  # also read for figure regions
                 page._cost = cost  # type: ignore[attr-defined]  # None: the page draws little
+                page._read = t_read  # type: ignore[attr-defined]  # CPU seconds its text took to read
+                budget.read += t_read
                 # the table search reads words from the same text page instead of extracting
                 # it again; kept only where a table may be (bounded memory on long files)
                 page._textpage = tp if find_tables and _may_have_table(blocks, page) else None  # type: ignore[attr-defined]
@@ -1036,6 +1048,8 @@ class _Builder:
                     del p._tabular
                 if hasattr(p, "_cost"):
                     del p._cost
+                if hasattr(p, "_read"):
+                    del p._read
             pdf.close()
 
     def _layout(self, pages: list[Page]) -> None:
@@ -1092,10 +1106,11 @@ class _Builder:
             pg = getattr(p, "_pdf_page", None)
             if find_tables and tabmod is not None and pg is not None:
                 table_caps = [(i, c) for i, c in caps if c.kind == "table"]
-                if table_caps or (getattr(p, "_tabular", True) and tabmod.page_looks_tabular(p)):
-                    if not budget.tables_left():
-                        budget.note(p.number, f"table search budget of {budget.table_seconds:.0f} CPU s spent: not searched")
-                        continue
+                if not (table_caps or (getattr(p, "_tabular", True) and tabmod.page_looks_tabular(p))):
+                    pass
+                elif not budget.tables_left():
+                    budget.note(p.number, f"table search budget of {budget.table_seconds:.0f} CPU s spent: not searched")
+                else:
                     t0 = thread_clock()
                     try:
                         tp = getattr(p, "_textpage", None)
@@ -1111,6 +1126,14 @@ class _Builder:
                         self.document.warnings.append(f"table search skipped on file {doc_index} p.{p.number}: {e}")
                     finally:
                         budget.spent += thread_clock() - t0
+        # figure text, once the tables are known; the pages that look most like figures first
+        cues = [(figure_cues(p, self.body), p) for p in pages
+                if getattr(p, "_pdf_page", None) is not None and not getattr(p, "_turned", 0)]
+        for _n, p in sorted((c for c in cues if c[0] >= FIGURE_CUES), key=lambda c: -c[0]):
+            _figure_text(p, p._pdf_page, [t.bbox for t in raws if t.page == p.number], self.body, budget)
+        for _n, p in cues:
+            with contextlib.suppress(Exception):
+                del p._pdf_page._jr_drawings
         if tabmod is not None and raws and hasattr(tabmod, "merge_continued"):
             raws = tabmod.merge_continued(raws)
         self.document.raw_tables.extend(raws)
@@ -1580,6 +1603,57 @@ def _safe_toc(pdf: pymupdf.Document) -> list[tuple[int, str, int, float | None]]
                 y = None
         out.append((level, title, page, y))
     return out
+
+
+# a page drawing more paths than this is not searched for figure text (a dense plot has a few
+# thousand; listing a line bomb's would cost more than the page's text)
+MAX_GRAPHICS = 20000
+# pictures placed on a page: more than this (a mosaic of glyph images) are not located
+MAX_PICTURES = 20
+# lines that look like a figure's, needed before a page's drawing is read
+FIGURE_CUES = 3
+# a page drawing more than this is not read for figure regions: reading its painted boxes costs
+# about as much as reading its text again (a page of dense plots), for a few labels
+FIGURE_DRAWING_BYTES = 400_000
+# ... nor a page whose text took longer than this to read, nor once the figure search of the
+# file has spent this share of the time its text took to read
+FIGURE_PAGE_READ_S = 0.06
+FIGURE_SHARE = 0.1
+FIGURE_FLOOR_S = 0.02  # (plus this much on any file: a short paper with two plots)
+
+
+def _figure_text(p: Page, pg: pymupdf.Page, tables: list, body: float, budget: Budget) -> None:
+    """Sets a page's figure text apart (``layout.mark_figure_text``), reading its drawings only
+    where it may matter and where it is cheap: a page with a few lines that look like a
+    figure's, which draws something (read from the bounded measure of its drawing code where
+    there is one). Listing the drawings interprets the page again, at about the cost of reading
+    its text: a page whose text took long to read is left alone, and so are the pages after the
+    file's share is spent (a fraction of the time its text took to read, the pages with the
+    most figure-like lines first), so that the ingest stays within a few percent of its time."""
+    cost = getattr(p, "_cost", None)
+    if cost is not None and cost.drawing_bytes > FIGURE_DRAWING_BYTES:
+        return
+    read = getattr(p, "_read", 0.0)
+    if read > FIGURE_PAGE_READ_S or budget.figures > FIGURE_SHARE * budget.read + FIGURE_FLOOR_S:
+        return
+    t0 = thread_clock()
+    try:
+        if cost is not None and not cost.has_paths and not pg.get_images():
+            return
+        # the paths (MuPDF's line-art device, which skips images), and the page's own pictures
+        from .tables import page_drawings
+
+        drawings = page_drawings(pg)
+        if len(drawings) <= MAX_GRAPHICS:
+            graphics = [("path", tuple(d["rect"])) for d in drawings]
+            n_images = len(pg.get_images())
+            if 0 < n_images <= MAX_PICTURES:
+                graphics += [("image", tuple(im["bbox"])) for im in pg.get_image_info()]
+            mark_figure_text(p, graphics, tables, body)
+    except Exception as e:  # figure text we cannot tell must not lose the paper
+        log.info("figure text search failed on p.%d: %s", p.number, e)
+    finally:
+        budget.figures += thread_clock() - t0
 
 
 def _mark_table_blocks(page: Page, tables: list[RawTable]) -> None:

@@ -26,6 +26,7 @@ where the word method found nothing.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import statistics
@@ -959,6 +960,18 @@ def _drawing_cost(pg: Any) -> Any:
     return page_cost(pg, cap=MAX_DRAWING_BYTES)
 
 
+def page_drawings(pg: Any) -> list:
+    """The page's drawings (MuPDF's line-art list), read once per page: the table search and
+    the figure-text search both look at them."""
+    got = getattr(pg, "_jr_drawings", None)
+    if got is None:
+        got = pg.get_cdrawings() if hasattr(pg, "get_cdrawings") else pg.get_drawings()
+        if len(got) <= 2000:  # kept until the figure search is done (bounded memory)
+            with contextlib.suppress(Exception):
+                pg._jr_drawings = got
+    return got
+
+
 class _LazyRules:
     """The page's horizontal rules, parsed on first use (drawings can be slow to read)."""
 
@@ -989,7 +1002,7 @@ def _hrules(pg: Any, inline_images: int = 0) -> list[tuple[float, float, float]]
     if pg is None:
         return []
     try:
-        drawings = pg.get_cdrawings() if hasattr(pg, "get_cdrawings") else pg.get_drawings()
+        drawings = page_drawings(pg)
     except Exception:
         return []
     if len(drawings) > 5000:
@@ -1962,7 +1975,7 @@ def _ruled(pg: Any, doc_index: int, page_no: int, table_caps: list[tuple[int, Ca
             budget.note(page_no, "drawn cell grid not searched (over 4 MB of drawings)")
         return []
     try:
-        n_draw = len(pg.get_cdrawings()) if hasattr(pg, "get_cdrawings") else len(pg.get_drawings())
+        n_draw = len(page_drawings(pg))
     except Exception:
         return []
     if n_draw < 6 or n_draw > 3000:
