@@ -153,20 +153,31 @@ def mark_line_numbers(pages: list[Page]) -> int:
             x1 = max(ln.bbox[2] for ln in lines)
             if x1 <= left_edge + 1 or x0 >= right_edge - 1:
                 drop.update(id(ln) for ln in lines)
-        if not drop:
+        if drop:
+            moved += _set_apart(p, drop, "margin", keep_column=False)
+    return moved
+
+
+def _set_apart(page: Page, drop: set[int], kind: str, *, keep_column: bool) -> int:
+    """Move the lines whose ids are in ``drop`` out of their blocks into blocks of ``kind`` (one
+    per block they leave, in its place; with ``keep_column`` in its column), so they join no
+    sentence. Returns the number of lines moved."""
+    new_blocks: list[Block] = []
+    moved = 0
+    for b in page.blocks:
+        gone = [ln for ln in b.lines if id(ln) in drop]
+        if not gone:
+            new_blocks.append(b)
             continue
-        new_blocks: list[Block] = []
-        for b in p.blocks:
-            gone = [ln for ln in b.lines if id(ln) in drop]
-            if not gone:
-                new_blocks.append(b)
-                continue
-            new_blocks.append(Block(bbox=_ubox(gone), lines=gone, kind="margin"))
-            keep = [ln for ln in b.lines if id(ln) not in drop]
-            if keep:
-                new_blocks.append(Block(bbox=_ubox(keep), lines=keep, kind=b.kind, column=b.column))
-            moved += len(gone)
-        p.blocks = new_blocks
+        if keep_column:
+            new_blocks.append(Block(bbox=_ubox(gone), lines=gone, kind=kind, column=b.column))
+        else:
+            new_blocks.append(Block(bbox=_ubox(gone), lines=gone, kind=kind))
+        keep = [ln for ln in b.lines if id(ln) not in drop]
+        if keep:
+            new_blocks.append(Block(bbox=_ubox(keep), lines=keep, kind=b.kind, column=b.column))
+        moved += len(gone)
+    page.blocks = new_blocks
     return moved
 
 
@@ -412,20 +423,7 @@ def mark_figure_text(page: Page, graphics: list[Graphic], tables: list[tuple[flo
                 drop.add(id(ln))
     if not drop:
         return 0
-    new_blocks: list[Block] = []
-    moved = 0
-    for b in page.blocks:
-        gone = [ln for ln in b.lines if id(ln) in drop]
-        if not gone:
-            new_blocks.append(b)
-            continue
-        new_blocks.append(Block(bbox=_ubox(gone), lines=gone, kind="figure", column=b.column))
-        keep = [ln for ln in b.lines if id(ln) not in drop]
-        if keep:
-            new_blocks.append(Block(bbox=_ubox(keep), lines=keep, kind=b.kind, column=b.column))
-        moved += len(gone)
-    page.blocks = new_blocks
-    return moved
+    return _set_apart(page, drop, "figure", keep_column=True)
 
 
 _BARE_NUMBER = re.compile(r"^[-+\u2212]?(?:\d+(?:[.,]\d+)*|\.\d+)(?:[kKMBGT%x\u00d7]|e[-+\u2212]?\d+)?$")
