@@ -457,3 +457,43 @@ def test_captions_broken_at_a_line_end_hyphen_are_joined() -> None:
     # p. 13: "length-" / "controlled": two words of the file, the compound keeps its hyphen
     t4 = next(c for c in v2.captions if c.kind == "table" and c.label == "4")
     assert "the length-controlled win rate" in t4.text
+
+
+from tests.conftest import CORPUS  # noqa: E402
+
+_TEX = CORPUS.parent / "texbench" / "pdfs"
+
+
+@pytest.mark.parametrize("where, name, page, ends, starts", [
+    ("texbench", "scaling-ptp.pdf", 12, "in Appendix A.", "Our code will be made available by the time of publication."),
+    ("texbench", "scaling-ptp.pdf", 7, "through an ablation in Appendix C.", "It is performed on a dataset"),
+    ("corpus", "moonlight-main.pdf", None, "The proof can be found in the Appendix A.", "We monitored Muon"),
+    ("corpus", "deepseek-coder-v2.pdf", None, "can be found in the Appendix A.", "We use the same tokenizer"),
+    ("texbench", "irace-automl.pdf", None, "listed in Table I.", "Our rationale with this subset"),
+    ("texbench", "ri-iclr2026.pdf", None, "We also provide full prompts in the Section B.", "All models and datasets we used"),
+])
+def test_a_one_letter_or_roman_label_ends_its_sentence(where, name, page, ends, starts) -> None:
+    """'... in Appendix A. We ...': the tokenizer keeps 'A.' as one word (an initial), so the
+    punctuation rule never split there and two or three sentences became one (a code-release
+    sentence was quoted inside a proofs-in-the-appendix sentence). A reference label of one
+    capital letter or a roman numeral before a capitalised word ends its sentence."""
+    if where == "texbench":
+        from tests.conftest import need_corpus
+        need_corpus("a texbench paper")
+        path = _TEX / name
+    else:
+        path = corpus_pdf(name)
+    doc = load_document(str(path))
+    texts = [" ".join(s.text.split()) for s in doc.sentences if page is None or s.page == page]
+    assert any(t.endswith(ends) for t in texts), [t for t in texts if ends in t]
+    assert any(t.startswith(starts) for t in texts), [t for t in texts if starts in t]
+
+
+def test_initials_and_numbered_labels_still_do_not_split() -> None:
+    from jupyter_review.nlp.pipeline import split_sentences
+
+    text = ("As J. Smith showed in Appendix A.2, it holds. The values in Table 3. are given. "
+            "See Figure B. It shows the loss.")
+    got = [text[a:b] for a, b in next(split_sentences([text]))]
+    assert got[0] == "As J. Smith showed in Appendix A.2, it holds."
+    assert "See Figure B." in got and "It shows the loss." in got

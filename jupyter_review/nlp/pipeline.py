@@ -30,6 +30,11 @@ _ABBREV = {
 }
 
 
+# a cross-reference whose label is one capital letter or a roman numeral, at a sentence's end
+_LABEL_END = re.compile(
+    r"\b(?:Appendix|Appendices|Section|Sections|Sec\.|Table|Tables|Tab\.|Figure|Figures|Fig\.|Part|Chapter|"
+    r"Supplement|Algorithm|Note|Box|Panel)\s+(?:[A-Z]|[IVX]{1,5})\.\s+(?=[A-Z][a-z])")
+
 _FINAL = (".", "!", "?", "\u2026", "?!", "!?", "\u3002", "\uff01", "\uff1f")
 _OPENERS = {"(", "[", "{", '"', "'", "\u201c", "\u2018"}
 
@@ -80,6 +85,18 @@ def _sentence_starts(doc: Doc, forced: Iterable[int] = (), text: str | None = No
     def tok(j: int) -> str:
         return text[idx[j]:idx[j] + ln[j]] if 0 <= j < n else ""
 
+    # a label of one capital letter or a roman numeral ends its sentence ("... in Appendix A. We
+    # train ...", "listed in Table I. Our ..."): the tokenizer keeps "A." as one word, so the
+    # punctuation rule above never proposes the split
+    if text:
+        at = None
+        for m in _LABEL_END.finditer(text):
+            if at is None:
+                at = dict(zip(idx, range(n)))
+            j = at.get(m.end())
+            if j is not None:
+                proposed.append(j)
+                run_of[j] = j
     forced_set = set(forced)
     merged = sorted(forced_set.union(proposed))
     starts = [0]
