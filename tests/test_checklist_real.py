@@ -593,3 +593,32 @@ def test_n_gram_overlap_as_a_metric_is_no_contamination_check():
     assert hardy.status != "disclosed"
     mm = analysed(corpus_pdf("minimax-m1.pdf")).topics["data.contamination"]
     assert any("n-gram and embedding-based methods" in e.text for e in mm.evidence)
+
+
+@pytest.mark.parametrize("name, sentence, hired", [
+    ("cikm-ilham.pdf", "we employed 10-cross-validation on our dataset", False),
+    ("messirve.pdf", "hired via Prolific", True),
+])
+def test_employ_means_hiring_only_with_people_or_a_platform(name, sentence, hired):
+    """'employ' is also 'use': 'we employed 10-cross-validation' was quoted as a disclosed account
+    of hired annotators (the digit after the verb read as a head count). A hiring verb gives the
+    specifics of human labour with a number of people or a platform after it."""
+    from tests.conftest import need_corpus
+
+    tex = need_corpus("a texbench paper").parent / "texbench" / "pdfs"
+    t = analysed(tex / name).topics["data.human_labor"]
+    quoted = any(sentence in e.text for e in t.evidence)
+    assert quoted == hired, (t.status, [e.text for e in t.evidence])
+
+
+def test_a_not_applicable_reason_quotes_each_sentence_once():
+    """cikm-ilham: personal information failed on three traits, two of which had the same quote;
+    the reason listed the sentence twice."""
+    from tests.conftest import need_corpus
+
+    tex = need_corpus("a texbench paper").parent / "texbench" / "pdfs"
+    for name in ("cikm-ilham.pdf", "scaling-ptp.pdf", "citrees.pdf"):
+        for tid, t in analysed(tex / name).topics.items():
+            if t.status == "not_applicable":
+                keys = [(e.text, e.page) for e in t.evidence]
+                assert len(keys) == len(set(keys)), (name, tid, keys)

@@ -240,7 +240,8 @@ def failing_traits(expr: str, profile: Mapping[str, ProfileTrait]) -> tuple[list
         said = "set by the referee" if t.source == "referee" else f"confidence {t.confidence:.2f}"
         verb = "" if t.value else "not "
         parts.append(f"the paper does {verb}{_bare(t.label)} (profile: {n} = {'yes' if t.value else 'no'}, {said})")
-        evidence.extend(t.evidence[:1])
+        evidence.extend(e for e in t.evidence[:1]
+                        if not any(e.text == o.text and e.page == o.page for o in evidence))
     return parts, evidence
 
 
