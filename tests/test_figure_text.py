@@ -125,3 +125,33 @@ def test_figure_text_is_set_apart_without_losing_tables_or_captions(longeval):
     # the page's caption is still a caption, and the paper's tables are still read
     assert any(c.page == 5 and c.kind == "figure" for c in longeval.captions)
     assert longeval.raw_tables
+
+
+@pytest.mark.parametrize("name", ["longeval-eacl2023.pdf", "janus-pro.pdf"])
+def test_the_same_file_gives_the_same_sentences_on_a_slow_machine(monkeypatch, name):
+    """Which pages are searched for figure text was decided by CPU time (a share of the time the
+    text took to read), so a busy machine set apart other labels than a quiet one, and the
+    checklist could quote other sentences for the same file (janus-pro's Figure 3 caption even
+    changed sides). The limits are now sizes of the pages' drawing code: a clock running five
+    times slower changes nothing."""
+    import jupyter_review.ingest.pdf as pdfmod
+    from jupyter_review.ingest import budget as budgetmod
+
+    path = corpus_pdf(name)
+    quiet = load(path)
+    real = budgetmod.thread_clock
+    monkeypatch.setattr(pdfmod, "thread_clock", lambda: 5 * real())
+    busy = load(path)
+    assert [s.text for s in busy.sentences] == [s.text for s in quiet.sentences]
+    assert [(c.label, c.position) for c in busy.captions] == [(c.label, c.position) for c in quiet.captions]
+    figure = [(p.number, b.bbox) for p in busy.pages for b in p.blocks if b.kind == "figure"]
+    assert figure == [(p.number, b.bbox) for p in quiet.pages for b in p.blocks if b.kind == "figure"]
+    assert figure  # (both files have figure text to set apart)
+
+
+def test_janus_pro_figure_captions_sit_below_their_figures():
+    """The figure's own labels, once set apart as figure text, are part of the object above the
+    caption, not running text that would make the caption sit above it."""
+    doc = load(corpus_pdf("janus-pro.pdf"))
+    assert {c.label: c.position for c in doc.captions if c.kind == "figure"} == {
+        "1": "below", "2": "below", "3": "below", "4": "below"}

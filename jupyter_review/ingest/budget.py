@@ -138,6 +138,7 @@ class Budget:
     spent: float = 0.0
     read: float = 0.0  # CPU seconds the file's text took to read
     figures: float = 0.0  # CPU seconds spent reading pages' painted boxes for figure text
+    figure_bytes: int = 0  # drawing code of the pages read for figure text (the limit is in bytes)
     degraded: list[tuple[int, str]] = field(default_factory=list)  # (page, why)
 
     def tables_left(self) -> bool:

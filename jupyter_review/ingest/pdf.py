@@ -468,8 +468,8 @@ def _caption_sides(pages: list[Page], captions: list[Caption], body: float) -> N
         x0, y0, x1, y1 = c.bbox
         above, below = 0.06 * p.height, p.height * 0.94
         for b in p.blocks:
-            if b.kind in ("header", "footer", "page_number", "margin") or b.bbox == c.bbox:
-                continue
+            if b.kind in ("header", "footer", "page_number", "margin", "figure") or b.bbox == c.bbox:
+                continue  # (a figure's own text is part of the object, not running text beside it)
             if min(x1, b.bbox[2]) - max(x0, b.bbox[0]) <= 0.2 * min(x1 - x0, b.bbox[2] - b.bbox[0]):
                 continue  # another column
             if b.kind == "body" and not (b.bbox[2] - b.bbox[0] >= 0.5 * (x1 - x0)
@@ -1615,11 +1615,13 @@ FIGURE_CUES = 3
 # a page drawing more than this is not read for figure regions: reading its painted boxes costs
 # about as much as reading its text again (a page of dense plots), for a few labels
 FIGURE_DRAWING_BYTES = 400_000
-# ... nor a page whose text took longer than this to read, nor once the figure search of the
-# file has spent this share of the time its text took to read
-FIGURE_PAGE_READ_S = 0.06
-FIGURE_SHARE = 0.1
-FIGURE_FLOOR_S = 0.02  # (plus this much on any file: a short paper with two plots)
+# ... and once the file's figure search has read this much drawing code (each page counted as at
+# least FIGURE_PAGE_MIN_BYTES). Bytes, not seconds: the pages searched, and so the sentences, must
+# not depend on how busy the machine is (a CPU-time share had janus-pro's figure labels set apart
+# on one run and not on the next). On the 65 corpus and texbench files the search reads at most
+# 1.3 MB of one file (yellowfin, 12 pages, ~80 ms); a crafted file of many heavy pages stops here.
+FIGURE_DOC_BYTES = 4_000_000
+FIGURE_PAGE_MIN_BYTES = 20_000
 
 
 def _figure_text(p: Page, pg: pymupdf.Page, tables: list, body: float, budget: Budget) -> None:
@@ -1627,15 +1629,17 @@ def _figure_text(p: Page, pg: pymupdf.Page, tables: list, body: float, budget: B
     where it may matter and where it is cheap: a page with a few lines that look like a
     figure's, which draws something (read from the bounded measure of its drawing code where
     there is one). Listing the drawings interprets the page again, at about the cost of reading
-    its text: a page whose text took long to read is left alone, and so are the pages after the
-    file's share is spent (a fraction of the time its text took to read, the pages with the
-    most figure-like lines first), so that the ingest stays within a few percent of its time."""
+    its text: a page with much drawing code is left alone, and so are the pages after the file's
+    allowance of drawing code is spent (the pages with the most figure-like lines first). Both
+    limits are sizes of the page's code, so the same file always gives the same result."""
     cost = getattr(p, "_cost", None)
-    if cost is not None and cost.drawing_bytes > FIGURE_DRAWING_BYTES:
+    size = cost.drawing_bytes if cost is not None else 0  # (None: under 16 kB of compressed code)
+    if size > FIGURE_DRAWING_BYTES:
         return
-    read = getattr(p, "_read", 0.0)
-    if read > FIGURE_PAGE_READ_S or budget.figures > FIGURE_SHARE * budget.read + FIGURE_FLOOR_S:
+    size = max(size, FIGURE_PAGE_MIN_BYTES)
+    if budget.figure_bytes + size > FIGURE_DOC_BYTES:
         return
+    budget.figure_bytes += size
     t0 = thread_clock()
     try:
         if cost is not None and not cost.has_paths and not pg.get_images():
