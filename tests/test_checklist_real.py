@@ -622,3 +622,15 @@ def test_a_not_applicable_reason_quotes_each_sentence_once():
             if t.status == "not_applicable":
                 keys = [(e.text, e.page) for e in t.evidence]
                 assert len(keys) == len(set(keys)), (name, tid, keys)
+
+
+def test_contributing_datasets_to_future_research_is_a_release_promise():
+    """nlpcc-lncs p. 3: 'we will contribute our proprietary domain-specific datasets for future
+    research and development' gives no place to get them: data availability is vague (it was
+    missing: only 'release', 'open-source' and 'make available' were release verbs)."""
+    from tests.conftest import need_corpus
+
+    tex = need_corpus("a texbench paper").parent / "texbench" / "pdfs"
+    t = analysed(tex / "nlpcc-lncs.pdf").topics["data.availability"]
+    assert t.status == "vague", t.reason
+    assert any("contribute our proprietary domain-specific datasets" in e.text for e in t.evidence)
