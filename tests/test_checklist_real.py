@@ -634,3 +634,65 @@ def test_contributing_datasets_to_future_research_is_a_release_promise():
     t = analysed(tex / "nlpcc-lncs.pdf").topics["data.availability"]
     assert t.status == "vague", t.reason
     assert any("contribute our proprietary domain-specific datasets" in e.text for e in t.evidence)
+
+
+def test_a_yes_no_checklist_item_is_the_authors_word_not_the_statement():
+    """medheval-main p. 9 prints AAAI's reproducibility checklist: template items, each answered
+    after a dash or at the start of the next line ("... used for setting seeds is described ... -"
+    / "Yes \u2022 ..."). The template's words were read as statements: variance was vague on "If an
+    algorithm depends on randomness, then the method used for setting seeds is described ..." (the
+    hand gold: missing, "the checklist's 'Yes' is not borne out"), and "This paper specifies the
+    computing infrastructure ..." was quoted for compute. Only an item that itself promises
+    something says it (vaguely): code "will be made publicly available upon publication"."""
+    topics = analysed(corpus_pdf("medheval-main.pdf")).topics
+    assert topics["eval.variance"].status == "missing", topics["eval.variance"].reason
+    assert not any("specifies the computing infrastructure" in e.text for e in topics["compute.resources"].evidence)
+    code = topics["code.availability"]
+    assert code.status == "vague"
+    assert any("will be made publicly available upon publication" in e.text for e in code.evidence)
+
+
+def test_a_checklist_item_answered_no_is_no_evidence(tmp_path):
+    """The same form on a generated page: an item answered "No" says the paper does not do it. Read
+    as a sentence, "All novel datasets introduced in this paper will be made publicly available
+    upon publication ... - No" made data availability vague (a promise the authors decline)."""
+    import pymupdf
+
+    items = [
+        ("This paper states the number of algorithm runs used to compute each reported result.", "No"),
+        ("Analysis of experiments goes beyond single-dimensional summaries of performance to include "
+         "measures of variation, confidence, or other distributional information.", "No"),
+        ("All novel datasets introduced in this paper will be made publicly available upon publication "
+         "of the paper with a license that allows free usage for research purposes.", "No"),
+        ("This paper specifies the computing infrastructure used for running experiments, including GPU/CPU models.", "Yes"),
+        ("All source code implementing new methods have comments detailing the implementation.", "Yes"),
+        ("This paper formally describes evaluation metrics used and explains the motivation for choosing these metrics.", "Yes"),
+    ]
+    doc = pymupdf.open()
+    page = doc.new_page()
+    y = 72
+    page.insert_text((72, y), "A Method for Sorting Numbers Quickly", fontsize=16)
+    y += 40
+    for line in ("We propose a sorting method and compare it with quicksort on random arrays of integers.",
+                 "Our method sorts ten million integers in 0.8 seconds, against 1.1 seconds for quicksort.",
+                 "It outperforms quicksort on arrays with many repeated values and is equally fast otherwise."):
+        page.insert_text((72, y), line, fontsize=10)
+        y += 14
+    y += 20
+    page.insert_text((72, y), "Reproducibility Checklist", fontsize=12)
+    y += 20
+    for text, answer in items:
+        page.insert_textbox(pymupdf.Rect(72, y, 540, y + 40), f"\u2022 {text} - {answer}", fontsize=10)
+        y += 36
+    path = tmp_path / "checklist.pdf"
+    doc.save(path)
+    from jupyter_review import analyze
+
+    a = analyze(str(path))
+    sents = " ".join(s.text for s in a.document.sentences)
+    assert all(text[:40] in sents for text, _ in items)  # (the items are there to be read)
+    quoted = [e.text for t in a.topics.values() for e in t.evidence]
+    for text, answer in items:
+        if answer == "No":
+            assert not any(text[:40] in q for q in quoted), (text, quoted)
+    assert a.topics["data.availability"].status == "missing", a.topics["data.availability"].reason

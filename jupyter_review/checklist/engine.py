@@ -206,6 +206,7 @@ class _Unit:
     context: str = ""  # the question this sentence answers (datasheets, Q&A forms)
     note: str = ""  # URLs the sentence points to: its footnote ("...research.1"), a link under its words
     title_line: bool = False  # a line of the title block that gives a link (under the title, above the abstract)
+    checklist: bool = False  # an item of a yes/no checklist answered yes: the authors' word, not the thing
 
     _low: str = ""
 
@@ -276,7 +277,11 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
         if _QUESTION_END.search(s.text):
             questions[s.doc] = questions.get(s.doc, 0) + 1
     prose: set[tuple[int, int]] = set()
+    items = _checklist_items(doc.sentences)
     for i, s in enumerate(doc.sentences):
+        item = items.get(i)
+        if item is not None and (item[1] == "no" or len(item[0].split()) < 3):
+            continue  # a yes/no checklist's item answered no or n/a (or an answer alone) states nothing
         kind, title = _section_of(s, sections)
         if kind in SKIP_SECTIONS:
             continue
@@ -293,10 +298,11 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
             continue
         prose.add((s.doc, s.paragraph))
         sents.append(
-            _Unit(text=s.text, doc=s.doc, page=s.page, bbox=s.bbox, section_kind=kind, section_title=title,
-                  role=roles[s.doc] if s.doc < len(roles) else "main", boxes=list(s.boxes), key=(s.doc, i),
-                  context=question if len(s.text) < 400 else "",
-                  note=" ".join(x for x in (_note_for(s, notes, sups), _linked(s, links)) if x))
+            _Unit(text=item[0] if item else s.text, doc=s.doc, page=s.page, bbox=s.bbox, section_kind=kind,
+                  section_title=title, role=roles[s.doc] if s.doc < len(roles) else "main", boxes=list(s.boxes),
+                  key=(s.doc, i), context=question if len(s.text) < 400 else "",
+                  note=" ".join(x for x in (_note_for(s, notes, sups), _linked(s, links)) if x),
+                  checklist=item is not None)
         )
         question = ""
     sents.extend(_title_block_units(doc, roles, sents))
@@ -649,6 +655,51 @@ _INSTRUCTION = re.compile(
 _LINK_IN = re.compile(_HOST + r"\S")
 
 
+# a yes/no checklist (AAAI's reproducibility checklist and the like): each item is a template
+# statement ("This paper specifies the computing infrastructure used ...") followed by its answer,
+# which the text layer prints after a dash or at the start of the next line ("... -" / "Yes • ...")
+_ANSWER = r"(?:Yes|No|Partial|NA|N/A|Not applicable)"
+_LEAD_ANSWER = re.compile(rf"^\s*[-\u2013]?\s*({_ANSWER})\b\.?\s*(?:[\u2022\u00b7]\s*|$)")
+_TRAIL_ANSWER = re.compile(rf"\s[-\u2013]\s*(?:({_ANSWER})\b\.?\s*[\u2022\u00b7]?\s*)?$")
+_INNER_ANSWER = re.compile(rf"\s[-\u2013]\s*{_ANSWER}\b\.?\s*[\u2022\u00b7]\s*")
+_CHECKLIST_MIN = 4  # answered items in a file that make it hold a yes/no checklist
+
+
+def _checklist_items(sentences: Sequence[Any]) -> dict[int, tuple[str, str]]:
+    """Sentence index -> (the item's text without the answers of the items before it, its answer:
+    "yes" or "no") for the items of the yes/no checklists in the files; empty for a file without
+    one. An item is a sentence that ends with a dash after which its answer is printed, at its
+    end or at the start of the next sentence; a file needs four answered items (prose ends a
+    sentence with a dash in lists and formulas, but never with an answer word after it)."""
+    out: dict[int, tuple[str, str]] = {}
+    by_doc: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        by_doc.setdefault(s.doc, []).append(i)
+    for idx in by_doc.values():
+        trail = {i: _TRAIL_ANSWER.search(sentences[i].text) for i in idx}
+        if sum(1 for m in trail.values() if m) < _CHECKLIST_MIN:
+            continue
+        lead = {i: _LEAD_ANSWER.match(sentences[i].text) for i in idx}
+        found: dict[int, tuple[str, str]] = {}
+        for k, i in enumerate(idx):
+            t, m = sentences[i].text, trail[i]
+            if not (m or (lead[i] and k > 0 and trail[idx[k - 1]])):
+                continue  # prose around the checklist
+            start = lead[i].end() if lead[i] else 0
+            body = t[start:m.start()] if m else t[start:]
+            inner = list(_INNER_ANSWER.finditer(body))
+            if inner:  # two items run into one sentence ("... from - Yes \u2022 If an algorithm ..."): the last
+                body = body[inner[-1].end():]
+            answer = m.group(1) if m and m.group(1) else None
+            if answer is None and k + 1 < len(idx) and lead[idx[k + 1]]:
+                answer = lead[idx[k + 1]].group(1)
+            if answer is not None:
+                found[i] = (body.strip(), "yes" if answer.lower() in ("yes", "partial") else "no")
+        if len(found) >= _CHECKLIST_MIN:
+            out.update(found)
+    return out
+
+
 def _is_prompt(text: str) -> bool:
     """A question (a checklist or datasheet prompt) asks; it does not disclose.  A line of one or
     two words is a label, unless it gives a link ("Code: https://...", a repository line under
@@ -779,6 +830,17 @@ def _search(det: Detector, pat: Pattern | None, t: str, low: str) -> Any:
 
 
 def _match_sentence(det: Detector, u: _Unit, strict: bool = False) -> _Hit | None:
+    h = _match_text(det, u, strict)
+    if h is not None and u.checklist and h.why != "vague":
+        # a template item answered "yes" ("This paper specifies the computing infrastructure ...") is
+        # the authors' word that the paper gives it somewhere, not what it gives: the statement is
+        # elsewhere or nowhere. Only an item that itself promises ("... will be made publicly
+        # available upon publication") says something, and only vaguely.
+        return None
+    return h
+
+
+def _match_text(det: Detector, u: _Unit, strict: bool = False) -> _Hit | None:
     t = u.match_text
     low = u.low
     if det.exclude is not None and det.exclude.search(t, low):
