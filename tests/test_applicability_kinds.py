@@ -553,3 +553,45 @@ def test_others_checkpoints_run_as_they_are_raise_no_contamination(rel, page, st
     assert bool(d.exclude.search(sent, sent.lower())) == others, sent
     status = analysed(_pdf(rel)).topics["data.contamination"].status
     assert (status == "not_applicable") == others, status
+
+
+# -- statements it misses (issue 15): headings of the lexicon that name a statement in other words
+
+def _statement_page(tmp_path, heading: str, sentence: str):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "A Small Transformer for Dependency Parsing", fontsize=16, fontname="hebo")
+    y = 110
+    for ln in ("Abstract", "We propose a new transformer model for dependency parsing.",
+               "We train our model for 20 epochs on one GPU.", "Results",
+               "Our model outperforms the baselines on the benchmark.", heading, sentence):
+        bold = ln in ("Abstract", "Results", heading)
+        page.insert_text((72, y), ln, fontsize=12 if bold else 10, fontname="hebo" if bold else "helv")
+        y += 20
+    path = tmp_path / "statement.pdf"
+    doc.save(path)
+    doc.close()
+    return analysed(path)
+
+
+@pytest.mark.parametrize("heading,kind", [
+    ("Acknowledgments and Disclosure of Funding", "funding"),   # the NeurIPS template
+    ("Acknowledgements and Funding", "funding"),
+    ("Funding Declaration", "funding"),
+    ("Sources of Support", "funding"),
+    ("Financial Support and Sponsorship", "funding"),
+    ("Conflicts of Interest and Source of Funding", "conflicts"),
+    ("Resource Availability", "data_availability"),            # Cell Press STAR Methods
+    ("Code, Data and Materials Availability", "data_availability"),
+    ("Acknowledgments", "acknowledgements"),                    # the thanks alone stay thanks
+])
+def test_statement_headings_in_other_words(tmp_path, heading, kind):
+    """A heading is the statement's label: under a funding heading the bare name of a funder with its
+    award number is the funding statement ("The Acme Foundation (award 1234)."), while under a plain
+    "Acknowledgments" it is only a name."""
+    a = _statement_page(tmp_path, heading, "The Acme Foundation (award 1234).")
+    last = a.document.sections[-1]
+    assert (last.title, last.kind) == (heading, kind)
+    if kind in ("funding", "acknowledgements"):
+        fund = a.topics["accountability.funding"]
+        assert (fund.status == "disclosed") == (kind == "funding"), (heading, fund.status, fund.reason)
