@@ -18,6 +18,7 @@ from __future__ import annotations
 from functools import cache
 
 import pymupdf
+import pytest
 
 from tests.conftest import analysed, corpus_pdf, need_corpus
 
@@ -399,8 +400,10 @@ def test_funders_and_datasheet_questions_are_not_the_papers_traits():
     strong = _spec()[0]["personal_data"].strong
     compas = _page_sentence(corpus_pdf("dean-supplement.pdf"), 7, "The COMPAS dataset, which contains")
     assert strong.search(compas, compas.lower()), compas
+    # the datasheet's question alone is no trait (its answer "Some entities in the dataset are of
+    # semantic type 'Person.'" is one: see test_personal_data_is_data_about_people)
     clse = analysed(corpus_pdf("clse-main.pdf"), [corpus_pdf("clse-datasheet.pdf")]).profile["personal_data"]
-    assert not clse.value, clse.reason
+    assert clse.evidence and "considered sensitive" not in clse.evidence[0].text, clse.reason
 
 
 def test_the_annotators_hiring_is_not_personal_data():
@@ -436,3 +439,159 @@ def test_the_public_data_sets_an_algorithm_runs_on_are_its_sources():
     # a model's own corpus named after the model is not where the data come from (kimi-linear p. 10)
     own = _page_sentence(corpus_pdf("kimi-linear.pdf"), 9, "All models are pretrained using", "corpus [50].")
     assert not spec.search(own, own.lower()), own
+
+
+# -- session 14 (issue 15): personal information rests on data about people; a denial is a statement;
+# others' already-trained models run as they are raise no benchmark contamination
+
+_PEOPLE = [  # (pdf, 0-based page, sentence start, sentence end): real sentences that show data about people
+    ("texbench/cikm-ilham.pdf", 1, "The word embedding we used in this work were trained", "forum."),
+    ("corpus/fews-datasheet.pdf", 0, "FEWS is gathered from the", "dictionary."),
+    ("corpus/clse-datasheet.pdf", 2, "Some entities in the dataset are of semantic type", "Person."),
+]
+_NOT_PEOPLE = [  # raters of non-personal text, market records, a datasheet's question
+    ("texbench/hardy-naacl2019.pdf", 6, "All of our experiments are done using the Amazon", "platform."),
+    ("corpus/stockmixer-main.pdf", 1, "We conduct extensive experiments on three real stock", "S&P500."),
+    ("corpus/clse-datasheet.pdf", 1, "Does the dataset relate to people?", "?"),
+]
+
+
+def _pdf(rel: str):
+    where, name = rel.split("/", 1)
+    return _texbench(name) if where == "texbench" else corpus_pdf(name)
+
+
+@pytest.mark.parametrize("rel,page,start,end", _PEOPLE + _NOT_PEOPLE)
+def test_personal_data_is_data_about_people(rel, page, start, end):
+    """A corpus holds personal data when it is about people: text the public wrote on a site of its
+    own (patients' questions in health forums, a crowd-sourced dictionary's examples), people among
+    its entities; not raters' judgments of news summaries or stock records. A dataset as such no
+    longer asks for personal information (data.personal_info rests on personal_data)."""
+    from jupyter_review.checklist.profile import _spec
+
+    t = _spec()[0]["personal_data"]
+    sent = _page_sentence(_pdf(rel), page, start, end)
+    is_people = (rel, page, start, end) in _PEOPLE
+    strong = bool(t.strong.search(sent, sent.lower())) and not sent.rstrip().endswith("?")
+    assert strong == is_people, sent
+
+
+@pytest.mark.parametrize("rel,files,people", [
+    ("texbench/cikm-ilham.pdf", [], True),                       # patients' questions from health forums
+    ("corpus/clse-main.pdf", ["clse-datasheet.pdf"], True),      # person entities that can be identified
+    ("texbench/hardy-naacl2019.pdf", [], False),                 # crowd judgments of news summaries
+])
+def test_personal_information_is_asked_of_data_about_people(rel, files, people):
+    a = analysed(_pdf(rel), [corpus_pdf(f) for f in files])
+    pi = a.topics["data.personal_info"]
+    assert a.profile["personal_data"].value == people, a.profile["personal_data"].reason
+    assert (pi.status != "not_applicable") == people, (pi.status, pi.reason)
+
+
+def _dataset_page(tmp_path, name: str, lines: list[str]):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "A Corpus of Sentence Splits for Simplification", fontsize=16, fontname="hebo")
+    body = ["Abstract", "We present a new corpus of sentence splits for evaluating text simplification.",
+            "The corpus contains 1,000 encyclopedic sentences, each split by two annotators.",
+            "We release the corpus and the annotators' ratings of the splits.", *lines]
+    y = 110
+    for ln in body:
+        page.insert_text((72, y), ln, fontsize=12 if ln == "Abstract" else 10, fontname="hebo" if ln == "Abstract" else "helv")
+        y += 20
+    path = tmp_path / name
+    doc.save(path)
+    doc.close()
+    return analysed(path)
+
+
+_DENIALS = [
+    # ri-iclr2026 p. 10, as printed
+    "with all evaluations conducted on established benchmarks without introducing personally identifiable information.",
+    "The corpus contains no personal data.",
+    "The released files do not contain any personally identifiable information.",
+]
+
+
+@pytest.mark.parametrize("line", _DENIALS)
+def test_a_denial_of_personal_data_is_the_statement(tmp_path, line):
+    """Saying the data hold no personal information is the statement the item asks for: it is read as
+    disclosed, not as a sign of personal data that raises a gap."""
+    from jupyter_review.checklist.engine import detectors
+    from jupyter_review.checklist.profile import _spec
+
+    t = _spec()[0]["personal_data"]
+    assert t.exclude.search(line, line.lower()), line  # no trait cue
+    assert detectors()["data.personal_info"].specific.search(line, line.lower())
+    a = _dataset_page(tmp_path, "denial.pdf", [line])
+    assert not a.profile["personal_data"].value, a.profile["personal_data"].reason
+    assert a.topics["data.personal_info"].status == "disclosed", a.topics["data.personal_info"].reason
+
+
+def test_a_dataset_of_ratings_of_non_personal_text_is_not_asked_for_personal_information(tmp_path):
+    a = _dataset_page(tmp_path, "ratings.pdf", [])
+    assert a.profile["dataset"].value
+    assert a.topics["data.personal_info"].status == "not_applicable", a.topics["data.personal_info"].reason
+    # an admission is not a denial
+    adm = "We could not remove all personal information from the sentences."
+    from jupyter_review.checklist.profile import _spec
+    assert not _spec()[0]["personal_data"].exclude.search(adm, adm.lower())
+
+
+@pytest.mark.parametrize("rel,page,start,end,others", [
+    ("texbench/hardy-naacl2019.pdf", 6, "We used the pre-trained models", "test set.", True),
+    ("texbench/wsod-mapr2024.pdf", 4, "Both backbones are initialized with ImageNet-1k", "weights.", False),
+])
+def test_others_checkpoints_run_as_they_are_raise_no_contamination(rel, page, start, end, others):
+    """'pre-trained' in the sense of already trained (hardy-naacl2019: the summarisers' own checkpoints,
+    run on XSUM's test split) is no pretraining corpus that could hold the test data; a backbone
+    pretrained on ImageNet and trained further on VOC (wsod-mapr2024) is."""
+    from jupyter_review.checklist.engine import detectors
+
+    d = detectors()["data.contamination"]
+    sent = _page_sentence(_pdf(rel), page, start, end)
+    assert bool(d.exclude.search(sent, sent.lower())) == others, sent
+    status = analysed(_pdf(rel)).topics["data.contamination"].status
+    assert (status == "not_applicable") == others, status
+
+
+# -- statements it misses (issue 15): headings of the lexicon that name a statement in other words
+
+def _statement_page(tmp_path, heading: str, sentence: str):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "A Small Transformer for Dependency Parsing", fontsize=16, fontname="hebo")
+    y = 110
+    for ln in ("Abstract", "We propose a new transformer model for dependency parsing.",
+               "We train our model for 20 epochs on one GPU.", "Results",
+               "Our model outperforms the baselines on the benchmark.", heading, sentence):
+        bold = ln in ("Abstract", "Results", heading)
+        page.insert_text((72, y), ln, fontsize=12 if bold else 10, fontname="hebo" if bold else "helv")
+        y += 20
+    path = tmp_path / "statement.pdf"
+    doc.save(path)
+    doc.close()
+    return analysed(path)
+
+
+@pytest.mark.parametrize("heading,kind", [
+    ("Acknowledgments and Disclosure of Funding", "funding"),   # the NeurIPS template
+    ("Acknowledgements and Funding", "funding"),
+    ("Funding Declaration", "funding"),
+    ("Sources of Support", "funding"),
+    ("Financial Support and Sponsorship", "funding"),
+    ("Conflicts of Interest and Source of Funding", "conflicts"),
+    ("Resource Availability", "data_availability"),            # Cell Press STAR Methods
+    ("Code, Data and Materials Availability", "data_availability"),
+    ("Acknowledgments", "acknowledgements"),                    # the thanks alone stay thanks
+])
+def test_statement_headings_in_other_words(tmp_path, heading, kind):
+    """A heading is the statement's label: under a funding heading the bare name of a funder with its
+    award number is the funding statement ("The Acme Foundation (award 1234)."), while under a plain
+    "Acknowledgments" it is only a name."""
+    a = _statement_page(tmp_path, heading, "The Acme Foundation (award 1234).")
+    last = a.document.sections[-1]
+    assert (last.title, last.kind) == (heading, kind)
+    if kind in ("funding", "acknowledgements"):
+        fund = a.topics["accountability.funding"]
+        assert (fund.status == "disclosed") == (kind == "funding"), (heading, fund.status, fund.reason)
