@@ -455,10 +455,15 @@ _HEADER_SHORT = {"valid": "val", "validation": "val", "development": "dev", "acc
                  "parameters": "params", "training": "train"}
 
 
+_AT_K = re.compile(r"^(recall|precision|hits?)@(\d+)$")
+
+
 @functools.lru_cache(maxsize=65536)
 def _text_tokens(text: str) -> frozenset[str]:
     toks = _tokens(text)
-    return toks | {_HEADER_SHORT[t] for t in toks if t in _HEADER_SHORT}
+    # "recall@3" is printed "R@3" in a header, "precision@10" "P@10"
+    at_k = {f"{m.group(1)[0]}@{m.group(2)}" for t in toks for m in [_AT_K.match(t)] if m}
+    return toks | at_k | {_HEADER_SHORT[t] for t in toks if t in _HEADER_SHORT}
 
 
 def _named_in(label: str, text: str) -> bool:
@@ -575,6 +580,41 @@ def _respective_targets(claim: Claim, tables: list[Table], cells_of: dict[str, l
     return {k: _core(lab) for (k, _), lab in zip(idx, spelled)}
 
 
+_PAIR_WORD = r"(?:vs\.?|versus|compared (?:to|with)|against)"
+_PAIR_AFTER = re.compile(r"^\s*(?:[%\w@.-]+\s+){0,2}?" + _PAIR_WORD + r"\s+(?:the\s+)?(?:next[- ]best\s+|runner-up\s+)?$", re.I)
+
+
+def _pairs(text: str, quantities: list[Any]) -> dict[int, int]:
+    """Numbers set against each other in the sentence ("93% vs 92% accuracy", "0.61 recall@3 vs
+    the next best 0.47", "a score of 0.7818 compared to 0.7849"): quantity index -> its partner's.
+    The two numbers of a pair belong to two systems, and the sentence's grammar rarely says which
+    is whose; the metric words around the pair are the pair's."""
+    at: list[tuple[int, int]] = []
+    pos = 0
+    for q in quantities:
+        i = text.find(q.text, pos)
+        at.append((i, i + len(q.text)) if i >= 0 else (-1, -1))
+        if i >= 0:
+            pos = i + len(q.text)
+    out: dict[int, int] = {}
+    for k in range(len(quantities) - 1):
+        (s0, e0), (s1, _e1) = at[k], at[k + 1]
+        if s0 < 0 or s1 < 0 or s1 <= e0:
+            continue
+        if _PAIR_AFTER.match(text[e0:s1]):
+            out[k], out[k + 1] = k + 1, k
+    return out
+
+
+def _pair_stretch(text: str, q0: Any, q1: Any) -> tuple[str, str]:
+    """The words that belong to a pair of numbers: between them and after the second (up to the
+    next number), and before the first back to the previous one."""
+    a_after, a_before, _ = _segments(text, q0.text, 0)
+    b_after, _b_before, _ = _segments(text, q1.text, max(0, text.find(q0.text)))
+    between = re.sub(_PAIR_WORD + r"|\b(?:the|next|best|runner-up)\b", " ", a_after, flags=re.I)
+    return f"{between} {b_after}", a_before
+
+
 def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
                    doc: Document | None = None, other_tables: list[Table] | None = None) -> list[CrossCheck]:
     """``other_tables``: tables not taken for results tables (a caption that names no result, a
@@ -586,14 +626,23 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
         parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []  # status, text, cells, reason
         pos = 0
         respective = _respective_targets(claim, tables, cells_of)
+        pairs = _pairs(claim.text, claim.quantities)
         for qi, q in enumerate(claim.quantities):
             after, before, pos = _segments(claim.text, q.text, pos)
             if not q.system or q.unit not in ("", "%", "points", "x"):
                 continue
+            partner = claim.quantities[pairs[qi]] if qi in pairs else None
+            if partner is not None:
+                first, second = (q, partner) if pairs[qi] > qi else (partner, q)
+                after, before = _pair_stretch(claim.text, first, second)
+                if re.search(r"[A-Za-z]", re.split(r"[,;:()]", after.strip(), maxsplit=1)[0]):
+                    before = ""  # "0.71 vs 0.64 Fleiss κ": the words after the pair are its metric
+            # "+4% to +10% of Rouge-2": a signed number is a difference, unless the table prints signed cells
+            signed = q.text.lstrip().startswith("+") or claim.text[max(0, claim.text.find(q.text) - 1):claim.text.find(q.text)] == "+"
             # a ratio ("1.71x speedup") is read against cells printed as ratios ("1.71x"), and only those
             ratio = q.unit == "x"
             mine = [(t, c) for t in tables for c in cells_of[t.id] if c.value is not None and names_match(q.system, c.system, 2)
-                    and _ratio_cell(c.raw) == ratio]
+                    and _ratio_cell(c.raw) == ratio and (not signed or _signed(c.raw) is not None)]
             # the rows that print the name itself, when there are any: "Janus-Pro-7B" is not "Janus-Pro-1B",
             # "DeepSeekMoE 16B" not "DeepSeekMoE Chat 16B"
             exact = [(t, c) for t, c in mine if _exact(c.system, q.system) or _exact(_leaf(c.system), q.system)]
@@ -635,6 +684,10 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             if not cands:
                 continue
             hits = [(t, c) for t, c in cands if _equal(q.value, q.text, c)]
+            if not hits and partner is not None and any(_equal(partner.value, partner.text, c) for _, c in cands):
+                # the partner is the named system's number: this one is the other system's, a row of the same column
+                hits = [(t, c2) for t, c in cands if _equal(partner.value, partner.text, c) for c2 in cells_of[t.id]
+                        if c2.column == c.column and c2.system != c.system and _equal(q.value, q.text, c2)]
             if not hits:
                 # "A and B reach 55.6% and 56.0% respectively", "... of 76.6% achieved by GPT-4o":
                 # the number may belong to another system the sentence names
@@ -692,6 +745,9 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                 reasons.append(f"the sentence does not say the number of {q.system} (another clause lies between them)")
             if averaged:
                 reasons.append("an average, which the table may take over other columns than the sentence")
+            if partner is not None:
+                reasons.append(f"one of two numbers set against each other ({first.text} vs {second.text}): "
+                               "which system each belongs to is not read")
             if ratio:
                 # whose ratio over whom ("X, like Y, reaches 1.9x"): the sentence's grammar is not read
                 # closely enough to call a ratio wrong; it is shown, never counted as a mismatch
@@ -797,6 +853,35 @@ def _in_group(system: str, group: str, limits: list[str]) -> bool:
     return bool(want) and want <= have
 
 
+_GENERIC_RIVALS = re.compile(r"\s*(?:(?:the|other|existing|previous|prior|competing|current|strong|recent|compared|"
+                             r"comparison|considered|state-of-the-art)\s+)*(?:baselines?|methods?|models?|approaches|competitors?|"
+                             r"systems?|algorithms?|counterparts?|alternatives?)\b", re.I)
+_CONCEDE = re.compile(r"\b(?:lower|worse|weaker|behind|lags?|not the best|except|however|but|trade-?off|falls? short)\b", re.I)
+
+
+def _conceded(claim: Claim, doc: Document | None, name: str, holding: list, cells_of: dict[str, list[_Cell]]) -> str:
+    """A metric one of the next two sentences of the claim's paragraph concedes for its system
+    ("MMPL-MRFs framework consistently outperforms other baselines ... One interesting point to note is
+    that the recall rate of MMPL-MRFs is constantly lower than other baselines"): the claim is qualified
+    by its own paragraph. The leaves named, or ""."""
+    i = getattr(claim, "sentence", None)
+    if doc is None or not isinstance(i, int) or not 0 <= i < len(doc.sentences):
+        return ""
+    here = doc.sentences[i]
+    leaves = {_leaf(c.column) for t, _r in holding for c in cells_of[t.id] if c.value is not None}
+    for nxt in doc.sentences[i + 1:i + 3]:
+        if nxt.paragraph != here.paragraph or nxt.doc != here.doc:
+            break
+        if not _CONCEDE.search(nxt.text):
+            continue
+        if not (name.casefold() in nxt.text.casefold() or re.match(r"^\W*(?:it|its|this|they|their)\b", nxt.text, re.I)):
+            continue
+        named = sorted(lf for lf in leaves if _named_in(lf, nxt.text))
+        if named:
+            return ", ".join(named)
+    return ""
+
+
 def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document) -> list[CrossCheck]:
     out = []
     title_sys = _title_system(doc)
@@ -839,7 +924,10 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         name = names[0]
         # an item of an enumeration "... in Table 4: (1) ... (2) ..." reads the sentence's table
         refs = _claim_refs(claim, text, doc)
-        pool = [t for t in tables if (not refs or t.label in refs) and not _ABLATION.search(t.caption or "")]
+        # (an ablation table is no comparison with rivals, unless its caption says it holds the baselines too:
+        # "Results: Baselines and ablation study")
+        pool = [t for t in tables if (not refs or t.label in refs)
+                and (not _ABLATION.search(t.caption or "") or re.search(r"\bbaselines?\b", t.caption or "", re.I))]
         holding = [(t, _system_rows(cells_of[t.id], name)) for t in pool]
         holding = [(t, rows) for t, rows in holding if rows]
         if not holding:
@@ -877,6 +965,14 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                                                                         ("among", "all", "than", "over", "any", "models", "model", "llms", "methods", "baselines", "systems")])
         if not universal and not rivals_named and not all_bench:
             continue  # "X achieves strong results": no comparison to check
+        if not universal and not rivals_named and re.search(r"\bthan\b|outperform|surpass|exceed|\bbeat", verb.group(0), re.I) \
+                and re.search(r"^\W*\w", text[verb.end():]) and not _GENERIC_RIVALS.match(text[verb.end():]):
+            # "DARNN on Indicator is consistently better than the ones on Market": the rival the sentence
+            # names is no row of the tables (another setting of the same system); "every row" is not it
+            continue
+        conceded = _conceded(claim, doc, name, holding, cells_of)
+        if conceded:
+            reasons.append(f"the next sentence qualifies the claim ({conceded})")
         # a claim that names a benchmark is about the tables that hold it
         # (before the verb too: "On the Lunar Landing Problem, MRDL is the best ...")
         naming = [(t, rows) for t, rows in holding
