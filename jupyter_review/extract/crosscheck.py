@@ -777,6 +777,230 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
     return out
 
 
+# -- numbers in sentences that cite a table ------------------------------------------------------
+
+# a number as prose prints it, with a thousands/millions suffix ("3.1K words", "81.1M papers")
+_PROSE_NUM = re.compile(r"(?<![\w.@/\u2212-])(?P<n>\d+(?:\.\d+)?)(?P<m>\s?[KMB](?![A-Za-z]))?(?P<pct>\s?%)?(?![\w@/]|\.\d)")
+_NOT_A_VALUE = re.compile(r"(?:\b(?:tables?|tab\.|figures?|fig\.|sections?|sec\.|appendix|eq\.|equation|step|stage|rq|"
+                          r"top-?|k\s*=|n\s*=|f\s*=)\s*$)", re.I)
+_MULT = {"K": 1e3, "M": 1e6, "B": 1e9}
+
+
+def _prose_numbers(text: str) -> list[tuple[int, int, float, str, float]]:
+    """(start, end, value, printed digits, multiplier) of the values a sentence states: no table,
+    figure or section numbers, no years, no citation years."""
+    out = []
+    for m in _PROSE_NUM.finditer(text):
+        n = m.group("n")
+        if _NOT_A_VALUE.search(text[max(0, m.start() - 14):m.start()]):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", n) and not m.group("pct"):
+            continue
+        if m.group("m") and (re.search(r"[A-Z][\w.-]*\s?$", text[max(0, m.start() - 20):m.start()])
+                             or re.match(r"\s*(?:models?|param\w*|LLMs?)\b", text[m.end():], re.I)):
+            continue  # "DeepSeek 7B", "LLaMA2 70B", "236B models": a model's size
+        if re.match(r"\s*\)", text[m.end():]) and re.search(r"(?:^|[(,;:]\s*|\s)\($|(?:^|[,;:]\s*)$", text[:m.start()]) \
+                and not m.group("pct") and not m.group("m"):
+            continue  # "(1) SQuALITY ...", "1) Process PDFs": an enumeration marker
+        if text.rfind("[", 0, m.start()) > text.rfind("]", 0, m.start()):
+            continue  # "[15, 43, 44]": citation numbers
+        if m.start() == 0 and re.match(r"\s+[A-Z]", text[m.end():]):
+            continue  # "6 Buys et al. (2018) ...": a footnote mark
+        mult = _MULT[m.group("m").strip()] if m.group("m") else 1.0
+        mult = _MULT[m.group("m").strip()] if m.group("m") else 1.0
+        out.append((m.start(), m.end(), float(n), n, mult))
+    return out
+
+
+def _paragraph_refs(i: int, doc: Document) -> set[str]:
+    """The tables a sentence cites, or that an earlier sentence of its paragraph cites."""
+    here = doc.sentences[i]
+    refs = {m.group(1) for m in _TABLE_REF.finditer(here.text)}
+    j = i - 1
+    while not refs and j >= 0 and i - j <= 4:
+        prev = doc.sentences[j]
+        if prev.paragraph != here.paragraph or prev.doc != here.doc:
+            break
+        refs = {m.group(1) for m in _TABLE_REF.finditer(prev.text)}
+        j -= 1
+    return refs
+
+
+def _fold(toks: frozenset[str]) -> frozenset[str]:
+    """Plural and singular alike: "summaries" ~ "summary", "documents" ~ "document"."""
+    return frozenset(re.sub(r"ies$", "y", t) if len(t) > 4 and t.endswith("ies") else (t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t)
+                     for t in toks)
+
+
+def _labels_named(labels: list[str], text: str) -> list[str]:
+    """The labels whose words (their leaf, without parenthesised notes; plurals folded) the text
+    names; of labels named within another named label's words ("PubMed" in "PubMed + ngram block"),
+    the longest."""
+    words = _fold(_text_tokens(text))
+    named = []
+    for lab in labels:
+        lt = _tokens(_core(lab))
+        if not lt or lt <= _GENERIC_COLUMN or not any(len(w) >= 3 and not w.isdigit() for w in lt):
+            continue
+        if _fold(lt) <= words:
+            named.append(lab)
+    return [lab for lab in named if not any(o != lab and _tokens(_core(lab)) < _tokens(_core(o)) for o in named)]
+
+
+def _near(after: str, before: str) -> list[str]:
+    """The stretches a number's labels are read from, nearest first: its clause after it, its clause
+    before it, then the whole stretches to the neighbouring numbers. A number opening a bracket
+    ("CNNDM (60 words)") belongs to the words before the bracket, and only to them."""
+    na = re.split(r"[,;:()]|\.\s", after, maxsplit=1)[0]
+    nb = re.split(r"[,;:()]|\.\s", before.rstrip(" (["))[-1]
+    if re.search(r"\(\s*$", before):
+        return [na, nb]
+    return [na, nb, after, before]
+
+
+def _nearest(labels: list[str], text: str, at: int) -> list[str]:
+    """Of several labels the sentence names, the one named last before position ``at`` ("long
+    source documents (Table 1): 3.1K words" over "summaries" earlier), else the first after it."""
+    if len(labels) <= 1:
+        return labels
+    words = [(m.start(), _fold(frozenset([m.group(0).casefold()]))) for m in re.finditer(r"[0-9A-Za-z@+]+", text)]
+
+    def last_before(lab: str) -> int:
+        want = _fold(_tokens(_core(lab)))
+        return max([p for p, w in words if p < at and w <= want] or [-1])
+
+    pos = {lab: last_before(lab) for lab in labels}
+    best = max(pos.values())
+    if best >= 0:
+        top = [lab for lab in labels if pos[lab] == best]
+        return top if len(top) == 1 else []
+    return []
+
+
+def _round_equal(val: float, digits: str, mult: float, cell: _Cell) -> bool:
+    """The prose's round number ("5200 words", "800") stands for the cell up to its last
+    non-zero digit: 5200 ~ 5194."""
+    if "." in digits or cell.value is None:
+        return False
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if zeros == 0 or len(digits) < 3:
+        return False
+    return abs(val * mult - cell.value) <= 0.5 * 10 ** zeros * mult
+
+
+def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document,
+                         skip: set[int]) -> list[CrossCheck]:
+    """A number in a prose sentence read against the one table cell whose row and column labels
+    the sentence names: one label in the words around the number ("3.1K words for SQuALITY"), the
+    other there or, alone of its axis, anywhere in the sentence ("long source documents" for the
+    row "|source| (words)"). The tables read are those the sentence cites (or its paragraph has just
+    cited); a sentence citing none is read against a table only when the number's own clause names
+    both labels and only that table holds them ("shorter summaries than SQuALITY (237 words)").
+    Sentences that make no claim are read too: a number restated from a table is checkable whatever
+    the sentence's cue words. ``mismatch`` only for a confidently read cell, a number that is no
+    difference, bound, approximation or one of a pair, and a value of the cell's order of magnitude."""
+    from ..nlp.context import prose_sentences
+
+    by_label: dict[str, list[Table]] = {}
+    for t in tables:
+        if t.label:
+            by_label.setdefault(t.label, []).append(t)
+    axes = {t.id: ([c for c in cells_of[t.id] if c.value is not None]) for t in tables}
+    out: list[CrossCheck] = []
+    contexts, texts, _toks = prose_sentences(doc)
+    for ctx, text in zip(contexts, texts):
+        i = ctx.index
+        if i in skip:
+            continue
+        nums = _prose_numbers(text)
+        if not nums:
+            continue
+        refs = _paragraph_refs(i, doc)
+        cited = [t for r in refs for t in by_label.get(r, []) if t.doc == ctx.sentence.doc]
+        pool = cited or [t for t in tables if t.doc == ctx.sentence.doc]
+        parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []
+        for k, (s0, e0, val, digits, mult) in enumerate(nums):
+            prev_end = nums[k - 1][1] if k > 0 else 0
+            next_start = nums[k + 1][0] if k + 1 < len(nums) else len(text)
+            after, before = text[e0:next_start], text[prev_end:s0]
+            in_pair = bool(_PAIR_AFTER.match(after)) or bool(re.search(_PAIR_WORD + r"\s+(?:the\s+)?(?:next[- ]best\s+)?$", before, re.I))
+            found: list[tuple[Table, _Cell, bool]] = []  # (table, cell, both labels in the number's own stretch)
+            for t in pool:
+                cells = axes[t.id]
+                rows = list(dict.fromkeys(c.system for c in cells))
+                cols = list(dict.fromkeys(c.column for c in cells))
+                r_here: list[str] = []
+                c_here: list[str] = []
+                for seg in _near(after, before):
+                    r_here, c_here = _labels_named(rows, seg), _labels_named(cols, seg)
+                    if r_here or c_here:
+                        break
+                if len(r_here) > 1 or len(c_here) > 1 or not (r_here or c_here):
+                    continue
+                own = bool(r_here and c_here)
+                if not own and not cited:
+                    continue
+                if not r_here:
+                    have = [r for r in rows if any(c.system == r and c.column == c_here[0] for c in cells)]
+                    cand = _nearest([r for r in _labels_named(rows, text) if r in have], text, s0)
+                    r_here = cand if cand else (have if len(have) == 1 else [])
+                if not c_here:
+                    have = [c for c in cols if any(x.system == r_here[0] and x.column == c for x in cells)]
+                    cand = _nearest([c for c in _labels_named(cols, text) if c in have], text, s0)
+                    c_here = cand if cand else (have if len(have) == 1 else [])
+                if len(r_here) != 1 or len(c_here) != 1:
+                    continue
+                cell = next((c for c in cells if c.system == r_here[0] and c.column == c_here[0]), None)
+                if cell is not None:
+                    found.append((t, cell, own))
+            if len(found) != 1:
+                continue
+            t, cell, own = found[0]
+            scaled = replace(cell, value=cell.value / mult, raw="" if mult != 1 else cell.raw)  # type: ignore[operator]
+            claimed = text[s0:e0].strip()
+            if _equal(val, digits, scaled) or _round_equal(val, digits, mult, cell):
+                parts.append(("consistent", f"{claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}: {_where(t, doc)} has "
+                              f"{cell.raw or f'{cell.value:g}'}", [(t, cell)], ""))
+                continue
+            reasons = []
+            if in_pair:
+                reasons.append("one of two numbers set against each other")
+            if _DERIVED.search(before[-40:].rstrip(" (")) or _DERIVED_AFTER.search(after):
+                reasons.append("the number reads as a difference, bound or approximation, not a table value")
+            if not cell.confident:
+                reasons.append("the cell was not read with confidence" + (f": {cell.why}" if cell.why else ""))
+            if cell.value and not 0.2 <= (val * mult) / cell.value <= 5:
+                reasons.append("the number is of another order than the cell (another quantity)")
+            if claimed.endswith("%") != (cell.raw or "").strip().endswith("%") and "%" in (cell.raw or "") + claimed:
+                reasons.append("a percentage against a count, or a count against a percentage")
+            if re.match(r"^\s*[-+\u2212]", text[max(0, s0 - 1):s0 + 1]):
+                reasons.append("a signed number (a difference)")
+            if _settings(text) and _setting_missing(_settings(text), [t]):
+                reasons.append("the sentence's setting is not in the table")
+            msg = (f"the text says {claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}; {_where(t, doc)} has "
+                   f"{cell.raw or f'{cell.value:g}'}")
+            parts.append(("unverified" if reasons else "mismatch", msg, [(t, cell)], "; ".join(reasons)))
+        if not parts:
+            continue
+        statuses = [p[0] for p in parts]
+        status = "mismatch" if "mismatch" in statuses else ("unverified" if "unverified" in statuses else "consistent")
+        s = ctx.sentence
+        claim = Claim(text=text, kind="", kinds=[], hedged=False, location=ctx.location, doc=s.doc, page=s.page, bbox=s.bbox,
+                      sentence=i)
+        cells = [(t, c) for p in parts for t, c in p[2]]
+        shown = [p for p in parts if p[0] == status] + [p for p in parts if p[0] != status]
+        message = f"sentence ({_claim_where(claim, doc)}): " + "; ".join(
+            p[1] + (f" [unverified: {p[3]}]" if p[0] == "unverified" else "") for p in shown)
+        tabs = list({t.id: t for t, _ in cells}.values())
+        out.append(CrossCheck(
+            kind="number", status=status, message=message, claim=text, claim_doc=s.doc, claim_page=s.page, claim_bbox=s.bbox,
+            table=tabs[0].caption, table_id=tabs[0].id, table_doc=tabs[0].doc, table_page=tabs[0].page,
+            cells=[_cell_dict(c, t, doc) for t, c in cells[:12]], confidence=min(c.confidence for _, c in cells),
+            reason="; ".join(p[3] for p in parts if p[3]), tables=[_table_ref(t, doc) for t in tabs],
+        ))
+    return out
+
+
 # -- superiority checks ------------------------------------------------------------------------
 
 _BEST_VERB = re.compile(
@@ -1581,6 +1805,9 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     claims, resolved = _resolve_pronouns(claims, doc, results, cells_of)
     out: list[CrossCheck] = []
     out += _check_numbers(claims, results, cells_of, doc, others)
+    # numbers restated from a cited table, in any prose sentence the number check above did not read
+    done = {c.sentence for c in claims if any(x.kind == "number" and x.claim == c.text for x in out)}
+    out += _check_cited_numbers(results + others, cells_of, doc, done)
     out += _check_superiority(claims, results, cells_of, doc)
     out += _check_improvements(claims, results, cells_of, doc)
     out += _check_bold(results, cells_of, doc)
