@@ -781,7 +781,7 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
 
 # a number as prose prints it, with a thousands/millions suffix ("3.1K words", "81.1M papers")
 _PROSE_NUM = re.compile(r"(?<![\w.@/\u2212-])(?P<n>\d+(?:\.\d+)?)(?P<m>\s?[KMB](?![A-Za-z]))?(?P<pct>\s?%)?(?![\w@/]|\.\d)")
-_NOT_A_VALUE = re.compile(r"(?:\b(?:tables?|tab\.|figures?|fig\.|sections?|sec\.|appendix|eq\.|equation|step|stage|rq|"
+_NOT_A_VALUE = re.compile(r"(?:\b(?:tables?|tab\.?|figures?|figs?\.?|sections?|sec\.?|appendix|eq\.|equation|step|stage|rq|"
                           r"top-?|k\s*=|n\s*=|f\s*=)\s*$)", re.I)
 _MULT = {"K": 1e3, "M": 1e6, "B": 1e9}
 
@@ -847,6 +847,20 @@ def _labels_named(labels: list[str], text: str) -> list[str]:
     return [lab for lab in named if not any(o != lab and _tokens(_core(lab)) < _tokens(_core(o)) for o in named)]
 
 
+def _bracketed(text: str, at: int) -> int:
+    """The position of the bracket a number at ``at`` stands in ("Head Shake (GLMM, p = 0.001)"), or -1."""
+    depth = 0
+    for j in range(at - 1, -1, -1):
+        ch = text[j]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                return j
+            depth -= 1
+    return -1
+
+
 def _near(after: str, before: str) -> list[str]:
     """The stretches a number's labels are read from, nearest first: its clause after it, its clause
     before it, then the whole stretches to the neighbouring numbers. A number opening a bracket
@@ -875,6 +889,22 @@ def _nearest(labels: list[str], text: str, at: int) -> list[str]:
         top = [lab for lab in labels if pos[lab] == best]
         return top if len(top) == 1 else []
     return []
+
+
+def _same_value(val: float, digits: str, mult: float, claimed: str, cell: _Cell) -> bool:
+    """The prose number is the cell's value up to the rounding of either; a percentage is read as
+    a fraction (or the other way) only when one of the two prints "%" and the other does not."""
+    if cell.value is None:
+        return False
+    dec = len(digits.split(".")[1]) if "." in digits else 0
+    tol = 0.5 * 10 ** (-dec) * mult + 1e-9
+    raw = (cell.raw or "").strip()
+    m = re.search(r"\d+(?:\.(\d+))?", raw)
+    cell_tol = 0.5 * 10 ** (-len(m.group(1) or "")) if m else 0.0
+    cands = [(cell.value, cell_tol)]
+    if claimed.endswith("%") != raw.endswith("%"):
+        cands += [(cell.value * 100, cell_tol * 100), (cell.value / 100, cell_tol / 100)]
+    return any(abs(val * mult - v) <= max(tol, t) for v, t in cands)
 
 
 def _round_equal(val: float, digits: str, mult: float, cell: _Cell) -> bool:
@@ -931,7 +961,17 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                 cols = list(dict.fromkeys(c.column for c in cells))
                 r_here: list[str] = []
                 c_here: list[str] = []
-                for seg in _near(after, before):
+                segs = _near(after, before)
+                scope = text  # where the label of the other axis may be named
+                br = _bracketed(text, s0)
+                if br >= 0 and br >= prev_end:
+                    # inside a bracket: the bracket's own words, then the clause before the bracket
+                    close = text.find(")", e0)
+                    segs = [re.split(r"[,;:]|\.\s", text[e0:close if close >= 0 else len(text)], maxsplit=1)[0],
+                            re.split(r"[,;:]|\.\s", text[br + 1:s0])[-1],
+                            re.split(r"[,;:()]|\.\s", text[:br].rstrip())[-1]]
+                    scope = segs[2] + " " + text[br:close if close >= 0 else len(text)]
+                for seg in segs:
                     r_here, c_here = _labels_named(rows, seg), _labels_named(cols, seg)
                     if r_here or c_here:
                         break
@@ -942,11 +982,11 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                     continue
                 if not r_here:
                     have = [r for r in rows if any(c.system == r and c.column == c_here[0] for c in cells)]
-                    cand = _nearest([r for r in _labels_named(rows, text) if r in have], text, s0)
+                    cand = _nearest([r for r in _labels_named(rows, scope) if r in have], text, s0)
                     r_here = cand if cand else (have if len(have) == 1 else [])
                 if not c_here:
                     have = [c for c in cols if any(x.system == r_here[0] and x.column == c for x in cells)]
-                    cand = _nearest([c for c in _labels_named(cols, text) if c in have], text, s0)
+                    cand = _nearest([c for c in _labels_named(cols, scope) if c in have], text, s0)
                     c_here = cand if cand else (have if len(have) == 1 else [])
                 if len(r_here) != 1 or len(c_here) != 1:
                     continue
@@ -958,7 +998,7 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
             t, cell, own = found[0]
             scaled = replace(cell, value=cell.value / mult, raw="" if mult != 1 else cell.raw)  # type: ignore[operator]
             claimed = text[s0:e0].strip()
-            if _equal(val, digits, scaled) or _round_equal(val, digits, mult, cell):
+            if _same_value(val, digits, mult, claimed, cell) or _round_equal(val, digits, mult, cell):
                 parts.append(("consistent", f"{claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}: {_where(t, doc)} has "
                               f"{cell.raw or f'{cell.value:g}'}", [(t, cell)], ""))
                 continue
