@@ -1408,6 +1408,102 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
     return out
 
 
+# "the recall rate of X is constantly lower than other baselines", "X has a higher F1 than all other
+# methods": a literal comparison on a named metric (lower/higher, not better/worse: no direction to read)
+_LITERAL = re.compile(r"\b(?:is|are|was|were|remains?|stays?|has|have|had|gets?|achieves?|shows?)\s+(?:(?:an?|the|always|constantly|"
+                      r"consistently|clearly|much|significantly|substantially|notably|generally|slightly|also|still)\s+)*"
+                      r"(?P<dir>lower|higher|smaller|larger)\b(?P<what>(?:\s+[\w@-]+){0,3}?)\s+than\s+(?P<rest>[^.;]*)", re.I)
+
+
+def _check_literal_comparisons(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
+                               doc: Document | None) -> list[CrossCheck]:
+    """A system's value on a named metric said to be lower (higher) than every rival's, or a named
+    rival's: compared cell by cell in every column of that metric (every benchmark the table has
+    it for, unless the sentence names some). ``mismatch`` when a rival's confidently read cell is on
+    the wrong side; claims hedged ("generally", "most") or naming no metric column are not read."""
+    out = []
+    for claim in claims:
+        text = claim.text
+        m = _LITERAL.search(text)
+        if not m or claim.hedged or _HEDGED_ALL.search(text):
+            continue
+        # the subject clause only ("While for all values of f in SQuALITY we find that FINE annotations still
+        # have lower variance": SQuALITY is no part of the subject)
+        head = re.split(r"[,;:]|\b(?:that|while|whereas|although|when|if)\b", text[:m.start()], flags=re.I)[-1]
+        # the metric: a column leaf named in the subject ("the recall rate of X") or right after the
+        # comparative ("a higher F1 than")
+        leaves = {_leaf(c.column) for t in tables for c in cells_of[t.id] if c.value is not None}
+        said = [lf for lf in leaves if _named_in(lf, head) or _named_in(lf, m.group("what") or "")]
+        said = [lf for lf in said if not any(o != lf and _tokens(_core(lf)) < _tokens(_core(o)) for o in said)]
+        if len(said) != 1:
+            continue
+        metric = said[0]
+        names = [n.group(0) for n in _MODEL_NAME.finditer(head) if n.group(0) not in _STOP_NAMES]
+        held = [(n, t, _system_rows(cells_of[t.id], n)) for n in names for t in tables]
+        held = [(n, t, rows) for n, t, rows in held if len(rows) == 1 and any(
+            c.system == rows[0] and _leaf(c.column) == metric for c in cells_of[t.id] if c.value is not None)]
+        if not held or len({n for n, _, _ in held}) != 1 or len(held) != 1:
+            continue
+        name, t, rows = held[0]
+        me_row = rows[0]
+        rest = m.group("rest")
+        cells = [c for c in cells_of[t.id] if c.value is not None]
+        named_rows = _rows_named(cells, rest, me_row, name)
+        generic = bool(_GENERIC_RIVALS.match(re.sub(r"^\s*(?:all|any|every|each)\s+", "", rest, flags=re.I)))
+        if not named_rows and not generic:
+            continue
+        cols = [col for col in dict.fromkeys(c.column for c in cells) if _leaf(col) == metric]
+        parents = [col for col in cols if " / " in col and _named_in(col.rsplit(" / ", 1)[0], text)]
+        cols = parents or cols
+        lower = m.group("dir").lower() in ("lower", "smaller")
+        problems, checked, unsure = [], 0, []
+        for col in cols:
+            mine = [c for c in cells if c.column == col and c.system == me_row]
+            if not mine:
+                continue
+            me = mine[0]
+            others = [c for c in cells if c.column == col and c.system != me_row and not _variant(c.system, name)
+                      and (not named_rows or c.system in named_rows)]
+            if not others:
+                continue
+            checked += 1
+            wrong = [c for c in others if (c.value <= me.value if lower else c.value >= me.value)]  # type: ignore[operator]
+            for c in wrong[:1]:
+                if not (me.confident and c.confident):
+                    unsure.append(me.why or c.why)
+                    continue
+                problems.append({"column": col, "system": me_row, "value": me.value, "rival": c.system, "rival_value": c.value,
+                                 "page": t.page, "table": t.id, "doc": t.doc})
+        if not checked:
+            continue
+        reasons = []
+        missing = _setting_missing(_settings(text), [t])
+        if missing:
+            reasons.append(f"the claim's setting ({missing}) is not in the table")
+        if unsure:
+            reasons.append("cells read with low confidence: " + "; ".join(sorted(set(unsure)))[:160])
+        if _FIGURE.search(text):
+            reasons.append("the claim points at a figure")
+        word = "lower" if lower else "higher"
+        if problems:
+            status = "unverified" if reasons else "mismatch"
+            shown = "; ".join(f"{x['column']}: {x['rival']} {x['rival_value']:g} vs {x['value']:g}" for x in problems[:6])
+            msg = (f"claim ({_claim_where(claim, doc)}) that {name}'s {metric} is {word} than "
+                   f"{'the named rivals' if named_rows else 'every other row'}: in {_where(t, doc)} it is not, in {len(problems)} "
+                   f"of {checked} columns: {shown}")
+        else:
+            status = "unverified" if reasons else "consistent"
+            msg = f"claim ({_claim_where(claim, doc)}) that {name}'s {metric} is {word}: so in all {checked} columns of {_where(t, doc)}"
+        if reasons:
+            msg += f" [unverified: {'; '.join(reasons)}]"
+        out.append(CrossCheck(
+            kind="superiority", status=status, message=msg, claim=text, claim_doc=claim.doc, claim_page=claim.page,
+            claim_bbox=claim.bbox, table=t.caption, table_id=t.id, table_doc=t.doc, table_page=t.page, cells=problems,
+            confidence=min(c.confidence for c in cells if c.system == me_row), reason="; ".join(reasons), tables=[_table_ref(t, doc)],
+        ))
+    return out
+
+
 @functools.lru_cache(maxsize=65536)
 def _label_pattern(label: str, case: bool = False) -> re.Pattern[str] | None:
     """A table label as the text may spell it (any spacing or hyphenation; any case unless
@@ -1850,6 +1946,7 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     out += _check_cited_numbers(results + others, cells_of, doc, done)
     out += _check_superiority(claims, results, cells_of, doc)
     out += _check_improvements(claims, results, cells_of, doc)
+    out += _check_literal_comparisons(claims, results, cells_of, doc)
     out += _check_bold(results, cells_of, doc)
     _restore_pronouns(out, resolved)
     return _merge_repeats(out)
