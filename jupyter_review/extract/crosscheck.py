@@ -780,7 +780,7 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
 # -- numbers in sentences that cite a table ------------------------------------------------------
 
 # a number as prose prints it, with a thousands/millions suffix ("3.1K words", "81.1M papers")
-_PROSE_NUM = re.compile(r"(?<![\w.@/\u2212-])(?P<n>\d+(?:\.\d+)?)(?P<m>\s?[KMB](?![A-Za-z]))?(?P<pct>\s?%)?(?![\w@/]|\.\d)")
+_PROSE_NUM = re.compile(r"(?<![\w.@/\u2212-])(?P<n>\d+(?:\.\d+)?)(?P<m>\s?[KMB](?![A-Za-z]))?(?P<pct>\s?%)?(?![\w@/]|\.\d|-[A-Za-z])")
 _NOT_A_VALUE = re.compile(r"(?:\b(?:tables?|tab\.?|figures?|figs?\.?|sections?|sec\.?|appendix|eq\.|equation|step|stage|rq|"
                           r"top-?|k\s*=|n\s*=|f\s*=)\s*$)", re.I)
 _MULT = {"K": 1e3, "M": 1e6, "B": 1e9}
@@ -844,7 +844,16 @@ def _labels_named(labels: list[str], text: str) -> list[str]:
             continue
         if _fold(lt) <= words:
             named.append(lab)
-    return [lab for lab in named if not any(o != lab and _tokens(_core(lab)) < _tokens(_core(o)) for o in named)]
+    named = [lab for lab in named if not any(o != lab and _tokens(_core(lab)) < _tokens(_core(o)) for o in named)]
+    # one leaf under several upper header levels ("CSI200 / Accuracy", "CSI300 / Accuracy"): those whose
+    # upper levels the text names too
+    if len({_leaf(lab) for lab in named}) < len(named):
+        def upper_named(lab: str) -> int:
+            return sum(1 for part in lab.split(" / ")[:-1]
+                       if _tokens(_core(part)) and not _tokens(_core(part)) <= _GENERIC_COLUMN and _fold(_tokens(_core(part))) <= words)
+        best = max(upper_named(lab) for lab in named)
+        named = [lab for lab in named if upper_named(lab) == best] if best else named
+    return named
 
 
 def _bracketed(text: str, at: int) -> int:
@@ -962,6 +971,8 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                 r_here: list[str] = []
                 c_here: list[str] = []
                 segs = _near(after, before)
+                if not cited:
+                    segs = segs[:2]  # citing no table: the number's own clauses only
                 scope = text  # where the label of the other axis may be named
                 br = _bracketed(text, s0)
                 if br >= 0 and br >= prev_end:
