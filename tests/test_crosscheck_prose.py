@@ -100,6 +100,10 @@ PAIRS_AND_QUALIFIED = [
     # "... consistently outperforms other baselines ...", two sentences before "the recall rate of MMPL-MRFs is
     # constantly lower than other baselines": the paragraph qualifies the claim
     pytest.param("mmpl", "consistently outperforms other baselines on all 3", {"unverified"}, id="qualified-by-next-sentences"),
+    # "PRIMERA outperforms even the LED-16384 model on the D →L task, but achieves similar results as LED-4096 on the
+    # other two": the task is an upper header level written with an arrow; 'similar' is the next clause's; the Words
+    # column is a length, not a score
+    pytest.param("lexsum", "PRIMERA outperforms even the LED-16384 model", {"consistent"}, id="upper-level-task-and-contrast-clause"),
 ]
 
 

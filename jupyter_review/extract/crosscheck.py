@@ -466,8 +466,16 @@ def _text_tokens(text: str) -> frozenset[str]:
     return toks | at_k | {_HEADER_SHORT[t] for t in toks if t in _HEADER_SHORT}
 
 
+_ARROW = re.compile(r"\s*(?:\u2192|->)\s*")
+
+
 def _named_in(label: str, text: str) -> bool:
     core = _core(label)
+    if _ARROW.search(core):
+        # a task written with an arrow ("D \u2192L", "L->S"): its letters say nothing alone, the label
+        # as printed does
+        want = _ARROW.sub("\u2192", core).strip()
+        return bool(want) and re.search(r"(?<!\w)" + re.escape(want) + r"(?!\w)", _ARROW.sub("\u2192", text)) is not None
     lt = _tokens(core)
     if not lt or lt <= _GENERIC_COLUMN or not any(len(w) >= 3 and not w.isdigit() for w in lt):
         return False
@@ -1099,7 +1107,7 @@ _SUBSET = re.compile(r"\b(?:when (?:only )?consider\w*|considering only|(?:the )
 _EXCEPT = re.compile(r"\b(?:except(?: for)?|with the exception of|apart from|other than|save for|besides)\s+(?P<x>[^.;,()]+)", re.I)
 _DOMAIN = re.compile(r"\b(?:in|on|for)\s+(?:the\s+)?(?P<d>(?:[\w-]+\s+){0,3}?(?:tasks?|understanding|reasoning|generation|"
                      r"domains?|scenarios?|settings?|capabilit(?:y|ies)|abilit(?:y|ies)|competitions?|problems?))\b", re.I)
-_COST_COLUMN = re.compile(r"\b(?:time|latency|memory|params?|parameters|flops|size|tokens|throughput|speed|cost|#\s*\w+|"
+_COST_COLUMN = re.compile(r"\b(?:time|latency|memory|params?|parameters|flops|size|tokens|words|throughput|speed|cost|#\s*\w+|"
                           r"context length|architecture)\b|\(s\)|\bgb\b|\bms\b", re.I)
 _ABLATION = re.compile(r"\bablat\w*|\bw/o\b|\bwithout\b|\bvariants?\b", re.I)
 _EFFICIENCY = re.compile(r"\b(?:faster|efficien\w*|speed|latency|memory|cheaper|cost|throughput|fewer parameters|smaller)\b", re.I)
@@ -1168,7 +1176,13 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         if verb is None or claim.hedged or ("superiority" not in claim.kinds and not _COMPARE_VERB.search(verb.group(0))):
             continue
         # "despite comparable total parameters, X outperforms Y": a like-for-like size, not a result
-        if _NOT_SUPERIOR.search(_LIKE_SIZE.sub(" ", text[: verb.end() + 80])) and not _ALL_BENCH.search(text):
+        # (up to the end of the verb's clause: "X outperforms Y on A, but achieves similar results as Z on B"
+        # claims X is ahead on A)
+        window = text[: verb.end() + 80]
+        cut = re.search(r"[,;]\s*(?:but|while|whereas|although|though|yet)\b|;", window[verb.end():])
+        if cut:
+            window = window[: verb.end() + cut.start()]
+        if _NOT_SUPERIOR.search(_LIKE_SIZE.sub(" ", window)) and not _ALL_BENCH.search(text):
             continue  # "comparable to the state of the art", "outperformed by KNN": no claim of being best
         # the subject: a system named before the verb, or "our model" in the abstract/conclusion
         before = [n for n in _MODEL_NAME.finditer(text[: verb.start()]) if n.group(0) not in _STOP_NAMES
@@ -1295,8 +1309,12 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                 named_cols = [col for col in named_cols if _leaf(col) not in ambiguous or col.rsplit(" / ", 1)[0] in said]
                 if not named_cols:
                     continue  # the claim names the other upper label
+            # a benchmark named by an upper header level ("on the D \u2192L task" over "D \u2192L / R-1f1", ...)
+            upper = [col for col in cols if " / " in col and any(_named_in(part, after_verb) for part in col.split(" / ")[:-1])]
             if named_cols and not all_bench:
                 cols = named_cols
+            elif upper and not all_bench:
+                cols = upper
             elif _DOMAIN.search(text) and not all_bench:
                 dom = _DOMAIN.search(text).group("d")  # type: ignore[union-attr]
                 grouped = [col for col in cols if " / " in col and _tokens(dom) & _tokens(col.rsplit(" / ", 1)[0]) - _GENERIC_COLUMN]
