@@ -455,14 +455,27 @@ _HEADER_SHORT = {"valid": "val", "validation": "val", "development": "dev", "acc
                  "parameters": "params", "training": "train"}
 
 
+_AT_K = re.compile(r"^(recall|precision|hits?)@(\d+)$")
+
+
 @functools.lru_cache(maxsize=65536)
 def _text_tokens(text: str) -> frozenset[str]:
     toks = _tokens(text)
-    return toks | {_HEADER_SHORT[t] for t in toks if t in _HEADER_SHORT}
+    # "recall@3" is printed "R@3" in a header, "precision@10" "P@10"
+    at_k = {f"{m.group(1)[0]}@{m.group(2)}" for t in toks for m in [_AT_K.match(t)] if m}
+    return toks | at_k | {_HEADER_SHORT[t] for t in toks if t in _HEADER_SHORT}
+
+
+_ARROW = re.compile(r"\s*(?:\u2192|->)\s*")
 
 
 def _named_in(label: str, text: str) -> bool:
     core = _core(label)
+    if _ARROW.search(core):
+        # a task written with an arrow ("D \u2192L", "L->S"): its letters say nothing alone, the label
+        # as printed does
+        want = _ARROW.sub("\u2192", core).strip()
+        return bool(want) and re.search(r"(?<!\w)" + re.escape(want) + r"(?!\w)", _ARROW.sub("\u2192", text)) is not None
     lt = _tokens(core)
     if not lt or lt <= _GENERIC_COLUMN or not any(len(w) >= 3 and not w.isdigit() for w in lt):
         return False
@@ -575,6 +588,41 @@ def _respective_targets(claim: Claim, tables: list[Table], cells_of: dict[str, l
     return {k: _core(lab) for (k, _), lab in zip(idx, spelled)}
 
 
+_PAIR_WORD = r"(?:vs\.?|versus|compared (?:to|with)|against)"
+_PAIR_AFTER = re.compile(r"^\s*(?:[%\w@.-]+\s+){0,2}?" + _PAIR_WORD + r"\s+(?:the\s+)?(?:next[- ]best\s+|runner-up\s+)?$", re.I)
+
+
+def _pairs(text: str, quantities: list[Any]) -> dict[int, int]:
+    """Numbers set against each other in the sentence ("93% vs 92% accuracy", "0.61 recall@3 vs
+    the next best 0.47", "a score of 0.7818 compared to 0.7849"): quantity index -> its partner's.
+    The two numbers of a pair belong to two systems, and the sentence's grammar rarely says which
+    is whose; the metric words around the pair are the pair's."""
+    at: list[tuple[int, int]] = []
+    pos = 0
+    for q in quantities:
+        i = text.find(q.text, pos)
+        at.append((i, i + len(q.text)) if i >= 0 else (-1, -1))
+        if i >= 0:
+            pos = i + len(q.text)
+    out: dict[int, int] = {}
+    for k in range(len(quantities) - 1):
+        (s0, e0), (s1, _e1) = at[k], at[k + 1]
+        if s0 < 0 or s1 < 0 or s1 <= e0:
+            continue
+        if _PAIR_AFTER.match(text[e0:s1]):
+            out[k], out[k + 1] = k + 1, k
+    return out
+
+
+def _pair_stretch(text: str, q0: Any, q1: Any) -> tuple[str, str]:
+    """The words that belong to a pair of numbers: between them and after the second (up to the
+    next number), and before the first back to the previous one."""
+    a_after, a_before, _ = _segments(text, q0.text, 0)
+    b_after, _b_before, _ = _segments(text, q1.text, max(0, text.find(q0.text)))
+    between = re.sub(_PAIR_WORD + r"|\b(?:the|next|best|runner-up)\b", " ", a_after, flags=re.I)
+    return f"{between} {b_after}", a_before
+
+
 def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
                    doc: Document | None = None, other_tables: list[Table] | None = None) -> list[CrossCheck]:
     """``other_tables``: tables not taken for results tables (a caption that names no result, a
@@ -586,14 +634,23 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
         parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []  # status, text, cells, reason
         pos = 0
         respective = _respective_targets(claim, tables, cells_of)
+        pairs = _pairs(claim.text, claim.quantities)
         for qi, q in enumerate(claim.quantities):
             after, before, pos = _segments(claim.text, q.text, pos)
             if not q.system or q.unit not in ("", "%", "points", "x"):
                 continue
+            partner = claim.quantities[pairs[qi]] if qi in pairs else None
+            if partner is not None:
+                first, second = (q, partner) if pairs[qi] > qi else (partner, q)
+                after, before = _pair_stretch(claim.text, first, second)
+                if re.search(r"[A-Za-z]", re.split(r"[,;:()]", after.strip(), maxsplit=1)[0]):
+                    before = ""  # "0.71 vs 0.64 Fleiss κ": the words after the pair are its metric
+            # "+4% to +10% of Rouge-2": a signed number is a difference, unless the table prints signed cells
+            signed = q.text.lstrip().startswith("+") or claim.text[max(0, claim.text.find(q.text) - 1):claim.text.find(q.text)] == "+"
             # a ratio ("1.71x speedup") is read against cells printed as ratios ("1.71x"), and only those
             ratio = q.unit == "x"
             mine = [(t, c) for t in tables for c in cells_of[t.id] if c.value is not None and names_match(q.system, c.system, 2)
-                    and _ratio_cell(c.raw) == ratio]
+                    and _ratio_cell(c.raw) == ratio and (not signed or _signed(c.raw) is not None)]
             # the rows that print the name itself, when there are any: "Janus-Pro-7B" is not "Janus-Pro-1B",
             # "DeepSeekMoE 16B" not "DeepSeekMoE Chat 16B"
             exact = [(t, c) for t, c in mine if _exact(c.system, q.system) or _exact(_leaf(c.system), q.system)]
@@ -635,6 +692,10 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             if not cands:
                 continue
             hits = [(t, c) for t, c in cands if _equal(q.value, q.text, c)]
+            if not hits and partner is not None and any(_equal(partner.value, partner.text, c) for _, c in cands):
+                # the partner is the named system's number: this one is the other system's, a row of the same column
+                hits = [(t, c2) for t, c in cands if _equal(partner.value, partner.text, c) for c2 in cells_of[t.id]
+                        if c2.column == c.column and c2.system != c.system and _equal(q.value, q.text, c2)]
             if not hits:
                 # "A and B reach 55.6% and 56.0% respectively", "... of 76.6% achieved by GPT-4o":
                 # the number may belong to another system the sentence names
@@ -692,6 +753,9 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                 reasons.append(f"the sentence does not say the number of {q.system} (another clause lies between them)")
             if averaged:
                 reasons.append("an average, which the table may take over other columns than the sentence")
+            if partner is not None:
+                reasons.append(f"one of two numbers set against each other ({first.text} vs {second.text}): "
+                               "which system each belongs to is not read")
             if ratio:
                 # whose ratio over whom ("X, like Y, reaches 1.9x"): the sentence's grammar is not read
                 # closely enough to call a ratio wrong; it is shown, never counted as a mismatch
@@ -716,6 +780,281 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             claim=claim.text, claim_doc=claim.doc, claim_page=claim.page, claim_bbox=claim.bbox,
             table=first.caption, table_id=first.id, table_doc=first.doc, table_page=first.page,
             cells=[_cell_dict(c, t, doc) for t, c in cells[:12]], confidence=conf,
+            reason="; ".join(p[3] for p in parts if p[3]), tables=[_table_ref(t, doc) for t in tabs],
+        ))
+    return out
+
+
+# -- numbers in sentences that cite a table ------------------------------------------------------
+
+# a number as prose prints it, with a thousands/millions suffix ("3.1K words", "81.1M papers")
+_PROSE_NUM = re.compile(r"(?<![\w.@/\u2212-])(?P<n>\d+(?:\.\d+)?)(?P<m>\s?[KMB](?![A-Za-z]))?(?P<pct>\s?%)?(?![\w@/]|\.\d|-[A-Za-z])")
+_NOT_A_VALUE = re.compile(r"(?:\b(?:tables?|tab\.?|figures?|figs?\.?|sections?|sec\.?|appendix|eq\.|equation|step|stage|rq|"
+                          r"top-?|k\s*=|n\s*=|f\s*=)\s*$)", re.I)
+_MULT = {"K": 1e3, "M": 1e6, "B": 1e9}
+
+
+def _prose_numbers(text: str) -> list[tuple[int, int, float, str, float]]:
+    """(start, end, value, printed digits, multiplier) of the values a sentence states: no table,
+    figure or section numbers, no years, no citation years."""
+    out = []
+    for m in _PROSE_NUM.finditer(text):
+        n = m.group("n")
+        if _NOT_A_VALUE.search(text[max(0, m.start() - 14):m.start()]):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", n) and not m.group("pct"):
+            continue
+        if m.group("m") and (re.search(r"[A-Z][\w.-]*\s?$", text[max(0, m.start() - 20):m.start()])
+                             or re.match(r"\s*(?:models?|param\w*|LLMs?)\b", text[m.end():], re.I)):
+            continue  # "DeepSeek 7B", "LLaMA2 70B", "236B models": a model's size
+        if re.match(r"\s*\)", text[m.end():]) and re.search(r"(?:^|[(,;:]\s*|\s)\($|(?:^|[,;:]\s*)$", text[:m.start()]) \
+                and not m.group("pct") and not m.group("m"):
+            continue  # "(1) SQuALITY ...", "1) Process PDFs": an enumeration marker
+        if text.rfind("[", 0, m.start()) > text.rfind("]", 0, m.start()):
+            continue  # "[15, 43, 44]": citation numbers
+        if m.start() == 0 and re.match(r"\s+[A-Z]", text[m.end():]):
+            continue  # "6 Buys et al. (2018) ...": a footnote mark
+        mult = _MULT[m.group("m").strip()] if m.group("m") else 1.0
+        mult = _MULT[m.group("m").strip()] if m.group("m") else 1.0
+        out.append((m.start(), m.end(), float(n), n, mult))
+    return out
+
+
+def _paragraph_refs(i: int, doc: Document) -> set[str]:
+    """The tables a sentence cites, or that an earlier sentence of its paragraph cites."""
+    here = doc.sentences[i]
+    refs = {m.group(1) for m in _TABLE_REF.finditer(here.text)}
+    j = i - 1
+    while not refs and j >= 0 and i - j <= 4:
+        prev = doc.sentences[j]
+        if prev.paragraph != here.paragraph or prev.doc != here.doc:
+            break
+        refs = {m.group(1) for m in _TABLE_REF.finditer(prev.text)}
+        j -= 1
+    return refs
+
+
+def _fold(toks: frozenset[str]) -> frozenset[str]:
+    """Plural and singular alike: "summaries" ~ "summary", "documents" ~ "document"."""
+    return frozenset(re.sub(r"ies$", "y", t) if len(t) > 4 and t.endswith("ies") else (t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t)
+                     for t in toks)
+
+
+def _labels_named(labels: list[str], text: str) -> list[str]:
+    """The labels whose words (their leaf, without parenthesised notes; plurals folded) the text
+    names; of labels named within another named label's words ("PubMed" in "PubMed + ngram block"),
+    the longest."""
+    words = _fold(_text_tokens(text))
+    named = []
+    for lab in labels:
+        lt = _tokens(_core(lab))
+        if not lt or lt <= _GENERIC_COLUMN or not any(len(w) >= 3 and not w.isdigit() for w in lt):
+            continue
+        if _fold(lt) <= words:
+            named.append(lab)
+    named = [lab for lab in named if not any(o != lab and _tokens(_core(lab)) < _tokens(_core(o)) for o in named)]
+    # one leaf under several upper header levels ("CSI200 / Accuracy", "CSI300 / Accuracy"): those whose
+    # upper levels the text names too
+    if len({_leaf(lab) for lab in named}) < len(named):
+        def upper_named(lab: str) -> int:
+            return sum(1 for part in lab.split(" / ")[:-1]
+                       if _tokens(_core(part)) and not _tokens(_core(part)) <= _GENERIC_COLUMN and _fold(_tokens(_core(part))) <= words)
+        best = max(upper_named(lab) for lab in named)
+        named = [lab for lab in named if upper_named(lab) == best] if best else named
+    return named
+
+
+def _bracketed(text: str, at: int) -> int:
+    """The position of the bracket a number at ``at`` stands in ("Head Shake (GLMM, p = 0.001)"), or -1."""
+    depth = 0
+    for j in range(at - 1, -1, -1):
+        ch = text[j]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                return j
+            depth -= 1
+    return -1
+
+
+def _near(after: str, before: str) -> list[str]:
+    """The stretches a number's labels are read from, nearest first: its clause after it, its clause
+    before it, then the whole stretches to the neighbouring numbers. A number opening a bracket
+    ("CNNDM (60 words)") belongs to the words before the bracket, and only to them."""
+    na = re.split(r"[,;:()]|\.\s", after, maxsplit=1)[0]
+    nb = re.split(r"[,;:()]|\.\s", before.rstrip(" (["))[-1]
+    if re.search(r"\(\s*$", before):
+        return [na, nb]
+    return [na, nb, after, before]
+
+
+def _nearest(labels: list[str], text: str, at: int) -> list[str]:
+    """Of several labels the sentence names, the one named last before position ``at`` ("long
+    source documents (Table 1): 3.1K words" over "summaries" earlier), else the first after it."""
+    if len(labels) <= 1:
+        return labels
+    words = [(m.start(), _fold(frozenset([m.group(0).casefold()]))) for m in re.finditer(r"[0-9A-Za-z@+]+", text)]
+
+    def last_before(lab: str) -> int:
+        want = _fold(_tokens(_core(lab)))
+        return max([p for p, w in words if p < at and w <= want] or [-1])
+
+    pos = {lab: last_before(lab) for lab in labels}
+    best = max(pos.values())
+    if best >= 0:
+        top = [lab for lab in labels if pos[lab] == best]
+        return top if len(top) == 1 else []
+    return []
+
+
+def _same_value(val: float, digits: str, mult: float, claimed: str, cell: _Cell) -> bool:
+    """The prose number is the cell's value up to the rounding of either; a percentage is read as
+    a fraction (or the other way) only when one of the two prints "%" and the other does not."""
+    if cell.value is None:
+        return False
+    dec = len(digits.split(".")[1]) if "." in digits else 0
+    tol = 0.5 * 10 ** (-dec) * mult + 1e-9
+    raw = (cell.raw or "").strip()
+    m = re.search(r"\d+(?:\.(\d+))?", raw)
+    cell_tol = 0.5 * 10 ** (-len(m.group(1) or "")) if m else 0.0
+    cands = [(cell.value, cell_tol)]
+    if claimed.endswith("%") != raw.endswith("%"):
+        cands += [(cell.value * 100, cell_tol * 100), (cell.value / 100, cell_tol / 100)]
+    return any(abs(val * mult - v) <= max(tol, t) for v, t in cands)
+
+
+def _round_equal(val: float, digits: str, mult: float, cell: _Cell) -> bool:
+    """The prose's round number ("5200 words", "800") stands for the cell up to its last
+    non-zero digit: 5200 ~ 5194."""
+    if "." in digits or cell.value is None:
+        return False
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if zeros == 0 or len(digits) < 3:
+        return False
+    return abs(val * mult - cell.value) <= 0.5 * 10 ** zeros * mult
+
+
+def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document,
+                         skip: set[int]) -> list[CrossCheck]:
+    """A number in a prose sentence read against the one table cell whose row and column labels
+    the sentence names: one label in the words around the number ("3.1K words for SQuALITY"), the
+    other there or, alone of its axis, anywhere in the sentence ("long source documents" for the
+    row "|source| (words)"). The tables read are those the sentence cites (or its paragraph has just
+    cited); a sentence citing none is read against a table only when the number's own clause names
+    both labels and only that table holds them ("shorter summaries than SQuALITY (237 words)").
+    Sentences that make no claim are read too: a number restated from a table is checkable whatever
+    the sentence's cue words. ``mismatch`` only for a confidently read cell, a number that is no
+    difference, bound, approximation or one of a pair, and a value of the cell's order of magnitude."""
+    from ..nlp.context import prose_sentences
+
+    by_label: dict[str, list[Table]] = {}
+    for t in tables:
+        if t.label:
+            by_label.setdefault(t.label, []).append(t)
+    axes = {t.id: ([c for c in cells_of[t.id] if c.value is not None]) for t in tables}
+    out: list[CrossCheck] = []
+    contexts, texts, _toks = prose_sentences(doc)
+    for ctx, text in zip(contexts, texts):
+        i = ctx.index
+        if i in skip:
+            continue
+        nums = _prose_numbers(text)
+        if not nums:
+            continue
+        refs = _paragraph_refs(i, doc)
+        cited = [t for r in refs for t in by_label.get(r, []) if t.doc == ctx.sentence.doc]
+        pool = cited or [t for t in tables if t.doc == ctx.sentence.doc]
+        parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []
+        for k, (s0, e0, val, digits, mult) in enumerate(nums):
+            prev_end = nums[k - 1][1] if k > 0 else 0
+            next_start = nums[k + 1][0] if k + 1 < len(nums) else len(text)
+            after, before = text[e0:next_start], text[prev_end:s0]
+            in_pair = bool(_PAIR_AFTER.match(after)) or bool(re.search(_PAIR_WORD + r"\s+(?:the\s+)?(?:next[- ]best\s+)?$", before, re.I))
+            found: list[tuple[Table, _Cell, bool]] = []  # (table, cell, both labels in the number's own stretch)
+            for t in pool:
+                cells = axes[t.id]
+                rows = list(dict.fromkeys(c.system for c in cells))
+                cols = list(dict.fromkeys(c.column for c in cells))
+                r_here: list[str] = []
+                c_here: list[str] = []
+                segs = _near(after, before)
+                if not cited:
+                    segs = segs[:2]  # citing no table: the number's own clauses only
+                scope = text  # where the label of the other axis may be named
+                br = _bracketed(text, s0)
+                if br >= 0 and br >= prev_end:
+                    # inside a bracket: the bracket's own words, then the clause before the bracket
+                    close = text.find(")", e0)
+                    segs = [re.split(r"[,;:]|\.\s", text[e0:close if close >= 0 else len(text)], maxsplit=1)[0],
+                            re.split(r"[,;:]|\.\s", text[br + 1:s0])[-1],
+                            re.split(r"[,;:()]|\.\s", text[:br].rstrip())[-1]]
+                    scope = segs[2] + " " + text[br:close if close >= 0 else len(text)]
+                for seg in segs:
+                    r_here, c_here = _labels_named(rows, seg), _labels_named(cols, seg)
+                    if r_here or c_here:
+                        break
+                if len(r_here) > 1 or len(c_here) > 1 or not (r_here or c_here):
+                    continue
+                own = bool(r_here and c_here)
+                if not own and not cited:
+                    continue
+                if not r_here:
+                    have = [r for r in rows if any(c.system == r and c.column == c_here[0] for c in cells)]
+                    cand = _nearest([r for r in _labels_named(rows, scope) if r in have], text, s0)
+                    r_here = cand if cand else (have if len(have) == 1 else [])
+                if not c_here:
+                    have = [c for c in cols if any(x.system == r_here[0] and x.column == c for x in cells)]
+                    cand = _nearest([c for c in _labels_named(cols, scope) if c in have], text, s0)
+                    c_here = cand if cand else (have if len(have) == 1 else [])
+                if len(r_here) != 1 or len(c_here) != 1:
+                    continue
+                cell = next((c for c in cells if c.system == r_here[0] and c.column == c_here[0]), None)
+                if cell is not None:
+                    found.append((t, cell, own))
+            if len(found) != 1:
+                continue
+            t, cell, own = found[0]
+            scaled = replace(cell, value=cell.value / mult, raw="" if mult != 1 else cell.raw)  # type: ignore[operator]
+            claimed = text[s0:e0].strip()
+            if _same_value(val, digits, mult, claimed, cell) or _round_equal(val, digits, mult, cell):
+                parts.append(("consistent", f"{claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}: {_where(t, doc)} has "
+                              f"{cell.raw or f'{cell.value:g}'}", [(t, cell)], ""))
+                continue
+            reasons = []
+            if in_pair:
+                reasons.append("one of two numbers set against each other")
+            if _DERIVED.search(before[-40:].rstrip(" (")) or _DERIVED_AFTER.search(after):
+                reasons.append("the number reads as a difference, bound or approximation, not a table value")
+            if not cell.confident:
+                reasons.append("the cell was not read with confidence" + (f": {cell.why}" if cell.why else ""))
+            if cell.value and not 0.2 <= (val * mult) / cell.value <= 5:
+                reasons.append("the number is of another order than the cell (another quantity)")
+            if claimed.endswith("%") != (cell.raw or "").strip().endswith("%") and "%" in (cell.raw or "") + claimed:
+                reasons.append("a percentage against a count, or a count against a percentage")
+            if re.match(r"^\s*[-+\u2212]", text[max(0, s0 - 1):s0 + 1]):
+                reasons.append("a signed number (a difference)")
+            if _settings(text) and _setting_missing(_settings(text), [t]):
+                reasons.append("the sentence's setting is not in the table")
+            msg = (f"the text says {claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}; {_where(t, doc)} has "
+                   f"{cell.raw or f'{cell.value:g}'}")
+            parts.append(("unverified" if reasons else "mismatch", msg, [(t, cell)], "; ".join(reasons)))
+        if not parts:
+            continue
+        statuses = [p[0] for p in parts]
+        status = "mismatch" if "mismatch" in statuses else ("unverified" if "unverified" in statuses else "consistent")
+        s = ctx.sentence
+        claim = Claim(text=text, kind="", kinds=[], hedged=False, location=ctx.location, doc=s.doc, page=s.page, bbox=s.bbox,
+                      sentence=i)
+        cells = [(t, c) for p in parts for t, c in p[2]]
+        shown = [p for p in parts if p[0] == status] + [p for p in parts if p[0] != status]
+        message = f"sentence ({_claim_where(claim, doc)}): " + "; ".join(
+            p[1] + (f" [unverified: {p[3]}]" if p[0] == "unverified" else "") for p in shown)
+        tabs = list({t.id: t for t, _ in cells}.values())
+        out.append(CrossCheck(
+            kind="number", status=status, message=message, claim=text, claim_doc=s.doc, claim_page=s.page, claim_bbox=s.bbox,
+            table=tabs[0].caption, table_id=tabs[0].id, table_doc=tabs[0].doc, table_page=tabs[0].page,
+            cells=[_cell_dict(c, t, doc) for t, c in cells[:12]], confidence=min(c.confidence for _, c in cells),
             reason="; ".join(p[3] for p in parts if p[3]), tables=[_table_ref(t, doc) for t in tabs],
         ))
     return out
@@ -768,7 +1107,7 @@ _SUBSET = re.compile(r"\b(?:when (?:only )?consider\w*|considering only|(?:the )
 _EXCEPT = re.compile(r"\b(?:except(?: for)?|with the exception of|apart from|other than|save for|besides)\s+(?P<x>[^.;,()]+)", re.I)
 _DOMAIN = re.compile(r"\b(?:in|on|for)\s+(?:the\s+)?(?P<d>(?:[\w-]+\s+){0,3}?(?:tasks?|understanding|reasoning|generation|"
                      r"domains?|scenarios?|settings?|capabilit(?:y|ies)|abilit(?:y|ies)|competitions?|problems?))\b", re.I)
-_COST_COLUMN = re.compile(r"\b(?:time|latency|memory|params?|parameters|flops|size|tokens|throughput|speed|cost|#\s*\w+|"
+_COST_COLUMN = re.compile(r"\b(?:time|latency|memory|params?|parameters|flops|size|tokens|words|throughput|speed|cost|#\s*\w+|"
                           r"context length|architecture)\b|\(s\)|\bgb\b|\bms\b", re.I)
 _ABLATION = re.compile(r"\bablat\w*|\bw/o\b|\bwithout\b|\bvariants?\b", re.I)
 _EFFICIENCY = re.compile(r"\b(?:faster|efficien\w*|speed|latency|memory|cheaper|cost|throughput|fewer parameters|smaller)\b", re.I)
@@ -797,6 +1136,35 @@ def _in_group(system: str, group: str, limits: list[str]) -> bool:
     return bool(want) and want <= have
 
 
+_GENERIC_RIVALS = re.compile(r"\s*(?:(?:the|other|existing|previous|prior|competing|current|strong|recent|compared|"
+                             r"comparison|considered|state-of-the-art)\s+)*(?:baselines?|methods?|models?|approaches|competitors?|"
+                             r"systems?|algorithms?|counterparts?|alternatives?)\b", re.I)
+_CONCEDE = re.compile(r"\b(?:lower|worse|weaker|behind|lags?|not the best|except|however|but|trade-?off|falls? short)\b", re.I)
+
+
+def _conceded(claim: Claim, doc: Document | None, name: str, holding: list, cells_of: dict[str, list[_Cell]]) -> str:
+    """A metric one of the next two sentences of the claim's paragraph concedes for its system
+    ("MMPL-MRFs framework consistently outperforms other baselines ... One interesting point to note is
+    that the recall rate of MMPL-MRFs is constantly lower than other baselines"): the claim is qualified
+    by its own paragraph. The leaves named, or ""."""
+    i = getattr(claim, "sentence", None)
+    if doc is None or not isinstance(i, int) or not 0 <= i < len(doc.sentences):
+        return ""
+    here = doc.sentences[i]
+    leaves = {_leaf(c.column) for t, _r in holding for c in cells_of[t.id] if c.value is not None}
+    for nxt in doc.sentences[i + 1:i + 3]:
+        if nxt.paragraph != here.paragraph or nxt.doc != here.doc:
+            break
+        if not _CONCEDE.search(nxt.text):
+            continue
+        if not (name.casefold() in nxt.text.casefold() or re.match(r"^\W*(?:it|its|this|they|their)\b", nxt.text, re.I)):
+            continue
+        named = sorted(lf for lf in leaves if _named_in(lf, nxt.text))
+        if named:
+            return ", ".join(named)
+    return ""
+
+
 def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document) -> list[CrossCheck]:
     out = []
     title_sys = _title_system(doc)
@@ -808,7 +1176,13 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         if verb is None or claim.hedged or ("superiority" not in claim.kinds and not _COMPARE_VERB.search(verb.group(0))):
             continue
         # "despite comparable total parameters, X outperforms Y": a like-for-like size, not a result
-        if _NOT_SUPERIOR.search(_LIKE_SIZE.sub(" ", text[: verb.end() + 80])) and not _ALL_BENCH.search(text):
+        # (up to the end of the verb's clause: "X outperforms Y on A, but achieves similar results as Z on B"
+        # claims X is ahead on A)
+        window = text[: verb.end() + 80]
+        cut = re.search(r"[,;]\s*(?:but|while|whereas|although|though|yet)\b|;", window[verb.end():])
+        if cut:
+            window = window[: verb.end() + cut.start()]
+        if _NOT_SUPERIOR.search(_LIKE_SIZE.sub(" ", window)) and not _ALL_BENCH.search(text):
             continue  # "comparable to the state of the art", "outperformed by KNN": no claim of being best
         # the subject: a system named before the verb, or "our model" in the abstract/conclusion
         before = [n for n in _MODEL_NAME.finditer(text[: verb.start()]) if n.group(0) not in _STOP_NAMES
@@ -839,7 +1213,10 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         name = names[0]
         # an item of an enumeration "... in Table 4: (1) ... (2) ..." reads the sentence's table
         refs = _claim_refs(claim, text, doc)
-        pool = [t for t in tables if (not refs or t.label in refs) and not _ABLATION.search(t.caption or "")]
+        # (an ablation table is no comparison with rivals, unless its caption says it holds the baselines too:
+        # "Results: Baselines and ablation study")
+        pool = [t for t in tables if (not refs or t.label in refs)
+                and (not _ABLATION.search(t.caption or "") or re.search(r"\bbaselines?\b", t.caption or "", re.I))]
         holding = [(t, _system_rows(cells_of[t.id], name)) for t in pool]
         holding = [(t, rows) for t, rows in holding if rows]
         if not holding:
@@ -877,6 +1254,14 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                                                                         ("among", "all", "than", "over", "any", "models", "model", "llms", "methods", "baselines", "systems")])
         if not universal and not rivals_named and not all_bench:
             continue  # "X achieves strong results": no comparison to check
+        if not universal and not rivals_named and re.search(r"\bthan\b|outperform|surpass|exceed|\bbeat", verb.group(0), re.I) \
+                and re.search(r"^\W*\w", text[verb.end():]) and not _GENERIC_RIVALS.match(text[verb.end():]):
+            # "DARNN on Indicator is consistently better than the ones on Market": the rival the sentence
+            # names is no row of the tables (another setting of the same system); "every row" is not it
+            continue
+        conceded = _conceded(claim, doc, name, holding, cells_of)
+        if conceded:
+            reasons.append(f"the next sentence qualifies the claim ({conceded})")
         # a claim that names a benchmark is about the tables that hold it
         # (before the verb too: "On the Lunar Landing Problem, MRDL is the best ...")
         naming = [(t, rows) for t, rows in holding
@@ -924,8 +1309,12 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                 named_cols = [col for col in named_cols if _leaf(col) not in ambiguous or col.rsplit(" / ", 1)[0] in said]
                 if not named_cols:
                     continue  # the claim names the other upper label
+            # a benchmark named by an upper header level ("on the D \u2192L task" over "D \u2192L / R-1f1", ...)
+            upper = [col for col in cols if " / " in col and any(_named_in(part, after_verb) for part in col.split(" / ")[:-1])]
             if named_cols and not all_bench:
                 cols = named_cols
+            elif upper and not all_bench:
+                cols = upper
             elif _DOMAIN.search(text) and not all_bench:
                 dom = _DOMAIN.search(text).group("d")  # type: ignore[union-attr]
                 grouped = [col for col in cols if " / " in col and _tokens(dom) & _tokens(col.rsplit(" / ", 1)[0]) - _GENERIC_COLUMN]
@@ -1044,6 +1433,102 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             claim_page=claim.page, claim_bbox=claim.bbox, table=tabs[0].caption, table_id=tabs[0].id, table_doc=tabs[0].doc,
             table_page=tabs[0].page, cells=problems_all, confidence=min(confs) if confs else None,
             reason="; ".join(all_reasons), tables=[_table_ref(t, doc) for t in tabs],
+        ))
+    return out
+
+
+# "the recall rate of X is constantly lower than other baselines", "X has a higher F1 than all other
+# methods": a literal comparison on a named metric (lower/higher, not better/worse: no direction to read)
+_LITERAL = re.compile(r"\b(?:is|are|was|were|remains?|stays?|has|have|had|gets?|achieves?|shows?)\s+(?:(?:an?|the|always|constantly|"
+                      r"consistently|clearly|much|significantly|substantially|notably|generally|slightly|also|still)\s+)*"
+                      r"(?P<dir>lower|higher|smaller|larger)\b(?P<what>(?:\s+[\w@-]+){0,3}?)\s+than\s+(?P<rest>[^.;]*)", re.I)
+
+
+def _check_literal_comparisons(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
+                               doc: Document | None) -> list[CrossCheck]:
+    """A system's value on a named metric said to be lower (higher) than every rival's, or a named
+    rival's: compared cell by cell in every column of that metric (every benchmark the table has
+    it for, unless the sentence names some). ``mismatch`` when a rival's confidently read cell is on
+    the wrong side; claims hedged ("generally", "most") or naming no metric column are not read."""
+    out = []
+    for claim in claims:
+        text = claim.text
+        m = _LITERAL.search(text)
+        if not m or claim.hedged or _HEDGED_ALL.search(text):
+            continue
+        # the subject clause only ("While for all values of f in SQuALITY we find that FINE annotations still
+        # have lower variance": SQuALITY is no part of the subject)
+        head = re.split(r"[,;:]|\b(?:that|while|whereas|although|when|if)\b", text[:m.start()], flags=re.I)[-1]
+        # the metric: a column leaf named in the subject ("the recall rate of X") or right after the
+        # comparative ("a higher F1 than")
+        leaves = {_leaf(c.column) for t in tables for c in cells_of[t.id] if c.value is not None}
+        said = [lf for lf in leaves if _named_in(lf, head) or _named_in(lf, m.group("what") or "")]
+        said = [lf for lf in said if not any(o != lf and _tokens(_core(lf)) < _tokens(_core(o)) for o in said)]
+        if len(said) != 1:
+            continue
+        metric = said[0]
+        names = [n.group(0) for n in _MODEL_NAME.finditer(head) if n.group(0) not in _STOP_NAMES]
+        held = [(n, t, _system_rows(cells_of[t.id], n)) for n in names for t in tables]
+        held = [(n, t, rows) for n, t, rows in held if len(rows) == 1 and any(
+            c.system == rows[0] and _leaf(c.column) == metric for c in cells_of[t.id] if c.value is not None)]
+        if not held or len({n for n, _, _ in held}) != 1 or len(held) != 1:
+            continue
+        name, t, rows = held[0]
+        me_row = rows[0]
+        rest = m.group("rest")
+        cells = [c for c in cells_of[t.id] if c.value is not None]
+        named_rows = _rows_named(cells, rest, me_row, name)
+        generic = bool(_GENERIC_RIVALS.match(re.sub(r"^\s*(?:all|any|every|each)\s+", "", rest, flags=re.I)))
+        if not named_rows and not generic:
+            continue
+        cols = [col for col in dict.fromkeys(c.column for c in cells) if _leaf(col) == metric]
+        parents = [col for col in cols if " / " in col and _named_in(col.rsplit(" / ", 1)[0], text)]
+        cols = parents or cols
+        lower = m.group("dir").lower() in ("lower", "smaller")
+        problems, checked, unsure = [], 0, []
+        for col in cols:
+            mine = [c for c in cells if c.column == col and c.system == me_row]
+            if not mine:
+                continue
+            me = mine[0]
+            others = [c for c in cells if c.column == col and c.system != me_row and not _variant(c.system, name)
+                      and (not named_rows or c.system in named_rows)]
+            if not others:
+                continue
+            checked += 1
+            wrong = [c for c in others if (c.value <= me.value if lower else c.value >= me.value)]  # type: ignore[operator]
+            for c in wrong[:1]:
+                if not (me.confident and c.confident):
+                    unsure.append(me.why or c.why)
+                    continue
+                problems.append({"column": col, "system": me_row, "value": me.value, "rival": c.system, "rival_value": c.value,
+                                 "page": t.page, "table": t.id, "doc": t.doc})
+        if not checked:
+            continue
+        reasons = []
+        missing = _setting_missing(_settings(text), [t])
+        if missing:
+            reasons.append(f"the claim's setting ({missing}) is not in the table")
+        if unsure:
+            reasons.append("cells read with low confidence: " + "; ".join(sorted(set(unsure)))[:160])
+        if _FIGURE.search(text):
+            reasons.append("the claim points at a figure")
+        word = "lower" if lower else "higher"
+        if problems:
+            status = "unverified" if reasons else "mismatch"
+            shown = "; ".join(f"{x['column']}: {x['rival']} {x['rival_value']:g} vs {x['value']:g}" for x in problems[:6])
+            msg = (f"claim ({_claim_where(claim, doc)}) that {name}'s {metric} is {word} than "
+                   f"{'the named rivals' if named_rows else 'every other row'}: in {_where(t, doc)} it is not, in {len(problems)} "
+                   f"of {checked} columns: {shown}")
+        else:
+            status = "unverified" if reasons else "consistent"
+            msg = f"claim ({_claim_where(claim, doc)}) that {name}'s {metric} is {word}: so in all {checked} columns of {_where(t, doc)}"
+        if reasons:
+            msg += f" [unverified: {'; '.join(reasons)}]"
+        out.append(CrossCheck(
+            kind="superiority", status=status, message=msg, claim=text, claim_doc=claim.doc, claim_page=claim.page,
+            claim_bbox=claim.bbox, table=t.caption, table_id=t.id, table_doc=t.doc, table_page=t.page, cells=problems,
+            confidence=min(c.confidence for c in cells if c.system == me_row), reason="; ".join(reasons), tables=[_table_ref(t, doc)],
         ))
     return out
 
@@ -1485,8 +1970,12 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     claims, resolved = _resolve_pronouns(claims, doc, results, cells_of)
     out: list[CrossCheck] = []
     out += _check_numbers(claims, results, cells_of, doc, others)
+    # numbers restated from a cited table, in any prose sentence the number check above did not read
+    done = {c.sentence for c in claims if any(x.kind == "number" and x.claim == c.text for x in out)}
+    out += _check_cited_numbers(results + others, cells_of, doc, done)
     out += _check_superiority(claims, results, cells_of, doc)
     out += _check_improvements(claims, results, cells_of, doc)
+    out += _check_literal_comparisons(claims, results, cells_of, doc)
     out += _check_bold(results, cells_of, doc)
     _restore_pronouns(out, resolved)
     return _merge_repeats(out)

@@ -1,0 +1,141 @@
+"""Cross-checks of numbers and comparisons in the prose against the tables, by kind (session 14,
+tune3 gold): numbers restated from a table in any prose sentence (claim or not), numbers set
+against each other ("93% vs 92% accuracy"), signed differences, a claim the next sentences
+qualify, a rival that is no row of the table, a caption naming baselines and an ablation.
+Every case reads real pages of a corpus or texbench paper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from jupyter_review.extract.claims import extract_claims
+from jupyter_review.extract.crosscheck import cross_check
+from jupyter_review.extract.tables import extract_tables
+from jupyter_review.pipeline import load
+from tests.conftest import corpus_pdf, need_corpus
+
+
+def _pages_of(src: Path, first: int, last: int, out: Path) -> Path:
+    with pymupdf.open(str(src)) as doc:
+        doc.select(list(range(first - 1, last)))
+        doc.save(str(out))
+    return out
+
+
+def _texbench(name: str) -> Path:
+    path = need_corpus("texbench paper").parent / "texbench" / "pdfs" / f"{name}.pdf"
+    if not path.exists():
+        pytest.skip(f"{path} missing")
+    return path
+
+
+_CACHE: dict[str, list] = {}
+
+
+def _checks(key: str, tmp_path_factory) -> list:
+    """The cross-checks of a few real pages: (paper, first page, last page) by key."""
+    if key not in _CACHE:
+        src_name, first, last = PAGES[key]
+        src = _texbench(src_name) if "/" not in src_name and not src_name.endswith(".pdf") else corpus_pdf(src_name)
+        pdf = _pages_of(src, first, last, tmp_path_factory.mktemp(key) / f"{key}.pdf")
+        doc = load(pdf)
+        _CACHE[key] = cross_check(extract_claims(doc), extract_tables(doc), doc)
+    return _CACHE[key]
+
+
+PAGES = {
+    "longeval": ("longeval-eacl2023.pdf", 3, 9),      # Table 1 (p. 3), Tables 4-5 (p. 7), prose pp. 7-9
+    "plosone": ("plosone-0319315.pdf", 11, 13),       # p-values in the results prose, Tables 3-4 (p. 13)
+    "mmpl": ("mmpl-kdd", 7, 8),                       # results prose (p. 7), Table 2 (p. 8)
+    "lexsum": ("multi-lexsum.pdf", 7, 8),             # Table 3 (p. 7) and its discussion (p. 8)
+}
+
+
+def _about(checks, quote: str) -> list:
+    return [c for c in checks if c.claim and quote in " ".join(c.claim.split())]
+
+
+# (pages, a piece of the sentence, the verdict, a value the check must quote from the table)
+RESTATED = [
+    # a non-claim sentence citing Table 1: the two datasets' source lengths are swapped
+    pytest.param("longeval", "3.1K words for SQuALITY and 5.1K words for PubMed", "mismatch", "5194", id="cited-table-swapped"),
+    # no table cited: both labels in the number's own clause ("shorter summaries than SQuALITY (237 words)")
+    pytest.param("longeval", "shorter summaries than SQuALITY (237 words)", "mismatch", "227", id="uncited-own-clause"),
+    # a round number stands for the cell up to its last non-zero digit (5194 ~ 5200)
+    pytest.param("longeval", "like SQuALITY (5200 words)", "consistent", "5194", id="round-number"),
+    # each p-value in its own bracket, read with the label before the bracket
+    pytest.param("plosone", "‘Step Back’ (GLMM, p-value = 0.02)", "consistent", "0.02", id="bracketed-p-values"),
+    pytest.param("plosone", "more ‘High Neck Position’ than in negative anticipation", "consistent", "0.02", id="bracket-after-label"),
+]
+
+
+@pytest.mark.parametrize("key, quote, status, value", RESTATED)
+def test_numbers_restated_from_a_table(key, quote, status, value, tmp_path_factory):
+    found = _about(_checks(key, tmp_path_factory), quote)
+    assert found, quote
+    assert {c.status for c in found} == {status}, [c.message for c in found]
+    assert any(value in c.message for c in found), [c.message for c in found]
+
+
+def test_a_p_value_is_not_given_to_the_next_bracket_label(tmp_path_factory):
+    # "AD84 'Head Shake Side to Side' (GLMM, p = 0.001), as well as the 'Step Back' (GLMM, p-value = 0.02)":
+    # 0.001 is Head Shake's (no row of Table 4), never Step Back's or Paw the Ground's
+    found = _about(_checks("plosone", tmp_path_factory), "Head Shake Side to Side")
+    assert found
+    for c in found:
+        assert "0.001 for" not in c.message, c.message
+
+
+# (pages, a piece of the claim, the verdicts allowed)
+PAIRS_AND_QUALIFIED = [
+    # "93% vs 92% accuracy, 0.71 vs 0.64 Fleiss κ": each pair's metric is after it; 93% is None's, 92% SuperPAL's
+    pytest.param("longeval", "93% vs 92% accuracy", {"consistent"}, id="pair-metric-after"),
+    # "(0.61 recall@3 vs the next best 0.47)": recall@3 names the header R@3; 0.47 is the runner-up's row
+    pytest.param("longeval", "0.61 recall@3 vs the next best 0.47", {"consistent"}, id="pair-runner-up"),
+    # a caption "Baselines and ablation study" keeps its table for a claim of the best accuracy
+    pytest.param("mmpl", "MMPL-MRFs achieve the best accuracy on all three indexes", {"consistent"}, id="baselines-and-ablation"),
+    # "... consistently outperforms other baselines ...", two sentences before "the recall rate of MMPL-MRFs is
+    # constantly lower than other baselines": the paragraph qualifies the claim
+    pytest.param("mmpl", "consistently outperforms other baselines on all 3", {"unverified"}, id="qualified-by-next-sentences"),
+    # "PRIMERA outperforms even the LED-16384 model on the D →L task, but achieves similar results as LED-4096 on the
+    # other two": the task is an upper header level written with an arrow; 'similar' is the next clause's; the Words
+    # column is a length, not a score
+    pytest.param("lexsum", "PRIMERA outperforms even the LED-16384 model", {"consistent"}, id="upper-level-task-and-contrast-clause"),
+]
+
+
+@pytest.mark.parametrize("key, quote, allowed", PAIRS_AND_QUALIFIED)
+def test_pairs_and_qualified_claims(key, quote, allowed, tmp_path_factory):
+    found = _about(_checks(key, tmp_path_factory), quote)
+    assert found, quote
+    assert {c.status for c in found} <= allowed, [c.message for c in found]
+
+
+def test_a_literal_comparison_on_a_named_metric(tmp_path_factory):
+    # "the recall rate of MMPL-MRFs is constantly lower than other baselines": on CSI200 its recall 73.91 is
+    # above LSTM (Indicator) 70.70, read literally (lower, not worse: no direction to guess)
+    found = [c for c in _about(_checks("mmpl", tmp_path_factory), "the recall rate of MMPL-MRFs is constantly lower")
+             if c.kind == "superiority"]
+    assert [c.status for c in found] == ["mismatch"], [c.message for c in found]
+    assert "70.7 vs 73.91" in found[0].message
+
+
+NOT_CHECKED_AS = [
+    # "for all values of f in SQuALITY we find that FINE annotations still have lower variance than COARSE, in
+    # PubMed COARSE has lower variance ...": Figure 4's fractions, no subject-and-metric of Table 3
+    pytest.param("longeval", "FINE annotations still have lower variance than COARSE", "superiority", id="comparison-outside-subject"),
+    # "DARNN ... on Indicator ... is consistently better than the ones on Market": the rival is another setting
+    # of the same system, no row: not read as 'DARNN is the best of all rows'
+    pytest.param("mmpl", "performance of DARNN models tested on Indicator dataset", "superiority", id="rival-not-a-row"),
+    # "+4% to +10% of Rouge-2": signed numbers are differences, not LED-16384's 9.84
+    pytest.param("lexsum", "ranging from +4% to +10% of Rouge-2", "number", id="signed-difference"),
+]
+
+
+@pytest.mark.parametrize("key, quote, kind", NOT_CHECKED_AS)
+def test_readings_that_are_not_made(key, quote, kind, tmp_path_factory):
+    found = [c for c in _about(_checks(key, tmp_path_factory), quote) if c.kind == kind]
+    assert not [c for c in found if c.status in ("mismatch", "consistent")], [c.message for c in found]
