@@ -696,3 +696,15 @@ def test_a_checklist_item_answered_no_is_no_evidence(tmp_path):
         if answer == "No":
             assert not any(text[:40] in q for q in quoted), (text, quoted)
     assert a.topics["data.availability"].status == "missing", a.topics["data.availability"].reason
+
+
+def test_a_number_in_prose_is_no_citation_of_an_old_footnote_once_the_numbering_moved_on():
+    """deepseek-moe p. 12: "1, 2, and 4 shared experts" was read as a citation of footnote 1 on
+    p. 3 (the Open LLM Leaderboard link), nine pages and one footnote later, and the link was
+    shown with a variance quote; longeval's release sentence on p. 2 still cites its footnote 1 of
+    p. 1 again (no footnote numbered past it in between)."""
+    moe = analysed(corpus_pdf("deepseek-moe.pdf")).topics
+    assert not any("open_llm_leaderboard" in t.reason for t in moe.values())
+    longeval = analysed(corpus_pdf("longeval-eacl2023.pdf")).topics["data.availability"]
+    assert longeval.status == "disclosed", longeval.reason
+    assert "longeval-summarization" in longeval.reason

@@ -587,10 +587,21 @@ def _note_for(s: Sentence, notes: dict[tuple[int, int], dict[str, str]], sups: d
         for page in range(s.page, 0, -1):
             url = notes.get((s.doc, page), {}).get(k)
             if url is not None:  # the nearest footnote with this number, with or without a link
-                if url:
+                if url and not _renumbered_since(notes, s.doc, page, s.page, k):
                     urls.append(url)
                 break
     return " ".join(dict.fromkeys(urls))
+
+
+def _renumbered_since(notes: dict[tuple[int, int], dict[str, str]], doc: int, found: int, page: int, mark: str) -> bool:
+    """A footnote number met again pages later is a citation of that footnote only while the
+    numbering has not gone past it on the pages between: "1, 2, and 4 shared experts" on p. 12 of
+    a paper whose footnote 2 is on p. 8 does not point back to footnote 1 on p. 3 (a sentence on
+    the next page may still cite its footnote again: longeval's release sentence on p. 2)."""
+    if not mark.isdigit() or found == page:
+        return False
+    n = int(mark)
+    return any(k.isdigit() and int(k) > n for p in range(found + 1, page) for k in notes.get((doc, p), {}))
 
 
 # the open-access notice of the article itself (Springer Nature, BMC, PLOS, Frontiers, Elsevier):
