@@ -16,7 +16,7 @@ import re
 import unicodedata
 from typing import Any
 
-from ..ingest.tables import is_stat_cell
+from ..ingest.tables import is_count_cell, is_stat_cell
 from ..model import Document, RawTable, Table, TableRecord
 
 # -- numbers ------------------------------------------------------------------------------
@@ -223,12 +223,14 @@ def _column_labels(header: list[list[str]], ncol: int) -> list[str]:
 
 
 def _numeric_share(cells: list[str]) -> tuple[float, int]:
-    """Share (and count) of value cells among the non-missing ones: numbers, and the statistics
-    cells of clinical and survey tables ("46.0 (34.0, 59.0)", "16/47", "p=0.007", "NS")."""
+    """Share (and count) of value cells among the non-missing ones: numbers, the statistics
+    cells of clinical and survey tables ("46.0 (34.0, 59.0)", "16/47", "p=0.007", "NS") and
+    counts with a magnitude suffix ("8464K", "1M", "6.9B")."""
     vals = [c for c in cells if not is_missing(c)]
     if not vals:
         return 0.0, 0
-    n = sum(1 for c in vals if parse_number(c) is not None or is_stat_cell(split_marks(c)[0]))
+    n = sum(1 for c in vals if parse_number(c) is not None or is_stat_cell(split_marks(c)[0])
+            or is_count_cell(split_marks(c)[0]))
     return n / len(vals), n
 
 
@@ -707,8 +709,20 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
                 if marked != _row_label(body[i], lc, ""):
                     row_labels[n] = (cat + " / " + marked) if cat and not marked.startswith(cat) else marked
     attrs = list(attrs or [])
-    if attrs:
+    # a column of sizes right after the names ("LLaMA | 7B", "LLaMA | 13B"): a value of its own,
+    # and what tells two rows of one name apart
+    sizes: list[int] = []
+    if table.orientation != "columns" and not blocks:
+        for j in table.metric_columns:
+            if j != (sizes[-1] + 1 if sizes else max(label_cols, default=-1) + 1):
+                break
+            cells = [body[i][j] for i in value_rows if not is_missing(body[i][j])]
+            if not cells or not all(is_count_cell(split_marks(c)[0]) for c in cells):
+                break
+            sizes.append(j)
+    if attrs or sizes:
         # two rows of one name (GENIA for two tasks): the settings that tell them apart join the name
+        attrs_tell = attrs + sizes
         old = list(labels[0])
         counts: dict[str, int] = {}
         for lab in old:
@@ -716,7 +730,7 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
         for n, (lab, i) in enumerate(zip(old, value_rows)):
             if lab and counts[lab] > 1:
                 twins = [m for m, l2 in zip(value_rows, old) if l2 == lab]
-                tell = [clean_label(body[i][j]) for j in attrs
+                tell = [clean_label(body[i][j]) for j in attrs_tell
                         if len({body[m][j].strip() for m in twins}) > 1 and clean_label(body[i][j])]
                 if tell:
                     labels[0][n] = " / ".join([lab] + tell)

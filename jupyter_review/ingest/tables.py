@@ -118,6 +118,17 @@ def is_stat_cell(text: str) -> bool:
     return _is_stat(str(text))
 
 
+# a count printed with a magnitude suffix ("14.28K", "200K", "1M", "6.9B", "5.7T"): a value
+# (parameter counts, context lengths, token counts), not a name
+_COUNT = re.compile(r"^[<>~\u2248]?\d+(?:[.,]\d+)*\s?[KMBT]$")
+
+
+@lru_cache(maxsize=65536)
+def is_count_cell(text: str) -> bool:
+    """A number with a magnitude suffix K/M/B/T ("8464K", "1M", "15.7B")."""
+    return bool(_COUNT.match(str(text).strip()))
+
+
 # -- words ------------------------------------------------------------------------------
 
 
@@ -1021,7 +1032,8 @@ def _hrules(pg: Any, inline_images: int = 0) -> list[tuple[float, float, float]]
                 r = it[1]
                 rx0, ry0, rx1, ry1 = (r.x0, r.y0, r.x1, r.y1) if hasattr(r, "x0") else r
                 if abs(ry1 - ry0) < 1.6 and abs(rx1 - rx0) > 4:
-                    out.append((rx0, rx1, (ry0 + ry1) / 2))
+                    # (a rectangle drawn leftwards has x0 > x1: the rule runs from the smaller x)
+                    out.append((min(rx0, rx1), max(rx0, rx1), (ry0 + ry1) / 2))
     if not out and 0 < inline_images <= MAX_INLINE_IMAGES:
         out = _image_rules(pg)
     return out
