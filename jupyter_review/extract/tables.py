@@ -722,7 +722,6 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
             sizes.append(j)
     if attrs or sizes:
         # two rows of one name (GENIA for two tasks): the settings that tell them apart join the name
-        attrs_tell = attrs + sizes
         old = list(labels[0])
         counts: dict[str, int] = {}
         for lab in old:
@@ -730,8 +729,12 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
         for n, (lab, i) in enumerate(zip(old, value_rows)):
             if lab and counts[lab] > 1:
                 twins = [m for m, l2 in zip(value_rows, old) if l2 == lab]
-                tell = [clean_label(body[i][j]) for j in attrs_tell
+                tell = [clean_label(body[i][j]) for j in attrs
                         if len({body[m][j].strip() for m in twins}) > 1 and clean_label(body[i][j])]
+                # of several size columns ("#TP | #AP": total and active parameters) the first
+                # that tells the twins apart
+                tell += [clean_label(body[i][j]) for j in sizes
+                         if len({body[m][j].strip() for m in twins}) > 1 and clean_label(body[i][j])][:1]
                 if tell:
                     labels[0][n] = " / ".join([lab] + tell)
     row_labels = labels[0]
