@@ -100,3 +100,18 @@ def test_a_rule_drawn_leftwards_places_the_spanning_header(tmp_path):
     assert t.columns[1:] == [f"{span} / Cohort", f"{span} / Case-control", f"{span} / Total"]
     rec = {(r.system, r.column.split(" / ")[-1]): r.value for r in t.long}
     assert rec[("Location / Europe", "Case-control")] == 9.0
+
+
+# a group name printed once beside its block, wrapped onto lines that fall on the block's rows:
+# every row of the block takes the whole name (one-line names, "English", stay as they were)
+@pytest.mark.parametrize("name,page,label,leaf,labels", [
+    ("qwen3.pdf", 16, "13", "PolyMath", {"Multilingual Tasks / PolyMath"}),          # systems as columns
+    ("qwen3.pdf", 16, "13", "MMLU-Redux", {"General Tasks / MMLU-Redux"}),
+    ("qwen3.pdf", 16, "13", "BFCL v3", {"Agent & Coding / BFCL v3"}),
+    ("qwen3.pdf", 24, "24", "Qwen3-0.6B", {"Thinking Mode / Qwen3-0.6B", "Non-thinking Mode / Qwen3-0.6B"}),
+    ("deepseek-v2.pdf", 29, "6", "AGIEval", {"English / AGIEval"}),
+])
+def test_a_wrapped_group_name_labels_its_whole_block(name, page, label, leaf, labels):
+    (t,) = [t for t in _tables(name, page) if t.label == label]
+    axis = [r.column for r in t.long] if t.orientation == "columns" else [r.system for r in t.long]
+    assert {a for a in axis if a.endswith(" / " + leaf)} == labels
