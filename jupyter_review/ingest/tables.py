@@ -118,14 +118,14 @@ def is_stat_cell(text: str) -> bool:
     return _is_stat(str(text))
 
 
-# a count printed with a magnitude suffix ("14.28K", "200K", "25k", "1M", "6.9B", "5.7T"): a value
+# a count printed with a magnitude suffix ("14.28K", "200K", "1M", "6.9B", "5.7T"): a value
 # (parameter counts, context lengths, token counts), not a name
-_COUNT = re.compile(r"^[<>~\u2248]?\d+(?:[.,]\d+)*\s?[KMBTk]$")
+_COUNT = re.compile(r"^[<>~\u2248]?\d+(?:[.,]\d+)*\s?[KMBT]$")
 
 
 @lru_cache(maxsize=65536)
 def is_count_cell(text: str) -> bool:
-    """A number with a magnitude suffix K (or k)/M/B/T ("8464K", "25k", "1M", "15.7B")."""
+    """A number with a magnitude suffix K/M/B/T ("8464K", "1M", "15.7B")."""
     return bool(_COUNT.match(str(text).strip()))
 
 
