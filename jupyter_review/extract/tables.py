@@ -222,15 +222,15 @@ def _column_labels(header: list[list[str]], ncol: int) -> list[str]:
     return labels
 
 
-def _numeric_share(cells: list[str]) -> tuple[float, int]:
+def _numeric_share(cells: list[str], counts: bool = True) -> tuple[float, int]:
     """Share (and count) of value cells among the non-missing ones: numbers, the statistics
     cells of clinical and survey tables ("46.0 (34.0, 59.0)", "16/47", "p=0.007", "NS") and
-    counts with a magnitude suffix ("8464K", "1M", "6.9B")."""
+    (``counts``) counts with a magnitude suffix ("8464K", "1M", "6.9B")."""
     vals = [c for c in cells if not is_missing(c)]
     if not vals:
         return 0.0, 0
     n = sum(1 for c in vals if parse_number(c) is not None or is_stat_cell(split_marks(c)[0])
-            or is_count_cell(split_marks(c)[0]))
+            or (counts and is_count_cell(split_marks(c)[0])))
     return n / len(vals), n
 
 
@@ -819,7 +819,8 @@ def extract_tables(doc: Document) -> list[Table]:
 
 
 def _typed_column(cells: list[str]) -> list[Any]:
-    share, _n = _numeric_share(cells)
+    # (a column of sizes, "1.3B", stays text in the frame: a float column would lose them)
+    share, _n = _numeric_share(cells, counts=False)
     if share >= 0.6:
         out: list[Any] = []
         for c in cells:
