@@ -1,6 +1,6 @@
 """Results-table cell accuracy against the hand-read gold set, ours vs pdfplumber.
 
-    .venv/bin/python benchmarks/table_accuracy.py [--misses] [--gold-dir DIR]
+    .venv/bin/python benchmarks/table_accuracy.py [--misses] [--gold-dir DIR [--split tune|blind]] [--no-pdfplumber] [--no-speed]
     .venv/bin/python benchmarks/table_accuracy.py --set texbench [--split tune|blind] [--misses] [--no-pdfplumber]
 
 Gold: tests/data/gold/tables/*.yaml (cells read off rendered pages by eye; see the
@@ -97,11 +97,23 @@ def value_match(gold: Any, got: Any) -> bool:
     return a == b
 
 
-def load_gold(gold_dir: Path | None = None) -> list[dict[str, Any]]:
+def load_gold(gold_dir: Path | None = None, split: str | None = None) -> list[dict[str, Any]]:
+    """Gold tables of a folder; ``split`` ("tune"/"blind") keeps the papers its split.json names."""
+    import json
+
     import yaml
 
+    folder = Path(gold_dir or GOLD_DIR)
+    keep = None
+    if split:
+        split_file = folder / "split.json"
+        if not split_file.exists():
+            raise SystemExit(f"--split {split}: {folder} has no split.json")
+        keep = set(json.loads(split_file.read_text(encoding="utf-8"))[split])
     out = []
-    for p in sorted(Path(gold_dir or GOLD_DIR).glob("*.yaml")):
+    for p in sorted(folder.glob("*.yaml")):
+        if keep is not None and p.stem not in keep:
+            continue
         data = yaml.safe_load(p.read_text(encoding="utf-8"))
         for t in data["tables"]:
             out.append({"file": data["file"], "page": int(t["page"]), "label": str(t["label"]),
@@ -263,9 +275,9 @@ def ingest_speed(name: str = "edge/who-guideline-155p.pdf") -> dict[str, Any]:
 
 
 def score_tables(*, with_pdfplumber: bool = True, with_speed: bool = False,
-                 gold_dir: Path | None = None) -> dict[str, Any]:
+                 gold_dir: Path | None = None, split: str | None = None) -> dict[str, Any]:
     """Cell accuracy of our table extraction on the gold set (plus pdfplumber's, and speed)."""
-    gold = load_gold(gold_dir)
+    gold = load_gold(gold_dir, split)
     out: dict[str, Any] = {"ours": score_ours(gold)}
     out["accuracy"] = out["ours"]["accuracy"]
     out["cells"] = out["ours"]["cells"]
@@ -444,21 +456,25 @@ def main() -> None:
         gold_dir = Path(sys.argv[sys.argv.index("--gold-dir") + 1]).resolve()
         if not any(gold_dir.glob("*.yaml")):
             sys.exit(f"no gold YAML files in {gold_dir}")
-    res = score_tables(with_pdfplumber=True, with_speed=True, gold_dir=gold_dir)
-    o, p, s = res["ours"], res["pdfplumber"], res["ingest"]
-    print(f"gold {gold_dir or GOLD_DIR}")
+    split = sys.argv[sys.argv.index("--split") + 1] if "--split" in sys.argv else None
+    res = score_tables(with_pdfplumber="--no-pdfplumber" not in sys.argv,
+                       with_speed="--no-speed" not in sys.argv, gold_dir=gold_dir, split=split)
+    o, p, s = res["ours"], res.get("pdfplumber"), res.get("ingest")
+    print(f"gold {gold_dir or GOLD_DIR}" + (f" ({split} half)" if split else ""))
     print(f"gold cells: {o['cells']} from {len(o['per_file'])} files, {o['pages']} table pages")
     print(f"ours        cell accuracy {o['accuracy']:.3f} ({o['matched']}/{o['cells']}), "
           f"table stage {o['sec_per_page'] * 1000:.1f} ms/page")
-    print(f"pdfplumber  cell accuracy {p['accuracy']:.3f} ({p['matched']}/{p['cells']}), "
-          f"extract_tables {p['sec_per_page'] * 1000:.1f} ms/page")
+    if p is not None:
+        print(f"pdfplumber  cell accuracy {p['accuracy']:.3f} ({p['matched']}/{p['cells']}), "
+              f"extract_tables {p['sec_per_page'] * 1000:.1f} ms/page")
     for k, (h, n) in sorted(o["per_orientation"].items()):
         print(f"  {k.replace('_', ' '):38s} {h / n if n else 0:.3f} ({h}/{n})")
     for f, r in o["per_file"].items():
         print(f"  {f:40s} {r['matched']:3d}/{r['cells']:3d}  full load {r['load_seconds']:.2f} s")
-    print(f"full load of {s['file']} ({s['pages']} pages): {s['load_seconds']:.2f} s "
-          f"(without table stage {s['load_seconds_without_tables']:.2f} s; table stage ~{s['table_stage_seconds']:.2f} s, "
-          f"{s['tables']} tables; CPU seconds; wall clock {s['wall_seconds']:.2f} s)")
+    if s is not None:
+        print(f"full load of {s['file']} ({s['pages']} pages): {s['load_seconds']:.2f} s "
+              f"(without table stage {s['load_seconds_without_tables']:.2f} s; table stage ~{s['table_stage_seconds']:.2f} s, "
+              f"{s['tables']} tables; CPU seconds; wall clock {s['wall_seconds']:.2f} s)")
     if "--misses" in sys.argv:
         for m in o["misses"]:
             print("  miss:", m)

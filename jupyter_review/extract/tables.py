@@ -16,7 +16,7 @@ import re
 import unicodedata
 from typing import Any
 
-from ..ingest.tables import is_stat_cell
+from ..ingest.tables import is_count_cell, is_stat_cell
 from ..model import Document, RawTable, Table, TableRecord
 
 # -- numbers ------------------------------------------------------------------------------
@@ -222,13 +222,15 @@ def _column_labels(header: list[list[str]], ncol: int) -> list[str]:
     return labels
 
 
-def _numeric_share(cells: list[str]) -> tuple[float, int]:
-    """Share (and count) of value cells among the non-missing ones: numbers, and the statistics
-    cells of clinical and survey tables ("46.0 (34.0, 59.0)", "16/47", "p=0.007", "NS")."""
+def _numeric_share(cells: list[str], counts: bool = True) -> tuple[float, int]:
+    """Share (and count) of value cells among the non-missing ones: numbers, the statistics
+    cells of clinical and survey tables ("46.0 (34.0, 59.0)", "16/47", "p=0.007", "NS") and
+    (``counts``) counts with a magnitude suffix ("8464K", "1M", "6.9B")."""
     vals = [c for c in cells if not is_missing(c)]
     if not vals:
         return 0.0, 0
-    n = sum(1 for c in vals if parse_number(c) is not None or is_stat_cell(split_marks(c)[0]))
+    n = sum(1 for c in vals if parse_number(c) is not None or is_stat_cell(split_marks(c)[0])
+            or (counts and is_count_cell(split_marks(c)[0])))
     return n / len(vals), n
 
 
@@ -707,7 +709,18 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
                 if marked != _row_label(body[i], lc, ""):
                     row_labels[n] = (cat + " / " + marked) if cat and not marked.startswith(cat) else marked
     attrs = list(attrs or [])
-    if attrs:
+    # a column of sizes right after the names ("LLaMA | 7B", "LLaMA | 13B"): a value of its own,
+    # and what tells two rows of one name apart
+    sizes: list[int] = []
+    if table.orientation != "columns" and not blocks:
+        for j in table.metric_columns:
+            if j != (sizes[-1] + 1 if sizes else max(label_cols, default=-1) + 1):
+                break
+            cells = [body[i][j] for i in value_rows if not is_missing(body[i][j])]
+            if not cells or not all(is_count_cell(split_marks(c)[0]) for c in cells):
+                break
+            sizes.append(j)
+    if attrs or sizes:
         # two rows of one name (GENIA for two tasks): the settings that tell them apart join the name
         old = list(labels[0])
         counts: dict[str, int] = {}
@@ -718,6 +731,10 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
                 twins = [m for m, l2 in zip(value_rows, old) if l2 == lab]
                 tell = [clean_label(body[i][j]) for j in attrs
                         if len({body[m][j].strip() for m in twins}) > 1 and clean_label(body[i][j])]
+                # of several size columns ("#TP | #AP": total and active parameters) the first
+                # that tells the twins apart
+                tell += [clean_label(body[i][j]) for j in sizes
+                         if len({body[m][j].strip() for m in twins}) > 1 and clean_label(body[i][j])][:1]
                 if tell:
                     labels[0][n] = " / ".join([lab] + tell)
     row_labels = labels[0]
@@ -802,7 +819,8 @@ def extract_tables(doc: Document) -> list[Table]:
 
 
 def _typed_column(cells: list[str]) -> list[Any]:
-    share, _n = _numeric_share(cells)
+    # (a column of sizes, "1.3B", stays text in the frame: a float column would lose them)
+    share, _n = _numeric_share(cells, counts=False)
     if share >= 0.6:
         out: list[Any] = []
         for c in cells:

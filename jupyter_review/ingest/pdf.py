@@ -558,13 +558,31 @@ def _caption_tail(p: Page, b: Block) -> None:
             continue
         ln = o.lines[0]
         gap = ln.bbox[1] - last.bbox[3]
-        if (-1 <= gap < 0.6 * max(last.size, 6) and abs(ln.size - last.size) < 0.3 and ln.bold == last.bold
-                and ln.font == last.font and ln.bbox[0] >= b.bbox[0] - 2 and ln.bbox[2] <= b.bbox[2] + 2
+        if (-1 <= gap < 0.6 * max(last.size, 6) and (_same_type(ln, last) or _ends_in_type(ln, last, b))
+                and ln.bbox[0] >= b.bbox[0] - 2 and ln.bbox[2] <= b.bbox[2] + 2
                 and not _CAPTION.match(ln.text) and sum(ch.isalpha() for ch in ln.text) >= 0.6 * len(ln.text.replace(" ", ""))):
             b.lines.append(ln)
             b.bbox = union([b.bbox, ln.bbox])
             p.blocks.remove(o)
             return
+
+
+def _same_type(ln: Line, last: Line) -> bool:
+    """Same size and dominant font. A line's bold flag is not compared when the font is known:
+    a first caption line that mixes a regular label with a bold title ("Table 6: **Comparison
+    ...**") is not flagged bold although its dominant font is the bold one of the next line."""
+    if abs(ln.size - last.size) >= 0.3 or ln.font != last.font:
+        return False
+    return bool(ln.font) or ln.bold == last.bold
+
+
+def _ends_in_type(ln: Line, last: Line, b: Block) -> bool:
+    """A caption's last line that opens in another type (a code name set in monospace,
+    "DeepSeek-R1-0528 model."): it starts at the caption's left edge, ends a sentence, and
+    its last span is in the caption's own type."""
+    tail = ln.spans[-1] if ln.spans else None
+    return (tail is not None and tail.font == last.font and abs(tail.size - last.size) < 0.3
+            and tail.bold == last.bold and abs(ln.bbox[0] - b.bbox[0]) <= 2 and ln.text.rstrip().endswith("."))
 
 
 def _deliberate_break(prev: Line, nxt: Line, right: float) -> bool:

@@ -118,6 +118,17 @@ def is_stat_cell(text: str) -> bool:
     return _is_stat(str(text))
 
 
+# a count printed with a magnitude suffix ("14.28K", "200K", "1M", "6.9B", "5.7T"): a value
+# (parameter counts, context lengths, token counts), not a name
+_COUNT = re.compile(r"^[<>~\u2248]?\d+(?:[.,]\d+)*\s?[KMBT]$")
+
+
+@lru_cache(maxsize=65536)
+def is_count_cell(text: str) -> bool:
+    """A number with a magnitude suffix K/M/B/T ("8464K", "1M", "15.7B")."""
+    return bool(_COUNT.match(str(text).strip()))
+
+
 # -- words ------------------------------------------------------------------------------
 
 
@@ -1021,7 +1032,8 @@ def _hrules(pg: Any, inline_images: int = 0) -> list[tuple[float, float, float]]
                 r = it[1]
                 rx0, ry0, rx1, ry1 = (r.x0, r.y0, r.x1, r.y1) if hasattr(r, "x0") else r
                 if abs(ry1 - ry0) < 1.6 and abs(rx1 - rx0) > 4:
-                    out.append((rx0, rx1, (ry0 + ry1) / 2))
+                    # (a rectangle drawn leftwards has x0 > x1: the rule runs from the smaller x)
+                    out.append((min(rx0, rx1), max(rx0, rx1), (ry0 + ry1) / 2))
     if not out and 0 < inline_images <= MAX_INLINE_IMAGES:
         out = _image_rules(pg)
     return out
@@ -1716,7 +1728,8 @@ def _fill_groups(items: list[_BRow], nlab: int, rules: list[tuple[float, float, 
                     prev_i = i
             if not frags:
                 continue
-            top_aligned = bool(blk[0].per[j])
+            frags = _one_wrapped_group(frags, blk, j)
+            top_aligned = bool(blk[0].per[j]) and len(frags) > 1
             for it in blk:
                 cy = (it.row.y0 + it.row.y1) / 2
                 if len(frags) == 1:
@@ -1726,6 +1739,32 @@ def _fill_groups(items: list[_BRow], nlab: int, rules: list[tuple[float, float, 
                 else:
                     f = min(frags, key=lambda fr: abs(fr[0] - cy))
                 it.per[j] = list(f[1])
+
+
+def _one_wrapped_group(frags: list[tuple[float, list[W], bool]], blk: list[_BRow], j: int) -> list[tuple[float, list[W], bool]]:
+    """A group name wrapped onto two or three lines that fall on the lines of its rows
+    ("General" / "Tasks" beside a block of four benchmarks, "Agent &" / "Coding"): the
+    fragments sit on consecutive rows, one above the other on one axis, and together they
+    are centred on a block with more rows than lines. One name for the whole block."""
+    if not 2 <= len(frags) <= 3 or len(blk) <= len(frags):
+        return frags
+    rows_of = [k for k, it in enumerate(blk) if it.per[j]]
+    if len(rows_of) != len(frags) or rows_of != list(range(rows_of[0], rows_of[0] + len(rows_of))):
+        return frags
+    cys = [(it.row.y0 + it.row.y1) / 2 for it in blk]
+    pitch = statistics.median([b - a for a, b in zip(cys, cys[1:])]) if len(cys) >= 2 else 0.0
+    if pitch <= 0:
+        return frags
+    run = [f[0] for f in frags]
+    if abs(statistics.mean(run) - statistics.mean([cys[0], cys[-1]])) > 0.6 * pitch:
+        return frags
+    h = max(1.0, statistics.median([w.h for f in frags for w in f[1]]))
+    ctr = [(min(w.x0 for w in f[1]) + max(w.x1 for w in f[1])) / 2 for f in frags]
+    lefts = [min(w.x0 for w in f[1]) for f in frags]
+    if max(ctr) - min(ctr) > h and max(lefts) - min(lefts) > 0.5 * h:
+        return frags
+    ws = [w for f in frags for w in f[1]]
+    return [(statistics.mean([(w.y0 + w.y1) / 2 for w in ws]), ws, True)]
 
 
 def _empty(cols: list[tuple[float, float]], j: int) -> Cell:
