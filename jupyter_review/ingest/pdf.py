@@ -46,6 +46,7 @@ from .layout import (
     mark_figure_text,
     mark_line_numbers,
     mark_running_text,
+    mark_tick_runs,
     order_blocks,
 )
 from .ligatures import repair as repair_word_text
@@ -468,8 +469,8 @@ def _caption_sides(pages: list[Page], captions: list[Caption], body: float) -> N
         x0, y0, x1, y1 = c.bbox
         above, below = 0.06 * p.height, p.height * 0.94
         for b in p.blocks:
-            if b.kind in ("header", "footer", "page_number", "margin") or b.bbox == c.bbox:
-                continue
+            if b.kind in ("header", "footer", "page_number", "margin", "figure") or b.bbox == c.bbox:
+                continue  # (a figure's own text set apart is part of the object, as its labels below)
             if min(x1, b.bbox[2]) - max(x0, b.bbox[0]) <= 0.2 * min(x1 - x0, b.bbox[2] - b.bbox[0]):
                 continue  # another column
             if b.kind == "body" and not (b.bbox[2] - b.bbox[0] >= 0.5 * (x1 - x0)
@@ -1134,6 +1135,7 @@ class _Builder:
         for _n, p in cues:
             with contextlib.suppress(Exception):
                 del p._pdf_page._jr_drawings
+            mark_tick_runs(p)  # axis ticks the drawing pass left (a page over its budget), from the text alone
         if tabmod is not None and raws and hasattr(tabmod, "merge_continued"):
             raws = tabmod.merge_continued(raws)
         self.document.raw_tables.extend(raws)
