@@ -272,10 +272,11 @@ def candidate_words(topic: str, text: str, note: str = "", section_kind: str = "
 
 
 # what a sentence is about, in a few kinds a referee tells apart: the thing measured, collected,
-# trained or released (data, compute, a model, a result, a method's maths, a person) and the
-# sentence's mood (a hedge or a hypothetical). A keyword of one topic in a sentence about another
-# kind of thing ("the runtime measurements were obtained") is a keyword in another sense; the
-# single words carry this too, but each is seen a few times only, while a kind pools them
+# trained or released (data, compute, a model, a result, a method's maths, others' work), a
+# shortfall, and the sentence's mood (a hedge or a hypothetical). A keyword of one topic in a
+# sentence about another kind of thing ("the runtime measurements were obtained") is a keyword in
+# another sense; the single words carry this too, but each is seen a few times only, while a kind
+# pools them
 _SUBJECT_KINDS: dict[str, tuple[str, ...]] = {
     "compute": ("runtime", "runtimes", "seconds", "minutes", "hours", "gpu", "gpus", "cpu", "cpus", "core",
                 "cores", "memory", "ram", "flops", "latency", "throughput", "hardware", "cluster", "execution",
@@ -292,7 +293,9 @@ _SUBJECT_KINDS: dict[str, tuple[str, ...]] = {
     "maths": ("matrix", "matrices", "equation", "eq", "function", "gradient", "vector", "vectors", "theorem",
               "lemma", "proof", "norm", "objective", "minimize", "maximize", "jacobian", "kernel", "filter"),
     "hedge": ("could", "might", "may", "would", "should", "potentially", "possibly", "future"),
-    "others": ("competitors", "prior", "previous", "existing", "proposed", "recommends", "introduced"),
+    "others": ("competitors", "prior", "previous", "existing", "recommends"),
+    "shortfall": ("unable", "fails", "fail", "failed", "cannot", "limited", "limitation", "limitations", "drawback",
+                  "drawbacks", "weakness", "weaknesses", "shortcoming", "shortcomings", "lacks", "struggles"),
 }
 _KIND_OF: dict[str, str] = {w: k for k, ws in _SUBJECT_KINDS.items() for w in ws}
 
