@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seeds", type=int, default=3)
-    ap.add_argument("--features", help="comma-separated context feature groups (head, shape, nbr, nbrtopic); "
+    ap.add_argument("--features", help="comma-separated context feature groups (head, shape, nbr, nbrtopic, subj); "
                     "default: the shipped design's")
     ap.add_argument("--l2", type=float)
     ap.add_argument("--off-weight", type=float)

@@ -155,3 +155,60 @@ def test_janus_pro_figure_captions_sit_below_their_figures():
     doc = load(corpus_pdf("janus-pro.pdf"))
     assert {c.label: c.position for c in doc.captions if c.kind == "figure"} == {
         "1": "below", "2": "below", "3": "below", "4": "below"}
+
+
+# -- axis ticks told from the text alone (a dense plot page whose drawing the figure pass does
+# not read: over its budget); here a page that draws nothing at all --------------------------
+
+
+def _ticks_without_drawing(path):
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=612, height=792)
+    y = 80
+    for ln in _wrap(PARAGRAPH):
+        page.insert_text((60, y), ln, fontsize=10)
+        y += 13
+    y += 8
+    for k in range(4):  # a y axis, top down, one tick a line
+        page.insert_text((60, y), f"{0.8 - k * 0.2:.1f}", fontsize=7)
+        y += 9
+    page.insert_text((60, y), "  ".join(f"{k * 30}k" for k in range(5)), fontsize=7)  # an x axis
+    y += 9
+    page.insert_text((60, y), "Iterations", fontsize=8)
+    y += 16
+    for ln in _wrap(BOX):
+        page.insert_text((60, y), ln, fontsize=10)
+        y += 13
+    y += 8
+    for t in ("2 7 3 11", "We ran 10 20 30 40 epochs in four settings."):  # no axis: uneven, or prose
+        page.insert_text((60, y), t, fontsize=10)
+        y += 13
+    pdf.save(path)
+
+
+def test_an_even_run_of_tick_labels_and_its_axis_title_join_no_sentence_without_drawing(tmp_path):
+    path = tmp_path / "ticks.pdf"
+    _ticks_without_drawing(path)
+    doc = load(path)
+    text = " ".join(s.text for s in doc.sentences)
+    assert not re.search(r"\b(?:0k|30k|60k|90k|0\.8|0\.6|0\.4|0\.2)\b", text), text
+    assert "Iterations" not in text
+    figure = " ".join(ln.text for p in doc.pages for b in p.blocks if b.kind == "figure" for ln in b.lines)
+    assert "30k" in figure and "Iterations" in figure and "0.4" in figure
+    sents = [s.text for s in doc.sentences]
+    for want in re.split(r"(?<=\.) ", PARAGRAPH) + [BOX]:
+        assert want in sents, (want, sents)
+    assert "2 7 3 11" in text and "We ran 10 20 30 40 epochs in four settings." in text
+
+
+@pytest.mark.parametrize("name,page,ticks,title", [
+    # training papers of the relevance split whose plot pages the drawing pass left: ticks and the
+    # axis title had run into a sentence
+    ("dean-main.pdf", 13, "75% 76% 77% 78%", "average AUC-ROC"),
+    ("longeval-eacl2023.pdf", 16, "0.0 0.2 0.4 0.6 0.8 1.0", "Fraction of summary units annotated"),
+])
+def test_tick_runs_of_real_plot_pages_join_no_sentence(name, page, ticks, title):
+    doc = load(corpus_pdf(name))
+    on_page = [s.text for s in doc.sentences if s.page == page]
+    assert on_page
+    assert not [t for t in on_page if ticks in t or title in t], on_page

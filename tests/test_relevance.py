@@ -263,6 +263,25 @@ def test_sentence_shape_features_on_real_sentences(model, paper_name, start, exp
     assert expected <= set(rel._row_words(r))
 
 
+@pytest.mark.parametrize("paper_name,start,kind,top", [
+    # a data topic's keyword in a sentence about runtime: what was "obtained" is a measurement of compute
+    ("dean-main", "The runtime measurements were obtained", "compute", "compute"),
+    # a data topic's keyword in a conclusion: what the experiments "demonstrated" is a result
+    ("wsod-mapr2024", "Our experiments on the PASCAL VOC 2007 and 2012 datasets demonstrated", "result", "result"),
+    # plain data collection: data is what it speaks of most
+    ("cikm-ilham", "To develop training data, we collected question-answer pairs", "data", "data"),
+])
+def test_what_the_sentence_speaks_of_is_a_feature_marked_with_topic_and_family(model, paper_name, start, kind, top):
+    r = _label_row(paper_name, start)
+    assert "subj" in rel.FEATURES and "subj" in model.meta["features"]
+    tp = r["topic"].replace(".", "").replace("_", "")
+    fam = r["topic"].split(".")[0]
+    words = set(rel._row_words(r))
+    assert {f"sj~{kind}", f"sj{tp}~{kind}", f"sjf{fam}~{kind}", f"sd{tp}~{top}"} <= words
+    # the kinds come from the sentence's own words: a sentence with none of the kinds' words has none
+    assert rel.subject_words(r["topic"], "Yes.") == [f"sj{tp}~none", f"sjf{fam}~none"]
+
+
 @pytest.mark.parametrize("paper_name,start", [
     ("cikm-ilham", "To develop training data, we collected question-answer pairs"),
     ("cikm-ilham", "For our experiments, we employed 10-cross-validation"),

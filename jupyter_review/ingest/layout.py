@@ -429,6 +429,95 @@ def mark_figure_text(page: Page, graphics: list[Graphic], tables: list[tuple[flo
 _BARE_NUMBER = re.compile(r"^[-+\u2212]?(?:\d+(?:[.,]\d+)*|\.\d+)(?:[kKMBGT%x\u00d7]|e[-+\u2212]?\d+)?$")
 
 
+_SCALE = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "G": 1e9, "T": 1e12}
+
+
+def _tick_value(tok: str) -> float | None:
+    """The number a tick label stands for ("30k" is 30000, "1e-3" 0.001), or None."""
+    if not _BARE_NUMBER.match(tok):
+        return None
+    t = tok.replace("\u2212", "-").rstrip("%x\u00d7")
+    mult = _SCALE.get(t[-1:], 1.0)
+    if mult != 1.0:
+        t = t[:-1]
+    if "," in t and "." not in t and re.fullmatch(r"-?\d{1,3}(?:,\d{3})+", t):
+        t = t.replace(",", "")
+    try:
+        return float(t) * mult
+    except ValueError:
+        return None
+
+
+def _evenly_spaced(vals: list[float]) -> bool:
+    """Four values or more in an even step (an axis: 0k 30k 60k 90k; 0.2 0.4 0.6 0.8; 1.0 0.8 0.6
+    0.4 top down) or an even ratio (a log axis: 1 10 100 1000)."""
+    if len(vals) < 4:
+        return False
+    steps = [b - a for a, b in zip(vals, vals[1:])]
+    if all(d != 0 for d in steps) and max(steps) - min(steps) <= 1e-6 * max(1.0, max(abs(d) for d in steps)):
+        return True
+    if all(v > 0 for v in vals):
+        ratios = [b / a for a, b in zip(vals, vals[1:])]
+        return all(abs(r - ratios[0]) <= 1e-6 * ratios[0] for r in ratios) and ratios[0] != 1.0
+    return False
+
+
+def mark_tick_runs(page: Page) -> int:
+    """A figure's axis ticks in the page's body text, told from the text alone (for pages whose
+    drawing is not read: dense plots over the figure pass's budget): a run of lines made only of
+    numbers, four or more values in an even step or an even ratio, as an axis is labelled ("0k 30k
+    60k 90k 120k" on one line, or "0.2" "0.4" "0.6" "0.8" one below the other); with the label
+    line just before or after the run that names the axis ("Iterations": a few words, no sentence
+    end, not bold, not numbered like a heading). Prose never prints an even run of bare numbers on
+    lines of their own. Returns the number of lines set apart as ``figure`` blocks."""
+    drop: set[int] = set()
+    for b in page.blocks:
+        if b.kind != "body":
+            continue
+        lines = b.lines
+        vals = [[_tick_value(t) for t in ln.text.split()] for ln in lines]
+        runs: list[tuple[int, int]] = []  # [i, j) of the lines that are an axis's ticks
+        i = 0
+        while i < len(lines):
+            j = i
+            while j < len(lines) and vals[j] and None not in vals[j]:
+                j += 1  # a run of lines of numbers only
+            if j == i:
+                i += 1
+                continue
+            if _evenly_spaced([x for v in vals[i:j] for x in v]):  # type: ignore[misc]
+                runs.append((i, j))  # one axis, on one line or wrapped over several
+            else:  # several axes in a row: each line alone, or a column of single ticks
+                k = i
+                while k < j:
+                    if len(vals[k]) >= 4 and _evenly_spaced(vals[k]):  # type: ignore[arg-type]
+                        runs.append((k, k + 1))
+                        k += 1
+                        continue
+                    m = k
+                    while m < j and len(vals[m]) == 1 and (
+                            m - k < 3 or _evenly_spaced([x[0] for x in vals[k:m + 1]])):  # type: ignore[misc]
+                        m += 1
+                    if m - k >= 4 and _evenly_spaced([x[0] for x in vals[k:m]]):  # type: ignore[misc]
+                        runs.append((k, m))
+                        k = m
+                    else:
+                        k += 1
+            i = j
+        for i, j in runs:
+            drop.update(id(ln) for ln in lines[i:j])
+        for i, j in runs:  # the axis's title, just before or after its ticks
+            for k in (i - 1, j):
+                if 0 <= k < len(lines) and id(lines[k]) not in drop:
+                    t = lines[k].text.strip()
+                    if (_label_like(t) and not t.endswith((".", ":", ";", ",")) and not lines[k].bold
+                            and not _HEAD_NO.match(t) and any(c.isalpha() for c in t)):
+                        drop.add(id(lines[k]))
+    if not drop:
+        return 0
+    return _set_apart(page, drop, "figure", keep_column=True)
+
+
 def figure_cues(page: Page, body: float) -> int:
     """How many lines of the page's body text look like a figure's (a cheap gate before the
     page's drawing is read): outside running text, lines of bare numbers (ticks), or labels of

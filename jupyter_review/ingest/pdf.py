@@ -46,6 +46,7 @@ from .layout import (
     mark_figure_text,
     mark_line_numbers,
     mark_running_text,
+    mark_tick_runs,
     order_blocks,
 )
 from .ligatures import repair as repair_word_text
@@ -1152,6 +1153,7 @@ class _Builder:
         for _n, p in cues:
             with contextlib.suppress(Exception):
                 del p._pdf_page._jr_drawings
+            mark_tick_runs(p)  # axis ticks the drawing pass left (a page over its budget), from the text alone
         if tabmod is not None and raws and hasattr(tabmod, "merge_continued"):
             raws = tabmod.merge_continued(raws)
         self.document.raw_tables.extend(raws)

@@ -264,13 +264,66 @@ def candidate_words(topic: str, text: str, note: str = "", section_kind: str = "
     heading it sits under, its shape, and the sentences before and after it (see
     :func:`context_words`)."""
     text = with_links(text, note)
-    words = relevance_words(topic, text, section_kind, role, kind, why, topic_window(topic, text))
+    near = topic_window(topic, text)
+    words = relevance_words(topic, text, section_kind, role, kind, why, near)
+    if "subj" in FEATURES:
+        words += subject_words(topic, text, near)
     return words + context_words(topic, text, section, prev, nxt)
+
+
+# what a sentence is about, in a few kinds a referee tells apart: the thing measured, collected,
+# trained or released (data, compute, a model, a result, a method's maths, others' work), a
+# shortfall, and the sentence's mood (a hedge or a hypothetical). A keyword of one topic in a
+# sentence about another kind of thing ("the runtime measurements were obtained") is a keyword in
+# another sense; the single words carry this too, but each is seen a few times only, while a kind
+# pools them
+_SUBJECT_KINDS: dict[str, tuple[str, ...]] = {
+    "compute": ("runtime", "runtimes", "seconds", "minutes", "hours", "gpu", "gpus", "cpu", "cpus", "core",
+                "cores", "memory", "ram", "flops", "latency", "throughput", "hardware", "cluster", "execution",
+                "speed", "speedup", "tpu", "tpus", "nodes", "clock", "wall", "inference", "kernels"),
+    "result": ("outperforms", "outperform", "outperformed", "improves", "improved", "improvement", "improvements",
+               "demonstrates", "demonstrated", "demonstrate", "achieves", "achieved", "significantly", "superior",
+               "better", "worse", "best", "gains", "findings", "results", "effect", "effects", "perplexity",
+               "accuracy", "auc", "outcome", "outcomes"),
+    "data": ("dataset", "datasets", "data", "corpus", "corpora", "samples", "documents", "images", "participants",
+             "respondents", "annotations", "records", "instances", "queries", "texts", "articles", "subjects",
+             "patients", "videos", "recordings", "pages", "dumps", "snapshots"),
+    "model": ("model", "models", "network", "networks", "layer", "layers", "architecture", "encoder", "decoder",
+              "parameters", "checkpoint", "checkpoints", "transformer", "attention", "heads", "embeddings"),
+    "maths": ("matrix", "matrices", "equation", "eq", "function", "gradient", "vector", "vectors", "theorem",
+              "lemma", "proof", "norm", "objective", "minimize", "maximize", "jacobian", "kernel", "filter"),
+    "hedge": ("could", "might", "may", "would", "should", "potentially", "possibly", "future"),
+    "others": ("competitors", "prior", "previous", "existing", "recommends"),
+    "shortfall": ("unable", "fails", "fail", "failed", "cannot", "limited", "limitation", "limitations", "drawback",
+                  "drawbacks", "weakness", "weaknesses", "shortcoming", "shortcomings", "lacks", "struggles"),
+}
+_KIND_OF: dict[str, str] = {w: k for k, ws in _SUBJECT_KINDS.items() for w in ws}
+
+
+def subject_words(topic: str, text: str, near: Sequence[str] = ()) -> list[str]:
+    """The kinds of thing the sentence speaks of (see :data:`_SUBJECT_KINDS`): plain, marked with
+    the topic and with the topic's family (``data``, ``model``, ``eval``...: what one data topic
+    learns of a sentence about runtime serves the others), and the kind it speaks of most, marked
+    with the topic. ``near`` is unused: the kinds of the keyword's own neighbours measured no
+    better out of fold than the whole sentence's (benchmarks/relevance_oof.py)."""
+    tp = topic.replace(".", "").replace("_", "")
+    fam = topic.split(".")[0]
+    counts: dict[str, int] = {}
+    for w in _WORD.findall(text[:600]):
+        k = _KIND_OF.get(w.lower())
+        if k:
+            counts[k] = counts.get(k, 0) + 1
+    kinds = sorted(counts)
+    if not kinds:
+        return [f"sj{tp}~none", f"sjf{fam}~none"]
+    out = [f"sj~{k}" for k in kinds] + [f"sj{tp}~{k}" for k in kinds] + [f"sjf{fam}~{k}" for k in kinds]
+    top = min(kinds, key=lambda k: (-counts[k], k))
+    return out + [f"sd~{top}", f"sd{tp}~{top}"]
 
 
 # which groups of context features the judgement reads (chosen out of fold, see
 # benchmarks/relevance_oof.py); the shipped model's metadata names them
-FEATURES: frozenset[str] = frozenset({"shape", "nbrtopic"})
+FEATURES: frozenset[str] = frozenset({"shape", "nbrtopic", "subj"})
 _HEAD_WORD = re.compile(r"[A-Za-z]{3,}")
 _MATH = re.compile(r"[=<>+\u00b1\u00d7\u2211\u220f\u221a\u2264\u2265\u2208\u2200\u2203\u2192^_|/\u03b1-\u03c9\u0391-\u03a9]")
 _BRACKET_CITE = re.compile(r"\[\d+(?:[,\u2013-]\s*\d+)*\]")
