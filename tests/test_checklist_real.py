@@ -708,3 +708,10 @@ def test_a_number_in_prose_is_no_citation_of_an_old_footnote_once_the_numbering_
     longeval = analysed(corpus_pdf("longeval-eacl2023.pdf")).topics["data.availability"]
     assert longeval.status == "disclosed", longeval.reason
     assert "longeval-summarization" in longeval.reason
+
+
+def test_an_upload_sentence_shows_its_footnote_link():
+    """chi2024-avatars p. 4: "... videos used in this study are uploaded in OSF 4." - the footnote
+    holds the OSF address, but 'uploaded' was no release word, so the reason showed no link."""
+    t = analysed(corpus_pdf("chi2024-avatars.pdf")).topics["data.availability"]
+    assert "osf.io/ft2ga" in t.reason, t.reason

@@ -452,7 +452,7 @@ _FOOT_LINK = re.compile(rf"(?<![\w/.@-])({_HOST}[^\s]*[\w/])")
 # ("we release our code.1"), not when it names a tool it used ("the HuggingFace Tokenizer2")
 _RELEASE_CUE = re.compile(
     r"\b(?:releas\w*|open-?sourc\w*|publicly|available|availability|download\w*|accessible|hosted|shared?"
-    r"|deposited|archived|can be (?:found|obtained|accessed)|found at|obtained from|project page|website|homepage)\b",
+    r"|deposited|archived|uploaded|posted|can be (?:found|obtained|accessed)|found at|obtained from|project page|website|homepage)\b",
     re.IGNORECASE,
 )
 # a footnote marker glued to a word or its punctuation: "research.1", "Upwork,9 and", "here2"
