@@ -51,6 +51,8 @@ PAGES = {
     "plosone": ("plosone-0319315.pdf", 11, 13),       # p-values in the results prose, Tables 3-4 (p. 13)
     "mmpl": ("mmpl-kdd", 7, 8),                       # results prose (p. 7), Table 2 (p. 8)
     "lexsum": ("multi-lexsum.pdf", 7, 8),             # Table 3 (p. 7) and its discussion (p. 8)
+    "lexsum-splits": ("multi-lexsum.pdf", 7, 21),     # the split sentence (p. 7), Table 8 of splits (p. 21)
+    "moba": ("moba.pdf", 1, 10),                      # Table 2 (p. 9) (benchmarks as rows, systems as columns) and its prose
 }
 
 
@@ -139,3 +141,31 @@ NOT_CHECKED_AS = [
 def test_readings_that_are_not_made(key, quote, kind, tmp_path_factory):
     found = [c for c in _about(_checks(key, tmp_path_factory), quote) if c.kind == kind]
     assert not [c for c in found if c.status in ("mismatch", "consistent")], [c.message for c in found]
+
+
+# (pages, a piece of the sentence, the verdict, a piece the message must hold)
+LABELLED_AND_ORDERED = [
+    # "train (70%, ...), Dev (10%, 454), and Test (30%, 908)": each share against the percentage in the row's
+    # own label; Train and Dev agree, so Test (20%) is the same quantity and contradicts 30%
+    pytest.param("lexsum-splits", "and Test (30%, 908)", "mismatch", "labels the row Test (20%)", id="percentage-in-row-label"),
+    # "RULER @128K [0-shot]": a bracketed setting and an '@' length are notes of the label; the pair
+    # "0.7818 compared to 0.7849" is read in the order the two systems are named
+    pytest.param("moba", "with a score of 0.7818 compared to 0.7849", "consistent", "0.7818 vs 0.7849 for Llama-8B-1M-MoBA vs Llama-8B-1M-Full",
+                 id="bracketed-setting-ordered-pair"),
+]
+
+
+@pytest.mark.parametrize("key, quote, status, piece", LABELLED_AND_ORDERED)
+def test_labelled_shares_and_ordered_pairs(key, quote, status, piece, tmp_path_factory):
+    found = [c for c in _about(_checks(key, tmp_path_factory), quote) if c.kind == "number"]
+    assert found, quote
+    assert status in {c.status for c in found}, [c.message for c in found]
+    assert any(piece in c.message for c in found), [c.message for c in found]
+    assert "mismatch" not in {c.status for c in found} or status == "mismatch"
+
+
+def test_numbers_of_a_formula_are_not_table_values(tmp_path_factory):
+    # "a sparsity level of up to 1 −4096×12 128K = 62.5%": the 1, 12 and 62.5 are a formula's terms and result
+    found = _about(_checks("moba", tmp_path_factory), "where MoBA operates at a sparsity level")
+    for c in found:
+        assert not any(f" {n} for " in " " + c.message.split(": ", 1)[-1] for n in ("1", "12", "62.5%")), c.message

@@ -445,8 +445,9 @@ def _segments(text: str, qtext: str, start_at: int) -> tuple[str, str, int]:
 
 
 def _core(label: str) -> str:
-    """A column label without its parenthesised metric/shot notes: "MMLU (Acc.)" -> "MMLU"."""
-    t = re.sub(r"\([^)]*\)|\b\d+-shots?\b", " ", _leaf(label))
+    """A column label without its parenthesised metric/shot notes: "MMLU (Acc.)" -> "MMLU"; a
+    bracketed setting or an "@" length is a note too: "RULER @128K [0-shot]" -> "RULER"."""
+    t = re.sub(r"\([^)]*\)|\[[^\]]*\]|\b\d+-shots?\b|(?<!\S)@\S+", " ", _leaf(label))
     return re.sub(r"\s+", " ", t).strip()
 
 
@@ -814,6 +815,9 @@ def _prose_numbers(text: str) -> list[tuple[int, int, float, str, float]]:
             continue  # "[15, 43, 44]": citation numbers
         if m.start() == 0 and re.match(r"\s+[A-Z]", text[m.end():]):
             continue  # "6 Buys et al. (2018) ...": a footnote mark
+        if re.match(r"\s?[\u2212\u00d7*/\u00f7^=]\s?\d", text[m.end():]) \
+                or re.search(r"(?:[\u00d7*/\u00f7^]|\d[KMB]?\s?[\u2212=])\s?$", text[max(0, m.start() - 6):m.start()]):
+            continue  # "1 \u22124096\u00d712 128K = 62.5%": a term or result of a formula, no table value
         mult = _MULT[m.group("m").strip()] if m.group("m") else 1.0
         mult = _MULT[m.group("m").strip()] if m.group("m") else 1.0
         out.append((m.start(), m.end(), float(n), n, mult))
@@ -935,6 +939,113 @@ def _round_equal(val: float, digits: str, mult: float, cell: _Cell) -> bool:
     return abs(val * mult - cell.value) <= 0.5 * 10 ** zeros * mult
 
 
+def _first_named_at(label: str, text: str) -> int:
+    """Where the text first names a label (its core words as printed), or -1."""
+    core = _core(label)
+    m = re.search(r"(?<![\w-])" + re.escape(core) + r"(?![\w-])", text, re.I) if core else None
+    return m.start() if m else -1
+
+
+def _ordered_pairs(text: str, nums: list, pool: list[Table], axes: dict[str, list[_Cell]], doc: Document,
+                   parts: list) -> set[int]:
+    """Two numbers set against each other ("with a score of 0.7818 compared to 0.7849") after a
+    sentence naming two labels of one axis of a table and one of the other ("MoBA nearly matches
+    Full ... on RULER"): the numbers are read in the order the two labels are named. Only a
+    reading that bears both out is kept (``consistent``); otherwise the pair is shown unverified,
+    since which number is whose is the sentence's grammar. Returns the numbers so read."""
+    done: set[int] = set()
+    for k in range(len(nums) - 1):
+        (s0, e0, v0, d0, m0), (s1, e1, v1, d1, m1) = nums[k], nums[k + 1]
+        if not _PAIR_AFTER.match(text[e0:s1]) or m0 != 1 or m1 != 1:
+            continue
+        for t in pool:
+            cells = axes[t.id]
+            rows = list(dict.fromkeys(c.system for c in cells))
+            cols = list(dict.fromkeys(c.column for c in cells))
+            head = text[:s0]
+            rn, cn = _labels_named(rows, head), _labels_named(cols, head)
+            if len(rn) == 2 and len(cn) == 1:
+                two, one, by_row = rn, cn[0], True
+            elif len(cn) == 2 and len(rn) == 1:
+                two, one, by_row = cn, rn[0], False
+            else:
+                continue
+            at = [_first_named_at(lab, head) for lab in two]
+            if min(at) < 0 or at[0] == at[1]:
+                continue
+            first, second = (two[0], two[1]) if at[0] < at[1] else (two[1], two[0])
+
+            def cell_of(lab: str) -> _Cell | None:
+                r, c = (lab, one) if by_row else (one, lab)
+                return next((x for x in cells if x.system == r and x.column == c), None)
+
+            c0, c1 = cell_of(first), cell_of(second)
+            if c0 is None or c1 is None:
+                continue
+            a, b = text[s0:e0].strip(), text[s1:e1].strip()
+            where = _where(t, doc)
+            shown = f"{a} vs {b} for {_leaf(first)} vs {_leaf(second)} on {_leaf(one)}: {where} has {c0.raw} vs {c1.raw}"
+            if _same_value(v0, d0, 1.0, a, c0) and _same_value(v1, d1, 1.0, b, c1):
+                parts.append(("consistent", shown, [(t, c0), (t, c1)], ""))
+            else:
+                parts.append(("unverified", shown, [(t, c0), (t, c1)],
+                              "one of two numbers set against each other: which system each belongs to is not read"))
+            done |= {k, k + 1}
+            break
+    return done
+
+
+_LABEL_PCT = re.compile(r"\(\s*(\d+(?:\.\d+)?)\s?%\s*\)")
+
+
+def _label_shares(text: str, nums: list, pool: list[Table], axes: dict[str, list[_Cell]], doc: Document,
+                  parts: list) -> set[int]:
+    """A percentage opening the bracket after a label ("train (70%, 3177 samples), Dev (10%, 454)
+    and Test (30%, 908)") read against the percentage the table prints in that row's own label
+    ("Test (20%)"): the share of a split, a subset, a sample. Read only when the sentence gives two
+    or more such labels of one table and the table prints a percentage in each of their labels;
+    a mismatch only when another of them agrees (the same quantity is meant) and the table was
+    read with confidence. Returns the numbers so read."""
+    found: dict[str, list[tuple[int, str, _Cell]]] = {}
+    tabs = {t.id: t for t in pool}
+    for k, (s0, e0, val, digits, mult) in enumerate(nums):
+        if mult != 1 or not text[s0:e0].rstrip().endswith("%"):
+            continue
+        br = _bracketed(text, s0)
+        if br < 0 or text[br + 1:s0].strip():
+            continue
+        label_words = re.split(r"[,;:()]|\.\s|\band\b", text[:br].rstrip())[-1]
+        for t in pool:
+            rows = list(dict.fromkeys(c.system for c in axes[t.id]))
+            named = [r for r in _labels_named(rows, label_words) if _LABEL_PCT.search(_leaf(r))]
+            if len(named) == 1:
+                cell = next(c for c in axes[t.id] if c.system == named[0])
+                found.setdefault(t.id, []).append((k, named[0], cell))
+    if len(found) != 1:
+        return set()
+    tid, items = next(iter(found.items()))
+    if len(items) < 2 or len({lab for _, lab, _ in items}) != len(items):
+        return set()
+    t = tabs[tid]
+    agree = []
+    for k, lab, cell in items:
+        want = float(_LABEL_PCT.search(_leaf(lab)).group(1))  # type: ignore[union-attr]
+        agree.append(abs(nums[k][2] - want) <= 0.5 * 10 ** (-(len(nums[k][3].split(".")[1]) if "." in nums[k][3] else 0)) + 1e-9)
+    for (k, lab, cell), ok in zip(items, agree):
+        claimed = text[nums[k][0]:nums[k][1]].strip()
+        shown = f"the text says {claimed} for {_core(lab)}; {_where(t, doc)} labels the row {_leaf(lab)}"
+        if ok:
+            parts.append(("consistent", shown, [(t, cell)], ""))
+            continue
+        reasons = []
+        if not any(agree):
+            reasons.append("no other label's percentage agrees (another share may be meant)")
+        if not cell.confident:
+            reasons.append("the cell was not read with confidence" + (f": {cell.why}" if cell.why else ""))
+        parts.append(("unverified" if reasons else "mismatch", shown, [(t, cell)], "; ".join(reasons)))
+    return {k for k, _, _ in items}
+
+
 def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document,
                          skip: set[int]) -> list[CrossCheck]:
     """A number in a prose sentence read against the one table cell whose row and column labels
@@ -955,7 +1066,15 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
     axes = {t.id: ([c for c in cells_of[t.id] if c.value is not None]) for t in tables}
     out: list[CrossCheck] = []
     contexts, texts, _toks = prose_sentences(doc)
-    for ctx, text in zip(contexts, texts):
+    # sentences dense with numbers ("train (70%, 3177 samples), Dev (10%, 454), and Test (30%,
+    # 908).") fail the prose test on their share of letters: they are read for labelled shares only
+    from ..nlp.context import sentence_contexts
+    prose_at = {c.index for c in contexts}
+    dense = [(c, " ".join(c.sentence.text.split())) for c in sentence_contexts(doc, prose_only=False)
+             if c.index not in prose_at]
+    dense = [(c, t) for c, t in dense if len(t) >= 40 and t.endswith(".")
+             and len(re.findall(r"[A-Za-z]{3,}", t)) >= 5]
+    for ctx, text, only_shares in [*((c, t, False) for c, t in zip(contexts, texts)), *((c, t, True) for c, t in dense)]:
         i = ctx.index
         if i in skip:
             continue
@@ -966,7 +1085,12 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
         cited = [t for r in refs for t in by_label.get(r, []) if t.doc == ctx.sentence.doc]
         pool = cited or [t for t in tables if t.doc == ctx.sentence.doc]
         parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []
+        paired = _label_shares(text, nums, pool, axes, doc, parts)
+        if not only_shares:
+            paired |= _ordered_pairs(text, nums, pool, axes, doc, parts)
         for k, (s0, e0, val, digits, mult) in enumerate(nums):
+            if k in paired or only_shares:
+                continue
             prev_end = nums[k - 1][1] if k > 0 else 0
             next_start = nums[k + 1][0] if k + 1 < len(nums) else len(text)
             after, before = text[e0:next_start], text[prev_end:s0]
