@@ -2042,6 +2042,105 @@ def _resolve_pronouns(claims: list[Claim], doc: Document, tables: list[Table],
     return out, resolved
 
 
+# "O-PTP are distilled with KL or reverse KL loss (kl, kl-rev), C-PTP with ... (bce, ce)": a caption
+# that gives each of two methods its columns
+_CAPTION_GROUP = re.compile(r"(?P<name>\b[A-Z][\w-]*[A-Z][\w-]*)s?\b(?P<gap>[^().;]{0,80}?)\((?P<cols>[^()]{1,60})\)")
+_MORE = re.compile(r"\b(?P<w>higher|more|larger|greater|lower|fewer|smaller)\s+(?P<what>(?:[\w-]+\s+){0,6}?[\w-]+)(?=[.,;]|\s+than\b|$)", re.I)
+
+
+def _caption_groups(t: Table, cols: list[str]) -> dict[str, list[str]]:
+    """The methods a caption maps to columns: name -> its columns (each a leaf of the table's
+    columns); only when two or more methods are mapped and no column goes to two."""
+    leaves = {_leaf(c).strip().casefold(): c for c in cols}
+    out: dict[str, list[str]] = {}
+    for m in _CAPTION_GROUP.finditer(t.caption or ""):
+        names = [x.strip().casefold() for x in m.group("cols").split(",")]
+        if len(names) < 1 or not all(n in leaves for n in names):
+            continue
+        out.setdefault(m.group("name"), []).extend(leaves[n] for n in names)
+    seen = [c for v in out.values() for c in v]
+    return out if len(out) >= 2 and len(seen) == len(set(seen)) else {}
+
+
+def _check_caption_groups(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
+                          doc: Document) -> list[CrossCheck]:
+    """A claim that one method's numbers are higher (more, lower, fewer) than another's, where the
+    methods are no rows but groups of columns a caption maps to them ("O-PTP ... (kl, kl-rev),
+    C-PTP ... (bce, ce)"): read row by row, the words after the comparative naming the table's
+    quantity (its caption). ``mismatch`` only when in every row every cell of the claimed higher
+    group is below every cell of the other (and the table was read with confidence);
+    ``consistent`` when every row bears the claim out that way; else unverified."""
+    out: list[CrossCheck] = []
+    for claim in claims:
+        if claim.hedged or _HEDGED_ALL.search(claim.text):
+            continue
+        more = _MORE.search(claim.text)
+        if not more:
+            continue
+        refs = _paragraph_refs(claim.sentence, doc) if claim.sentence is not None and claim.sentence >= 0 else set()
+        for t in tables:
+            if t.doc != claim.doc or not ((t.label and t.label in refs) or t.page == claim.page):
+                continue
+            cells = [c for c in cells_of[t.id] if c.value is not None]
+            groups = _caption_groups(t, list(dict.fromkeys(c.column for c in cells)))
+            if not groups:
+                continue
+            at = {g: m.start() for g in groups
+                  for m in [re.search(r"(?<![\w-])" + re.escape(g) + r"s?(?![\w-])", claim.text)] if m}
+            if len(at) != 2:
+                continue
+            what = _fold(_tokens(more.group("what"))) - _GENERIC_MODS - {"number", "of", "the", "a"}
+            if len(what & _fold(_tokens(t.caption or ""))) < 2:
+                continue  # the comparison is of another quantity than the table's
+            a, b = sorted(at, key=at.get)  # the subject named first
+            if not re.search(r"\bthan\s+(?:the\s+)?" + re.escape(b), claim.text):
+                continue
+            up = more.group("w").lower() in ("higher", "more", "larger", "greater")
+            hi, lo = (a, b) if up else (b, a)
+            rows = list(dict.fromkeys(c.system for c in cells))
+            holds, fails, used = 0, 0, []
+            for r in rows:
+                vh = [c for c in cells if c.system == r and c.column in groups[hi]]
+                vl = [c for c in cells if c.system == r and c.column in groups[lo]]
+                if not vh or not vl:
+                    continue
+                used += vh + vl
+                if min(c.value for c in vh) > max(c.value for c in vl):
+                    holds += 1
+                elif max(c.value for c in vh) < min(c.value for c in vl):
+                    fails += 1
+            n = len([r for r in rows if any(c.system == r and c.column in groups[a] for c in cells)])
+            if not used:
+                continue
+            where = _where(t, doc)
+            desc = (f"{a} ({', '.join(_leaf(c) for c in groups[a])}) against {b} ({', '.join(_leaf(c) for c in groups[b])}), "
+                    f"as the caption of {where} maps them")
+            if fails == n and fails:
+                confident = all(c.confident for c in used)
+                status = "mismatch" if confident else "unverified"
+                message = (f"claim ({_claim_where(claim, doc)}) that {a} is {more.group('w').lower()} than {b}: {desc}; "
+                           f"in every row of {where} {hi}'s cells are below {lo}'s"
+                           + ("" if confident else " [unverified: the cells were not read with confidence]"))
+            elif holds == n and holds:
+                status = "consistent"
+                message = (f"claim ({_claim_where(claim, doc)}) that {a} is {more.group('w').lower()} than {b}: {desc}; "
+                           f"in every row of {where} {hi}'s cells are above {lo}'s")
+            else:
+                status = "unverified"
+                message = (f"claim ({_claim_where(claim, doc)}) that {a} is {more.group('w').lower()} than {b}: {desc}; "
+                           f"the rows disagree")
+            out.append(CrossCheck(
+                kind="superiority", status=status, message=message, claim=claim.text, claim_doc=claim.doc,
+                claim_page=claim.page, claim_bbox=claim.bbox, table=t.caption, table_id=t.id, table_doc=t.doc,
+                table_page=t.page, cells=[_cell_dict(c, t, doc) for c in used[:12]],
+                confidence=min(c.confidence for c in used),
+                reason="" if status != "unverified" else ("the rows disagree" if "disagree" in message
+                                                           else "the cells were not read with confidence"),
+                tables=[_table_ref(t, doc)]))
+            break
+    return out
+
+
 # "the best priority function in terms of median HV values is the MRDL": the subject after its verb
 _BEST_IS = re.compile(r"\bthe (?P<sup>best|top|strongest|leading|highest-scoring) (?P<what>(?:[\w-]+ ){0,9}?)(?P<verb>is|was) (?:the )?(?P<rest>.+)$", re.I)
 
@@ -2100,6 +2199,7 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     out += _check_superiority(claims, results, cells_of, doc)
     out += _check_improvements(claims, results, cells_of, doc)
     out += _check_literal_comparisons(claims, results, cells_of, doc)
+    out += _check_caption_groups(claims, results, cells_of, doc)
     out += _check_bold(results, cells_of, doc)
     _restore_pronouns(out, resolved)
     return _merge_repeats(out)
