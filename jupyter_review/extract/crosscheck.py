@@ -2141,6 +2141,98 @@ def _check_caption_groups(claims: list[Claim], tables: list[Table], cells_of: di
     return out
 
 
+_SETTING_CMP = re.compile(r"\b(?P<w>better|worse|higher|lower|outperforms?|underperforms?)\b(?:\s+\w+){0,6}?\s+(?:than|over)\b", re.I)
+_ALWAYS = re.compile(r"\b(?:consistently|always|uniformly|without exception|in all|on all|across all|in every|on every)\b", re.I)
+
+
+def _check_settings(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
+                    doc: Document) -> list[CrossCheck]:
+    """One system in two settings of a table ("DARNN models tested on Indicator dataset is
+    consistently better than the ones on Market dataset"): rows labelled setting / system (an
+    upper row level, "Indicator / DARNN" and "Market / DARNN"), read column by column on the
+    columns the sentence names, else on every score column, for a claim said without exception.
+    ``mismatch`` when a confidently read column goes the other way; ``consistent`` when all hold."""
+    out: list[CrossCheck] = []
+    for claim in claims:
+        cmp_ = _SETTING_CMP.search(claim.text)
+        if claim.hedged or not cmp_ or not _ALWAYS.search(claim.text) or _HEDGED_ALL.search(claim.text):
+            continue
+        for t in tables:
+            if t.doc != claim.doc:
+                continue
+            cells = [c for c in cells_of[t.id] if c.value is not None]
+            split = {c.system: c.system.split(" / ") for c in cells}
+            two = {r: (" / ".join(v[:-1]), v[-1]) for r, v in split.items() if len(v) >= 2}
+            if not two:
+                continue
+
+            def at(label: str) -> int:
+                pat = _label_pattern(label)
+                m = pat.search(claim.text) if pat else None
+                return m.start() if m else -1
+
+            systems = {sy for _, sy in two.values() if at(sy) >= 0}
+            settings = {g for g, _ in two.values() if at(g) >= 0}
+            if len(systems) != 1 or len(settings) != 2:
+                continue
+            sy = next(iter(systems))
+            g1, g2 = sorted(settings, key=at)
+            if not re.search(r"\b(?:than|over)\b.*" + re.escape(g2.split(" / ")[-1]), claim.text[cmp_.start():], re.I):
+                continue
+            if at(g1) > cmp_.start():
+                continue  # the subject's setting comes before the comparative
+            r1 = next((r for r, v in two.items() if v == (g1, sy)), None)
+            r2 = next((r for r, v in two.items() if v == (g2, sy)), None)
+            if r1 is None or r2 is None:
+                continue
+            cols = list(dict.fromkeys(c.column for c in cells))
+            named = _labels_named(cols, claim.text)
+            use = named or [c for c in cols if not _COST_COLUMN.search(_leaf(c))]
+            word = cmp_.group("w").lower()
+            up = word.startswith(("better", "higher", "outperform"))
+            literal = word in ("higher", "lower")
+            holds, against = [], []
+            for col in use:
+                a = next((c for c in cells if c.system == r1 and c.column == col), None)
+                b = next((c for c in cells if c.system == r2 and c.column == col), None)
+                if a is None or b is None:
+                    continue
+                low = False if literal else _lower_better(t, col, a.col)
+                better = a.value < b.value if low else a.value > b.value  # type: ignore[operator]
+                worse = a.value > b.value if low else a.value < b.value  # type: ignore[operator]
+                ok, bad = (better, worse) if up else (worse, better)
+                if ok:
+                    holds.append((a, b))
+                elif bad:
+                    against.append((a, b))
+            if not holds and not against:
+                continue
+            where = _where(t, doc)
+            pairs = against or holds
+            shown = "; ".join(f"{_leaf(a.column) if len(a.column.split(' / ')) < 2 else ' / '.join(a.column.split(' / ')[-2:])} "
+                              f"{a.raw} vs {b.raw}" for a, b in pairs[:4])
+            head = f"claim ({_claim_where(claim, doc)}) that {sy} on {g1} is {word} than on {g2}"
+            if against:
+                confident = all(a.confident and b.confident for a, b in against)
+                status = "mismatch" if confident else "unverified"
+                message = (f"{head}: {len(against)} of {len(holds) + len(against)} columns of {where} go the other way ({shown})"
+                           + ("" if confident else " [unverified: the cells were not read with confidence]"))
+            elif len(holds) == len(use):
+                status, message = "consistent", f"{head}: all {len(holds)} columns of {where} bear it out"
+            else:
+                continue
+            used = [c for p in pairs for c in p]
+            out.append(CrossCheck(
+                kind="superiority", status=status, message=message, claim=claim.text, claim_doc=claim.doc,
+                claim_page=claim.page, claim_bbox=claim.bbox, table=t.caption, table_id=t.id, table_doc=t.doc,
+                table_page=t.page, cells=[_cell_dict(c, t, doc) for c in used[:12]],
+                confidence=min(c.confidence for c in used),
+                reason="" if status != "unverified" else "the cells were not read with confidence",
+                tables=[_table_ref(t, doc)]))
+            break
+    return out
+
+
 # "the best priority function in terms of median HV values is the MRDL": the subject after its verb
 _BEST_IS = re.compile(r"\bthe (?P<sup>best|top|strongest|leading|highest-scoring) (?P<what>(?:[\w-]+ ){0,9}?)(?P<verb>is|was) (?:the )?(?P<rest>.+)$", re.I)
 
@@ -2200,6 +2292,7 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     out += _check_improvements(claims, results, cells_of, doc)
     out += _check_literal_comparisons(claims, results, cells_of, doc)
     out += _check_caption_groups(claims, results, cells_of, doc)
+    out += _check_settings(claims, results, cells_of, doc)
     out += _check_bold(results, cells_of, doc)
     _restore_pronouns(out, resolved)
     return _merge_repeats(out)
