@@ -189,3 +189,15 @@ def test_one_system_in_two_settings(tmp_path_factory):
     assert "DARNN on Indicator is better than on Market" in found[0].message
     assert "73.46 vs 73.59" in found[0].message
     assert "is best" not in found[0].message
+
+
+def test_a_group_of_systems_against_a_group_of_rivals(tmp_path_factory):
+    # "models that allow long inputs (LED and PRIMERA) perform better than BART and PEGASUS (with only 1024 input
+    # tokens at most) on all three tasks, indicating ...": 'LED' stands for LED-4096 and LED-16384; every one against
+    # both rivals on every score column (not Words, a length); LED-4096 is below BART on D ->L R-1 and BS. 'at most'
+    # is a bound and 'indicating' qualifies the trailing inference, not the result
+    found = [c for c in _about(_checks("lexsum", tmp_path_factory), "(LED and PRIMERA) perform better than BART and PEGASUS")
+             if c.kind == "superiority"]
+    assert [c.status for c in found] == ["mismatch"], [c.message for c in found]
+    assert "LED-4096 47.75 vs BART 48.79" in found[0].message
+    assert "Words" not in found[0].message

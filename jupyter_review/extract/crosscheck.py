@@ -2233,6 +2233,111 @@ def _check_settings(claims: list[Claim], tables: list[Table], cells_of: dict[str
     return out
 
 
+_NAME = r"[A-Z][\w.+-]*"
+_NAME_LIST = re.compile(r"(?P<l>" + _NAME + r"(?:\s*,\s*" + _NAME + r")*\s*,?\s+and\s+" + _NAME + r")")
+_GROUP_CMP = re.compile(r"\b(?:(?:perform|performs|performed|do|does|are|is|were|was)\s+better\s+than|outperforms?|outperformed|surpass(?:es|ed)?)\s+"
+                        r"(?:the\s+)?(?P<r>" + _NAME + r"(?:\s*,\s*" + _NAME + r")*(?:\s*,?\s+and\s+" + _NAME + r")?)")
+
+
+_TRAILING_INFERENCE = re.compile(r",\s+(?:thus\s+|which\s+)?(?:indicating|suggesting|implying|showing|demonstrating|highlighting|"
+                                 r"confirming|indicates|suggests|implies)\b.*$", re.I)
+
+
+def _hedged_main_clause(text: str) -> bool:
+    """Is the result itself hedged, not only the inference a trailing clause draws from it
+    ("..., indicating the helpfulness of the longer input context")?"""
+    from .claims import classify_sentence
+
+    main = _TRAILING_INFERENCE.sub(".", text)
+    return main == text or classify_sentence(main)[2]
+
+
+def _rows_of_name(name: str, rows: list[str]) -> list[str]:
+    """The rows a name stands for: the row printing it, else its configurations ("LED" ->
+    "LED-4096", "LED-16384")."""
+    exact = [r for r in rows if _leaf(r).strip().casefold() == name.casefold()]
+    if exact:
+        return exact
+    pat = re.compile(r"^" + re.escape(name) + r"[-\s]?\d+(?:\.\d+)?[KMBkmb]?$", re.I)
+    return [r for r in rows if pat.match(_leaf(r).strip())]
+
+
+def _check_group_subject(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
+                         doc: Document) -> list[CrossCheck]:
+    """A group of systems against a group of rivals, said without exception ("models that allow long
+    inputs (LED and PRIMERA) perform better than BART and PEGASUS ... on all three tasks"): every
+    row of every named system (a name printed without its configuration stands for each of them)
+    against every named rival, on the columns the sentence names, else every score column.
+    ``mismatch`` when a confidently read cell pair goes the other way; ``consistent`` when all hold."""
+    out: list[CrossCheck] = []
+    for claim in claims:
+        text = claim.text
+        m = _GROUP_CMP.search(text)
+        if not m or not _ALWAYS.search(text) or _HEDGED_ALL.search(re.sub(r"\bat (?:most|least)\b", " ", text)):
+            continue  # ("at most 1024 tokens" is a bound, no hedge)
+        if claim.hedged and _hedged_main_clause(text):
+            continue
+        lists = [x for x in _NAME_LIST.finditer(text[:m.start()])]
+        if not lists:
+            continue
+        subj_names = [n.strip() for n in re.split(r"\s*,\s*|\s+and\s+", lists[-1].group("l")) if n.strip()]
+        rival_names = [n.strip() for n in re.split(r"\s*,\s*|\s+and\s+", m.group("r")) if n.strip()]
+        if len(subj_names) < 2:
+            continue
+        for t in tables:
+            if t.doc != claim.doc:
+                continue
+            cells = [c for c in cells_of[t.id] if c.value is not None]
+            rows = list(dict.fromkeys(c.system for c in cells))
+            subj = [_rows_of_name(n, rows) for n in subj_names]
+            riv = [_rows_of_name(n, rows) for n in rival_names]
+            if not all(subj) or not all(riv):
+                continue
+            srows = [r for g in subj for r in g]
+            rrows = [r for g in riv for r in g]
+            if set(srows) & set(rrows):
+                continue
+            cols = list(dict.fromkeys(c.column for c in cells))
+            named = _labels_named(cols, text)
+            use = named or [c for c in cols if not _COST_COLUMN.search(_leaf(c))]
+            at = {(c.system, c.column): c for c in cells}
+            holds, against = 0, []
+            for col in use:
+                for a_r in srows:
+                    for b_r in rrows:
+                        a, b = at.get((a_r, col)), at.get((b_r, col))
+                        if a is None or b is None:
+                            continue
+                        low = _lower_better(t, col, a.col)
+                        if (a.value < b.value) if low else (a.value > b.value):  # type: ignore[operator]
+                            holds += 1
+                        elif a.value != b.value:
+                            against.append((a, b))
+            if not holds and not against:
+                continue
+            where = _where(t, doc)
+            head = f"claim ({_claim_where(claim, doc)}) that {' and '.join(subj_names)} beat {' and '.join(rival_names)}"
+            if against:
+                confident = all(a.confident and b.confident for a, b in against)
+                status = "mismatch" if confident else "unverified"
+                shown = "; ".join(f"{_leaf(a.system)} {a.raw} vs {_leaf(b.system)} {b.raw} on {a.column}" for a, b in against[:4])
+                message = (f"{head}: {len(against)} of {holds + len(against)} comparisons in {where} go the other way ({shown})"
+                           + ("" if confident else " [unverified: the cells were not read with confidence]"))
+                used = [c for p in against for c in p]
+            else:
+                status, message = "consistent", f"{head}: all {holds} comparisons in {where} bear it out"
+                used = [at[(r, c)] for r in srows + rrows for c in use if (r, c) in at]
+            out.append(CrossCheck(
+                kind="superiority", status=status, message=message, claim=text, claim_doc=claim.doc,
+                claim_page=claim.page, claim_bbox=claim.bbox, table=t.caption, table_id=t.id, table_doc=t.doc,
+                table_page=t.page, cells=[_cell_dict(c, t, doc) for c in used[:12]],
+                confidence=min(c.confidence for c in used),
+                reason="" if status != "unverified" else "the cells were not read with confidence",
+                tables=[_table_ref(t, doc)]))
+            break
+    return out
+
+
 # "the best priority function in terms of median HV values is the MRDL": the subject after its verb
 _BEST_IS = re.compile(r"\bthe (?P<sup>best|top|strongest|leading|highest-scoring) (?P<what>(?:[\w-]+ ){0,9}?)(?P<verb>is|was) (?:the )?(?P<rest>.+)$", re.I)
 
@@ -2293,6 +2398,7 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     out += _check_literal_comparisons(claims, results, cells_of, doc)
     out += _check_caption_groups(claims, results, cells_of, doc)
     out += _check_settings(claims, results, cells_of, doc)
+    out += _check_group_subject(claims, results, cells_of, doc)
     out += _check_bold(results, cells_of, doc)
     _restore_pronouns(out, resolved)
     return _merge_repeats(out)
