@@ -2233,6 +2233,76 @@ def _check_settings(claims: list[Claim], tables: list[Table], cells_of: dict[str
     return out
 
 
+_CHOICE = re.compile(r"\b(?:we|they)\s+(?:choose|chose|opt|select(?:ed)?|use|used|pick(?:ed)?)\b(?P<what>.{3,120}?)\s+for\s+(?:the\s+)?best\s+(?:results?|performance)\b", re.I)
+
+
+def _check_choices(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document) -> list[CrossCheck]:
+    """A setting chosen "for best results" ("we choose to sample training sequences from the teacher
+    model for best results"): the one row of a table on the sentence's page or cited by its paragraph
+    that the choice names (any case: "teacher" ~ "Teacher") must be at least as good as every other
+    row in every score column. ``mismatch`` when another confidently read row is strictly better
+    somewhere; ``consistent`` when none is. Read on any prose sentence (a choice is no claim cue)."""
+    from ..nlp.context import prose_sentences
+
+    out: list[CrossCheck] = []
+    contexts, texts, _ = prose_sentences(doc)
+    for ctx, text in zip(contexts, texts):
+        m = _CHOICE.search(text)
+        if not m or _HEDGED_ALL.search(text):
+            continue
+        s = ctx.sentence
+        refs = _paragraph_refs(ctx.index, doc)
+        hits = []
+        for t in tables:
+            if t.doc != s.doc or not ((t.label and t.label in refs) or t.page == s.page):
+                continue
+            cells = [c for c in cells_of[t.id] if c.value is not None]
+            rows = list(dict.fromkeys(c.system for c in cells))
+            named = [r for r in rows for pat in [_label_pattern(_leaf(r))] if pat and pat.search(m.group("what"))]
+            if len(named) == 1 and len(rows) >= 2:
+                hits.append((t, named[0], cells, rows))
+        if len(hits) != 1:
+            continue
+        t, row, cells, rows = hits[0]
+        cols = [c for c in dict.fromkeys(c.column for c in cells) if not _COST_COLUMN.search(_leaf(c))]
+        at = {(c.system, c.column): c for c in cells}
+        against, compared = [], 0
+        for col in cols:
+            a = at.get((row, col))
+            if a is None:
+                continue
+            low = _lower_better(t, col, a.col)
+            for r in rows:
+                b = at.get((r, col))
+                if r == row or b is None:
+                    continue
+                compared += 1
+                if (b.value < a.value) if low else (b.value > a.value):  # type: ignore[operator]
+                    against.append((a, b))
+        if not compared:
+            continue
+        claim = Claim(text=text, kind="", kinds=[], hedged=False, location=ctx.location, doc=s.doc, page=s.page, bbox=s.bbox,
+                      sentence=ctx.index)
+        where = _where(t, doc)
+        head = f"sentence ({_claim_where(claim, doc)}) chooses {_leaf(row)} for the best results"
+        if against:
+            confident = all(a.confident and b.confident for a, b in against)
+            status = "mismatch" if confident else "unverified"
+            shown = "; ".join(f"{_leaf(b.system)} {b.raw} vs {_leaf(a.system)} {a.raw} on {_leaf(a.column)}" for a, b in against[:4])
+            message = (f"{head}: in {where} another row is better in {len(against)} of {compared} comparisons ({shown})"
+                       + ("" if confident else " [unverified: the cells were not read with confidence]"))
+            used = [c for p in against for c in p]
+        else:
+            status, message = "consistent", f"{head}: no other row of {where} is better in any of {compared} comparisons"
+            used = [at[(row, c)] for c in cols if (row, c) in at]
+        out.append(CrossCheck(
+            kind="superiority", status=status, message=message, claim=text, claim_doc=s.doc, claim_page=s.page,
+            claim_bbox=s.bbox, table=t.caption, table_id=t.id, table_doc=t.doc, table_page=t.page,
+            cells=[_cell_dict(c, t, doc) for c in used[:12]], confidence=min(c.confidence for c in used),
+            reason="" if status != "unverified" else "the cells were not read with confidence", tables=[_table_ref(t, doc)]))
+    return out
+
+
 _NAME = r"[A-Z][\w.+-]*"
 _NAME_LIST = re.compile(r"(?P<l>" + _NAME + r"(?:\s*,\s*" + _NAME + r")*\s*,?\s+and\s+" + _NAME + r")")
 _GROUP_CMP = re.compile(r"\b(?:(?:perform|performs|performed|do|does|are|is|were|was)\s+better\s+than|outperforms?|outperformed|surpass(?:es|ed)?)\s+"
@@ -2399,6 +2469,7 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     out += _check_caption_groups(claims, results, cells_of, doc)
     out += _check_settings(claims, results, cells_of, doc)
     out += _check_group_subject(claims, results, cells_of, doc)
+    out += _check_choices(results, cells_of, doc)
     out += _check_bold(results, cells_of, doc)
     _restore_pronouns(out, resolved)
     return _merge_repeats(out)
