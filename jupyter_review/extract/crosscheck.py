@@ -975,11 +975,8 @@ def _ordered_pairs(text: str, nums: list, pool: list[Table], axes: dict[str, lis
                 continue
             first, second = (two[0], two[1]) if at[0] < at[1] else (two[1], two[0])
 
-            def cell_of(lab: str) -> _Cell | None:
-                r, c = (lab, one) if by_row else (one, lab)
-                return next((x for x in cells if x.system == r and x.column == c), None)
-
-            c0, c1 = cell_of(first), cell_of(second)
+            keys = [(lab, one) if by_row else (one, lab) for lab in (first, second)]
+            c0, c1 = (next((x for x in cells if (x.system, x.column) == key), None) for key in keys)
             if c0 is None or c1 is None:
                 continue
             a, b = text[s0:e0].strip(), text[s1:e1].strip()
@@ -1008,7 +1005,7 @@ def _label_shares(text: str, nums: list, pool: list[Table], axes: dict[str, list
     read with confidence. Returns the numbers so read."""
     found: dict[str, list[tuple[int, str, _Cell]]] = {}
     tabs = {t.id: t for t in pool}
-    for k, (s0, e0, val, digits, mult) in enumerate(nums):
+    for k, (s0, e0, _val, _digits, mult) in enumerate(nums):
         if mult != 1 or not text[s0:e0].rstrip().endswith("%"):
             continue
         br = _bracketed(text, s0)
@@ -1028,7 +1025,7 @@ def _label_shares(text: str, nums: list, pool: list[Table], axes: dict[str, list
         return set()
     t = tabs[tid]
     agree = []
-    for k, lab, cell in items:
+    for k, lab, _cell in items:
         want = float(_LABEL_PCT.search(_leaf(lab)).group(1))  # type: ignore[union-attr]
         agree.append(abs(nums[k][2] - want) <= 0.5 * 10 ** (-(len(nums[k][3].split(".")[1]) if "." in nums[k][3] else 0)) + 1e-9)
     for (k, lab, cell), ok in zip(items, agree):
@@ -2166,9 +2163,9 @@ def _check_settings(claims: list[Claim], tables: list[Table], cells_of: dict[str
             if not two:
                 continue
 
-            def at(label: str) -> int:
+            def at(label: str, text: str = claim.text) -> int:
                 pat = _label_pattern(label)
-                m = pat.search(claim.text) if pat else None
+                m = pat.search(text) if pat else None
                 return m.start() if m else -1
 
             systems = {sy for _, sy in two.values() if at(sy) >= 0}
