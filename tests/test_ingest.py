@@ -471,12 +471,15 @@ _TEX = CORPUS.parent / "texbench" / "pdfs"
     ("corpus", "deepseek-coder-v2.pdf", None, "can be found in the Appendix A.", "We use the same tokenizer"),
     ("texbench", "irace-automl.pdf", None, "listed in Table I.", "Our rationale with this subset"),
     ("texbench", "ri-iclr2026.pdf", None, "We also provide full prompts in the Section B.", "All models and datasets we used"),
+    # a task written with an arrow ("D \u2192T"): the tokenizer keeps "\u2192T." as one word
+    ("corpus", "multi-lexsum.pdf", 8, "of Rouge-2 in D \u2192T.", "PRIMERA outperforms even the LED-16384 model"),
 ])
 def test_a_one_letter_or_roman_label_ends_its_sentence(where, name, page, ends, starts) -> None:
     """'... in Appendix A. We ...': the tokenizer keeps 'A.' as one word (an initial), so the
     punctuation rule never split there and two or three sentences became one (a code-release
     sentence was quoted inside a proofs-in-the-appendix sentence). A reference label of one
-    capital letter or a roman numeral before a capitalised word ends its sentence."""
+    capital letter or a roman numeral before a capitalised word ends its sentence, and so does a
+    one-letter task label after an arrow ("... in D \u2192T. PRIMERA ...")."""
     if where == "texbench":
         from tests.conftest import need_corpus
         need_corpus("a texbench paper")

@@ -445,8 +445,9 @@ def _segments(text: str, qtext: str, start_at: int) -> tuple[str, str, int]:
 
 
 def _core(label: str) -> str:
-    """A column label without its parenthesised metric/shot notes: "MMLU (Acc.)" -> "MMLU"."""
-    t = re.sub(r"\([^)]*\)|\b\d+-shots?\b", " ", _leaf(label))
+    """A column label without its parenthesised metric/shot notes: "MMLU (Acc.)" -> "MMLU"; a
+    bracketed setting or an "@" length is a note too: "RULER @128K [0-shot]" -> "RULER"."""
+    t = re.sub(r"\([^)]*\)|\[[^\]]*\]|\b\d+-shots?\b|(?<!\S)@\S+", " ", _leaf(label))
     return re.sub(r"\s+", " ", t).strip()
 
 
@@ -814,6 +815,9 @@ def _prose_numbers(text: str) -> list[tuple[int, int, float, str, float]]:
             continue  # "[15, 43, 44]": citation numbers
         if m.start() == 0 and re.match(r"\s+[A-Z]", text[m.end():]):
             continue  # "6 Buys et al. (2018) ...": a footnote mark
+        if re.match(r"\s?[\u2212\u00d7*/\u00f7^=]\s?\d", text[m.end():]) \
+                or re.search(r"(?:[\u00d7*/\u00f7^]|\d[KMB]?\s?[\u2212=])\s?$", text[max(0, m.start() - 6):m.start()]):
+            continue  # "1 \u22124096\u00d712 128K = 62.5%": a term or result of a formula, no table value
         mult = _MULT[m.group("m").strip()] if m.group("m") else 1.0
         mult = _MULT[m.group("m").strip()] if m.group("m") else 1.0
         out.append((m.start(), m.end(), float(n), n, mult))
@@ -935,6 +939,110 @@ def _round_equal(val: float, digits: str, mult: float, cell: _Cell) -> bool:
     return abs(val * mult - cell.value) <= 0.5 * 10 ** zeros * mult
 
 
+def _first_named_at(label: str, text: str) -> int:
+    """Where the text first names a label (its core words as printed), or -1."""
+    core = _core(label)
+    m = re.search(r"(?<![\w-])" + re.escape(core) + r"(?![\w-])", text, re.I) if core else None
+    return m.start() if m else -1
+
+
+def _ordered_pairs(text: str, nums: list, pool: list[Table], axes: dict[str, list[_Cell]], doc: Document,
+                   parts: list) -> set[int]:
+    """Two numbers set against each other ("with a score of 0.7818 compared to 0.7849") after a
+    sentence naming two labels of one axis of a table and one of the other ("MoBA nearly matches
+    Full ... on RULER"): the numbers are read in the order the two labels are named. Only a
+    reading that bears both out is kept (``consistent``); otherwise the pair is shown unverified,
+    since which number is whose is the sentence's grammar. Returns the numbers so read."""
+    done: set[int] = set()
+    for k in range(len(nums) - 1):
+        (s0, e0, v0, d0, m0), (s1, e1, v1, d1, m1) = nums[k], nums[k + 1]
+        if not _PAIR_AFTER.match(text[e0:s1]) or m0 != 1 or m1 != 1:
+            continue
+        for t in pool:
+            cells = axes[t.id]
+            rows = list(dict.fromkeys(c.system for c in cells))
+            cols = list(dict.fromkeys(c.column for c in cells))
+            head = text[:s0]
+            rn, cn = _labels_named(rows, head), _labels_named(cols, head)
+            if len(rn) == 2 and len(cn) == 1:
+                two, one, by_row = rn, cn[0], True
+            elif len(cn) == 2 and len(rn) == 1:
+                two, one, by_row = cn, rn[0], False
+            else:
+                continue
+            at = [_first_named_at(lab, head) for lab in two]
+            if min(at) < 0 or at[0] == at[1]:
+                continue
+            first, second = (two[0], two[1]) if at[0] < at[1] else (two[1], two[0])
+
+            keys = [(lab, one) if by_row else (one, lab) for lab in (first, second)]
+            c0, c1 = (next((x for x in cells if (x.system, x.column) == key), None) for key in keys)
+            if c0 is None or c1 is None:
+                continue
+            a, b = text[s0:e0].strip(), text[s1:e1].strip()
+            where = _where(t, doc)
+            shown = f"{a} vs {b} for {_leaf(first)} vs {_leaf(second)} on {_leaf(one)}: {where} has {c0.raw} vs {c1.raw}"
+            if _same_value(v0, d0, 1.0, a, c0) and _same_value(v1, d1, 1.0, b, c1):
+                parts.append(("consistent", shown, [(t, c0), (t, c1)], ""))
+            else:
+                parts.append(("unverified", shown, [(t, c0), (t, c1)],
+                              "one of two numbers set against each other: which system each belongs to is not read"))
+            done |= {k, k + 1}
+            break
+    return done
+
+
+_LABEL_PCT = re.compile(r"\(\s*(\d+(?:\.\d+)?)\s?%\s*\)")
+
+
+def _label_shares(text: str, nums: list, pool: list[Table], axes: dict[str, list[_Cell]], doc: Document,
+                  parts: list) -> set[int]:
+    """A percentage opening the bracket after a label ("train (70%, 3177 samples), Dev (10%, 454)
+    and Test (30%, 908)") read against the percentage the table prints in that row's own label
+    ("Test (20%)"): the share of a split, a subset, a sample. Read only when the sentence gives two
+    or more such labels of one table and the table prints a percentage in each of their labels;
+    a mismatch only when another of them agrees (the same quantity is meant) and the table was
+    read with confidence. Returns the numbers so read."""
+    found: dict[str, list[tuple[int, str, _Cell]]] = {}
+    tabs = {t.id: t for t in pool}
+    for k, (s0, e0, _val, _digits, mult) in enumerate(nums):
+        if mult != 1 or not text[s0:e0].rstrip().endswith("%"):
+            continue
+        br = _bracketed(text, s0)
+        if br < 0 or text[br + 1:s0].strip():
+            continue
+        label_words = re.split(r"[,;:()]|\.\s|\band\b", text[:br].rstrip())[-1]
+        for t in pool:
+            rows = list(dict.fromkeys(c.system for c in axes[t.id]))
+            named = [r for r in _labels_named(rows, label_words) if _LABEL_PCT.search(_leaf(r))]
+            if len(named) == 1:
+                cell = next(c for c in axes[t.id] if c.system == named[0])
+                found.setdefault(t.id, []).append((k, named[0], cell))
+    if len(found) != 1:
+        return set()
+    tid, items = next(iter(found.items()))
+    if len(items) < 2 or len({lab for _, lab, _ in items}) != len(items):
+        return set()
+    t = tabs[tid]
+    agree = []
+    for k, lab, _cell in items:
+        want = float(_LABEL_PCT.search(_leaf(lab)).group(1))  # type: ignore[union-attr]
+        agree.append(abs(nums[k][2] - want) <= 0.5 * 10 ** (-(len(nums[k][3].split(".")[1]) if "." in nums[k][3] else 0)) + 1e-9)
+    for (k, lab, cell), ok in zip(items, agree):
+        claimed = text[nums[k][0]:nums[k][1]].strip()
+        shown = f"the text says {claimed} for {_core(lab)}; {_where(t, doc)} labels the row {_leaf(lab)}"
+        if ok:
+            parts.append(("consistent", shown, [(t, cell)], ""))
+            continue
+        reasons = []
+        if not any(agree):
+            reasons.append("no other label's percentage agrees (another share may be meant)")
+        if not cell.confident:
+            reasons.append("the cell was not read with confidence" + (f": {cell.why}" if cell.why else ""))
+        parts.append(("unverified" if reasons else "mismatch", shown, [(t, cell)], "; ".join(reasons)))
+    return {k for k, _, _ in items}
+
+
 def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document,
                          skip: set[int]) -> list[CrossCheck]:
     """A number in a prose sentence read against the one table cell whose row and column labels
@@ -955,7 +1063,15 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
     axes = {t.id: ([c for c in cells_of[t.id] if c.value is not None]) for t in tables}
     out: list[CrossCheck] = []
     contexts, texts, _toks = prose_sentences(doc)
-    for ctx, text in zip(contexts, texts):
+    # sentences dense with numbers ("train (70%, 3177 samples), Dev (10%, 454), and Test (30%,
+    # 908).") fail the prose test on their share of letters: they are read for labelled shares only
+    from ..nlp.context import sentence_contexts
+    prose_at = {c.index for c in contexts}
+    dense = [(c, " ".join(c.sentence.text.split())) for c in sentence_contexts(doc, prose_only=False)
+             if c.index not in prose_at]
+    dense = [(c, t) for c, t in dense if len(t) >= 40 and t.endswith(".")
+             and len(re.findall(r"[A-Za-z]{3,}", t)) >= 5]
+    for ctx, text, only_shares in [*((c, t, False) for c, t in zip(contexts, texts)), *((c, t, True) for c, t in dense)]:
         i = ctx.index
         if i in skip:
             continue
@@ -966,7 +1082,12 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
         cited = [t for r in refs for t in by_label.get(r, []) if t.doc == ctx.sentence.doc]
         pool = cited or [t for t in tables if t.doc == ctx.sentence.doc]
         parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []
+        paired = _label_shares(text, nums, pool, axes, doc, parts)
+        if not only_shares:
+            paired |= _ordered_pairs(text, nums, pool, axes, doc, parts)
         for k, (s0, e0, val, digits, mult) in enumerate(nums):
+            if k in paired or only_shares:
+                continue
             prev_end = nums[k - 1][1] if k > 0 else 0
             next_start = nums[k + 1][0] if k + 1 < len(nums) else len(text)
             after, before = text[e0:next_start], text[prev_end:s0]
@@ -1918,6 +2039,372 @@ def _resolve_pronouns(claims: list[Claim], doc: Document, tables: list[Table],
     return out, resolved
 
 
+# "O-PTP are distilled with KL or reverse KL loss (kl, kl-rev), C-PTP with ... (bce, ce)": a caption
+# that gives each of two methods its columns
+_CAPTION_GROUP = re.compile(r"(?P<name>\b[A-Z][\w-]*[A-Z][\w-]*)s?\b(?P<gap>[^().;]{0,80}?)\((?P<cols>[^()]{1,60})\)")
+_MORE = re.compile(r"\b(?P<w>higher|more|larger|greater|lower|fewer|smaller)\s+(?P<what>(?:[\w-]+\s+){0,6}?[\w-]+)(?=[.,;]|\s+than\b|$)", re.I)
+
+
+def _caption_groups(t: Table, cols: list[str]) -> dict[str, list[str]]:
+    """The methods a caption maps to columns: name -> its columns (each a leaf of the table's
+    columns); only when two or more methods are mapped and no column goes to two."""
+    leaves = {_leaf(c).strip().casefold(): c for c in cols}
+    out: dict[str, list[str]] = {}
+    for m in _CAPTION_GROUP.finditer(t.caption or ""):
+        names = [x.strip().casefold() for x in m.group("cols").split(",")]
+        if len(names) < 1 or not all(n in leaves for n in names):
+            continue
+        out.setdefault(m.group("name"), []).extend(leaves[n] for n in names)
+    seen = [c for v in out.values() for c in v]
+    return out if len(out) >= 2 and len(seen) == len(set(seen)) else {}
+
+
+def _check_caption_groups(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
+                          doc: Document) -> list[CrossCheck]:
+    """A claim that one method's numbers are higher (more, lower, fewer) than another's, where the
+    methods are no rows but groups of columns a caption maps to them ("O-PTP ... (kl, kl-rev),
+    C-PTP ... (bce, ce)"): read row by row, the words after the comparative naming the table's
+    quantity (its caption). ``mismatch`` only when in every row every cell of the claimed higher
+    group is below every cell of the other (and the table was read with confidence);
+    ``consistent`` when every row bears the claim out that way; else unverified."""
+    out: list[CrossCheck] = []
+    for claim in claims:
+        if claim.hedged or _HEDGED_ALL.search(claim.text):
+            continue
+        more = _MORE.search(claim.text)
+        if not more:
+            continue
+        refs = _paragraph_refs(claim.sentence, doc) if claim.sentence is not None and claim.sentence >= 0 else set()
+        for t in tables:
+            if t.doc != claim.doc or not ((t.label and t.label in refs) or t.page == claim.page):
+                continue
+            cells = [c for c in cells_of[t.id] if c.value is not None]
+            groups = _caption_groups(t, list(dict.fromkeys(c.column for c in cells)))
+            if not groups:
+                continue
+            at = {g: m.start() for g in groups
+                  for m in [re.search(r"(?<![\w-])" + re.escape(g) + r"s?(?![\w-])", claim.text)] if m}
+            if len(at) != 2:
+                continue
+            what = _fold(_tokens(more.group("what"))) - _GENERIC_MODS - {"number", "of", "the", "a"}
+            if len(what & _fold(_tokens(t.caption or ""))) < 2:
+                continue  # the comparison is of another quantity than the table's
+            a, b = sorted(at, key=at.get)  # the subject named first
+            if not re.search(r"\bthan\s+(?:the\s+)?" + re.escape(b), claim.text):
+                continue
+            up = more.group("w").lower() in ("higher", "more", "larger", "greater")
+            hi, lo = (a, b) if up else (b, a)
+            rows = list(dict.fromkeys(c.system for c in cells))
+            holds, fails, used = 0, 0, []
+            for r in rows:
+                vh = [c for c in cells if c.system == r and c.column in groups[hi]]
+                vl = [c for c in cells if c.system == r and c.column in groups[lo]]
+                if not vh or not vl:
+                    continue
+                used += vh + vl
+                if min(c.value for c in vh) > max(c.value for c in vl):
+                    holds += 1
+                elif max(c.value for c in vh) < min(c.value for c in vl):
+                    fails += 1
+            n = len([r for r in rows if any(c.system == r and c.column in groups[a] for c in cells)])
+            if not used:
+                continue
+            where = _where(t, doc)
+            desc = (f"{a} ({', '.join(_leaf(c) for c in groups[a])}) against {b} ({', '.join(_leaf(c) for c in groups[b])}), "
+                    f"as the caption of {where} maps them")
+            if fails == n and fails:
+                confident = all(c.confident for c in used)
+                status = "mismatch" if confident else "unverified"
+                message = (f"claim ({_claim_where(claim, doc)}) that {a} is {more.group('w').lower()} than {b}: {desc}; "
+                           f"in every row of {where} {hi}'s cells are below {lo}'s"
+                           + ("" if confident else " [unverified: the cells were not read with confidence]"))
+            elif holds == n and holds:
+                status = "consistent"
+                message = (f"claim ({_claim_where(claim, doc)}) that {a} is {more.group('w').lower()} than {b}: {desc}; "
+                           f"in every row of {where} {hi}'s cells are above {lo}'s")
+            else:
+                status = "unverified"
+                message = (f"claim ({_claim_where(claim, doc)}) that {a} is {more.group('w').lower()} than {b}: {desc}; "
+                           f"the rows disagree")
+            out.append(CrossCheck(
+                kind="superiority", status=status, message=message, claim=claim.text, claim_doc=claim.doc,
+                claim_page=claim.page, claim_bbox=claim.bbox, table=t.caption, table_id=t.id, table_doc=t.doc,
+                table_page=t.page, cells=[_cell_dict(c, t, doc) for c in used[:12]],
+                confidence=min(c.confidence for c in used),
+                reason="" if status != "unverified" else ("the rows disagree" if "disagree" in message
+                                                           else "the cells were not read with confidence"),
+                tables=[_table_ref(t, doc)]))
+            break
+    return out
+
+
+_SETTING_CMP = re.compile(r"\b(?P<w>better|worse|higher|lower|outperforms?|underperforms?)\b(?:\s+\w+){0,6}?\s+(?:than|over)\b", re.I)
+_ALWAYS = re.compile(r"\b(?:consistently|always|uniformly|without exception|in all|on all|across all|in every|on every)\b", re.I)
+
+
+def _check_settings(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
+                    doc: Document) -> list[CrossCheck]:
+    """One system in two settings of a table ("DARNN models tested on Indicator dataset is
+    consistently better than the ones on Market dataset"): rows labelled setting / system (an
+    upper row level, "Indicator / DARNN" and "Market / DARNN"), read column by column on the
+    columns the sentence names, else on every score column, for a claim said without exception.
+    ``mismatch`` when a confidently read column goes the other way; ``consistent`` when all hold."""
+    out: list[CrossCheck] = []
+    for claim in claims:
+        cmp_ = _SETTING_CMP.search(claim.text)
+        if claim.hedged or not cmp_ or not _ALWAYS.search(claim.text) or _HEDGED_ALL.search(claim.text):
+            continue
+        for t in tables:
+            if t.doc != claim.doc:
+                continue
+            cells = [c for c in cells_of[t.id] if c.value is not None]
+            split = {c.system: c.system.split(" / ") for c in cells}
+            two = {r: (" / ".join(v[:-1]), v[-1]) for r, v in split.items() if len(v) >= 2}
+            if not two:
+                continue
+
+            def at(label: str, text: str = claim.text) -> int:
+                pat = _label_pattern(label)
+                m = pat.search(text) if pat else None
+                return m.start() if m else -1
+
+            systems = {sy for _, sy in two.values() if at(sy) >= 0}
+            settings = {g for g, _ in two.values() if at(g) >= 0}
+            if len(systems) != 1 or len(settings) != 2:
+                continue
+            sy = next(iter(systems))
+            g1, g2 = sorted(settings, key=at)
+            if not re.search(r"\b(?:than|over)\b.*" + re.escape(g2.split(" / ")[-1]), claim.text[cmp_.start():], re.I):
+                continue
+            if at(g1) > cmp_.start():
+                continue  # the subject's setting comes before the comparative
+            r1 = next((r for r, v in two.items() if v == (g1, sy)), None)
+            r2 = next((r for r, v in two.items() if v == (g2, sy)), None)
+            if r1 is None or r2 is None:
+                continue
+            cols = list(dict.fromkeys(c.column for c in cells))
+            named = _labels_named(cols, claim.text)
+            use = named or [c for c in cols if not _COST_COLUMN.search(_leaf(c))]
+            word = cmp_.group("w").lower()
+            up = word.startswith(("better", "higher", "outperform"))
+            literal = word in ("higher", "lower")
+            holds, against = [], []
+            for col in use:
+                a = next((c for c in cells if c.system == r1 and c.column == col), None)
+                b = next((c for c in cells if c.system == r2 and c.column == col), None)
+                if a is None or b is None:
+                    continue
+                low = False if literal else _lower_better(t, col, a.col)
+                better = a.value < b.value if low else a.value > b.value  # type: ignore[operator]
+                worse = a.value > b.value if low else a.value < b.value  # type: ignore[operator]
+                ok, bad = (better, worse) if up else (worse, better)
+                if ok:
+                    holds.append((a, b))
+                elif bad:
+                    against.append((a, b))
+            if not holds and not against:
+                continue
+            where = _where(t, doc)
+            pairs = against or holds
+            shown = "; ".join(f"{_leaf(a.column) if len(a.column.split(' / ')) < 2 else ' / '.join(a.column.split(' / ')[-2:])} "
+                              f"{a.raw} vs {b.raw}" for a, b in pairs[:4])
+            head = f"claim ({_claim_where(claim, doc)}) that {sy} on {g1} is {word} than on {g2}"
+            if against:
+                confident = all(a.confident and b.confident for a, b in against)
+                status = "mismatch" if confident else "unverified"
+                message = (f"{head}: {len(against)} of {len(holds) + len(against)} columns of {where} go the other way ({shown})"
+                           + ("" if confident else " [unverified: the cells were not read with confidence]"))
+            elif len(holds) == len(use):
+                status, message = "consistent", f"{head}: all {len(holds)} columns of {where} bear it out"
+            else:
+                continue
+            used = [c for p in pairs for c in p]
+            out.append(CrossCheck(
+                kind="superiority", status=status, message=message, claim=claim.text, claim_doc=claim.doc,
+                claim_page=claim.page, claim_bbox=claim.bbox, table=t.caption, table_id=t.id, table_doc=t.doc,
+                table_page=t.page, cells=[_cell_dict(c, t, doc) for c in used[:12]],
+                confidence=min(c.confidence for c in used),
+                reason="" if status != "unverified" else "the cells were not read with confidence",
+                tables=[_table_ref(t, doc)]))
+            break
+    return out
+
+
+_CHOICE = re.compile(r"\b(?:we|they)\s+(?:choose|chose|opt|select(?:ed)?|use|used|pick(?:ed)?)\b(?P<what>.{3,120}?)\s+for\s+(?:the\s+)?best\s+(?:results?|performance)\b", re.I)
+
+
+def _check_choices(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document) -> list[CrossCheck]:
+    """A setting chosen "for best results" ("we choose to sample training sequences from the teacher
+    model for best results"): the one row of a table on the sentence's page or cited by its paragraph
+    that the choice names (any case: "teacher" ~ "Teacher") must be at least as good as every other
+    row in every score column. ``mismatch`` when another confidently read row is strictly better
+    somewhere; ``consistent`` when none is. Read on any prose sentence (a choice is no claim cue)."""
+    from ..nlp.context import prose_sentences
+
+    out: list[CrossCheck] = []
+    contexts, texts, _ = prose_sentences(doc)
+    for ctx, text in zip(contexts, texts):
+        m = _CHOICE.search(text)
+        if not m or _HEDGED_ALL.search(text):
+            continue
+        s = ctx.sentence
+        refs = _paragraph_refs(ctx.index, doc)
+        hits = []
+        for t in tables:
+            if t.doc != s.doc or not ((t.label and t.label in refs) or t.page == s.page):
+                continue
+            cells = [c for c in cells_of[t.id] if c.value is not None]
+            rows = list(dict.fromkeys(c.system for c in cells))
+            named = [r for r in rows for pat in [_label_pattern(_leaf(r))] if pat and pat.search(m.group("what"))]
+            if len(named) == 1 and len(rows) >= 2:
+                hits.append((t, named[0], cells, rows))
+        if len(hits) != 1:
+            continue
+        t, row, cells, rows = hits[0]
+        cols = [c for c in dict.fromkeys(c.column for c in cells) if not _COST_COLUMN.search(_leaf(c))]
+        at = {(c.system, c.column): c for c in cells}
+        against, compared = [], 0
+        for col in cols:
+            a = at.get((row, col))
+            if a is None:
+                continue
+            low = _lower_better(t, col, a.col)
+            for r in rows:
+                b = at.get((r, col))
+                if r == row or b is None:
+                    continue
+                compared += 1
+                if (b.value < a.value) if low else (b.value > a.value):  # type: ignore[operator]
+                    against.append((a, b))
+        if not compared:
+            continue
+        claim = Claim(text=text, kind="", kinds=[], hedged=False, location=ctx.location, doc=s.doc, page=s.page, bbox=s.bbox,
+                      sentence=ctx.index)
+        where = _where(t, doc)
+        head = f"sentence ({_claim_where(claim, doc)}) chooses {_leaf(row)} for the best results"
+        if against:
+            confident = all(a.confident and b.confident for a, b in against)
+            status = "mismatch" if confident else "unverified"
+            shown = "; ".join(f"{_leaf(b.system)} {b.raw} vs {_leaf(a.system)} {a.raw} on {_leaf(a.column)}" for a, b in against[:4])
+            message = (f"{head}: in {where} another row is better in {len(against)} of {compared} comparisons ({shown})"
+                       + ("" if confident else " [unverified: the cells were not read with confidence]"))
+            used = [c for p in against for c in p]
+        else:
+            status, message = "consistent", f"{head}: no other row of {where} is better in any of {compared} comparisons"
+            used = [at[(row, c)] for c in cols if (row, c) in at]
+        out.append(CrossCheck(
+            kind="superiority", status=status, message=message, claim=text, claim_doc=s.doc, claim_page=s.page,
+            claim_bbox=s.bbox, table=t.caption, table_id=t.id, table_doc=t.doc, table_page=t.page,
+            cells=[_cell_dict(c, t, doc) for c in used[:12]], confidence=min(c.confidence for c in used),
+            reason="" if status != "unverified" else "the cells were not read with confidence", tables=[_table_ref(t, doc)]))
+    return out
+
+
+_NAME = r"[A-Z][\w.+-]*"
+_NAME_LIST = re.compile(r"(?P<l>" + _NAME + r"(?:\s*,\s*" + _NAME + r")*\s*,?\s+and\s+" + _NAME + r")")
+_GROUP_CMP = re.compile(r"\b(?:(?:perform|performs|performed|do|does|are|is|were|was)\s+better\s+than|outperforms?|outperformed|surpass(?:es|ed)?)\s+"
+                        r"(?:the\s+)?(?P<r>" + _NAME + r"(?:\s*,\s*" + _NAME + r")*(?:\s*,?\s+and\s+" + _NAME + r")?)")
+
+
+_TRAILING_INFERENCE = re.compile(r",\s+(?:thus\s+|which\s+)?(?:indicating|suggesting|implying|showing|demonstrating|highlighting|"
+                                 r"confirming|indicates|suggests|implies)\b.*$", re.I)
+
+
+def _hedged_main_clause(text: str) -> bool:
+    """Is the result itself hedged, not only the inference a trailing clause draws from it
+    ("..., indicating the helpfulness of the longer input context")?"""
+    from .claims import classify_sentence
+
+    main = _TRAILING_INFERENCE.sub(".", text)
+    return main == text or classify_sentence(main)[2]
+
+
+def _rows_of_name(name: str, rows: list[str]) -> list[str]:
+    """The rows a name stands for: the row printing it, else its configurations ("LED" ->
+    "LED-4096", "LED-16384")."""
+    exact = [r for r in rows if _leaf(r).strip().casefold() == name.casefold()]
+    if exact:
+        return exact
+    pat = re.compile(r"^" + re.escape(name) + r"[-\s]?\d+(?:\.\d+)?[KMBkmb]?$", re.I)
+    return [r for r in rows if pat.match(_leaf(r).strip())]
+
+
+def _check_group_subject(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
+                         doc: Document) -> list[CrossCheck]:
+    """A group of systems against a group of rivals, said without exception ("models that allow long
+    inputs (LED and PRIMERA) perform better than BART and PEGASUS ... on all three tasks"): every
+    row of every named system (a name printed without its configuration stands for each of them)
+    against every named rival, on the columns the sentence names, else every score column.
+    ``mismatch`` when a confidently read cell pair goes the other way; ``consistent`` when all hold."""
+    out: list[CrossCheck] = []
+    for claim in claims:
+        text = claim.text
+        m = _GROUP_CMP.search(text)
+        if not m or not _ALWAYS.search(text) or _HEDGED_ALL.search(re.sub(r"\bat (?:most|least)\b", " ", text)):
+            continue  # ("at most 1024 tokens" is a bound, no hedge)
+        if claim.hedged and _hedged_main_clause(text):
+            continue
+        lists = [x for x in _NAME_LIST.finditer(text[:m.start()])]
+        if not lists:
+            continue
+        subj_names = [n.strip() for n in re.split(r"\s*,\s*|\s+and\s+", lists[-1].group("l")) if n.strip()]
+        rival_names = [n.strip() for n in re.split(r"\s*,\s*|\s+and\s+", m.group("r")) if n.strip()]
+        if len(subj_names) < 2:
+            continue
+        for t in tables:
+            if t.doc != claim.doc:
+                continue
+            cells = [c for c in cells_of[t.id] if c.value is not None]
+            rows = list(dict.fromkeys(c.system for c in cells))
+            subj = [_rows_of_name(n, rows) for n in subj_names]
+            riv = [_rows_of_name(n, rows) for n in rival_names]
+            if not all(subj) or not all(riv):
+                continue
+            srows = [r for g in subj for r in g]
+            rrows = [r for g in riv for r in g]
+            if set(srows) & set(rrows):
+                continue
+            cols = list(dict.fromkeys(c.column for c in cells))
+            named = _labels_named(cols, text)
+            use = named or [c for c in cols if not _COST_COLUMN.search(_leaf(c))]
+            at = {(c.system, c.column): c for c in cells}
+            holds, against = 0, []
+            for col in use:
+                for a_r in srows:
+                    for b_r in rrows:
+                        a, b = at.get((a_r, col)), at.get((b_r, col))
+                        if a is None or b is None:
+                            continue
+                        low = _lower_better(t, col, a.col)
+                        if (a.value < b.value) if low else (a.value > b.value):  # type: ignore[operator]
+                            holds += 1
+                        elif a.value != b.value:
+                            against.append((a, b))
+            if not holds and not against:
+                continue
+            where = _where(t, doc)
+            head = f"claim ({_claim_where(claim, doc)}) that {' and '.join(subj_names)} beat {' and '.join(rival_names)}"
+            if against:
+                confident = all(a.confident and b.confident for a, b in against)
+                status = "mismatch" if confident else "unverified"
+                shown = "; ".join(f"{_leaf(a.system)} {a.raw} vs {_leaf(b.system)} {b.raw} on {a.column}" for a, b in against[:4])
+                message = (f"{head}: {len(against)} of {holds + len(against)} comparisons in {where} go the other way ({shown})"
+                           + ("" if confident else " [unverified: the cells were not read with confidence]"))
+                used = [c for p in against for c in p]
+            else:
+                status, message = "consistent", f"{head}: all {holds} comparisons in {where} bear it out"
+                used = [at[(r, c)] for r in srows + rrows for c in use if (r, c) in at]
+            out.append(CrossCheck(
+                kind="superiority", status=status, message=message, claim=text, claim_doc=claim.doc,
+                claim_page=claim.page, claim_bbox=claim.bbox, table=t.caption, table_id=t.id, table_doc=t.doc,
+                table_page=t.page, cells=[_cell_dict(c, t, doc) for c in used[:12]],
+                confidence=min(c.confidence for c in used),
+                reason="" if status != "unverified" else "the cells were not read with confidence",
+                tables=[_table_ref(t, doc)]))
+            break
+    return out
+
+
 # "the best priority function in terms of median HV values is the MRDL": the subject after its verb
 _BEST_IS = re.compile(r"\bthe (?P<sup>best|top|strongest|leading|highest-scoring) (?P<what>(?:[\w-]+ ){0,9}?)(?P<verb>is|was) (?:the )?(?P<rest>.+)$", re.I)
 
@@ -1976,6 +2463,10 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     out += _check_superiority(claims, results, cells_of, doc)
     out += _check_improvements(claims, results, cells_of, doc)
     out += _check_literal_comparisons(claims, results, cells_of, doc)
+    out += _check_caption_groups(claims, results, cells_of, doc)
+    out += _check_settings(claims, results, cells_of, doc)
+    out += _check_group_subject(claims, results, cells_of, doc)
+    out += _check_choices(results, cells_of, doc)
     out += _check_bold(results, cells_of, doc)
     _restore_pronouns(out, resolved)
     return _merge_repeats(out)

@@ -33,7 +33,10 @@ _ABBREV = {
 # a cross-reference whose label is one capital letter or a roman numeral, at a sentence's end
 _LABEL_END = re.compile(
     r"\b(?:Appendix|Appendices|Section|Sections|Sec\.|Table|Tables|Tab\.|Figure|Figures|Fig\.|Part|Chapter|"
-    r"Supplement|Algorithm|Note|Box|Panel)\s+(?:[A-Z]|[IVX]{1,5})\.\s+(?=[A-Z][a-z])")
+    r"Supplement|Algorithm|Note|Box|Panel)\s+(?:[A-Z]|[IVX]{1,5})\.\s+(?=[A-Z][a-z])"
+    # a task or mapping written with an arrow, ending its sentence: "... of Rouge-2 in D \u2192T. PRIMERA
+    # outperforms ..." (the tokenizer keeps "\u2192T." as one word)
+    r"|(?:\u2192|->)\s*[A-Z\u2217*]\.\s+(?=[A-Z])")
 
 _FINAL = (".", "!", "?", "\u2026", "?!", "!?", "\u3002", "\uff01", "\uff1f")
 _OPENERS = {"(", "[", "{", '"', "'", "\u201c", "\u2018"}
