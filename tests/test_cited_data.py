@@ -54,3 +54,24 @@ def test_misuse_is_major_only_where_something_usable_is_released(stem, severity)
     t = _pair(stem).topics["risk.misuse"]
     assert t.status == "missing", t.reason
     assert t.severity == severity, t.reason
+
+
+@pytest.mark.parametrize("answer", [
+    # p.1: "Who funded the creation of the dataset? If there is an associated grant, please provide
+    # the name of the grantor and the grant name and number." then, in the answer's serif font:
+    "Google Assistant NLP Team.",
+    # p.1: "Are there multiple types of instances (e.g., ...)? Please provide a description."
+    "Entities of semantic types detailed in Appendix A.",
+])
+def test_a_form_answer_after_a_question_with_its_request_is_text_not_a_heading(answer):
+    a = analysed(corpus_pdf("clse-datasheet.pdf"))
+    assert sum(s.text == answer for s in a.document.sentences) >= 1
+    assert not any(p.kind == "heading" and p.text == answer for p in a.document.paragraphs)
+
+
+def test_the_answer_to_a_forms_funding_question_names_the_funder():
+    """clse-datasheet p.1 (its hand gold in tests/data/gold/topics/clse-main.yaml: the datasheet
+    names the funder, Google Assistant NLP Team)."""
+    t = analysed(corpus_pdf("clse-datasheet.pdf")).topics["accountability.funding"]
+    assert t.status == "disclosed", t.reason
+    assert t.evidence[0].text == "Google Assistant NLP Team." and t.evidence[0].page == 1
