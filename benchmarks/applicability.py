@@ -17,7 +17,8 @@ At the end: papers, major gaps, and major gaps of topics that need an LLM (`llm`
 Each major gap is looked up in the hand-read verdicts of ``benchmarks/data/applicability_gold.tsv``
 (paper, topic, verdict, page, quote, why; read as a referee from the PDF pages): ``defensible``
 (the item applies and the paper lacks it), ``wrong-applicability`` (the item cannot apply to
-such a paper) or ``wrong-status`` (the paper does disclose it).  The defensible share is printed
+such a paper), ``wrong-status`` (the paper does disclose it) or ``minor`` (the item applies and
+the paper lacks it, but the gap is a minor one for such a paper: raised major, its severity is wrong).  The defensible share is printed
 for the tuning papers and, separately, for the held-out papers named in the file's header
 (chosen before any gap was read; never used to decide a fix).  A gap with no verdict is
 ``unread``; a defensible gap of the file that is no longer raised is listed as lost.

@@ -31,7 +31,7 @@ def _norm(t: str) -> str:
 
 def test_verdicts_and_split():
     rows, held = _rows()
-    assert {r["verdict"] for r in rows} <= {"defensible", "wrong-applicability", "wrong-status"}
+    assert {r["verdict"] for r in rows} <= {"defensible", "wrong-applicability", "wrong-status", "minor"}
     assert held and held <= {r["paper"] for r in rows}
     assert len({(r["paper"], r["topic"]) for r in rows}) == len(rows)
 
@@ -59,7 +59,7 @@ def test_texbench_gold_verdicts_split_and_quotes():
     lines = TEX_GOLD.read_text(encoding="utf-8").splitlines()
     held = {x.strip() for ln in lines if ln.startswith("# held-out:") for x in ln.split(":", 1)[1].split(",")}
     rows = list(csv.DictReader([ln for ln in lines if ln.strip() and not ln.startswith("#")], delimiter="\t"))
-    assert {r["verdict"] for r in rows} <= {"defensible", "wrong-applicability", "wrong-status"}
+    assert {r["verdict"] for r in rows} <= {"defensible", "wrong-applicability", "wrong-status", "minor"}
     assert len(held) == 11 and held <= {r["paper"] for r in rows}
     assert len({(r["paper"], r["topic"]) for r in rows}) == len(rows)
     pdfs = need_corpus("the texbench PDFs").parent / "texbench" / "pdfs"

@@ -1295,11 +1295,11 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
         hits.extend(_table_hits(det, tables))
         collected[tid] = hits
     judge_relevance(collected, doc.sentences)
-    return _finish(analysis, results, collected, has_supp)
+    return _finish(analysis, results, collected, has_supp, [u for u in sents if u.role == "main"])
 
 
 def _finish(analysis: Analysis, results: dict[str, TopicResult], collected: dict[str, list[_Hit]],
-            has_supp: bool) -> dict[str, TopicResult]:
+            has_supp: bool, main_units: list[_Unit] | None = None) -> dict[str, TopicResult]:
     """Each topic's status, reason and evidence from its judged hits (then the cross-topic rules
     and the severities on this paper's profile)."""
     files = analysis.document.files
@@ -1314,7 +1314,7 @@ def _finish(analysis: Analysis, results: dict[str, TopicResult], collected: dict
             evidence=evidence, leads=_leads(hits, files),
         )
     results = {tid: results[tid] for tid in detectors() if tid in results}
-    _escalate(results)
+    _escalate(results, collected, analysis.profile, files, main_units)
     for tid, res in results.items():
         if res.status != "not_applicable":
             res.severity, res.reason = _severity(detectors()[tid].topic, res.status, res.reason, analysis.profile)
@@ -1350,8 +1350,20 @@ def _with_design_choices(analysis: Analysis, status: str, reason: str,
     return status, reason, rest + [first]
 
 
-def _escalate(results: dict[str, TopicResult]) -> None:
-    """Cross-topic rules written as data (detectors.yaml ``escalate``)."""
+def _escalate(results: dict[str, TopicResult], collected: dict[str, list[_Hit]] | None = None,
+              profile: Any = None, files: list[Any] | None = None,
+              main_units: list[_Unit] | None = None) -> None:
+    """Cross-topic rules written as data (detectors.yaml ``escalate``).
+
+    A rule with ``quote_if`` (a regex) acts only on a missing topic, only where the paper profile
+    holds ``profile``, and only when a main-text sentence the other topic found (disclosed or not
+    shown) matches it: that sentence is the quote ("NASDAQ and NYSE (Feng et al. 2019) ...": data
+    named by its citation, so available from its source with no link given). A found sentence that
+    cites nothing counts when a name it gives (an acronym or a capitalised compound: "ADBench",
+    "S2-VL") is cited where the main text names it ("the survey paper ADBench [21]"): that citing
+    sentence is quoted with it."""
+    from .profile import holds
+
     for tid, det in detectors().items():
         rule = det.escalate
         if not rule:
@@ -1360,12 +1372,51 @@ def _escalate(results: dict[str, TopicResult]) -> None:
         mine = results.get(tid)
         if mine is None or other is None or mine.status not in ("missing", "vague"):
             continue
-        if other.status in ("disclosed", "supplement_only"):
-            if mine.status == "missing":
-                mine.evidence = list(other.evidence[:2])
-                mine.reason = str(rule.get("reason", mine.reason))
-            else:  # mentioned only: say what the paper did instead, then what it says
-                q = mine.evidence[0] if mine.evidence else None
-                said = f" The paper says (p. {q.page}): \u201c{_trim(q.text)}\u201d" if q else ""
-                mine.reason = str(rule.get("reason", mine.reason)) + said
+        if other.status not in ("disclosed", "supplement_only"):
+            continue
+        quote_if = rule.get("quote_if")
+        if quote_if:
+            if mine.status != "missing" or not holds(str(rule.get("profile", "")), profile or {}):
+                continue
+            rx = re.compile(str(quote_if))
+            found = sorted((h for h in (collected or {}).get(str(rule["if_disclosed"]), [])
+                            if h.unit.role == "main" and h.on), key=lambda h: h.rank_key())
+            hits = [h for h in found if rx.search(h.unit.text)]
+            if not hits:
+                hits = _cited_names(found, rx, main_units or [])
+            if not hits:
+                continue
+            q = hits[0].unit
+            mine.evidence = [_evidence(h, files or []) for h in hits[:2]]
+            mine.reason = (str(rule.get("reason", mine.reason))
+                           + f" The paper says (p. {q.page}): \u201c{_trim(q.text)}\u201d")
             mine.status = "vague"
+            continue
+        if mine.status == "missing":
+            mine.evidence = list(other.evidence[:2])
+            mine.reason = str(rule.get("reason", mine.reason))
+        else:  # mentioned only: say what the paper did instead, then what it says
+            q = mine.evidence[0] if mine.evidence else None
+            said = f" The paper says (p. {q.page}): \u201c{_trim(q.text)}\u201d" if q else ""
+            mine.reason = str(rule.get("reason", mine.reason)) + said
+        mine.status = "vague"
+
+
+# a name of a dataset or benchmark as papers write them: an acronym or a capitalised compound
+# with a second capital or a digit ("ADBench", "NASDAQ", "S2-VL", "CIFAR-10"), not a plain word
+_NAME = re.compile(r"\b[A-Z][\w-]*(?:[A-Z]|\d)[\w-]*\b")
+
+
+def _cited_names(found: list[_Hit], cite: re.Pattern[str], main_units: list[_Unit]) -> list[_Hit]:
+    """The first found sentence whose name is cited right after it somewhere in the main text,
+    with that citing sentence ("ADBench recommends 121 datasets ..." and "... the survey paper
+    ADBench [21]")."""
+    for h in found:
+        for name in dict.fromkeys(_NAME.findall(h.unit.text)):
+            at = re.compile(re.escape(name) + r"\s*(?=[\[(])")
+            for u in main_units:
+                for m in at.finditer(u.text):
+                    if cite.search(u.text[m.end():m.end() + 40]) is not None:
+                        cited = _Hit(u, MENTION, "cited")
+                        return [cited, h] if u.key != h.unit.key else [h]
+    return []

@@ -641,19 +641,31 @@ _ANSWER_START = re.compile(r"^(?:yes|no|n/?a|none|not applicable|unknown|partial
 
 def _is_answer(title: str, b: Block, page: Page | None) -> bool:
     """Q&A forms (datasheets, reproducibility checklists) set answers in bold: an answer
-    starts with yes/no/N/A, or is a full stop sentence right after a question."""
+    starts with yes/no/N/A, or is a full stop sentence right after a question, or right after a
+    question with its request ("Who funded the creation of the dataset? If there is an associated
+    grant, please provide the name of the grantor ...", "... ? Please provide a description.")."""
     if _ANSWER_START.match(title) and (title.endswith(".") or len(title.split()) <= 3):
         return True
     if not title.endswith(".") or page is None:
         return False
-    prev = None
+    before: list[Block] = []
     for other in page.blocks:
         if other is b:
             break
         if other.kind in ("header", "footer", "page_number", "margin"):
             continue
-        prev = other
-    return prev is not None and prev.text.rstrip().endswith("?")
+        before.append(other)
+    if not before:
+        return False
+    if before[-1].text.rstrip().endswith("?"):
+        return True
+    # the prompt's last lines (a form's prompt may come as one block a line)
+    asked = " ".join(o.text.strip() for o in before[-3:])
+    return "?" in asked and _REQUEST.search(asked.rsplit("?", 1)[1]) is not None
+
+
+# what a form asks for after its question: "please provide ...", "If so, describe ...", "List them."
+_REQUEST = re.compile(r"\b(?:please|provide|describe|list|explain|specify|include|give|indicate|state)\b", re.I)
 
 
 def _is_heading(b: Block, body: float, page: Page | None = None) -> tuple[str, str, int] | None:
