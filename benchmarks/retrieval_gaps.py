@@ -31,10 +31,10 @@ def _norm(t: str) -> set[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import relevance_accuracy as ra
     import yaml
 
     import jupyter_review as jr
-    import relevance_accuracy as ra
     from jupyter_review.checklist import engine
     from jupyter_review.nlp import relevance as rel
 

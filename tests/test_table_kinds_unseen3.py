@@ -9,7 +9,6 @@ with pymupdf."""
 from __future__ import annotations
 
 import functools
-
 from pathlib import Path
 
 import pymupdf

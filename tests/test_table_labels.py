@@ -35,7 +35,7 @@ from benchmarks.table_accuracy import label_match, value_match  # noqa: E402
 UNSEEN = ROOT / "tests" / "data" / "gold" / "tables_unseen"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _tables(name: str) -> list[Any]:
     import jupyter_review
     from jupyter_review.extract.tables import extract_tables

@@ -1136,7 +1136,6 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
             if len(found) != 1:
                 continue
             t, cell, own = found[0]
-            scaled = replace(cell, value=cell.value / mult, raw="" if mult != 1 else cell.raw)  # type: ignore[operator]
             claimed = text[s0:e0].strip()
             if _same_value(val, digits, mult, claimed, cell) or _round_equal(val, digits, mult, cell):
                 parts.append(("consistent", f"{claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}: {_where(t, doc)} has "
@@ -1392,8 +1391,9 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             holding = naming
             # of tables that name the column, those whose upper header levels the sentence names too
             # ("median HV values" on Lunar: "HV / Lunar" of Table 1, not "Lunar (Feasible (%))" of Table 2)
-            def _levels_named(t: Table) -> int:
-                words = _text_tokens(text)
+            said = _text_tokens(text)
+
+            def _levels_named(t: Table, words: Any = said) -> int:
                 return max((sum(1 for part in c.column.split(" / ") if _tokens(_core(part)) and _tokens(_core(part)) <= words)
                             for c in cells_of[t.id] if c.value is not None), default=0)
             top = max(_levels_named(t) for t, _ in holding)
@@ -2210,22 +2210,14 @@ def _check_settings(claims: list[Claim], tables: list[Table], cells_of: dict[str
                               f"{a.raw} vs {b.raw}" for a, b in pairs[:4])
             head = f"claim ({_claim_where(claim, doc)}) that {sy} on {g1} is {word} than on {g2}"
             if against:
-                confident = all(a.confident and b.confident for a, b in against)
-                status = "mismatch" if confident else "unverified"
-                message = (f"{head}: {len(against)} of {len(holds) + len(against)} columns of {where} go the other way ({shown})"
-                           + ("" if confident else " [unverified: the cells were not read with confidence]"))
+                status, message = _against(
+                    against, f"{head}: {len(against)} of {len(holds) + len(against)} columns of {where} go the other way ({shown})")
             elif len(holds) == len(use):
                 status, message = "consistent", f"{head}: all {len(holds)} columns of {where} bear it out"
             else:
                 continue
-            used = [c for p in pairs for c in p]
-            out.append(CrossCheck(
-                kind="superiority", status=status, message=message, claim=claim.text, claim_doc=claim.doc,
-                claim_page=claim.page, claim_bbox=claim.bbox, table=t.caption, table_id=t.id, table_doc=t.doc,
-                table_page=t.page, cells=[_cell_dict(c, t, doc) for c in used[:12]],
-                confidence=min(c.confidence for c in used),
-                reason="" if status != "unverified" else "the cells were not read with confidence",
-                tables=[_table_ref(t, doc)]))
+            out.append(_superiority(claim.text, claim.doc, claim.page, claim.bbox, t, doc, status, message,
+                                    [c for p in pairs for c in p]))
             break
     return out
 
@@ -2283,20 +2275,14 @@ def _check_choices(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: D
         where = _where(t, doc)
         head = f"sentence ({_claim_where(claim, doc)}) chooses {_leaf(row)} for the best results"
         if against:
-            confident = all(a.confident and b.confident for a, b in against)
-            status = "mismatch" if confident else "unverified"
             shown = "; ".join(f"{_leaf(b.system)} {b.raw} vs {_leaf(a.system)} {a.raw} on {_leaf(a.column)}" for a, b in against[:4])
-            message = (f"{head}: in {where} another row is better in {len(against)} of {compared} comparisons ({shown})"
-                       + ("" if confident else " [unverified: the cells were not read with confidence]"))
+            status, message = _against(
+                against, f"{head}: in {where} another row is better in {len(against)} of {compared} comparisons ({shown})")
             used = [c for p in against for c in p]
         else:
             status, message = "consistent", f"{head}: no other row of {where} is better in any of {compared} comparisons"
             used = [at[(row, c)] for c in cols if (row, c) in at]
-        out.append(CrossCheck(
-            kind="superiority", status=status, message=message, claim=text, claim_doc=s.doc, claim_page=s.page,
-            claim_bbox=s.bbox, table=t.caption, table_id=t.id, table_doc=t.doc, table_page=t.page,
-            cells=[_cell_dict(c, t, doc) for c in used[:12]], confidence=min(c.confidence for c in used),
-            reason="" if status != "unverified" else "the cells were not read with confidence", tables=[_table_ref(t, doc)]))
+        out.append(_superiority(text, s.doc, s.page, s.bbox, t, doc, status, message, used))
     return out
 
 
@@ -2385,24 +2371,35 @@ def _check_group_subject(claims: list[Claim], tables: list[Table], cells_of: dic
             where = _where(t, doc)
             head = f"claim ({_claim_where(claim, doc)}) that {' and '.join(subj_names)} beat {' and '.join(rival_names)}"
             if against:
-                confident = all(a.confident and b.confident for a, b in against)
-                status = "mismatch" if confident else "unverified"
                 shown = "; ".join(f"{_leaf(a.system)} {a.raw} vs {_leaf(b.system)} {b.raw} on {a.column}" for a, b in against[:4])
-                message = (f"{head}: {len(against)} of {holds + len(against)} comparisons in {where} go the other way ({shown})"
-                           + ("" if confident else " [unverified: the cells were not read with confidence]"))
+                status, message = _against(
+                    against, f"{head}: {len(against)} of {holds + len(against)} comparisons in {where} go the other way ({shown})")
                 used = [c for p in against for c in p]
             else:
                 status, message = "consistent", f"{head}: all {holds} comparisons in {where} bear it out"
                 used = [at[(r, c)] for r in srows + rrows for c in use if (r, c) in at]
-            out.append(CrossCheck(
-                kind="superiority", status=status, message=message, claim=text, claim_doc=claim.doc,
-                claim_page=claim.page, claim_bbox=claim.bbox, table=t.caption, table_id=t.id, table_doc=t.doc,
-                table_page=t.page, cells=[_cell_dict(c, t, doc) for c in used[:12]],
-                confidence=min(c.confidence for c in used),
-                reason="" if status != "unverified" else "the cells were not read with confidence",
-                tables=[_table_ref(t, doc)]))
+            out.append(_superiority(text, claim.doc, claim.page, claim.bbox, t, doc, status, message, used))
             break
     return out
+
+
+def _against(against: list, message: str) -> tuple[str, str]:
+    """Status and message of a comparison that some pairs of cells go against: a mismatch only
+    when every cell of those pairs was read with confidence."""
+    confident = all(a.confident and b.confident for a, b in against)
+    if confident:
+        return "mismatch", message
+    return "unverified", message + " [unverified: the cells were not read with confidence]"
+
+
+def _superiority(text: str, cdoc: int, cpage: int, cbox: Any, t: Table, doc: Any, status: str, message: str,
+                 used: list) -> CrossCheck:
+    """One superiority check of a claim against table ``t``, with the cells it rests on."""
+    return CrossCheck(
+        kind="superiority", status=status, message=message, claim=text, claim_doc=cdoc, claim_page=cpage,
+        claim_bbox=cbox, table=t.caption, table_id=t.id, table_doc=t.doc, table_page=t.page,
+        cells=[_cell_dict(c, t, doc) for c in used[:12]], confidence=min(c.confidence for c in used),
+        reason="" if status != "unverified" else "the cells were not read with confidence", tables=[_table_ref(t, doc)])
 
 
 # "the best priority function in terms of median HV values is the MRDL": the subject after its verb
