@@ -715,3 +715,27 @@ def test_an_upload_sentence_shows_its_footnote_link():
     holds the OSF address, but 'uploaded' was no release word, so the reason showed no link."""
     t = analysed(corpus_pdf("chi2024-avatars.pdf")).topics["data.availability"]
     assert "osf.io/ft2ga" in t.reason, t.reason
+
+
+@pytest.mark.parametrize("paper, topic, sentence, counted", [
+    # where the data came from, with the sites' links, is its source, not where it can be had
+    ("deepseek-coder-v2.pdf", "data.availability", "we select coding forums such as StackOverflow", False),
+    ("envy-preprint.pdf", "data.availability", "materials are available on the Open Science Framework", True),
+    # where the data can be had is no account of where it came from; a study's participant pool is
+    ("envy-preprint.pdf", "data.sources", "materials are available on the Open Science Framework", False),
+    ("envy-preprint.pdf", "data.sources", "US workers from Amazon Mechanical Turk participated in Study 3", True),
+])
+def test_a_link_is_a_source_or_a_deposit_by_what_the_sentence_does_with_it(paper, topic, sentence, counted):
+    """A URL in a data sentence used to count for data sources and data availability alike.
+    DeepSeek-Coder-V2 p. 4 ('we select coding forums such as StackOverflow1 ... as our initial seed
+    corpus', footnotes with the sites' links) made its data availability vague, and envy's OSF
+    deposit (p. 1) was its disclosed data source. A link counts as a source where the sentence
+    takes data from it (collected, downloaded, from, via ...), as availability where it gives
+    access (available, released, deposited ...); a study's source is its participant pool (hand
+    gold: fresh/deepseek-coder-v2 availability missing, fresh6/envy-preprint sources disclosed on
+    'US workers from Amazon Mechanical Turk')."""
+    t = analysed(corpus_pdf(paper)).topics[topic]
+    quoted = any(sentence in e.text for e in t.evidence)
+    assert quoted == counted, (t.status, [e.text for e in t.evidence])
+    if topic == "data.sources" and counted:
+        assert t.status == "disclosed"
