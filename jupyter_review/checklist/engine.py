@@ -88,6 +88,9 @@ class Detector:
     profile_unless: list[Pattern] = field(default_factory=list)
     # what a link is for, read from its words (link_purpose in detectors.yaml): None = not read
     link_purpose: LinkPurpose | None = None
+    # a release said in the present without a place ("Code and models are publicly available."):
+    # where the title block gives the paper's own repository, that is the place
+    title_link: Pattern | None = None
     # counts_data: true -- a quantity in a specific or mention match counts only where it is an
     # amount of data, not a length, budget, batch, rate or duration (nlp/sizes.py)
     counts_data: bool = False
@@ -158,6 +161,7 @@ def compile_detectors() -> dict[str, Detector]:
             needs_results=bool(s.get("needs_results", False)),
             applies_profile=str(s.get("applies_profile", "") or ""),
             link_purpose=_link_purpose_spec(s.get("link_purpose"), vocab),
+            title_link=_rx(s.get("title_link"), vocab),
             counts_data=bool(s.get("counts_data", False)),
             not_specific=_rx(s.get("not_specific"), vocab),
             table_strength={"specific": SPECIFIC, "mention": MENTION}[s.get("table_strength", "specific")],
@@ -241,6 +245,7 @@ class _Hit:
     lead: bool = False  # doubtful beside sure statements of its topic: shown as a lead, not as proof
     at: int = -1  # where in a long unit (a figure legend) the pattern matched: the quote shows it
     purpose: str = ""  # a link the unit gives is for something else: the words that say so ("model checkpoints")
+    place: str = ""  # where a release without a link is found: the title block's repository
 
     def weak_key(self) -> tuple[float, ...]:
         """Among statements without the specifics (none of them decides the status alone), the
@@ -320,6 +325,7 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
 # mirrored for blind review; both printed bare as footnotes give them)
 _LINK_URL = re.compile(r"(?:https?://\s?|www\.|(?<![\w@/.-])(?:(?:[a-z0-9-]+\.)+(?:com|org|io|gl|net|edu|ai|cn|me|ly|cc)|hf\.co|anonymous\.4open\.science)/(?=\w))[^\s]*[\w/]", re.I)
 _CODE_REPO = re.compile(r"(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/[\w.-]+/[\w.-]+", re.I)
+_OWN_REPO = re.compile(r"(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|huggingface\.co|modelscope\.cn)/[\w.-]+(?:/[\w.-]+)?", re.I)
 # a link's words: the last words before it in its clause
 _WORDS_BEFORE = 14
 # "we release X at <repository>": the authors offer the linked repository themselves
@@ -1038,6 +1044,8 @@ def _quote(h: _Hit, n: int = 110) -> str:
         t = t[: n - 3].rstrip() + "..."
     found = _LINK_IN.search(h.unit.text)
     link = h.unit.text[found.start():].split()[0].rstrip(".,;)") if found else (h.unit.note.split() or [""])[0]
+    if not link and h.place:
+        link = f"{h.place} (title block)"
     if link and link not in t:
         t += f" \u2192 {link[:120]}"
     return t
@@ -1246,6 +1254,9 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
     for ds in own_only(analysis.data_statements):  # another paper's data is no statement of this one's
         if ds.sentence >= 0:
             ds_by_key[(ds.doc, ds.sentence)] = ds
+    # the paper's own repository as its title block gives it ("Project Page: https://github.com/...")
+    title_repos = [m.group() for u in sents if u.title_line and u.role == "main"
+                   for m in _OWN_REPO.finditer(f"{u.text} {u.note}")]
     results: dict[str, TopicResult] = {}
     collected: dict[str, list[_Hit]] = {}
     for tid, det in detectors().items():
@@ -1262,6 +1273,10 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
         strict = bool(det.strict_when) and main.at_least(det.strict_when, det.strict_min)
         for i, u in enumerate(sents):
             h = _match_sentence(det, u, strict)
+            if (h is not None and h.strength == MENTION and det.title_link is not None and title_repos
+                    and u.role == "main" and not u.note and not _LINK_URL.search(u.text)
+                    and det.title_link.search(u.match_text, u.low)):
+                h = _Hit(u, SPECIFIC, "title link", place=title_repos[0])
             if h is not None and h.strength == VAGUE and det.announces is not None and _announced(det, sents, i):
                 h = _Hit(u, SPECIFIC, "specific")
             if det.link_purpose is not None and (h is not None or u.title_line or _LINK_URL.search(u.text) or u.note):
