@@ -500,3 +500,31 @@ def test_initials_and_numbered_labels_still_do_not_split() -> None:
     got = [text[a:b] for a, b in next(split_sentences([text]))]
     assert got[0] == "As J. Smith showed in Appendix A.2, it holds."
     assert "See Figure B." in got and "It shows the loss." in got
+
+
+@pytest.mark.parametrize("name, head, tail", [
+    # a page opening with framed prompts and their figure captions (texbench, ICLR submission)
+    ("texbench/ri-iclr2026.pdf", "We served all open-source models using vLLM", "with eight NVIDIA A800 (80 GB) GPUs"),
+    # a figure's sub-caption label over its caption at the page top
+    ("deepseek-v3.2-exp.pdf", "deployed on H800 GPUs, at", "a rental price of 2 USD per GPU hour"),
+    ("kimi-linear.pdf", "By contrast, Kimi Linear induces a more", "balanced positional bias across layers"),
+    ("medheval-main.pdf", "They should then make", "interpretations and diagnoses using clinical knowledge"),
+])
+def test_a_sentence_cut_by_the_page_break_continues_past_the_next_pages_figure(name, head, tail):
+    """A sentence cut at the foot of a page goes on after the float that opens the next page (a
+    framed prompt, a figure's labels, then its caption). The text just over a figure's caption
+    is the figure's own, so the running text after the caption continues the previous page's open
+    paragraph: ri-iclr2026 read 'Question: {question} with eight NVIDIA A800 (80 GB) GPUs ...' (a
+    compute statement behind a prompt template) and 'We served all open-source models using vLLM'
+    ended there; DeepSeek-V3.2-Exp's serving cost lost its 'rental price of 2 USD per GPU hour' to
+    the sub-caption '(b) Decoding'."""
+    from tests.conftest import need_corpus
+
+    if name.startswith("texbench/"):
+        path = need_corpus("a texbench paper").parent / "texbench" / "pdfs" / name.split("/", 1)[1]
+    else:
+        path = corpus_pdf(name)
+    doc = load_document(path)
+    joined = [s.text for s in doc.sentences if head in " ".join(s.text.split())]
+    assert joined, head
+    assert tail in " ".join(joined[0].split()), joined[0]

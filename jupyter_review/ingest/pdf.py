@@ -81,6 +81,13 @@ class _LineRef:
     bbox: tuple[float, float, float, float]
 
 
+_FIG_CAPTION = re.compile(r"^\s*(?:Figure|Fig\.?|Listing|Algorithm|Box|Prompt|Exhibit)\s*[A-Z]?\d", re.IGNORECASE)
+
+
+def _overlap_x(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    return min(a[2], b[2]) - max(a[0], b[0])
+
+
 @dataclass
 class _Para:
     doc: int
@@ -1181,7 +1188,18 @@ class _Builder:
         paras: list[_Para] = []
         for p in pages:
             open_end = False  # the previous text block stopped mid-phrase ("... statistics in")
+            page_first = len(paras)  # the paragraphs this page starts
+            after_caption = False  # a figure's caption right under the last body text of this page
+            last_body = None  # the bbox of this page's last body block
             for b in p.blocks:
+                if b.kind == "caption":
+                    # the text just over a figure's caption (within two lines) is the figure's own:
+                    # a framed prompt, a listing, an algorithm box
+                    after_caption = bool(
+                        last_body is not None and _FIG_CAPTION.match(b.lines[0].text)
+                        and 0 <= b.bbox[1] - last_body[3] <= 2.5 * self.body
+                        and _overlap_x(b.bbox, last_body) > 0)
+                    continue
                 if b.kind == "footnote":
                     paras.append(_Para(doc=doc_index, lines=[(ln, p.number) for ln in b.lines], footnote=True))
                     continue
@@ -1203,8 +1221,22 @@ class _Builder:
                 k = len(paras) - 1
                 while k >= 0 and paras[k].footnote:
                     k -= 1  # a paragraph continues past the footnotes at the foot of a column or page
-                prev = paras[k] if k >= 0 else None
                 first = b.lines[0].text
+                if after_caption and k >= page_first and (first[:1].islower() or first[:1] in ",;)"):
+                    # a page that opens with a float (a framed prompt, a figure's text) and its
+                    # caption: the running text after them continues the previous page's last
+                    # paragraph, not the float's last line ("Question: {question}" + "with eight
+                    # NVIDIA A800 GPUs ...")
+                    j = page_first - 1
+                    while j >= 0 and paras[j].footnote:
+                        j -= 1
+                    if (j >= 0 and paras[j].kind == "body" and paras[j].lines[-1][1] < p.number
+                            and not re.search(r"[.!?:;]['\")\]]?$", paras[j].lines[-1][0].text)
+                            and all(q.kind != "heading" for q in paras[page_first:])):
+                        k = j  # the previous page's paragraph still open, cut by the page break
+                after_caption = False
+                last_body = b.bbox
+                prev = paras[k] if k >= 0 else None
                 if (
                     prev is not None
                     and prev.kind == "body"
