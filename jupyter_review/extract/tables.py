@@ -174,6 +174,13 @@ _HIGHER_BETTER = re.compile(r"\u2191|higher\s+is\s+better|\(higher", re.I)
 _BENCH_HEAD = re.compile(r"^\s*(?:benchmarks?|tasks?|datasets?|metrics?|evaluation|eval\.?|test sets?|domains?|subjects?|categories|category|capabilit(?:y|ies)|settings?)\b", re.I)
 # a label column's header whose last word names the rows' kind ("Structure Category", "Reasoning Tasks")
 _BENCH_TAIL = re.compile(r"\b(?:benchmarks?|tasks?|metrics?|categor(?:y|ies)|subjects?|domains?)\s*$", re.I)
+# a value column headed by a statistic of a model or a test, not by a system
+_STAT_HEAD = re.compile(
+    r"^\s*(?:estimates?|coef(?:ficient|f\.?)?s?|s\.?\s?e\.?|std\.? err(?:or)?|s\.?d\.?|z|t|f|\u03b2|beta|b|"
+    r"p(?:[- ]?values?)?|\(?(?:a|adjusted )?(?:or|hr|rr|irr)\)?(?: \(95\s?% ?ci\))?|(?:95\s?% ?)?ci|"
+    r"odds ratio|hazard ratio|wald(?: \u03c7\s?2| chi2)?|df|\u03c7\s?2|chi2|lower|upper)\s*[:*\u2020]*\s*$",
+    re.I,
+)
 _SYSTEM_HEAD = re.compile(r"^\s*(?:models?|methods?|systems?|approach(?:es)?|baselines?|architectures?|variants?|configurations?|ablations?|settings)\b", re.I)
 # value columns that describe a dataset (its size and make-up), not systems evaluated on it
 _PROPERTY_HEAD = re.compile(
@@ -181,7 +188,8 @@ _PROPERTY_HEAD = re.compile(
     r"(?:avg\.?\s+|mean\s+|max\.?\s+|min\.?\s+|total\s+)?(?:samples?|instances?|examples?|features?|classes|"
     r"labels?|dim(?:ension)?s?|size|sources?|domains?|types?|languages?|year|length|len\.?|tokens?|docs?|documents?|"
     r"queries|nodes|edges|vocab(?:ulary)?|images|videos|sentences|words|pairs|licen[cs]es?|splits?|train(?:ing)?|"
-    r"test(?:ing)?|dev|val(?:idation)?|records|rows|variables|attributes|subjects|patients|users|items)\b)",
+    r"test(?:ing)?|dev|val(?:idation)?|records|rows|variables|attributes|subjects|patients|users|items|"
+    r"references?|refs?\.?|citations?)\b)",
     re.I,
 )
 _METRIC_LIKE = re.compile(
@@ -456,7 +464,10 @@ def _describes_entries(table: Table, sys_col: int) -> bool:
     leaf = head.split(" / ")[-1] if head else ""
     props = [c.split(" / ")[-1] for c in (table.columns[j] for j in table.metric_columns)]
     props = [c for c in props if c.strip()]
-    return bool(_BENCH_HEAD.match(leaf)) and bool(props) and sum(1 for c in props if _PROPERTY_HEAD.match(c)) >= 0.6 * len(props)
+    # words printed beside each entry ("Dataset | gRNA library | Cell Line") describe it too
+    attrs = [j for j in getattr(table, "attribute_columns", []) or [] if j < len(table.columns)]
+    n_prop = sum(1 for c in props if _PROPERTY_HEAD.match(c)) + len(attrs)
+    return bool(_BENCH_HEAD.match(leaf)) and bool(props) and n_prop >= 0.6 * (len(props) + len(attrs))
 
 
 def _own_name(doc: Document, doc_index: int) -> str:
@@ -507,6 +518,13 @@ def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[b
         elif cb >= 0.5 and rb < 0.3:
             score -= 2
             why.append(f"{cb:.0%} of column labels name benchmarks or metrics, {rb:.0%} of row labels")
+    # value columns headed by statistics ("Estimate | S.E. | Z | P-value", "OR (95% CI) | p-value"):
+    # each row is a variable or a level, the columns what is measured of it
+    if cols:
+        stat = sum(1 for c in cols if _STAT_HEAD.match(c.split(" / ")[-1])) / len(cols)
+        if stat >= 0.5:
+            score -= 2
+            why.append(f"{stat:.0%} of column labels are statistics")
     # the paper's own system (its title names it) heads a column, or labels a row
     if own and labels and cols:
         in_cols = any(_names(c, own) for c in cols)
@@ -578,7 +596,7 @@ def _side_by_side(columns: list[str], rows: list[list[str]], sys_col: int, numer
 
 
 _CITATION_CELL = re.compile(
-    r"^\s*(?:\[[\d,\s\u2013-]+\]|[A-Z][^\s()]*(?:\s+(?:et\s+al\.?|and\s+[A-Z][^\s()]*|&\s+[A-Z][^\s()]*))?,?\s*\(?(?:19|20)\d\d[a-z]?\)?)\s*$")
+    r"^\s*(?:\[[\d,\s\u2013-]+\]|[A-Z][^\s()]*(?:\s+(?:et\s+al\.?|and\s+[A-Z][^\s()]*|&\s+[A-Z][^\s()]*))?(?:,?\s+\(?|\()(?:19|20)\d\d[a-z]?\)?)\s*$")
 
 
 def _label_roles(label_cols: list[int], rows: list[list[str]]) -> tuple[list[int], list[int]]:
@@ -601,6 +619,13 @@ def _label_roles(label_cols: list[int], rows: list[list[str]]) -> tuple[list[int
     if not cands:
         return label_cols, []
     best = max(t[1] for t in cands)
+    full = [t[0] for t in cands if t[1] >= 1.0 - 1e-9 and t[3] >= 1.0 - 1e-9]
+    if len(full) >= 2:
+        # several columns each name every row alone ("Dataset | gRNA library | Cell Line": Achilles
+        # | Avana | (many)): the first names the row, the ones right of it describe it
+        key = min(full)
+        attrs = [j for j, *_ in stats if j > key]
+        return [j for j in label_cols if j not in attrs], attrs
     key = max(t[0] for t in cands if t[1] >= best - 1e-9)
     attrs = [j for j, distinct, cite, _f in stats if j > key and (cite >= 0.5 or distinct < best)]
     return [j for j in label_cols if j not in attrs], attrs
@@ -749,6 +774,8 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
             row_labels = labels[0]
     table.columns = [c if c else f"column {j + 1}" for j, c in enumerate(table.columns)]
     attr_names = {j: clean_label(table.columns[j].split(" / ")[-1]) or table.columns[j] for j in attrs}
+    cite_attrs = {j for j in attrs
+                  if sum(1 for i in value_rows if _CITATION_CELL.match(body[i][j].strip())) >= 0.5 * max(1, len(value_rows))}
     sub_metric = _metric_subcolumns(col_labels, table.metric_columns) if transposed else {}
     best: dict[str, str] = {}
     for n, i in enumerate(value_rows):
@@ -774,6 +801,14 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
                 recs.append(TableRecord(system=col_labels[j], column=lab, value=v, **extra))
             else:
                 recs.append(TableRecord(system=lab, column=col_labels[j], value=v, **extra))
+        if not transposed:
+            # an attribute column's words are the row's cells too ("Dataset | gRNA library":
+            # Achilles | Avana); citation columns are not
+            for j in attrs:
+                if j in cite_attrs or not row[j].strip() or is_missing(row[j]):
+                    continue
+                recs.append(TableRecord(system=labels[0][n], column=attr_names[j], value=clean_label(row[j]) or row[j].strip(),
+                                        text=row[j].strip()))
     table.long = recs
     # best per benchmark
     if not table.metric_columns or not value_rows:
