@@ -230,6 +230,12 @@ def _column_labels(header: list[list[str]], ncol: int) -> list[str]:
     return labels
 
 
+# a measured amount with its unit ("1 mM", "10\u2013100 \u00b5M", "5 \u00b5g/mL", "37 \u00b0C"): a value, not a name
+_QUANTITY = re.compile(
+    "^\\d[\\d.,]*(?:\\s?[\u2013-]\\s?\\d[\\d.,]*)?\\s?(?:[pn\u00b5\u03bcm]?M|[pn\u00b5\u03bcmk]?g(?:/(?:[m\u00b5\u03bcd]?L|kg|day))?|"
+    "[\u00b5\u03bcmd]?L|[nm\u00b5\u03bcc]m|mg/kg|IU(?:/mL)?|U/mL|\u00b0C|mmHg|kDa|Da|nmol|\u00b5mol|mmol(?:/L)?)$")
+
+
 def _numeric_share(cells: list[str], counts: bool = True) -> tuple[float, int]:
     """Share (and count) of value cells among the non-missing ones: numbers, the statistics
     cells of clinical and survey tables ("46.0 (34.0, 59.0)", "16/47", "p=0.007", "NS") and
@@ -238,7 +244,7 @@ def _numeric_share(cells: list[str], counts: bool = True) -> tuple[float, int]:
     if not vals:
         return 0.0, 0
     n = sum(1 for c in vals if parse_number(c) is not None or is_stat_cell(split_marks(c)[0])
-            or (counts and is_count_cell(split_marks(c)[0])))
+            or (counts and is_count_cell(split_marks(c)[0])) or _QUANTITY.match(split_marks(c)[0].strip()))
     return n / len(vals), n
 
 
@@ -620,9 +626,10 @@ def _label_roles(label_cols: list[int], rows: list[list[str]]) -> tuple[list[int
         return label_cols, []
     best = max(t[1] for t in cands)
     full = [t[0] for t in cands if t[1] >= 1.0 - 1e-9 and t[3] >= 1.0 - 1e-9]
-    if len(full) >= 2:
-        # several columns each name every row alone ("Dataset | gRNA library | Cell Line": Achilles
-        # | Avana | (many)): the first names the row, the ones right of it describe it
+    if full and any(t[0] > min(full) and t[1] >= best - 1e-9 for t in cands):
+        # a column that names every row alone, and columns right of it as distinct ("Dataset | gRNA
+        # library | Cell Line": Achilles | Avana | (many); "Outcome | HIV | TB": National commitments
+        # | Increased | Stagnant): the first names the row, the ones right of it describe it
         key = min(full)
         attrs = [j for j, *_ in stats if j > key]
         return [j for j in label_cols if j not in attrs], attrs
@@ -774,6 +781,8 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
             row_labels = labels[0]
     table.columns = [c if c else f"column {j + 1}" for j, c in enumerate(table.columns)]
     attr_names = {j: clean_label(table.columns[j].split(" / ")[-1]) or table.columns[j] for j in attrs}
+    # a header run on past a few words (a column's cells read into its header) names no cell
+    long_heads = {j for j in attrs if len(attr_names[j].split()) > 6}
     cite_attrs = {j for j in attrs
                   if sum(1 for i in value_rows if _CITATION_CELL.match(body[i][j].strip())) >= 0.5 * max(1, len(value_rows))}
     sub_metric = _metric_subcolumns(col_labels, table.metric_columns) if transposed else {}
@@ -789,6 +798,10 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
             else:
                 num = parse_number(raw)
                 v = num if num is not None else raw.strip()
+                if isinstance(v, str) and re.match(r"0+\d", v) and is_count_cell(split_marks(v)[0]):
+                    # zeros that pad a count to the column's width ("038.8B" under "102.5B"), set in
+                    # white or as a phantom: not printed
+                    v = re.sub(r"^0+(?=\d)", "", v)
             pc = dict(_parse_cell_cached(raw))
             extra = {"text": raw.strip(), "spread": pc["spread"], "unit": pc["unit"], "marks": pc["marks"]}
             if attrs:
@@ -805,10 +818,10 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
             # an attribute column's words are the row's cells too ("Dataset | gRNA library":
             # Achilles | Avana); citation columns are not
             for j in attrs:
-                if j in cite_attrs or not row[j].strip() or is_missing(row[j]):
+                if j in cite_attrs or j in long_heads or not row[j].strip():
                     continue
-                recs.append(TableRecord(system=labels[0][n], column=attr_names[j], value=clean_label(row[j]) or row[j].strip(),
-                                        text=row[j].strip()))
+                av = None if is_missing(row[j]) else (clean_label(row[j]) or row[j].strip())
+                recs.append(TableRecord(system=labels[0][n], column=attr_names[j], value=av, text=row[j].strip()))
     table.long = recs
     # best per benchmark
     if not table.metric_columns or not value_rows:
