@@ -174,6 +174,13 @@ _HIGHER_BETTER = re.compile(r"\u2191|higher\s+is\s+better|\(higher", re.I)
 _BENCH_HEAD = re.compile(r"^\s*(?:benchmarks?|tasks?|datasets?|metrics?|evaluation|eval\.?|test sets?|domains?|subjects?|categories|category|capabilit(?:y|ies)|settings?)\b", re.I)
 # a label column's header whose last word names the rows' kind ("Structure Category", "Reasoning Tasks")
 _BENCH_TAIL = re.compile(r"\b(?:benchmarks?|tasks?|metrics?|categor(?:y|ies)|subjects?|domains?)\s*$", re.I)
+# a value column headed by a statistic of a model or a test, not by a system
+_STAT_HEAD = re.compile(
+    r"^\s*(?:estimates?|coef(?:ficient|f\.?)?s?|s\.?\s?e\.?|std\.? err(?:or)?|s\.?d\.?|z|t|f|\u03b2|beta|b|"
+    r"p(?:[- ]?values?)?|\(?(?:a|adjusted )?(?:or|hr|rr|irr)\)?(?: \(95\s?% ?ci\))?|(?:95\s?% ?)?ci|"
+    r"odds ratio|hazard ratio|wald(?: \u03c7\s?2| chi2)?|df|\u03c7\s?2|chi2|lower|upper)\s*[:*\u2020]*\s*$",
+    re.I,
+)
 _SYSTEM_HEAD = re.compile(r"^\s*(?:models?|methods?|systems?|approach(?:es)?|baselines?|architectures?|variants?|configurations?|ablations?|settings)\b", re.I)
 # value columns that describe a dataset (its size and make-up), not systems evaluated on it
 _PROPERTY_HEAD = re.compile(
@@ -181,7 +188,8 @@ _PROPERTY_HEAD = re.compile(
     r"(?:avg\.?\s+|mean\s+|max\.?\s+|min\.?\s+|total\s+)?(?:samples?|instances?|examples?|features?|classes|"
     r"labels?|dim(?:ension)?s?|size|sources?|domains?|types?|languages?|year|length|len\.?|tokens?|docs?|documents?|"
     r"queries|nodes|edges|vocab(?:ulary)?|images|videos|sentences|words|pairs|licen[cs]es?|splits?|train(?:ing)?|"
-    r"test(?:ing)?|dev|val(?:idation)?|records|rows|variables|attributes|subjects|patients|users|items)\b)",
+    r"test(?:ing)?|dev|val(?:idation)?|records|rows|variables|attributes|subjects|patients|users|items|"
+    r"references?|refs?\.?|citations?)\b)",
     re.I,
 )
 _METRIC_LIKE = re.compile(
@@ -222,6 +230,12 @@ def _column_labels(header: list[list[str]], ncol: int) -> list[str]:
     return labels
 
 
+# a measured amount with its unit ("1 mM", "10\u2013100 \u00b5M", "5 \u00b5g/mL", "37 \u00b0C"): a value, not a name
+_QUANTITY = re.compile(
+    "^\\d[\\d.,]*(?:\\s?[\u2013-]\\s?\\d[\\d.,]*)?\\s?(?:[pn\u00b5\u03bcm]?M|[pn\u00b5\u03bcmk]?g(?:/(?:[m\u00b5\u03bcd]?L|kg|day))?|"
+    "[\u00b5\u03bcmd]?L|[nm\u00b5\u03bcc]m|mg/kg|IU(?:/mL)?|U/mL|\u00b0C|mmHg|kDa|Da|nmol|\u00b5mol|mmol(?:/L)?)$")
+
+
 def _numeric_share(cells: list[str], counts: bool = True) -> tuple[float, int]:
     """Share (and count) of value cells among the non-missing ones: numbers, the statistics
     cells of clinical and survey tables ("46.0 (34.0, 59.0)", "16/47", "p=0.007", "NS") and
@@ -230,7 +244,7 @@ def _numeric_share(cells: list[str], counts: bool = True) -> tuple[float, int]:
     if not vals:
         return 0.0, 0
     n = sum(1 for c in vals if parse_number(c) is not None or is_stat_cell(split_marks(c)[0])
-            or (counts and is_count_cell(split_marks(c)[0])))
+            or (counts and is_count_cell(split_marks(c)[0])) or _QUANTITY.match(split_marks(c)[0].strip()))
     return n / len(vals), n
 
 
@@ -456,7 +470,10 @@ def _describes_entries(table: Table, sys_col: int) -> bool:
     leaf = head.split(" / ")[-1] if head else ""
     props = [c.split(" / ")[-1] for c in (table.columns[j] for j in table.metric_columns)]
     props = [c for c in props if c.strip()]
-    return bool(_BENCH_HEAD.match(leaf)) and bool(props) and sum(1 for c in props if _PROPERTY_HEAD.match(c)) >= 0.6 * len(props)
+    # words printed beside each entry ("Dataset | gRNA library | Cell Line") describe it too
+    attrs = [j for j in getattr(table, "attribute_columns", []) or [] if j < len(table.columns)]
+    n_prop = sum(1 for c in props if _PROPERTY_HEAD.match(c)) + len(attrs)
+    return bool(_BENCH_HEAD.match(leaf)) and bool(props) and n_prop >= 0.6 * (len(props) + len(attrs))
 
 
 def _own_name(doc: Document, doc_index: int) -> str:
@@ -507,6 +524,13 @@ def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[b
         elif cb >= 0.5 and rb < 0.3:
             score -= 2
             why.append(f"{cb:.0%} of column labels name benchmarks or metrics, {rb:.0%} of row labels")
+    # value columns headed by statistics ("Estimate | S.E. | Z | P-value", "OR (95% CI) | p-value"):
+    # each row is a variable or a level, the columns what is measured of it
+    if cols:
+        stat = sum(1 for c in cols if _STAT_HEAD.match(c.split(" / ")[-1])) / len(cols)
+        if stat >= 0.5:
+            score -= 2
+            why.append(f"{stat:.0%} of column labels are statistics")
     # the paper's own system (its title names it) heads a column, or labels a row
     if own and labels and cols:
         in_cols = any(_names(c, own) for c in cols)
@@ -578,7 +602,7 @@ def _side_by_side(columns: list[str], rows: list[list[str]], sys_col: int, numer
 
 
 _CITATION_CELL = re.compile(
-    r"^\s*(?:\[[\d,\s\u2013-]+\]|[A-Z][^\s()]*(?:\s+(?:et\s+al\.?|and\s+[A-Z][^\s()]*|&\s+[A-Z][^\s()]*))?,?\s*\(?(?:19|20)\d\d[a-z]?\)?)\s*$")
+    r"^\s*(?:\[[\d,\s\u2013-]+\]|[A-Z][^\s()]*(?:\s+(?:et\s+al\.?|and\s+[A-Z][^\s()]*|&\s+[A-Z][^\s()]*))?(?:,?\s+\(?|\()(?:19|20)\d\d[a-z]?\)?)\s*$")
 
 
 def _label_roles(label_cols: list[int], rows: list[list[str]]) -> tuple[list[int], list[int]]:
@@ -601,6 +625,14 @@ def _label_roles(label_cols: list[int], rows: list[list[str]]) -> tuple[list[int
     if not cands:
         return label_cols, []
     best = max(t[1] for t in cands)
+    full = [t[0] for t in cands if t[1] >= 1.0 - 1e-9 and t[3] >= 1.0 - 1e-9]
+    if full and any(t[0] > min(full) and t[1] >= best - 1e-9 for t in cands):
+        # a column that names every row alone, and columns right of it as distinct ("Dataset | gRNA
+        # library | Cell Line": Achilles | Avana | (many); "Outcome | HIV | TB": National commitments
+        # | Increased | Stagnant): the first names the row, the ones right of it describe it
+        key = min(full)
+        attrs = [j for j, *_ in stats if j > key]
+        return [j for j in label_cols if j not in attrs], attrs
     key = max(t[0] for t in cands if t[1] >= best - 1e-9)
     attrs = [j for j, distinct, cite, _f in stats if j > key and (cite >= 0.5 or distinct < best)]
     return [j for j in label_cols if j not in attrs], attrs
@@ -749,6 +781,10 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
             row_labels = labels[0]
     table.columns = [c if c else f"column {j + 1}" for j, c in enumerate(table.columns)]
     attr_names = {j: clean_label(table.columns[j].split(" / ")[-1]) or table.columns[j] for j in attrs}
+    # a header run on past a few words (a column's cells read into its header) names no cell
+    long_heads = {j for j in attrs if len(attr_names[j].split()) > 6}
+    cite_attrs = {j for j in attrs
+                  if sum(1 for i in value_rows if _CITATION_CELL.match(body[i][j].strip())) >= 0.5 * max(1, len(value_rows))}
     sub_metric = _metric_subcolumns(col_labels, table.metric_columns) if transposed else {}
     best: dict[str, str] = {}
     for n, i in enumerate(value_rows):
@@ -762,6 +798,10 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
             else:
                 num = parse_number(raw)
                 v = num if num is not None else raw.strip()
+                if isinstance(v, str) and re.match(r"0+\d", v) and is_count_cell(split_marks(v)[0]):
+                    # zeros that pad a count to the column's width ("038.8B" under "102.5B"), set in
+                    # white or as a phantom: not printed
+                    v = re.sub(r"^0+(?=\d)", "", v)
             pc = dict(_parse_cell_cached(raw))
             extra = {"text": raw.strip(), "spread": pc["spread"], "unit": pc["unit"], "marks": pc["marks"]}
             if attrs:
@@ -774,6 +814,14 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
                 recs.append(TableRecord(system=col_labels[j], column=lab, value=v, **extra))
             else:
                 recs.append(TableRecord(system=lab, column=col_labels[j], value=v, **extra))
+        if not transposed:
+            # an attribute column's words are the row's cells too ("Dataset | gRNA library":
+            # Achilles | Avana); citation columns are not
+            for j in attrs:
+                if j in cite_attrs or j in long_heads or not row[j].strip():
+                    continue
+                av = None if is_missing(row[j]) else (clean_label(row[j]) or row[j].strip())
+                recs.append(TableRecord(system=labels[0][n], column=attr_names[j], value=av, text=row[j].strip()))
     table.long = recs
     # best per benchmark
     if not table.metric_columns or not value_rows:

@@ -327,6 +327,9 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
     out: list[W] = []
     for w in words:
         text = str(w[4]).strip()
+        if "\ufffd" in text:
+            # a glyph the font maps to no character (a raised mark drawn from a symbol font): no text
+            text = text.replace("\ufffd", "").strip()
         if not text:
             continue
         x0, y0, x1, y1 = float(w[0]), float(w[1]), float(w[2]), float(w[3])
@@ -1063,6 +1066,10 @@ def _rules_in(rules: list[tuple[float, float, float]], bbox: tuple[float, float,
 def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _LazyRules | None = None) -> list[RawTable]:
     """One region -> tables; a region holding stacked blocks, each under its own header
     line (e.g. languages 1-9, then languages 10-18), becomes one table per block."""
+    cut = _section_heading_at(region.rows)
+    if cut is not None:
+        region = _Region(region.rows[:cut], region.caption, region.cap_bbox, region.x0, region.x1,
+                         list(region.notes) + ["a section heading under the table ends it"])
     rows = region.rows
     body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
     if len(body_idx) >= 4:
@@ -1100,6 +1107,28 @@ def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _
                     return _build(first, pg, doc_index, page_no, page_rules) + _build(rest, pg, doc_index, page_no, page_rules)
     one = _build_one(region, pg, doc_index, page_no, page_rules)
     return [one] if one is not None else []
+
+
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z](?:\.\d{1,2}){1,3})\.?$")
+
+
+def _section_heading_at(rows: list[Row]) -> int | None:
+    """Index of the first row below the table's rows that is a numbered section heading ("4.3
+    Ablation: Supervision Order Dominates"): a section number, then capitalised words, all in
+    bold and set larger than the table's own lines. The region grew into the next section."""
+    if len(rows) < 3:
+        return None
+    hs = sorted(w.h for r in rows for w in r.words)
+    typical = hs[len(hs) // 2]
+    for k in range(2, len(rows)):
+        ws = rows[k].words
+        if len(ws) < 2 or not _SECTION_NUMBER.match(ws[0].text) or not ws[1].text[:1].isupper():
+            continue
+        if not all(w.bold for w in ws) or sum(1 for w in ws[1:] if w.text[:1].isalpha()) < 1:
+            continue
+        if min(w.h for w in ws) > 1.08 * typical:
+            return k
+    return None
 
 
 def _second_header(r: Row, prev: Row, head: list[Row], after: list[Row], page_rules: _LazyRules | None) -> bool:
