@@ -43,8 +43,20 @@ TEXBENCH = Path(os.environ.get("JR_TEXBENCH", ROOT.parent / "shared" / "texbench
 GOLD_TEXBENCH = ROOT / "benchmarks" / "data" / "applicability_gold_texbench.tsv"
 
 
+def read_profiles(path: Path = GOLD) -> dict[str, dict[str, bool]]:
+    """Profile facts read by hand (comment lines `# profile: stem: model=1 llm=0 ...`), by paper stem."""
+    out: dict[str, dict[str, bool]] = {}
+    if not path.is_file():
+        return out
+    for ln in path.read_text(encoding="utf-8").splitlines():
+        if ln.startswith("# profile:") and ln.count(":") >= 2:
+            _, stem, facts = (x.strip() for x in ln.split(":", 2))
+            out[stem] = {k: v.strip() == "1" for k, v in (f.split("=", 1) for f in facts.split() if "=" in f)}
+    return out
+
+
 def read_gold(path: Path = GOLD) -> tuple[dict[tuple[str, str], dict[str, str]], set[str]]:
-    """Verdicts by (paper stem, topic) and the held-out paper stems (header line `# held-out: a, b`)."""
+    """Verdicts by (paper stem, topic) and the held-out paper stems (header lines `# held-out: a, b`)."""
     verdicts: dict[tuple[str, str], dict[str, str]] = {}
     held: set[str] = set()
     if not path.is_file():
@@ -89,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all", action="store_true", help="LLM reports too")
     ap.add_argument("--set", choices=("corpus", "texbench"), default="corpus",
                     help="which papers: the corpus (default) or the texbench PDFs (gold: applicability_gold_texbench.tsv)")
+    ap.add_argument("--half", choices=("all", "tune", "held-out"), default="all",
+                    help="only the tuning papers or only the held-out papers of the gold file (read the held-out once, at the end)")
     args = ap.parse_args(argv)
     if args.set == "texbench":
         base, papers, gold = TEXBENCH / "pdfs", texbench_papers, GOLD_TEXBENCH
@@ -113,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
                   if d.applies_profile and holds(d.applies_profile, _prof(True)) and not holds(d.applies_profile, _prof(False))}
     n_papers = n_major = n_llm_major = 0
     verdicts, held = read_gold(gold)
+    profiles = read_profiles(gold)
+    judged = {p for p, _ in verdicts}
+    trait_tally = {"tune": [0, 0], "held-out": [0, 0]}  # half -> [agreeing traits, traits read]
     tally = {"tune": {}, "held-out": {}}  # half -> verdict -> count
     raised: set[tuple[str, str]] = set()
     seen_papers: set[str] = set()
@@ -120,11 +137,14 @@ def main(argv: list[str] | None = None) -> int:
         stem = r["file"][:-4]
         if args.only and stem not in args.only:
             continue
+        if args.half != "all" and (stem in held) != (args.half == "held-out"):
+            continue
         t0 = time.perf_counter()
         supps = [base / x for x in r["supplements"].split(";") if x]
         a = jr.analyze(base / r["file"], supps)
         secs = time.perf_counter() - t0
-        if a.profile["llm"].value and not args.all:
+        # an LLM report is skipped unless asked for, or unless the hand-read file judges it
+        if a.profile["llm"].value and not args.all and stem not in judged:
             print(f"== {r['file']}: LLM paper, skipped (profile: {profile_line(a.profile)})\n")
             continue
         n_papers += 1
@@ -133,6 +153,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"== {r['file']}" + (f" + {', '.join(x.name for x in supps)}" if supps else "")
               + f"  ({_short(r['title'], 90)}; {secs:.1f} s)")
         print(f"   profile: {profile_line(a.profile)}")
+        if stem in profiles:
+            wrong = [f"{k}={'yes' if v else 'no'} (tool {'yes' if a.profile[k].value else 'no'})"
+                     for k, v in profiles[stem].items() if k in a.profile and bool(a.profile[k].value) != v]
+            trait_tally[half][0] += sum(1 for k, v in profiles[stem].items() if k in a.profile and bool(a.profile[k].value) == v)
+            trait_tally[half][1] += sum(1 for k in profiles[stem] if k in a.profile)
+            print(f"   profile as read by hand: {'agrees' if not wrong else 'differs: ' + ', '.join(wrong)}")
         for name, t in a.profile.items():
             if t.value and t.evidence:
                 e = t.evidence[0]
@@ -170,6 +196,12 @@ def main(argv: list[str] | None = None) -> int:
             share = c.get("defensible", 0) / n if n else 1.0
             detail = ", ".join(f"{k} {c[k]}" for k in sorted(c))
             print(f"{half:8s}: defensible {c.get('defensible', 0)}/{n} = {share:.3f}  ({detail or 'no major gaps'})")
+        for half in ("tune", "held-out"):
+            ok, n = trait_tally[half]
+            if n:
+                print(f"{half:8s}: profile traits as read by hand {ok}/{n} = {ok / n:.3f}")
+            lost_half = [k for k in lost if (k[0] in held) == (half == "held-out")]
+            print(f"{half:8s}: defensible gaps not raised (missed) {len(lost_half)}")
         print(f"defensible gaps of the hand-read file no longer raised: {len(lost)}"
               + (f" ({', '.join(f'{p}:{t}' for p, t in lost)})" if lost else ""))
     return 0

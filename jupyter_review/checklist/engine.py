@@ -100,6 +100,11 @@ class Detector:
     # table_strength: how much a results table with enough systems says by itself ("specific", or
     # "mention": the systems are named, not how their numbers were obtained)
     table_strength: int = 0
+    # others_links: true -- a sentence whose every hub/repository link names a model the main text
+    # cites as another's work ("TinyLlama-1.1B-Chat-v1.0 (Zhang et al., 2024)" and "The parameters
+    # are available via https://huggingface.co/TinyLlama/TinyLlama-1.1B-Chat-v1.0") is no release
+    # of the paper's own
+    others_links: bool = False
 
 
 @dataclass
@@ -165,6 +170,7 @@ def compile_detectors() -> dict[str, Detector]:
             counts_data=bool(s.get("counts_data", False)),
             not_specific=_rx(s.get("not_specific"), vocab),
             table_strength={"specific": SPECIFIC, "mention": MENTION}[s.get("table_strength", "specific")],
+            others_links=bool(s.get("others_links", False)),
         )
     return out
 
@@ -323,6 +329,30 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
 # a link as printed in a line or a sentence (for the words around it); a repository on a code host
 # ("hf.co/...": the Hugging Face hub's short host; "anonymous.4open.science/r/...": a repository
 # mirrored for blind review; both printed bare as footnotes give them)
+# a name written with a citation right after it: "TinyLlama-1.1B-Chat-v1.0 (Zhang et al., 2024)",
+# "LLaDA-8B-Instruct [12]"; and the repository a hub or forge link leads to
+_CITED_NAME = re.compile(r"([A-Za-z][\w.-]*[A-Za-z0-9])\s*(?:\((?-i:[A-Z])[^()]{0,80}?(?:19|20)\d\d\w?\)|\[\d)")
+_REPO_LINK = re.compile(r"(?:huggingface\.co|(?<![\w.-])hf\.co|github\.com|modelscope\.cn/models)/(?:[\w.-]+)/([\w.-]*[\w])", re.I)
+
+
+def _cited_model_names(units: list[Any]) -> set[str]:
+    """Names the main text cites as another's work, with a digit or a hyphen in them (a versioned
+    checkpoint's name, not a plain word), lower-cased."""
+    out: set[str] = set()
+    for u in units:
+        for m in _CITED_NAME.finditer(u.text):
+            name = m.group(1)
+            if re.search(r"\d|-", name):
+                out.add(name.lower())
+    return out
+
+
+def _links_to_others(text: str, cited: set[str]) -> bool:
+    """Every repository link of the sentence leads to a model the paper cites as another's."""
+    repos = [m.group(1).lower() for m in _REPO_LINK.finditer(text)]
+    return bool(repos) and all(r in cited for r in repos)
+
+
 _LINK_URL = re.compile(r"(?:https?://\s?|www\.|(?<![\w@/.-])(?:(?:[a-z0-9-]+\.)+(?:com|org|io|gl|net|edu|ai|cn|me|ly|cc)|hf\.co|anonymous\.4open\.science)/(?=\w))[^\s]*[\w/]", re.I)
 _CODE_REPO = re.compile(r"(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/[\w.-]+/[\w.-]+", re.I)
 _OWN_REPO = re.compile(r"(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|huggingface\.co|modelscope\.cn)/[\w.-]+(?:/[\w.-]+)?", re.I)
@@ -1259,6 +1289,7 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
                    for m in _OWN_REPO.finditer(f"{u.text} {u.note}")]
     results: dict[str, TopicResult] = {}
     collected: dict[str, list[_Hit]] = {}
+    cited_models: set[str] | None = None
     for tid, det in detectors().items():
         na = _not_applicable(det, main, reports_results, analysis.profile)
         if na is not None:
@@ -1271,6 +1302,8 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
         hits: list[_Hit] = []
         seen: set[tuple[int, int]] = set()
         strict = bool(det.strict_when) and main.at_least(det.strict_when, det.strict_min)
+        if det.others_links and cited_models is None:
+            cited_models = _cited_model_names([u for u in sents if u.role == "main"])
         for i, u in enumerate(sents):
             h = _match_sentence(det, u, strict)
             if (h is not None and h.strength == MENTION and det.title_link is not None and title_repos
@@ -1299,6 +1332,8 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
                     and (h.strength < SPECIFIC or _only_points(det, u))):
                 # "the architecture is detailed in Appendix C": the main text only points to the details
                 h = _Hit(u, VAGUE, "pointer")
+            if h is not None and det.others_links and cited_models and _links_to_others(u.text, cited_models):
+                h = None
             if h is not None and u.key not in seen:
                 seen.add(u.key)
                 hits.append(h)
