@@ -1781,15 +1781,26 @@ def _check_bold(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Docu
         cells = [c for c in cells_of[t.id] if c.value is not None]
         if not any(c.bold for c in cells):
             continue
+        # rows the caption leaves out of the bolding ("We bold the best results ... excluding Copy and
+        # Ground Truth"): references, not rivals
+        left_out = _caption_excluded(t, cells)
         by_col: dict[str, list[_Cell]] = {}
         for c in cells:
-            by_col.setdefault(c.column, []).append(c)
+            if c.system not in left_out:
+                by_col.setdefault(c.column, []).append(c)
         for col, cs in by_col.items():
             bolds = [c for c in cs if c.bold]
             if not bolds or len(cs) < 2:
                 continue
             low = _lower_better(t, col, bolds[0].col)
             pick = min if low else max
+            # every bold cell at the other end of the column while the caption gives no direction:
+            # the bold may tell the direction the guess missed (self-BLEU and self-TER measure
+            # diversity, lower and higher better; a standard deviation of ratings, lower better),
+            # so no mismatch is said
+            other = (max if low else min)(c.value for c in cs)  # type: ignore[type-var]
+            reversed_bold = (_caption_direction(t, col) is None and pick(c.value for c in cs) != other  # type: ignore[type-var]
+                             and all(b.value == other for b in bolds))
             groups: dict[str, list[_Cell]] = {}
             for c in cs:
                 groups.setdefault(_group_of(c), []).append(c)
@@ -1805,15 +1816,33 @@ def _check_bold(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Docu
                     continue
                 winner = next(c for c in group if c.value == group_best)
                 sure = b.confident and winner.confident
+                why = b.why or winner.why
+                if reversed_bold:
+                    sure, why = False, (f"the bold marks the {'highest' if low else 'lowest'} value of the column: "
+                                        f"{'higher' if low else 'lower'} may be better here")
                 out.append(CrossCheck(
                     kind="bold_best", status="mismatch" if sure else "unverified",
                     message=(f"{_where(t, doc)}, {col}: bold {b.value:g} ({b.system}) is not the best; "
                              f"{winner.system} has {winner.value:g} ({'lower' if low else 'higher'} is better)"
-                             + ("" if sure else f" [unverified: {b.why or winner.why}]")),
+                             + ("" if sure else f" [unverified: {why}]")),
                     table=t.caption, table_id=t.id, table_doc=t.doc, table_page=t.page,
                     cells=[_cell_dict(b, t, doc), _cell_dict(winner, t, doc)], confidence=min(b.confidence, winner.confidence),
-                    reason="" if sure else (b.why or winner.why), tables=[_table_ref(t, doc)],
+                    reason="" if sure else why, tables=[_table_ref(t, doc)],
                 ))
+    return out
+
+
+_EXCLUDING = re.compile(r"\b(?:excluding|except(?:\s+for)?|other than|apart from|not counting)\s+(?P<x>[^.;]*)", re.I)
+
+
+def _caption_excluded(t: Table, cells: list[_Cell]) -> set[str]:
+    """Row labels the caption names after 'excluding' / 'except' (left out of the best values)."""
+    out: set[str] = set()
+    for m in _EXCLUDING.finditer(t.caption or ""):
+        for system in {c.system for c in cells}:
+            pat = _label_pattern(_leaf(system))
+            if pat and pat.search(m.group("x")):
+                out.add(system)
     return out
 
 
