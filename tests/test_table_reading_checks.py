@@ -8,7 +8,11 @@ kind, on real pages of tuning papers:
   each part's weight: a bold best value after a plain one stays bold;
 - the bold check: rows the caption leaves out of the bolding ("excluding Copy and Ground
   Truth") are no rivals; a bold at the other end of a column whose direction the caption does
-  not give is no mismatch (self-BLEU, a standard deviation), only unverified.
+  not give is no mismatch (self-BLEU, a standard deviation), only unverified; a table read
+  sideways whose bold marks each printed column's best gets no bold check;
+- a number in a bracket after a clause ('X (Wang et al., 2022) is a dataset ... (avg. summary
+  length of 227 words)') is read against the row the clause names when the bracket names the
+  column with the number's unit (the citation bracket no clause boundary).
 """
 
 from __future__ import annotations
@@ -103,3 +107,35 @@ def test_rows_the_caption_excludes_are_no_rivals(tmp_path_factory):
     checks = _check_bold([t], {t.id: cells})
     assert not any("Ground Truth" in c.message or "Copy has" in c.message for c in checks), [c.message for c in checks]
     assert not any(c.status == "mismatch" for c in checks)
+
+
+def test_bold_per_printed_column_in_a_table_read_sideways(tmp_path_factory):
+    """ri-iclr2026 Table 3 (p. 8) is read with the settings as systems; its bold marks each printed
+    column's best (one bold in every printed column, lower better under 'Winner Entropy ↓'): no
+    bold_best mismatch is drawn from the reading."""
+    t = _table("ri-iclr2026", 8, "3", tmp_path_factory)
+    cells = table_cells(t)
+    assert t.orientation == "columns" and any(c.bold and c.column == "RI" for c in cells)
+    assert not any(c.status == "mismatch" for c in _check_bold([t], {t.id: cells}))
+
+
+def test_a_bracket_names_its_clause_subject(tmp_path_factory):
+    """longeval-eacl2023 p. 4: 'SQuALITY (Wang et al., 2022) is a summarization dataset ... (avg.
+    summary length of 227 words)': the citation bracket is part of the clause, the bracket names
+    the column '|summary| (words)' with the number's unit, the clause the row. A bracket whose
+    number has no unit of the label ('54% bigram overlap with source') is not read so."""
+    from jupyter_review.extract.claims import extract_claims
+    from jupyter_review.extract.crosscheck import cross_check
+
+    src = corpus_pdf("longeval-eacl2023.pdf")
+    out = tmp_path_factory.mktemp("le") / "le-3-4.pdf"
+    with pymupdf.open(str(src)) as d:
+        d.select([2, 3])
+        d.save(str(out))
+    doc = load(out)
+    checks = cross_check(extract_claims(doc), extract_tables(doc), doc)
+    for quote, value in (("avg. summary length of 227 words", "227"), ("avg. summary length of 205 words", "205")):
+        mine = [c for c in checks if c.claim and quote in " ".join(c.claim.split())]
+        assert mine and mine[0].status == "consistent", [(c.status, c.message) for c in mine]
+        assert f"{value} for |summary| (words)" in mine[0].message
+    assert not any(c.claim and "bigram overlap with source" in c.claim and "|source|" in c.message for c in checks)

@@ -1043,6 +1043,10 @@ def _label_shares(text: str, nums: list, pool: list[Table], axes: dict[str, list
     return {k for k, _, _ in items}
 
 
+# an author-year citation in brackets ("(Wang et al., 2022)", "(Cohan et al., 2018; Li, 2020)")
+_CITATION_BRACKET = re.compile(r"\([^()]*\b(?:19|20)\d{2}[a-z]?\s*\)")
+
+
 def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document,
                          skip: set[int]) -> list[CrossCheck]:
     """A number in a prose sentence read against the one table cell whose row and column labels
@@ -1104,12 +1108,15 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                     segs = segs[:2]  # citing no table: the number's own clauses only
                 scope = text  # where the label of the other axis may be named
                 br = _bracketed(text, s0)
-                if br >= 0 and br >= prev_end:
+                in_bracket = br >= 0 and br >= prev_end
+                if in_bracket:
                     # inside a bracket: the bracket's own words, then the clause before the bracket
+                    # (a citation bracket in that clause is part of it: "SQuALITY (Wang et al., 2022) is
+                    # a dataset ... (avg. summary length of 227 words)")
                     close = text.find(")", e0)
                     segs = [re.split(r"[,;:]|\.\s", text[e0:close if close >= 0 else len(text)], maxsplit=1)[0],
                             re.split(r"[,;:]|\.\s", text[br + 1:s0])[-1],
-                            re.split(r"[,;:()]|\.\s", text[:br].rstrip())[-1]]
+                            re.split(r"[,;:()]|\.\s", _CITATION_BRACKET.sub(" ", text[:br]).rstrip())[-1]]
                     scope = segs[2] + " " + text[br:close if close >= 0 else len(text)]
                 for seg in segs:
                     r_here, c_here = _labels_named(rows, seg), _labels_named(cols, seg)
@@ -1118,6 +1125,15 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                 if len(r_here) > 1 or len(c_here) > 1 or not (r_here or c_here):
                     continue
                 own = bool(r_here and c_here)
+                unit = re.match(r"\s*([A-Za-z]+)", after)
+                if not own and in_bracket and not cited and unit and unit.group(1).lower() in _tokens((r_here or c_here)[0]):
+                    # a bracket that names one label, the number's unit among its words ("227 words" for
+                    # "|summary| (words)"), set after the clause that names the other label (alone of
+                    # its axis): the bracket is said of that clause's subject
+                    other = _labels_named(cols if r_here else rows, scope)
+                    if len(other) == 1:
+                        c_here, r_here = (other, r_here) if r_here else (c_here, other)
+                        own = True
                 if not own and not cited:
                     continue
                 if not r_here:
@@ -1784,6 +1800,15 @@ def _check_bold(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Docu
         # rows the caption leaves out of the bolding ("We bold the best results ... excluding Copy and
         # Ground Truth"): references, not rivals
         left_out = _caption_excluded(t, cells)
+        if t.orientation == "columns":
+            # read with systems as columns, yet one bold in every printed column and several in some
+            # row: the bold marks each printed column's best (the columns are the metrics), and the
+            # orientation read is in doubt: no bold check
+            per_sys = Counter(c.system for c in cells if c.bold)
+            per_row = Counter(c.column for c in cells if c.bold)
+            printed = {c.system for c in cells}
+            if len(printed) >= 3 and set(per_sys) == printed and set(per_sys.values()) == {1} and max(per_row.values()) > 1:
+                continue
         by_col: dict[str, list[_Cell]] = {}
         for c in cells:
             if c.system not in left_out:
