@@ -19,7 +19,7 @@ from tests.conftest import GOLD, need_corpus
 
 FILES = sorted((GOLD / "crosscheck").glob("*.yaml"))
 TRUTHS = {"consistent", "mismatch", "not_checkable"}
-SPLITS = {"tuning", "blind", "fresh"}
+SPLITS = {"tuning", "blind", "fresh", "fresh2"}
 
 
 def _load(path: Path) -> dict:
@@ -78,6 +78,21 @@ def test_fresh_crosscheck_gold_is_new_and_large_enough() -> None:
     assert not papers & earlier
     truths = {c["truth"] for _, c in fresh}
     assert truths == TRUTHS
+
+
+def test_fresh2_crosscheck_gold_is_new_and_large_enough() -> None:
+    """The second blind batch (fresh2, session 15) uses no paper of any other batch."""
+    fresh2, earlier = [], set()
+    for p in FILES:
+        data = _load(p)
+        if data["split"] == "fresh2":
+            fresh2.extend(_claims(data))
+        else:
+            earlier.update(q for q, _ in _claims(data))
+            earlier.update(Path(v).stem for v in data["files"].values())
+    papers = {q for q, _ in fresh2}
+    assert len(fresh2) >= 40 and len(papers) >= 5
+    assert not papers & earlier
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])

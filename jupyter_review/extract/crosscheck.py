@@ -1043,6 +1043,10 @@ def _label_shares(text: str, nums: list, pool: list[Table], axes: dict[str, list
     return {k for k, _, _ in items}
 
 
+# an author-year citation in brackets ("(Wang et al., 2022)", "(Cohan et al., 2018; Li, 2020)")
+_CITATION_BRACKET = re.compile(r"\([^()]*\b(?:19|20)\d{2}[a-z]?\s*\)")
+
+
 def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document,
                          skip: set[int]) -> list[CrossCheck]:
     """A number in a prose sentence read against the one table cell whose row and column labels
@@ -1104,12 +1108,15 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                     segs = segs[:2]  # citing no table: the number's own clauses only
                 scope = text  # where the label of the other axis may be named
                 br = _bracketed(text, s0)
-                if br >= 0 and br >= prev_end:
+                in_bracket = br >= 0 and br >= prev_end
+                if in_bracket:
                     # inside a bracket: the bracket's own words, then the clause before the bracket
+                    # (a citation bracket in that clause is part of it: "SQuALITY (Wang et al., 2022) is
+                    # a dataset ... (avg. summary length of 227 words)")
                     close = text.find(")", e0)
                     segs = [re.split(r"[,;:]|\.\s", text[e0:close if close >= 0 else len(text)], maxsplit=1)[0],
                             re.split(r"[,;:]|\.\s", text[br + 1:s0])[-1],
-                            re.split(r"[,;:()]|\.\s", text[:br].rstrip())[-1]]
+                            re.split(r"[,;:()]|\.\s", _CITATION_BRACKET.sub(" ", text[:br]).rstrip())[-1]]
                     scope = segs[2] + " " + text[br:close if close >= 0 else len(text)]
                 for seg in segs:
                     r_here, c_here = _labels_named(rows, seg), _labels_named(cols, seg)
@@ -1118,6 +1125,15 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                 if len(r_here) > 1 or len(c_here) > 1 or not (r_here or c_here):
                     continue
                 own = bool(r_here and c_here)
+                unit = re.match(r"\s*([A-Za-z]+)", after)
+                if not own and in_bracket and not cited and unit and unit.group(1).lower() in _tokens((r_here or c_here)[0]):
+                    # a bracket that names one label, the number's unit among its words ("227 words" for
+                    # "|summary| (words)"), set after the clause that names the other label (alone of
+                    # its axis): the bracket is said of that clause's subject
+                    other = _labels_named(cols if r_here else rows, scope)
+                    if len(other) == 1:
+                        c_here, r_here = (other, r_here) if r_here else (c_here, other)
+                        own = True
                 if not own and not cited:
                     continue
                 if not r_here:
@@ -1781,15 +1797,35 @@ def _check_bold(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Docu
         cells = [c for c in cells_of[t.id] if c.value is not None]
         if not any(c.bold for c in cells):
             continue
+        # rows the caption leaves out of the bolding ("We bold the best results ... excluding Copy and
+        # Ground Truth"): references, not rivals
+        left_out = _caption_excluded(t, cells)
+        if t.orientation == "columns":
+            # read with systems as columns, yet one bold in every printed column and several in some
+            # row: the bold marks each printed column's best (the columns are the metrics), and the
+            # orientation read is in doubt: no bold check
+            per_sys = Counter(c.system for c in cells if c.bold)
+            per_row = Counter(c.column for c in cells if c.bold)
+            printed = {c.system for c in cells}
+            if len(printed) >= 3 and set(per_sys) == printed and set(per_sys.values()) == {1} and max(per_row.values()) > 1:
+                continue
         by_col: dict[str, list[_Cell]] = {}
         for c in cells:
-            by_col.setdefault(c.column, []).append(c)
+            if c.system not in left_out:
+                by_col.setdefault(c.column, []).append(c)
         for col, cs in by_col.items():
             bolds = [c for c in cs if c.bold]
             if not bolds or len(cs) < 2:
                 continue
             low = _lower_better(t, col, bolds[0].col)
             pick = min if low else max
+            # every bold cell at the other end of the column while the caption gives no direction:
+            # the bold may tell the direction the guess missed (self-BLEU and self-TER measure
+            # diversity, lower and higher better; a standard deviation of ratings, lower better),
+            # so no mismatch is said
+            other = (max if low else min)(c.value for c in cs)  # type: ignore[type-var]
+            reversed_bold = (_caption_direction(t, col) is None and pick(c.value for c in cs) != other  # type: ignore[type-var]
+                             and all(b.value == other for b in bolds))
             groups: dict[str, list[_Cell]] = {}
             for c in cs:
                 groups.setdefault(_group_of(c), []).append(c)
@@ -1805,15 +1841,33 @@ def _check_bold(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Docu
                     continue
                 winner = next(c for c in group if c.value == group_best)
                 sure = b.confident and winner.confident
+                why = b.why or winner.why
+                if reversed_bold:
+                    sure, why = False, (f"the bold marks the {'highest' if low else 'lowest'} value of the column: "
+                                        f"{'higher' if low else 'lower'} may be better here")
                 out.append(CrossCheck(
                     kind="bold_best", status="mismatch" if sure else "unverified",
                     message=(f"{_where(t, doc)}, {col}: bold {b.value:g} ({b.system}) is not the best; "
                              f"{winner.system} has {winner.value:g} ({'lower' if low else 'higher'} is better)"
-                             + ("" if sure else f" [unverified: {b.why or winner.why}]")),
+                             + ("" if sure else f" [unverified: {why}]")),
                     table=t.caption, table_id=t.id, table_doc=t.doc, table_page=t.page,
                     cells=[_cell_dict(b, t, doc), _cell_dict(winner, t, doc)], confidence=min(b.confidence, winner.confidence),
-                    reason="" if sure else (b.why or winner.why), tables=[_table_ref(t, doc)],
+                    reason="" if sure else why, tables=[_table_ref(t, doc)],
                 ))
+    return out
+
+
+_EXCLUDING = re.compile(r"\b(?:excluding|except(?:\s+for)?|other than|apart from|not counting)\s+(?P<x>[^.;]*)", re.I)
+
+
+def _caption_excluded(t: Table, cells: list[_Cell]) -> set[str]:
+    """Row labels the caption names after 'excluding' / 'except' (left out of the best values)."""
+    out: set[str] = set()
+    for m in _EXCLUDING.finditer(t.caption or ""):
+        for system in {c.system for c in cells}:
+            pat = _label_pattern(_leaf(system))
+            if pat and pat.search(m.group("x")):
+                out.add(system)
     return out
 
 

@@ -341,7 +341,10 @@ def _confidence(table: Table, rt: RawTable, orient_conf: float) -> None:
         why.append("no column of values found")
     else:
         filled = [sum(1 for j in mc if j < len(r) and r[j].strip()) / len(mc) for r in value_rows]
-        parsed = [sum(1 for j in mc if j < len(r) and r[j].strip() and (parse_number(r[j]) is not None or is_missing(r[j])))
+        # (a count with a magnitude suffix, "13B", "2.9M", read as a value of a size column, is a value
+        # here too: not a sign of merged or split columns)
+        parsed = [sum(1 for j in mc if j < len(r) and r[j].strip() and (parse_number(r[j]) is not None or is_missing(r[j])
+                                                                       or is_count_cell(split_marks(r[j])[0])))
                   / max(1, sum(1 for j in mc if j < len(r) and r[j].strip())) for r in value_rows]
         grid = round(0.9 * (0.5 + 0.5 * sum(filled) / len(filled)) * (sum(parsed) / len(parsed)), 3)
         # two values run together in one cell ("0.140 (0.013) 0.128 (0.015)"): a column gutter was missed

@@ -338,8 +338,14 @@ def _merge_label_lines(lines: list[Line]) -> list[Line]:
 
 
 def _joined(lab: Line, first: Line) -> Line:
+    spans = first.spans
+    if (lab.bold, lab.italic) != (first.bold, first.italic):
+        # two weights side by side (a table's "47.6" read as a section label, then a bold best "55.1"):
+        # each part keeps its own style, so a bold cell is not lost in the joined line
+        spans = [sp for ln in (lab, first) for sp in (ln.spans or [Span(text=ln.text, bbox=ln.bbox, size=ln.size, font=ln.font,
+                                                                          bold=ln.bold, italic=ln.italic)])]
     return Line(text=f"{lab.text} {first.text}", bbox=union([lab.bbox, first.bbox]), size=first.size,
-                bold=first.bold and lab.bold, italic=first.italic, spans=first.spans, font=first.font)
+                bold=first.bold and lab.bold, italic=first.italic, spans=spans, font=first.font)
 
 
 _LABEL = re.compile(r"^(?:[A-Z](?:\.\d{1,2}){0,3}|[IVX]{1,5}|S?\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
