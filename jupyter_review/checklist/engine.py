@@ -1088,11 +1088,23 @@ def _gives_specifics(h: _Hit, topic: str = "") -> bool:
 
 # ... or this many statements without the specifics, each above the status cut, suffice together
 VAGUE_CORROBORATE: int = 99
+# how sure a sentence tied to the topic by its keyword alone (a bare "mention": no aspect of the
+# topic, not under the topic's heading, no vague phrasing of it) must be to make the topic vague.
+# Below the display cut such a sentence is mostly the keyword in another sense, another paper's
+# work or a result (the training papers' wrong vague calls): a lead, no statement
+VAGUE_MENTION_NEEDS: Any = 0.6
+
+
+def _states_vaguely(h: _Hit) -> bool:
+    """Whether one statement without the specifics is enough for ``vague``."""
+    if not _sure_enough(h, VAGUE_NEEDS):
+        return False
+    return h.why != "mention" or _sure_enough(h, VAGUE_MENTION_NEEDS)
 
 
 def _vague_enough(weak: list[_Hit]) -> bool:
     """Whether statements without the specifics make a topic ``vague`` rather than ``missing``."""
-    return any(_sure_enough(h, VAGUE_NEEDS) for h in weak) or len(weak) >= VAGUE_CORROBORATE
+    return any(_states_vaguely(h) for h in weak) or len(weak) >= VAGUE_CORROBORATE
 
 
 def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bool) -> tuple[str, str, list[_Hit]]:
