@@ -263,6 +263,7 @@ VARIANTS: list[tuple[str, dict]] = [
     ("a bare mention needs only the status cut", {"VAGUE_MENTION_NEEDS": "on"}),
     *[(f"a bare mention needs p_on>={t}", {"VAGUE_MENTION_NEEDS": t}) for t in (0.5, 0.6, 0.7)],
     ("a bare mention needs sure, corroborated by 2", {"VAGUE_CORROBORATE": 2}),
+    ("a bare mention that reports a finding counts", {"VAGUE_MENTION_NOT_FINDINGS": False}),
     *[(f"vague needs p_on>={t}", {"VAGUE_NEEDS": t}) for t in (0.5, 0.7, 0.8)],
     *[(f"spec down <{t}", {"SPEC_DOWN": t}) for t in (0.1, 0.2, 0.3, 0.4)],
     *[(f"spec up >={t}", {"SPEC_UP": t}) for t in (0.6, 0.7, 0.8, 0.9)],

@@ -447,3 +447,25 @@ def test_a_sure_keyword_only_sentence_makes_the_topic_vague_either_way(model, na
     for r in (a.topics[topic], status_flips.decide(args, {"VAGUE_MENTION_NEEDS": 0.6})[topic]):
         assert r.status == "vague"
         assert any(" ".join(e.text.split()).startswith(start) for e in r.evidence)
+
+
+@pytest.mark.parametrize("name,topic,start,vague", [
+    # a finding: what came out of the experiments, no statement of how variance was handled
+    ("deepseek-moe.pdf", "eval.variance", "We find that different ratios of the shared experts", False),
+    # a finding that concedes what is still untested: a vague statement of limitations
+    ("deepseek-v3.2-exp.pdf", "risk.limitations", "Although our internal evaluations show promising results", True),
+])
+def test_a_keyword_only_sentence_reporting_a_finding_makes_no_vague_status(model, name, topic, start, vague):
+    """A results sentence tied to the topic by its keyword alone (#13's "results sentence" kind)
+    is a lead, not the evidence of a vague status; one that concedes something still counts."""
+    from jupyter_review.checklist import engine
+
+    a, args = _topic_hits(name)
+    mine = [h for h in args[2][topic] if " ".join(h.unit.text.split()).startswith(start)]
+    assert mine and mine[0].why == "mention", f"{start!r} is no longer a keyword-only hit of {topic}"
+    assert engine._REPORTS_FINDING.search(mine[0].unit.text)
+    r = a.topics[topic]
+    shown = any(" ".join(e.text.split()).startswith(start) for e in r.evidence)
+    assert (r.status == "vague" and shown) == vague, (r.status, shown)
+    if not vague:
+        assert any(" ".join(e.text.split()).startswith(start) for e in r.leads)

@@ -1099,11 +1099,40 @@ VAGUE_CORROBORATE: int = 99
 VAGUE_MENTION_NEEDS: Any = "on"
 
 
+# a sentence tied to the topic by its keyword alone that reports a finding ("We find that different
+# ratios of the shared experts ... do not significantly impact the performance") says what came
+# out, not what the paper did or states about the topic: alone it makes no topic vague (a lead),
+# unless it concedes something ("Although our internal evaluations show promising results ..., we
+# are actively pursuing further ... testing ... to uncover potential limitations"). Out of fold on
+# the training papers: exact 0.837 -> 0.839, vague precision 0.582 -> 0.598 (91 -> 87 calls);
+# development gold batches: 2 gains, 1 loss, exact unchanged overall
+VAGUE_MENTION_NOT_FINDINGS: bool = True
+_REPORTS_FINDING = re.compile(
+    r"\b(?:we|our (?:results|experiments|analysis)) (?:\w+ )?(?:find|found|observe[ds]?|show(?:s|ed)?) that\b"
+    r"|\b(?:results?|experiments?|evaluations?) (?:\w+ )?(?:show|shows|showed|indicate[sd]?|demonstrate[sd]?"
+    r"|confirm(?:s|ed)?|reveal(?:s|ed)?)\b|\b(?:outperform|surpass)\w*"
+    r"|\bachiev(?:es|ed|ing) (?:\w+ ){0,3}(?:performance|results|accuracy|scores?|state-of-the-art|gains?)"
+    r"|\b(?:demonstrates?|demonstrated|exhibits?|exhibited|shows?) (?:\w+ ){0,2}(?:strong|superior|remarkable"
+    r"|competitive|comparable|significant|better|improved|notable) ",
+    re.IGNORECASE,
+)
+_CONCEDES = re.compile(r"\b(?:although|though|but|however|yet|while|despite|limitations?|remains?|potential)\b",
+                       re.IGNORECASE)
+
+
+def _reports_finding(text: str) -> bool:
+    return _REPORTS_FINDING.search(text) is not None and _CONCEDES.search(text) is None
+
+
 def _states_vaguely(h: _Hit) -> bool:
     """Whether one statement without the specifics is enough for ``vague``."""
     if not _sure_enough(h, VAGUE_NEEDS):
         return False
-    return h.why != "mention" or _sure_enough(h, VAGUE_MENTION_NEEDS)
+    if h.why != "mention":
+        return True
+    if VAGUE_MENTION_NOT_FINDINGS and _reports_finding(h.unit.text):
+        return False
+    return _sure_enough(h, VAGUE_MENTION_NEEDS)
 
 
 def _vague_enough(weak: list[_Hit]) -> bool:
