@@ -38,9 +38,9 @@ def collect(folds: int, only: str | None = None):
     stash = {}
     orig = engine._finish
 
-    def grab(analysis, results, collected, has_supp):
-        stash["x"] = (analysis, dict(results), collected, has_supp)
-        return orig(analysis, results, collected, has_supp)
+    def grab(analysis, results, collected, has_supp, main_units=None):
+        stash["x"] = (analysis, dict(results), collected, has_supp, main_units)
+        return orig(analysis, results, collected, has_supp, main_units)
 
     engine._finish = grab
     try:
@@ -62,11 +62,11 @@ def score(data, gold, topics_of_interest=("data.size", "eval.baselines")) -> dic
     from jupyter_review.checklist import engine
 
     pairs = []
-    for p, (analysis, na, collected, has_supp) in data.items():
+    for p, (analysis, na, collected, has_supp, *rest) in data.items():
         for hits in collected.values():
             for h in hits:
                 h.lead = False
-        res = engine._finish(analysis, dict(na), collected, has_supp)
+        res = engine._finish(analysis, dict(na), collected, has_supp, *rest)
         for tid, r in res.items():
             if tid in gold[p]:
                 pairs.append((p, tid, gold[p][tid], r.status))
@@ -260,6 +260,10 @@ VARIANTS: list[tuple[str, dict]] = [
     *[(f"disclosed needs {t} for data.size/eval.baselines", {"DISCLOSED_NEEDS": t,
       "DISCLOSED_TOPICS": ("data.size", "eval.baselines")}) for t in ("sure", 0.5)],
     ("vague needs sure", {"VAGUE_NEEDS": "sure"}),
+    ("a bare mention needs only the status cut", {"VAGUE_MENTION_NEEDS": "on"}),
+    *[(f"a bare mention needs p_on>={t}", {"VAGUE_MENTION_NEEDS": t}) for t in (0.5, 0.6, 0.7)],
+    ("a bare mention needs sure, corroborated by 2", {"VAGUE_CORROBORATE": 2}),
+    ("a bare mention that reports a finding counts", {"VAGUE_MENTION_NOT_FINDINGS": False}),
     *[(f"vague needs p_on>={t}", {"VAGUE_NEEDS": t}) for t in (0.5, 0.7, 0.8)],
     *[(f"spec down <{t}", {"SPEC_DOWN": t}) for t in (0.1, 0.2, 0.3, 0.4)],
     *[(f"spec up >={t}", {"SPEC_UP": t}) for t in (0.6, 0.7, 0.8, 0.9)],
