@@ -1,0 +1,241 @@
+"""Question-and-answer forms: datasheets for datasets ("Who funded the creation of the dataset?"
+followed by the authors' answer), paper checklists ("Did you report error bars? [Yes] See
+Section 3", "Question: ... Answer: [No] Justification: ..."), model cards in the same layout.
+
+A form's question is template: its words disclose nothing.  Its answer means something only with
+its question ("Yes, CC-BY license."), and it is evidence for the topic the question asks about.
+An answer that only points elsewhere ("[Yes] See Section 3") discloses only what the pointed
+section holds, which is read there; an answer "[No]" or "[N/A]" to a question asking whether the
+paper reports something is the authors' admission that it does not (a gap, or not applicable).
+The justification text after an answer marker is prose, judged like any other sentence.
+
+This module reads the form from the sentences and the page layout (typography of the question
+lines, answer markers, "Answer:" / "Justification:" / "Guidelines:" labels); the checklist engine
+asks it, for each sentence, whether the sentence is template or an answer and to what question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+# a question: ends with a question mark (closing quotes or brackets after it)
+QUESTION_END = re.compile(r"\?\s*[\"\u201d')\]]*\s*$")
+# an item's number or bullet before its question: "1.", "(a)", "A1.", "B3", "•", "Q3:", "Question:"
+_ITEM_LEAD = re.compile(
+    r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u2013\u2014*-]\s*|\(?[a-z]\)\s*|\(?[ivx]{1,4}\)\s*|[A-E]\d{1,2}\.?\s+|\d{1,2}(?:\.\d{1,2})*\.?\s+"
+    r"|Q\d{0,3}\s*[:.]\s*|Question\s*\d{0,3}\s*:\s*)+",
+    re.IGNORECASE,
+)
+# an answer marker at the start of the answer: "[Yes]", "Answer: [N/A]", "Yes,", "No.", "N/A",
+# the check boxes of ACL's checklist ("\u2713", "\u2717", "\u25a1"); a bare "No" or "Yes" needs punctuation
+# or the end after it ("No model trained on this dataset ..." is prose)
+_MARK_WORD = r"(?:Yes|No|N/?A|NA|Not applicable|Partial(?:ly)?|TODO)"
+_ANSWER_LEAD = re.compile(
+    rf"^\s*(?:A\d{{0,3}}\s*[:.]\s*)?(?:Answer\s*:\s*)?(?:\[\s*({_MARK_WORD})\s*\]|({_MARK_WORD})(?=\s*(?:[.,;:!\u2013\u2014-]|$))"
+    r"|([\u2713\u2714\u2611]|[\u2717\u2718\u2612]))\s*[.,;:!\u2013\u2014-]?\s*",
+    re.IGNORECASE,
+)
+# an answer marker after a question in the same sentence: "... scope? [Yes] See Section 3"
+_INLINE_ANSWER = re.compile(rf"\?\s*[\"\u201d')]*\s*(?=(?:Answer\s*:\s*)?\[\s*{_MARK_WORD}\s*\])", re.IGNORECASE)
+_LABEL = re.compile(r"^\s*(Answer|Justification|Guidelines|Question)\s*:\s*", re.IGNORECASE)
+# an answer that only points to where the thing is: "See Section 3.", "Section 4 and Appendix B",
+# "Table 2", "Sec. 5.1" (a bracketed citation or footnote number may trail it)
+_POINTER_ONLY = re.compile(
+    r"^\s*(?:(?:please\s+)?(?:see|cf\.?|refer to|in|as (?:described|reported|discussed|stated) in|described in|reported in|discussed in|provided in|included in|given in)\s+)?"
+    r"(?:(?:the\s+)?(?:sections?|sec\.|secs\.|\u00a7+|appendix|appendices|app\.|tables?|tab\.|figures?|figs?\.|supplement(?:ary)?(?: materials?)?|paragraphs?|lines?|the (?:paper|main text|abstract|introduction|conclusion)|abstract|introduction|conclusion)"
+    r"\s*[A-Z]?[\d.]*[A-Z]?(?:\s*(?:,|and|&|\u2013|-|to)\s*)?)+\s*(?:\[\d+\]\s*)?[.;]?\s*$",
+    re.IGNORECASE,
+)
+# a question that asks whether the paper (not the data) reports something: the answer's marker is
+# the authors' word, and "No" admits a gap
+_ASKS_REPORTING = re.compile(
+    r"^\s*(?:did|do|have|has|does|is|are|was|were)\s+(?:you|the (?:paper|authors?|submission|work|manuscript)|this (?:paper|work|submission))\b"
+    r"|\b(?:the paper|this paper|the authors?|you)\s+(?:\w+\s+){0,2}(?:describe|discuss|report|include|provide|state|specify|mention|cite|explain|give|disclose|document)\b",
+    re.IGNORECASE,
+)
+# instructions of a form: "If there is an associated grant, provide the grant number.", "(e.g., ...)"
+_FORM_INSTRUCTION = re.compile(
+    r"^\s*(?:if\b[^.]{0,120}?,\s*(?:please\s+)?(?:provide|describe|list|explain|specify|give|include|indicate|state|summari[sz]e|identify|name|report)\b"
+    r"|\(?\s*(?:e\.g\.|i\.e\.|for example)[^)]*\)?\s*[.?]?\s*$"
+    r"|the answer (?:na|yes|no)\b|answer \[?(?:yes|no|na)\]?\b"
+    r"|(?:describe|discuss|list|explain|specify|indicate|state|provide|summari[sz]e|give|detail|outline|identify|report)"
+    r" (?:any|all|the|how|what|whether|if|your|each|which|who|when|where)\b"
+    r"|please (?:provide|describe|list|specify|explain|state|give|include|indicate|report)\b)",
+    re.IGNORECASE,
+)
+FORM_QUESTIONS = 10  # question sentences in a file that make it a Q&A form (a datasheet, a checklist)
+FORM_MARKS = 4  # bracketed answers or "Answer:" labels in a file that make it a checklist
+
+
+@dataclass
+class FormPart:
+    """One sentence's part in a form."""
+
+    role: str  # question | template | answer | pointer
+    question: str = ""  # the question this answer (or its first sentence) answers
+    text: str = ""  # the answer's own words: markers and labels removed ("" for a bare marker)
+    mark: str = ""  # yes | no | na | "" (a free answer)
+    reporting: bool = False  # the question asks whether the paper reports something
+    first: bool = False  # the answer's first sentence (the one that answers the question)
+
+
+def _style(doc: Any, s: Any) -> tuple[bool, bool, str] | None:
+    """(bold, italic, font family) of the line under the sentence's first box."""
+    box = s.boxes[0] if getattr(s, "boxes", None) else None
+    page_no, bb = (box.page, box.bbox) if box is not None else (s.page, s.bbox)
+    try:
+        page = doc.page(s.doc, page_no)
+    except (KeyError, IndexError, ValueError, StopIteration):
+        return None
+    if page is None:
+        return None
+    for b in page.blocks:
+        for ln in b.lines:
+            x0, y0, x1, y1 = ln.bbox
+            if min(y1, bb[3]) - max(y0, bb[1]) > 0.5 * max(1.0, min(y1 - y0, bb[3] - bb[1])) and min(x1, bb[2]) > max(x0, bb[0]):
+                font = re.sub(r"[-,].*$", "", ln.font or "")
+                font = re.sub(r"\d+$", "", font)  # CMR12 / CMR10: one family
+                return (bool(ln.bold), bool(ln.italic), font)
+    return None
+
+
+def _strip_lead(text: str) -> str:
+    return _ITEM_LEAD.sub("", text, count=1)
+
+
+def answer_mark(text: str) -> tuple[str, str]:
+    """(mark, the words after it) of an answer's first sentence; ("", text) without a marker."""
+    t = _LABEL.sub("", text, count=1)
+    m = _ANSWER_LEAD.match(t)
+    if not m:
+        return "", t.strip()
+    word = (m.group(1) or m.group(2) or "").lower().replace(" ", "")
+    box = m.group(3) or ""
+    if box:
+        mark = "yes" if box in "\u2713\u2714\u2611" else "no"
+    elif word.startswith("yes") or word.startswith("partial"):
+        mark = "yes"
+    elif word in ("no",):
+        mark = "no"
+    else:
+        mark = "na"
+    rest = _LABEL.sub("", t[m.end():], count=1).strip()
+    if m.group(2) and rest and not text.lstrip().lower().startswith("answer"):
+        rest = t.strip()  # "Yes, CC-BY license.": the answer is quoted as printed
+    return mark, rest
+
+
+def is_pointer_only(text: str) -> bool:
+    return bool(text.strip()) and bool(_POINTER_ONLY.match(text))
+
+
+def _is_form_doc(sents: list[Any]) -> bool:
+    questions = sum(1 for s in sents if QUESTION_END.search(s.text) or _INLINE_ANSWER.search(s.text))
+    marks = sum(1 for s in sents if re.search(rf"\[\s*{_MARK_WORD}\s*\]|^\s*Answer\s*:", s.text, re.I))
+    return questions >= FORM_QUESTIONS or marks >= FORM_MARKS
+
+
+def read_forms(doc: Any, sections: Sequence[Any] = ()) -> dict[int, FormPart]:
+    """Sentence index -> its part in a Q&A form, for the files that hold one (a datasheet, a paper
+    checklist); sentences outside forms are absent."""
+    sentences = doc.sentences
+    by_doc: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        by_doc.setdefault(s.doc, []).append(i)
+    out: dict[int, FormPart] = {}
+    for idx in by_doc.values():
+        if not _is_form_doc([sentences[i] for i in idx]):
+            continue
+        out.update(_read_file(doc, sentences, idx, sections))
+    return out
+
+
+def _read_file(doc: Any, sentences: Sequence[Any], idx: list[int], sections: Sequence[Any]) -> dict[int, FormPart]:
+    # the typography of the questions: the style most of them share, if the prose does not
+    styles = {i: _style(doc, sentences[i]) for i in idx}
+    q_styles = Counter(styles[i] for i in idx if QUESTION_END.search(sentences[i].text) and styles[i] is not None)
+    body = Counter(styles[i] for i in idx if styles[i] is not None and not QUESTION_END.search(sentences[i].text))
+    q_style = None
+    if q_styles:
+        st, n = q_styles.most_common(1)[0]
+        if n >= 0.6 * sum(q_styles.values()) and body and st != body.most_common(1)[0][0]:
+            q_style = st
+    parts: dict[int, FormPart] = {}
+    question = ""
+    reporting = False
+    in_question = False  # the previous sentence was part of a question block
+    guidelines = False
+    prev_section = None
+    answer_started = False
+    cur_mark = ""
+    for k, i in enumerate(idx):
+        s = sentences[i]
+        text = s.text.strip()
+        label = _LABEL.match(text)
+        lab = label.group(1).lower() if label else ""
+        # a section whose title is the question (a datasheet's questions set as headings)
+        if s.section is not None and s.section != prev_section and s.section < len(sections):
+            title = getattr(sections[s.section], "title", "") or ""
+            if QUESTION_END.search(title):
+                question, reporting, answer_started = _strip_lead(title).strip(), bool(_ASKS_REPORTING.search(_strip_lead(title))), False
+        prev_section = s.section
+        if lab == "guidelines":
+            guidelines = True
+            parts[i] = FormPart("template")
+            continue
+        if lab == "question":
+            guidelines = False
+        if guidelines and not QUESTION_END.search(text) and lab not in ("answer", "justification"):
+            parts[i] = FormPart("template")
+            continue
+        guidelines = False
+        inline = _INLINE_ANSWER.search(text)
+        if inline:  # "(b) Did you describe the limitations of your work? [Yes] See Section 6."
+            q = _strip_lead(_LABEL.sub("", text[:inline.start() + 1], count=1)).strip()
+            question, reporting = q, bool(_ASKS_REPORTING.search(q))
+            parts[i] = _answer(text[inline.end():], question, reporting)
+            answer_started, in_question = True, False
+            continue
+        styled = q_style is not None and styles[i] == q_style
+        is_q = bool(QUESTION_END.search(text)) or lab == "question"
+        is_instr = bool(_FORM_INSTRUCTION.search(_strip_lead(text)))
+        if is_q or is_instr or (styled and in_question):
+            q = _strip_lead(_LABEL.sub("", text, count=1)).strip()
+            if in_question and question:
+                question = f"{question} {q}"
+            else:
+                question = q
+                reporting = bool(_ASKS_REPORTING.search(q))
+            parts[i] = FormPart("question", question=question, reporting=reporting)
+            in_question, answer_started = True, False
+            continue
+        if styled and is_instr:
+            parts[i] = FormPart("template")
+            continue
+        in_question = False
+        if not question:
+            continue  # prose before the form's first question
+        if not answer_started:
+            parts[i] = _answer(text, question, reporting)
+            cur_mark = parts[i].mark
+            answer_started = True
+        else:
+            mark, rest = answer_mark(text) if lab in ("answer", "justification") else ("", text)
+            cur_mark = mark or cur_mark
+            rest = _LABEL.sub("", rest, count=1).strip() or rest
+            # "Answer: [Yes]" then "Justification: See Section 3": the justification only points
+            role = "pointer" if lab == "justification" and is_pointer_only(rest) else "answer"
+            parts[i] = FormPart(role, question=question, text=rest, mark=cur_mark, reporting=reporting)
+    return parts
+
+
+def _answer(text: str, question: str, reporting: bool) -> FormPart:
+    mark, rest = answer_mark(text)
+    role = "pointer" if mark != "no" and mark != "na" and is_pointer_only(rest) else "answer"
+    if is_pointer_only(rest) and mark in ("no", "na"):
+        rest = ""
+    return FormPart(role, question=question, text=rest, mark=mark, reporting=reporting, first=True)
