@@ -28,7 +28,7 @@ from ..model.document import Box, Document, Sentence
 from ..nlp.context import looks_like_code
 from ..nlp.sizes import first_counted
 from ..nlp.statement_judge import own_only
-from .forms import FormPart, read_forms
+from .forms import FormPart, read_forms, says_nothing_itself
 from .loader import Topic, detector_specs, topics
 from .prefilter import Pattern
 
@@ -1348,6 +1348,10 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
             if u is None:
                 continue
             h = _match_sentence(det, u, strict)
+            if h is not None and u.context and u.form is not None and h.strength > VAGUE and says_nothing_itself(u.text):
+                # "Yes, it does." / "No.": the question's template words make the statement, which
+                # says no more than that it is so
+                h = _Hit(u, VAGUE, "vague")
             if h is not None and h.strength == VAGUE and det.announces is not None and _announced(det, sents, i):
                 h = _Hit(u, SPECIFIC, "specific")
             if det.link_purpose is not None and (h is not None or u.title_line or _LINK_URL.search(u.text) or u.note):

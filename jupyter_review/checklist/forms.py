@@ -60,7 +60,7 @@ _ASKS_REPORTING = re.compile(
 # instructions of a form: "If there is an associated grant, provide the grant number.", "(e.g., ...)"
 _FORM_INSTRUCTION = re.compile(
     r"^\s*(?:if\b[^.]{0,120}?,\s*(?:please\s+)?(?:provide|describe|list|explain|specify|give|include|indicate|state|summari[sz]e|identify|name|report)\b"
-    r"|\(?\s*(?:e\.g\.|i\.e\.|for example)[^)]*\)?\s*[.?]?\s*$"
+    r"|\(\s*(?:e\.g\.|i\.e\.|for example)\b"
     r"|the answer (?:na|yes|no)\b|answer \[?(?:yes|no|na)\]?\b"
     r"|(?:describe|discuss|list|explain|specify|indicate|state|provide|summari[sz]e|give|detail|outline|identify|report)"
     r" (?:any|all|the|how|what|whether|if|your|each|which|who|when|where)\b"
@@ -129,12 +129,37 @@ def answer_mark(text: str) -> tuple[str, str]:
     return mark, rest
 
 
+# an answer that points to another answer or to what the form says elsewhere: "Please see list
+# above.", "See above.", "As above", "See the previous answer."
+_POINTER_BACK = re.compile(
+    r"^\s*(?:(?:please\s+)?(?:see|refer to|cf\.?)\s+|as\s+)(?:the\s+)?(?:(?:list|table|answer|response|question|description|section|discussion)s?\s+)?"
+    r"(?:above|below|before|previous(?:ly)?|earlier)(?:\s+(?:answer|response|question|section)s?)?\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+# the words an answer may add to its marker without saying anything of its own ("Yes, it does.",
+# "No, we did not.")
+_ASSENT = frozenset(
+    "it does do did is are was were has have had not we they there this that so indeed none n/a na yes no all of them "
+    "the same applies none known".split()
+)
+
+
 def is_pointer_only(text: str) -> bool:
-    return bool(text.strip()) and bool(_POINTER_ONLY.match(text))
+    return bool(text.strip()) and bool(_POINTER_ONLY.match(text) or _POINTER_BACK.match(text))
 
 
-def _is_form_doc(sents: list[Any]) -> bool:
+def says_nothing_itself(text: str) -> bool:
+    """An answer that is its marker and assent words only ("Yes, it does.", "No."): what it states
+    is the question's content."""
+    words = re.findall(r"[\w/']+", text.lower())
+    return all(w in _ASSENT for w in words)
+
+
+def _is_form_doc(sents: list[Any], sections: Sequence[Any] = ()) -> bool:
     questions = sum(1 for s in sents if QUESTION_END.search(s.text) or _INLINE_ANSWER.search(s.text))
+    # a datasheet's questions set as headings
+    docs = {s.doc for s in sents}
+    questions += sum(1 for sec in sections if getattr(sec, "doc", None) in docs and QUESTION_END.search(getattr(sec, "title", "") or ""))
     marks = sum(1 for s in sents if re.search(rf"\[\s*{_MARK_WORD}\s*\]|^\s*Answer\s*:", s.text, re.I))
     return questions >= FORM_QUESTIONS or marks >= FORM_MARKS
 
@@ -148,7 +173,7 @@ def read_forms(doc: Any, sections: Sequence[Any] = ()) -> dict[int, FormPart]:
         by_doc.setdefault(s.doc, []).append(i)
     out: dict[int, FormPart] = {}
     for idx in by_doc.values():
-        if not _is_form_doc([sentences[i] for i in idx]):
+        if not _is_form_doc([sentences[i] for i in idx], sections):
             continue
         out.update(_read_file(doc, sentences, idx, sections))
     return out
@@ -172,7 +197,7 @@ def _read_file(doc: Any, sentences: Sequence[Any], idx: list[int], sections: Seq
     prev_section = None
     answer_started = False
     cur_mark = ""
-    for k, i in enumerate(idx):
+    for i in idx:
         s = sentences[i]
         text = s.text.strip()
         label = _LABEL.match(text)
