@@ -274,3 +274,15 @@ def test_real_datasheet_funding_answer():
     res = a.topics["accountability.funding"]
     assert res.status == "disclosed", (res.status, res.reason)
     assert any("employed by the Allen Institute" in e.text for e in res.evidence)
+
+
+def test_real_aaai_options_checklist():
+    """transgpn's AAAI-2025 checklist prints each item's options and then its answer ("... judged using
+    appropriate statistical tests (e.g., Wilcoxon signed-rank) (yes/partial/no) no"): an item answered
+    no admits a gap and a 'yes' is the authors' word (at most vague), as for the dash layout."""
+    a = analysed(corpus_pdf("transgpn-checklist.pdf"))
+    for tid in ("eval.variance", "reproducibility.statistics", "eval.protocol"):
+        assert a.topics[tid].status != "disclosed", (tid, a.topics[tid].reason)
+    for tid, text in _shown(a):
+        assert "(yes/" not in text, (tid, text)
+        assert a.topics[tid].status != "disclosed", (tid, text)

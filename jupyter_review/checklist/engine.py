@@ -752,6 +752,10 @@ _ANSWER = r"(?:Yes|No|Partial|NA|N/A|Not applicable)"
 _LEAD_ANSWER = re.compile(rf"^\s*[-\u2013]?\s*({_ANSWER})\b\.?\s*(?:[\u2022\u00b7]\s*|$)")
 _TRAIL_ANSWER = re.compile(rf"\s[-\u2013]\s*(?:({_ANSWER})\b\.?\s*[\u2022\u00b7]?\s*)?$")
 _INNER_ANSWER = re.compile(rf"\s[-\u2013]\s*{_ANSWER}\b\.?\s*[\u2022\u00b7]\s*")
+# the AAAI-2025 layout: the item's options in brackets, its answer after them
+# ("... are stated clearly and formally (yes/partial/no) yes")
+_OPT = r"(?:yes|no|partial|na|n/a)"
+_OPTIONS_ANSWER = re.compile(rf"\s\({_OPT}(?:\s*/\s*{_OPT})+\)\s*(?:({_OPT})\b\.?)?\s*$", re.IGNORECASE)
 _CHECKLIST_MIN = 4  # answered items in a file that make it hold a yes/no checklist
 
 
@@ -766,7 +770,7 @@ def _checklist_items(sentences: Sequence[Any]) -> dict[int, tuple[str, str]]:
     for i, s in enumerate(sentences):
         by_doc.setdefault(s.doc, []).append(i)
     for idx in by_doc.values():
-        trail = {i: _TRAIL_ANSWER.search(sentences[i].text) for i in idx}
+        trail = {i: _TRAIL_ANSWER.search(sentences[i].text) or _OPTIONS_ANSWER.search(sentences[i].text) for i in idx}
         if sum(1 for m in trail.values() if m) < _CHECKLIST_MIN:
             continue
         lead = {i: _LEAD_ANSWER.match(sentences[i].text) for i in idx}

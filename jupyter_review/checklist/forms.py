@@ -175,8 +175,94 @@ def read_forms(doc: Any, sections: Sequence[Any] = ()) -> dict[int, FormPart]:
     for idx in by_doc.values():
         if not _is_form_doc([sentences[i] for i in idx], sections):
             continue
-        out.update(_read_file(doc, sentences, idx, sections))
+        region = _form_region(sentences, idx, sections)
+        if region:
+            out.update(_read_file(doc, sentences, region, sections))
     return out
+
+
+# a form's question asks the authors about their work or its artefact ("Who funded the creation of
+# the dataset?", "Did you report error bars?", "Does the paper discuss ...?"); an example prompt
+# ("The speed of sound is generally greatest in _"), a query of a data set or a research question
+# does not
+_ADDRESSES = re.compile(
+    r"\b(?:you|your|the authors?|(?:the|this) (?:paper|work|submission|manuscript|study|research|project)"
+    r"|(?:the|this|its|each) (?:dataset|data ?set|data|corpus|collection|instances?|model|system|benchmark|resource|assets?)"
+    r"|dataset|instances?|data collection|licen[cs]e|funded|consent|annotators?|participants?|subjects?)\b",
+    re.IGNORECASE,
+)
+FORM_ADDRESSED = 0.5  # share of a run's questions that must address the work or its artefact
+FORM_GAP = 40  # sentences at most between two questions of one form
+FORM_RUN = 8  # questions in a run that make it a form (fewer, far apart: a paper's rhetorical questions)
+
+
+def _asks_here(s: Any, first_of_section: bool, sections: Sequence[Any]) -> bool:
+    t = s.text
+    if QUESTION_END.search(t) or _INLINE_ANSWER.search(t) or re.match(r"^\s*Question\s*\d{0,3}\s*:", t, re.I):
+        return True
+    if first_of_section and s.section is not None and s.section < len(sections):
+        return bool(QUESTION_END.search(getattr(sections[s.section], "title", "") or ""))
+    return False
+
+
+def _question_block(sentences: Sequence[Any], idx: list[int], is_q: list[bool], k: int) -> str:
+    j = k
+    while j > 0 and is_q[j - 1]:
+        j -= 1
+    return " ".join(sentences[idx[x]].text for x in range(j, k + 1))
+
+
+def _form_region(sentences: Sequence[Any], idx: list[int], sections: Sequence[Any]) -> list[int]:
+    """The sentences of a file that belong to its forms: runs of at least FORM_RUN questions, each
+    within FORM_GAP sentences of the next, with the last question's answer (to the end of its
+    section, at most FORM_GAP sentences). A paper with a datasheet in its appendix keeps its
+    prose, and its rhetorical questions, out of the form."""
+    is_q: list[bool] = []
+    prev_sec = None
+    for i in idx:
+        s = sentences[i]
+        is_q.append(_asks_here(s, s.section != prev_sec, sections))
+        prev_sec = s.section
+    # a form's question is answered: the last question of a block (one or more questions that
+    # open their paragraph, not a question inside a paragraph of prose) followed by an answer, or
+    # a question with its answer after it on the line; a questionnaire's list of questions, an
+    # example prompt and a rhetorical question are not
+    asks: list[int] = []  # positions in idx
+    for k, i in enumerate(idx):
+        if not is_q[k]:
+            continue
+        s = sentences[i]
+        if _INLINE_ANSWER.search(s.text):
+            asks.append(k)
+            continue
+        if k + 1 >= len(idx) or is_q[k + 1]:
+            continue
+        j = k
+        while j > 0 and is_q[j - 1] and sentences[idx[j - 1]].doc == s.doc:
+            j -= 1
+        first = sentences[idx[j]]
+        before = sentences[idx[j - 1]] if j > 0 else None
+        if (before is None or before.paragraph != first.paragraph or len(re.findall(r"[^\W\d_]", before.text)) < 3
+                or _FORM_INSTRUCTION.search(_strip_lead(before.text))):
+            asks.append(k)
+    keep: list[int] = []
+    run: list[int] = []
+    for k in asks + [None]:  # type: ignore[list-item]
+        if k is not None and (not run or k - run[-1] <= FORM_GAP):
+            run.append(k)
+            continue
+        addressed = sum(1 for q in run if _ADDRESSES.search(_question_block(sentences, idx, is_q, q)))
+        if len(run) >= FORM_RUN and addressed >= FORM_ADDRESSED * len(run):
+            end = run[-1] + 1
+            sec = sentences[idx[run[-1]]].section
+            while end < len(idx) and end - run[-1] <= FORM_GAP:
+                s = sentences[idx[end]]
+                if s.section != sec and not _asks_here(s, True, sections):
+                    break
+                end += 1
+            keep.extend(range(run[0], end))
+        run = [k] if k is not None else []
+    return [idx[k] for k in sorted(set(keep))]
 
 
 def _read_file(doc: Any, sentences: Sequence[Any], idx: list[int], sections: Sequence[Any]) -> dict[int, FormPart]:
