@@ -28,6 +28,7 @@ from ..model.document import Box, Document, Sentence
 from ..nlp.context import looks_like_code
 from ..nlp.sizes import first_counted
 from ..nlp.statement_judge import own_only
+from .forms import FormPart, read_forms, says_nothing_itself
 from .loader import Topic, detector_specs, topics
 from .prefilter import Pattern
 
@@ -217,6 +218,8 @@ class _Unit:
     note: str = ""  # URLs the sentence points to: its footnote ("...research.1"), a link under its words
     title_line: bool = False  # a line of the title block that gives a link (under the title, above the abstract)
     checklist: bool = False  # an item of a yes/no checklist answered yes: the authors' word, not the thing
+    form: FormPart | None = None  # an answer of a Q&A form (checklist/forms.py): its question, marker, kind
+    asks: frozenset[str] = frozenset()  # the topics the form's question asks about (by its words)
 
     _low: str = ""
 
@@ -235,6 +238,19 @@ class _Unit:
         if not self._low:
             self._low = self.match_text.lower()
         return self._low
+
+    def bare(self) -> _Unit:
+        """The answer without its question: how it reads as prose, for the topics its question
+        does not ask about."""
+        if not self.context:
+            return self
+        b = getattr(self, "_bare", None)
+        if b is None:
+            b = _Unit(text=self.text, doc=self.doc, page=self.page, bbox=self.bbox, section_kind=self.section_kind,
+                      section_title=self.section_title, role=self.role, kind=self.kind, boxes=self.boxes, key=self.key,
+                      note=self.note, title_line=self.title_line, checklist=self.checklist, form=self.form, asks=self.asks)
+            object.__setattr__(self, "_bare", b)
+        return b
 
 
 @dataclass(eq=False)
@@ -289,7 +305,15 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
             questions[s.doc] = questions.get(s.doc, 0) + 1
     prose: set[tuple[int, int]] = set()
     items = _checklist_items(doc.sentences)
+    forms = read_forms(doc, sections)
     for i, s in enumerate(doc.sentences):
+        part = forms.get(i)
+        if part is not None and i not in items:
+            unit = _form_unit(part, s, i, sections, roles, notes, sups, links)
+            if unit is not None and not (_BOILERPLATE.search(s.text) or (s.doc, s.paragraph) in notices):
+                sents.append(unit)
+            question = ""
+            continue
         item = items.get(i)
         if item is not None and (item[1] == "no" or len(item[0].split()) < 3):
             continue  # a yes/no checklist's item answered no or n/a (or an answer alone) states nothing
@@ -324,6 +348,61 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
                   role=roles[c.doc] if c.doc < len(roles) else "main", kind="caption")
         )
     return sents, others
+
+
+def _form_unit(part: FormPart, s: Sentence, i: int, sections: list[Any], roles: list[str], notes: Any, sups: Any,
+               links: Any) -> _Unit | None:
+    """The unit of a form's sentence: None for the template (a question, an instruction, a
+    guideline) and for an answer that only points elsewhere ("[Yes] See Section 3": the section
+    is read where it is) or gives a bare marker to a question on what the paper reports ("[Yes]":
+    the authors' word, not the thing); otherwise the answer's own words, with its question for
+    the answer's first sentence."""
+    if part.role != "answer":
+        return None
+    text = part.text
+    if not text:
+        if part.reporting or not part.mark:
+            return None
+        text = s.text  # "No." to a datasheet's question: a statement, with its question
+    kind, title = _section_of(s, sections)
+    if kind in SKIP_SECTIONS or _is_formula(text) or looks_like_code(text):
+        return None
+    if len(text.split()) < 3 and not part.first and not _LINK_IN.search(text):
+        return None  # a label or a stray word inside an answer
+    return _Unit(text=text, doc=s.doc, page=s.page, bbox=s.bbox, section_kind=kind, section_title=title,
+                 role=roles[s.doc] if s.doc < len(roles) else "main", boxes=list(s.boxes), key=(s.doc, i),
+                 context=part.question if part.first and len(s.text) < 400 else "",
+                 note=" ".join(x for x in (_note_for(s, notes, sups), _linked(s, links)) if x), form=part)
+
+
+def _form_asks(units: list[_Unit]) -> None:
+    """Each form answer's topics: those whose lexicon matches the words of its question."""
+    dets = detectors()
+    cache: dict[str, frozenset[str]] = {}
+    for u in units:
+        if u.form is None or not u.form.question:
+            continue
+        q = u.form.question
+        if q not in cache:
+            qu = _Unit(text=q, doc=u.doc, page=u.page, bbox=u.bbox, section_kind=u.section_kind,
+                       section_title=u.section_title, role=u.role)
+            cache[q] = frozenset(t for t, d in dets.items() if _match_text(d, qu) is not None)
+        u.asks = cache[q]
+
+
+def _form_view(u: _Unit, tid: str) -> _Unit | None:
+    """How a form answer is read for a topic: with its question for a topic the question asks
+    about (a datasheet's "Yes, CC-BY license." under its licence question), as prose for any other
+    topic; not at all for the topic of a question on what the paper reports answered "No" or
+    "N/A" (a gap the authors admit, or one that does not apply: not a disclosure)."""
+    part = u.form
+    if part is None:
+        return u
+    if tid in u.asks:
+        if part.reporting:
+            return None if part.mark in ("no", "na") else u.bare()
+        return u
+    return u.bare()
 
 
 # a link as printed in a line or a sentence (for the words around it); a repository on a code host
@@ -709,6 +788,10 @@ _ANSWER = r"(?:Yes|No|Partial|NA|N/A|Not applicable)"
 _LEAD_ANSWER = re.compile(rf"^\s*[-\u2013]?\s*({_ANSWER})\b\.?\s*(?:[\u2022\u00b7]\s*|$)")
 _TRAIL_ANSWER = re.compile(rf"\s[-\u2013]\s*(?:({_ANSWER})\b\.?\s*[\u2022\u00b7]?\s*)?$")
 _INNER_ANSWER = re.compile(rf"\s[-\u2013]\s*{_ANSWER}\b\.?\s*[\u2022\u00b7]\s*")
+# the AAAI-2025 layout: the item's options in brackets, its answer after them
+# ("... are stated clearly and formally (yes/partial/no) yes")
+_OPT = r"(?:yes|no|partial|na|n/a)"
+_OPTIONS_ANSWER = re.compile(rf"\s\({_OPT}(?:\s*/\s*{_OPT})+\)\s*(?:({_OPT})\b\.?)?\s*$", re.IGNORECASE)
 _CHECKLIST_MIN = 4  # answered items in a file that make it hold a yes/no checklist
 
 
@@ -723,7 +806,7 @@ def _checklist_items(sentences: Sequence[Any]) -> dict[int, tuple[str, str]]:
     for i, s in enumerate(sentences):
         by_doc.setdefault(s.doc, []).append(i)
     for idx in by_doc.values():
-        trail = {i: _TRAIL_ANSWER.search(sentences[i].text) for i in idx}
+        trail = {i: _TRAIL_ANSWER.search(sentences[i].text) or _OPTIONS_ANSWER.search(sentences[i].text) for i in idx}
         if sum(1 for m in trail.values() if m) < _CHECKLIST_MIN:
             continue
         lead = {i: _LEAD_ANSWER.match(sentences[i].text) for i in idx}
@@ -1037,16 +1120,19 @@ def judge_relevance(hits_by_topic: dict[str, list[_Hit]], sentences: Sequence[An
             continue
         for h in hits:
             u = h.unit
+            text = u.text
             if u.context:
-                # an answer of a Q&A form (a datasheet's "Yes, CC-BY license.") means something
-                # only with its question, which the judgement was not trained to read: the
-                # lexicons decide such hits alone. A table is judged by its caption and the
-                # labels of its rows and columns (a results table of the paper's own variants is
-                # no list of baselines)
-                continue
+                if u.form is None:
+                    # an answer of a Q&A form outside the form reader's forms: the lexicons decide.
+                    # A table is judged by its caption and the labels of its rows and columns (a
+                    # results table of the paper's own variants is no list of baselines)
+                    continue
+                # an answer of a form, for a topic its question asks about ("Yes, CC-BY
+                # license."): judged with its question, which says what it is about
+                text = f"{u.context} {u.text}"
             todo.append((h, tid))
             prev, nxt = _neighbours(u, sentences)
-            inputs.append(candidate_words(tid, u.text, u.note, u.section_kind, u.role, u.kind, h.why,
+            inputs.append(candidate_words(tid, text, u.note, u.section_kind, u.role, u.kind, h.why,
                                           u.section_title, prev, nxt))
     if not todo:
         return
@@ -1313,6 +1399,7 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
     roles = [f.role for f in files]
     has_supp = any(r != "main" for r in roles)
     sents, captions = _units(analysis)
+    _form_asks(sents)
     tables = _table_units(analysis, roles)
     # what a topic's applicability is counted on: the main text and the main file's title (a
     # "Data Sheet" or "Model Card" in the title makes the release topics apply)
@@ -1350,8 +1437,15 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
         strict = bool(det.strict_when) and main.at_least(det.strict_when, det.strict_min)
         if det.others_links and cited_models is None:
             cited_models = _cited_model_names([u for u in sents if u.role == "main"])
-        for i, u in enumerate(sents):
+        for i, u0 in enumerate(sents):
+            u = _form_view(u0, tid)
+            if u is None:
+                continue
             h = _match_sentence(det, u, strict)
+            if h is not None and u.context and u.form is not None and h.strength > VAGUE and says_nothing_itself(u.text):
+                # "Yes, it does." / "No.": the question's template words make the statement, which
+                # says no more than that it is so
+                h = _Hit(u, VAGUE, "vague")
             if (h is not None and h.strength == MENTION and det.title_link is not None and title_repos
                     and u.role == "main" and not u.note and not _LINK_URL.search(u.text)
                     and det.title_link.search(u.match_text, u.low)):
