@@ -54,7 +54,10 @@ def _page(tmp_path, name: str, title: str, lines: list[str]):
 # --- a datasheet's answers are statements --------------------------------------------------
 
 @pytest.mark.parametrize("tid,page,start", [
-    ("data.personal_info", 7, "No, there are not any privacy or security concerns involved."),
+    # (two answers speak of it; since the form's answers are judged with their questions (wt21f) the
+    # surer one is shown and p. 7's 'No, there are not any privacy or security concerns involved.'
+    # is a lead beside it)
+    ("data.personal_info", 8, "The dataset may include sensitive information"),
     ("accountability.responsibility", 7, "The dataset is maintained by Shaina Raza."),
     ("risk.limitations", 3, "However, due to the complex nature of language"),
 ])
