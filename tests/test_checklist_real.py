@@ -727,6 +727,14 @@ def test_an_upload_sentence_shows_its_footnote_link():
     # where the data can be had is no account of where it came from; a study's participant pool is
     ("envy-preprint.pdf", "data.sources", "materials are available on the Open Science Framework", False),
     ("envy-preprint.pdf", "data.sources", "US workers from Amazon Mechanical Turk participated in Study 3", True),
+    # 'available from the online repository: https://doi.org/...' gives access, not an origin; the
+    # animals' source is where they were kept (plosone-0319315 p. 4)
+    ("plosone-0319315.pdf", "data.sources", "Data availability statement: All dataset files are available", False),
+    ("plosone-0319315.pdf", "data.sources", "Twenty Welsh mares from the Experimental Unit UEPAO", True),
+    # a spread that describes the sample ('aged between 4 and 11 years (7.3 ± 2.6)') is no variance
+    # of results; the models' standard errors are
+    ("plosone-0319315.pdf", "eval.variance", "Twenty Welsh mares from the Experimental Unit UEPAO", False),
+    ("plosone-0319315.pdf", "eval.variance", "Means and standard errors from the corresponding models", True),
 ])
 def test_a_link_is_a_source_or_a_deposit_by_what_the_sentence_does_with_it(paper, topic, sentence, counted):
     """A URL in a data sentence used to count for data sources and data availability alike.
