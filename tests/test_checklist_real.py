@@ -731,6 +731,8 @@ def test_an_upload_sentence_shows_its_footnote_link():
     # animals' source is where they were kept (plosone-0319315 p. 4)
     ("plosone-0319315.pdf", "data.sources", "Data availability statement: All dataset files are available", False),
     ("plosone-0319315.pdf", "data.sources", "Twenty Welsh mares from the Experimental Unit UEPAO", True),
+    # a population named by its institution (fimmu p. 2, the gold's quote)
+    ("fimmu-2022-915001.pdf", "data.sources", "(employees of the Ernst von Bergmann Hospital, Potsdam, Germany)", True),
     # a spread that describes the sample ('aged between 4 and 11 years (7.3 ± 2.6)') is no variance
     # of results; the models' standard errors are
     ("plosone-0319315.pdf", "eval.variance", "Twenty Welsh mares from the Experimental Unit UEPAO", False),
