@@ -364,3 +364,38 @@ def test_the_blind_split_is_what_its_rule_gives_though_gold_of_other_kinds_was_a
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "57 papers, 20 blind" in out.stdout
+
+
+def test_the_shipped_word_vectors_are_rebuilt_identically(tmp_path):
+    """``jupyter-review build-wordvec`` is deterministic: the vectors learned again from the same
+    PDFs (every corpus and texbench PDF but the blind relevance papers') are the shipped ones."""
+    import numpy as np
+
+    from jupyter_review.nlp import wordvec
+
+    shared = need_corpus("rebuilding the word vectors").parent
+    if not (shared / "texbench" / "pdfs").is_dir():
+        pytest.skip("needs texbench beside the corpus")
+    pdfs = wordvec.corpus_pdfs(shared, ROOT / "tests" / "data" / "relevance" / "split.tsv")
+    blind = [n for n in ("deepseek-v2.pdf", "yellowfin.pdf", "s2orc-acl2020.pdf")]
+    assert not any(p.name in blind for p in pdfs), "a blind paper's text would reach the vectors"
+    wordvec.save(wordvec.build(pdfs, log=lambda *a: None), tmp_path / "v.npz")
+    with np.load(tmp_path / "v.npz") as mine, np.load(wordvec.VEC_PATH) as shipped:
+        assert str(mine["words"]) == str(shipped["words"])
+        assert np.array_equal(mine["vectors"], shipped["vectors"])
+
+
+@pytest.mark.parametrize("word, kin", [("license", "licenses"), ("gpu", "gpus"), ("toxins", "targeted"),
+                                       ("consent", "informed"), ("github", "com")])
+def test_word_vectors_put_words_used_alike_together(word, kin):
+    """The vectors are learned from the papers' text alone: a word's kin by use (an inflection,
+    the word it is used with) is among its 10 nearest words out of some 6,000."""
+    import numpy as np
+
+    from jupyter_review.nlp import wordvec
+
+    index, v = wordvec.load()
+    words = sorted(index, key=index.get)
+    sims = v @ v[index[word]]
+    near = [words[i] for i in np.argsort(-sims)[1:11]]
+    assert kin in near, near

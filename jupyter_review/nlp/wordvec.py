@@ -57,14 +57,13 @@ def build_runs(runs: list[list[str]], dim: int = DIM, log: Any = print, n_pdfs: 
     """:func:`build` from the word runs already read."""
     import numpy as np
 
-    paths = range(n_pdfs)
     freq = Counter(w for r in runs for w in r)
     ranked = sorted((w for w, c in freq.items() if c >= MIN_COUNT), key=lambda w: (-freq[w], w))
     vocab = ranked[:VOCAB]
     ctx = ranked[:CONTEXTS]
     vi = {w: i for i, w in enumerate(vocab)}
     ci = {w: i for i, w in enumerate(ctx)}
-    log(f"{len(paths)} PDFs, {sum(map(len, runs))} words, vocabulary {len(vocab)}, contexts {len(ctx)}")
+    log(f"{n_pdfs} PDFs, {sum(map(len, runs))} words, vocabulary {len(vocab)}, contexts {len(ctx)}")
     rows: list[int] = []
     cols: list[int] = []
     for r in runs:
