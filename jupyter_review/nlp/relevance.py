@@ -376,6 +376,9 @@ def whose_words(topic: str, text: str) -> list[str]:
 
 WV_SCALE = 4.0  # a dense component's value: a unit vector's share times this
 WV_CLUSTERS = 256
+# a mean of fewer known words is one word's vector, not the sentence's drift: a one-word answer
+# ("None." under "Declaration of competing interest") is left to its other features
+WV_MIN_WORDS = 3
 
 
 def vector_words(topic: str, text: str, near: Sequence[str] = ()) -> list[Any]:
@@ -396,8 +399,10 @@ def vector_words(topic: str, text: str, near: Sequence[str] = ()) -> list[Any]:
     kw = [n.split("~", 1)[1] for n in near if "~" in n]
     out: list[Any] = []
     if "wvd" in g or "wvdt" in g:
-        m = wordvec.mean_vector(ws)
-        if m is not None:
+        m = wordvec.mean_vector(ws, WV_MIN_WORDS)
+        if m is None:  # too few known words: a mark of its own, so the others keep their weight
+            out += ["wvnone", f"wvnone{fam}"]
+        else:
             for d, x in enumerate(m):
                 if "wvd" in g:
                     out.append((f"wvf{fam}~{d}", WV_SCALE * float(x)))

@@ -140,8 +140,9 @@ def _load(path: str) -> tuple[dict[str, int], Any] | None:
     return {w: i for i, w in enumerate(words)}, v
 
 
-def mean_vector(words: Iterable[str]) -> Any:
-    """The unit-length mean of the known words' vectors, or None when none is known."""
+def mean_vector(words: Iterable[str], min_words: int = 1) -> Any:
+    """The unit-length mean of the known words' vectors, or None when fewer than ``min_words``
+    are known."""
     import numpy as np
 
     vv = load()
@@ -149,7 +150,7 @@ def mean_vector(words: Iterable[str]) -> Any:
         return None
     index, v = vv
     ids = [index[w] for w in words if w in index]
-    if not ids:
+    if not ids or len(ids) < min_words:
         return None
     m = v[ids].mean(0)
     n = np.linalg.norm(m)
