@@ -290,7 +290,8 @@ def test_what_the_sentence_speaks_of_is_a_feature_marked_with_topic_and_family(m
 def test_neighbouring_sentences_are_read_weakly_and_marked_with_the_topic(model, paper_name, start):
     r = _label_row(paper_name, start)
     assert r["prev"] and r["next"]
-    words = rel._row_words(r)
+    full = rel._row_words(r)
+    words = [w for w in full if isinstance(w, str)]  # the word vectors' dense (name, value) pairs aside
     tp = r["topic"].replace(".", "").replace("_", "")
     prev = {w for w in words if w.startswith(f"pv~{tp}~")}
     nxt = {w for w in words if w.startswith(f"nx~{tp}~")}
@@ -305,7 +306,7 @@ def test_neighbouring_sentences_are_read_weakly_and_marked_with_the_topic(model,
     assert weak.any() and np.allclose(vals[weak], rel.NEIGHBOUR_WEIGHT) and np.allclose(vals[~weak], 1.0)
     # and they move the judgement only a little: the same sentence without them is judged close
     alone = dict(r, prev="", next="")
-    (a,), (b,) = model.score([words]), model.score([rel._row_words(alone)])
+    (a,), (b,) = model.score([full]), model.score([rel._row_words(alone)])
     assert abs(a.on_topic - b.on_topic) < 0.35
 
 
