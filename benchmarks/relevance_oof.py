@@ -39,12 +39,49 @@ def average_precision(pairs: list[tuple[float, bool]]) -> float:
     return s / pos
 
 
-def oof_figures(rows, topics, folds: int, seeds: list[int], **kw) -> dict[str, float]:
+_RUNS: dict[Path, list[list[str]]] = {}
+
+
+def cross_validate_fold_vectors(rows, topics, folds: int, seed: int, **kw):
+    """As ``relevance.cross_validate`` (the same paper folds), but the word vectors of each fold
+    are learned without the held-out papers' PDFs: an unseen paper's words were never read."""
+    import random
+
+    from jupyter_review.nlp import relevance as rel
+    from jupyter_review.nlp import wordvec
+
+    papers = sorted({r["paper"] for r in rows})
+    random.Random(seed).shuffle(papers)
+    out = []
+    shared = Path(__import__("os").environ.get("JR_SHARED", "/work/shared"))
+    for k in range(folds):
+        held = set(papers[k::folds])
+        pdfs = wordvec.corpus_pdfs(shared, REL / "split.tsv", leave_out=held)
+        runs = []
+        for p in pdfs:
+            if p not in _RUNS:
+                _RUNS[p] = wordvec.pdf_words(p)
+            runs += _RUNS[p]
+        wordvec.use(wordvec.build_runs(runs, log=lambda *_: None))
+        ids = [rel._ids(rel._row_words(r)) for r in rows]
+        tr = [i for i, r in enumerate(rows) if r["paper"] not in held]
+        te = [i for i, r in enumerate(rows) if r["paper"] in held]
+        model = rel.fit([rows[i] for i in tr], topics, ids=[ids[i] for i in tr], **kw)
+        for i, j in zip(te, model.score_ids([ids[i] for i in te])):
+            out.append((rows[i], j.on_topic, j.specific))
+    wordvec.use(None)
+    return out
+
+
+def oof_figures(rows, topics, folds: int, seeds: list[int], fold_vectors: bool = False, **kw) -> dict[str, float]:
     from jupyter_review.nlp import relevance as rel
 
     acc: dict[str, list[float]] = defaultdict(list)
     for seed in seeds:
-        oof = rel.cross_validate(rows, topics, folds=folds, seed=seed, **kw)
+        if fold_vectors:
+            oof = cross_validate_fold_vectors(rows, topics, folds, seed, **kw)
+        else:
+            oof = rel.cross_validate(rows, topics, folds=folds, seed=seed, **kw)
         ap = average_precision([(p, r["label"] != "off") for r, p, _ in oof])
         spec = average_precision([(s, r["label"] == "specific") for r, _, s in oof if r["label"] != "off"])
         by_t: dict[str, list] = defaultdict(list)
@@ -79,18 +116,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--l2", type=float)
     ap.add_argument("--off-weight", type=float)
     ap.add_argument("--neighbour-weight", type=float)
+    ap.add_argument("--wv-scale", type=float)
+    ap.add_argument("--fold-vectors", action="store_true",
+                    help="learn the word vectors of each fold without its held-out papers (honest, slower)")
+    ap.add_argument("--seed-offset", type=int, default=0, help="draw other paper folds (SEED + offset + i)")
+    ap.add_argument("--wv-clusters", type=int)
     a = ap.parse_args(argv)
     if a.features is not None:
         rel.FEATURES = frozenset(x for x in a.features.split(",") if x)
     if a.neighbour_weight is not None:
         rel.NEIGHBOUR_WEIGHT = a.neighbour_weight
+    if a.wv_scale is not None:
+        rel.WV_SCALE = a.wv_scale
+    if a.wv_clusters is not None:
+        rel.WV_CLUSTERS = a.wv_clusters
     kw = {k: v for k, v in (("l2", a.l2), ("off_weight", a.off_weight)) if v is not None}
     split = rel.read_split(REL / "split.tsv")
     rows = [r for r in rel.read_labels(REL / "labels") if split.get(r["paper"]) == "train"]
     topics = list(yaml.safe_load((ROOT / "jupyter_review" / "checklist" / "data" / "topics.yaml").read_text())["topics"])
     t0 = time.perf_counter()
-    fig = oof_figures(rows, topics, a.folds, [rel.SEED + i for i in range(a.seeds)], **kw)
-    print(f"features {sorted(rel.FEATURES)} {kw} neighbour weight {rel.NEIGHBOUR_WEIGHT}")
+    fig = oof_figures(rows, topics, a.folds, [rel.SEED + a.seed_offset + i for i in range(a.seeds)],
+                      fold_vectors=a.fold_vectors, **kw)
+    print(f"features {sorted(rel.FEATURES)} {kw} neighbour weight {rel.NEIGHBOUR_WEIGHT} "
+          f"wv scale {rel.WV_SCALE} clusters {rel.WV_CLUSTERS}")
     print(f"train papers {len({r['paper'] for r in rows})}, rows {len(rows)}; {a.folds} folds x {a.seeds} draws "
           f"({time.perf_counter() - t0:.0f} s)")
     print("  ".join(f"{k} {v:.4f}" for k, v in fig.items()))

@@ -110,6 +110,20 @@ def _train_relevance(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build_wordvec(args: argparse.Namespace) -> int:
+    from .nlp import wordvec
+
+    root = Path(args.repo).resolve()
+    split = root / "tests" / "data" / "relevance" / "split.tsv"
+    shared = Path(args.shared).resolve() if args.shared else root.parent / "shared"
+    if not split.exists() or not (shared / "corpus").is_dir():
+        print(f"error: needs {split} and the corpus under {shared}/corpus (use --shared)", file=sys.stderr)
+        return 2
+    vec = wordvec.build(wordvec.corpus_pdfs(shared, split))
+    wordvec.save(vec, Path(args.out) if args.out else wordvec.VEC_PATH)
+    return 0
+
+
 def _train_statements(args: argparse.Namespace) -> int:
     from .nlp.statement_judge import MODEL_DIR, train
 
@@ -169,6 +183,13 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--out", help="where to write the model (default: inside the package)")
     t.add_argument("--seed", type=int, default=20261203, help="shuffles the papers into cross-validation folds")
     t.set_defaults(func=_train_relevance)
+
+    wv = sub.add_parser("build-wordvec", help="learn the relevance judgement's word vectors from the corpus PDFs "
+                        "(deterministic; run before train-relevance)")
+    wv.add_argument("--repo", default=".", help="the repository clone that holds tests/data/relevance (default: .)")
+    wv.add_argument("--shared", help="the folder holding corpus/ and texbench/ (default: ../shared beside the clone)")
+    wv.add_argument("--out", help="the npz to write (default: inside the package)")
+    wv.set_defaults(func=_build_wordvec)
 
     ts = sub.add_parser("train-statements",
                         help="train the judgement of whose data statement or claim a sentence is, from the repository's labels")

@@ -290,7 +290,8 @@ def test_what_the_sentence_speaks_of_is_a_feature_marked_with_topic_and_family(m
 def test_neighbouring_sentences_are_read_weakly_and_marked_with_the_topic(model, paper_name, start):
     r = _label_row(paper_name, start)
     assert r["prev"] and r["next"]
-    words = rel._row_words(r)
+    full = rel._row_words(r)
+    words = [w for w in full if isinstance(w, str)]  # the word vectors' dense (name, value) pairs aside
     tp = r["topic"].replace(".", "").replace("_", "")
     prev = {w for w in words if w.startswith(f"pv~{tp}~")}
     nxt = {w for w in words if w.startswith(f"nx~{tp}~")}
@@ -305,7 +306,7 @@ def test_neighbouring_sentences_are_read_weakly_and_marked_with_the_topic(model,
     assert weak.any() and np.allclose(vals[weak], rel.NEIGHBOUR_WEIGHT) and np.allclose(vals[~weak], 1.0)
     # and they move the judgement only a little: the same sentence without them is judged close
     alone = dict(r, prev="", next="")
-    (a,), (b,) = model.score([words]), model.score([rel._row_words(alone)])
+    (a,), (b,) = model.score([full]), model.score([rel._row_words(alone)])
     assert abs(a.on_topic - b.on_topic) < 0.35
 
 
@@ -478,3 +479,38 @@ def test_a_keyword_only_sentence_reporting_a_finding_makes_no_vague_status(model
     assert (r.status == "vague" and shown) == vague, (r.status, shown)
     if not vague:
         assert any(" ".join(e.text.split()).startswith(start) for e in r.leads)
+
+
+def test_the_shipped_word_vectors_are_rebuilt_identically(tmp_path):
+    """``jupyter-review build-wordvec`` is deterministic: the vectors learned again from the same
+    PDFs (every corpus and texbench PDF but the blind relevance papers') are the shipped ones."""
+    import numpy as np
+
+    from jupyter_review.nlp import wordvec
+
+    shared = need_corpus("rebuilding the word vectors").parent
+    if not (shared / "texbench" / "pdfs").is_dir():
+        pytest.skip("needs texbench beside the corpus")
+    pdfs = wordvec.corpus_pdfs(shared, ROOT / "tests" / "data" / "relevance" / "split.tsv")
+    blind = [n for n in ("deepseek-v2.pdf", "yellowfin.pdf", "s2orc-acl2020.pdf")]
+    assert not any(p.name in blind for p in pdfs), "a blind paper's text would reach the vectors"
+    wordvec.save(wordvec.build(pdfs, log=lambda *a: None), tmp_path / "v.npz")
+    with np.load(tmp_path / "v.npz") as mine, np.load(wordvec.VEC_PATH) as shipped:
+        assert str(mine["words"]) == str(shipped["words"])
+        assert np.array_equal(mine["vectors"], shipped["vectors"])
+
+
+@pytest.mark.parametrize("word, kin", [("license", "licenses"), ("gpu", "gpus"), ("toxins", "targeted"),
+                                       ("consent", "informed"), ("github", "com")])
+def test_word_vectors_put_words_used_alike_together(word, kin):
+    """The vectors are learned from the papers' text alone: a word's kin by use (an inflection,
+    the word it is used with) is among its 10 nearest words out of some 6,000."""
+    import numpy as np
+
+    from jupyter_review.nlp import wordvec
+
+    index, v = wordvec.load()
+    words = sorted(index, key=index.get)
+    sims = v @ v[index[word]]
+    near = [words[i] for i in np.argsort(-sims)[1:11]]
+    assert kin in near, near

@@ -1132,6 +1132,11 @@ def judge_relevance(hits_by_topic: dict[str, list[_Hit]], sentences: Sequence[An
                 text = f"{u.context} {u.text}"
             todo.append((h, tid))
             prev, nxt = _neighbours(u, sentences)
+            if (not u.context and u.section_kind in _STATEMENT_SECTIONS and _SHORT_ANSWER.match(text)
+                    and u.section_title):
+                # a statement section's bare answer ("None.") is read with its heading, as the
+                # referee reads it: "Declaration of competing interest: None."
+                text = f"{u.section_title}: {text}"
             inputs.append(candidate_words(tid, text, u.note, u.section_kind, u.role, u.kind, h.why,
                                           u.section_title, prev, nxt))
     if not todo:

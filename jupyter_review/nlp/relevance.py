@@ -129,9 +129,15 @@ def _ids(words: Sequence[str]) -> Any:
     :data:`NEIGHBOUR_WEIGHT` for the words of the sentences before and after."""
     import numpy as np
 
+    if any(type(w) is tuple for w in words):  # dense features: (name, value)
+        names = [w[0] if type(w) is tuple else w for w in words]
+        val = np.fromiter((w[1] if type(w) is tuple else NEIGHBOUR_WEIGHT if w.startswith(_NEIGHBOUR) else 1.0
+                           for w in words), dtype=float, count=len(words))
+        words = names
+    else:
+        val = np.fromiter((NEIGHBOUR_WEIGHT if w.startswith(_NEIGHBOUR) else 1.0 for w in words), dtype=float,
+                          count=len(words))
     h = np.fromiter((zlib.crc32(w.encode("utf-8")) & (DIM - 1) for w in words), dtype=np.int64, count=len(words))
-    val = np.fromiter((NEIGHBOUR_WEIGHT if w.startswith(_NEIGHBOUR) else 1.0 for w in words), dtype=float,
-                      count=len(words))
     ids, first = np.unique(h, return_index=True)
     return ids, val[first]
 
@@ -268,6 +274,10 @@ def candidate_words(topic: str, text: str, note: str = "", section_kind: str = "
     words = relevance_words(topic, text, section_kind, role, kind, why, near)
     if "subj" in FEATURES:
         words += subject_words(topic, text, near)
+    if "whose" in FEATURES:
+        words += whose_words(topic, text)
+    if FEATURES & {"wvd", "wvdt", "wvc", "wvct", "wvk"}:
+        words += vector_words(topic, text, near)
     return words + context_words(topic, text, section, prev, nxt)
 
 
@@ -321,9 +331,102 @@ def subject_words(topic: str, text: str, near: Sequence[str] = ()) -> list[str]:
     return out + [f"sd~{top}", f"sd{tp}~{top}"]
 
 
+# another's work or finding, reported: "has been shown", "previous studies", "X et al. found",
+# "in the literature", "[13] reported"; a sentence of the paper's own speaks in the first person
+_REPORTED = re.compile(
+    r"\b(?:has|have|had) been (?:shown|reported|proposed|demonstrated|suggested|observed|found|noted|"
+    r"described|investigated|studied|developed|identified|highlighted)\b"
+    r"|\b(?:previous|prior|earlier|recent|existing|other|many|several|most) (?:work|works|studies|study|research|"
+    r"approaches|methods|papers|literature|efforts|authors|researchers|reports)\b"
+    r"|\bin the literature\b|\bet al\b|\bwas (?:shown|reported|found|proposed) (?:by|in)\b"
+    r"|\b(?:studies|authors|researchers|reports) (?:have|has|showed|show|found|find|reported|report|suggest|suggested)\b",
+    re.IGNORECASE)
+
+
+def whose_words(topic: str, text: str) -> list[str]:
+    """Whose the sentence is: another's work reported (see :data:`_REPORTED`), a citation at the
+    topic's keyword (within 60 characters of its first match: "limitations of targeted toxins
+    [13]"), the first person or none; each crossed with the topic's family and with the topic, and
+    the pairs "reported, no first person" and "cited at the keyword, no first person"."""
+    tp = topic.replace(".", "").replace("_", "")
+    fam = topic.split(".")[0]
+    flat = " ".join(text.split())[:600]
+    own = bool(_OWN.search(flat))
+    rep = bool(_REPORTED.search(flat))
+    at = False
+    low = flat.lower()
+    for pat in _topic_patterns(topic):
+        if pat is None:
+            continue
+        m = pat.search(flat, low)
+        if m:
+            at = bool(_CITE.search(flat[max(0, m.start() - 60):m.end() + 60]))
+            break
+    marks = ["own" if own else "noown"]
+    if rep:
+        marks.append("rep")
+        if not own:
+            marks.append("repnoown")
+    if at:
+        marks.append("citekw")
+        if not own:
+            marks.append("citekwnoown")
+    return [f"wh~{m}" for m in marks] + [f"wh{fam}~{m}" for m in marks] + [f"wh{tp}~{m}" for m in marks]
+
+
+WV_SCALE = 4.0  # a dense component's value: a unit vector's share times this
+WV_CLUSTERS = 256
+# a mean of fewer known words is one word's vector, not the sentence's drift: a one-word answer
+# ("None." under "Declaration of competing interest") is left to its other features
+WV_MIN_WORDS = 3
+
+
+def vector_words(topic: str, text: str, near: Sequence[str] = ()) -> list[Any]:
+    """Features of the sentence by the distributional word vectors (:mod:`.wordvec`), which
+    carry what a word the labels never saw has in common with those they did:
+
+    - ``wvd``: the sentence's mean vector, each component crossed with the topic's family
+      (``wvdt``: with the topic); ``wvk``: the same of the keyword's neighbours;
+    - ``wvc``: each word's cluster, plain and crossed with the topic's family (``wvct``: with the
+      topic), and the clusters of the keyword's neighbours crossed with the topic.
+    """
+    from . import wordvec
+
+    g = FEATURES
+    tp = topic.replace(".", "").replace("_", "")
+    fam = topic.split(".")[0]
+    ws = [w.lower() for w in _WORD.findall(text[:600])]
+    kw = [n.split("~", 1)[1] for n in near if "~" in n]
+    out: list[Any] = []
+    if "wvd" in g or "wvdt" in g:
+        m = wordvec.mean_vector(ws, WV_MIN_WORDS)
+        if m is None:  # too few known words: a mark of its own, so the others keep their weight
+            out += ["wvnone", f"wvnone{fam}"]
+        else:
+            for d, x in enumerate(m):
+                if "wvd" in g:
+                    out.append((f"wvf{fam}~{d}", WV_SCALE * float(x)))
+                if "wvdt" in g:
+                    out.append((f"wvt{tp}~{d}", WV_SCALE * float(x)))
+    if "wvk" in g and kw:
+        m = wordvec.mean_vector(kw)
+        if m is not None:
+            out += [(f"wvk{fam}~{d}", WV_SCALE * float(x)) for d, x in enumerate(m)]
+    if "wvc" in g or "wvct" in g:
+        cl = wordvec.clusters(WV_CLUSTERS)
+        cs = sorted({cl[w] for w in ws if w in cl})
+        if "wvc" in g:
+            out += [f"wc~{c}" for c in cs] + [f"wc{fam}~{c}" for c in cs]
+        if "wvct" in g:
+            out += [f"wc{tp}~{c}" for c in cs]
+        kc = sorted({cl[w] for w in kw if w in cl})
+        out += [f"wck{tp}~{c}" for c in kc]
+    return out
+
+
 # which groups of context features the judgement reads (chosen out of fold, see
 # benchmarks/relevance_oof.py); the shipped model's metadata names them
-FEATURES: frozenset[str] = frozenset({"shape", "nbrtopic", "subj"})
+FEATURES: frozenset[str] = frozenset({"shape", "nbrtopic", "subj", "wvd", "wvdt"})
 _HEAD_WORD = re.compile(r"[A-Za-z]{3,}")
 _MATH = re.compile(r"[=<>+\u00b1\u00d7\u2211\u220f\u221a\u2264\u2265\u2208\u2200\u2203\u2192^_|/\u03b1-\u03c9\u0391-\u03a9]")
 _BRACKET_CITE = re.compile(r"\[\d+(?:[,\u2013-]\s*\d+)*\]")
