@@ -178,14 +178,15 @@ class Seg:
 
     @cached_property
     def numeric(self) -> bool:
-        return (_is_value(self.text) or _is_num(self.text.replace(" ", "")) or (len(self.words) <= 3 and _is_num(self.words[0].text) and _pm_tail(self.words[1:]))
+        return (_is_value(self.text) or _is_num(self.text.replace(" ", "")) or (len(self.words) <= 3 and (_is_num(self.words[0].text) or bool(_MAG.match(self.words[0].text)))
+                    and _pm_tail(self.words[1:]))
                 or _is_stat(self.text))
 
 
 def _pm_tail(ws: list[W]) -> bool:
-    """'± 0.2', '(0.3)' after a number."""
+    """'± 0.2', '(0.3)', a share '(35.6%)' after a number (a count with its share: "28.9M (35.6%)")."""
     t = " ".join(w.text for w in ws).strip()
-    return bool(re.match(r"^(?:\u00b1\s*\d[\d.]*|\(\s*[\u00b1]?\d[\d.]*\s*\)|[*\u2020\u2021]+)$", t))
+    return bool(re.match(r"^(?:\u00b1\s*\d[\d.]*|\(\s*[\u00b1]?\d[\d.]*%?\s*\)|[*\u2020\u2021]+)$", t))
 
 
 @dataclass
@@ -567,7 +568,7 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
         # numbers, as in a layout-analysis results table, is no caption)
         if (_is_prose(r, width) or _prose_line(r, width) or _CAPTION_START.match(r.segs[0].text if r.segs else r.text)
                 or (len(r.segs) <= 3 and not r.nval and _HEADING.match(r.text))):
-            if step > 0 and not got and _title_row(rows, i, med_h):
+            if step > 0 and not got and (_title_row(rows, i, med_h) or _spanning_head(rows, i, med_h)):
                 i += step  # a title line set between the caption and the table's header
                 continue
             break
@@ -602,6 +603,19 @@ def _title_row(rows: list[Row], i: int, med_h: float) -> bool:
         return False
     nxt = rows[i + 1]
     return nxt.y0 - r.y1 < 1.5 * med_h and len(nxt.segs) >= 3 and not _is_prose(nxt, nxt.x1 - nxt.x0 + 1)
+
+
+def _spanning_head(rows: list[Row], i: int, med_h: float) -> bool:
+    """Is the wordy line at ``i`` (under a caption) a header spanning the value columns ("Symptoms
+    of anxiety/depression during COVID-19 (n ="): it starts well right of where the rows under it
+    start (running text starts at its column's left edge, never inside the table below it), and
+    rows of cells follow at line spacing?"""
+    r = rows[i]
+    nxt = rows[i + 1:i + 7]
+    if r.nval or len(nxt) < 4 or nxt[0].y0 - r.y1 > 1.5 * med_h:
+        return False
+    left = min(n.x0 for n in nxt)
+    return r.x0 - left > 3 * med_h and sum(1 for n in nxt if len(n.segs) >= 2) >= 3
 
 
 def _numeric_rows(rows: list[Row], idx: list[int]) -> int:
