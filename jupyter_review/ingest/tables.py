@@ -1883,8 +1883,35 @@ def _hanging(items: list[_BRow], k: int, n: int, h: float) -> bool:
     return not after or min(w.x0 for w in after) < x_b - 0.3 * h
 
 
+# an interval alone in brackets ("(1.09–1.88)", "[0.2, 0.5]"): the second line of an estimate's cell
+_INTERVAL = re.compile(r"^[(\[]\s*[-+\u2212]?\d[\d.,]*%?\s*(?:[,;\u2013\u2212-]|to)\s*[-+\u2212]?\d[\d.,]*%?\s*[)\]]$")
+
+
+def _interval_lines(items: list[_BRow], nlab: int) -> list[_BRow]:
+    """Join the line under a row whose value cells are intervals in brackets, each right under a
+    number of the row ("1.43" / "(1.09–1.88)"): the estimate and its interval are one cell set on
+    two lines; label words on that line run the row's label on."""
+    out: list[_BRow] = []
+    for it in items:
+        prev = out[-1] if out else None
+        filled = [j for j in range(nlab, len(it.per)) if it.per[j]]
+        if prev is not None and prev.values and filled and it.row.words:
+            h = max(1.0, statistics.median([w.h for w in it.row.words]))
+            texts = {j: " ".join(w.text for w in it.per[j]) for j in filled}
+            if (it.row.y0 - prev.row.y1 < 0.5 * h
+                    and all(_INTERVAL.match(texts[j]) and prev.per[j]
+                            and _is_num(" ".join(w.text for w in prev.per[j])) for j in filled)):
+                for j in range(len(it.per)):
+                    prev.per[j] = prev.per[j] + it.per[j]
+                prev.row = Row(prev.row.words + it.row.words, prev.row.segs + it.row.segs)
+                continue
+        out.append(it)
+    return out
+
+
 def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
     """Attach wrapped label lines to their value row; keep category rows."""
+    items = _interval_lines(items, nlab)
     used = [False] * len(items)
     out: list[_BRow] = []
     for k, it in enumerate(items):
@@ -1894,20 +1921,25 @@ def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
             r = it.row
             h = max(1.0, statistics.median([w.h for w in r.words]))
             label_empty = not any(it.per[j] for j in range(nlab))
-            for d in (-1, 1):
+            below = r  # the last line of the row so far (a label run on over three or four lines)
+            for d in (-1, 1, 2, 3):
                 n = k + d
-                if not (0 <= n < len(items)) or used[n]:
+                if not (0 <= n < len(items)) or used[n] or (d > 1 and (label_empty or not used[n - 1])):
                     continue
                 nb = items[n]
                 if not nb.label_only:
                     continue
-                gap = (r.y0 - nb.row.y1) if d < 0 else (nb.row.y0 - r.y1)
+                gap = (r.y0 - nb.row.y1) if d < 0 else (nb.row.y0 - below.y1)
                 if label_empty:
                     ok = gap < 0.9 * h
                 else:
                     text = " ".join(w.text for c in nb.per for w in c)
                     own = " ".join(w.text for w in it.per[0]) if nlab else ""
-                    if d > 0:
+                    if d > 1:  # a third or fourth line of a hanging label: at the indent of the line above
+                        up = items[n - 1].per[0]
+                        ok = (gap < 0.35 * h and bool(up) and bool(nb.per[0]) and _hanging(items, k, n, h)
+                              and abs(min(w.x0 for w in nb.per[0]) - min(w.x0 for w in up)) < 0.3 * h)
+                    elif d > 0:
                         ok = gap < 0.35 * h and (text[:1].islower() or text[:1] in "([" or _hanging(items, k, n, h))
                     else:  # the row's own label runs on from the line above ("Macro Avg" / "(Full S2-VL)")
                         ok = gap < 0.35 * h and (own[:1].islower() or own[:1] == "(") and bool(nb.per[0])
@@ -1915,6 +1947,8 @@ def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
                     continue
                 if d < 0 and out and out[-1] is nb:
                     out.pop()
+                if d > 0:
+                    below = nb.row
                 for j in range(nlab):
                     it.per[j] = (nb.per[j] + it.per[j]) if d < 0 else (it.per[j] + nb.per[j])
                 used[n] = True
