@@ -129,3 +129,10 @@ def test_generated_clinical_table(tmp_path):
         ["1.43 (1.09-1.88)", "0.0101", "1.34 (0.92-1.95)", "0.1275"], rows
     assert got.get("Smokes on some days of the week", [None])[0] == "1.30 (0.97-1.75)", rows
     assert got.get("Smokes daily", [None, None])[1] == "<0.0001", rows
+
+
+def test_citations_under_citations_are_no_interval():
+    # toxins p.16: "[160]" over "[163,165]" in a Ref. column; the rows stay two rows
+    rows = [[c.text for c in r] for t in _raw("toxins-8070200.pdf", 16) for r in t.rows]
+    assert any("HER2" in r and "[163,165]" in r for r in rows), rows[:5]
+    assert not any("EGFR HER2" in r for r in rows)

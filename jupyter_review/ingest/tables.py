@@ -1898,9 +1898,11 @@ def _interval_lines(items: list[_BRow], nlab: int) -> list[_BRow]:
         if prev is not None and prev.values and filled and it.row.words:
             h = max(1.0, statistics.median([w.h for w in it.row.words]))
             texts = {j: " ".join(w.text for w in it.per[j]) for j in filled}
+            above = {j: " ".join(w.text for w in prev.per[j]) for j in filled}
+            # (under a bare number: "[160]" over "[163,165]" are citations, one a row)
             if (it.row.y0 - prev.row.y1 < 0.5 * h
-                    and all(_INTERVAL.match(texts[j]) and prev.per[j]
-                            and _is_num(" ".join(w.text for w in prev.per[j])) for j in filled)):
+                    and all(_INTERVAL.match(texts[j]) and above[j] and above[j][0] not in "([" and _is_num(above[j])
+                            for j in filled)):
                 for j in range(len(it.per)):
                     prev.per[j] = prev.per[j] + it.per[j]
                 prev.row = Row(prev.row.words + it.row.words, prev.row.segs + it.row.segs)
