@@ -7,7 +7,8 @@ since session 15), on real corpus pages and on generated PDFs:
 - a header spanning the value columns, set right of the rows under it ("Symptoms of
   anxiety/depression during COVID-19 (n =") is no line of running text under the caption;
 - an interval in brackets on the line under an estimate ("1.43" / "(1.09–1.88)") is one cell with it;
-- a row label with a hanging indent runs on over three or four lines at one indent.
+- a row label with a hanging indent runs on over three or four lines at one indent;
+- "Yes" / "No" cells are values: a grid of answers under its caption is a table.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pymupdf
 import pytest
 
 from jupyter_review.extract.tables import extract_tables
-from jupyter_review.ingest.tables import _INTERVAL, Seg, W
+from jupyter_review.ingest.tables import _INTERVAL, Seg, W, _is_value
 from jupyter_review.pipeline import load
 from tests.conftest import corpus_pdf
 
@@ -136,3 +137,22 @@ def test_citations_under_citations_are_no_interval():
     rows = [[c.text for c in r] for t in _raw("toxins-8070200.pdf", 16) for r in t.rows]
     assert any("HER2" in r and "[163,165]" in r for r in rows), rows[:5]
     assert not any("EGFR HER2" in r for r in rows)
+
+
+@pytest.mark.parametrize("cell,value", [("Yes", True), ("No", True), ("(Yes)", True), ("no", True),
+                                        ("None", False), ("Some", False), ("Not", False), ("Yesterday", False)])
+def test_yes_no_cells_are_values(cell, value):
+    assert _is_value(cell) is value
+
+
+# a grid of answers (Yes / No / Some / Extensive) under its caption, the first column naming each row
+@pytest.mark.parametrize("system,column,value", [
+    ("Consensus-building", "TB", "(Yes)"),
+    ("UN Secretary-General personal commitment", "NCDs", "No"),
+    ("Support from the civil society", "HIV", "Extensive"),
+    ("Discussion at G7, G8, or G20", "AMR", "G20, G7"),
+])
+def test_grid_of_answers_on_a_real_page(system, column, value):
+    (t,) = [t for t in extract_tables(_doc("plosmed-1003873.pdf")) if t.page == 8 and t.label == "2"]
+    recs = {(r.system, r.column, r.text or str(r.value)) for r in t.long}
+    assert (system, column, value) in recs, sorted(recs)[:6]

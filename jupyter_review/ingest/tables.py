@@ -80,6 +80,8 @@ def _is_num(t: str) -> bool:
     return bool(t) and bool(_HAS_DIGIT.search(t)) and bool(_NUM.match(t))
 
 
+# a yes/no cell of a grid of answers ("Yes", "No", "(Yes)"): a value, not a row's name
+_YES_NO = frozenset({"Yes", "No", "yes", "no", "YES", "NO", "(Yes)", "(No)"})
 _MAG = re.compile(r"^[<>~\u2248]?\d[\d.,]*\s?(?:[KMBTkmbt]|x|\u00d7|ms|s|h|GB|MB)$")
 
 
@@ -87,7 +89,7 @@ _MAG = re.compile(r"^[<>~\u2248]?\d[\d.,]*\s?(?:[KMBTkmbt]|x|\u00d7|ms|s|h|GB|MB
 def _is_value(t: str) -> bool:
     """A cell-ish token: a number (also 100K, 7B, 2.5x) or a dash/marker for a missing value."""
     t = t.strip()
-    return _is_num(t) or t in _DASHES or bool(_MAG.match(t))
+    return _is_num(t) or t in _DASHES or bool(_MAG.match(t)) or t in _YES_NO
 
 
 # statistics cells of clinical and survey tables, read as one value each: a median with its
