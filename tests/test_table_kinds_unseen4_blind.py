@@ -156,3 +156,10 @@ def test_grid_of_answers_on_a_real_page(system, column, value):
     (t,) = [t for t in extract_tables(_doc("plosmed-1003873.pdf")) if t.page == 8 and t.label == "2"]
     recs = {(r.system, r.column, r.text or str(r.value)) for r in t.long}
     assert (system, column, value) in recs, sorted(recs)[:6]
+
+
+def test_spanning_header_is_not_a_column_level():
+    # ssmph p.5: "Symptoms of anxiety/depression during COVID-19 (n =" / "864)" over the value columns
+    (t,) = [t for t in extract_tables(_doc("ssmph-101285.pdf")) if t.page == 5 and t.label == "2"]
+    assert "Bivariate / OR (95% CI)" in t.columns, t.columns
+    assert not any("864)" in c for c in t.columns)

@@ -570,7 +570,14 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
         # numbers, as in a layout-analysis results table, is no caption)
         if (_is_prose(r, width) or _prose_line(r, width) or _CAPTION_START.match(r.segs[0].text if r.segs else r.text)
                 or (len(r.segs) <= 3 and not r.nval and _HEADING.match(r.text))):
-            if step > 0 and not got and (_title_row(rows, i, med_h) or _spanning_head(rows, i, med_h)):
+            if step > 0 and not got and _spanning_head(rows, i, med_h):
+                # a header spanning the value columns, and the lines it wraps onto ("864)")
+                i += 1
+                while (i < len(rows) and len(rows[i].segs) == 1 and abs(rows[i].x0 - r.x0) < med_h
+                       and rows[i].y0 - rows[i - 1].y1 < 0.5 * med_h):
+                    i += 1
+                continue
+            if step > 0 and not got and _title_row(rows, i, med_h):
                 i += step  # a title line set between the caption and the table's header
                 continue
             break
