@@ -80,6 +80,8 @@ def _is_num(t: str) -> bool:
     return bool(t) and bool(_HAS_DIGIT.search(t)) and bool(_NUM.match(t))
 
 
+# a yes/no cell of a grid of answers ("Yes", "No", "(Yes)"): a value, not a row's name
+_YES_NO = frozenset({"Yes", "No", "yes", "no", "YES", "NO", "(Yes)", "(No)"})
 _MAG = re.compile(r"^[<>~\u2248]?\d[\d.,]*\s?(?:[KMBTkmbt]|x|\u00d7|ms|s|h|GB|MB)$")
 
 
@@ -87,7 +89,7 @@ _MAG = re.compile(r"^[<>~\u2248]?\d[\d.,]*\s?(?:[KMBTkmbt]|x|\u00d7|ms|s|h|GB|MB
 def _is_value(t: str) -> bool:
     """A cell-ish token: a number (also 100K, 7B, 2.5x) or a dash/marker for a missing value."""
     t = t.strip()
-    return _is_num(t) or t in _DASHES or bool(_MAG.match(t))
+    return _is_num(t) or t in _DASHES or bool(_MAG.match(t)) or t in _YES_NO
 
 
 # statistics cells of clinical and survey tables, read as one value each: a median with its
@@ -178,14 +180,15 @@ class Seg:
 
     @cached_property
     def numeric(self) -> bool:
-        return (_is_value(self.text) or _is_num(self.text.replace(" ", "")) or (len(self.words) <= 3 and _is_num(self.words[0].text) and _pm_tail(self.words[1:]))
+        return (_is_value(self.text) or _is_num(self.text.replace(" ", "")) or (len(self.words) <= 3 and (_is_num(self.words[0].text) or bool(_MAG.match(self.words[0].text)))
+                    and _pm_tail(self.words[1:]))
                 or _is_stat(self.text))
 
 
 def _pm_tail(ws: list[W]) -> bool:
-    """'± 0.2', '(0.3)' after a number."""
+    """'± 0.2', '(0.3)', a share '(35.6%)' after a number (a count with its share: "28.9M (35.6%)")."""
     t = " ".join(w.text for w in ws).strip()
-    return bool(re.match(r"^(?:\u00b1\s*\d[\d.]*|\(\s*[\u00b1]?\d[\d.]*\s*\)|[*\u2020\u2021]+)$", t))
+    return bool(re.match(r"^(?:\u00b1\s*\d[\d.]*|\(\s*[\u00b1]?\d[\d.]*%?\s*\)|[*\u2020\u2021]+)$", t))
 
 
 @dataclass
@@ -567,6 +570,13 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
         # numbers, as in a layout-analysis results table, is no caption)
         if (_is_prose(r, width) or _prose_line(r, width) or _CAPTION_START.match(r.segs[0].text if r.segs else r.text)
                 or (len(r.segs) <= 3 and not r.nval and _HEADING.match(r.text))):
+            if step > 0 and not got and _spanning_head(rows, i, med_h):
+                # a header spanning the value columns, and the lines it wraps onto ("864)")
+                i += 1
+                while (i < len(rows) and len(rows[i].segs) == 1 and abs(rows[i].x0 - r.x0) < med_h
+                       and rows[i].y0 - rows[i - 1].y1 < 0.5 * med_h):
+                    i += 1
+                continue
             if step > 0 and not got and _title_row(rows, i, med_h):
                 i += step  # a title line set between the caption and the table's header
                 continue
@@ -602,6 +612,19 @@ def _title_row(rows: list[Row], i: int, med_h: float) -> bool:
         return False
     nxt = rows[i + 1]
     return nxt.y0 - r.y1 < 1.5 * med_h and len(nxt.segs) >= 3 and not _is_prose(nxt, nxt.x1 - nxt.x0 + 1)
+
+
+def _spanning_head(rows: list[Row], i: int, med_h: float) -> bool:
+    """Is the wordy line at ``i`` (under a caption) a header spanning the value columns ("Symptoms
+    of anxiety/depression during COVID-19 (n ="): it starts well right of where the rows under it
+    start (running text starts at its column's left edge, never inside the table below it), and
+    rows of cells follow at line spacing?"""
+    r = rows[i]
+    nxt = rows[i + 1:i + 7]
+    if r.nval or len(nxt) < 4 or nxt[0].y0 - r.y1 > 1.5 * med_h:
+        return False
+    left = min(n.x0 for n in nxt)
+    return r.x0 - left > 3 * med_h and sum(1 for n in nxt if len(n.segs) >= 2) >= 3
 
 
 def _numeric_rows(rows: list[Row], idx: list[int]) -> int:
@@ -1869,8 +1892,37 @@ def _hanging(items: list[_BRow], k: int, n: int, h: float) -> bool:
     return not after or min(w.x0 for w in after) < x_b - 0.3 * h
 
 
+# an interval alone in brackets ("(1.09–1.88)", "[0.2, 0.5]"): the second line of an estimate's cell
+_INTERVAL = re.compile(r"^[(\[]\s*[-+\u2212]?\d[\d.,]*%?\s*(?:[,;\u2013\u2212-]|to)\s*[-+\u2212]?\d[\d.,]*%?\s*[)\]]$")
+
+
+def _interval_lines(items: list[_BRow], nlab: int) -> list[_BRow]:
+    """Join the line under a row whose value cells are intervals in brackets, each right under a
+    number of the row ("1.43" / "(1.09–1.88)"): the estimate and its interval are one cell set on
+    two lines; label words on that line run the row's label on."""
+    out: list[_BRow] = []
+    for it in items:
+        prev = out[-1] if out else None
+        filled = [j for j in range(nlab, len(it.per)) if it.per[j]]
+        if prev is not None and prev.values and filled and it.row.words:
+            h = max(1.0, statistics.median([w.h for w in it.row.words]))
+            texts = {j: " ".join(w.text for w in it.per[j]) for j in filled}
+            above = {j: " ".join(w.text for w in prev.per[j]) for j in filled}
+            # (under a bare number: "[160]" over "[163,165]" are citations, one a row)
+            if (it.row.y0 - prev.row.y1 < 0.5 * h
+                    and all(_INTERVAL.match(texts[j]) and above[j] and above[j][0] not in "([" and _is_num(above[j])
+                            for j in filled)):
+                for j in range(len(it.per)):
+                    prev.per[j] = prev.per[j] + it.per[j]
+                prev.row = Row(prev.row.words + it.row.words, prev.row.segs + it.row.segs)
+                continue
+        out.append(it)
+    return out
+
+
 def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
     """Attach wrapped label lines to their value row; keep category rows."""
+    items = _interval_lines(items, nlab)
     used = [False] * len(items)
     out: list[_BRow] = []
     for k, it in enumerate(items):
@@ -1880,20 +1932,25 @@ def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
             r = it.row
             h = max(1.0, statistics.median([w.h for w in r.words]))
             label_empty = not any(it.per[j] for j in range(nlab))
-            for d in (-1, 1):
+            below = r  # the last line of the row so far (a label run on over three or four lines)
+            for d in (-1, 1, 2, 3):
                 n = k + d
-                if not (0 <= n < len(items)) or used[n]:
+                if not (0 <= n < len(items)) or used[n] or (d > 1 and (label_empty or not used[n - 1])):
                     continue
                 nb = items[n]
                 if not nb.label_only:
                     continue
-                gap = (r.y0 - nb.row.y1) if d < 0 else (nb.row.y0 - r.y1)
+                gap = (r.y0 - nb.row.y1) if d < 0 else (nb.row.y0 - below.y1)
                 if label_empty:
                     ok = gap < 0.9 * h
                 else:
                     text = " ".join(w.text for c in nb.per for w in c)
                     own = " ".join(w.text for w in it.per[0]) if nlab else ""
-                    if d > 0:
+                    if d > 1:  # a third or fourth line of a hanging label: at the indent of the line above
+                        up = items[n - 1].per[0]
+                        ok = (gap < 0.35 * h and bool(up) and bool(nb.per[0]) and _hanging(items, k, n, h)
+                              and abs(min(w.x0 for w in nb.per[0]) - min(w.x0 for w in up)) < 0.3 * h)
+                    elif d > 0:
                         ok = gap < 0.35 * h and (text[:1].islower() or text[:1] in "([" or _hanging(items, k, n, h))
                     else:  # the row's own label runs on from the line above ("Macro Avg" / "(Full S2-VL)")
                         ok = gap < 0.35 * h and (own[:1].islower() or own[:1] == "(") and bool(nb.per[0])
@@ -1901,6 +1958,8 @@ def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
                     continue
                 if d < 0 and out and out[-1] is nb:
                     out.pop()
+                if d > 0:
+                    below = nb.row
                 for j in range(nlab):
                     it.per[j] = (nb.per[j] + it.per[j]) if d < 0 else (it.per[j] + nb.per[j])
                 used[n] = True
