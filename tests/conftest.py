@@ -139,3 +139,20 @@ def analysed(paper, supplements=(), **options):
     if key not in _ANALYSES:
         _ANALYSES[key] = pickle.dumps(jupyter_review.analyze(paper, list(supplements), **options))
     return pickle.loads(_ANALYSES[key])
+
+
+def text_page(path, title: str, lines: list[str]):
+    """A one-page PDF: a 14 pt title over 10 pt lines (generated cases of a kind beside real pages)."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    y = 72
+    page.insert_text((72, y), title, fontsize=14)
+    y += 30
+    for ln in lines:
+        page.insert_text((72, y), ln, fontsize=10)
+        y += 16
+    doc.save(path)
+    doc.close()
+    return path

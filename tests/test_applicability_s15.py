@@ -20,10 +20,9 @@ from __future__ import annotations
 
 from functools import cache
 
-import pymupdf
 import pytest
 
-from tests.conftest import analysed, corpus_pdf, need_corpus
+from tests.conftest import analysed, corpus_pdf, need_corpus, text_page
 
 
 def _texbench(name: str):
@@ -37,18 +36,7 @@ def _a(rel: str):
 
 
 def _page(tmp_path, name: str, title: str, lines: list[str]):
-    path = tmp_path / name
-    doc = pymupdf.open()
-    page = doc.new_page()
-    y = 72
-    page.insert_text((72, y), title, fontsize=14)
-    y += 30
-    for ln in lines:
-        page.insert_text((72, y), ln, fontsize=10)
-        y += 16
-    doc.save(path)
-    doc.close()
-    return path
+    return text_page(tmp_path / name, title, lines)
 
 
 # --- a datasheet's answers are statements --------------------------------------------------

@@ -1,5 +1,5 @@
-"""Issue 15, session 16: kinds found on the applicability gold's former held-out half (dolma-v0.1,
-moonlight-main, medheval-main; read once in session 15, tuning material since) and kimi-linear.
+"""Issue 15, session 15 (wt22b): kinds found on the applicability gold's former held-out half (dolma-v0.1,
+moonlight-main, medheval-main; read once earlier in session 15, tuning material since) and kimi-linear.
 Each test asserts on real PDFs, or on pages generated with pymupdf, as cases of the general rule:
 
 * a release denied by the determiner that opens the sentence ("No model trained on this dataset has
@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from functools import cache
 
-import pymupdf
 import pytest
 
-from tests.conftest import analysed, corpus_pdf
+from tests.conftest import analysed, corpus_pdf, text_page
 
 
 @cache
@@ -31,18 +30,7 @@ def _a(rel: str, *supps: str):
 
 
 def _page(tmp_path, name: str, title: str, lines: list[str]):
-    path = tmp_path / name
-    doc = pymupdf.open()
-    page = doc.new_page()
-    y = 72
-    page.insert_text((72, y), title, fontsize=14)
-    y += 30
-    for ln in lines:
-        page.insert_text((72, y), ln, fontsize=10)
-        y += 16
-    doc.save(path)
-    doc.close()
-    return path
+    return text_page(tmp_path / name, title, lines)
 
 
 # --- a release denied by its opening determiner ---------------------------------------------
