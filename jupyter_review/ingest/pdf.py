@@ -1741,7 +1741,9 @@ def _mark_table_blocks(page: Page, tables: list[RawTable]) -> None:
 
     new: list[Block] = []
     for b in page.blocks:
-        if b.kind not in ("body", "heading"):
+        # small type at the foot of a page was taken for footnotes before the tables were known
+        # ('71.4 70.8' under a table at the bottom of the page): inside a table's box it is the table's
+        if b.kind not in ("body", "heading", "footnote"):
             new.append(b)
             continue
         tin = [ln for ln in b.lines if inside(ln.bbox)]
