@@ -808,3 +808,29 @@ def test_moonlight_variance_not_disclosed_by_a_defined_abbreviation():
     t = a.topics["eval.variance"]
     assert t.status in ("missing", "vague")
     assert not any("SE to denote" in e.text for e in t.evidence)
+
+
+# The mean and spread a preprocessing step uses are no spread of results: mmpl-kdd (texbench) p. 7
+# made eval.variance disclosed on its z-score normalisation, lowshot-iccv2017 p. 5 on a normalisation
+# layer's moving variance. A sentence that names results with its normalised spread still reports one.
+@pytest.mark.parametrize("sentence, excluded", [
+    ("Before feeding into models, we normalize each stock with z-score function using standard deviation"
+     " and mean calculated in the training set.", True),
+    ("Gaussian prior during training, while the latter explicitly normalizes the output by keeping moving"
+     " average and variance.", True),
+    ("The method is stable: the normalized sample standard deviation of test metrics varies from 0.05% to 0.6%.", False),
+    ("Scores are normalized per task; we report the mean ± std over 3 runs.", False),
+])
+def test_a_preprocessing_spread_is_no_variance_of_results(sentence, excluded):
+    from jupyter_review.checklist.engine import detectors
+
+    assert bool(detectors()["eval.variance"].exclude.search(sentence)) is excluded
+
+
+def test_mmpl_variance_not_disclosed_by_its_normalisation():
+    from tests.conftest import need_corpus
+
+    pdf = need_corpus("a texbench paper").parent / "texbench" / "pdfs" / "mmpl-kdd.pdf"
+    t = analysed(pdf).topics["eval.variance"]
+    assert not any("z-score" in e.text for e in t.evidence)
+    assert t.status != "disclosed"
