@@ -834,3 +834,27 @@ def test_mmpl_variance_not_disclosed_by_its_normalisation():
     t = analysed(pdf).topics["eval.variance"]
     assert not any("z-score" in e.text for e in t.evidence)
     assert t.status != "disclosed"
+
+
+# A footnote that is only links says nothing by itself about whose code it is: mmpl-kdd's
+# "2https://github.com/bukosabino/ta" is a library the paper uses, paraphrase-aaai2022's footnotes are
+# its baselines' code (code gold: no own link; fresh2 gold: missing). The sentence that cites the
+# footnote decides: yellowfin's "We released PyTorch and TensorFlow implementations 1that ..." still
+# takes its footnote's link (goo.gl/...).
+@pytest.mark.parametrize("where, name, own", [
+    ("texbench", "mmpl-kdd.pdf", False),
+    ("corpus", "paraphrase-aaai2022.pdf", False),
+    ("texbench", "yellowfin.pdf", True),
+])
+def test_a_footnote_of_links_counts_through_the_sentence_citing_it(where, name, own):
+    from tests.conftest import need_corpus
+
+    pdf = (need_corpus("a texbench paper").parent / "texbench" / "pdfs" / name) if where == "texbench" \
+        else corpus_pdf(name)
+    t = analysed(pdf).topics["code.availability"]
+    assert not any(e.text[:1].isdigit() and e.text.split()[0][1:].startswith("http") for e in t.evidence)
+    if own:
+        assert t.status == "disclosed"
+        assert any(e.links for e in t.evidence)  # the footnote's link, shown with the sentence citing it
+    else:
+        assert t.status == "missing"
