@@ -858,3 +858,33 @@ def test_a_footnote_of_links_counts_through_the_sentence_citing_it(where, name, 
         assert any(e.links for e in t.evidence)  # the footnote's link, shown with the sentence citing it
     else:
         assert t.status == "missing"
+
+
+# A date or a period is a collection period only in a sentence about data or its gathering, and a
+# year after a name is that name's version: wsod-mapr2024's conclusion "Our experiments on the
+# PASCAL VOC 2007 and 2012 datasets demonstrated ..." made data.collection disclosed. Real sentences
+# of the corpus and texbench, each way.
+@pytest.mark.parametrize("sentence, specific", [
+    ("Our experiments on the PASCAL VOC 2007 and 2012 datasets demonstrated that the proposed multi-label"
+     " modifications generally improved object detection performance.", False),  # wsod-mapr2024 p. 6
+    ("In June 2005, both cases were resolved via a class settlement agreement.", False),  # multi-lexsum p. 3
+    ("For example, GRO-BID (Grobid, 2008–2023), a widely-adopted software tool for scientific document"
+     " processing, uses twelve interdependent sequence labeling models.", False),  # papermage p. 2
+    ("Data was obtained between March 17th and March 27th, 2023.", True),  # dolma-v0.1 p. 4
+    ("The contained case summaries were written between 2005 and 2021.", True),  # multi-lexsum p. 30
+    ("A total of 98553 crimes from February 2017 to November 2018 were utilized.", True),  # irace-automl p. 10
+    ("NASDAQ and NYSE (Feng et al. 2019) filter transaction records between 01/02/2013 and 12/08/2017 from"
+     " corresponding markets.", True),  # stockmixer-main p. 5
+])
+def test_a_date_is_a_collection_period_only_for_data(sentence, specific):
+    from jupyter_review.checklist.engine import detectors
+
+    assert bool(detectors()["data.collection"].specific.search(sentence)) is specific
+
+
+def test_wsod_collection_not_disclosed_by_a_dataset_version():
+    from tests.conftest import need_corpus
+
+    pdf = need_corpus("a texbench paper").parent / "texbench" / "pdfs" / "wsod-mapr2024.pdf"
+    t = analysed(pdf).topics["data.collection"]
+    assert t.status != "disclosed"
