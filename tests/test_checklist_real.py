@@ -888,3 +888,33 @@ def test_wsod_collection_not_disclosed_by_a_dataset_version():
     pdf = need_corpus("a texbench paper").parent / "texbench" / "pdfs" / "wsod-mapr2024.pdf"
     t = analysed(pdf).topics["data.collection"]
     assert t.status != "disclosed"
+
+
+# The paper's own page budget is no limitation of its work: "due to space limitations/constraints"
+# (moead-gecco19 p. 5 made risk.limitations vague on it; stockmixer-main p. 7 and mh-test-uai2017
+# pp. 7, 11 say the same). A limitation that happens to sit beside such words still counts.
+@pytest.mark.parametrize("sentence, excluded", [
+    ("We show images from the UF9 and DTLZ4 functions due to space limitations.", True),
+    ("Due to space constraints, results are in Appendix C.2.2.", True),
+    ("Appendix A provides the proofs that we omitted from the main text due to space constraints.", True),
+    ("A limitation of our study is the small sample size.", False),
+    ("Our method is limited to English due to the limited availability of annotated data.", False),
+])
+def test_the_page_budget_is_no_limitation(sentence, excluded):
+    from jupyter_review.checklist.engine import detectors
+
+    assert bool(detectors()["risk.limitations"].exclude.search(sentence)) is excluded
+
+
+def test_a_link_withheld_for_review_is_said_so():
+    """moead-gecco19 p. 5: "... are available at [ANONYMIZED]." is vague for code and data, and the
+    reason says the link is withheld for review rather than 'only on request or will be released'."""
+    from tests.conftest import need_corpus
+
+    a = analysed(need_corpus("a texbench paper").parent / "texbench" / "pdfs" / "moead-gecco19.pdf")
+    for topic in ("code.availability", "data.availability"):
+        t = a.topics[topic]
+        assert t.status == "vague"
+        assert "[ANONYMIZED]" in t.evidence[0].text
+        assert "withheld for anonymous review" in t.reason and "on request" not in t.reason
+    assert a.topics["risk.limitations"].status == "missing"

@@ -184,6 +184,16 @@ def _link_purpose_spec(spec: dict[str, Any] | None, vocab: dict[str, str]) -> Li
 
 
 _DETECTORS: dict[str, Detector] | None = None
+_WITHHELD: Pattern | None = None
+
+
+def _withheld() -> Pattern | None:
+    """The vocabulary's link withheld for blind review ("available at [ANONYMIZED]")."""
+    global _WITHHELD
+    if _WITHHELD is None:
+        vocab, _specs = detector_specs()
+        _WITHHELD = _rx(vocab.get("withheld"), vocab) or Pattern(re.compile(r"(?!x)x"))
+    return _WITHHELD
 
 
 def detectors() -> dict[str, Detector]:
@@ -1345,6 +1355,10 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
                       f" give it for \u201c{_lower_first(first.purpose)}\u201d, not for {target}; what a reader needs:"
                       f" {_lower_first(det.topic.description)}")
         elif first.strength == VAGUE:
+            if _withheld().search(first.unit.text):
+                # a placeholder for blind review is neither a refusal nor a promise: say what it is
+                need = ("The link is withheld for anonymous review: the editor can ask for it, and the published"
+                        " version must give it.")
             reason = f"Addressed only vaguely in {where} ({_pages([first])}: \u201c{_quote(first)}\u201d). {need}"
             if named:
                 reason += (f" The link given ({_pages(named[:1])}: \u201c{_quote(named[0])}\u201d) is for"
