@@ -791,7 +791,33 @@ def _is_body(r: Row) -> bool:
 
 
 def _columns(body: list[Row]) -> list[tuple[float, float]]:
-    """Column x-intervals: gutters are x-ranges that (almost) no body segment covers."""
+    """Column x-intervals: gutters are x-ranges that (almost) no body segment covers.
+
+    A body row with fewer cells may hold one that spans columns ("Pretrained Model - Qwen2.5-7B"
+    over the two value columns of the rows below): where the full rows are most of the body and
+    set more columns, each shorter row's cells either sit in one of their columns or bridge whole
+    gutters, and the full rows' columns stand."""
+    cols = _columns_of(body)
+    if len(body) < 3:
+        return cols
+    most = max(len(r.segs) for r in body)
+    full = [r for r in body if len(r.segs) == most]
+    if len(full) < 2 or 2 * len(full) < len(body) or len(full) == len(body):
+        return cols
+    fcols = _columns_of(full)
+    if len(fcols) <= len(cols):
+        return cols
+    for r in body:
+        if len(r.segs) == most:
+            continue
+        for sg in r.segs:
+            hit = [c for c in fcols if min(c[1], sg.x1) - max(c[0], sg.x0) > 0]
+            if len(hit) > 1 and not (sg.x0 <= hit[0][1] and sg.x1 >= hit[-1][0]):
+                return cols
+    return fcols
+
+
+def _columns_of(body: list[Row]) -> list[tuple[float, float]]:
     if not body:
         return []
     maxsegs = max(len(r.segs) for r in body)
