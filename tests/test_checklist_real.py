@@ -918,3 +918,14 @@ def test_a_link_withheld_for_review_is_said_so():
         assert "[ANONYMIZED]" in t.evidence[0].text
         assert "withheld for anonymous review" in t.reason and "on request" not in t.reason
     assert a.topics["risk.limitations"].status == "missing"
+
+
+# A paper that holds no Q&A form asks research or rhetorical questions; the sentence after one is
+# read as itself. longeval-eacl2023 p. 8: "How effective are hints on model-generated summaries? To
+# answer this, we ask five of our FINE Upwork annotators ..." made data.synthetic vague on the
+# answer, through the question's word "model-generated". Datasheets keep their questions
+# (tests/test_forms.py).
+def test_a_research_question_lends_its_words_to_no_sentence():
+    a = analysed(corpus_pdf("longeval-eacl2023.pdf"))
+    for topic in ("data.synthetic",):
+        assert not any(e.text.startswith("To answer this") for e in a.topics[topic].evidence)

@@ -316,6 +316,10 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
     prose: set[tuple[int, int]] = set()
     items = _checklist_items(doc.sentences)
     forms = read_forms(doc, sections)
+    # a file that holds no Q&A form (forms.read_forms found none) asks only research or rhetorical
+    # questions ("How effective are hints on model-generated summaries? To answer this, we ask five
+    # of our annotators ..."): the sentence after one is read as itself, not with the question's words
+    form_docs = {doc.sentences[i].doc for i in forms}
     for i, s in enumerate(doc.sentences):
         part = forms.get(i)
         if part is not None and i not in items:
@@ -338,7 +342,8 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
             continue  # pseudo-code of an algorithm box: a procedure, no statement
         if _is_prompt(s.text) and not (kind in _STATEMENT_SECTIONS and _SHORT_ANSWER.match(s.text)):
             if _QUESTION_END.search(s.text):
-                rhetorical = questions.get(s.doc, 0) < _FORM_QUESTIONS and (s.doc, s.paragraph) in prose
+                rhetorical = s.doc not in form_docs or (
+                    questions.get(s.doc, 0) < _FORM_QUESTIONS and (s.doc, s.paragraph) in prose)
                 question = "" if rhetorical else s.text
             continue
         prose.add((s.doc, s.paragraph))
