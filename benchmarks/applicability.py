@@ -8,6 +8,7 @@ the failure this measures.
     python benchmarks/applicability.py --only papermage --only stockmixer-main
     python benchmarks/applicability.py --all           # LLM reports too
     python benchmarks/applicability.py --set texbench  # the 23 texbench ML papers (their own gold file)
+    python benchmarks/applicability.py --set s17 --half tune   # session 17's papers judged on every major topic
 
 Prints per paper: profile line, quotes of the "yes" traits, major gaps (status, topic, items)
 with the first quote or reason, and the not-applicable topics with the trait that rules them out.
@@ -41,6 +42,8 @@ SKIP = {"transgpn-main-v1.pdf"}  # an earlier revision of transgpn-main
 GOLD = ROOT / "benchmarks" / "data" / "applicability_gold.tsv"
 TEXBENCH = Path(os.environ.get("JR_TEXBENCH", ROOT.parent / "shared" / "texbench"))
 GOLD_TEXBENCH = ROOT / "benchmarks" / "data" / "applicability_gold_texbench.tsv"
+# session 17: papers of both sets judged on every major topic (`# source: stem=corpus|texbench, ...`)
+GOLD_S17 = ROOT / "benchmarks" / "data" / "applicability_gold_s17.tsv"
 
 
 def read_profiles(path: Path = GOLD) -> dict[str, dict[str, bool]]:
@@ -90,6 +93,32 @@ def texbench_papers() -> list[dict[str, str]]:
     return [{"file": p.name, "title": p.stem, "supplements": ""} for p in sorted((TEXBENCH / "pdfs").glob("*.pdf"))]
 
 
+def read_sources(path: Path) -> dict[str, str]:
+    """Which set each paper of a mixed gold file comes from (header `# source: stem=corpus, stem=texbench`)."""
+    out: dict[str, str] = {}
+    for ln in path.read_text(encoding="utf-8").splitlines() if path.is_file() else []:
+        if ln.startswith("# source:"):
+            for x in ln.split(":", 1)[1].split(","):
+                if "=" in x:
+                    stem, src = (y.strip() for y in x.split("=", 1))
+                    out[stem] = src
+    return out
+
+
+def mixed_papers(path: Path = GOLD_S17) -> list[dict[str, str]]:
+    """The papers of a mixed gold file as manifest-like rows, each with the folder it is read from
+    (corpus papers with their supplements paired as the screening pairs them)."""
+    src = read_sources(path)
+    corpus = {r["file"][:-4]: r for r in corpus_papers()} if "corpus" in src.values() else {}
+    out = []
+    for stem, where in src.items():
+        if where == "corpus" and stem in corpus:
+            out.append(dict(corpus[stem], base=str(CORPUS)))
+        elif where == "texbench":
+            out.append({"file": stem + ".pdf", "title": stem, "supplements": "", "base": str(TEXBENCH / "pdfs")})
+    return out
+
+
 def _short(text: str, n: int = 130) -> str:
     t = " ".join(str(text).split())
     return t if len(t) <= n else t[: n - 3] + "..."
@@ -99,8 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", action="append", default=[], help="paper stem(s) (repeatable)")
     ap.add_argument("--all", action="store_true", help="LLM reports too")
-    ap.add_argument("--set", choices=("corpus", "texbench"), default="corpus",
-                    help="which papers: the corpus (default) or the texbench PDFs (gold: applicability_gold_texbench.tsv)")
+    ap.add_argument("--set", choices=("corpus", "texbench", "s17"), default="corpus",
+                    help="which papers: the corpus (default), the texbench PDFs (gold: applicability_gold_texbench.tsv), "
+                         "or the session-17 set judged on every major topic (applicability_gold_s17.tsv)")
     ap.add_argument("--half", choices=("all", "tune", "held-out"), default="all",
                     help="only the tuning papers or only the held-out papers of the gold file (read the held-out once, at the end)")
     args = ap.parse_args(argv)
@@ -108,6 +138,11 @@ def main(argv: list[str] | None = None) -> int:
         base, papers, gold = TEXBENCH / "pdfs", texbench_papers, GOLD_TEXBENCH
         if not base.is_dir():
             print(f"no texbench at {TEXBENCH} (set JR_TEXBENCH)")
+            return 2
+    elif args.set == "s17":
+        base, papers, gold = CORPUS, mixed_papers, GOLD_S17
+        if not (CORPUS / "MANIFEST.tsv").is_file() or not (TEXBENCH / "pdfs").is_dir():
+            print(f"no corpus at {CORPUS} or no texbench at {TEXBENCH} (set JR_CORPUS, JR_TEXBENCH)")
             return 2
     else:
         base, papers, gold = CORPUS, corpus_papers, GOLD
@@ -140,8 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.half != "all" and (stem in held) != (args.half == "held-out"):
             continue
         t0 = time.perf_counter()
-        supps = [base / x for x in r["supplements"].split(";") if x]
-        a = jr.analyze(base / r["file"], supps)
+        where = Path(r.get("base", base))
+        supps = [where / x for x in r["supplements"].split(";") if x]
+        a = jr.analyze(where / r["file"], supps)
         secs = time.perf_counter() - t0
         # an LLM report is skipped unless asked for, or unless the hand-read file judges it
         if a.profile["llm"].value and not args.all and stem not in judged:

@@ -72,6 +72,7 @@ class Detector:
     strict_needs: Pattern | None = None
     strict_exclude: Pattern | None = None
     strict_exclude_titles: Pattern | None = None
+    strict_profile: str = ""  # strict only on a paper whose profile holds this too ("llm")
     also_any: list[Pattern] = field(default_factory=list)  # a second condition (applies_also)
     also_min: int = 0
     either_any: list[Pattern] = field(default_factory=list)  # applies anyway when this holds (applies_if)
@@ -157,6 +158,7 @@ def compile_detectors() -> dict[str, Detector]:
             strict_needs=_rx(s.get("strict_context", {}).get("needs"), vocab),
             strict_exclude=_rx(s.get("strict_context", {}).get("exclude"), vocab),
             strict_exclude_titles=_rx(s.get("strict_context", {}).get("exclude_titles"), vocab),
+            strict_profile=str(s.get("strict_context", {}).get("profile", "") or ""),
             also_any=[p for p in (_rx(x, vocab) for x in s.get("applies_also", {}).get("any", [])) if p],
             also_min=int(s.get("applies_also", {}).get("min", 1)),
             either_any=[p for p in (_rx(x, vocab) for x in s.get("applies_if", {}).get("any", [])) if p],
@@ -458,6 +460,9 @@ _OWN_OFFER = re.compile(
     r"|(?:make|made)\b[^.;]{0,40}\b(?:public\w*|available|accessible))\b",
     re.IGNORECASE,
 )
+# "as we will detail in supplementary material2" (footnote 2: a repository): the paper's own supplement
+# is where the link goes, so the repository is the authors' own, as a title block's is
+_OWN_SUPPLEMENT = re.compile(r"\b(?:our|the|in|as|see) supplementary (?:materials?|information|files?)(?![a-z])", re.IGNORECASE)
 
 
 def _boxes_overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
@@ -562,7 +567,7 @@ def _by_link_purpose(det: Detector, u: _Unit, h: _Hit | None) -> _Hit | None:
         return h
     offered = this + repos
     if (h is None or h.strength < SPECIFIC) and offered and not other and (
-            u.title_line or any(_OWN_OFFER.search(r[3]) for r in offered)):
+            u.title_line or any(_OWN_OFFER.search(r[3]) or _OWN_SUPPLEMENT.search(r[3]) for r in offered)):
         if det.vague is not None and det.vague.search(u.match_text, u.low):
             return h
         return _Hit(u, SPECIFIC, "link")
@@ -582,7 +587,8 @@ _FOOT_LINK = re.compile(rf"(?<![\w/.@-])({_HOST}[^\s]*[\w/])")
 # ("we release our code.1"), not when it names a tool it used ("the HuggingFace Tokenizer2")
 _RELEASE_CUE = re.compile(
     r"\b(?:releas\w*|open-?sourc\w*|publicly|available|availability|download\w*|accessible|hosted|shared?"
-    r"|deposited|archived|uploaded|posted|can be (?:found|obtained|accessed)|found at|obtained from|project page|website|homepage)\b",
+    r"|deposited|archived|uploaded|posted|can be (?:found|obtained|accessed)|found at|obtained from|project page|website|homepage)\b"
+    r"|\bsupplementary (?:materials?|information|files?)(?![a-z])",  # "... in supplementary material2."
     re.IGNORECASE,
 )
 # a footnote marker glued to a word or its punctuation: "research.1", "Upwork,9 and", "here2"
@@ -1459,6 +1465,11 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
         hits: list[_Hit] = []
         seen: set[tuple[int, int]] = set()
         strict = bool(det.strict_when) and main.at_least(det.strict_when, det.strict_min)
+        if strict and det.strict_profile:
+            from .profile import holds
+            # a toolkit or a method paper that talks of language models (prompting an API, chatbots
+            # built on it) is no language-model report: the data it names are its data
+            strict = holds(det.strict_profile, analysis.profile or {})
         if det.others_links and cited_models is None:
             cited_models = _cited_model_names([u for u in sents if u.role == "main"])
         for i, u0 in enumerate(sents):
