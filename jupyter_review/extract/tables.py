@@ -171,7 +171,9 @@ _LOWER_BETTER = re.compile(
 )
 _HIGHER_BETTER = re.compile(r"\u2191|higher\s+is\s+better|\(higher", re.I)
 
-_BENCH_HEAD = re.compile(r"^\s*(?:benchmarks?|tasks?|datasets?|metrics?|evaluation|eval\.?|test sets?|domains?|subjects?|categories|category|capabilit(?:y|ies)|settings?)\b", re.I)
+# a label column headed by the kind of its rows: benchmarks, metrics, or the statistics each column's
+# system (a tool, a source) is measured by ("Statistic | GROBID | LaTeX")
+_BENCH_HEAD = re.compile(r"^\s*(?:benchmarks?|tasks?|datasets?|metrics?|evaluation|eval\.?|test sets?|domains?|subjects?|categories|category|capabilit(?:y|ies)|settings?|statistics?)\b", re.I)
 # a label column's header whose last word names the rows' kind ("Structure Category", "Reasoning Tasks")
 _BENCH_TAIL = re.compile(r"\b(?:benchmarks?|tasks?|metrics?|categor(?:y|ies)|subjects?|domains?)\s*$", re.I)
 # a value column headed by a statistic of a model or a test, not by a system
@@ -276,6 +278,13 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
     numeric_cols = [j for j, (sh, cnt) in enumerate(shares) if sh >= 0.6 and cnt >= 1]
     first_num = min(numeric_cols) if numeric_cols else ncol
     label_cols = [j for j in range(first_num) if _texty([r[j] for r in value_rows])]
+    value_bold = [b for r, b in zip(body, bold) if not _is_category(r)]
+    if label_cols and first_num == label_cols[-1] + 1 and _typeset_as_labels(value_rows, value_bold, label_cols[-1], first_num, numeric_cols):
+        # numbers set like the row labels beside them ("Hold-out | 10%", both bold, values not):
+        # part of the row's name, not a value column (nor bold best values)
+        label_cols.append(first_num)
+        numeric_cols = [j for j in numeric_cols if j != first_num]
+        notes.append(f"column {table.columns[first_num].split(' / ')[-1]!r} set like the row labels: part of the row's name")
     label_cols, attr_cols = _label_roles(label_cols, value_rows)
     sys_col = label_cols[-1] if label_cols else 0
     table.attribute_columns = attr_cols
@@ -290,7 +299,6 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
         table.notes.append("side-by-side tables: the label column(s) "
                            + ", ".join(repr(table.columns[j].split(" / ")[-1]) for j in blocks)
                            + " name the rows of the value columns to their right")
-    value_bold = [b for r, b in zip(body, bold) if not _is_category(r)]
     orient, oconf, owhy = _orientation_evidence(table, value_rows, value_bold, sys_col, _own_name(doc, rt.doc))
     table.orientation = orient
     table.notes.append("orientation: " + ("systems are columns" if orient == "columns" else "systems are rows")
@@ -606,6 +614,22 @@ def _side_by_side(columns: list[str], rows: list[list[str]], sys_col: int, numer
 
 _CITATION_CELL = re.compile(
     r"^\s*(?:\[[\d,\s\u2013-]+\]|[A-Z][^\s()]*(?:\s+(?:et\s+al\.?|and\s+[A-Z][^\s()]*|&\s+[A-Z][^\s()]*))?(?:,?\s+\(?|\()(?:19|20)\d\d[a-z]?\)?)\s*$")
+
+
+def _typeset_as_labels(rows: list[list[str]], bold: list[list[bool]], lab: int, j: int, numeric_cols: list[int]) -> bool:
+    """Column ``j`` (numbers right of the label column ``lab``) is printed in the labels' typeface:
+    every cell of it bold, every filled label bold, and most of the values right of it not.
+    Counts with a magnitude ("7B") are sizes, values of their own."""
+    if len(rows) < 3 or len(bold) != len(rows) or not any(k > j for k in numeric_cols):
+        return False
+    cells = [(r[j].strip(), b[j]) for r, b in zip(rows, bold) if j < len(r)]
+    if not cells or not all(t and bb for t, bb in cells) or any(is_count_cell(split_marks(t)[0]) for t, _ in cells):
+        return False
+    labs = [b[lab] for r, b in zip(rows, bold) if r[lab].strip()]
+    if not labs or not all(labs):
+        return False
+    vals = [b[k] for r, b in zip(rows, bold) for k in numeric_cols if k > j and k < len(r) and r[k].strip()]
+    return bool(vals) and sum(vals) < 0.5 * len(vals)
 
 
 def _label_roles(label_cols: list[int], rows: list[list[str]]) -> tuple[list[int], list[int]]:

@@ -1603,6 +1603,7 @@ def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, 
                         break
         info.append((blk, cov, c))
     _share_siblings(info, cols, first)
+    _repeat_siblings(info, cols, first, leaf)
     out: list[tuple[float, list[int], list[W]]] = []
     for k, (blk, cov, c) in enumerate(info):
         ws = [w for b in blk for w in b.words]
@@ -1615,6 +1616,42 @@ def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, 
         lo = first if cov[0] >= first else 0
         out.append((y0, _expand_span(cov, c, cols, taken, lo), ws))
     return out
+
+
+def _repeat_siblings(info: list[tuple[list[Seg], list[int], float]], cols: list[tuple[float, float]], first: int,
+                     leaf: dict[int, list[W]]) -> None:
+    """A one-column label on a header line beside a group label: a group label too when the
+    columns it is centred on repeat the group's sub-columns ("Full" over P R F1 beside "Grobid
+    Subset" over P R F1, no rules: "Full" is as wide as one column, but its siblings' leaves
+    say it names three). A wrapped column name ("Gzip files" over "(GB)") has no such run."""
+    def names(run: list[int]) -> list[str]:
+        return [" ".join(w.text for w in leaf.get(j, [])).strip().casefold() for j in run]
+
+    groups = [(k, cov) for k, (blk, cov, _c) in enumerate(info) if len(cov) >= 2 and cov[0] >= first]
+    if not groups:
+        return
+    for k, (blk, cov, c) in enumerate(info):
+        if len(cov) != 1 or len(blk) != 1 or cov[0] < first:
+            continue
+        y0 = blk[0].y0
+        for g, gcov in groups:
+            if abs(info[g][0][0].y0 - y0) >= 4:
+                continue
+            n = len(gcov)
+            pattern = names(gcov)
+            if not all(pattern):
+                continue
+            taken = {j for m, (b2, cv2, _c2) in enumerate(info) if m != k and abs(b2[0].y0 - y0) < 4 for j in cv2}
+            for a in range(max(first, cov[0] - n + 1), cov[0] + 1):
+                run = list(range(a, a + n))
+                if run[-1] >= len(cols) or taken & set(run) or names(run) != pattern:
+                    continue
+                mid = (cols[run[0]][0] + cols[run[-1]][1]) / 2
+                if abs(mid - c) <= max(4.0, 0.1 * (cols[run[-1]][1] - cols[run[0]][0])):
+                    info[k] = (blk, run, c)
+                    break
+            if len(info[k][1]) > 1:
+                break
 
 
 def _share_siblings(info: list[tuple[list[Seg], list[int], float]], cols: list[tuple[float, float]], first: int) -> None:
@@ -1869,8 +1906,38 @@ def _label_cols(rows: list[Row], cols: list[tuple[float, float]]) -> int:
     for j in range(ncol):
         n, v = counts[j]
         if n and v >= 0.5 * n:
+            if j >= 1 and _numeric_key(rows, cols, j):
+                return j + 1
             return max(1, j)
     return 1
+
+
+def _numeric_key(rows: list[Row], cols: list[tuple[float, float]], j: int) -> bool:
+    """A column of numbers that names the rows with the label column left of it: that column
+    holds group names printed once per block of rows ("Hold-out" centred beside "10% | 15% |
+    20%"), so it leaves rows unnamed, and this column is filled on every row and set in the
+    labels' typeface (bold like them) where the values beside it are not. Counts with a
+    magnitude ("7B") are values of their own (sizes), not this."""
+    value_rows = [r for r in rows if any(sg.numeric for sg in r.segs)]
+    if len(value_rows) < 3 or j + 1 >= len(cols):
+        return False
+    labs, keys, vals = [], [], []
+    for r in value_rows:
+        by = [(_col_of(cols, sg.x0, sg.x1), sg) for sg in r.segs]
+        labs.append([sg for z, sg in by if z == j - 1])
+        keys.append([sg for z, sg in by if z == j])
+        vals.extend(sg for z, sg in by if z > j)
+    if not all(len(k) == 1 and k[0].numeric for k in keys) or any(is_count_cell(k[0].text) for k in keys):
+        return False
+    named = sum(1 for lab in labs if lab)
+    if not (1 <= named < len(value_rows)):
+        return False
+    lab_ws = [w for lab in labs for sg in lab for w in sg.words]
+    key_ws = [w for k in keys for w in k[0].words]
+    val_ws = [w for sg in vals for w in sg.words]
+    if not val_ws or not all(w.bold for w in lab_ws) or not all(w.bold for w in key_ws):
+        return False
+    return sum(1 for w in val_ws if w.bold) < 0.5 * len(val_ws)
 
 
 def _open_bracket(ws: list[W]) -> bool:
