@@ -13,7 +13,11 @@ generated PDFs:
   shards, ...", "C4" over "[24]" "[8]"), the values centred on the block: the bold line names
   the row, and the header ends at the rule above the first entry;
 - a one-column header label in another typeface than the column names under it (bold "Size"
-  over italic "Documents (millions)") spans the run of columns it is centred on.
+  over italic "Documents (millions)") spans the run of columns it is centred on;
+- a line inside the body that names the header's column groups again for the rows under it
+  ("BART, Multitask: L -> {S, T}" over the first six value columns): the groups are the
+  systems (over the same sub-columns), and that block's values go to the new names; where the
+  systems are rows, the line is a category of the rows under it, as before.
 """
 
 from __future__ import annotations
@@ -59,6 +63,11 @@ def _table(name: str, page: int, label: str):
     ("dolma-v0.1.pdf", 3, "1", "rows", "C4", "Size / Gzip files (GB)", 302),
     ("dolma-v0.1.pdf", 3, "1", "rows", "peS2o", "Size / Documents (millions)", 38.8),
     ("dolma-v0.1.pdf", 3, "1", "rows", "Wikipedia, Wikibooks", "Size / Tokens (billions)", 3.6),
+    # systems over column groups, named again for the second block of rows
+    ("multi-lexsum.pdf", 9, "5", "columns", "BART, Multitask: D \u2192{L, S, T}", "Lengths / L / Samples", 6517),
+    ("multi-lexsum.pdf", 9, "5", "columns", "BART, Single-task: D \u2192L, D \u2192S, D \u2192T", "Lengths / T / R-Lf1", 18.44),
+    ("multi-lexsum.pdf", 9, "5", "columns", "BART, Multitask: L \u2192{S, T}", "Lengths / S / R-2f1", 36.11),
+    ("multi-lexsum.pdf", 9, "5", "columns", "BART, Single-task: L \u2192S, L \u2192T", "Lengths / T / Words", 24.0),
 ])
 def test_real_pages(name, page, label, orient, system, column, value):
     t = _table(name, page, label)
@@ -179,3 +188,28 @@ def test_generated_group_label_in_another_typeface(tmp_path, top_font, spans):
     assert ("Size / Tokens (billions)" in cols) is spans, sorted(cols)
     assert any(c.endswith("Documents (millions)") for c in cols), sorted(cols)
     assert {r.value for r in t.long if r.system == "Gamma" and r.column.endswith("Documents (millions)")} == {38.8}
+
+
+@pytest.mark.parametrize("leaves,orient", [(("Acc", "F1"), "columns"), (("Acc", "F1"), "rows")])
+def test_generated_groups_named_again_in_the_body(tmp_path, leaves, orient):
+    # two groups of the same two sub-columns; a line in the body names them again for the rows below.
+    # "rows": the label column is headed "Model", so the systems are the rows and the line a category
+    head1 = [(100, "hebo", ""), (215, "hebo", "System one"), (345, "hebo", "System two")]
+    head2 = [(100, "hebo", "Task" if orient == "columns" else "Model")] + [
+        (x, "hebo", t) for x, t in zip((200, 260, 330, 390), leaves * 2)]
+    rows = []
+    for k, lab in enumerate(("Alpha", "Beta")):
+        rows.append([(100, "helv", lab)] + [(x, "helv", f"{10 * k + j + 1}.5") for j, x in enumerate((200, 260, 330, 390))])
+    again = [(215, "hebo", "System three"), (345, "hebo", "System four")]
+    rows2 = [[(100, "helv", lab)] + [(x, "helv", f"{50 + 10 * k + j}.5") for j, x in enumerate((200, 260, 330, 390))]
+             for k, lab in enumerate(("Alpha", "Beta"))]
+    ys = [120, 131, 150, 162, 180, 198, 210]
+    t = _only(_page(tmp_path, [head1, head2] + rows + [again] + rows2, ys, [108, 136, 170, 188, 216]))
+    recs = {(r.system, r.column): r.value for r in t.long}
+    assert t.orientation == orient, t.notes
+    if orient == "columns":
+        assert recs.get(("System two", "Alpha / F1")) == 4.5, sorted(recs)
+        assert recs.get(("System three", "Beta / Acc")) == 60.5, sorted(recs)
+        assert recs.get(("System four", "Alpha / F1")) == 53.5, sorted(recs)
+    else:
+        assert recs.get(("System three System four / Beta", "System one / F1")) == 61.5, sorted(recs)

@@ -1423,7 +1423,9 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
             continue
         if br.category:
             ws = [w for c in br.per for w in c]
-            cells = [_cell(ws)] + [_empty(cols, j) for j in range(1, ncol)]
+            cells = _regroup_row(ws, header, cols, nlab)
+            if cells is None:
+                cells = [_cell(ws)] + [_empty(cols, j) for j in range(1, ncol)]
         else:
             cells = [_cell(ws) if ws else _empty(cols, j) for j, ws in enumerate(br.per)]
             if nlab == 1 and ncol >= 2 and br.per[0] and br.values:
@@ -1435,6 +1437,43 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
         doc=doc_index, page=page_no, bbox=bbox, rows=out_rows, caption=region.caption,
         header_rows=len(header), method="words", pages=[page_no], notes=notes,
     )
+
+
+def _regroup_row(ws: list[W], header: list[list[Cell]], cols: list[tuple[float, float]], nlab: int) -> list[Cell] | None:
+    """A line inside the body that names the column groups again for the rows under it ("BART,
+    Multitask: L -> {S, T}" over the first six value columns, "BART, Single-task: ..." over
+    the next six, where the header's top line had "BART, Multitask: D -> {L, S, T}" ...): one
+    run of words centred on each of the header's group runs, and no words in the label
+    columns. Each run's text goes to every column of its group (as in the header); None if
+    the line is not such a line."""
+    if len(header) < 2 or not ws:
+        return None
+    top = header[0]
+    runs: list[list[int]] = []
+    for j in range(nlab, len(cols)):
+        t = top[j].text.strip() if j < len(top) else ""
+        if not t:
+            continue
+        if runs and top[runs[-1][-1]].text.strip() == t and runs[-1][-1] == j - 1:
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    if len(runs) < 2 or any(len(r) < 2 for r in runs):
+        return None
+    if min(w.x0 for w in ws) < cols[nlab][0] - 2:
+        return None
+    segs = _segments(sorted(ws, key=lambda w: w.x0))
+    if len(segs) != len(runs):
+        return None
+    cells = [_empty(cols, j) for j in range(len(cols))]
+    for sg, run in zip(segs, runs):
+        a, e = cols[run[0]][0], cols[run[-1]][1]
+        mid = (sg.x0 + sg.x1) / 2
+        if not (a - 2 <= sg.x0 and sg.x1 <= e + 2 and abs(mid - (a + e) / 2) < 0.2 * (e - a)):
+            return None
+        for j in run:
+            cells[j] = _cell(sg.words)
+    return cells
 
 
 def _ruled_off_top(rows: list[Row], body_idx: list[int], rules: list[tuple[float, float, float]],
