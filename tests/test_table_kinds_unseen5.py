@@ -17,7 +17,10 @@ generated PDFs:
 - a line inside the body that names the header's column groups again for the rows under it
   ("BART, Multitask: L -> {S, T}" over the first six value columns): the groups are the
   systems (over the same sub-columns), and that block's values go to the new names; where the
-  systems are rows, the line is a category of the rows under it, as before.
+  systems are rows, the line is a category of the rows under it, as before;
+- a label's bracketed or lower-case second line in a loosely set table (rows set apart more
+  than lines) joins the row above when it is nearer that row than the row below (fimmu Table
+  2's "(SI)", 0.36 of a line under its row: it had become a group of the next row).
 """
 
 from __future__ import annotations
@@ -213,3 +216,30 @@ def test_generated_groups_named_again_in_the_body(tmp_path, leaves, orient):
         assert recs.get(("System four", "Alpha / F1")) == 53.5, sorted(recs)
     else:
         assert recs.get(("System three System four / Beta", "System one / F1")) == 61.5, sorted(recs)
+
+
+def test_real_page_wrapped_label_line_in_a_loosely_set_table():
+    # "(SI)" 2.5 pt under "... Spike-N-Term" (0.36 of a line), the next row 5.4 pt under it
+    t = _table("fimmu-2022-915001.pdf", 5, "2")
+    recs = {(r.system, r.column): r.text for r in t.long}
+    assert recs.get(("T cell responses to SARS-CoV-2 Spike-N-Term (SI)", "Vaccinated HCWs(n=71)")) == "5.6 (3.4, 8.9)"
+    assert recs.get(("T cell responses to SARS-CoV-2 Spike-C-Term (SI)", "p value")) == "0.464"
+
+
+@pytest.mark.parametrize("row_gap,joined", [(44.0, True), (34.0, False)])
+def test_generated_wrapped_label_line_nearer_its_row(tmp_path, row_gap, joined):
+    # a bracketed second line 5.6 pt (0.45 of a line) under its label; rows 44 pt apart: it continues
+    # the label above. Rows 34 pt apart: the line is as near the row below, and is left alone
+    lines = [[(100, "hebo", "Parameter"), (300, "hebo", "Cases"), (400, "hebo", "Controls")]]
+    ys = [120.0]
+    y = 140.0
+    for k, (lab, cont) in enumerate((("Age", ""), ("Responses to antigen", "(SI)"), ("Weight", ""), ("Height", ""))):
+        lines.append([(100, "helv", lab), (300, "helv", f"{k + 1}.5"), (400, "helv", f"{k + 2}.5")])
+        ys.append(y)
+        if cont:
+            lines.append([(100, "helv", cont)])
+            ys.append(y + 18.0)
+        y += row_gap
+    t = _only(_page(tmp_path, lines, ys, [108, 126, y]))
+    names = {r.system for r in t.long}
+    assert ("Responses to antigen (SI)" in names) is joined, sorted(names)

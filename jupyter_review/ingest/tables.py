@@ -2187,7 +2187,11 @@ def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
                         ok = (gap < 0.35 * h and bool(up) and bool(nb.per[0]) and _hanging(items, k, n, h)
                               and abs(min(w.x0 for w in nb.per[0]) - min(w.x0 for w in up)) < 0.3 * h)
                     elif d > 0:
-                        ok = gap < 0.35 * h and (text[:1].islower() or text[:1] in "([" or _hanging(items, k, n, h))
+                        # at line spacing under the row; or, in a table whose rows are set apart
+                        # more than its lines, nearer the row above than the row below
+                        near = gap < 0.35 * h or (
+                            gap < 0.6 * h and n + 1 < len(items) and items[n + 1].row.y0 - nb.row.y1 > 1.8 * gap)
+                        ok = near and (text[:1].islower() or text[:1] in "([" or _hanging(items, k, n, h))
                     else:  # the row's own label runs on from the line above ("Macro Avg" / "(Full S2-VL)")
                         ok = gap < 0.35 * h and (own[:1].islower() or own[:1] == "(") and bool(nb.per[0])
                 if not ok:
