@@ -171,7 +171,9 @@ _LOWER_BETTER = re.compile(
 )
 _HIGHER_BETTER = re.compile(r"\u2191|higher\s+is\s+better|\(higher", re.I)
 
-_BENCH_HEAD = re.compile(r"^\s*(?:benchmarks?|tasks?|datasets?|metrics?|evaluation|eval\.?|test sets?|domains?|subjects?|categories|category|capabilit(?:y|ies)|settings?)\b", re.I)
+# a label column headed by the kind of its rows: benchmarks, metrics, or the statistics each column's
+# system (a tool, a source) is measured by ("Statistic | GROBID | LaTeX")
+_BENCH_HEAD = re.compile(r"^\s*(?:benchmarks?|tasks?|datasets?|metrics?|evaluation|eval\.?|test sets?|domains?|subjects?|categories|category|capabilit(?:y|ies)|settings?|statistics?)\b", re.I)
 # a label column's header whose last word names the rows' kind ("Structure Category", "Reasoning Tasks")
 _BENCH_TAIL = re.compile(r"\b(?:benchmarks?|tasks?|metrics?|categor(?:y|ies)|subjects?|domains?)\s*$", re.I)
 # a value column headed by a statistic of a model or a test, not by a system
@@ -271,11 +273,18 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
             table.notes.append("no body rows recovered")
         return table
     # value columns: mostly numbers
-    value_rows = [r for r in body if not _is_category(r)]
+    value_rows = [r for r in body if not _is_category(r) and not _regroup_cells(r)]
     shares = [_numeric_share([r[j] for r in value_rows]) for j in range(ncol)]
     numeric_cols = [j for j, (sh, cnt) in enumerate(shares) if sh >= 0.6 and cnt >= 1]
     first_num = min(numeric_cols) if numeric_cols else ncol
     label_cols = [j for j in range(first_num) if _texty([r[j] for r in value_rows])]
+    value_bold = [b for r, b in zip(body, bold) if not _is_category(r) and not _regroup_cells(r)]
+    if label_cols and first_num == label_cols[-1] + 1 and _typeset_as_labels(value_rows, value_bold, label_cols[-1], first_num, numeric_cols):
+        # numbers set like the row labels beside them ("Hold-out | 10%", both bold, values not):
+        # part of the row's name, not a value column (nor bold best values)
+        label_cols.append(first_num)
+        numeric_cols = [j for j in numeric_cols if j != first_num]
+        notes.append(f"column {table.columns[first_num].split(' / ')[-1]!r} set like the row labels: part of the row's name")
     label_cols, attr_cols = _label_roles(label_cols, value_rows)
     sys_col = label_cols[-1] if label_cols else 0
     table.attribute_columns = attr_cols
@@ -290,7 +299,7 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
         table.notes.append("side-by-side tables: the label column(s) "
                            + ", ".join(repr(table.columns[j].split(" / ")[-1]) for j in blocks)
                            + " name the rows of the value columns to their right")
-    value_bold = [b for r, b in zip(body, bold) if not _is_category(r)]
+    table.regrouped = any(_regroup_cells(r) for r in body)
     orient, oconf, owhy = _orientation_evidence(table, value_rows, value_bold, sys_col, _own_name(doc, rt.doc))
     table.orientation = orient
     table.notes.append("orientation: " + ("systems are columns" if orient == "columns" else "systems are rows")
@@ -453,6 +462,22 @@ def _is_category(row: list[str]) -> bool:
     return len(filled) == 1 and row[0].strip() != "" and parse_number(row[0]) is None
 
 
+def _regroup_cells(row: list[str]) -> dict[int, str]:
+    """A body line that names the column groups again for the rows under it (the reader puts
+    each group's name in every column of its group, the label cells empty): {column: name}, or
+    {} for any other line."""
+    if not row or row[0].strip():
+        return {}
+    filled = {j: c.strip() for j, c in enumerate(row) if c.strip()}
+    if len(set(filled.values())) < 2 or any(parse_number(c) is not None or is_missing(c) for c in filled.values()):
+        return {}
+    for name in set(filled.values()):
+        js = sorted(j for j, c in filled.items() if c == name)
+        if len(js) < 2 or js != list(range(js[0], js[-1] + 1)):
+            return {}
+    return filled
+
+
 @functools.lru_cache(maxsize=8192)
 def _benchmark_like(label: str) -> bool:
     """A label naming a benchmark, dataset or metric (not a system)."""
@@ -534,6 +559,12 @@ def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[b
         if stat >= 0.5:
             score -= 2
             why.append(f"{stat:.0%} of column labels are statistics")
+    # systems across the top, each over the same run of metric sub-columns, named again for a
+    # later block of rows by a line inside the body ("BART, Multitask: ..." over Samples R-1 ...)
+    if cols and getattr(table, "regrouped", False) and _metric_subcolumns(
+            list(table.columns), table.metric_columns, named=True):
+        score += 3
+        why.append("column groups over the same metrics, named again inside the body")
     # the paper's own system (its title names it) heads a column, or labels a row
     if own and labels and cols:
         in_cols = any(_names(c, own) for c in cols)
@@ -608,6 +639,22 @@ _CITATION_CELL = re.compile(
     r"^\s*(?:\[[\d,\s\u2013-]+\]|[A-Z][^\s()]*(?:\s+(?:et\s+al\.?|and\s+[A-Z][^\s()]*|&\s+[A-Z][^\s()]*))?(?:,?\s+\(?|\()(?:19|20)\d\d[a-z]?\)?)\s*$")
 
 
+def _typeset_as_labels(rows: list[list[str]], bold: list[list[bool]], lab: int, j: int, numeric_cols: list[int]) -> bool:
+    """Column ``j`` (numbers right of the label column ``lab``) is printed in the labels' typeface:
+    every cell of it bold, every filled label bold, and most of the values right of it not.
+    Counts with a magnitude ("7B") are sizes, values of their own."""
+    if len(rows) < 3 or len(bold) != len(rows) or not any(k > j for k in numeric_cols):
+        return False
+    cells = [(r[j].strip(), b[j]) for r, b in zip(rows, bold) if j < len(r)]
+    if not cells or not all(t and bb for t, bb in cells) or any(is_count_cell(split_marks(t)[0]) for t, _ in cells):
+        return False
+    labs = [b[lab] for r, b in zip(rows, bold) if r[lab].strip()]
+    if not labs or not all(labs):
+        return False
+    vals = [b[k] for r, b in zip(rows, bold) for k in numeric_cols if k > j and k < len(r) and r[k].strip()]
+    return bool(vals) and sum(vals) < 0.5 * len(vals)
+
+
 def _label_roles(label_cols: list[int], rows: list[list[str]]) -> tuple[list[int], list[int]]:
     """The label columns' roles: (naming columns, attribute columns). The row's *key* is the
     label column whose cells tell the rows apart best (most distinct values; citation columns
@@ -650,7 +697,7 @@ def _row_label(row: list[str], label_cols: list[int], category: str, keep_marks:
     return " / ".join(parts)
 
 
-def _metric_subcolumns(col_labels: list[str], metric_cols: list[int]) -> dict[int, tuple[str, str]]:
+def _metric_subcolumns(col_labels: list[str], metric_cols: list[int], named: bool = False) -> dict[int, tuple[str, str]]:
     """Systems across the top, each over the same run of metric sub-columns ("GROBID CRF" over
     P / R / F1, "RoBERTa" over P / R / F1): {column: (system, metric)}, so that the metric goes
     with the benchmark row and the system is the group name alone. Only where every group has
@@ -667,7 +714,9 @@ def _metric_subcolumns(col_labels: list[str], metric_cols: list[int]) -> dict[in
     runs = list(groups.values())
     if len(runs) < 2 or len(runs[0]) < 2 or any(r != runs[0] for r in runs):
         return {}
-    if not any(_benchmark_like(x) for x in runs[0]):
+    if not named and not any(_benchmark_like(x) for x in runs[0]):
+        # (``named``: the groups are named again inside the body for other rows, so they are
+        # the systems whatever their leaves)
         return {}
     return split
 
@@ -720,10 +769,23 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
     labels: list[list[str]] = [[] for _ in sets]
     value_rows: list[int] = []
     parents = _parent_rows(body, table.metric_columns) if not blocks else {}
+    regroup: dict[int, dict[int, str]] = {}  # value row -> the column groups named above it
+    current: dict[int, str] = {}
     for i, row in enumerate(body):
         if _is_category(row):
             category = clean_label(row[0])
             continue
+        again = _regroup_cells(row)
+        if again:
+            if table.orientation == "columns":
+                current = {j: clean_label(c) for j, c in again.items()}
+            else:
+                # systems down the side: the line is a category of the rows under it, its
+                # group names read left to right
+                category = clean_label(" ".join(dict.fromkeys(again[j] for j in sorted(again))))
+            continue
+        if current:
+            regroup[i] = current
         for k, lc in enumerate(sets):
             cat = category
             if k == 0 and i in parents:
@@ -788,7 +850,7 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
     long_heads = {j for j in attrs if len(attr_names[j].split()) > 6}
     cite_attrs = {j for j in attrs
                   if sum(1 for i in value_rows if _CITATION_CELL.match(body[i][j].strip())) >= 0.5 * max(1, len(value_rows))}
-    sub_metric = _metric_subcolumns(col_labels, table.metric_columns) if transposed else {}
+    sub_metric = _metric_subcolumns(col_labels, table.metric_columns, getattr(table, "regrouped", False)) if transposed else {}
     best: dict[str, str] = {}
     for n, i in enumerate(value_rows):
         row = body[i]
@@ -812,6 +874,7 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
             if transposed:
                 if j in sub_metric:
                     sysl, leaf = sub_metric[j]
+                    sysl = regroup.get(i, {}).get(j) or sysl
                     recs.append(TableRecord(system=sysl, column=f"{lab} / {leaf}" if lab else leaf, value=v, **extra))
                     continue
                 recs.append(TableRecord(system=col_labels[j], column=lab, value=v, **extra))

@@ -1330,6 +1330,14 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
         if (not any(w.x0 < cols[0][1] + 1 for w in fb.words) and all(sg.x1 <= cols[1][0] for sg in last.segs)
                 and fb.y0 - last.y1 < 0.9 * h):
             moved.append(header_rows.pop())
+        elif len(header_rows) >= 2 and all(sg.x1 <= cols[1][0] for sg in last.segs):
+            # the label lines of the first entry under the rule that closes the header ("Common
+            # Crawl" over "24 shards, ..." beside its values): a drawn rule across the table
+            # between them and the header lines above; the body, not the header
+            width = bbox[2] - bbox[0]
+            above = header_rows[-2]
+            if any(above.y1 - 1 <= ru[2] <= last.y0 + 1 and (ru[1] - ru[0]) >= 0.8 * width for ru in page_rules_in()):
+                moved.append(header_rows.pop())
     moved = moved + data_moved
     # drawn rules tell group headers' spans and row blocks; read them only when those exist
     nlab_h = nlab0
@@ -1425,11 +1433,15 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
         # a row of words set like a data row ("Optimizer | AdamW | Muon"): a row of text values
         text_row = nv == 0 and not spanning and not label_only and _data_like(r, cols, nlab)
         items.append(_BRow(r, per, nv > 0 or text_row, spanning or (nv == 0 and not label_only and not text_row), label_only))
+    items, details = _titled_entries(items, ncol)
+    if details:
+        notes.append("rows named by their bold first line; plain lines under it describe the row: "
+                     + "; ".join(repr(d) for d in details[:3]))
     merged = _merge_label_rows(items, nlab)
     # the usual start of a row's label: labels of one line and one run of words
     lone = [(min(w.x0 for w in it.per[0]), max(w.x1 for w in it.per[0])) for it in merged
             if it.per[0] and len(_segments(sorted(it.per[0], key=lambda w: w.x0))) == 1]
-    if nlab >= 2:
+    if nlab >= 2 and not details:  # (entries named by their bold lines are no groups)
         _fill_groups(merged, nlab, rules, bbox)
     out_rows: list[list[Cell]] = [list(h) for h in header]
     for br in merged:
@@ -1437,7 +1449,9 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
             continue
         if br.category:
             ws = [w for c in br.per for w in c]
-            cells = [_cell(ws)] + [_empty(cols, j) for j in range(1, ncol)]
+            cells = _regroup_row(ws, header, cols, nlab)
+            if cells is None:
+                cells = [_cell(ws)] + [_empty(cols, j) for j in range(1, ncol)]
         else:
             cells = [_cell(ws) if ws else _empty(cols, j) for j, ws in enumerate(br.per)]
             if nlab == 1 and ncol >= 2 and br.per[0] and br.values:
@@ -1449,6 +1463,43 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
         doc=doc_index, page=page_no, bbox=bbox, rows=out_rows, caption=region.caption,
         header_rows=len(header), method="words", pages=[page_no], notes=notes,
     )
+
+
+def _regroup_row(ws: list[W], header: list[list[Cell]], cols: list[tuple[float, float]], nlab: int) -> list[Cell] | None:
+    """A line inside the body that names the column groups again for the rows under it ("BART,
+    Multitask: L -> {S, T}" over the first six value columns, "BART, Single-task: ..." over
+    the next six, where the header's top line had "BART, Multitask: D -> {L, S, T}" ...): one
+    run of words centred on each of the header's group runs, and no words in the label
+    columns. Each run's text goes to every column of its group (as in the header); None if
+    the line is not such a line."""
+    if len(header) < 2 or not ws:
+        return None
+    top = header[0]
+    runs: list[list[int]] = []
+    for j in range(nlab, len(cols)):
+        t = top[j].text.strip() if j < len(top) else ""
+        if not t:
+            continue
+        if runs and top[runs[-1][-1]].text.strip() == t and runs[-1][-1] == j - 1:
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    if len(runs) < 2 or any(len(r) < 2 for r in runs):
+        return None
+    if min(w.x0 for w in ws) < cols[nlab][0] - 2:
+        return None
+    segs = _segments(sorted(ws, key=lambda w: w.x0))
+    if len(segs) != len(runs):
+        return None
+    cells = [_empty(cols, j) for j in range(len(cols))]
+    for sg, run in zip(segs, runs):
+        a, e = cols[run[0]][0], cols[run[-1]][1]
+        mid = (sg.x0 + sg.x1) / 2
+        if not (a - 2 <= sg.x0 and sg.x1 <= e + 2 and abs(mid - (a + e) / 2) < 0.2 * (e - a)):
+            return None
+        for j in run:
+            cells[j] = _cell(sg.words)
+    return cells
 
 
 def _ruled_off_top(rows: list[Row], body_idx: list[int], rules: list[tuple[float, float, float]],
@@ -1629,6 +1680,8 @@ def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, 
                         break
         info.append((blk, cov, c))
     _share_siblings(info, cols, first)
+    _repeat_siblings(info, cols, first, leaf)
+    _typeface_groups(info, cols, first, leaf)
     out: list[tuple[float, list[int], list[W]]] = []
     for k, (blk, cov, c) in enumerate(info):
         ws = [w for b in blk for w in b.words]
@@ -1641,6 +1694,85 @@ def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, 
         lo = first if cov[0] >= first else 0
         out.append((y0, _expand_span(cov, c, cols, taken, lo), ws))
     return out
+
+
+def _repeat_siblings(info: list[tuple[list[Seg], list[int], float]], cols: list[tuple[float, float]], first: int,
+                     leaf: dict[int, list[W]]) -> None:
+    """A one-column label on a header line beside a group label: a group label too when the
+    columns it is centred on repeat the group's sub-columns ("Full" over P R F1 beside "Grobid
+    Subset" over P R F1, no rules: "Full" is as wide as one column, but its siblings' leaves
+    say it names three). A wrapped column name ("Gzip files" over "(GB)") has no such run."""
+    def names(run: list[int]) -> list[str]:
+        return [" ".join(w.text for w in leaf.get(j, [])).strip().casefold() for j in run]
+
+    groups = [(k, cov) for k, (blk, cov, _c) in enumerate(info) if len(cov) >= 2 and cov[0] >= first]
+    if not groups:
+        return
+    for k, (blk, cov, c) in enumerate(info):
+        if len(cov) != 1 or len(blk) != 1 or cov[0] < first:
+            continue
+        y0 = blk[0].y0
+        for g, gcov in groups:
+            if abs(info[g][0][0].y0 - y0) >= 4:
+                continue
+            n = len(gcov)
+            pattern = names(gcov)
+            if not all(pattern):
+                continue
+            taken = {j for m, (b2, cv2, _c2) in enumerate(info) if m != k and abs(b2[0].y0 - y0) < 4 for j in cv2}
+            for a in range(max(first, cov[0] - n + 1), cov[0] + 1):
+                run = list(range(a, a + n))
+                if run[-1] >= len(cols) or taken & set(run) or names(run) != pattern:
+                    continue
+                mid = (cols[run[0]][0] + cols[run[-1]][1]) / 2
+                if abs(mid - c) <= max(4.0, 0.1 * (cols[run[-1]][1] - cols[run[0]][0])):
+                    info[k] = (blk, run, c)
+                    break
+            if len(info[k][1]) > 1:
+                break
+
+
+def _typeface_groups(info: list[tuple[list[Seg], list[int], float]], cols: list[tuple[float, float]], first: int,
+                     leaf: dict[int, list[W]]) -> None:
+    """A one-column label set in another typeface than the column names under it (bold "Size"
+    over italic "Gzip files (GB) | Documents (millions) | Tokens (billions)"): a group level,
+    spanning the widest run of free columns it is centred on whose names are all in the other
+    typeface (the name under it, stacked on the label at line spacing, goes back to its
+    column). A column's own two-line name keeps one typeface; a run needs three columns."""
+    def face(ws: list[W]) -> tuple[bool, bool] | None:
+        ws = [w for w in ws if any(ch.isalnum() for ch in w.text)]
+        if not ws:
+            return None
+        b, i = {w.bold for w in ws}, {w.italic for w in ws}
+        return (b.pop(), i.pop()) if len(b) == 1 and len(i) == 1 else None
+
+    for k, (blk, cov, c) in enumerate(info):
+        if len(cov) != 1 or cov[0] < first:
+            continue
+        top, rest = blk[0], blk[1:]
+        own = face(top.words)
+        z = cov[0]
+        under = [w for sg in rest for w in sg.words] + leaf.get(z, [])
+        if own is None or face(under) in (None, own):
+            continue
+        c = (top.x0 + top.x1) / 2
+        y0 = top.y0
+        taken = {j for m, (b2, cv2, _c2) in enumerate(info) if m != k and abs(b2[0].y0 - y0) < 4 for j in cv2}
+        best: list[int] = []
+        for w in range(1, len(cols)):
+            a, e = z - w, z + w
+            if a < first or e >= len(cols) or taken & set(range(a, e + 1)):
+                break
+            if any(face(leaf.get(j, []) + ([x for sg in rest for x in sg.words] if j == z else [])) in (None, own)
+                   for j in range(a, e + 1)):
+                break
+            mid = (cols[a][0] + cols[e][1]) / 2
+            if abs(mid - c) <= max(4.0, 0.1 * (cols[e][1] - cols[a][0])):
+                best = list(range(a, e + 1))
+        if best:
+            if rest:
+                leaf.setdefault(z, [])[:0] = [w for sg in rest for w in sg.words]
+            info[k] = ([top], best, c)
 
 
 def _share_siblings(info: list[tuple[list[Seg], list[int], float]], cols: list[tuple[float, float]], first: int) -> None:
@@ -1895,8 +2027,38 @@ def _label_cols(rows: list[Row], cols: list[tuple[float, float]]) -> int:
     for j in range(ncol):
         n, v = counts[j]
         if n and v >= 0.5 * n:
+            if j >= 1 and _numeric_key(rows, cols, j):
+                return j + 1
             return max(1, j)
     return 1
+
+
+def _numeric_key(rows: list[Row], cols: list[tuple[float, float]], j: int) -> bool:
+    """A column of numbers that names the rows with the label column left of it: that column
+    holds group names printed once per block of rows ("Hold-out" centred beside "10% | 15% |
+    20%"), so it leaves rows unnamed, and this column is filled on every row and set in the
+    labels' typeface (bold like them) where the values beside it are not. Counts with a
+    magnitude ("7B") are values of their own (sizes), not this."""
+    value_rows = [r for r in rows if any(sg.numeric for sg in r.segs)]
+    if len(value_rows) < 3 or j + 1 >= len(cols):
+        return False
+    labs, keys, vals = [], [], []
+    for r in value_rows:
+        by = [(_col_of(cols, sg.x0, sg.x1), sg) for sg in r.segs]
+        labs.append([sg for z, sg in by if z == j - 1])
+        keys.append([sg for z, sg in by if z == j])
+        vals.extend(sg for z, sg in by if z > j)
+    if not all(len(k) == 1 and k[0].numeric for k in keys) or any(is_count_cell(k[0].text) for k in keys):
+        return False
+    named = sum(1 for lab in labs if lab)
+    if not (1 <= named < len(value_rows)):
+        return False
+    lab_ws = [w for lab in labs for sg in lab for w in sg.words]
+    key_ws = [w for k in keys for w in k[0].words]
+    val_ws = [w for sg in vals for w in sg.words]
+    if not val_ws or not all(w.bold for w in lab_ws) or not all(w.bold for w in key_ws):
+        return False
+    return sum(1 for w in val_ws if w.bold) < 0.5 * len(val_ws)
 
 
 def _open_bracket(ws: list[W]) -> bool:
@@ -1946,6 +2108,80 @@ def _interval_lines(items: list[_BRow], nlab: int) -> list[_BRow]:
     return out
 
 
+def _titled_entries(items: list[_BRow], ncol: int) -> tuple[list[_BRow], list[str]]:
+    """Entries named by a bold first line with plain lines under it ("Common Crawl" over "24
+    shards, 2020-05 to 2023-06", "C4" over "[24]" "[8]"), the values centred on the block: each
+    bold line in the first column starts an entry, which holds exactly one row of values; the
+    bold line is the row's name, the plain lines a description of it (left out of the name and
+    returned). Only where every first-column line is either bold or plain, the first is bold,
+    and every block holds one value row."""
+    def kind(ws: list[W]) -> str | None:
+        ws = [w for w in ws if any(ch.isalnum() for ch in w.text)]
+        if not ws:
+            return None
+        if all(w.bold for w in ws):
+            return "title"
+        if not any(w.bold for w in ws):
+            return "plain"
+        return "mixed"
+
+    lines = [(k, kind(it.per[0])) for k, it in enumerate(items) if it.per and it.per[0]]
+    if len(lines) < 4 or any(kd == "mixed" for _, kd in lines) or lines[0][1] != "title":
+        return items, []
+    if sum(1 for _, kd in lines if kd == "title") < 2 or not any(kd == "plain" for _, kd in lines):
+        return items, []
+    if any(it.category and not it.label_only for it in items):
+        return items, []
+    blocks: list[list[int]] = []
+    for k, kd in lines:
+        if kd == "title":
+            blocks.append([k])
+        else:
+            blocks[-1].append(k)
+    def beside(it: _BRow) -> bool:  # cells right of the first column (a "[8]" alone is no value row)
+        return any(it.per[j] for j in range(1, ncol))
+
+    first = lines[0][0]
+    if any(beside(items[k]) for k in range(first)):
+        return items, []
+    # value rows without a first-column line fall in the block whose lines they sit beside
+    owner: dict[int, int] = {}
+    for b, blk in enumerate(blocks):
+        for k in blk:
+            owner[k] = b
+    for k, it in enumerate(items):
+        if k in owner or not beside(it):
+            continue
+        cy = (it.row.y0 + it.row.y1) / 2
+        hit = [b for b, blk in enumerate(blocks)
+               if min(items[m].row.y0 for m in blk) - 1 <= cy <= max(items[m].row.y1 for m in blk) + 1]
+        if len(hit) != 1:
+            return items, []
+        owner[k] = hit[0]
+    vals: dict[int, list[int]] = {}
+    for k, b in owner.items():
+        if beside(items[k]):
+            vals.setdefault(b, []).append(k)
+    if len(vals) != len(blocks) or any(len(v) != 1 for v in vals.values()):
+        return items, []
+    details: list[str] = []
+    drop: set[int] = set()
+    for b, blk in enumerate(blocks):
+        v = vals[b][0]
+        title = list(items[blk[0]].per[0])
+        plain = [w for k in blk[1:] for w in items[k].per[0]]
+        if plain:
+            details.append(" ".join(w.text for w in sorted(plain, key=lambda w: (round(w.y0), w.x0))))
+        for k in blk:
+            if k != v:
+                # the block's other lines hold nothing but first-column words
+                if any(items[k].per[j] for j in range(1, ncol)):
+                    return items, []
+                drop.add(k)
+        items[v].per[0] = title
+    return [it for k, it in enumerate(items) if k not in drop], details
+
+
 def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
     """Attach wrapped label lines to their value row; keep category rows."""
     items = _interval_lines(items, nlab)
@@ -1977,7 +2213,11 @@ def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
                         ok = (gap < 0.35 * h and bool(up) and bool(nb.per[0]) and _hanging(items, k, n, h)
                               and abs(min(w.x0 for w in nb.per[0]) - min(w.x0 for w in up)) < 0.3 * h)
                     elif d > 0:
-                        ok = gap < 0.35 * h and (text[:1].islower() or text[:1] in "([" or _hanging(items, k, n, h))
+                        # at line spacing under the row; or, in a table whose rows are set apart
+                        # more than its lines, nearer the row above than the row below
+                        near = gap < 0.35 * h or (
+                            gap < 0.6 * h and n + 1 < len(items) and items[n + 1].row.y0 - nb.row.y1 > 1.8 * gap)
+                        ok = near and (text[:1].islower() or text[:1] in "([" or _hanging(items, k, n, h))
                     else:  # the row's own label runs on from the line above ("Macro Avg" / "(Full S2-VL)")
                         ok = gap < 0.35 * h and (own[:1].islower() or own[:1] == "(") and bool(nb.per[0])
                 if not ok:
