@@ -28,7 +28,7 @@ _OTHER_BEFORE = re.compile(
     r"\b(?:length|lengths|long(?!-)|longer|window|windows|(?<!-)contexts?|batch|batches|budgets?|maximum|max|"
     r"at most|up to|beyond|limit|truncat\w*|decod\w*|prefill\w*|sequence|sequences|"
     r"bootstrap\w*|resampl\w*|speed\w*|throughput|latency|per|average|averaged|mean|median|memory|"
-    r"cache|chunks?|blocks?|horizon|rollouts?|responses? of|next)\b",
+    r"cache|chunks?|blocks?|horizon|rollouts?|responses? of|next|top)\b",
     re.IGNORECASE,
 )
 # the words right after the quantity: a rate, a length, a window
@@ -48,8 +48,9 @@ _HOURS_OF_DATA = re.compile(
     r"effort|annotation time|labou?r))", re.IGNORECASE)
 _RECORDED = re.compile(r"\b(?:audio|speech|video|videos|recordings?|recorded|footage|transcri\w*|corpus|"
                        r"dataset|contains?|comprises?|consists?)\b", re.IGNORECASE)
-# the counted word says it: "4,096 generated tokens", "128K context tokens"
-_OTHER_IN = re.compile(r"\b(?:generated|context|output|input)\b", re.IGNORECASE)
+# the counted word says it: "4,096 generated tokens", "128K context tokens", "the top 5 retrieved
+# documents" (a cut-off of what a system returns; "top" is in _OTHER_BEFORE)
+_OTHER_IN = re.compile(r"\b(?:generated|retrieved|context|output|input)\b", re.IGNORECASE)
 # the number ends a name ("COVID-19 patients", "GPT-4 users", "SARS-CoV-2 samples")
 _NAME_BEFORE = re.compile(r"[A-Za-z][\w]*[-\u2010\u2011]$")
 _GLUED = re.compile(r"^\d+(?=[A-Z][a-z])")
