@@ -455,8 +455,9 @@ def test_a_sure_keyword_only_sentence_makes_the_topic_vague_either_way(model, na
 
 
 @pytest.mark.parametrize("name,topic,start,vague", [
-    # a finding: what came out of the experiments, no statement of how variance was handled
-    ("deepseek-moe.pdf", "eval.variance", "We find that different ratios of the shared experts", False),
+    # (deepseek-moe's "We find that different ratios ... do not significantly impact the performance"
+    # was the first case here; since session 16 "not significantly" before a verb of effect is no
+    # variance keyword at all, so it is no hit to be a lead: tests/test_vague_s16.py)
     # a finding that concedes what is still untested: a vague statement of limitations
     ("deepseek-v3.2-exp.pdf", "risk.limitations", "Although our internal evaluations show promising results", True),
     # a tuning paper read as a referee after the change: results sentences read for data curation

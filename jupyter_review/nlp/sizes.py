@@ -48,14 +48,17 @@ _HOURS_OF_DATA = re.compile(
     r"effort|annotation time|labou?r))", re.IGNORECASE)
 _RECORDED = re.compile(r"\b(?:audio|speech|video|videos|recordings?|recorded|footage|transcri\w*|corpus|"
                        r"dataset|contains?|comprises?|consists?)\b", re.IGNORECASE)
-# the counted word says it: "4,096 generated tokens", "128K context tokens"
-_OTHER_IN = re.compile(r"\b(?:generated|context|output|input)\b", re.IGNORECASE)
+# the counted word says it: "4,096 generated tokens", "128K context tokens", "the top 5 retrieved
+# documents" (a cut-off of what a system returns: "top" right before the number, _CUTOFF_BEFORE)
+_OTHER_IN = re.compile(r"\b(?:generated|retrieved|context|output|input)\b", re.IGNORECASE)
 # the number ends a name ("COVID-19 patients", "GPT-4 users", "SARS-CoV-2 samples")
 _NAME_BEFORE = re.compile(r"[A-Za-z][\w]*[-\u2010\u2011]$")
 _GLUED = re.compile(r"^\d+(?=[A-Z][a-z])")
 # a number that labels a table, figure or section ("Table 1 reports ...", "Study 2 participants")
 _LABEL_BEFORE = re.compile(r"\b(?:Table|Tab|Figure|Fig|Section|Sec|Eq|Equation|Appendix|Algorithm|Step|Stage|Phase|"
                            r"Study|Experiment|Exp|Task|Set|Chapter)\.?\s*$", re.IGNORECASE)
+# "the top 5 ...": a cut-off right before the number (not "top-1 accuracy on ... 50,000 images")
+_CUTOFF_BEFORE = re.compile(r"\btop[- ]?$", re.IGNORECASE)
 _NUMBER_RUN = re.compile(r"(?:\d[\d,.]*\s*[KMBTk]?\s*(?:,\s*(?:and|or)?|and|or|to|-|–)\s*)+$")
 _CLAUSE_END = re.compile(r"[;:!?]|,\s|\.\s|\(|\)|\s(?:and|while|whereas|but|which|where)\s")
 
@@ -82,6 +85,8 @@ def counts_data(text: str, start: int, end: int) -> bool:
         return False
     before = _clause_before(text, start)
     after = text[end:end + 40]
+    if _CUTOFF_BEFORE.search(text[max(0, start - 8):start].rstrip()):
+        return False
     if _OTHER_BEFORE.search(before) or _OTHER_AFTER.search(after) or _LABEL_BEFORE.search(before):
         return False
     if _COST_AFTER.search(_CLAUSE_END.split(text[end:end + 80], 1)[0]):
