@@ -1043,6 +1043,127 @@ def _label_shares(text: str, nums: list, pool: list[Table], axes: dict[str, list
     return {k for k, _, _ in items}
 
 
+_PRINTED_NUM = re.compile(r"^[\s$~(]{0,3}(?P<n>\d+(?:\.\d+)?)(?P<m>\s?[KMB](?![A-Za-z]))?(?P<u>\s?%|\s?[x\u00d7](?![A-Za-z]))?")
+
+
+def _printed(n: str, m: str | None, u: str | None) -> tuple[str, str, str]:
+    unit = (u or "").strip().replace("\u00d7", "x")
+    return n, (m or "").strip(), unit
+
+
+def _co_located(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], cited: bool, used: list[tuple[int, int]],
+                doc: Document, parts: list) -> None:
+    """Two or more numbers of one sentence that no label placed ("27.6M of the 28.9M PDFs",
+    "1.38x to 3.28x speedups", "(84.6 secs vs 115.6 secs per unit)", "101 out of 162 papers
+    (62%)") found printed exactly, as the table prints them, in the cells of one row or one column
+    of one table, and of no other row or column: the table bears them out. Agreement only, never
+    a mismatch: which cell is whose is not read. Skipped when the sentence names another row (or
+    column) of that table than the one holding them, or names labels of the cells' other axis in
+    an order the numbers do not follow (a swap is not borne out)."""
+    # "1.38x" is a ratio as a table prints it: read its number, remember the "x"
+    plain = re.sub(r"(?<=\d)[x\u00d7](?![A-Za-z])", " ", text)
+    nums = []
+    for s0, e0, _val, digits, mult in _prose_numbers(plain):
+        if any(s0 < e and s < e0 for s, e in used):
+            continue
+        m = _PRINTED_NUM.match(text[s0:e0 + 1])
+        if not m:
+            continue
+        if re.search(r"(?<![\w-])[A-Za-z]\s*=\s*$", text[max(0, s0 - 6):s0]):
+            continue  # "r = 256": a setting's symbol
+        sig = digits.replace(".", "").lstrip("0")
+        nums.append((s0, e0, _printed(digits, m.group("m"), m.group("u")), len(sig)))
+
+    def distinctive(key: tuple[str, str, str]) -> bool:
+        # "4 papers" is too common a number to place, and so are round ones ("5000 samples", "r = 256")
+        d = key[0]
+        if "." in d:
+            return True
+        v = int(d)
+        return len(d) >= 2 and v % 10 != 0 and not (v >= 8 and v & (v - 1) == 0)
+
+    if len({n[2] for n in nums if distinctive(n[2])}) < 2:
+        return
+    cands = []  # (n numbers placed, table, axis, line label, [(k, cell)])
+    for t in pool:
+        cells = [c for c in cells_of.get(t.id, []) if c.raw]
+        printed = {}
+        for c in cells:
+            m = _PRINTED_NUM.match(c.raw)
+            if m:
+                printed[id(c)] = _printed(m.group("n"), m.group("m"), m.group("u"))
+        for axis in ("system", "column"):
+            lines: dict[str, list[_Cell]] = {}
+            for c in cells:
+                lines.setdefault(getattr(c, axis), []).append(c)
+            for line, lc in lines.items():
+                placed: list[tuple[int, _Cell]] = []
+                taken: set[int] = set()
+                for k, (_s, _e, key, _sig) in enumerate(nums):
+                    hit = [c for c in lc if printed.get(id(c)) == key and id(c) not in taken and c.confident]
+                    if len(hit) == 1:
+                        placed.append((k, hit[0]))
+                        taken.add(id(hit[0]))
+                if len({nums[k][2] for k, _ in placed if distinctive(nums[k][2])}) >= 2:
+                    cands.append((len(placed), t, axis, line, placed))
+    if not cands:
+        return
+    best = max(c[0] for c in cands)
+    top = [c for c in cands if c[0] == best]
+    if len(top) != 1:
+        return  # placed as well in two rows/columns (or tables): not placed
+    _n, t, axis, line, placed = top[0]
+    if not cited and max(nums[k][3] for k, _ in placed) < 3:
+        return  # a table the sentence does not cite: two short numbers may meet there by chance
+
+    def kind(key: tuple[str, str, str]) -> tuple[int, str, str]:
+        return (len(key[0].split(".")[1]) if "." in key[0] else 0, key[1], key[2])
+
+    # a list of like numbers is placed whole ("1.808, 1.806, and 1.811" is not borne out by two of
+    # them), but for a number the caption states ("162 papers" in "... in 162 summarization papers")
+    kinds = {kind(nums[k][2]) for k, _ in placed}
+    at_k = {k for k, _ in placed}
+    caption = t.caption or ""
+    for k, n in enumerate(nums):
+        if k not in at_k and kind(n[2]) in kinds and not re.search(r"(?<![\d.])" + re.escape(n[2][0]) + r"(?![\d]|\.\d)", caption):
+            return
+    other = "column" if axis == "system" else "system"
+    cells = cells_of[t.id]
+    lines = list(dict.fromkeys(getattr(c, axis) for c in cells))
+    # the numbers' own stretch: their bracket with the clause before it ("hand-tuned Adam (0.77x to
+    # 3.28x speedup)"), else the clause that holds them
+    first, last = min(nums[k][0] for k, _ in placed), max(nums[k][1] for k, _ in placed)
+    br = _bracketed(text, first)
+    close = text.find(")", last)
+    if br >= 0 and close >= 0:
+        stretch = re.split(r"[,;:()]|\.\s", text[:br].rstrip())[-1] + " " + text[br:close + 1]
+    else:
+        stretch = re.split(r"[,;:()]|\.\s", text[:first])[-1] + text[first:last] + re.split(r"[,;:()]|\.\s", text[last:])[0]
+    named_lines = _labels_named(lines, stretch)
+    if named_lines and line not in named_lines:
+        return  # the numbers are said of another row (column) of this table
+    held = [getattr(c, other) for _k, c in placed]
+    words_of = Counter(_fold(_tokens(_core(lab))) for lab in held)
+    # labels the same words name ("# papers", "% papers" by "papers") tell no cell from another
+    named_all = [lab for lab in _labels_named(held, text) if words_of[_fold(_tokens(_core(lab)))] == 1]
+    if len(named_all) == 1 and _labels_named(named_all, stretch):
+        return  # one cell's label said beside the numbers: which number is its own is not read
+    if len(named_all) >= 2:
+        # "FINE ... lower ... than COARSE (7.8 vs 14.0)": the numbers follow the order the labels are named
+        at = {lab: _first_named_at(lab, text) for lab in named_all}
+        if min(at.values()) < 0:
+            return
+        order_named = sorted(named_all, key=lambda lab: at[lab])
+        order_nums = [getattr(c, other) for k, c in sorted(placed, key=lambda kc: nums[kc[0]][0]) if getattr(c, other) in named_all]
+        if order_named != order_nums:
+            return
+    said = ", ".join(text[nums[k][0]:nums[k][1] + (1 if nums[k][2][2] == "x" else 0)].strip() for k, _ in placed)
+    where = "row" if len({c.row for _k, c in placed}) == 1 else "column"
+    shown = (f"{said}: {_where(t, doc)} prints them in one {where}, {_leaf(line)} ("
+             + ", ".join(f"{_leaf(getattr(c, other))} {c.raw}" for _k, c in placed) + ")")
+    parts.append(("consistent", shown, [(t, c) for _k, c in placed], ""))
+
+
 # an author-year citation in brackets ("(Wang et al., 2022)", "(Cohan et al., 2018; Li, 2020)")
 _CITATION_BRACKET = re.compile(r"\([^()]*\b(?:19|20)\d{2}[a-z]?\s*\)")
 
@@ -1080,13 +1201,14 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
         if i in skip:
             continue
         nums = _prose_numbers(text)
-        if not nums:
+        if not nums and not re.search(r"\d[x\u00d7](?![A-Za-z])", text):
             continue
         refs = _paragraph_refs(i, doc)
         cited = [t for r in refs for t in by_label.get(r, []) if t.doc == ctx.sentence.doc]
         pool = cited or [t for t in tables if t.doc == ctx.sentence.doc]
         parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []
         paired = _label_shares(text, nums, pool, axes, doc, parts)
+        placed_k: set[int] = set()
         if not only_shares:
             paired |= _ordered_pairs(text, nums, pool, axes, doc, parts)
         for k, (s0, e0, val, digits, mult) in enumerate(nums):
@@ -1153,6 +1275,7 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                 continue
             t, cell, own = found[0]
             claimed = text[s0:e0].strip()
+            placed_k.add(k)
             if _same_value(val, digits, mult, claimed, cell) or _round_equal(val, digits, mult, cell):
                 parts.append(("consistent", f"{claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}: {_where(t, doc)} has "
                               f"{cell.raw or f'{cell.value:g}'}", [(t, cell)], ""))
@@ -1175,6 +1298,9 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
             msg = (f"the text says {claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}; {_where(t, doc)} has "
                    f"{cell.raw or f'{cell.value:g}'}")
             parts.append(("unverified" if reasons else "mismatch", msg, [(t, cell)], "; ".join(reasons)))
+        if not only_shares:
+            # numbers the labels above did not place: read where they stand together in one table
+            _co_located(text, pool, cells_of, bool(cited), [nums[k][:2] for k in paired | placed_k], doc, parts)
         if not parts:
             continue
         statuses = [p[0] for p in parts]
