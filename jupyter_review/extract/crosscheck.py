@@ -1333,6 +1333,7 @@ _BEST_VERB = re.compile(
     r"(?:state[- ]of[- ]the[- ]art|sota|best|highest|top|lowest|leading)|"
     r"(?:is|are|was|were|being|remains?|ranks?) (?:the )?(?:best|first|top|state[- ]of[- ]the[- ]art|sota)\b|"
     r"(?:has|had|have|gets?|got|gives?|gave) (?:the )?(?:best|highest|lowest|top)\b|"
+    r"(?:has|had|have|gets?|got) the higher\b(?!(?:\s+[\w-]+){0,3}?\s+than\b)|"
     r"leads?\b|scores? highest)",
     re.I,
 )
@@ -1354,7 +1355,9 @@ _ALL_BENCH = re.compile(r"\b(?:all|every|each)\s+(?:\w+\s+){0,3}?(?:benchmarks?|
 _ALL_RIVALS = re.compile(
     r"\b(?:all|every|any|each)\s+(?P<mods>(?:[\w-]+\s+){0,4}?)(?P<head>baselines?|methods?|models?|competitors?|approaches|"
     r"systems?|algorithms?|counterparts?|works|LLMs?|networks?|alternatives?|benchmarks?)\b"
-    r"|\b(?P<sota>state[- ]of[- ]the[- ]art|sota)\b|\b(?:the )?(?:best|highest|top|lowest)\b",
+    r"|\b(?P<sota>state[- ]of[- ]the[- ]art|sota)\b|\b(?:the )?(?:best|highest|top|lowest)\b"
+    # "got the higher median in UF2, UF4 and UF6": a comparative said as the best, its benchmarks after it
+    r"|\bthe higher\s+(?:[\w-]+\s+){1,2}?(?:in|on|for)\b",
     re.I,
 )
 _GENERIC_MODS = frozenset({"the", "other", "existing", "previous", "prior", "current", "popular", "comparison", "compared",
@@ -1425,6 +1428,33 @@ def _conceded(claim: Claim, doc: Document | None, name: str, holding: list, cell
         if named:
             return ", ".join(named)
     return ""
+
+
+def _upper_named(label: str, text: str) -> bool:
+    """An upper header label named in the text: its words, or a short acronym ("HV") as printed."""
+    core = _core(label)
+    if re.fullmatch(r"[A-Z][A-Z0-9]{1,3}", core):
+        return re.search(r"(?<![\w-])" + re.escape(core) + r"(?![\w-])", text) is not None
+    return _named_in(label, text)
+
+
+def _paragraph_parent(parents: set[str], claim: Claim, doc: Document | None) -> set[str]:
+    """Of the upper header labels a claim's benchmarks sit under ("HV / UF2", "IGD / UF2"), the one
+    the sentences before it in its paragraph name, the nearest first ("In the UF functions and
+    considering the results of the HV metric, ..."); none when the nearest naming sentence names
+    several or none does."""
+    i = getattr(claim, "sentence", -1)
+    if doc is None or i is None or i < 0 or i >= len(doc.sentences):
+        return set()
+    here = doc.sentences[i]
+    for j in range(i - 1, max(-1, i - 5), -1):
+        prev = doc.sentences[j]
+        if prev.paragraph != here.paragraph or prev.doc != here.doc:
+            break
+        named = {p for p in parents if _upper_named(p, prev.text)}
+        if named:
+            return named if len(named) == 1 else set()
+    return set()
 
 
 def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document) -> list[CrossCheck]:
@@ -1556,7 +1586,12 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                 if c.value is not None and " / " in c.column and (_named_in(c.column, after_verb) or _named_in(c.column, text[: verb.start()])):
                     leaf_parents.setdefault(_leaf(c.column), set()).add(c.column.rsplit(" / ", 1)[0])
         ambiguous = {lf: ps for lf, ps in leaf_parents.items() if len(ps) > 1}
-        said = {p for ps in ambiguous.values() for p in ps if _named_in(p, text)}
+        said = {p for ps in ambiguous.values() for p in ps if _upper_named(p, text)}
+        parent_read = ""
+        if ambiguous and not said:
+            # (read from the paragraph, the upper label bears a claim out but never gives a mismatch)
+            said = _paragraph_parent({p for ps in ambiguous.values() for p in ps}, claim, doc)
+            parent_read = ", ".join(sorted(said))
         parents_unnamed: set[str] = set() if said else {p for ps in ambiguous.values() for p in ps}
         findings: list[tuple[Table, list[dict[str, Any]], int, list[str]]] = []
         for t, rows in holding:
@@ -1636,6 +1671,8 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                 reasons_t.append(f"the claim's setting ({missing}) is not in the table")
             if problems and all(x["relation"] == "tied" for x in problems):
                 reasons_t.append("tied with another system, not beaten (a tie-break the table may state is not read)")
+            if problems and parent_read:
+                reasons_t.append(f"the claim names no upper label; {parent_read} is read from the sentences before it")
             if problems and parents_unnamed:
                 reasons_t.append(f"the claim does not say which of {', '.join(sorted(parents_unnamed))} it is about")
             counted = _count_claim(text)
@@ -1657,6 +1694,8 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         bad = [(t, p, n, r) for t, p, n, r in findings if p]
         tabs = [t for t, *_ in findings]
         all_reasons = list(dict.fromkeys(reasons + [x for *_, r in findings for x in r]))
+        if bad and _AS_BEST in (getattr(claim, "cues", None) or []):
+            all_reasons.append("a comparative said as the best (“the higher ... in”): read for agreement only")
         if scope_unresolved:
             status = "scoped"
         elif not bad:
@@ -2624,6 +2663,37 @@ def _restore_pronouns(checks: list[CrossCheck], resolved: dict[str, tuple[str, s
         c.reason = "; ".join(x for x in (c.reason, note) if x)
 
 
+# "the Random priority function got the higher median in the UF2, UF4 and UF6": the best of a
+# row (column) of values on the benchmarks it lists, said with a comparative and no "than"
+_HAD_BEST = re.compile(r"\b(?:has|had|have|gets?|got)\s+the\s+(?:higher|highest|best|lowest)\s+(?:[\w-]+\s+){0,2}?"
+                       r"(?:in|on|for)\s+(?:the\s+)?(?=[A-Z0-9])")
+
+
+_AS_BEST = "comparative as best"
+
+
+def _best_in_sentences(claims: list[Claim], doc: Document, tables: list[Table], cells_of: dict[str, list[_Cell]]) -> list[Claim]:
+    """Prose sentences the claim cues miss that say a system "had the higher/best <metric> in"
+    benchmarks a results table prints as columns (named after the phrase): read as claims of
+    being best on those columns."""
+    from ..nlp.context import prose_sentences
+
+    have = {c.sentence for c in claims}
+    cols = {_leaf(c.column) for t in tables for c in cells_of[t.id] if c.value is not None}
+    out = []
+    contexts, texts, _toks = prose_sentences(doc)
+    for ctx, text in zip(contexts, texts):
+        if ctx.index in have:
+            continue
+        m = _HAD_BEST.search(text)
+        if not m or not any(_named_in(col, text[m.end():]) for col in cols):
+            continue
+        s = ctx.sentence
+        out.append(Claim(text=text, kind="superiority", kinds=["superiority"], hedged=False, location=ctx.location,
+                         doc=s.doc, page=s.page, bbox=s.bbox, sentence=ctx.index, cues=[_AS_BEST]))
+    return out
+
+
 def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list[CrossCheck]:
     results = [t for t in tables if t.is_results and t.long]
     if not results:
@@ -2637,7 +2707,7 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     # numbers restated from a cited table, in any prose sentence the number check above did not read
     done = {c.sentence for c in claims if any(x.kind == "number" and x.claim == c.text for x in out)}
     out += _check_cited_numbers(results + others, cells_of, doc, done)
-    out += _check_superiority(claims, results, cells_of, doc)
+    out += _check_superiority(claims + _best_in_sentences(claims, doc, results, cells_of), results, cells_of, doc)
     out += _check_improvements(claims, results, cells_of, doc)
     out += _check_literal_comparisons(claims, results, cells_of, doc)
     out += _check_caption_groups(claims, results, cells_of, doc)
