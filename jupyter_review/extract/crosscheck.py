@@ -1139,9 +1139,11 @@ def _co_located(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], 
         stretch = re.split(r"[,;:()]|\.\s", text[:br].rstrip())[-1] + " " + text[br:close + 1]
     else:
         stretch = re.split(r"[,;:()]|\.\s", text[:first])[-1] + text[first:last] + re.split(r"[,;:()]|\.\s", text[last:])[0]
-    named_lines = _labels_named(lines, stretch)
-    if named_lines and line not in named_lines:
-        return  # the numbers are said of another row (column) of this table
+    own_words = _fold(_tokens(_core(line)))
+    if any(lab != line and _fold(_tokens(_core(lab))) != own_words for lab in _labels_named(lines, stretch)):
+        # the numbers are said of another row (column) of this table, or some of them are
+        # ("North America (37, 42.5%) or Europe (33, 37.9%)": 33 is Europe's, not North America's Cohort)
+        return
     held = [getattr(c, other) for _k, c in placed]
     words_of = Counter(_fold(_tokens(_core(lab))) for lab in held)
     # labels the same words name ("# papers", "% papers" by "papers") tell no cell from another
@@ -2696,10 +2698,15 @@ def _best_in_sentences(claims: list[Claim], doc: Document, tables: list[Table], 
 
 def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list[CrossCheck]:
     results = [t for t in tables if t.is_results and t.long]
-    if not results:
-        return []
-    claims = _enumerated(_join_page_breaks(claims, doc))
     others = [t for t in tables if not t.is_results and t.long]
+    if not results:
+        # no results table: numbers the prose restates from the other tables are still read
+        # (statistics, sizes, averages a table not taken for results prints)
+        if not others:
+            return []
+        cells_of = {t.id: table_cells(t) for t in others}
+        return _merge_repeats(_check_cited_numbers(others, cells_of, doc, set()))
+    claims = _enumerated(_join_page_breaks(claims, doc))
     cells_of = {t.id: table_cells(t) for t in results + others}
     claims, resolved = _resolve_pronouns(claims, doc, results, cells_of)
     out: list[CrossCheck] = []
