@@ -38,8 +38,6 @@ PAGES = {
     # pages 5-6 alone: the running header joins the HV half's header, so only the IGD half is read
     # cleanly, where the claims' benchmarks sit under no other upper label
     "moead-p56": ("moead-gecco19", 5, 6),
-    "npjmgrav": ("npjmgrav-00129.pdf", 2, 3),         # no results table: Table 2 of rhythm parameters (p. 3), its prose (p. 2)
-    "pmc-regions": ("pmc7071725.pdf", 3, 4),          # "North America (37, 42.5%) or Europe (33, 37.9%)" and Table 2 (p. 4)
 }
 
 _CACHE: dict[str, list] = {}
@@ -80,8 +78,6 @@ PLACED = [
     ("longeval-p7", "(84.6 secs vs 115.6 secs per unit)", ["84.6", "115.6"], "First 5"),
     ("yellowfin", "achieves 1.38x to 3.28x speedups", ["1.38x", "3.28x"], "YF"),
     ("mh-test", "125.4 and 216.5", ["125.4 ± 9.2", "216.5 ± 7.9"], "MHMINIBATCH"),
-    # a paper whose tables are none of them read as results: the prose's numbers are still read
-    ("npjmgrav", "Mean acrophase ranged between 16.60 and 17.65 h", ["16.60 ± 0.55", "17.65 ± 0.49"], "HDBR49"),
 ]
 
 
@@ -104,8 +100,6 @@ NOT_PLACED = [
     ("moe-appendix", "1.808, 1.806, and 1.811"),
     # a setting's symbol and round numbers: a hidden size of 256 and 64 is no LoRA rank
     ("ptp-lora", "rank of r = 256"),
-    # two numbers of one row (North America: Total 37, Cohort 33), but 33 is said of Europe
-    ("pmc-regions", "North America (37, 42.5%) or Europe (33, 37.9%)"),
 ]
 
 

@@ -2698,15 +2698,10 @@ def _best_in_sentences(claims: list[Claim], doc: Document, tables: list[Table], 
 
 def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list[CrossCheck]:
     results = [t for t in tables if t.is_results and t.long]
-    others = [t for t in tables if not t.is_results and t.long]
     if not results:
-        # no results table: numbers the prose restates from the other tables are still read
-        # (statistics, sizes, averages a table not taken for results prints)
-        if not others:
-            return []
-        cells_of = {t.id: table_cells(t) for t in others}
-        return _merge_repeats(_check_cited_numbers(others, cells_of, doc, set()))
+        return []
     claims = _enumerated(_join_page_breaks(claims, doc))
+    others = [t for t in tables if not t.is_results and t.long]
     cells_of = {t.id: table_cells(t) for t in results + others}
     claims, resolved = _resolve_pronouns(claims, doc, results, cells_of)
     out: list[CrossCheck] = []
