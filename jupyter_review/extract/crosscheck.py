@@ -1043,6 +1043,129 @@ def _label_shares(text: str, nums: list, pool: list[Table], axes: dict[str, list
     return {k for k, _, _ in items}
 
 
+_PRINTED_NUM = re.compile(r"^[\s$~(]{0,3}(?P<n>\d+(?:\.\d+)?)(?P<m>\s?[KMB](?![A-Za-z]))?(?P<u>\s?%|\s?[x\u00d7](?![A-Za-z]))?")
+
+
+def _printed(n: str, m: str | None, u: str | None) -> tuple[str, str, str]:
+    unit = (u or "").strip().replace("\u00d7", "x")
+    return n, (m or "").strip(), unit
+
+
+def _co_located(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], cited: bool, used: list[tuple[int, int]],
+                doc: Document, parts: list) -> None:
+    """Two or more numbers of one sentence that no label placed ("27.6M of the 28.9M PDFs",
+    "1.38x to 3.28x speedups", "(84.6 secs vs 115.6 secs per unit)", "101 out of 162 papers
+    (62%)") found printed exactly, as the table prints them, in the cells of one row or one column
+    of one table, and of no other row or column: the table bears them out. Agreement only, never
+    a mismatch: which cell is whose is not read. Skipped when the sentence names another row (or
+    column) of that table than the one holding them, or names labels of the cells' other axis in
+    an order the numbers do not follow (a swap is not borne out)."""
+    # "1.38x" is a ratio as a table prints it: read its number, remember the "x"
+    plain = re.sub(r"(?<=\d)[x\u00d7](?![A-Za-z])", " ", text)
+    nums = []
+    for s0, e0, _val, digits, mult in _prose_numbers(plain):
+        if any(s0 < e and s < e0 for s, e in used):
+            continue
+        m = _PRINTED_NUM.match(text[s0:e0 + 1])
+        if not m:
+            continue
+        if re.search(r"(?<![\w-])[A-Za-z]\s*=\s*$", text[max(0, s0 - 6):s0]):
+            continue  # "r = 256": a setting's symbol
+        sig = digits.replace(".", "").lstrip("0")
+        nums.append((s0, e0, _printed(digits, m.group("m"), m.group("u")), len(sig)))
+
+    def distinctive(key: tuple[str, str, str]) -> bool:
+        # "4 papers" is too common a number to place, and so are round ones ("5000 samples", "r = 256")
+        d = key[0]
+        if "." in d:
+            return True
+        v = int(d)
+        return len(d) >= 2 and v % 10 != 0 and not (v >= 8 and v & (v - 1) == 0)
+
+    if len({n[2] for n in nums if distinctive(n[2])}) < 2:
+        return
+    cands = []  # (n numbers placed, table, axis, line label, [(k, cell)])
+    for t in pool:
+        cells = [c for c in cells_of.get(t.id, []) if c.raw]
+        printed = {}
+        for c in cells:
+            m = _PRINTED_NUM.match(c.raw)
+            if m:
+                printed[id(c)] = _printed(m.group("n"), m.group("m"), m.group("u"))
+        for axis in ("system", "column"):
+            lines: dict[str, list[_Cell]] = {}
+            for c in cells:
+                lines.setdefault(getattr(c, axis), []).append(c)
+            for line, lc in lines.items():
+                placed: list[tuple[int, _Cell]] = []
+                taken: set[int] = set()
+                for k, (_s, _e, key, _sig) in enumerate(nums):
+                    hit = [c for c in lc if printed.get(id(c)) == key and id(c) not in taken and c.confident]
+                    if len(hit) == 1:
+                        placed.append((k, hit[0]))
+                        taken.add(id(hit[0]))
+                if len({nums[k][2] for k, _ in placed if distinctive(nums[k][2])}) >= 2:
+                    cands.append((len(placed), t, axis, line, placed))
+    if not cands:
+        return
+    best = max(c[0] for c in cands)
+    top = [c for c in cands if c[0] == best]
+    if len(top) != 1:
+        return  # placed as well in two rows/columns (or tables): not placed
+    _n, t, axis, line, placed = top[0]
+    if not cited and max(nums[k][3] for k, _ in placed) < 3:
+        return  # a table the sentence does not cite: two short numbers may meet there by chance
+
+    def kind(key: tuple[str, str, str]) -> tuple[int, str, str]:
+        return (len(key[0].split(".")[1]) if "." in key[0] else 0, key[1], key[2])
+
+    # a list of like numbers is placed whole ("1.808, 1.806, and 1.811" is not borne out by two of
+    # them), but for a number the caption states ("162 papers" in "... in 162 summarization papers")
+    kinds = {kind(nums[k][2]) for k, _ in placed}
+    at_k = {k for k, _ in placed}
+    caption = t.caption or ""
+    for k, n in enumerate(nums):
+        if k not in at_k and kind(n[2]) in kinds and not re.search(r"(?<![\d.])" + re.escape(n[2][0]) + r"(?![\d]|\.\d)", caption):
+            return
+    other = "column" if axis == "system" else "system"
+    cells = cells_of[t.id]
+    lines = list(dict.fromkeys(getattr(c, axis) for c in cells))
+    # the numbers' own stretch: their bracket with the clause before it ("hand-tuned Adam (0.77x to
+    # 3.28x speedup)"), else the clause that holds them
+    first, last = min(nums[k][0] for k, _ in placed), max(nums[k][1] for k, _ in placed)
+    br = _bracketed(text, first)
+    close = text.find(")", last)
+    if br >= 0 and close >= 0:
+        stretch = re.split(r"[,;:()]|\.\s", text[:br].rstrip())[-1] + " " + text[br:close + 1]
+    else:
+        stretch = re.split(r"[,;:()]|\.\s", text[:first])[-1] + text[first:last] + re.split(r"[,;:()]|\.\s", text[last:])[0]
+    own_words = _fold(_tokens(_core(line)))
+    if any(lab != line and _fold(_tokens(_core(lab))) != own_words for lab in _labels_named(lines, stretch)):
+        # the numbers are said of another row (column) of this table, or some of them are
+        # ("North America (37, 42.5%) or Europe (33, 37.9%)": 33 is Europe's, not North America's Cohort)
+        return
+    held = [getattr(c, other) for _k, c in placed]
+    words_of = Counter(_fold(_tokens(_core(lab))) for lab in held)
+    # labels the same words name ("# papers", "% papers" by "papers") tell no cell from another
+    named_all = [lab for lab in _labels_named(held, text) if words_of[_fold(_tokens(_core(lab)))] == 1]
+    if len(named_all) == 1 and _labels_named(named_all, stretch):
+        return  # one cell's label said beside the numbers: which number is its own is not read
+    if len(named_all) >= 2:
+        # "FINE ... lower ... than COARSE (7.8 vs 14.0)": the numbers follow the order the labels are named
+        at = {lab: _first_named_at(lab, text) for lab in named_all}
+        if min(at.values()) < 0:
+            return
+        order_named = sorted(named_all, key=lambda lab: at[lab])
+        order_nums = [getattr(c, other) for k, c in sorted(placed, key=lambda kc: nums[kc[0]][0]) if getattr(c, other) in named_all]
+        if order_named != order_nums:
+            return
+    said = ", ".join(text[nums[k][0]:nums[k][1] + (1 if nums[k][2][2] == "x" else 0)].strip() for k, _ in placed)
+    where = "row" if len({c.row for _k, c in placed}) == 1 else "column"
+    shown = (f"{said}: {_where(t, doc)} prints them in one {where}, {_leaf(line)} ("
+             + ", ".join(f"{_leaf(getattr(c, other))} {c.raw}" for _k, c in placed) + ")")
+    parts.append(("consistent", shown, [(t, c) for _k, c in placed], ""))
+
+
 # an author-year citation in brackets ("(Wang et al., 2022)", "(Cohan et al., 2018; Li, 2020)")
 _CITATION_BRACKET = re.compile(r"\([^()]*\b(?:19|20)\d{2}[a-z]?\s*\)")
 
@@ -1080,13 +1203,14 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
         if i in skip:
             continue
         nums = _prose_numbers(text)
-        if not nums:
+        if not nums and not re.search(r"\d[x\u00d7](?![A-Za-z])", text):
             continue
         refs = _paragraph_refs(i, doc)
         cited = [t for r in refs for t in by_label.get(r, []) if t.doc == ctx.sentence.doc]
         pool = cited or [t for t in tables if t.doc == ctx.sentence.doc]
         parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []
         paired = _label_shares(text, nums, pool, axes, doc, parts)
+        placed_k: set[int] = set()
         if not only_shares:
             paired |= _ordered_pairs(text, nums, pool, axes, doc, parts)
         for k, (s0, e0, val, digits, mult) in enumerate(nums):
@@ -1153,6 +1277,7 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                 continue
             t, cell, own = found[0]
             claimed = text[s0:e0].strip()
+            placed_k.add(k)
             if _same_value(val, digits, mult, claimed, cell) or _round_equal(val, digits, mult, cell):
                 parts.append(("consistent", f"{claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}: {_where(t, doc)} has "
                               f"{cell.raw or f'{cell.value:g}'}", [(t, cell)], ""))
@@ -1175,6 +1300,9 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
             msg = (f"the text says {claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}; {_where(t, doc)} has "
                    f"{cell.raw or f'{cell.value:g}'}")
             parts.append(("unverified" if reasons else "mismatch", msg, [(t, cell)], "; ".join(reasons)))
+        if not only_shares:
+            # numbers the labels above did not place: read where they stand together in one table
+            _co_located(text, pool, cells_of, bool(cited), [nums[k][:2] for k in paired | placed_k], doc, parts)
         if not parts:
             continue
         statuses = [p[0] for p in parts]
@@ -1207,6 +1335,7 @@ _BEST_VERB = re.compile(
     r"(?:state[- ]of[- ]the[- ]art|sota|best|highest|top|lowest|leading)|"
     r"(?:is|are|was|were|being|remains?|ranks?) (?:the )?(?:best|first|top|state[- ]of[- ]the[- ]art|sota)\b|"
     r"(?:has|had|have|gets?|got|gives?|gave) (?:the )?(?:best|highest|lowest|top)\b|"
+    r"(?:has|had|have|gets?|got) the higher\b(?!(?:\s+[\w-]+){0,3}?\s+than\b)|"
     r"leads?\b|scores? highest)",
     re.I,
 )
@@ -1228,7 +1357,9 @@ _ALL_BENCH = re.compile(r"\b(?:all|every|each)\s+(?:\w+\s+){0,3}?(?:benchmarks?|
 _ALL_RIVALS = re.compile(
     r"\b(?:all|every|any|each)\s+(?P<mods>(?:[\w-]+\s+){0,4}?)(?P<head>baselines?|methods?|models?|competitors?|approaches|"
     r"systems?|algorithms?|counterparts?|works|LLMs?|networks?|alternatives?|benchmarks?)\b"
-    r"|\b(?P<sota>state[- ]of[- ]the[- ]art|sota)\b|\b(?:the )?(?:best|highest|top|lowest)\b",
+    r"|\b(?P<sota>state[- ]of[- ]the[- ]art|sota)\b|\b(?:the )?(?:best|highest|top|lowest)\b"
+    # "got the higher median in UF2, UF4 and UF6": a comparative said as the best, its benchmarks after it
+    r"|\bthe higher\s+(?:[\w-]+\s+){1,2}?(?:in|on|for)\b",
     re.I,
 )
 _GENERIC_MODS = frozenset({"the", "other", "existing", "previous", "prior", "current", "popular", "comparison", "compared",
@@ -1299,6 +1430,33 @@ def _conceded(claim: Claim, doc: Document | None, name: str, holding: list, cell
         if named:
             return ", ".join(named)
     return ""
+
+
+def _upper_named(label: str, text: str) -> bool:
+    """An upper header label named in the text: its words, or a short acronym ("HV") as printed."""
+    core = _core(label)
+    if re.fullmatch(r"[A-Z][A-Z0-9]{1,3}", core):
+        return re.search(r"(?<![\w-])" + re.escape(core) + r"(?![\w-])", text) is not None
+    return _named_in(label, text)
+
+
+def _paragraph_parent(parents: set[str], claim: Claim, doc: Document | None) -> set[str]:
+    """Of the upper header labels a claim's benchmarks sit under ("HV / UF2", "IGD / UF2"), the one
+    the sentences before it in its paragraph name, the nearest first ("In the UF functions and
+    considering the results of the HV metric, ..."); none when the nearest naming sentence names
+    several or none does."""
+    i = getattr(claim, "sentence", -1)
+    if doc is None or i is None or i < 0 or i >= len(doc.sentences):
+        return set()
+    here = doc.sentences[i]
+    for j in range(i - 1, max(-1, i - 5), -1):
+        prev = doc.sentences[j]
+        if prev.paragraph != here.paragraph or prev.doc != here.doc:
+            break
+        named = {p for p in parents if _upper_named(p, prev.text)}
+        if named:
+            return named if len(named) == 1 else set()
+    return set()
 
 
 def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document) -> list[CrossCheck]:
@@ -1430,7 +1588,12 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                 if c.value is not None and " / " in c.column and (_named_in(c.column, after_verb) or _named_in(c.column, text[: verb.start()])):
                     leaf_parents.setdefault(_leaf(c.column), set()).add(c.column.rsplit(" / ", 1)[0])
         ambiguous = {lf: ps for lf, ps in leaf_parents.items() if len(ps) > 1}
-        said = {p for ps in ambiguous.values() for p in ps if _named_in(p, text)}
+        said = {p for ps in ambiguous.values() for p in ps if _upper_named(p, text)}
+        parent_read = ""
+        if ambiguous and not said:
+            # (read from the paragraph, the upper label bears a claim out but never gives a mismatch)
+            said = _paragraph_parent({p for ps in ambiguous.values() for p in ps}, claim, doc)
+            parent_read = ", ".join(sorted(said))
         parents_unnamed: set[str] = set() if said else {p for ps in ambiguous.values() for p in ps}
         findings: list[tuple[Table, list[dict[str, Any]], int, list[str]]] = []
         for t, rows in holding:
@@ -1510,6 +1673,8 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                 reasons_t.append(f"the claim's setting ({missing}) is not in the table")
             if problems and all(x["relation"] == "tied" for x in problems):
                 reasons_t.append("tied with another system, not beaten (a tie-break the table may state is not read)")
+            if problems and parent_read:
+                reasons_t.append(f"the claim names no upper label; {parent_read} is read from the sentences before it")
             if problems and parents_unnamed:
                 reasons_t.append(f"the claim does not say which of {', '.join(sorted(parents_unnamed))} it is about")
             counted = _count_claim(text)
@@ -1531,6 +1696,8 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         bad = [(t, p, n, r) for t, p, n, r in findings if p]
         tabs = [t for t, *_ in findings]
         all_reasons = list(dict.fromkeys(reasons + [x for *_, r in findings for x in r]))
+        if bad and _AS_BEST in (getattr(claim, "cues", None) or []):
+            all_reasons.append("a comparative said as the best (“the higher ... in”): read for agreement only")
         if scope_unresolved:
             status = "scoped"
         elif not bad:
@@ -2498,6 +2665,37 @@ def _restore_pronouns(checks: list[CrossCheck], resolved: dict[str, tuple[str, s
         c.reason = "; ".join(x for x in (c.reason, note) if x)
 
 
+# "the Random priority function got the higher median in the UF2, UF4 and UF6": the best of a
+# row (column) of values on the benchmarks it lists, said with a comparative and no "than"
+_HAD_BEST = re.compile(r"\b(?:has|had|have|gets?|got)\s+the\s+(?:higher|highest|best|lowest)\s+(?:[\w-]+\s+){0,2}?"
+                       r"(?:in|on|for)\s+(?:the\s+)?(?=[A-Z0-9])")
+
+
+_AS_BEST = "comparative as best"
+
+
+def _best_in_sentences(claims: list[Claim], doc: Document, tables: list[Table], cells_of: dict[str, list[_Cell]]) -> list[Claim]:
+    """Prose sentences the claim cues miss that say a system "had the higher/best <metric> in"
+    benchmarks a results table prints as columns (named after the phrase): read as claims of
+    being best on those columns."""
+    from ..nlp.context import prose_sentences
+
+    have = {c.sentence for c in claims}
+    cols = {_leaf(c.column) for t in tables for c in cells_of[t.id] if c.value is not None}
+    out = []
+    contexts, texts, _toks = prose_sentences(doc)
+    for ctx, text in zip(contexts, texts):
+        if ctx.index in have:
+            continue
+        m = _HAD_BEST.search(text)
+        if not m or not any(_named_in(col, text[m.end():]) for col in cols):
+            continue
+        s = ctx.sentence
+        out.append(Claim(text=text, kind="superiority", kinds=["superiority"], hedged=False, location=ctx.location,
+                         doc=s.doc, page=s.page, bbox=s.bbox, sentence=ctx.index, cues=[_AS_BEST]))
+    return out
+
+
 def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list[CrossCheck]:
     results = [t for t in tables if t.is_results and t.long]
     if not results:
@@ -2511,7 +2709,7 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     # numbers restated from a cited table, in any prose sentence the number check above did not read
     done = {c.sentence for c in claims if any(x.kind == "number" and x.claim == c.text for x in out)}
     out += _check_cited_numbers(results + others, cells_of, doc, done)
-    out += _check_superiority(claims, results, cells_of, doc)
+    out += _check_superiority(claims + _best_in_sentences(claims, doc, results, cells_of), results, cells_of, doc)
     out += _check_improvements(claims, results, cells_of, doc)
     out += _check_literal_comparisons(claims, results, cells_of, doc)
     out += _check_caption_groups(claims, results, cells_of, doc)
