@@ -1341,6 +1341,10 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
         # in Appendix B") or the judgement is sure of it: it does not decide this status, so a
         # doubtful mention would only be noise (it stays a lead)
         general = [h for h in main_weak if h.sure or h.why == "pointer"]
+        # a pointer to the supplement is the main text's telling quote here, before a general
+        # statement of the topic ("We release X for further research ..." beside "The intended uses
+        # ... are described in the supplementary material")
+        general.sort(key=lambda h: h.why != "pointer")
         if general:
             lead = f"The main text mentions {title} only in general terms ({_pages(general)}: \u201c{_quote(general[0])}\u201d)"
         elif main_weak:
