@@ -304,6 +304,14 @@ class _Hit:
                 self.unit.page)
 
 
+_ANSWERS_RESEARCH_QUESTION = re.compile(
+    r"^\s*(?:(?:in order )?to (?:answer|address|investigate|explore|examine|study|test|probe|find out|understand|"
+    r"check|verify|measure|assess|evaluate|quantify|shed light on|answer)\b[^.,]{0,40}\b(?:this|these|that|those|"
+    r"the (?:\w+ )?(?:question|questions|hypothesis|issue))\b|to this end\b|with this in mind\b)",
+    re.IGNORECASE,
+)
+
+
 def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
     doc: Document = analysis.document
     sections = doc.sections
@@ -324,9 +332,10 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
     prose: set[tuple[int, int]] = set()
     items = _checklist_items(doc.sentences)
     forms = read_forms(doc, sections)
-    # a file that holds no Q&A form (forms.read_forms found none) asks only research or rhetorical
-    # questions ("How effective are hints on model-generated summaries? To answer this, we ask five
-    # of our annotators ..."): the sentence after one is read as itself, not with the question's words
+    # in a file that holds no Q&A form (forms.read_forms found none), a question whose next sentence
+    # announces what the authors did to answer it is a research question ("How effective are hints on
+    # model-generated summaries? To answer this, we ask five of our annotators ..."): that sentence is
+    # read as itself, not with the question's words
     form_docs = {doc.sentences[i].doc for i in forms}
     for i, s in enumerate(doc.sentences):
         part = forms.get(i)
@@ -350,15 +359,16 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
             continue  # pseudo-code of an algorithm box: a procedure, no statement
         if _is_prompt(s.text) and not (kind in _STATEMENT_SECTIONS and _SHORT_ANSWER.match(s.text)):
             if _QUESTION_END.search(s.text):
-                rhetorical = s.doc not in form_docs or (
-                    questions.get(s.doc, 0) < _FORM_QUESTIONS and (s.doc, s.paragraph) in prose)
+                rhetorical = questions.get(s.doc, 0) < _FORM_QUESTIONS and (s.doc, s.paragraph) in prose
                 question = "" if rhetorical else s.text
             continue
         prose.add((s.doc, s.paragraph))
         sents.append(
             _Unit(text=item[0] if item else s.text, doc=s.doc, page=s.page, bbox=s.bbox, section_kind=kind,
                   section_title=title, role=roles[s.doc] if s.doc < len(roles) else "main", boxes=list(s.boxes),
-                  key=(s.doc, i), context=question if len(s.text) < 400 else "",
+                  key=(s.doc, i),
+                  context=question if len(s.text) < 400 and not (
+                      s.doc not in form_docs and _ANSWERS_RESEARCH_QUESTION.match(s.text)) else "",
                   note=" ".join(x for x in (_note_for(s, notes, sups), _linked(s, links)) if x),
                   checklist=item is not None)
         )
