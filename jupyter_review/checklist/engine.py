@@ -195,8 +195,9 @@ _DETECTORS: dict[str, Detector] | None = None
 _WITHHELD: Pattern | None = None
 
 
-def _withheld() -> Pattern | None:
-    """The vocabulary's link withheld for blind review ("available at [ANONYMIZED]")."""
+def _withheld() -> Pattern:
+    """The vocabulary's link withheld for blind review ("available at [ANONYMIZED]"); a vocabulary
+    without one matches nothing."""
     global _WITHHELD
     if _WITHHELD is None:
         vocab, _specs = detector_specs()
@@ -306,7 +307,7 @@ class _Hit:
 
 _ANSWERS_RESEARCH_QUESTION = re.compile(
     r"^\s*(?:(?:in order )?to (?:answer|address|investigate|explore|examine|study|test|probe|find out|understand|"
-    r"check|verify|measure|assess|evaluate|quantify|shed light on|answer)\b[^.,]{0,40}\b(?:this|these|that|those|"
+    r"check|verify|measure|assess|evaluate|quantify|shed light on)\b[^.,]{0,40}\b(?:this|these|that|those|"
     r"the (?:\w+ )?(?:question|questions|hypothesis|issue))\b|to this end\b|with this in mind\b)",
     re.IGNORECASE,
 )
