@@ -424,3 +424,21 @@ def test_a_sentence_cut_by_the_page_break_is_read_whole(coder_checks):
     # "It scores 21% in Defects4J and 12.7% in SWE-Bench Lite" (p. 12): Table 7's cells
     d4j = _about(coder_checks, "It scores 21% in Defects4J")
     assert d4j and {c.status for c in d4j} == {"consistent"}
+
+
+def test_report_places_a_table_only_check_at_its_table():
+    """A check of a table alone (a bold value that is not its column's best) has no claim: left
+    unverified, the report places it at its table, not at "file None, p. None"."""
+    import dataclasses
+
+    from jupyter_review import sample
+    from jupyter_review.report import render_report
+
+    a = analysed(sample.main_pdf(), [sample.supplement_pdf()])
+    bold = next(c for c in a.cross_checks if c.kind == "bold_best")
+    assert bold.claim_page is None and bold.table_page == 5
+    b = dataclasses.replace(a, cross_checks=[dataclasses.replace(bold, status="unverified", reason="cells read with low confidence")])
+    for fmt in ("md", "html"):
+        text = render_report(b, fmt)
+        assert "file None" not in text and "p. None" not in text
+        assert f"main {a.document.files[0].name}, p. 5" in text.split("Checks left unverified")[1]

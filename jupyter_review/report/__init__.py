@@ -68,6 +68,14 @@ def _where(files: list[dict[str, Any]], doc: Any, page: Any, file: str = "", rol
     return f"{_role(role)} {file or 'file ' + str(doc)}, p. {page}"
 
 
+def _check_where(files: list[dict[str, Any]], c: Any) -> str:
+    """Where a check stands: its claim's page, or, for a check of a table alone (a bold cell that
+    is not the column's best), the table's page."""
+    if c.claim_page is None and getattr(c, "table_page", None) is not None:
+        return _where(files, c.table_doc, c.table_page)
+    return _where(files, c.claim_doc, c.claim_page)
+
+
 def _pages(evidence: list[Any]) -> str:
     parts: list[str] = []
     for e in evidence:
@@ -303,7 +311,7 @@ def _render_md(r: dict[str, Any]) -> str:
         L.append(f"Checks left unverified (not findings: {len(r['unverified'])}; the tables could not settle them):")
         L.append("")
         for c in r["unverified"]:
-            L.append(f"- {_esc_md(_where(r['files'], c.claim_doc, c.claim_page))}: {_esc_md(c.message)}")
+            L.append(f"- {_esc_md(_check_where(r['files'], c))}: {_esc_md(c.message)}")
         L.append("")
     if r["scoped"]:
         L.append("Claims of being best within a group the tables do not mark (\u201camong open-source models\u201d):"
@@ -432,7 +440,7 @@ def _render_html(r: dict[str, Any]) -> str:
     if r.get("unverified"):
         H.append(f"<p>Checks left unverified (not findings: {len(r['unverified'])}; the tables could not settle them):</p><ul>")
         for c in r["unverified"]:
-            H.append(f"<li>{e(_where(r['files'], c.claim_doc, c.claim_page))}: {e(c.message)}</li>")
+            H.append(f"<li>{e(_check_where(r['files'], c))}: {e(c.message)}</li>")
         H.append("</ul>")
     if r["scoped"]:
         H.append("<p>Claims of being best within a group the tables do not mark (\u201camong open-source models\u201d):"
