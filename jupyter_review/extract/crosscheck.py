@@ -882,6 +882,20 @@ def _bracketed(text: str, at: int) -> int:
     return -1
 
 
+def _aside(text: str, at: int, end: int) -> bool:
+    """Is the name at ``at`` inside a parenthetical aside of three or more words, closed before
+    ``end``: what explains the subject, not the subject ("the 3:1 ratio (3 KDA layers for every 1
+    MLA layer) yielded the best results"). A name's alias in brackets ("Kimi Delta Attention
+    (KDA)") is no aside."""
+    br = _bracketed(text, at)
+    if br < 0:
+        return False
+    close = text.find(")", at)
+    if close < 0 or close > end:
+        return False
+    return len(re.findall(r"[\w:.-]+", text[br + 1:close])) >= 3
+
+
 def _near(after: str, before: str) -> list[str]:
     """The stretches a number's labels are read from, nearest first: its clause after it, its clause
     before it, then the whole stretches to the neighbouring numbers. A number opening a bracket
@@ -1480,7 +1494,7 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             continue  # "comparable to the state of the art", "outperformed by KNN": no claim of being best
         # the subject: a system named before the verb, or "our model" in the abstract/conclusion
         before = [n for n in _MODEL_NAME.finditer(text[: verb.start()]) if n.group(0) not in _STOP_NAMES
-                  and not quantity_lexicon()["benchmarks"].spans(n.group(0))]
+                  and not quantity_lexicon()["benchmarks"].spans(n.group(0)) and not _aside(text, n.start(), verb.start())]
         # the last name before the verb that some table holds as a system ("X reaches 71.3% on
         # GradeMath and 46.8% on OlymBench, outperforms ...": X, not OlymBench)
         held = [n.group(0) for n in before if any(_system_rows(cells_of[t.id], n.group(0)) for t in tables)]
@@ -1495,7 +1509,7 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             last_name = before[-1].start() if before else -1
             # (in the label's own case, or in any case for a name of two or more words: "prompt tuning"
             # for the row "Prompt Tuning")
-            labelled = [(at, sysname) for at, sysname in labelled if at >= last_name
+            labelled = [(at, sysname) for at, sysname in labelled if at >= last_name and not _aside(text, at, verb.start())
                         and (_label_pattern(_leaf(sysname), case=True).search(text[: verb.start()])  # type: ignore[union-attr]
                              or len([w for w in re.findall(r"[A-Za-z]+", _leaf(sysname)) if len(w) >= 3]) >= 2)]
             names = [max(labelled)[1]] if labelled else []
