@@ -1035,6 +1035,18 @@ def page_drawings(pg: Any) -> list:
     return got
 
 
+# ... unless it paints at most this many paths (listing them costs about 40 microseconds each):
+# a megabyte of drawing code may be one vector logo in every page header
+MAX_RULE_PATHS = 8000
+
+
+def _few_paths(pg: Any) -> bool:
+    from .budget import paint_count
+
+    n = paint_count(pg)
+    return n is not None and n <= MAX_RULE_PATHS
+
+
 class _LazyRules:
     """The page's horizontal rules, parsed on first use (drawings can be slow to read)."""
 
@@ -1046,7 +1058,7 @@ class _LazyRules:
     def __call__(self) -> list[tuple[float, float, float]]:
         if self.rules is None:
             cost = _drawing_cost(self.pg) if self.pg is not None else None
-            if cost is not None and cost.drawing_bytes > MAX_DRAWING_BYTES:
+            if cost is not None and cost.drawing_bytes > MAX_DRAWING_BYTES and not _few_paths(self.pg):
                 self.heavy = True
                 self.rules = []
             else:
@@ -1250,6 +1262,13 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
             if len(keep) < len(rows) and all(r.y0 >= cut - 0.5 for r in rows[len(keep):]):
                 rows = keep
                 body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
+    if page_rules is not None and len(valued) >= 3:
+        cut_at = _smaller_type_under_rule(rows, page_rules)
+        if cut_at is not None:
+            rows = rows[:cut_at]
+            body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
+            if len(body_idx) < 2:
+                return None
     if body_idx[0] >= 3:
         merged_rows = _merge_centred_header(rows, body_idx[0])
         if len(merged_rows) != len(rows):
@@ -1500,6 +1519,32 @@ def _regroup_row(ws: list[W], header: list[list[Cell]], cols: list[tuple[float, 
         for j in run:
             cells[j] = _cell(sg.words)
     return cells
+
+
+def _median_h(rows: list[Row]) -> float:
+    hs = sorted(w.h for r in rows for w in r.words)
+    return hs[len(hs) // 2] if hs else 0.0
+
+
+def _smaller_type_under_rule(rows: list[Row], page_rules: Any) -> int | None:
+    """The first row under the rule that closes the table, where everything under it is set in a
+    smaller type after a wide gap: the text of a figure placed under the table (its axis ticks and
+    legend, "65 | 94 | 25", "MLA@1.4T"), which the word geometry alone would read as more rows. A
+    row under a rule in the table's own type (an average row) stays, and so do notes set right
+    under the rule."""
+    allw = [w for r in rows for w in r.words]
+    x0_, x1_ = min(w.x0 for w in allw), max(w.x1 for w in allw)
+    for y in sorted(y for a, b, y in page_rules() if (b - a) >= 0.6 * (x1_ - x0_) and a < x1_ and b > x0_):
+        k = next((i for i, r in enumerate(rows) if r.y0 >= y - 0.5), None)
+        if k is None or k < 3 or rows[k - 1].y1 > y + 0.5:
+            continue
+        above, under = rows[:k], rows[k:]
+        h_above = _median_h(above)
+        if h_above <= 0:
+            continue
+        if rows[k].y0 - y > 1.2 * h_above and _median_h(under) < 0.85 * h_above:
+            return k
+    return None
 
 
 def _ruled_off_top(rows: list[Row], body_idx: list[int], rules: list[tuple[float, float, float]],
