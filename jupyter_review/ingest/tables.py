@@ -1531,19 +1531,18 @@ def _smaller_type_under_rule(rows: list[Row], page_rules: Any) -> int | None:
     smaller type after a wide gap: the text of a figure placed under the table (its axis ticks and
     legend, "65 | 94 | 25", "MLA@1.4T"), which the word geometry alone would read as more rows. A
     row under a rule in the table's own type (an average row) stays, and so do notes set right
-    under the rule."""
-    allw = [w for r in rows for w in r.words]
-    x0_, x1_ = min(w.x0 for w in allw), max(w.x1 for w in allw)
-    for y in sorted(y for a, b, y in page_rules() if (b - a) >= 0.6 * (x1_ - x0_) and a < x1_ and b > x0_):
-        k = next((i for i, r in enumerate(rows) if r.y0 >= y - 0.5), None)
-        if k is None or k < 3 or rows[k - 1].y1 > y + 0.5:
-            continue
+    under the rule. The words decide first; the page's rules are read only to confirm."""
+    for k in range(3, len(rows)):
         above, under = rows[:k], rows[k:]
         h_above = _median_h(above)
-        if h_above <= 0:
+        if h_above <= 0 or rows[k].y0 - rows[k - 1].y1 <= 1.2 * h_above or _median_h(under) >= 0.85 * h_above:
             continue
-        if rows[k].y0 - y > 1.2 * h_above and _median_h(under) < 0.85 * h_above:
+        allw = [w for r in rows for w in r.words]
+        x0_, x1_ = min(w.x0 for w in allw), max(w.x1 for w in allw)
+        if any(rows[k - 1].y1 - 0.5 <= y <= rows[k].y0 - 1.2 * h_above and (b - a) >= 0.6 * (x1_ - x0_) and a < x1_ and b > x0_
+               for a, b, y in page_rules()):
             return k
+        return None
     return None
 
 
