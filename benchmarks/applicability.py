@@ -9,6 +9,7 @@ the failure this measures.
     python benchmarks/applicability.py --all           # LLM reports too
     python benchmarks/applicability.py --set texbench  # the 23 texbench ML papers (their own gold file)
     python benchmarks/applicability.py --set s17 --half tune   # session 17's papers judged on every major topic
+    python benchmarks/applicability.py --set s18 --half tune   # session 18's: reviews, user studies, clinical, tools, data
 
 Prints per paper: profile line, quotes of the "yes" traits, major gaps (status, topic, items)
 with the first quote or reason, and the not-applicable topics with the trait that rules them out.
@@ -44,6 +45,9 @@ TEXBENCH = Path(os.environ.get("JR_TEXBENCH", ROOT.parent / "shared" / "texbench
 GOLD_TEXBENCH = ROOT / "benchmarks" / "data" / "applicability_gold_texbench.tsv"
 # session 17: papers of both sets judged on every major topic (`# source: stem=corpus|texbench, ...`)
 GOLD_S17 = ROOT / "benchmarks" / "data" / "applicability_gold_s17.tsv"
+# session 18: papers of paper types the older sets have few of, judged on every major topic (same format)
+GOLD_S18 = ROOT / "benchmarks" / "data" / "applicability_gold_s18.tsv"
+MIXED = {"s17": GOLD_S17, "s18": GOLD_S18}
 
 
 def read_profiles(path: Path = GOLD) -> dict[str, dict[str, bool]]:
@@ -128,9 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", action="append", default=[], help="paper stem(s) (repeatable)")
     ap.add_argument("--all", action="store_true", help="LLM reports too")
-    ap.add_argument("--set", choices=("corpus", "texbench", "s17"), default="corpus",
+    ap.add_argument("--set", choices=("corpus", "texbench", "s17", "s18"), default="corpus",
                     help="which papers: the corpus (default), the texbench PDFs (gold: applicability_gold_texbench.tsv), "
-                         "or the session-17 set judged on every major topic (applicability_gold_s17.tsv)")
+                         "or the session-17/18 sets judged on every major topic (applicability_gold_s17.tsv, _s18.tsv)")
     ap.add_argument("--half", choices=("all", "tune", "held-out"), default="all",
                     help="only the tuning papers or only the held-out papers of the gold file (read the held-out once, at the end)")
     args = ap.parse_args(argv)
@@ -139,8 +143,9 @@ def main(argv: list[str] | None = None) -> int:
         if not base.is_dir():
             print(f"no texbench at {TEXBENCH} (set JR_TEXBENCH)")
             return 2
-    elif args.set == "s17":
-        base, papers, gold = CORPUS, mixed_papers, GOLD_S17
+    elif args.set in MIXED:
+        gold = MIXED[args.set]
+        base, papers = CORPUS, (lambda: mixed_papers(gold))
         if not (CORPUS / "MANIFEST.tsv").is_file() or not (TEXBENCH / "pdfs").is_dir():
             print(f"no corpus at {CORPUS} or no texbench at {TEXBENCH} (set JR_CORPUS, JR_TEXBENCH)")
             return 2

@@ -205,6 +205,23 @@ def _withheld() -> Pattern:
     return _WITHHELD
 
 
+# access only on request to the authors ("Data are available upon reasonable request", "from the
+# corresponding author", "Further inquiries can be directed to the corresponding authors"): a known weak
+# availability statement, which the reason names as such
+_ON_REQUEST = re.compile(
+    r"\b(?:up)?on (?:a |any )?(?:reasonable |justified |formal |written |special |direct )?requests?\b|\bby (?:reasonable )?request\b"
+    r"|\b(?:request(?:ed|s)?|inquiries|enquiries|queries|requests for (?:\w+ ){0,2}(?:data|code|materials?))\b[^.]{0,60}"
+    r"\b(?:directed|addressed|sent|made|submitted) to (?:the )?(?:corresponding|first|senior|last|lead) authors?\b"
+    r"|\b(?:available|obtained|obtainable|accessible|provided|shared) (?:\w+ ){0,3}from (?:the )?(?:corresponding|first|senior|last|lead) authors?\b"
+    r"|\b(?:contact|ask|e-?mail|write to) (?:the )?(?:corresponding |first |senior |last )?authors?\b",
+    re.IGNORECASE)
+
+
+def on_request(text: str) -> bool:
+    """Whether a statement gives access only on request to the authors."""
+    return bool(_ON_REQUEST.search(text))
+
+
 def detectors() -> dict[str, Detector]:
     global _DETECTORS
     if _DETECTORS is None:
@@ -1393,6 +1410,11 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
                 # a placeholder for blind review is neither a refusal nor a promise: say what it is
                 need = ("The link is withheld for anonymous review: the editor can ask for it, and the published"
                         " version must give it.")
+            elif on_request(first.unit.text):
+                # sharing on request is a promise no reader can check (requests to authors often go
+                # unanswered, and the terms are not said): name it as the known weak form it is
+                need = ("Access on request to the authors is a known weak availability statement: such requests often"
+                        " go unanswered, and neither what is shared nor on what terms is said. " + need)
             reason = f"Addressed only vaguely in {where} ({_pages([first])}: \u201c{_quote(first)}\u201d). {need}"
             if named:
                 reason += (f" The link given ({_pages(named[:1])}: \u201c{_quote(named[0])}\u201d) is for"

@@ -66,6 +66,7 @@ class _Trait:
     free_cues: list[Pattern] = field(default_factory=list)
     skip_cited: bool = False
     context_note: str = "the paper is not about machine learning"
+    void_if: str = ""
 
 
 def _compile(pattern: str, vocab: dict[str, str]) -> Pattern:
@@ -103,6 +104,9 @@ def _spec() -> tuple[dict[str, _Trait], Pattern, Pattern]:
             out[name].context_note = str(ctx["note"])
         if out[name].needs:
             check_expression(out[name].needs)
+        if s.get("void_if"):
+            out[name].void_if = str(s["void_if"])
+            check_expression(out[name].void_if)
     return out, _compile(vocab["own_work"], vocab), _compile(vocab["others_work"], vocab)
 
 
@@ -346,6 +350,7 @@ def build_profile(analysis: Analysis, overrides: Mapping[str, bool] | None = Non
     sents = _sentences(analysis)
     contribution = _contribution(sents)
     profile: dict[str, ProfileTrait] = {}
+    strong_hit: dict[str, bool] = {}
     for name in TRAITS:
         t = spec.get(name)
         if t is None:
@@ -415,9 +420,38 @@ def build_profile(analysis: Analysis, overrides: Mapping[str, bool] | None = Non
                     evidence.append(_evidence(ranked[0]))
         profile[name] = ProfileTrait(name=name, value=ok, confidence=round(conf, 2), label=t.label,
                                      reason=reason, evidence=evidence, source="paper")
+        strong_hit[name] = strong is not None
+    _void(spec, profile, strong_hit)
     if overrides:
         profile = apply_overrides(profile, overrides)
     return profile
+
+
+def _void(spec: Mapping[str, _Trait], profile: dict[str, ProfileTrait], strong_hit: Mapping[str, bool]) -> None:
+    """A trait read from cues alone turns "no" where its ``void_if`` holds on the whole profile (a
+    narrative review names the animals and patients of the studies it reviews, not its own); the
+    reason says which trait voided it and quotes what the paper says it is."""
+    for name, t in spec.items():
+        cur = profile.get(name)
+        if not t.void_if or cur is None or not cur.value or strong_hit.get(name):
+            continue
+        if not holds(t.void_if, profile):
+            continue
+        by = [n for n in dict.fromkeys(_names(_tree(t.void_if))) if n in profile and profile[n].value]
+        quote = next((e for n in by for e in profile[n].evidence[:1]), None)
+        said = ", ".join(f"{n} = yes" for n in by) or t.void_if
+        reason = (f"No: the paper is {_lower(profile[by[0]].label) if by else t.void_if} (profile: {said}); the"
+                  f" sentences that name {t.label.split(' ', 1)[-1]} speak of the work it reports on, not of its own"
+                  + (f" (p. {cur.evidence[0].page}: \u201c{_short(cur.evidence[0].text)}\u201d)" if cur.evidence else "")
+                  + ".")
+        evidence = ([quote] if quote is not None else []) + cur.evidence[:1]
+        profile[name] = replace(cur, value=False, confidence=min(cur.confidence, profile[by[0]].confidence) if by else cur.confidence,
+                                reason=reason, evidence=evidence)
+
+
+def _lower(label: str) -> str:
+    """'is a literature review ...' -> 'a literature review ...'"""
+    return label[3:] if label.startswith("is ") else label
 
 
 def parse_overrides(spec: str | Mapping[str, Any] | Iterable[str] | None) -> dict[str, bool]:
