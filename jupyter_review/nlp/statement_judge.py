@@ -85,6 +85,13 @@ def _quantity_marks(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _claim_cues() -> Any:
+    from .lexicon import claim_cues
+
+    return claim_cues()
+
+
+@functools.lru_cache(maxsize=1)
 def _size_cues() -> Any:
     from .lexicon import data_cues
 
@@ -137,6 +144,11 @@ def statement_words(kind: str, text: str, section_kind: str = "", role: str = "m
     if _data_nouns().search(flat):
         marks.append("datanoun")
     marks += _quantity_marks(flat)
+    if kind == "data":
+        # a data statement that reads as a result ("Qwen3-32B-Base significantly outperforms it
+        # on all 15 benchmarks"): the claim extractor's cues for superiority and result verbs
+        marks += [f"claimcue{c.replace('_', '')}" for c in sorted(_claim_cues().categories_in(flat, None))
+                  if c in ("superiority", "result_verbs")]
     if _SETTING.search(flat):
         marks.append("setting")
     if not _PAST.search(flat) and _PRESENT.search(flat):
