@@ -51,6 +51,53 @@ _BOILER = re.compile(r"\u00a9|\bcopyright\b|all rights reserved|permission to ma
                      r"\bopen access\b|\bISBN\b", re.IGNORECASE)
 
 
+# what a quantity or a noun phrase measures when it is no amount of data: a training or decoding
+# setting, the model's make-up, the hardware, a speed ("a learning rate of 7.3e-6", "the global
+# batch size is fixed at 32 million tokens", "2 shared experts and 64 routed experts", "Tesla T4
+# GPU, 16GB of RAM", "a speedup of 6.5x")
+_SETTING = re.compile(
+    r"\b(?:learning rates?|batch(?:es| sizes?)?|epochs?|warm-?up|weight decay|dropout|optimi[sz]er|adamw?|sgd|"
+    r"temperature|top-?[pk]|nucleus sampling|greedy decoding|beam (?:size|search|width)|"
+    r"(?:context|sequence|input|output|generation|training|max(?:imum)?) lengths?|context windows?|"
+    r"hidden (?:size|dimensions?|units?|states?)|attention heads?|heads|layers?|experts?|parameters|"
+    r"(?:checkpoints?|steps?|iterations?) of training|gpus?|cpus?|tpus?|ram|vram|processors?|cores?|"
+    r"a100|h100|h800|v100|nvidia|speed-?ups?|throughput|latency|flops|wall-?clock|"
+    r"(?:hours|minutes|days) to (?:train|fine-?tune|run))\b", re.IGNORECASE)
+# a general statement: present tense or a modal, nobody's work in particular ("Envy affects many
+# social situations", "GNN-based methods require extensive external concepts")
+_PRESENT = re.compile(r"\b(?:is|are|has|have|does|do|can|cannot|may|might|must|should|could|would|remains?|"
+                      r"often|typically|usually|generally|commonly|widely|increasingly|frequently|"
+                      r"plays|allows|requires?|provides?|enables?|offers|lacks|suffers|tends|depends|relies|involves|"
+                      r"affects|makes|gets|gives|needs|becomes|exists|exhibits|leads)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b(?! (?:to|by)\b)", re.IGNORECASE)
+_NUMBER = re.compile(r"\d")
+
+
+def _quantity_marks(text: str) -> list[str]:
+    """What the sentence's counted quantities measure: data ("3 million documents") or only
+    lengths, batches, budgets, rates and durations ("a context length of 128K tokens")."""
+    from .sizes import counts_data
+
+    qs = [(a, b) for c, _q, a, b in _size_cues().find(text, None) if c == "size"]
+    if not qs:
+        return []
+    return ["sizedata"] if any(counts_data(text, a, b) for a, b in qs) else ["sizeother"]
+
+
+@functools.lru_cache(maxsize=1)
+def _claim_cues() -> Any:
+    from .lexicon import claim_cues
+
+    return claim_cues()
+
+
+@functools.lru_cache(maxsize=1)
+def _size_cues() -> Any:
+    from .lexicon import data_cues
+
+    return data_cues()[0]
+
+
 def _marks(text: str, words: list[str]) -> list[str]:
     """Traits of a sentence as a whole: cites others, speaks of the authors' own work, names
     other work, is publisher boilerplate, carries a link, is mostly symbols or numbers, its length."""
@@ -76,7 +123,7 @@ def _marks(text: str, words: list[str]) -> list[str]:
 
 
 def statement_words(kind: str, text: str, section_kind: str = "", role: str = "main", prev: str = "",
-                    location: str = "", tags: Sequence[str] = ()) -> list[str]:
+                    location: str = "", tags: Sequence[str] = (), next_text: str = "") -> list[str]:
     """The model's input for one statement (``kind`` is "data" or "claim"), as a list of tokens.
 
     One judgement serves both kinds: the sentence's words carry what is common to them (a
@@ -90,14 +137,33 @@ def statement_words(kind: str, text: str, section_kind: str = "", role: str = "m
     pflat = " ".join(prev.split())[-250:]
     marks = _marks(flat, words)
     pmarks = [m for m in _marks(pflat, [w.lower() for w in _TOKEN.findall(pflat)]) if m in ("cite", "own", "others")]
+    nflat = " ".join(next_text.split())[:250]
+    nmarks = [m for m in _marks(nflat, [w.lower() for w in _TOKEN.findall(nflat)]) if m in ("cite", "own", "others")] if nflat else []
     ctx = [f"zzkind{kind}", f"zzsec{sec}", f"zz{kind}sec{sec}", f"zzrole{'supp' if role and role != 'main' else 'main'}",
            f"zzloc{loc}", f"zz{kind}loc{loc}"] + [f"zz{kind}tag{t.replace('_', '')}" for t in tags]
     if _data_nouns().search(flat):
         marks.append("datanoun")
+    marks += _quantity_marks(flat)
+    if kind == "data":
+        # a data statement that reads as a result ("Qwen3-32B-Base significantly outperforms it
+        # on all 15 benchmarks"): the claim extractor's cues for superiority and result verbs
+        marks += [f"claimcue{c.replace('_', '')}" for c in sorted(_claim_cues().categories_in(flat, None))
+                  if c in ("superiority", "result_verbs")]
+    if _SETTING.search(flat):
+        marks.append("setting")
+    if not _PAST.search(flat) and _PRESENT.search(flat):
+        marks.append("present")
+    if "present" in marks and not ({"own", "cite", "url"} & set(marks)):
+        marks.append("generic")
+        if not _NUMBER.search(flat):
+            marks.append("genericplain")
     # pairs of traits: "we use X (Author, 2024)" cites a source the paper uses, while a
     # citation without "we" reports another paper's work
-    marks += [f"{a}{b}" for a, b in (("cite", "own"), ("cite", "datanoun"), ("own", "datanoun")) if a in marks and b in marks]
-    return (ctx + [f"zz{m}" for m in marks] + [f"zz{kind}{m}" for m in marks] + [f"zzprev{m}" for m in pmarks]
+    marks += [f"{a}{b}" for a, b in (("cite", "own"), ("cite", "datanoun"), ("own", "datanoun"), ("setting", "datanoun"),
+                                     ("sizeother", "datanoun"), ("setting", "sizedata")) if a in marks and b in marks]
+    if "generic" in marks:
+        marks.append(f"genericsec{sec}")
+    return (ctx + [f"zz{m}" for m in marks] + [f"zz{kind}{m}" for m in marks] + [f"zzprev{m}" for m in pmarks] + [f"zznext{m}" for m in nmarks]
             + words + ["|"] + [f"{kind}~{w}" for w in words])
 
 
@@ -142,20 +208,21 @@ def load_judge(path: str | None = None) -> StatementJudge | None:
 # -- applying it to an analysis ----------------------------------------------------------------
 
 
-def _context(doc: Any, item: Any) -> tuple[str, str, str]:
-    """(section kind, role, previous sentence) of an extracted statement, read from the document
+def _context(doc: Any, item: Any) -> tuple[str, str, str, str]:
+    """(section kind, role, previous sentence, next sentence) of an extracted statement, read from the document
     model as the label files record them."""
     i = getattr(item, "sentence", -1)
     sents = doc.sentences
     if not (0 <= i < len(sents)):
-        return "", "main", ""
+        return "", "main", "", ""
     s = sents[i]
     kind = ""
     if s.section is not None and 0 <= s.section < len(doc.sections):
         kind = doc.sections[s.section].kind
     role = doc.files[s.doc].role if 0 <= s.doc < len(doc.files) else "main"
     prev = sents[i - 1].text if i > 0 else ""
-    return kind, role, prev
+    nxt = sents[i + 1].text if i + 1 < len(sents) else ""
+    return kind, role, prev, nxt
 
 
 def judge_statements(doc: Any, claims: Sequence[Any], data_statements: Sequence[Any]) -> None:
@@ -169,9 +236,9 @@ def judge_statements(doc: Any, claims: Sequence[Any], data_statements: Sequence[
             continue
         inputs = []
         for x in items:
-            sec, role, prev = _context(doc, x)
+            sec, role, prev, nxt = _context(doc, x)
             tags = x.aspects if kind == "data" else (x.kinds or [x.kind])
-            inputs.append(statement_words(kind, x.text, sec, role, prev, getattr(x, "location", ""), tags))
+            inputs.append(statement_words(kind, x.text, sec, role, prev, getattr(x, "location", ""), tags, nxt))
         cut = judge.thresholds.get(kind, 0.0)
         for x, p in zip(items, judge.p_own(inputs)):
             x.p_own = round(float(p), 4)
@@ -203,7 +270,7 @@ def read_labels(labels_dir: Path, papers: Iterable[str] | None = None) -> list[d
 
 def row_words(r: dict[str, Any]) -> list[str]:
     return statement_words(r["kind"], r["text"], r.get("section_kind", ""), r.get("role", "main"), r.get("prev", ""),
-                           r.get("location", ""), r.get("tags", ()))
+                           r.get("location", ""), r.get("tags", ()), r.get("next", ""))
 
 
 def _build(length: int = 2**14) -> Any:
