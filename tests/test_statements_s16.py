@@ -150,7 +150,7 @@ def test_each_kind_is_set_apart_far_more_often_than_own_statements(out_of_fold, 
     (before session 16, with three seeds on the rows labelled then: no data 0.41, claims'
     background 0.62; after: 0.49 and 0.74)."""
     scored = [(r, p) for r, p in out_of_fold if r["kind"] == kind]
-    cut = sj.choose_cut(scored)
+    cut = sj.choose_cut(scored, 0.90)  # the separation at a fixed share kept (the shipped cut keeps 0.93 since session 17)
     cases = [p for r, p in scored if r["label"] == "other" and r.get("failure") == failure]
     own = [p for r, p in scored if r["label"] == "own"]
     assert len(cases) >= 15
@@ -158,3 +158,34 @@ def test_each_kind_is_set_apart_far_more_often_than_own_statements(out_of_fold, 
     own_apart = sum(1 for p in own if p < cut) / len(own)
     assert apart >= 0.4 and apart >= 4 * own_apart, (apart, own_apart)
     assert Path(sj.MODEL_DIR).is_dir()
+
+
+# session 17: the paper's own findings said in the present tense without "we" (a result or
+# comparison cue of the claim extractor) were read as general background and cost most of the own
+# claims set apart out of fold; they are now a trait of their own (``presentresult``)
+OWN_RESULTS = [
+    ("irace-automl", "For FMNIST and SVHN, it is the pipelines that achieve higher mean"),
+    ("moba", "The above discussion shows that MoBA has stronger expressive power"),
+    ("sd2-acl", "Empirically, DPGrammar attains the highest validity"),
+    ("qwen3", "It is noteworthy that Qwen3-30B-A3B achieves comparable performance"),
+]
+
+
+@pytest.mark.parametrize("paper,start", OWN_RESULTS)
+def test_own_results_in_the_present_tense_are_not_background(paper, start):
+    r = _row(paper, start)
+    assert r["label"] == "own" and r["kind"] == "claim", r["reason"]
+    m = _marks(r)
+    assert "presentresult" in m and "generic" not in m, r["text"]
+
+
+def test_present_tense_results_are_mostly_own_claims():
+    """Over every labelled training claim: most claims with the trait are the paper's own, while
+    most claims read as generic are not (the trait takes the own findings out of 'generic')."""
+    rows = [r for r in _train_rows() if r["kind"] == "claim"]
+    res = [r for r in rows if "presentresult" in _marks(r)]
+    gen = [r for r in rows if "generic" in _marks(r)]
+    assert len(res) >= 15 and len(gen) >= 15
+    own_res = sum(r["label"] == "own" for r in res) / len(res)
+    own_gen = sum(r["label"] == "own" for r in gen) / len(gen)
+    assert own_res >= 0.6 and own_res >= own_gen + 0.2, (own_res, own_gen)

@@ -37,8 +37,15 @@ OWN = "own"
 KINDS = ("data", "claim")
 SEED = 20261204
 # the share of the paper's own statements (out of fold, training papers) a cut must keep: a
-# statement set apart is still shown, but no longer counts for a topic or a cross-check
-KEEP_OWN = 0.90
+# statement set apart is still shown, but no longer counts for a topic or a cross-check. The cut
+# is chosen on the out-of-fold predictions of OOF_DRAWS draws of the paper folds pooled (each draw
+# shuffles the papers and seeds the training anew), not on one draw: on one draw the cut moved by
+# up to 0.07 between draws, and a cut set to keep exactly 0.90 kept 0.878-0.908 of own data
+# statements over draws, 0.894 on training papers left out of the whole choice (nested), and 0.846
+# of the blind papers' own claims (session 16). 0.93 pooled keeps >= 0.915 in every draw
+# (`benchmarks/statement_oof.py`)
+KEEP_OWN = 0.93
+OOF_DRAWS = 5
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|[^\w\s]")
 _CITE = re.compile(r"\[\d+(?:[,\u2013-]\s*\d+)*\]|\bet al\b|\(\s*[A-Z][A-Za-z-]+(?: et al\.?| and [A-Z][a-z]+)?,? \d{4}[a-z]?\s*\)"
@@ -71,6 +78,11 @@ _PRESENT = re.compile(r"\b(?:is|are|has|have|does|do|can|cannot|may|might|must|s
                       r"affects|makes|gets|gives|needs|becomes|exists|exhibits|leads)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b(?! (?:to|by)\b)", re.IGNORECASE)
 _NUMBER = re.compile(r"\d")
+# a comparison or a ranking of measured qualities: what a finding says, where background says what
+# a field needs or how it works ("achieving high forecasting accuracy remains an open question")
+_FINDING = re.compile(r"\b(?:higher|lower|better|worse|stronger|weaker|faster|slower|smaller|larger|"
+                      r"highest|lowest|best|worst|strongest|fastest|comparable|competitive|on par|"
+                      r"outperform\w*|surpass\w*|superior|inferior)\b", re.IGNORECASE)
 
 
 def _quantity_marks(text: str) -> list[str]:
@@ -153,10 +165,16 @@ def statement_words(kind: str, text: str, section_kind: str = "", role: str = "m
         marks.append("setting")
     if not _PAST.search(flat) and _PRESENT.search(flat):
         marks.append("present")
-    if "present" in marks and not ({"own", "cite", "url"} & set(marks)):
+    result = kind == "claim" and bool(_FINDING.search(flat))
+    if "present" in marks and not ({"own", "cite", "url"} & set(marks)) and not result:
         marks.append("generic")
         if not _NUMBER.search(flat):
             marks.append("genericplain")
+    elif "present" in marks and result and not ({"cite", "url"} & set(marks)):
+        # a claim that compares or ranks, said in the present tense without "we" ("MoBA has
+        # stronger expressive power than sliding window attention", "DPGrammar attains the highest
+        # validity"), is how a paper states its own findings: no general statement of background
+        marks.append("presentresult")
     # pairs of traits: "we use X (Author, 2024)" cites a source the paper uses, while a
     # citation without "we" reports another paper's work
     marks += [f"{a}{b}" for a, b in (("cite", "own"), ("cite", "datanoun"), ("own", "datanoun"), ("setting", "datanoun"),
@@ -356,11 +374,11 @@ def _split(root: Path) -> dict[str, str]:
 
 
 def train(root: Path, out: Path = MODEL_DIR, *, seed: int = SEED, epochs: int = 12, keep: float = KEEP_OWN,
-          log: Any = print) -> dict[str, Any]:
+          draws: int = OOF_DRAWS, log: Any = print) -> dict[str, Any]:
     """Train on the training papers' labels and write the judgement to ``out``.
 
-    The cut for each kind is chosen by 4-fold cross-validation over the training papers (never
-    on the blind papers); the blind papers' figures are written beside the model for
+    The cut for each kind is chosen on 4-fold cross-validation over the training papers, ``draws``
+    draws of the folds pooled (never on the blind papers); the blind papers' figures are written beside the model for
     information only (nothing here tunes on them).
     """
     split = _split(root)
@@ -371,11 +389,16 @@ def train(root: Path, out: Path = MODEL_DIR, *, seed: int = SEED, epochs: int = 
         raise SystemExit("no labelled training rows under tests/data/statement_labels")
     log(f"training rows {len(train_rows)} from {len({r['paper'] for r in train_rows})} papers; "
         f"blind rows {len(blind_rows)} from {len({r['paper'] for r in blind_rows})} papers")
-    oof = cross_validate(train_rows, seed=seed, epochs=epochs)
+    draws_oof = [cross_validate(train_rows, seed=seed + i, epochs=epochs) for i in range(draws)]
+    oof = [x for d in draws_oof for x in d]
     cuts = {k: choose_cut([(r, p) for r, p in oof if r["kind"] == k], keep) for k in KINDS}
     cv = {k: evaluate([(r, p) for r, p in oof if r["kind"] == k], cuts[k]) for k in KINDS}
     for k in KINDS:
-        log(f"cross-validated (train papers), {k}: cut {cuts[k]:.3f} " + json.dumps({a: round(b, 3) for a, b in cv[k].items()}))
+        per = [evaluate([(r, p) for r, p in d if r["kind"] == k], cuts[k])["own_kept"] for d in draws_oof]
+        cv[k]["n"] = cv[k]["n"] / draws
+        cv[k]["own_kept_min"], cv[k]["own_kept_max"] = min(per), max(per)
+        log(f"cross-validated (train papers, {draws} draws pooled), {k}: cut {cuts[k]:.3f} "
+            + json.dumps({a: round(b, 3) for a, b in cv[k].items()}))
     nlp = fit(train_rows, seed=seed, epochs=epochs)
     blind: dict[str, dict[str, float]] = {}
     if blind_rows:
@@ -388,6 +411,7 @@ def train(root: Path, out: Path = MODEL_DIR, *, seed: int = SEED, epochs: int = 
     meta = {
         "thresholds": cuts,
         "keep_own": keep,
+        "oof_draws": draws,
         "seed": seed,
         "epochs": epochs,
         "train_papers": sorted({r["paper"] for r in train_rows}),
