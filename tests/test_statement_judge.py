@@ -100,18 +100,18 @@ def test_blind_precision_rises_at_a_small_recall_cost(judge, blind_scored, kind)
     scored = [(r, p) for r, p in blind_scored if r["kind"] == kind]
     e = sj.evaluate(scored, judge.thresholds[kind])
     assert e["precision_after"] >= e["precision_before"] + 0.05, e
-    assert e["own_kept"] >= 0.85, e  # the cut was chosen to keep 0.9 of own statements out of fold
+    assert e["own_kept"] >= 0.85, e  # the cut keeps 0.93 of own statements out of fold, 5 draws pooled
 
 
 # each kind of failure, as real extracted sentences of the blind papers (the label's reason says
 # which): most of them must be set apart. Publisher notices, lines of math, tables and prompts
 # are; background statements are since session 16 (a general statement in the present tense
 # without "we" or a citation is a trait: 4/11 -> 6/11). "Data statements" that are about no data at
-# all (a batch size, a context length, a method's "bias") are not yet (11/25, what the quantities
-# count and the settings named did not move them on the blind papers), nor, since session 16,
-# other papers' work (9/15 -> 7/15): those two are marked as known shortfalls
+# all (a batch size, a context length, a method's "bias") are not yet (11/25; 8/25 since session 17,
+# whose cut keeps 0.93 of own statements out of fold), nor, since session 16, other papers' work
+# (9/15 -> 7/15 -> 5/15 in session 17): those two are marked as known shortfalls
 @pytest.mark.parametrize("failure", ["non_prose", "boilerplate", "background",
-                                     pytest.param("other_work", marks=pytest.mark.xfail(strict=True, reason="7/15 set apart since session 16, 9/15 before")),
+                                     pytest.param("other_work", marks=pytest.mark.xfail(strict=True, reason="5/15 set apart since session 17 (the cut keeps 0.93 of own statements), 7/15 in session 16, 9/15 before")),
                                      pytest.param("not_data", marks=pytest.mark.xfail(strict=True, reason="known shortfall"))])
 def test_failure_kinds_on_blind_papers_are_mostly_set_apart(judge, blind_scored, failure):
     cases = [(r, p) for r, p in blind_scored if r["label"] == "other" and r.get("failure") == failure]
