@@ -132,7 +132,7 @@ def _train_statements(args: argparse.Namespace) -> int:
         print(f"error: {root} holds no tests/data/statement_labels and relevance/split.tsv (run this in a clone of the repository)",
               file=sys.stderr)
         return 2
-    train(root, Path(args.out) if args.out else MODEL_DIR, seed=args.seed, epochs=args.epochs)
+    train(root, Path(args.out) if args.out else MODEL_DIR, seed=args.seed, epochs=args.epochs, draws=args.draws)
     return 0
 
 
@@ -197,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     ts.add_argument("--out", help="where to write the model (default: inside the package)")
     ts.add_argument("--seed", type=int, default=20261204)
     ts.add_argument("--epochs", type=int, default=12)
+    ts.add_argument("--draws", type=int, default=5, help="draws of the cross-validation folds pooled to choose the cut (default: 5)")
     ts.set_defaults(func=_train_statements)
     return ap
 

@@ -37,8 +37,15 @@ OWN = "own"
 KINDS = ("data", "claim")
 SEED = 20261204
 # the share of the paper's own statements (out of fold, training papers) a cut must keep: a
-# statement set apart is still shown, but no longer counts for a topic or a cross-check
-KEEP_OWN = 0.90
+# statement set apart is still shown, but no longer counts for a topic or a cross-check. The cut
+# is chosen on the out-of-fold predictions of OOF_DRAWS draws of the paper folds pooled (each draw
+# shuffles the papers and seeds the training anew), not on one draw: on one draw the cut moved by
+# up to 0.07 between draws, and a cut set to keep exactly 0.90 kept 0.878-0.908 of own data
+# statements over draws, 0.894 on training papers left out of the whole choice (nested), and 0.846
+# of the blind papers' own claims (session 16). 0.93 pooled keeps >= 0.915 in every draw
+# (`benchmarks/statement_oof.py`)
+KEEP_OWN = 0.93
+OOF_DRAWS = 5
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|[^\w\s]")
 _CITE = re.compile(r"\[\d+(?:[,\u2013-]\s*\d+)*\]|\bet al\b|\(\s*[A-Z][A-Za-z-]+(?: et al\.?| and [A-Z][a-z]+)?,? \d{4}[a-z]?\s*\)"
@@ -49,6 +56,58 @@ _OTHERS = re.compile(r"\b(?:previous|prior|existing|recent|earlier) (?:work|work
                      r"|\b(?:they|their|these authors)\b", re.IGNORECASE)
 _BOILER = re.compile(r"\u00a9|\bcopyright\b|all rights reserved|permission to make digital|creative commons|"
                      r"\bopen access\b|\bISBN\b", re.IGNORECASE)
+
+
+# what a quantity or a noun phrase measures when it is no amount of data: a training or decoding
+# setting, the model's make-up, the hardware, a speed ("a learning rate of 7.3e-6", "the global
+# batch size is fixed at 32 million tokens", "2 shared experts and 64 routed experts", "Tesla T4
+# GPU, 16GB of RAM", "a speedup of 6.5x")
+_SETTING = re.compile(
+    r"\b(?:learning rates?|batch(?:es| sizes?)?|epochs?|warm-?up|weight decay|dropout|optimi[sz]er|adamw?|sgd|"
+    r"temperature|top-?[pk]|nucleus sampling|greedy decoding|beam (?:size|search|width)|"
+    r"(?:context|sequence|input|output|generation|training|max(?:imum)?) lengths?|context windows?|"
+    r"hidden (?:size|dimensions?|units?|states?)|attention heads?|heads|layers?|experts?|parameters|"
+    r"(?:checkpoints?|steps?|iterations?) of training|gpus?|cpus?|tpus?|ram|vram|processors?|cores?|"
+    r"a100|h100|h800|v100|nvidia|speed-?ups?|throughput|latency|flops|wall-?clock|"
+    r"(?:hours|minutes|days) to (?:train|fine-?tune|run))\b", re.IGNORECASE)
+# a general statement: present tense or a modal, nobody's work in particular ("Envy affects many
+# social situations", "GNN-based methods require extensive external concepts")
+_PRESENT = re.compile(r"\b(?:is|are|has|have|does|do|can|cannot|may|might|must|should|could|would|remains?|"
+                      r"often|typically|usually|generally|commonly|widely|increasingly|frequently|"
+                      r"plays|allows|requires?|provides?|enables?|offers|lacks|suffers|tends|depends|relies|involves|"
+                      r"affects|makes|gets|gives|needs|becomes|exists|exhibits|leads)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b(?! (?:to|by)\b)", re.IGNORECASE)
+_NUMBER = re.compile(r"\d")
+# a comparison or a ranking of measured qualities: what a finding says, where background says what
+# a field needs or how it works ("achieving high forecasting accuracy remains an open question")
+_FINDING = re.compile(r"\b(?:higher|lower|better|worse|stronger|weaker|faster|slower|smaller|larger|"
+                      r"highest|lowest|best|worst|strongest|fastest|comparable|competitive|on par|"
+                      r"outperform\w*|surpass\w*|superior|inferior)\b", re.IGNORECASE)
+
+
+def _quantity_marks(text: str) -> list[str]:
+    """What the sentence's counted quantities measure: data ("3 million documents") or only
+    lengths, batches, budgets, rates and durations ("a context length of 128K tokens")."""
+    from .sizes import counts_data
+
+    qs = [(a, b) for c, _q, a, b in _size_cues().find(text, None) if c == "size"]
+    if not qs:
+        return []
+    return ["sizedata"] if any(counts_data(text, a, b) for a, b in qs) else ["sizeother"]
+
+
+@functools.lru_cache(maxsize=1)
+def _claim_cues() -> Any:
+    from .lexicon import claim_cues
+
+    return claim_cues()
+
+
+@functools.lru_cache(maxsize=1)
+def _size_cues() -> Any:
+    from .lexicon import data_cues
+
+    return data_cues()[0]
 
 
 def _marks(text: str, words: list[str]) -> list[str]:
@@ -76,7 +135,7 @@ def _marks(text: str, words: list[str]) -> list[str]:
 
 
 def statement_words(kind: str, text: str, section_kind: str = "", role: str = "main", prev: str = "",
-                    location: str = "", tags: Sequence[str] = ()) -> list[str]:
+                    location: str = "", tags: Sequence[str] = (), next_text: str = "") -> list[str]:
     """The model's input for one statement (``kind`` is "data" or "claim"), as a list of tokens.
 
     One judgement serves both kinds: the sentence's words carry what is common to them (a
@@ -90,14 +149,39 @@ def statement_words(kind: str, text: str, section_kind: str = "", role: str = "m
     pflat = " ".join(prev.split())[-250:]
     marks = _marks(flat, words)
     pmarks = [m for m in _marks(pflat, [w.lower() for w in _TOKEN.findall(pflat)]) if m in ("cite", "own", "others")]
+    nflat = " ".join(next_text.split())[:250]
+    nmarks = [m for m in _marks(nflat, [w.lower() for w in _TOKEN.findall(nflat)]) if m in ("cite", "own", "others")] if nflat else []
     ctx = [f"zzkind{kind}", f"zzsec{sec}", f"zz{kind}sec{sec}", f"zzrole{'supp' if role and role != 'main' else 'main'}",
            f"zzloc{loc}", f"zz{kind}loc{loc}"] + [f"zz{kind}tag{t.replace('_', '')}" for t in tags]
     if _data_nouns().search(flat):
         marks.append("datanoun")
+    marks += _quantity_marks(flat)
+    if kind == "data":
+        # a data statement that reads as a result ("Qwen3-32B-Base significantly outperforms it
+        # on all 15 benchmarks"): the claim extractor's cues for superiority and result verbs
+        marks += [f"claimcue{c.replace('_', '')}" for c in sorted(_claim_cues().categories_in(flat, None))
+                  if c in ("superiority", "result_verbs")]
+    if _SETTING.search(flat):
+        marks.append("setting")
+    if not _PAST.search(flat) and _PRESENT.search(flat):
+        marks.append("present")
+    result = kind == "claim" and bool(_FINDING.search(flat))
+    if "present" in marks and not ({"own", "cite", "url"} & set(marks)) and not result:
+        marks.append("generic")
+        if not _NUMBER.search(flat):
+            marks.append("genericplain")
+    elif "present" in marks and result and not ({"cite", "url"} & set(marks)):
+        # a claim that compares or ranks, said in the present tense without "we" ("MoBA has
+        # stronger expressive power than sliding window attention", "DPGrammar attains the highest
+        # validity"), is how a paper states its own findings: no general statement of background
+        marks.append("presentresult")
     # pairs of traits: "we use X (Author, 2024)" cites a source the paper uses, while a
     # citation without "we" reports another paper's work
-    marks += [f"{a}{b}" for a, b in (("cite", "own"), ("cite", "datanoun"), ("own", "datanoun")) if a in marks and b in marks]
-    return (ctx + [f"zz{m}" for m in marks] + [f"zz{kind}{m}" for m in marks] + [f"zzprev{m}" for m in pmarks]
+    marks += [f"{a}{b}" for a, b in (("cite", "own"), ("cite", "datanoun"), ("own", "datanoun"), ("setting", "datanoun"),
+                                     ("sizeother", "datanoun"), ("setting", "sizedata")) if a in marks and b in marks]
+    if "generic" in marks:
+        marks.append(f"genericsec{sec}")
+    return (ctx + [f"zz{m}" for m in marks] + [f"zz{kind}{m}" for m in marks] + [f"zzprev{m}" for m in pmarks] + [f"zznext{m}" for m in nmarks]
             + words + ["|"] + [f"{kind}~{w}" for w in words])
 
 
@@ -142,20 +226,21 @@ def load_judge(path: str | None = None) -> StatementJudge | None:
 # -- applying it to an analysis ----------------------------------------------------------------
 
 
-def _context(doc: Any, item: Any) -> tuple[str, str, str]:
-    """(section kind, role, previous sentence) of an extracted statement, read from the document
+def _context(doc: Any, item: Any) -> tuple[str, str, str, str]:
+    """(section kind, role, previous sentence, next sentence) of an extracted statement, read from the document
     model as the label files record them."""
     i = getattr(item, "sentence", -1)
     sents = doc.sentences
     if not (0 <= i < len(sents)):
-        return "", "main", ""
+        return "", "main", "", ""
     s = sents[i]
     kind = ""
     if s.section is not None and 0 <= s.section < len(doc.sections):
         kind = doc.sections[s.section].kind
     role = doc.files[s.doc].role if 0 <= s.doc < len(doc.files) else "main"
     prev = sents[i - 1].text if i > 0 else ""
-    return kind, role, prev
+    nxt = sents[i + 1].text if i + 1 < len(sents) else ""
+    return kind, role, prev, nxt
 
 
 def judge_statements(doc: Any, claims: Sequence[Any], data_statements: Sequence[Any]) -> None:
@@ -169,9 +254,9 @@ def judge_statements(doc: Any, claims: Sequence[Any], data_statements: Sequence[
             continue
         inputs = []
         for x in items:
-            sec, role, prev = _context(doc, x)
+            sec, role, prev, nxt = _context(doc, x)
             tags = x.aspects if kind == "data" else (x.kinds or [x.kind])
-            inputs.append(statement_words(kind, x.text, sec, role, prev, getattr(x, "location", ""), tags))
+            inputs.append(statement_words(kind, x.text, sec, role, prev, getattr(x, "location", ""), tags, nxt))
         cut = judge.thresholds.get(kind, 0.0)
         for x, p in zip(items, judge.p_own(inputs)):
             x.p_own = round(float(p), 4)
@@ -203,7 +288,7 @@ def read_labels(labels_dir: Path, papers: Iterable[str] | None = None) -> list[d
 
 def row_words(r: dict[str, Any]) -> list[str]:
     return statement_words(r["kind"], r["text"], r.get("section_kind", ""), r.get("role", "main"), r.get("prev", ""),
-                           r.get("location", ""), r.get("tags", ()))
+                           r.get("location", ""), r.get("tags", ()), r.get("next", ""))
 
 
 def _build(length: int = 2**14) -> Any:
@@ -289,11 +374,11 @@ def _split(root: Path) -> dict[str, str]:
 
 
 def train(root: Path, out: Path = MODEL_DIR, *, seed: int = SEED, epochs: int = 12, keep: float = KEEP_OWN,
-          log: Any = print) -> dict[str, Any]:
+          draws: int = OOF_DRAWS, log: Any = print) -> dict[str, Any]:
     """Train on the training papers' labels and write the judgement to ``out``.
 
-    The cut for each kind is chosen by 4-fold cross-validation over the training papers (never
-    on the blind papers); the blind papers' figures are written beside the model for
+    The cut for each kind is chosen on 4-fold cross-validation over the training papers, ``draws``
+    draws of the folds pooled (never on the blind papers); the blind papers' figures are written beside the model for
     information only (nothing here tunes on them).
     """
     split = _split(root)
@@ -304,11 +389,16 @@ def train(root: Path, out: Path = MODEL_DIR, *, seed: int = SEED, epochs: int = 
         raise SystemExit("no labelled training rows under tests/data/statement_labels")
     log(f"training rows {len(train_rows)} from {len({r['paper'] for r in train_rows})} papers; "
         f"blind rows {len(blind_rows)} from {len({r['paper'] for r in blind_rows})} papers")
-    oof = cross_validate(train_rows, seed=seed, epochs=epochs)
+    draws_oof = [cross_validate(train_rows, seed=seed + i, epochs=epochs) for i in range(draws)]
+    oof = [x for d in draws_oof for x in d]
     cuts = {k: choose_cut([(r, p) for r, p in oof if r["kind"] == k], keep) for k in KINDS}
     cv = {k: evaluate([(r, p) for r, p in oof if r["kind"] == k], cuts[k]) for k in KINDS}
     for k in KINDS:
-        log(f"cross-validated (train papers), {k}: cut {cuts[k]:.3f} " + json.dumps({a: round(b, 3) for a, b in cv[k].items()}))
+        per = [evaluate([(r, p) for r, p in d if r["kind"] == k], cuts[k])["own_kept"] for d in draws_oof]
+        cv[k]["n"] = cv[k]["n"] / draws
+        cv[k]["own_kept_min"], cv[k]["own_kept_max"] = min(per), max(per)
+        log(f"cross-validated (train papers, {draws} draws pooled), {k}: cut {cuts[k]:.3f} "
+            + json.dumps({a: round(b, 3) for a, b in cv[k].items()}))
     nlp = fit(train_rows, seed=seed, epochs=epochs)
     blind: dict[str, dict[str, float]] = {}
     if blind_rows:
@@ -321,6 +411,7 @@ def train(root: Path, out: Path = MODEL_DIR, *, seed: int = SEED, epochs: int = 
     meta = {
         "thresholds": cuts,
         "keep_own": keep,
+        "oof_draws": draws,
         "seed": seed,
         "epochs": epochs,
         "train_papers": sorted({r["paper"] for r in train_rows}),
