@@ -22,7 +22,7 @@ from ..model import Document, RawTable, Table, TableRecord
 # -- numbers ------------------------------------------------------------------------------
 
 _MISSING = {"", "-", "--", "---", "\u2013", "\u2014", "\u2212", "\u2010", "\u2012", "n/a", "na", "n.a.", "none",
-            "\u00d7", "\u2717", "/", "nan", "?", "\u2026", "..."}
+            "\u00d7", "\u2717", "/", "nan", "?", "\u2026", "...", "..", "nd", "n.d."}
 _FOOT = "*\u2020\u2021\u00a7\u00b6\u2217\u22c6\u2605\u2606#"
 _NUMBER = re.compile(
     r"^(?P<sign>[-+\u2212\u2013]?)\s*(?P<num>(?:(?:\d{1,3}(?:[,\u2009\u202f ]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d{1,3})?)"
@@ -238,15 +238,29 @@ _QUANTITY = re.compile(
     "[\u00b5\u03bcmd]?L|[nm\u00b5\u03bcc]m|mg/kg|IU(?:/mL)?|U/mL|\u00b0C|mmHg|kDa|Da|nmol|\u00b5mol|mmol(?:/L)?)$")
 
 
-def _numeric_share(cells: list[str], counts: bool = True) -> tuple[float, int]:
+# a range of shares or decimals ("28.6—95%", "50–100%", "0.2–0.5"): a value (a range across studies)
+_RANGE_VALUE = re.compile(r"^\d+(?:\.\d+)?%?\s?[\u2013\u2014]\s?\d+(?:\.\d+)?%$|^\d*\.\d+\s?[\u2013\u2014]\s?\d*\.\d+$")
+# a share or decimal standing as a word of its own ("100%", "88%", "0.45;")
+_FREE_VALUE = re.compile(r"^\(?[-+\u2212]?\d+(?:%|\.\d+%?)[;,)]?$")
+
+
+def _qualified(c: str) -> bool:
+    """A value with words around it ("Nurses 88% (78–95)", "96% (94–98) (n=22 studies)")."""
+    return any(_FREE_VALUE.match(t) for t in c.split())
+
+
+def _numeric_share(cells: list[str], counts: bool = True, qualified: bool = False) -> tuple[float, int]:
     """Share (and count) of value cells among the non-missing ones: numbers, the statistics
-    cells of clinical and survey tables ("46.0 (34.0, 59.0)", "16/47", "p=0.007", "NS") and
-    (``counts``) counts with a magnitude suffix ("8464K", "1M", "6.9B")."""
+    cells of clinical and survey tables ("46.0 (34.0, 59.0)", "16/47", "p=0.007", "NS", a
+    range "50—100%") and (``counts``) counts with a magnitude suffix ("8464K", "1M", "6.9B");
+    with ``qualified`` (a column right of the row labels), also values with words around them
+    ("Nurses 88% (78–95)")."""
     vals = [c for c in cells if not is_missing(c)]
     if not vals:
         return 0.0, 0
     n = sum(1 for c in vals if parse_number(c) is not None or is_stat_cell(split_marks(c)[0])
-            or (counts and is_count_cell(split_marks(c)[0])) or _QUANTITY.match(split_marks(c)[0].strip()))
+            or (counts and is_count_cell(split_marks(c)[0])) or _QUANTITY.match(split_marks(c)[0].strip())
+            or _RANGE_VALUE.match(split_marks(c)[0].strip()) or (qualified and _qualified(split_marks(c)[0])))
     return n / len(vals), n
 
 
@@ -274,7 +288,8 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
         return table
     # value columns: mostly numbers
     value_rows = [r for r in body if not _is_category(r) and not _regroup_cells(r)]
-    shares = [_numeric_share([r[j] for r in value_rows]) for j in range(ncol)]
+    shares = [_numeric_share([r[j] for r in value_rows], qualified=j >= 1 and _texty([r[0] for r in value_rows]))
+              for j in range(ncol)]
     numeric_cols = [j for j, (sh, cnt) in enumerate(shares) if sh >= 0.6 and cnt >= 1]
     first_num = min(numeric_cols) if numeric_cols else ncol
     label_cols = [j for j in range(first_num) if _texty([r[j] for r in value_rows])]
@@ -862,7 +877,8 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
                 v = None
             else:
                 num = parse_number(raw)
-                v = num if num is not None else raw.strip()
+                # a worded or interval value without its footnote marks (they stay in ``marks``)
+                v = num if num is not None else split_marks(raw)[0].strip()
                 if isinstance(v, str) and re.match(r"0+\d", v) and is_count_cell(split_marks(v)[0]):
                     # zeros that pad a count to the column's width ("038.8B" under "102.5B"), set in
                     # white or as a phantom: not printed

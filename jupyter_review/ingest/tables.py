@@ -99,7 +99,7 @@ def _is_value(t: str) -> bool:
 # ("1.2 × 10−3", a fitted law "3.075 × C−0.078")
 _N = r"[-+\u2212]?\d+(?:[.,]\d+)*%?"
 _STAT = re.compile(
-    r"^(?:" + _N + r"\s*[(\[]\s*" + _N + r"\s*(?:[,;\u2013\u2212-]|to)?\s*(?:" + _N + r")?\s*[)\]]"
+    r"^(?:" + _N + r"\s*[(\[]\s*" + _N + r"\s*(?:[,;\u2013\u2014\u2212-]|to)?\s*(?:" + _N + r")?\s*[)\]]"
     r"|" + _N + r"\s*[\u00d7x]\s*(?:10|[A-Za-z])\s*\^?[-+\u2212]?\d+(?:\.\d+)?"
     r"|\d+\s*/\s*\d+"
     r"|(?:p\s*)?[<>=\u2264\u2265]\s*0?\.\d+"
@@ -297,15 +297,19 @@ def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, flo
                     runs.append((s.bbox, s.bold, s.italic))
                     t = s.text.strip()
                     # (a raised footnote letter may carry the word space after it: "Yes" "a " "(n = 249")
-                    if k and 0 < len(t) and s.size < 0.8 * ln.spans[k - 1].size and t == s.text.rstrip():
-                        prev = ln.spans[k - 1]
-                        ph = max(0.5, prev.bbox[3] - prev.bbox[1])
+                    prev = ln.spans[k - 1] if k else None
+                    ph = max(0.5, prev.bbox[3] - prev.bbox[1]) if prev is not None else 0.5
+                    # a marker only a little smaller than its word but raised well above its baseline
+                    # (8 pt value, 7 pt letter a quarter of the line up: "28.6—95%" "a")
+                    lifted = (prev is not None and 0 < len(t) <= 2 and t.isalnum() and s.size < 0.95 * prev.size
+                              and s.bbox[3] < prev.bbox[3] - 0.25 * ph and s.bbox[1] < prev.bbox[1])
+                    if k and 0 < len(t) and (s.size < 0.8 * prev.size or lifted) and t == s.text.rstrip():
                         # raised: its bottom above the word's and its top not lowered (a span that starts
                         # with a space may reach lower than its letters: "CHAIR_s CHAIR_i", the second
                         # subscript after " CHAIR" is no superscript)
                         if len(t) <= 3 and s.bbox[3] < prev.bbox[3] - 0.5 and s.bbox[1] < prev.bbox[1] + 0.3 * ph:
                             sups.append((s.bbox, t))
-                        elif len(t) <= 12 and t.isalnum() and s.bbox[1] > prev.bbox[1] + 1.0 and (
+                        elif not lifted and len(t) <= 12 and t.isalnum() and s.bbox[1] > prev.bbox[1] + 1.0 and (
                                 s.bbox[3] > prev.bbox[3] + 0.3 or (s.bbox[1] + s.bbox[3] - prev.bbox[1] - prev.bbox[3]) / 2
                                 > 0.15 * (prev.bbox[3] - prev.bbox[1])):
                             # (small capitals share the baseline: their bottom is not lower)
@@ -448,7 +452,10 @@ def _segments(ws: list[W]) -> list[Seg]:
             limit = max(2.8, 0.45 * h)
             split = gap > limit
             # two numbers side by side are two cells
-            if not split and gap > 0.8 and _is_num(prev.text) and _is_num(w.text) and not prev.text.endswith(("(", "\u00b1")):
+            # ... unless the second is the first one's interval or share in brackets ("5 (1—177)",
+            # "12 (34.5%)"): one statistics cell, set at a word space
+            if (not split and gap > 0.8 and _is_num(prev.text) and _is_num(w.text) and not prev.text.endswith(("(", "\u00b1"))
+                    and not (w.text.startswith(("(", "[")) and _is_stat(prev.text + " " + w.text))):
                 split = True
             if split:
                 segs.append(Seg(cur))
@@ -1437,6 +1444,7 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     if details:
         notes.append("rows named by their bold first line; plain lines under it describe the row: "
                      + "; ".join(repr(d) for d in details[:3]))
+    items = _ruled_runons(items, nlab, page_rules_in if page_rules is not None else None, bbox)
     merged = _merge_label_rows(items, nlab)
     # the usual start of a row's label: labels of one line and one run of words
     lone = [(min(w.x0 for w in it.per[0]), max(w.x1 for w in it.per[0])) for it in merged
@@ -2023,7 +2031,7 @@ def _label_cols(rows: list[Row], cols: list[tuple[float, float]]) -> int:
         for sg in r.segs:
             j = _col_of(cols, sg.x0, sg.x1)
             counts[j][0] += 1
-            counts[j][1] += 1 if sg.numeric else 0
+            counts[j][1] += 1 if sg.numeric or (j >= 1 and _qualified_value(sg.text)) else 0
     for j in range(ncol):
         n, v = counts[j]
         if n and v >= 0.5 * n:
@@ -2031,6 +2039,17 @@ def _label_cols(rows: list[Row], cols: list[tuple[float, float]]) -> int:
                 return j + 1
             return max(1, j)
     return 1
+
+
+# a share or a decimal printed as a word of its own ("100%", "88%", "0.45;"): names carry
+# digits inside words ("Qwen2.5", "(2018),") but seldom a free-standing share or decimal
+_FREE_VALUE = re.compile(r"^\(?[-+\u2212]?\d+(?:%|\.\d+%?)[;,)]?$")
+
+
+def _qualified_value(text: str) -> bool:
+    """A value cell with a qualifier in words before or after it ("Nurses 88% (78–95);", "PCPs
+    or nurses 100%"): in a column of values it is one of them, not a row name."""
+    return any(_FREE_VALUE.match(t) for t in text.split())
 
 
 def _numeric_key(rows: list[Row], cols: list[tuple[float, float]], j: int) -> bool:
@@ -2180,6 +2199,61 @@ def _titled_entries(items: list[_BRow], ncol: int) -> tuple[list[_BRow], list[st
                 drop.add(k)
         items[v].per[0] = title
     return [it for k, it in enumerate(items) if k not in drop], details
+
+
+def _ruled_across(rules: list[tuple[float, float, float]], ya: float, yb: float, x0: float, x1: float) -> bool:
+    """Is a rule drawn across most of [x0, x1] somewhere between heights ya and yb (the rule may
+    be drawn in pieces, one per cell)?"""
+    by_y: dict[float, list[tuple[float, float]]] = {}
+    for a, b, y in rules:
+        if ya - 0.5 <= y <= yb + 0.5:
+            by_y.setdefault(round(y, 0), []).append((max(a, x0), min(b, x1)))
+    for pieces in by_y.values():
+        covered = 0.0
+        end = x0
+        for a, b in sorted(pieces):
+            if b > end:
+                covered += b - max(a, end)
+                end = b
+        if covered >= 0.6 * (x1 - x0):
+            return True
+    return False
+
+
+def _ruled_runons(items: list[_BRow], nlab: int, rules_fn: Any, bbox: tuple[float, float, float, float]) -> list[_BRow]:
+    """Rows boxed by drawn rules (a rule under every entry, as guidelines and many journals set
+    them): a line at line spacing under a row with no rule between them is that row's run-on,
+    whatever its case ("Abbott Diagnostics GmbH," / "Architect HCV Ag Assay", a value cell's
+    second line "(n=22 studies)"); a label line with a rule above it stays a row (a group)."""
+    def lab(it: _BRow) -> bool:
+        return any(it.per[j] for j in range(nlab))
+
+    cand = [k for k in range(1, len(items)) if (it := items[k]).row.words and (not lab(it) or it.label_only)]
+    if not cand:
+        return items
+    rules = rules_fn() if rules_fn is not None else []
+    if not rules:
+        return items
+    x0, x1 = bbox[0], bbox[2]
+    vals = [it for it in items if it.values and lab(it)]
+    pairs = list(zip(vals, vals[1:]))
+    ruled = sum(1 for a, b in pairs if _ruled_across(rules, a.row.y1, b.row.y0, x0, x1))
+    if len(pairs) < 3 or ruled < 0.75 * len(pairs):
+        return items
+    out: list[_BRow] = []
+    last_y1 = 0.0
+    for k, it in enumerate(items):
+        prev = out[-1] if out else None
+        if k in cand and prev is not None and prev.values and lab(prev):
+            h = max(1.0, statistics.median([w.h for w in it.row.words]))
+            if it.row.y0 - last_y1 < 0.9 * h and not _ruled_across(rules, last_y1, it.row.y0, x0, x1):
+                for j in range(len(it.per)):
+                    prev.per[j] = prev.per[j] + it.per[j]
+                last_y1 = it.row.y1
+                continue
+        out.append(it)
+        last_y1 = it.row.y1
+    return out
 
 
 def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
