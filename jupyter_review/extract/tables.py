@@ -235,7 +235,8 @@ def _column_labels(header: list[list[str]], ncol: int) -> list[str]:
 # a measured amount with its unit ("1 mM", "10\u2013100 \u00b5M", "5 \u00b5g/mL", "37 \u00b0C"): a value, not a name
 _QUANTITY = re.compile(
     "^\\d[\\d.,]*(?:\\s?[\u2013-]\\s?\\d[\\d.,]*)?\\s?(?:[pn\u00b5\u03bcm]?M|[pn\u00b5\u03bcmk]?g(?:/(?:[m\u00b5\u03bcd]?L|kg|day))?|"
-    "[\u00b5\u03bcmd]?L|[nm\u00b5\u03bcc]m|mg/kg|IU(?:/mL)?|U/mL|\u00b0C|mmHg|kDa|Da|nmol|\u00b5mol|mmol(?:/L)?)$")
+    "[\u00b5\u03bcmd]?L|[nm\u00b5\u03bcc]m|mg/kg|IU(?:/mL)?|U/mL|\u00b0C|mmHg|kDa|Da|nmol|\u00b5mol|mmol(?:/L)?|"
+    "weeks?|days?|months?|years?|hours?|minutes?|wks?|mo|yrs?)$")
 
 
 # a range of shares or decimals ("28.6—95%", "50–100%", "0.2–0.5"): a value (a range across studies)

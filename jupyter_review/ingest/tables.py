@@ -83,13 +83,15 @@ def _is_num(t: str) -> bool:
 # a yes/no cell of a grid of answers ("Yes", "No", "(Yes)"): a value, not a row's name
 _YES_NO = frozenset({"Yes", "No", "yes", "no", "YES", "NO", "(Yes)", "(No)"})
 _MAG = re.compile(r"^[<>~\u2248]?\d[\d.,]*\s?(?:[KMBTkmbt]|x|\u00d7|ms|s|h|GB|MB)$")
+# a duration in words ("12 weeks", "6 months", "3 days"): a value (treatment lengths, follow-up)
+_DURATION = re.compile(r"^\d+(?:\.\d+)?\s?(?:weeks?|days?|months?|years?|hours?|minutes?|wk|wks|mo|yr|yrs)$", re.I)
 
 
 @lru_cache(maxsize=65536)
 def _is_value(t: str) -> bool:
     """A cell-ish token: a number (also 100K, 7B, 2.5x) or a dash/marker for a missing value."""
     t = t.strip()
-    return _is_num(t) or t in _DASHES or bool(_MAG.match(t)) or t in _YES_NO
+    return _is_num(t) or t in _DASHES or bool(_MAG.match(t)) or t in _YES_NO or bool(_DURATION.match(t))
 
 
 # statistics cells of clinical and survey tables, read as one value each: a median with its
@@ -555,6 +557,20 @@ def _prose_run(run: list[W], width: float, h: float) -> bool:
     return cues >= 2
 
 
+def _note_line(r: Row) -> bool:
+    """A table note: a line that opens with a raised footnote marker (a digit or letter printed
+    small, its top level with the words after it) and goes on in words ("¹ In those without
+    cirrhosis. Treatment for 24 weeks ..."). No data row starts with a raised mark."""
+    ws = r.words
+    if len(ws) < 4:
+        return False
+    first, rest = ws[0], ws[1:]
+    h = statistics.median([w.h for w in rest])
+    words = sum(1 for w in rest if sum(ch.isalpha() for ch in w.text) >= 2)
+    return (len(first.text) <= 2 and first.text.isalnum() and first.h < 0.7 * h
+            and first.y0 < min(w.y0 for w in rest) + 0.3 * h and first.x1 <= rest[0].x0 + 0.5 and words >= 3)
+
+
 def _tabular(r: Row) -> bool:
     return len(r.segs) >= 2 or r.nval >= 1
 
@@ -568,6 +584,8 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
     while 0 <= i < len(rows):
         r = rows[i]
         if any(a - 1 <= (r.y0 + r.y1) / 2 <= b + 1 for a, b in stop_ys):
+            break
+        if step > 0 and got and _note_line(r):
             break
         if last is not None:
             gap = (r.y0 - last.y1) if step > 0 else (last.y0 - r.y1)
@@ -1452,7 +1470,8 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     if nlab >= 2 and not details:  # (entries named by their bold lines are no groups)
         _fill_groups(merged, nlab, rules, bbox)
     out_rows: list[list[Cell]] = [list(h) for h in header]
-    for br in merged:
+    indented = _indented_parents(merged) if nlab == 1 else {}
+    for k, br in enumerate(merged):
         if not any(br.per):
             continue
         if br.category:
@@ -1466,6 +1485,8 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
                 outer = _group_beside(br.per[0], lone)
                 if outer:
                     cells[0].text = outer
+                elif k in indented:
+                    cells[0].text = f"{_join_lines(merged[indented[k]].per[0])} / {cells[0].text}"
         out_rows.append(cells)
     return RawTable(
         doc=doc_index, page=page_no, bbox=bbox, rows=out_rows, caption=region.caption,
@@ -2012,6 +2033,39 @@ def _group_beside(ws: list[W], lone: list[tuple[float, float]]) -> str:
     if same < max(2, 0.4 * len(lone)):
         return ""
     return f"{_join_lines(a.words)} / {_join_lines(b.words)}"
+
+
+def _indented_parents(items: list[_BRow]) -> dict[int, int]:
+    """Sub-rows set in by an indent under a row that has values of its own ("Dev" with its
+    totals, then "  Few-shot", "  Zero-shot"): {sub-row: its parent row}. Read only where the
+    labels of the value rows start at exactly two x positions (a left-aligned column with one
+    indent: centred or right-aligned labels start anywhere), the indent under a line height
+    or three, and every indented run follows a row at the outer start."""
+    rows = [(k, min(w.x0 for w in it.per[0])) for k, it in enumerate(items)
+            if it.values and not it.category and it.per and it.per[0]]
+    if len(rows) < 4:
+        return {}
+    h = max(1.0, statistics.median([w.h for k, _ in rows for w in items[k].per[0]]))
+    base = min(x for _, x in rows)
+    outer = [k for k, x in rows if x - base < 0.3 * h]
+    inner = [(k, x) for k, x in rows if x - base >= 0.3 * h]
+    if len(inner) < 2 or len(outer) < 2:
+        return {}
+    xs = [x for _, x in inner]
+    if max(xs) - min(xs) > 0.3 * h or not (0.6 * h <= min(xs) - base <= 3 * h):
+        return {}
+    out: dict[int, int] = {}
+    parent = None
+    for k, it in enumerate(items):
+        if it.category:
+            parent = None
+        elif k in outer:
+            parent = k
+        elif any(k == kk for kk, _ in inner):
+            if parent is None:
+                return {}
+            out[k] = parent
+    return out
 
 
 @dataclass
