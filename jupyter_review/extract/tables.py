@@ -183,6 +183,9 @@ _STAT_HEAD = re.compile(
     r"odds ratio|hazard ratio|wald(?: \u03c7\s?2| chi2)?|df|\u03c7\s?2|chi2|lower|upper)\s*[:*\u2020]*\s*$",
     re.I,
 )
+# a label column headed by the groups of people the columns were given to ("Age groups",
+# "Subgroup", "Population"): the columns are the arms, regimens or systems
+_POPULATION_HEAD = re.compile(r"^\s*(?:(?:age|patient|population|risk|study) groups?|sub-?groups?|populations?|cohorts?|age bands?)\s*$", re.I)
 _SYSTEM_HEAD = re.compile(r"^\s*(?:models?|methods?|systems?|approach(?:es)?|baselines?|architectures?|variants?|configurations?|ablations?|settings)\b", re.I)
 # value columns that describe a dataset (its size and make-up), not systems evaluated on it
 _PROPERTY_HEAD = re.compile(
@@ -557,6 +560,11 @@ def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[b
     elif _SYSTEM_HEAD.match(leaf):
         score -= 3
         why.append(f"label column headed {leaf!r}")
+    elif _POPULATION_HEAD.match(leaf) and table.metric_columns and not any(
+            _STAT_HEAD.match(table.columns[j].split(" / ")[-1]) for j in table.metric_columns):
+        # (not under statistics: "Subgroup | HR (95% CI) | p" measures each group, no arms)
+        score += 3
+        why.append(f"label column headed {leaf!r}: groups of people, the columns their arms or regimens")
     labels = [r[sys_col] for r in rows if sys_col < len(r) and r[sys_col].strip()]
     cols = [table.columns[j] for j in table.metric_columns]
     if labels and cols:
