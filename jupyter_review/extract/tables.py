@@ -244,8 +244,8 @@ _QUANTITY = re.compile(
 
 # a range of shares or decimals ("28.6—95%", "50–100%", "0.2–0.5"): a value (a range across studies)
 _RANGE_VALUE = re.compile(r"^\d+(?:\.\d+)?%?\s?[\u2013\u2014]\s?\d+(?:\.\d+)?%$|^\d*\.\d+\s?[\u2013\u2014]\s?\d*\.\d+$")
-# a share or decimal standing as a word of its own ("100%", "88%", "0.45;")
-_FREE_VALUE = re.compile(r"^\(?[-+\u2212]?\d+(?:%|\.\d+%?)[;,)]?$")
+# a share standing as a word of its own ("100%", "88%;"); not a decimal ("sep = 2.0" is a setting)
+_FREE_VALUE = re.compile(r"^\(?[-+\u2212]?\d+(?:\.\d+)?%[;,)]?$")
 
 
 def _qualified(c: str) -> bool:
@@ -887,7 +887,10 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
             else:
                 num = parse_number(raw)
                 # a worded or interval value without its footnote marks (they stay in ``marks``)
-                v = num if num is not None else split_marks(raw)[0].strip()
+                base, mk = split_marks(raw)
+                # (a raised number after "10" or a minus is an exponent, not a mark: "4.0 × 10−⁵")
+                keep = not mk or re.search(r"(?:10|[\u2212^-])\s*$", base.strip())
+                v = num if num is not None else (raw.strip() if keep else base.strip())
                 if isinstance(v, str) and re.match(r"0+\d", v) and is_count_cell(split_marks(v)[0]):
                     # zeros that pad a count to the column's width ("038.8B" under "102.5B"), set in
                     # white or as a phantom: not printed

@@ -443,6 +443,22 @@ def _rows(ws: list[W]) -> list[Row]:
     return rows
 
 
+# a number's interval or range in brackets, as one word after it ("(1—177)", "(0.2, 0.5)"),
+# or a count's count or share ("(525)", "(35.6%)"); not a power of ten whose raised exponent ran
+# on ("(10−4)": a minus is no range dash)
+_BRACKET_RANGE = re.compile(r"^[(\[]\s*\d[\d.,]*%?\s*(?:[\u2013\u2014,;]|to)\s*\d[\d.,]*%?\s*[)\]][,;]?$")
+_BRACKET_COUNT = re.compile(r"^[(\[]\s*\d[\d,]*(?:\.\d+%|%)?\s*[)\]][,;]?$")
+
+
+def _bracketed_part(first: str, second: str) -> bool:
+    """Is ``second`` part of the cell of the number ``first`` before it: its interval or range
+    ("93.4%" "(88.7—96.2)", "5" "(1—177)"), or, after a count, a count or share ("5" "(525)",
+    "12" "(34.5%)")? (A decimal's bracketed decimal, "55.0 (90.0)", may be a second column.)"""
+    if _BRACKET_RANGE.match(second):
+        return True
+    return bool(re.match(r"^\d[\d,]*$", first)) and bool(_BRACKET_COUNT.match(second))
+
+
 def _segments(ws: list[W]) -> list[Seg]:
     segs: list[Seg] = []
     cur: list[W] = []
@@ -455,9 +471,9 @@ def _segments(ws: list[W]) -> list[Seg]:
             split = gap > limit
             # two numbers side by side are two cells
             # ... unless the second is the first one's interval or share in brackets ("5 (1—177)",
-            # "12 (34.5%)"): one statistics cell, set at a word space
+            # "12 (34.5%)"): one statistics cell, set at a word space (see _bracketed_part)
             if (not split and gap > 0.8 and _is_num(prev.text) and _is_num(w.text) and not prev.text.endswith(("(", "\u00b1"))
-                    and not (w.text.startswith(("(", "[")) and _is_stat(prev.text + " " + w.text))):
+                    and not _bracketed_part(prev.text, w.text)):
                 split = True
             if split:
                 segs.append(Seg(cur))
@@ -2054,6 +2070,15 @@ def _indented_parents(items: list[_BRow]) -> dict[int, int]:
     xs = [x for _, x in inner]
     if max(xs) - min(xs) > 0.3 * h or not (0.6 * h <= min(xs) - base <= 3 * h):
         return {}
+    # centred or right-aligned labels of two lengths start at two places too: an indent keeps
+    # neither the centres nor the right ends in line
+    def ends(ks: list[int]) -> tuple[float, float]:
+        c = statistics.mean([(min(w.x0 for w in items[k].per[0]) + max(w.x1 for w in items[k].per[0])) / 2 for k in ks])
+        e = statistics.mean([max(w.x1 for w in items[k].per[0]) for k in ks])
+        return c, e
+    (c_out, e_out), (c_in, e_in) = ends(outer), ends([k for k, _ in inner])
+    if abs(c_out - c_in) < 0.5 * h or abs(e_out - e_in) < 0.5 * h:
+        return {}
     out: dict[int, int] = {}
     parent = None
     for k, it in enumerate(items):
@@ -2095,9 +2120,9 @@ def _label_cols(rows: list[Row], cols: list[tuple[float, float]]) -> int:
     return 1
 
 
-# a share or a decimal printed as a word of its own ("100%", "88%", "0.45;"): names carry
-# digits inside words ("Qwen2.5", "(2018),") but seldom a free-standing share or decimal
-_FREE_VALUE = re.compile(r"^\(?[-+\u2212]?\d+(?:%|\.\d+%?)[;,)]?$")
+# a share printed as a word of its own ("100%", "88%;"): names carry digits inside words
+# ("Qwen2.5", "(2018),") but seldom a free-standing share; settings carry decimals ("sep = 2.0")
+_FREE_VALUE = re.compile(r"^\(?[-+\u2212]?\d+(?:\.\d+)?%[;,)]?$")
 
 
 def _qualified_value(text: str) -> bool:
