@@ -14,7 +14,9 @@ pages (a guideline's white-on-red tables, a datasheet) and on generated PDFs:
 - sub-rows set in by one indent under a row with values of its own ("Dev", then "Few-shot")
   are named "Dev / Few-shot"; centred labels of two lengths are no indent;
 - a line that opens with a raised footnote number ends the table;
-- a label column headed by groups of people ("Age groups") puts the systems in the columns.
+- a label column headed by groups of people ("Age groups") puts the systems in the columns;
+- a one-column stack of header lines level with a spanner over other columns, running on into
+  the lines where the other columns' names start, is that column's group over its name.
 """
 
 from __future__ import annotations
@@ -93,6 +95,9 @@ def test_ruled_group_lines_stay_groups_and_notes_end_the_table():
     t = _table(WHO, 44, "4.1")
     assert not any("cirrhosis" in r.column or "cirrhosis" in r.system for r in t.long)
     assert len({r.column for r in t.long}) == 4
+    # a one-column stack level with the spanner beside it: its upper lines are its own group
+    systems = {r.system for r in t.long}
+    assert any(s.startswith("Non-pangenotypic DAA regimen") and s.endswith("/ Sofosbuvir/ ledipasvir2") for s in systems), systems
 
 
 def test_centred_labels_are_no_indent():

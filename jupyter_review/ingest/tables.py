@@ -1724,6 +1724,7 @@ def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, 
                         cov = [a, e]
                         break
         info.append((blk, cov, c))
+    info = _split_tall_stacks(info, cols, first)
     _share_siblings(info, cols, first)
     _repeat_siblings(info, cols, first, leaf)
     _typeface_groups(info, cols, first, leaf)
@@ -1739,6 +1740,44 @@ def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, 
         lo = first if cov[0] >= first else 0
         out.append((y0, _expand_span(cov, c, cols, taken, lo), ws))
     return out
+
+
+def _split_tall_stacks(info: list[tuple[list[Seg], list[int], float]], cols: list[tuple[float, float]],
+                       first: int) -> list[tuple[list[Seg], list[int], float]]:
+    """A one-column stack of header lines that starts level with a group label over other
+    columns and runs on down into the lines where the other columns' own names start ("Non-
+    pangenotypic DAA regimen (in settings ...)" over "Sofosbuvir/ ledipasvir", beside
+    "Pangenotypic DAA regimens" over three regimens): its lines above that start are the
+    column's own group level, not the top of its name."""
+    multi_y = [blk[0].y0 for blk, cov, _c in info if len(cov) >= 2]
+    if not multi_y:
+        return info
+    single: dict[int, list[int]] = {}
+    for k, (blk, cov, _c) in enumerate(info):
+        if len(cov) == 1 and cov[0] >= first:
+            single.setdefault(cov[0], []).append(k)
+    for z, ks in single.items():
+        segs = sorted((sg for k in ks for sg in info[k][0]), key=lambda sg: sg.y0)
+        if len(segs) < 3 or not any(abs(segs[0].y0 - y) < 4 for y in multi_y):
+            continue
+        # where the other value columns' names start: the top of their stacks, below this top,
+        # shared by two or more of them
+        tops = sorted(min(info[k][0][0].y0 for k in kk) for zz, kk in single.items() if zz != z)
+        tops = [y for y in tops if y > segs[0].y1 + 1]
+        common = [y for y in tops if sum(1 for o in tops if abs(o - y) < 2) >= 2]
+        if not common:
+            continue
+        y_s = min(common)
+        top = [sg for sg in segs if sg.y0 < y_s - 2]
+        rest = [sg for sg in segs if sg.y0 >= y_s - 2]
+        if not top or not rest:
+            continue
+        c = info[ks[0]][2]
+        # the top as a group over its own column (listed twice: the caller sends blocks of one
+        # column to the column's name)
+        info = [it for k, it in enumerate(info) if k not in ks] + [(top, [z, z], c), (rest, [z], c)]
+        break  # (one such column per header: the indices above are stale now)
+    return info
 
 
 def _repeat_siblings(info: list[tuple[list[Seg], list[int], float]], cols: list[tuple[float, float]], first: int,
