@@ -22,7 +22,7 @@ from ..model import Document, RawTable, Table, TableRecord
 # -- numbers ------------------------------------------------------------------------------
 
 _MISSING = {"", "-", "--", "---", "\u2013", "\u2014", "\u2212", "\u2010", "\u2012", "n/a", "na", "n.a.", "none",
-            "\u00d7", "\u2717", "/", "nan", "?", "\u2026", "..."}
+            "\u00d7", "\u2717", "/", "nan", "?", "\u2026", "...", "..", "nd", "n.d."}
 _FOOT = "*\u2020\u2021\u00a7\u00b6\u2217\u22c6\u2605\u2606#"
 _NUMBER = re.compile(
     r"^(?P<sign>[-+\u2212\u2013]?)\s*(?P<num>(?:(?:\d{1,3}(?:[,\u2009\u202f ]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d{1,3})?)"
@@ -183,6 +183,9 @@ _STAT_HEAD = re.compile(
     r"odds ratio|hazard ratio|wald(?: \u03c7\s?2| chi2)?|df|\u03c7\s?2|chi2|lower|upper)\s*[:*\u2020]*\s*$",
     re.I,
 )
+# a label column headed by the groups of people the columns were given to ("Age groups",
+# "Subgroup", "Population"): the columns are the arms, regimens or systems
+_POPULATION_HEAD = re.compile(r"^\s*(?:(?:age|patient|population|risk|study) groups?|sub-?groups?|populations?|cohorts?|age bands?)\s*$", re.I)
 _SYSTEM_HEAD = re.compile(r"^\s*(?:models?|methods?|systems?|approach(?:es)?|baselines?|architectures?|variants?|configurations?|ablations?|settings)\b", re.I)
 # value columns that describe a dataset (its size and make-up), not systems evaluated on it
 _PROPERTY_HEAD = re.compile(
@@ -235,18 +238,33 @@ def _column_labels(header: list[list[str]], ncol: int) -> list[str]:
 # a measured amount with its unit ("1 mM", "10\u2013100 \u00b5M", "5 \u00b5g/mL", "37 \u00b0C"): a value, not a name
 _QUANTITY = re.compile(
     "^\\d[\\d.,]*(?:\\s?[\u2013-]\\s?\\d[\\d.,]*)?\\s?(?:[pn\u00b5\u03bcm]?M|[pn\u00b5\u03bcmk]?g(?:/(?:[m\u00b5\u03bcd]?L|kg|day))?|"
-    "[\u00b5\u03bcmd]?L|[nm\u00b5\u03bcc]m|mg/kg|IU(?:/mL)?|U/mL|\u00b0C|mmHg|kDa|Da|nmol|\u00b5mol|mmol(?:/L)?)$")
+    "[\u00b5\u03bcmd]?L|[nm\u00b5\u03bcc]m|mg/kg|IU(?:/mL)?|U/mL|\u00b0C|mmHg|kDa|Da|nmol|\u00b5mol|mmol(?:/L)?|"
+    "weeks?|days?|months?|years?|hours?|minutes?|wks?|mo|yrs?)$")
 
 
-def _numeric_share(cells: list[str], counts: bool = True) -> tuple[float, int]:
+# a range of shares or decimals ("28.6—95%", "50–100%", "0.2–0.5"): a value (a range across studies)
+_RANGE_VALUE = re.compile(r"^\d+(?:\.\d+)?%?\s?[\u2013\u2014]\s?\d+(?:\.\d+)?%$|^\d*\.\d+\s?[\u2013\u2014]\s?\d*\.\d+$")
+# a share standing as a word of its own ("100%", "88%;"); not a decimal ("sep = 2.0" is a setting)
+_FREE_VALUE = re.compile(r"^\(?[-+\u2212]?\d+(?:\.\d+)?%[;,)]?$")
+
+
+def _qualified(c: str) -> bool:
+    """A value with words around it ("Nurses 88% (78–95)", "96% (94–98) (n=22 studies)")."""
+    return any(_FREE_VALUE.match(t) for t in c.split())
+
+
+def _numeric_share(cells: list[str], counts: bool = True, qualified: bool = False) -> tuple[float, int]:
     """Share (and count) of value cells among the non-missing ones: numbers, the statistics
-    cells of clinical and survey tables ("46.0 (34.0, 59.0)", "16/47", "p=0.007", "NS") and
-    (``counts``) counts with a magnitude suffix ("8464K", "1M", "6.9B")."""
+    cells of clinical and survey tables ("46.0 (34.0, 59.0)", "16/47", "p=0.007", "NS", a
+    range "50—100%") and (``counts``) counts with a magnitude suffix ("8464K", "1M", "6.9B");
+    with ``qualified`` (a column right of the row labels), also values with words around them
+    ("Nurses 88% (78–95)")."""
     vals = [c for c in cells if not is_missing(c)]
     if not vals:
         return 0.0, 0
     n = sum(1 for c in vals if parse_number(c) is not None or is_stat_cell(split_marks(c)[0])
-            or (counts and is_count_cell(split_marks(c)[0])) or _QUANTITY.match(split_marks(c)[0].strip()))
+            or (counts and is_count_cell(split_marks(c)[0])) or _QUANTITY.match(split_marks(c)[0].strip())
+            or _RANGE_VALUE.match(split_marks(c)[0].strip()) or (qualified and _qualified(split_marks(c)[0])))
     return n / len(vals), n
 
 
@@ -274,7 +292,8 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
         return table
     # value columns: mostly numbers
     value_rows = [r for r in body if not _is_category(r) and not _regroup_cells(r)]
-    shares = [_numeric_share([r[j] for r in value_rows]) for j in range(ncol)]
+    shares = [_numeric_share([r[j] for r in value_rows], qualified=j >= 1 and _texty([r[0] for r in value_rows]))
+              for j in range(ncol)]
     numeric_cols = [j for j, (sh, cnt) in enumerate(shares) if sh >= 0.6 and cnt >= 1]
     first_num = min(numeric_cols) if numeric_cols else ncol
     label_cols = [j for j in range(first_num) if _texty([r[j] for r in value_rows])]
@@ -541,6 +560,11 @@ def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[b
     elif _SYSTEM_HEAD.match(leaf):
         score -= 3
         why.append(f"label column headed {leaf!r}")
+    elif _POPULATION_HEAD.match(leaf) and table.metric_columns and not any(
+            _STAT_HEAD.match(table.columns[j].split(" / ")[-1]) for j in table.metric_columns):
+        # (not under statistics: "Subgroup | HR (95% CI) | p" measures each group, no arms)
+        score += 3
+        why.append(f"label column headed {leaf!r}: groups of people, the columns their arms or regimens")
     labels = [r[sys_col] for r in rows if sys_col < len(r) and r[sys_col].strip()]
     cols = [table.columns[j] for j in table.metric_columns]
     if labels and cols:
@@ -862,7 +886,11 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
                 v = None
             else:
                 num = parse_number(raw)
-                v = num if num is not None else raw.strip()
+                # a worded or interval value without its footnote marks (they stay in ``marks``)
+                base, mk = split_marks(raw)
+                # (a raised number after "10" or a minus is an exponent, not a mark: "4.0 × 10−⁵")
+                keep = not mk or re.search(r"(?:10|[\u2212^-])\s*$", base.strip())
+                v = num if num is not None else (raw.strip() if keep else base.strip())
                 if isinstance(v, str) and re.match(r"0+\d", v) and is_count_cell(split_marks(v)[0]):
                     # zeros that pad a count to the column's width ("038.8B" under "102.5B"), set in
                     # white or as a phantom: not printed

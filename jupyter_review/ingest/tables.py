@@ -83,13 +83,15 @@ def _is_num(t: str) -> bool:
 # a yes/no cell of a grid of answers ("Yes", "No", "(Yes)"): a value, not a row's name
 _YES_NO = frozenset({"Yes", "No", "yes", "no", "YES", "NO", "(Yes)", "(No)"})
 _MAG = re.compile(r"^[<>~\u2248]?\d[\d.,]*\s?(?:[KMBTkmbt]|x|\u00d7|ms|s|h|GB|MB)$")
+# a duration in words ("12 weeks", "6 months", "3 days"): a value (treatment lengths, follow-up)
+_DURATION = re.compile(r"^\d+(?:\.\d+)?\s?(?:weeks?|days?|months?|years?|hours?|minutes?|wk|wks|mo|yr|yrs)$", re.I)
 
 
 @lru_cache(maxsize=65536)
 def _is_value(t: str) -> bool:
     """A cell-ish token: a number (also 100K, 7B, 2.5x) or a dash/marker for a missing value."""
     t = t.strip()
-    return _is_num(t) or t in _DASHES or bool(_MAG.match(t)) or t in _YES_NO
+    return _is_num(t) or t in _DASHES or bool(_MAG.match(t)) or t in _YES_NO or bool(_DURATION.match(t))
 
 
 # statistics cells of clinical and survey tables, read as one value each: a median with its
@@ -99,7 +101,7 @@ def _is_value(t: str) -> bool:
 # ("1.2 × 10−3", a fitted law "3.075 × C−0.078")
 _N = r"[-+\u2212]?\d+(?:[.,]\d+)*%?"
 _STAT = re.compile(
-    r"^(?:" + _N + r"\s*[(\[]\s*" + _N + r"\s*(?:[,;\u2013\u2212-]|to)?\s*(?:" + _N + r")?\s*[)\]]"
+    r"^(?:" + _N + r"\s*[(\[]\s*" + _N + r"\s*(?:[,;\u2013\u2014\u2212-]|to)?\s*(?:" + _N + r")?\s*[)\]]"
     r"|" + _N + r"\s*[\u00d7x]\s*(?:10|[A-Za-z])\s*\^?[-+\u2212]?\d+(?:\.\d+)?"
     r"|\d+\s*/\s*\d+"
     r"|(?:p\s*)?[<>=\u2264\u2265]\s*0?\.\d+"
@@ -297,15 +299,19 @@ def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, flo
                     runs.append((s.bbox, s.bold, s.italic))
                     t = s.text.strip()
                     # (a raised footnote letter may carry the word space after it: "Yes" "a " "(n = 249")
-                    if k and 0 < len(t) and s.size < 0.8 * ln.spans[k - 1].size and t == s.text.rstrip():
-                        prev = ln.spans[k - 1]
-                        ph = max(0.5, prev.bbox[3] - prev.bbox[1])
+                    prev = ln.spans[k - 1] if k else None
+                    ph = max(0.5, prev.bbox[3] - prev.bbox[1]) if prev is not None else 0.5
+                    # a marker only a little smaller than its word but raised well above its baseline
+                    # (8 pt value, 7 pt letter a quarter of the line up: "28.6—95%" "a")
+                    lifted = (prev is not None and 0 < len(t) <= 2 and t.isalnum() and s.size < 0.95 * prev.size
+                              and s.bbox[3] < prev.bbox[3] - 0.25 * ph and s.bbox[1] < prev.bbox[1])
+                    if k and 0 < len(t) and (s.size < 0.8 * prev.size or lifted) and t == s.text.rstrip():
                         # raised: its bottom above the word's and its top not lowered (a span that starts
                         # with a space may reach lower than its letters: "CHAIR_s CHAIR_i", the second
                         # subscript after " CHAIR" is no superscript)
                         if len(t) <= 3 and s.bbox[3] < prev.bbox[3] - 0.5 and s.bbox[1] < prev.bbox[1] + 0.3 * ph:
                             sups.append((s.bbox, t))
-                        elif len(t) <= 12 and t.isalnum() and s.bbox[1] > prev.bbox[1] + 1.0 and (
+                        elif not lifted and len(t) <= 12 and t.isalnum() and s.bbox[1] > prev.bbox[1] + 1.0 and (
                                 s.bbox[3] > prev.bbox[3] + 0.3 or (s.bbox[1] + s.bbox[3] - prev.bbox[1] - prev.bbox[3]) / 2
                                 > 0.15 * (prev.bbox[3] - prev.bbox[1])):
                             # (small capitals share the baseline: their bottom is not lower)
@@ -437,6 +443,22 @@ def _rows(ws: list[W]) -> list[Row]:
     return rows
 
 
+# a number's interval or range in brackets, as one word after it ("(1—177)", "(0.2, 0.5)"),
+# or a count's count or share ("(525)", "(35.6%)"); not a power of ten whose raised exponent ran
+# on ("(10−4)": a minus is no range dash)
+_BRACKET_RANGE = re.compile(r"^[(\[]\s*\d[\d.,]*%?\s*(?:[\u2013\u2014,;]|to)\s*\d[\d.,]*%?\s*[)\]][,;]?$")
+_BRACKET_COUNT = re.compile(r"^[(\[]\s*\d[\d,]*(?:\.\d+%|%)?\s*[)\]][,;]?$")
+
+
+def _bracketed_part(first: str, second: str) -> bool:
+    """Is ``second`` part of the cell of the number ``first`` before it: its interval or range
+    ("93.4%" "(88.7—96.2)", "5" "(1—177)"), or, after a count, a count or share ("5" "(525)",
+    "12" "(34.5%)")? (A decimal's bracketed decimal, "55.0 (90.0)", may be a second column.)"""
+    if _BRACKET_RANGE.match(second):
+        return True
+    return bool(re.match(r"^\d[\d,]*$", first)) and bool(_BRACKET_COUNT.match(second))
+
+
 def _segments(ws: list[W]) -> list[Seg]:
     segs: list[Seg] = []
     cur: list[W] = []
@@ -448,7 +470,10 @@ def _segments(ws: list[W]) -> list[Seg]:
             limit = max(2.8, 0.45 * h)
             split = gap > limit
             # two numbers side by side are two cells
-            if not split and gap > 0.8 and _is_num(prev.text) and _is_num(w.text) and not prev.text.endswith(("(", "\u00b1")):
+            # ... unless the second is the first one's interval or share in brackets ("5 (1—177)",
+            # "12 (34.5%)"): one statistics cell, set at a word space (see _bracketed_part)
+            if (not split and gap > 0.8 and _is_num(prev.text) and _is_num(w.text) and not prev.text.endswith(("(", "\u00b1"))
+                    and not _bracketed_part(prev.text, w.text)):
                 split = True
             if split:
                 segs.append(Seg(cur))
@@ -548,6 +573,20 @@ def _prose_run(run: list[W], width: float, h: float) -> bool:
     return cues >= 2
 
 
+def _note_line(r: Row) -> bool:
+    """A table note: a line that opens with a raised footnote marker (a digit or letter printed
+    small, its top level with the words after it) and goes on in words ("¹ In those without
+    cirrhosis. Treatment for 24 weeks ..."). No data row starts with a raised mark."""
+    ws = r.words
+    if len(ws) < 4:
+        return False
+    first, rest = ws[0], ws[1:]
+    h = statistics.median([w.h for w in rest])
+    words = sum(1 for w in rest if sum(ch.isalpha() for ch in w.text) >= 2)
+    return (len(first.text) <= 2 and first.text.isalnum() and first.h < 0.7 * h
+            and first.y0 < min(w.y0 for w in rest) + 0.3 * h and first.x1 <= rest[0].x0 + 0.5 and words >= 3)
+
+
 def _tabular(r: Row) -> bool:
     return len(r.segs) >= 2 or r.nval >= 1
 
@@ -561,6 +600,8 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
     while 0 <= i < len(rows):
         r = rows[i]
         if any(a - 1 <= (r.y0 + r.y1) / 2 <= b + 1 for a, b in stop_ys):
+            break
+        if step > 0 and got and _note_line(r):
             break
         if last is not None:
             gap = (r.y0 - last.y1) if step > 0 else (last.y0 - r.y1)
@@ -1456,6 +1497,7 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     if details:
         notes.append("rows named by their bold first line; plain lines under it describe the row: "
                      + "; ".join(repr(d) for d in details[:3]))
+    items = _ruled_runons(items, nlab, page_rules_in if page_rules is not None else None, bbox)
     merged = _merge_label_rows(items, nlab)
     # the usual start of a row's label: labels of one line and one run of words
     lone = [(min(w.x0 for w in it.per[0]), max(w.x1 for w in it.per[0])) for it in merged
@@ -1463,7 +1505,8 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
     if nlab >= 2 and not details:  # (entries named by their bold lines are no groups)
         _fill_groups(merged, nlab, rules, bbox)
     out_rows: list[list[Cell]] = [list(h) for h in header]
-    for br in merged:
+    indented = _indented_parents(merged) if nlab == 1 else {}
+    for k, br in enumerate(merged):
         if not any(br.per):
             continue
         if br.category:
@@ -1477,6 +1520,8 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
                 outer = _group_beside(br.per[0], lone)
                 if outer:
                     cells[0].text = outer
+                elif k in indented:
+                    cells[0].text = f"{_join_lines(merged[indented[k]].per[0])} / {cells[0].text}"
         out_rows.append(cells)
     return RawTable(
         doc=doc_index, page=page_no, bbox=bbox, rows=out_rows, caption=region.caption,
@@ -1723,6 +1768,7 @@ def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, 
                         cov = [a, e]
                         break
         info.append((blk, cov, c))
+    info = _split_tall_stacks(info, cols, first)
     _share_siblings(info, cols, first)
     _repeat_siblings(info, cols, first, leaf)
     _typeface_groups(info, cols, first, leaf)
@@ -1738,6 +1784,44 @@ def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, 
         lo = first if cov[0] >= first else 0
         out.append((y0, _expand_span(cov, c, cols, taken, lo), ws))
     return out
+
+
+def _split_tall_stacks(info: list[tuple[list[Seg], list[int], float]], cols: list[tuple[float, float]],
+                       first: int) -> list[tuple[list[Seg], list[int], float]]:
+    """A one-column stack of header lines that starts level with a group label over other
+    columns and runs on down into the lines where the other columns' own names start ("Non-
+    pangenotypic DAA regimen (in settings ...)" over "Sofosbuvir/ ledipasvir", beside
+    "Pangenotypic DAA regimens" over three regimens): its lines above that start are the
+    column's own group level, not the top of its name."""
+    multi_y = [blk[0].y0 for blk, cov, _c in info if len(cov) >= 2]
+    if not multi_y:
+        return info
+    single: dict[int, list[int]] = {}
+    for k, (blk, cov, _c) in enumerate(info):
+        if len(cov) == 1 and cov[0] >= first:
+            single.setdefault(cov[0], []).append(k)
+    for z, ks in single.items():
+        segs = sorted((sg for k in ks for sg in info[k][0]), key=lambda sg: sg.y0)
+        if len(segs) < 3 or not any(abs(segs[0].y0 - y) < 4 for y in multi_y):
+            continue
+        # where the other value columns' names start: the top of their stacks, below this top,
+        # shared by two or more of them
+        tops = sorted(min(info[k][0][0].y0 for k in kk) for zz, kk in single.items() if zz != z)
+        tops = [y for y in tops if y > segs[0].y1 + 1]
+        common = [y for y in tops if sum(1 for o in tops if abs(o - y) < 2) >= 2]
+        if not common:
+            continue
+        y_s = min(common)
+        top = [sg for sg in segs if sg.y0 < y_s - 2]
+        rest = [sg for sg in segs if sg.y0 >= y_s - 2]
+        if not top or not rest:
+            continue
+        c = info[ks[0]][2]
+        # the top as a group over its own column (listed twice: the caller sends blocks of one
+        # column to the column's name)
+        info = [it for k, it in enumerate(info) if k not in ks] + [(top, [z, z], c), (rest, [z], c)]
+        break  # (one such column per header: the indices above are stale now)
+    return info
 
 
 def _repeat_siblings(info: list[tuple[list[Seg], list[int], float]], cols: list[tuple[float, float]], first: int,
@@ -2050,6 +2134,48 @@ def _group_beside(ws: list[W], lone: list[tuple[float, float]]) -> str:
     return f"{_join_lines(a.words)} / {_join_lines(b.words)}"
 
 
+def _indented_parents(items: list[_BRow]) -> dict[int, int]:
+    """Sub-rows set in by an indent under a row that has values of its own ("Dev" with its
+    totals, then "  Few-shot", "  Zero-shot"): {sub-row: its parent row}. Read only where the
+    labels of the value rows start at exactly two x positions (a left-aligned column with one
+    indent: centred or right-aligned labels start anywhere), the indent under a line height
+    or three, and every indented run follows a row at the outer start."""
+    rows = [(k, min(w.x0 for w in it.per[0])) for k, it in enumerate(items)
+            if it.values and not it.category and it.per and it.per[0]]
+    if len(rows) < 4:
+        return {}
+    h = max(1.0, statistics.median([w.h for k, _ in rows for w in items[k].per[0]]))
+    base = min(x for _, x in rows)
+    outer = [k for k, x in rows if x - base < 0.3 * h]
+    inner = [(k, x) for k, x in rows if x - base >= 0.3 * h]
+    if len(inner) < 2 or len(outer) < 2:
+        return {}
+    xs = [x for _, x in inner]
+    if max(xs) - min(xs) > 0.3 * h or not (0.6 * h <= min(xs) - base <= 3 * h):
+        return {}
+    # centred or right-aligned labels of two lengths start at two places too: an indent keeps
+    # neither the centres nor the right ends in line
+    def ends(ks: list[int]) -> tuple[float, float]:
+        c = statistics.mean([(min(w.x0 for w in items[k].per[0]) + max(w.x1 for w in items[k].per[0])) / 2 for k in ks])
+        e = statistics.mean([max(w.x1 for w in items[k].per[0]) for k in ks])
+        return c, e
+    (c_out, e_out), (c_in, e_in) = ends(outer), ends([k for k, _ in inner])
+    if abs(c_out - c_in) < 0.5 * h or abs(e_out - e_in) < 0.5 * h:
+        return {}
+    out: dict[int, int] = {}
+    parent = None
+    for k, it in enumerate(items):
+        if it.category:
+            parent = None
+        elif k in outer:
+            parent = k
+        elif any(k == kk for kk, _ in inner):
+            if parent is None:
+                return {}
+            out[k] = parent
+    return out
+
+
 @dataclass
 class _BRow:
     row: Row
@@ -2067,7 +2193,7 @@ def _label_cols(rows: list[Row], cols: list[tuple[float, float]]) -> int:
         for sg in r.segs:
             j = _col_of(cols, sg.x0, sg.x1)
             counts[j][0] += 1
-            counts[j][1] += 1 if sg.numeric else 0
+            counts[j][1] += 1 if sg.numeric or (j >= 1 and _qualified_value(sg.text)) else 0
     for j in range(ncol):
         n, v = counts[j]
         if n and v >= 0.5 * n:
@@ -2075,6 +2201,17 @@ def _label_cols(rows: list[Row], cols: list[tuple[float, float]]) -> int:
                 return j + 1
             return max(1, j)
     return 1
+
+
+# a share printed as a word of its own ("100%", "88%;"): names carry digits inside words
+# ("Qwen2.5", "(2018),") but seldom a free-standing share; settings carry decimals ("sep = 2.0")
+_FREE_VALUE = re.compile(r"^\(?[-+\u2212]?\d+(?:\.\d+)?%[;,)]?$")
+
+
+def _qualified_value(text: str) -> bool:
+    """A value cell with a qualifier in words before or after it ("Nurses 88% (78–95);", "PCPs
+    or nurses 100%"): in a column of values it is one of them, not a row name."""
+    return any(_FREE_VALUE.match(t) for t in text.split())
 
 
 def _numeric_key(rows: list[Row], cols: list[tuple[float, float]], j: int) -> bool:
@@ -2224,6 +2361,61 @@ def _titled_entries(items: list[_BRow], ncol: int) -> tuple[list[_BRow], list[st
                 drop.add(k)
         items[v].per[0] = title
     return [it for k, it in enumerate(items) if k not in drop], details
+
+
+def _ruled_across(rules: list[tuple[float, float, float]], ya: float, yb: float, x0: float, x1: float) -> bool:
+    """Is a rule drawn across most of [x0, x1] somewhere between heights ya and yb (the rule may
+    be drawn in pieces, one per cell)?"""
+    by_y: dict[float, list[tuple[float, float]]] = {}
+    for a, b, y in rules:
+        if ya - 0.5 <= y <= yb + 0.5:
+            by_y.setdefault(round(y, 0), []).append((max(a, x0), min(b, x1)))
+    for pieces in by_y.values():
+        covered = 0.0
+        end = x0
+        for a, b in sorted(pieces):
+            if b > end:
+                covered += b - max(a, end)
+                end = b
+        if covered >= 0.6 * (x1 - x0):
+            return True
+    return False
+
+
+def _ruled_runons(items: list[_BRow], nlab: int, rules_fn: Any, bbox: tuple[float, float, float, float]) -> list[_BRow]:
+    """Rows boxed by drawn rules (a rule under every entry, as guidelines and many journals set
+    them): a line at line spacing under a row with no rule between them is that row's run-on,
+    whatever its case ("Abbott Diagnostics GmbH," / "Architect HCV Ag Assay", a value cell's
+    second line "(n=22 studies)"); a label line with a rule above it stays a row (a group)."""
+    def lab(it: _BRow) -> bool:
+        return any(it.per[j] for j in range(nlab))
+
+    cand = [k for k in range(1, len(items)) if (it := items[k]).row.words and (not lab(it) or it.label_only)]
+    if not cand:
+        return items
+    rules = rules_fn() if rules_fn is not None else []
+    if not rules:
+        return items
+    x0, x1 = bbox[0], bbox[2]
+    vals = [it for it in items if it.values and lab(it)]
+    pairs = list(zip(vals, vals[1:]))
+    ruled = sum(1 for a, b in pairs if _ruled_across(rules, a.row.y1, b.row.y0, x0, x1))
+    if len(pairs) < 3 or ruled < 0.75 * len(pairs):
+        return items
+    out: list[_BRow] = []
+    last_y1 = 0.0
+    for k, it in enumerate(items):
+        prev = out[-1] if out else None
+        if k in cand and prev is not None and prev.values and lab(prev):
+            h = max(1.0, statistics.median([w.h for w in it.row.words]))
+            if it.row.y0 - last_y1 < 0.9 * h and not _ruled_across(rules, last_y1, it.row.y0, x0, x1):
+                for j in range(len(it.per)):
+                    prev.per[j] = prev.per[j] + it.per[j]
+                last_y1 = it.row.y1
+                continue
+        out.append(it)
+        last_y1 = it.row.y1
+    return out
 
 
 def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
