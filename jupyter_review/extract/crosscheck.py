@@ -392,7 +392,23 @@ def _cell_number(raw: str, value: Any) -> tuple[float | None, tuple[int, int] | 
         from .tables import parse_number
 
         v = parse_number(raw)
+    if v is None and raw:
+        # a count with a magnitude suffix, alone or with its share ("81.1M", "28.9M (35.6%)",
+        # "42k (0.1%)"): its value in units
+        m = _MAG_CELL.match(raw.strip())
+        if m:
+            v = float(m.group("n").replace(",", "")) * _MAG[m.group("m").upper()]
     return v, None
+
+
+_MAG = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+_MAG_CELL = re.compile(r"^[~\u2248]?(?P<n>\d+(?:[.,]\d+)*)\s?(?P<m>[KMBTk])(?:\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])?$")
+
+
+def _magnitude(raw: str) -> float:
+    """The multiplier a printed count carries ("27.6M": 1e6), 1.0 for a plain number."""
+    m = _MAG_CELL.match((raw or "").strip())
+    return _MAG[m.group("m").upper()] if m else 1.0
 
 
 def _equal(claimed: float, text: str, cell: _Cell) -> bool:
@@ -402,6 +418,12 @@ def _equal(claimed: float, text: str, cell: _Cell) -> bool:
     if cell.value is None:
         return False
     tol = 0.5 * 10 ** (-_decimals(text)) + 1e-9
+    mag = _magnitude(cell.raw)
+    if mag != 1.0:
+        # a count printed with its magnitude ("27.6M (34.1%)"): the claim in the same units
+        # ("27.6M"), or the bare number when the claim prints none
+        said = _MAG.get((re.search(r"\d\s?([KMBTk])\b", text or "") or [None, ""])[1].upper(), mag)
+        return abs(claimed * said - cell.value) <= max(tol * said, 0.5 * 10 ** (-_decimals(cell.raw)) * mag)
     cands = [cell.value, cell.value * 100, cell.value / 100]
     if cell.frac:
         cands.append(float(cell.frac[0]))
@@ -791,7 +813,7 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
 # a number as prose prints it, with a thousands/millions suffix ("3.1K words", "81.1M papers")
 _PROSE_NUM = re.compile(r"(?<![\w.@/\u2212-])(?P<n>\d+(?:\.\d+)?)(?P<m>\s?[KMB](?![A-Za-z]))?(?P<pct>\s?%)?(?![\w@/]|\.\d|-[A-Za-z])")
 _NOT_A_VALUE = re.compile(r"(?:\b(?:tables?|tab\.?|figures?|figs?\.?|sections?|sec\.?|appendix|eq\.|equation|step|stage|rq|"
-                          r"top-?|k\s*=|n\s*=|f\s*=)\s*$)", re.I)
+                          r"top-?|k\s*=|n\s*=|f\s*=)\s*$|\u00a7\s*$)", re.I)
 _MULT = {"K": 1e3, "M": 1e6, "B": 1e9}
 
 
@@ -824,8 +846,10 @@ def _prose_numbers(text: str) -> list[tuple[int, int, float, str, float]]:
     return out
 
 
-def _paragraph_refs(i: int, doc: Document) -> set[str]:
-    """The tables a sentence cites, or that an earlier sentence of its paragraph cites."""
+def _paragraph_refs(i: int, doc: Document, later: bool = False) -> set[str]:
+    """The tables a sentence cites, or that an earlier sentence of its paragraph cites; with
+    ``later``, failing those, one of the next sentences of its paragraph ("... 27.6M of the 28.9M
+    PDFs. ... See Table 3 for more provenance statistics.")."""
     here = doc.sentences[i]
     refs = {m.group(1) for m in _TABLE_REF.finditer(here.text)}
     j = i - 1
@@ -835,6 +859,20 @@ def _paragraph_refs(i: int, doc: Document) -> set[str]:
             break
         refs = {m.group(1) for m in _TABLE_REF.finditer(prev.text)}
         j -= 1
+    j = i + 1
+    para = here.paragraph
+    while later and not refs and j < len(doc.sentences) and j - i <= 5:
+        nxt = doc.sentences[j]
+        if nxt.doc != here.doc:
+            break
+        if nxt.paragraph != para:
+            # (a paragraph cut before a line that opens with "Table 3 ...", its sentence unfinished:
+            # "See" | "Table 3 for more provenance statistics.")
+            if re.search(r"[.!?:]\W*$", doc.sentences[j - 1].text.strip()) or not _TABLE_REF.match(nxt.text):
+                break
+            para = nxt.paragraph
+        refs = {m.group(1) for m in _TABLE_REF.finditer(nxt.text)}
+        j += 1
     return refs
 
 
@@ -844,11 +882,29 @@ def _fold(toks: frozenset[str]) -> frozenset[str]:
                      for t in toks)
 
 
+@functools.lru_cache(maxsize=4096)
+def _shared_lead(labels: tuple[str, ...]) -> str:
+    """The leading words most of a table's row labels share ("Papers w/ " of "Papers w/ PDF",
+    "Papers w/ DOIs", ...: the table's subject, which prose leaves out), or "" (fewer than three
+    labels, or under three quarters of them share it)."""
+    cores = [_core(lab) for lab in labels if _core(lab)]
+    if len(cores) < 3:
+        return ""
+    firsts = Counter(" ".join(c.split()[:2]) for c in cores if len(c.split()) >= 3)
+    if not firsts:
+        return ""
+    lead, n = firsts.most_common(1)[0]
+    if n < 3 or n < 0.75 * len(cores):
+        return ""
+    return lead + " "
+
+
 def _labels_named(labels: list[str], text: str) -> list[str]:
     """The labels whose words (their leaf, without parenthesised notes; plurals folded) the text
     names; of labels named within another named label's words ("PubMed" in "PubMed + ngram block"),
     the longest."""
     words = _fold(_text_tokens(text))
+    shared = _shared_lead(tuple(labels))
     named = []
     for lab in labels:
         lt = _tokens(_core(lab))
@@ -856,6 +912,10 @@ def _labels_named(labels: list[str], text: str) -> list[str]:
             continue
         if _fold(lt) <= words:
             named.append(lab)
+            continue
+        own = _tokens(_core(lab)[len(shared):]) if shared and _core(lab).startswith(shared) else frozenset()
+        if own and any(len(w) >= 3 and not w.isdigit() for w in own) and _fold(own) <= words:
+            named.append(lab)  # "bibliographies" for "Papers w/ bibliographies" among "Papers w/ ..." rows
     named = [lab for lab in named if not any(o != lab and _tokens(_core(lab)) < _tokens(_core(o)) for o in named)]
     # one leaf under several upper header levels ("CSI200 / Accuracy", "CSI300 / Accuracy"): those whose
     # upper levels the text names too
@@ -1206,103 +1266,113 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
         if not nums and not re.search(r"\d[x\u00d7](?![A-Za-z])", text):
             continue
         refs = _paragraph_refs(i, doc)
-        cited = [t for r in refs for t in by_label.get(r, []) if t.doc == ctx.sentence.doc]
-        pool = cited or [t for t in tables if t.doc == ctx.sentence.doc]
+        here_doc = [t for t in tables if t.doc == ctx.sentence.doc]
+        cited0 = [t for r in refs for t in by_label.get(r, []) if t.doc == ctx.sentence.doc]
+        attempts = [(cited0, cited0 or here_doc)]
+        if not refs:
+            # a table the paragraph cites only after the sentence: read against it when the
+            # sentence, read against every table, placed no number
+            later = [t for r in _paragraph_refs(i, doc, later=True) for t in by_label.get(r, []) if t.doc == ctx.sentence.doc]
+            if later:
+                attempts.append((later, later))
         parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []
-        paired = _label_shares(text, nums, pool, axes, doc, parts)
-        placed_k: set[int] = set()
-        if not only_shares:
-            paired |= _ordered_pairs(text, nums, pool, axes, doc, parts)
-        for k, (s0, e0, val, digits, mult) in enumerate(nums):
-            if k in paired or only_shares:
-                continue
-            prev_end = nums[k - 1][1] if k > 0 else 0
-            next_start = nums[k + 1][0] if k + 1 < len(nums) else len(text)
-            after, before = text[e0:next_start], text[prev_end:s0]
-            in_pair = bool(_PAIR_AFTER.match(after)) or bool(re.search(_PAIR_WORD + r"\s+(?:the\s+)?(?:next[- ]best\s+)?$", before, re.I))
-            found: list[tuple[Table, _Cell, bool]] = []  # (table, cell, both labels in the number's own stretch)
-            for t in pool:
-                cells = axes[t.id]
-                rows = list(dict.fromkeys(c.system for c in cells))
-                cols = list(dict.fromkeys(c.column for c in cells))
-                r_here: list[str] = []
-                c_here: list[str] = []
-                segs = _near(after, before)
-                if not cited:
-                    segs = segs[:2]  # citing no table: the number's own clauses only
-                scope = text  # where the label of the other axis may be named
-                br = _bracketed(text, s0)
-                in_bracket = br >= 0 and br >= prev_end
-                if in_bracket:
-                    # inside a bracket: the bracket's own words, then the clause before the bracket
-                    # (a citation bracket in that clause is part of it: "SQuALITY (Wang et al., 2022) is
-                    # a dataset ... (avg. summary length of 227 words)")
-                    close = text.find(")", e0)
-                    segs = [re.split(r"[,;:]|\.\s", text[e0:close if close >= 0 else len(text)], maxsplit=1)[0],
-                            re.split(r"[,;:]|\.\s", text[br + 1:s0])[-1],
-                            re.split(r"[,;:()]|\.\s", _CITATION_BRACKET.sub(" ", text[:br]).rstrip())[-1]]
-                    scope = segs[2] + " " + text[br:close if close >= 0 else len(text)]
-                for seg in segs:
-                    r_here, c_here = _labels_named(rows, seg), _labels_named(cols, seg)
-                    if r_here or c_here:
-                        break
-                if len(r_here) > 1 or len(c_here) > 1 or not (r_here or c_here):
+        for cited, pool in attempts:
+            if parts:
+                break
+            paired = _label_shares(text, nums, pool, axes, doc, parts)
+            placed_k: set[int] = set()
+            if not only_shares:
+                paired |= _ordered_pairs(text, nums, pool, axes, doc, parts)
+            for k, (s0, e0, val, digits, mult) in enumerate(nums):
+                if k in paired or only_shares:
                     continue
-                own = bool(r_here and c_here)
-                unit = re.match(r"\s*([A-Za-z]+)", after)
-                if not own and in_bracket and not cited and unit and unit.group(1).lower() in _tokens((r_here or c_here)[0]):
-                    # a bracket that names one label, the number's unit among its words ("227 words" for
-                    # "|summary| (words)"), set after the clause that names the other label (alone of
-                    # its axis): the bracket is said of that clause's subject
-                    other = _labels_named(cols if r_here else rows, scope)
-                    if len(other) == 1:
-                        c_here, r_here = (other, r_here) if r_here else (c_here, other)
-                        own = True
-                if not own and not cited:
+                prev_end = nums[k - 1][1] if k > 0 else 0
+                next_start = nums[k + 1][0] if k + 1 < len(nums) else len(text)
+                after, before = text[e0:next_start], text[prev_end:s0]
+                in_pair = bool(_PAIR_AFTER.match(after)) or bool(re.search(_PAIR_WORD + r"\s+(?:the\s+)?(?:next[- ]best\s+)?$", before, re.I))
+                found: list[tuple[Table, _Cell, bool]] = []  # (table, cell, both labels in the number's own stretch)
+                for t in pool:
+                    cells = axes[t.id]
+                    rows = list(dict.fromkeys(c.system for c in cells))
+                    cols = list(dict.fromkeys(c.column for c in cells))
+                    r_here: list[str] = []
+                    c_here: list[str] = []
+                    segs = _near(after, before)
+                    if not cited:
+                        segs = segs[:2]  # citing no table: the number's own clauses only
+                    scope = text  # where the label of the other axis may be named
+                    br = _bracketed(text, s0)
+                    in_bracket = br >= 0 and br >= prev_end
+                    if in_bracket:
+                        # inside a bracket: the bracket's own words, then the clause before the bracket
+                        # (a citation bracket in that clause is part of it: "SQuALITY (Wang et al., 2022) is
+                        # a dataset ... (avg. summary length of 227 words)")
+                        close = text.find(")", e0)
+                        segs = [re.split(r"[,;:]|\.\s", text[e0:close if close >= 0 else len(text)], maxsplit=1)[0],
+                                re.split(r"[,;:]|\.\s", text[br + 1:s0])[-1],
+                                re.split(r"[,;:()]|\.\s", _CITATION_BRACKET.sub(" ", text[:br]).rstrip())[-1]]
+                        scope = segs[2] + " " + text[br:close if close >= 0 else len(text)]
+                    for seg in segs:
+                        r_here, c_here = _labels_named(rows, seg), _labels_named(cols, seg)
+                        if r_here or c_here:
+                            break
+                    if len(r_here) > 1 or len(c_here) > 1 or not (r_here or c_here):
+                        continue
+                    own = bool(r_here and c_here)
+                    unit = re.match(r"\s*([A-Za-z]+)", after)
+                    if not own and in_bracket and not cited and unit and unit.group(1).lower() in _tokens((r_here or c_here)[0]):
+                        # a bracket that names one label, the number's unit among its words ("227 words" for
+                        # "|summary| (words)"), set after the clause that names the other label (alone of
+                        # its axis): the bracket is said of that clause's subject
+                        other = _labels_named(cols if r_here else rows, scope)
+                        if len(other) == 1:
+                            c_here, r_here = (other, r_here) if r_here else (c_here, other)
+                            own = True
+                    if not own and not cited:
+                        continue
+                    if not r_here:
+                        have = [r for r in rows if any(c.system == r and c.column == c_here[0] for c in cells)]
+                        cand = _nearest([r for r in _labels_named(rows, scope) if r in have], text, s0)
+                        r_here = cand if cand else (have if len(have) == 1 else [])
+                    if not c_here:
+                        have = [c for c in cols if any(x.system == r_here[0] and x.column == c for x in cells)]
+                        cand = _nearest([c for c in _labels_named(cols, scope) if c in have], text, s0)
+                        c_here = cand if cand else (have if len(have) == 1 else [])
+                    if len(r_here) != 1 or len(c_here) != 1:
+                        continue
+                    cell = next((c for c in cells if c.system == r_here[0] and c.column == c_here[0]), None)
+                    if cell is not None:
+                        found.append((t, cell, own))
+                if len(found) != 1:
                     continue
-                if not r_here:
-                    have = [r for r in rows if any(c.system == r and c.column == c_here[0] for c in cells)]
-                    cand = _nearest([r for r in _labels_named(rows, scope) if r in have], text, s0)
-                    r_here = cand if cand else (have if len(have) == 1 else [])
-                if not c_here:
-                    have = [c for c in cols if any(x.system == r_here[0] and x.column == c for x in cells)]
-                    cand = _nearest([c for c in _labels_named(cols, scope) if c in have], text, s0)
-                    c_here = cand if cand else (have if len(have) == 1 else [])
-                if len(r_here) != 1 or len(c_here) != 1:
+                t, cell, own = found[0]
+                claimed = text[s0:e0].strip()
+                placed_k.add(k)
+                if _same_value(val, digits, mult, claimed, cell) or _round_equal(val, digits, mult, cell):
+                    parts.append(("consistent", f"{claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}: {_where(t, doc)} has "
+                                  f"{cell.raw or f'{cell.value:g}'}", [(t, cell)], ""))
                     continue
-                cell = next((c for c in cells if c.system == r_here[0] and c.column == c_here[0]), None)
-                if cell is not None:
-                    found.append((t, cell, own))
-            if len(found) != 1:
-                continue
-            t, cell, own = found[0]
-            claimed = text[s0:e0].strip()
-            placed_k.add(k)
-            if _same_value(val, digits, mult, claimed, cell) or _round_equal(val, digits, mult, cell):
-                parts.append(("consistent", f"{claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}: {_where(t, doc)} has "
-                              f"{cell.raw or f'{cell.value:g}'}", [(t, cell)], ""))
-                continue
-            reasons = []
-            if in_pair:
-                reasons.append("one of two numbers set against each other")
-            if _DERIVED.search(before[-40:].rstrip(" (")) or _DERIVED_AFTER.search(after):
-                reasons.append("the number reads as a difference, bound or approximation, not a table value")
-            if not cell.confident:
-                reasons.append("the cell was not read with confidence" + (f": {cell.why}" if cell.why else ""))
-            if cell.value and not 0.2 <= (val * mult) / cell.value <= 5:
-                reasons.append("the number is of another order than the cell (another quantity)")
-            if claimed.endswith("%") != (cell.raw or "").strip().endswith("%") and "%" in (cell.raw or "") + claimed:
-                reasons.append("a percentage against a count, or a count against a percentage")
-            if re.match(r"^\s*[-+\u2212]", text[max(0, s0 - 1):s0 + 1]):
-                reasons.append("a signed number (a difference)")
-            if _settings(text) and _setting_missing(_settings(text), [t]):
-                reasons.append("the sentence's setting is not in the table")
-            msg = (f"the text says {claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}; {_where(t, doc)} has "
-                   f"{cell.raw or f'{cell.value:g}'}")
-            parts.append(("unverified" if reasons else "mismatch", msg, [(t, cell)], "; ".join(reasons)))
-        if not only_shares:
-            # numbers the labels above did not place: read where they stand together in one table
-            _co_located(text, pool, cells_of, bool(cited), [nums[k][:2] for k in paired | placed_k], doc, parts)
+                reasons = []
+                if in_pair:
+                    reasons.append("one of two numbers set against each other")
+                if _DERIVED.search(before[-40:].rstrip(" (")) or _DERIVED_AFTER.search(after):
+                    reasons.append("the number reads as a difference, bound or approximation, not a table value")
+                if not cell.confident:
+                    reasons.append("the cell was not read with confidence" + (f": {cell.why}" if cell.why else ""))
+                if cell.value and not 0.2 <= (val * mult) / cell.value <= 5:
+                    reasons.append("the number is of another order than the cell (another quantity)")
+                if claimed.endswith("%") != (cell.raw or "").strip().endswith("%") and "%" in (cell.raw or "") + claimed:
+                    reasons.append("a percentage against a count, or a count against a percentage")
+                if re.match(r"^\s*[-+\u2212]", text[max(0, s0 - 1):s0 + 1]):
+                    reasons.append("a signed number (a difference)")
+                if _settings(text) and _setting_missing(_settings(text), [t]):
+                    reasons.append("the sentence's setting is not in the table")
+                msg = (f"the text says {claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}; {_where(t, doc)} has "
+                       f"{cell.raw or f'{cell.value:g}'}")
+                parts.append(("unverified" if reasons else "mismatch", msg, [(t, cell)], "; ".join(reasons)))
+            if not only_shares:
+                # numbers the labels above did not place: read where they stand together in one table
+                _co_located(text, pool, cells_of, bool(cited), [nums[k][:2] for k in paired | placed_k], doc, parts)
         if not parts:
             continue
         statuses = [p[0] for p in parts]
@@ -1375,7 +1445,7 @@ _EXCEPT = re.compile(r"\b(?:except(?: for)?|with the exception of|apart from|oth
 _DOMAIN = re.compile(r"\b(?:in|on|for)\s+(?:the\s+)?(?P<d>(?:[\w-]+\s+){0,3}?(?:tasks?|understanding|reasoning|generation|"
                      r"domains?|scenarios?|settings?|capabilit(?:y|ies)|abilit(?:y|ies)|competitions?|problems?))\b", re.I)
 _COST_COLUMN = re.compile(r"\b(?:time|latency|memory|params?|parameters|flops|size|tokens|words|throughput|speed|cost|#\s*\w+|"
-                          r"context length|architecture)\b|\(s\)|\bgb\b|\bms\b", re.I)
+                          r"context length|architecture)\b|(?<!\w)#\s*\w+|\(s\)|\bgb\b|\bms\b", re.I)
 _ABLATION = re.compile(r"\bablat\w*|\bw/o\b|\bwithout\b|\bvariants?\b", re.I)
 _EFFICIENCY = re.compile(r"\b(?:faster|efficien\w*|speed|latency|memory|cheaper|cost|throughput|fewer parameters|smaller)\b", re.I)
 
@@ -1604,7 +1674,9 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             else:
                 reasons_t = []
             cols = list(dict.fromkeys(c.column for c in cells))
-            named_cols = [col for col in cols if _named_in(col, after_verb) or _named_in(col, text[: verb.start()])]
+            named_cols = [col for col in cols if (_named_in(col, after_verb) or _named_in(col, text[: verb.start()]))
+                          # ("the same number of activated parameters": a size, not the benchmark)
+                          and (_EFFICIENCY.search(text) or not _COST_COLUMN.search(_leaf(col)))]
             if said and named_cols:
                 named_cols = [col for col in named_cols if _leaf(col) not in ambiguous or col.rsplit(" / ", 1)[0] in said]
                 if not named_cols:
