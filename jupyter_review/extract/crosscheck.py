@@ -1666,6 +1666,7 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             parent_read = ", ".join(sorted(said))
         parents_unnamed: set[str] = set() if said else {p for ps in ambiguous.values() for p in ps}
         findings: list[tuple[Table, list[dict[str, Any]], int, list[str]]] = []
+        tie_notes: dict[str, str] = {}
         for t, rows in holding:
             sys_row = rows[0]
             cells = [c for c in cells_of[t.id] if c.value is not None]
@@ -1744,7 +1745,9 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             if problems and missing:
                 reasons_t.append(f"the claim's setting ({missing}) is not in the table")
             if problems and all(x["relation"] == "tied" for x in problems):
-                reasons_t.append("tied with another system, not beaten (a tie-break the table may state is not read)")
+                # jointly best: no other row is ahead, the claim is borne out (the tie is said)
+                tie_notes[t.id] = "; ".join(f"{x['column']}: tied with {x['rival']} at {x['value']:g}" for x in problems[:4])
+                problems = []
             if problems and parent_read:
                 reasons_t.append(f"the claim names no upper label; {parent_read} is read from the sentences before it")
             if problems and parents_unnamed:
@@ -1793,7 +1796,8 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                 more = f" (+{len(p) - 6} more)" if len(p) > 6 else ""
                 parts.append(f"in {_where(t, doc)} another system is better or tied in {len(p)} of {n} columns: {cols}{more}")
             else:
-                parts.append(f"{name} is best in all {n} compared columns of {_where(t, doc)}")
+                parts.append(f"{name} is best in all {n} compared columns of {_where(t, doc)}"
+                             + (f" (jointly: {tie_notes[t.id]})" if t.id in tie_notes else ""))
         lead = f"claim ({_claim_where(claim, doc)}) that {name} is best"
         if scoped_words:
             lead += f" \u201c{phrase.strip() or ' '.join(scoped_words)}\u201d"
