@@ -2202,6 +2202,114 @@ def _check_improvements(claims: list[Claim], tables: list[Table], cells_of: dict
     return out
 
 
+# a number said as a difference or a ratio between two rows: "increases performance by about 1.1%",
+# "a more pronounced performance drop (1.7%)", "with 0.84 higher BLEU4", "2.3x faster"
+_DIFF_BEFORE = re.compile(r"\b(?:by|gains?|improv\w*|increas\w*|decreas\w*|reduc\w*|drops?|declin\w*|boost\w*|margin|"
+                          r"speed-?ups?|advantage|lead)\s*(?:of\s+)?(?:about|around|approximately|roughly|nearly|almost|"
+                          r"only|just)?\s*\(?\s*$", re.I)
+_DIFF_AFTER = re.compile(r"^\s*(?:%|points?|pp|percentage points?)?\s*\)?\s*(?:absolute\s+|relative\s+)?(?:higher|lower|better|worse|"
+                         r"more|less|fewer|improvement|gain|increase|decrease|reduction|drop|faster|slower|speed-?up)\b", re.I)
+_DOWN_WORD = re.compile(r"\b(?:decreas\w*|reduc\w*|drops?|declin\w*|lower|less|fewer|worse|slower|loss)\b", re.I)
+_BASE_ROW = re.compile(r"\b(?:baselines?|default|base|vanilla|original|standard|none|no\s+\w+|w/o)\b", re.I)
+
+
+def _check_differences(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document) -> list[CrossCheck]:
+    """A number a sentence states as the difference or ratio between two rows of a table: a row
+    the sentence names, against another row it names or the table's baseline row ("Baseline",
+    "Default", "w/o ..."), in a column it names (any column when the table has at most three).
+    ``consistent`` when a difference (in the cells' units, in points of a 0-1 cell for a
+    percentage, or relative to the other row) or a ratio equals the number up to its rounding;
+    never a mismatch (the prose may subtract another pair, round, or mean another run)."""
+    from ..nlp.context import prose_sentences
+
+    by_label: dict[str, list[Table]] = {}
+    for t in tables:
+        if t.label:
+            by_label.setdefault(t.label, []).append(t)
+    out: list[CrossCheck] = []
+    contexts, texts, _toks = prose_sentences(doc)
+    for ctx, text in zip(contexts, texts):
+        nums = _prose_numbers(text)
+        if not nums:
+            continue
+        refs = _paragraph_refs(ctx.index, doc, later=True)
+        pool = [t for r in refs for t in by_label.get(r, []) if t.doc == ctx.sentence.doc] \
+            or [t for t in tables if t.doc == ctx.sentence.doc]
+        hits: list[tuple[str, Table, _Cell, _Cell]] = []
+        for k, (s0, e0, val, digits, mult) in enumerate(nums):
+            before, after = text[max(0, s0 - 40):s0], text[e0:e0 + 40]
+            ratio = bool(re.match(r"\s?[x\u00d7](?![A-Za-z])", after))
+            if not (_DIFF_BEFORE.search(before) or _DIFF_AFTER.match(after) or ratio):
+                continue
+            pct = bool(re.match(r"\s?%", text[e0 - 1:e0 + 1][-1:] or "")) or text[s0:e0].rstrip().endswith("%")
+            dec = len(digits.split(".")[1]) if "." in digits else 0
+            tol = 0.5 * 10 ** (-dec) * mult + 1e-9
+            claimed = val * mult
+            down = bool(_DOWN_WORD.search(before[-25:] + " " + after[:25]))
+            found: list[tuple[str, Table, _Cell, _Cell]] = []
+            for t in pool:
+                cells = [c for c in cells_of[t.id] if c.value is not None]
+                rows = list(dict.fromkeys(c.system for c in cells))
+                named = [r for r in _labels_named(rows, text) if not _BASE_ROW.search(_leaf(r))]
+                if not named:
+                    continue
+                others = [r for r in rows if r not in named and (_BASE_ROW.search(_leaf(r)) or r in _labels_named(rows, text))]
+                cols = list(dict.fromkeys(c.column for c in cells))
+                # the column the number's own clause names ("increases performance by about 1.1% but
+                # overshoots fairness": not Fairness)
+                clause = re.split(r"[,;(]|\b(?:but|while|whereas|and)\b", text[:s0].rstrip(" ("))[-1] + " " + \
+                    re.split(r"[,;)]|\b(?:but|while|whereas|and)\b", text[e0:])[0]
+                said = [c for c in cols if _named_in(c, clause)]
+                if not said and len(cols) > 3:
+                    continue
+                for x_row in named:
+                    for y_row in [r for r in rows if r != x_row and (r in named or r in others)]:
+                        for col in said or cols:
+                            x = next((c for c in cells if c.system == x_row and c.column == col), None)
+                            y = next((c for c in cells if c.system == y_row and c.column == col), None)
+                            if x is None or y is None or x.value is None or y.value is None:
+                                continue
+                            xv, yv = float(x.value), float(y.value)
+                            d = xv - yv
+                            ctol = 0.5 * 10 ** (-_decimals(x.raw)) + 0.5 * 10 ** (-_decimals(y.raw))
+                            cands: list[tuple[float, float, str]] = []
+                            if ratio:
+                                if yv:
+                                    cands.append((xv / yv, 0.0, "ratio"))
+                                if xv:
+                                    cands.append((yv / xv, 0.0, "ratio"))
+                            else:
+                                if not down or d <= 0 or _lower_better(t, col, x.col):
+                                    cands.append((abs(d), ctol, "difference"))
+                                    if pct and max(abs(xv), abs(yv)) <= 1.0:
+                                        cands.append((abs(d) * 100, ctol * 100, "difference in points"))
+                                    if pct and yv:
+                                        cands.append((abs(d) / abs(yv) * 100, 0.0, "relative difference"))
+                            for v, vt, how in cands:
+                                if abs(claimed - v) <= max(tol, vt):
+                                    found.append((how, t, x, y))
+                                    break
+            if found:
+                hits.append((text[s0:e0].strip(), *found[0]))
+        if not hits:
+            continue
+        s = ctx.sentence
+        claim = Claim(text=text, kind="", kinds=[], hedged=False, location=ctx.location, doc=s.doc, page=s.page, bbox=s.bbox,
+                      sentence=ctx.index)
+        parts = [f"{said} is the {how} of {_leaf(x.system)} ({x.raw or f'{x.value:g}'}) and {_leaf(y.system)} "
+                 f"({y.raw or f'{y.value:g}'}) in {_leaf(x.column)} of {_where(t, doc)}" for said, how, t, x, y in hits]
+        tabs = list({t.id: t for _s, _h, t, _x, _y in hits}.values())
+        out.append(CrossCheck(
+            kind="number", status="consistent", message=f"sentence ({_claim_where(claim, doc)}): " + "; ".join(parts),
+            claim=text, claim_doc=s.doc, claim_page=s.page, claim_bbox=s.bbox, table=tabs[0].caption, table_id=tabs[0].id,
+            table_doc=tabs[0].doc, table_page=tabs[0].page,
+            cells=[_cell_dict(c, t, doc) for _s, _h, t, x, y in hits[:6] for c in (x, y)],
+            confidence=min(min(x.confidence, y.confidence) for _s, _h, _t, x, y in hits), reason="",
+            tables=[_table_ref(t, doc) for t in tabs],
+        ))
+    return out
+
+
 def _merge_repeats(checks: list[CrossCheck]) -> list[CrossCheck]:
     """One finding for one contradiction: a claim whose check compares the same cells with the
     same verdict as an earlier claim's (the abstract and the conclusion repeating a sentence) is
@@ -2787,6 +2895,7 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     out += _check_cited_numbers(results + others, cells_of, doc, done)
     out += _check_superiority(claims + _best_in_sentences(claims, doc, results, cells_of), results, cells_of, doc)
     out += _check_improvements(claims, results, cells_of, doc)
+    out += _check_differences(results, cells_of, doc)
     out += _check_literal_comparisons(claims, results, cells_of, doc)
     out += _check_caption_groups(claims, results, cells_of, doc)
     out += _check_settings(claims, results, cells_of, doc)
