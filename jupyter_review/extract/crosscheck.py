@@ -1647,6 +1647,11 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         exact_h = [(t, rows) for t, rows in holding if any(_exact(r, name) or _exact(_leaf(r), name) for r in rows)]
         if exact_h:
             holding = exact_h
+        if rivals_named and not universal and any(rival_rows.values()) and not re.search(
+                r"\b(?:benchmarks?|datasets?|tasks?|metrics?|languages?|domains?|splits?)\b", phrase, re.I):
+            # "In comparison to other open-source models, X demonstrates superior performance over A
+            # and B": the rows named are the comparison; the group only frames it
+            scoped_words = []
         scope_unresolved = bool(scoped_words) and not any(
             _in_group(c.system, c.group, scoped_words) for t, _ in holding for c in cells_of[t.id])
         # a column named by its leaf ("UF3") that the tables print under several upper labels
