@@ -1409,6 +1409,11 @@ _BEST_VERB = re.compile(
     r"leads?\b|scores? highest)",
     re.I,
 )
+_FRONTED = re.compile(r"^\W*(?:when\s+|while\s+|if\s+)?(?:(?:being\s+)?compared\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)|"
+                      r"relative\s+to)\s+[^,]+,", re.I)
+_FRONTED_VERB = re.compile(r"\b(?:(?:exhibit|show|demonstrat|achiev|deliver|attain|obtain|yield|display|showcas)\w*\s+(?:\w+\s+){0,2}?"
+                           r"(?:better|stronger|superior|higher)\s+(?:performance|results?|scores?|accuracy)|"
+                           r"(?:performs?|performed|does|did)\s+(?:\w+\s+)?better|outperform\w*|surpass\w*)\b", re.I)
 _COMPARE_VERB = re.compile(r"\b(?:outperform|surpass|advantages? over|(?:better|stronger|superior) (?:performance|results?) (?:than|over))", re.I)
 _NOT_SUPERIOR = re.compile(
     r"\b(?:comparabl\w*|on par|competitive\w*|close to|closely|nearly|approach\w*|rival\w*|match(?:es|ing)?|gap|lags?|"
@@ -1535,8 +1540,11 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
     for claim in claims:
         text = claim.text
         verb = _BEST_VERB.search(text)
-        # (a comparison verb makes the claim whatever its cue words: "X demonstrates overwhelming
-        # advantages over Y" carries no superiority cue of the lexicon)
+        # "When compared with Y, X exhibits better performance on ...": the rival opens the sentence,
+        # the comparative needs no "than"
+        fronted = _FRONTED.match(text)
+        if fronted and (verb is None or verb.start() < fronted.end()):
+            verb = _FRONTED_VERB.search(text, fronted.end())
         if verb is None or claim.hedged or ("superiority" not in claim.kinds and not _COMPARE_VERB.search(verb.group(0))):
             continue
         # "despite comparable total parameters, X outperforms Y": a like-for-like size, not a result
@@ -1597,13 +1605,17 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         # the rivals the tables print, named after the verb ("outperforms LLaMA2 SFT 7B", "than the
         # dense baseline"): a row label spelled out in the sentence names that row, and only it
         rival_rows = {t.id: _rows_named(cells_of[t.id], after_verb, rows[0], name) for t, rows in holding}
+        if fronted:
+            for t, rows in holding:
+                rival_rows[t.id] |= _rows_named(cells_of[t.id], text[fronted.start():verb.start()], rows[0], name)
         if any(rival_rows.values()):
             rivals_named = rivals_named or [r for rows in rival_rows.values() for r in rows]
         # "X outperforms Y on all benchmarks (except Z)": "all" is about the benchmarks, the
         # comparison is with Y alone
         if universal and rivals_named and re.match(r"(?i)(?:all|every|each|any)\b.*\b(?:benchmarks?|datasets?|tasks?|metrics?)$", phrase.strip()):
             universal = False
-        excepted = [m.group("x") for m in _EXCEPT.finditer(text)]
+        # ("except for NaturalQuestions and IFEval": two exceptions)
+        excepted = [x for m in _EXCEPT.finditer(text) for x in re.split(r"\s*(?:,|\band\b|\bor\b)\s*", m.group("x")) if x.strip()]
         all_bench = bool(_ALL_BENCH.search(text)) and not _HEDGED_ALL.search(text)
         reasons: list[str] = []
         if _HEDGED_ALL.search(text):
@@ -1682,7 +1694,8 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             cols = list(dict.fromkeys(c.column for c in cells))
             named_cols = [col for col in cols if (_named_in(col, after_verb) or _named_in(col, text[: verb.start()]))
                           # ("the same number of activated parameters": a size, not the benchmark)
-                          and (_EFFICIENCY.search(text) or not _COST_COLUMN.search(_leaf(col)))]
+                          and (_EFFICIENCY.search(text) or not _COST_COLUMN.search(_leaf(col)))
+                          and not any(names_match(x.strip(), col, 4) for x in excepted)]
             if said and named_cols:
                 named_cols = [col for col in named_cols if _leaf(col) not in ambiguous or col.rsplit(" / ", 1)[0] in said]
                 if not named_cols:
@@ -1922,10 +1935,15 @@ def _check_literal_comparisons(claims: list[Claim], tables: list[Table], cells_o
 def _label_pattern(label: str, case: bool = False) -> re.Pattern[str] | None:
     """A table label as the text may spell it (any spacing or hyphenation; any case unless
     ``case``), between word boundaries; None for a label too short to be named."""
-    words = re.findall(r"[^\W_]+(?:\.\d+)?|[\u00d7+]", unicodedata.normalize("NFKC", label))
+    norm = unicodedata.normalize("NFKC", label)
+    found = list(re.finditer(r"[^\W_]+(?:\.\d+)?|[\u00d7+]", norm))
+    words = [m.group(0) for m in found]
     if not words or len("".join(words)) < 3:
         return None
-    body = r"(?<![^\W_/.])" + r"[\s\-_/]*".join(re.escape(w) for w in words) + r"(?![^\W_])"
+    # a word the table cuts short with a period ("Mixtral 8x22B Inst."): the text's full word ("Instruct")
+    pats = [re.escape(m.group(0)) + (r"\w*" if norm[m.end():m.end() + 1] == "." and m.group(0).isalpha() and len(m.group(0)) >= 3
+                                     and k > 0 else "") for k, m in enumerate(found)]
+    body = r"(?<![^\W_/.])" + r"[\s\-_/]*".join(pats) + r"\.?(?![^\W_])"
     return re.compile(body) if case else re.compile(body, re.I)
 
 
