@@ -1406,7 +1406,9 @@ _BEST_VERB = re.compile(
     r"(?:is|are|was|were|being|remains?|ranks?) (?:the )?(?:best|first|top|state[- ]of[- ]the[- ]art|sota)\b|"
     r"(?:has|had|have|gets?|got|gives?|gave) (?:the )?(?:best|highest|lowest|top)\b|"
     r"(?:has|had|have|gets?|got) the higher\b(?!(?:\s+[\w-]+){0,3}?\s+than\b)|"
-    r"leads?\b|scores? highest)",
+    r"leads?\b|scores? highest|"
+    # "solves more problems from AIME 2024 than the other models": a count compared
+    r"(?:solv|answer|pass|complet|win|won|get|got|achiev)\w*\s+more\s+(?:[\w-]+\s+){0,4}?than)",
     re.I,
 )
 _FRONTED = re.compile(r"^\W*(?:when\s+|while\s+|if\s+)?(?:(?:being\s+)?compared\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)|"
@@ -1414,7 +1416,7 @@ _FRONTED = re.compile(r"^\W*(?:when\s+|while\s+|if\s+)?(?:(?:being\s+)?compared\
 _FRONTED_VERB = re.compile(r"\b(?:(?:exhibit|show|demonstrat|achiev|deliver|attain|obtain|yield|display|showcas)\w*\s+(?:\w+\s+){0,2}?"
                            r"(?:better|stronger|superior|higher)\s+(?:performance|results?|scores?|accuracy)|"
                            r"(?:performs?|performed|does|did)\s+(?:\w+\s+)?better|outperform\w*|surpass\w*)\b", re.I)
-_COMPARE_VERB = re.compile(r"\b(?:outperform|surpass|advantages? over|(?:better|stronger|superior) (?:performance|results?) (?:than|over))", re.I)
+_COMPARE_VERB = re.compile(r"\b(?:outperform|surpass|(?:solv|answer|pass|complet|win|won|get|got|achiev)\w*\s+more\s+(?:[\w-]+\s+){0,4}?than|advantages? over|(?:better|stronger|superior) (?:performance|results?) (?:than|over))", re.I)
 _NOT_SUPERIOR = re.compile(
     r"\b(?:comparabl\w*|on par|competitive\w*|close to|closely|nearly|approach\w*|rival\w*|match(?:es|ing)?|gap|lags?|"
     r"trail\w*|behind|second(?:-| )(?:best|highest)|among the (?:best|top|strongest|leading)|top-tier|"
@@ -1628,6 +1630,12 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         scoped_words = limits or ([] if _scope_of(text) is None else [w for w in re.findall(r"[\w-]+", _scope_of(text).group(0))  # type: ignore[union-attr]
                                                                         if w.lower() not in _GENERIC_MODS and w.lower() not in
                                                                         ("among", "all", "than", "over", "any", "models", "model", "llms", "methods", "baselines", "systems")])
+        if not universal and not rivals_named and not all_bench and re.search(r"\bthan\b", verb.group(0), re.I) \
+                and _GENERIC_RIVALS.match(text[verb.end():]) and not _scope_of(text):
+            # "solves more problems from AIME 2024 than the other models": every other row, named
+            # only as a class (read for agreement: which rows the class holds is not said)
+            universal = True
+            reasons.append("the rivals are named only as a class")
         if not universal and not rivals_named and not all_bench:
             continue  # "X achieves strong results": no comparison to check
         if not universal and not rivals_named and re.search(r"\bthan\b|outperform|surpass|exceed|\bbeat", verb.group(0), re.I) \
@@ -2225,6 +2233,83 @@ def _check_improvements(claims: list[Claim], tables: list[Table], cells_of: dict
     return out
 
 
+# "X still falls behind Y on A, B and C", "X lags behind Y", "X underperforms Y", "X is outperformed by Y":
+# a comparison said from the losing side
+_BEHIND = re.compile(r"\b(?:(?:falls?|fell|lags?|lagged|trails?|trailed|remains?|stays?|is|are|was|were)\s+(?:\w+\s+)?behind|"
+                     r"underperform(?:s|ed)?|(?:is|are|was|were)\s+(?:\w+\s+)?(?:outperformed|surpassed|beaten)\s+by)\b", re.I)
+
+
+def _check_behind(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document) -> list[CrossCheck]:
+    """A claim that a row named before the verb is behind a row named after it, read in the
+    columns the sentence names (every value column but costs when it names none): ``consistent``
+    when the second row is ahead in all of them; otherwise ``unverified`` (a claim from the losing
+    side often means most, not all, benchmarks), never a mismatch."""
+    from ..nlp.context import prose_sentences
+
+    out = []
+    contexts, texts, _toks = prose_sentences(doc)
+    # every prose sentence, item by item ("(3) On ... benchmarks, X still falls behind Y"): a
+    # comparison is checkable whatever the sentence's claim cues
+    for ctx, sentence in zip(contexts, texts):
+        if not _BEHIND.search(sentence):
+            continue
+        s = ctx.sentence
+        claim = Claim(text=sentence, kind="", kinds=[], hedged=False, location=ctx.location, doc=s.doc, page=s.page,
+                      bbox=s.bbox, sentence=ctx.index)
+        for text in [x.strip() for x in _ENUM_ITEM.split(sentence) if x.strip()]:
+            m = _BEHIND.search(text)
+            if not m or _HEDGED_ALL.search(text):
+                continue
+            out += _behind_one(claim, text, m, tables, cells_of, doc)
+    return out
+
+
+def _behind_one(claim: Claim, text: str, m: re.Match[str], tables: list[Table], cells_of: dict[str, list[_Cell]],
+                doc: Document) -> list[CrossCheck]:
+    out: list[CrossCheck] = []
+    head = re.split(r"[;:]|\b(?:that|while|whereas|although)\b", text[:m.start()], flags=re.I)[-1]
+    tail = re.split(r"[,;]|\b(?:but|while|whereas|although|which)\b", text[m.end():], flags=re.I)[0]
+    for t in tables:
+        cells = [c for c in cells_of[t.id] if c.value is not None]
+        xs = _rows_named(cells, head, "", "")
+        ys = _rows_named(cells, tail, "", "")
+        if len(xs) != 1 or len(ys) != 1 or xs == ys:
+            continue
+        x_row, y_row = next(iter(xs)), next(iter(ys))
+        per = Counter((c.system, c.column) for c in cells if c.system in (x_row, y_row))
+        if any(n > 1 for n in per.values()):
+            continue  # a label on several rows ("Brown" at each setting): which one is not said
+        cols = list(dict.fromkeys(c.column for c in cells if c.system in (x_row, y_row)))
+        cols = [col for col in cols if _EFFICIENCY.search(text) or not _COST_COLUMN.search(_leaf(col))]
+        named = [col for col in cols if _named_in(col, text)]
+        cols = named or cols
+        ahead, behind = [], []
+        for col in cols:
+            x = next((c for c in cells if c.system == x_row and c.column == col), None)
+            y = next((c for c in cells if c.system == y_row and c.column == col), None)
+            if x is None or y is None:
+                continue
+            low = _lower_better(t, col, x.col)
+            (ahead if (y.value < x.value if low else y.value > x.value) else behind).append((col, x, y))  # type: ignore[operator]
+        if not ahead and not behind:
+            continue
+        status = "consistent" if not behind else "unverified"
+        msg = (f"claim ({_claim_where(claim, doc)}) that {_leaf(x_row)} is behind {_leaf(y_row)}: in {_where(t, doc)} "
+               f"{_leaf(y_row)} is ahead in {len(ahead)} of {len(ahead) + len(behind)} compared columns")
+        if behind:
+            shown = "; ".join(f"{col}: {y.value:g} vs {x.value:g}" for col, x, y in behind[:6])
+            msg += f", not in {shown} [unverified: not ahead in every compared column]"
+        out.append(CrossCheck(
+            kind="superiority", status=status, message=msg, claim=text, claim_doc=claim.doc, claim_page=claim.page,
+            claim_bbox=claim.bbox, table=t.caption, table_id=t.id, table_doc=t.doc, table_page=t.page,
+            cells=[_cell_dict(c, t, doc) for _col, x, y in behind[:6] for c in (x, y)],
+            confidence=min(min(x.confidence, y.confidence) for _col, x, y in ahead + behind),
+            reason="" if not behind else "not ahead in every compared column", tables=[_table_ref(t, doc)],
+        ))
+        break
+    return out
+
+
 # a number said as a difference or a ratio between two rows: "increases performance by about 1.1%",
 # "a more pronounced performance drop (1.7%)", "with 0.84 higher BLEU4", "2.3x faster"
 _DIFF_BEFORE = re.compile(r"\b(?:by|gains?|improv\w*|increas\w*|decreas\w*|reduc\w*|drops?|declin\w*|boost\w*|margin|"
@@ -2259,7 +2344,7 @@ def _check_differences(tables: list[Table], cells_of: dict[str, list[_Cell]], do
         pool = [t for r in refs for t in by_label.get(r, []) if t.doc == ctx.sentence.doc] \
             or [t for t in tables if t.doc == ctx.sentence.doc]
         hits: list[tuple[str, Table, _Cell, _Cell]] = []
-        for k, (s0, e0, val, digits, mult) in enumerate(nums):
+        for s0, e0, val, digits, mult in nums:
             before, after = text[max(0, s0 - 40):s0], text[e0:e0 + 40]
             ratio = bool(re.match(r"\s?[x\u00d7](?![A-Za-z])", after))
             if not (_DIFF_BEFORE.search(before) or _DIFF_AFTER.match(after) or ratio):
@@ -2919,6 +3004,7 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     out += _check_superiority(claims + _best_in_sentences(claims, doc, results, cells_of), results, cells_of, doc)
     out += _check_improvements(claims, results, cells_of, doc)
     out += _check_differences(results, cells_of, doc)
+    out += _check_behind(claims, results, cells_of, doc)
     out += _check_literal_comparisons(claims, results, cells_of, doc)
     out += _check_caption_groups(claims, results, cells_of, doc)
     out += _check_settings(claims, results, cells_of, doc)
