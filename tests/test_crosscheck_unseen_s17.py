@@ -36,8 +36,12 @@ PAGES = {
     "dsc-p13": ("deepseek-coder-v2.pdf", None, 13, 14),         # Table 9 (AIME 2024 "4/30") and the math prose (p. 14)
     "moe-p20": ("deepseek-moe.pdf", None, 20, 21),              # Table 5 (chat models) and the numbered observations (p. 21)
     "hmm-note": ("hmm-note", None, 8, 8),                       # texbench: Table 3, "Brown" on several rows
+    "stockmixer": ("stockmixer-main.pdf", "stockmixer-supplement.pdf", 1, 1),  # supplement Table 1: "# of params" in K
 }
 
+# pages of the main paper read with a supplement (else the whole paper): stockmixer's Table 2 (p. 6),
+# which the supplement's sentence is read against too
+MAIN_PAGES = {"stockmixer": [5]}
 _CACHE: dict[str, tuple] = {}
 
 
@@ -53,12 +57,18 @@ def _run(key: str, tmp_path_factory) -> tuple:
         name, supp, first, last = PAGES[key]
         base = tmp_path_factory.mktemp(key)
         if supp:
-            # the supplement's pages, the main paper whole
+            # the supplement's pages
             out = base / supp
             with pymupdf.open(str(corpus_pdf(supp))) as d:
                 d.select(list(range(first - 1, last)))
                 d.save(str(out))
-            doc = load(corpus_pdf(name), supplements=[out])
+            main = corpus_pdf(name)
+            if key in MAIN_PAGES:
+                main = base / f"{key}-main.pdf"
+                with pymupdf.open(str(corpus_pdf(name))) as d:
+                    d.select(MAIN_PAGES[key])
+                    d.save(str(main))
+            doc = load(main, supplements=[out])
         else:
             out = base / f"{key}.pdf"
             src = corpus_pdf(name) if name.endswith(".pdf") else _texbench(name)
@@ -183,3 +193,22 @@ def test_class_rivals_and_comparisons_from_the_losing_side(key, quote, status, s
     assert mine, quote
     assert status in {c.status for c in mine}, [c.message for c in mine]
     assert any(shown in c.message for c in mine if c.status == status), [c.message for c in mine]
+
+
+# (printed cell of the supplement's "# of params" column, its value)
+PARAMS = [("14.28K", 14280.0), ("8464K", 8464e3), ("56.72K", 56720.0)]
+
+
+@pytest.mark.parametrize("raw,value", PARAMS, ids=[r for r, _v in PARAMS])
+def test_parameter_counts_are_confident_lower_is_better_values(raw, value, tmp_path_factory):
+    _doc, tables, checks = _run("stockmixer", tmp_path_factory)
+    t = next(t for t in tables if t.doc == 1 and any("params" in c for c in t.columns))
+    cells = {c.raw: c for c in table_cells(t)}
+    assert cells[raw].value == pytest.approx(value)
+    # a count printed with its magnitude is a value as printed, not text where a number was expected
+    assert cells[raw].confident, cells[raw].why
+    # "has high training efficiency and outperforms all the comparison methods": fewer parameters
+    # win, and LSTM has fewer (14.28K against StockMixer's 45.08K); Table 2 disagrees too
+    mine = [c for c in _about(checks, "outperforms all the comparison methods") if c.kind == "superiority"]
+    assert {c.status for c in mine} == {"mismatch"}, [c.message for c in mine]
+    assert any("# of params: LSTM 14280 > 45080" in c.message for c in mine), [c.message for c in mine]

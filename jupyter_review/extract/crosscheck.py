@@ -242,7 +242,12 @@ def _lower_better(table: Table, column: str, col_index: int) -> bool:
     else:
         if _LOWER.search(column) and not _HIGHER.search(column):
             return True
+    if _SIZE_COST.search(_leaf(column)) and not _HIGHER.search(column):
+        return True  # a model's size or compute ("# of params", "FLOPs"): fewer is the efficient side
     return bool(_RANK_LOWER.search(_leaf(column)) or _RANK_LOWER.search(column.split(" / ")[0])) and not _HIGHER.search(column)
+
+
+_SIZE_COST = re.compile(r"#\s*(?:of\s+)?param|\bparam(?:eter)?s?\b|\bflops\b|\bgflops\b", re.I)
 
 
 def _claim_direction(text: str, column: str) -> bool | None:
