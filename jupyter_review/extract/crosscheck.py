@@ -242,7 +242,12 @@ def _lower_better(table: Table, column: str, col_index: int) -> bool:
     else:
         if _LOWER.search(column) and not _HIGHER.search(column):
             return True
+    if _SIZE_COST.search(_leaf(column)) and not _HIGHER.search(column):
+        return True  # a model's size or compute ("# of params", "FLOPs"): fewer is the efficient side
     return bool(_RANK_LOWER.search(_leaf(column)) or _RANK_LOWER.search(column.split(" / ")[0])) and not _HIGHER.search(column)
+
+
+_SIZE_COST = re.compile(r"#\s*(?:of\s+)?param|\bparam(?:eter)?s?\b|\bflops\b|\bgflops\b", re.I)
 
 
 def _claim_direction(text: str, column: str) -> bool | None:
@@ -392,7 +397,23 @@ def _cell_number(raw: str, value: Any) -> tuple[float | None, tuple[int, int] | 
         from .tables import parse_number
 
         v = parse_number(raw)
+    if v is None and raw:
+        # a count with a magnitude suffix, alone or with its share ("81.1M", "28.9M (35.6%)",
+        # "42k (0.1%)"): its value in units
+        m = _MAG_CELL.match(raw.strip())
+        if m:
+            v = float(m.group("n").replace(",", "")) * _MAG[m.group("m").upper()]
     return v, None
+
+
+_MAG = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+_MAG_CELL = re.compile(r"^[~\u2248]?(?P<n>\d+(?:[.,]\d+)*)\s?(?P<m>[KMBTk])(?:\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])?$")
+
+
+def _magnitude(raw: str) -> float:
+    """The multiplier a printed count carries ("27.6M": 1e6), 1.0 for a plain number."""
+    m = _MAG_CELL.match((raw or "").strip())
+    return _MAG[m.group("m").upper()] if m else 1.0
 
 
 def _equal(claimed: float, text: str, cell: _Cell) -> bool:
@@ -402,6 +423,12 @@ def _equal(claimed: float, text: str, cell: _Cell) -> bool:
     if cell.value is None:
         return False
     tol = 0.5 * 10 ** (-_decimals(text)) + 1e-9
+    mag = _magnitude(cell.raw)
+    if mag != 1.0:
+        # a count printed with its magnitude ("27.6M (34.1%)"): the claim in the same units
+        # ("27.6M"), or the bare number when the claim prints none
+        said = _MAG.get((re.search(r"\d\s?([KMBTk])\b", text or "") or [None, ""])[1].upper(), mag)
+        return abs(claimed * said - cell.value) <= max(tol * said, 0.5 * 10 ** (-_decimals(cell.raw)) * mag)
     cands = [cell.value, cell.value * 100, cell.value / 100]
     if cell.frac:
         cands.append(float(cell.frac[0]))
@@ -791,7 +818,7 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
 # a number as prose prints it, with a thousands/millions suffix ("3.1K words", "81.1M papers")
 _PROSE_NUM = re.compile(r"(?<![\w.@/\u2212-])(?P<n>\d+(?:\.\d+)?)(?P<m>\s?[KMB](?![A-Za-z]))?(?P<pct>\s?%)?(?![\w@/]|\.\d|-[A-Za-z])")
 _NOT_A_VALUE = re.compile(r"(?:\b(?:tables?|tab\.?|figures?|figs?\.?|sections?|sec\.?|appendix|eq\.|equation|step|stage|rq|"
-                          r"top-?|k\s*=|n\s*=|f\s*=)\s*$)", re.I)
+                          r"top-?|k\s*=|n\s*=|f\s*=)\s*$|\u00a7\s*$)", re.I)
 _MULT = {"K": 1e3, "M": 1e6, "B": 1e9}
 
 
@@ -824,8 +851,10 @@ def _prose_numbers(text: str) -> list[tuple[int, int, float, str, float]]:
     return out
 
 
-def _paragraph_refs(i: int, doc: Document) -> set[str]:
-    """The tables a sentence cites, or that an earlier sentence of its paragraph cites."""
+def _paragraph_refs(i: int, doc: Document, later: bool = False) -> set[str]:
+    """The tables a sentence cites, or that an earlier sentence of its paragraph cites; with
+    ``later``, failing those, one of the next sentences of its paragraph ("... 27.6M of the 28.9M
+    PDFs. ... See Table 3 for more provenance statistics.")."""
     here = doc.sentences[i]
     refs = {m.group(1) for m in _TABLE_REF.finditer(here.text)}
     j = i - 1
@@ -835,6 +864,20 @@ def _paragraph_refs(i: int, doc: Document) -> set[str]:
             break
         refs = {m.group(1) for m in _TABLE_REF.finditer(prev.text)}
         j -= 1
+    j = i + 1
+    para = here.paragraph
+    while later and not refs and j < len(doc.sentences) and j - i <= 5:
+        nxt = doc.sentences[j]
+        if nxt.doc != here.doc:
+            break
+        if nxt.paragraph != para:
+            # (a paragraph cut before a line that opens with "Table 3 ...", its sentence unfinished:
+            # "See" | "Table 3 for more provenance statistics.")
+            if re.search(r"[.!?:]\W*$", doc.sentences[j - 1].text.strip()) or not _TABLE_REF.match(nxt.text):
+                break
+            para = nxt.paragraph
+        refs = {m.group(1) for m in _TABLE_REF.finditer(nxt.text)}
+        j += 1
     return refs
 
 
@@ -844,11 +887,29 @@ def _fold(toks: frozenset[str]) -> frozenset[str]:
                      for t in toks)
 
 
+@functools.lru_cache(maxsize=4096)
+def _shared_lead(labels: tuple[str, ...]) -> str:
+    """The leading words most of a table's row labels share ("Papers w/ " of "Papers w/ PDF",
+    "Papers w/ DOIs", ...: the table's subject, which prose leaves out), or "" (fewer than three
+    labels, or under three quarters of them share it)."""
+    cores = [_core(lab) for lab in labels if _core(lab)]
+    if len(cores) < 3:
+        return ""
+    firsts = Counter(" ".join(c.split()[:2]) for c in cores if len(c.split()) >= 3)
+    if not firsts:
+        return ""
+    lead, n = firsts.most_common(1)[0]
+    if n < 3 or n < 0.75 * len(cores):
+        return ""
+    return lead + " "
+
+
 def _labels_named(labels: list[str], text: str) -> list[str]:
     """The labels whose words (their leaf, without parenthesised notes; plurals folded) the text
     names; of labels named within another named label's words ("PubMed" in "PubMed + ngram block"),
     the longest."""
     words = _fold(_text_tokens(text))
+    shared = _shared_lead(tuple(labels))
     named = []
     for lab in labels:
         lt = _tokens(_core(lab))
@@ -856,6 +917,10 @@ def _labels_named(labels: list[str], text: str) -> list[str]:
             continue
         if _fold(lt) <= words:
             named.append(lab)
+            continue
+        own = _tokens(_core(lab)[len(shared):]) if shared and _core(lab).startswith(shared) else frozenset()
+        if own and any(len(w) >= 3 and not w.isdigit() for w in own) and _fold(own) <= words:
+            named.append(lab)  # "bibliographies" for "Papers w/ bibliographies" among "Papers w/ ..." rows
     named = [lab for lab in named if not any(o != lab and _tokens(_core(lab)) < _tokens(_core(o)) for o in named)]
     # one leaf under several upper header levels ("CSI200 / Accuracy", "CSI300 / Accuracy"): those whose
     # upper levels the text names too
@@ -1220,103 +1285,113 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
         if not nums and not re.search(r"\d[x\u00d7](?![A-Za-z])", text):
             continue
         refs = _paragraph_refs(i, doc)
-        cited = [t for r in refs for t in by_label.get(r, []) if t.doc == ctx.sentence.doc]
-        pool = cited or [t for t in tables if t.doc == ctx.sentence.doc]
+        here_doc = [t for t in tables if t.doc == ctx.sentence.doc]
+        cited0 = [t for r in refs for t in by_label.get(r, []) if t.doc == ctx.sentence.doc]
+        attempts = [(cited0, cited0 or here_doc)]
+        if not refs:
+            # a table the paragraph cites only after the sentence: read against it when the
+            # sentence, read against every table, placed no number
+            later = [t for r in _paragraph_refs(i, doc, later=True) for t in by_label.get(r, []) if t.doc == ctx.sentence.doc]
+            if later:
+                attempts.append((later, later))
         parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []
-        paired = _label_shares(text, nums, pool, axes, doc, parts)
-        placed_k: set[int] = set()
-        if not only_shares:
-            paired |= _ordered_pairs(text, nums, pool, axes, doc, parts)
-        for k, (s0, e0, val, digits, mult) in enumerate(nums):
-            if k in paired or only_shares:
-                continue
-            prev_end = nums[k - 1][1] if k > 0 else 0
-            next_start = nums[k + 1][0] if k + 1 < len(nums) else len(text)
-            after, before = text[e0:next_start], text[prev_end:s0]
-            in_pair = bool(_PAIR_AFTER.match(after)) or bool(re.search(_PAIR_WORD + r"\s+(?:the\s+)?(?:next[- ]best\s+)?$", before, re.I))
-            found: list[tuple[Table, _Cell, bool]] = []  # (table, cell, both labels in the number's own stretch)
-            for t in pool:
-                cells = axes[t.id]
-                rows = list(dict.fromkeys(c.system for c in cells))
-                cols = list(dict.fromkeys(c.column for c in cells))
-                r_here: list[str] = []
-                c_here: list[str] = []
-                segs = _near(after, before)
-                if not cited:
-                    segs = segs[:2]  # citing no table: the number's own clauses only
-                scope = text  # where the label of the other axis may be named
-                br = _bracketed(text, s0)
-                in_bracket = br >= 0 and br >= prev_end
-                if in_bracket:
-                    # inside a bracket: the bracket's own words, then the clause before the bracket
-                    # (a citation bracket in that clause is part of it: "SQuALITY (Wang et al., 2022) is
-                    # a dataset ... (avg. summary length of 227 words)")
-                    close = text.find(")", e0)
-                    segs = [re.split(r"[,;:]|\.\s", text[e0:close if close >= 0 else len(text)], maxsplit=1)[0],
-                            re.split(r"[,;:]|\.\s", text[br + 1:s0])[-1],
-                            re.split(r"[,;:()]|\.\s", _CITATION_BRACKET.sub(" ", text[:br]).rstrip())[-1]]
-                    scope = segs[2] + " " + text[br:close if close >= 0 else len(text)]
-                for seg in segs:
-                    r_here, c_here = _labels_named(rows, seg), _labels_named(cols, seg)
-                    if r_here or c_here:
-                        break
-                if len(r_here) > 1 or len(c_here) > 1 or not (r_here or c_here):
+        for cited, pool in attempts:
+            if parts:
+                break
+            paired = _label_shares(text, nums, pool, axes, doc, parts)
+            placed_k: set[int] = set()
+            if not only_shares:
+                paired |= _ordered_pairs(text, nums, pool, axes, doc, parts)
+            for k, (s0, e0, val, digits, mult) in enumerate(nums):
+                if k in paired or only_shares:
                     continue
-                own = bool(r_here and c_here)
-                unit = re.match(r"\s*([A-Za-z]+)", after)
-                if not own and in_bracket and not cited and unit and unit.group(1).lower() in _tokens((r_here or c_here)[0]):
-                    # a bracket that names one label, the number's unit among its words ("227 words" for
-                    # "|summary| (words)"), set after the clause that names the other label (alone of
-                    # its axis): the bracket is said of that clause's subject
-                    other = _labels_named(cols if r_here else rows, scope)
-                    if len(other) == 1:
-                        c_here, r_here = (other, r_here) if r_here else (c_here, other)
-                        own = True
-                if not own and not cited:
+                prev_end = nums[k - 1][1] if k > 0 else 0
+                next_start = nums[k + 1][0] if k + 1 < len(nums) else len(text)
+                after, before = text[e0:next_start], text[prev_end:s0]
+                in_pair = bool(_PAIR_AFTER.match(after)) or bool(re.search(_PAIR_WORD + r"\s+(?:the\s+)?(?:next[- ]best\s+)?$", before, re.I))
+                found: list[tuple[Table, _Cell, bool]] = []  # (table, cell, both labels in the number's own stretch)
+                for t in pool:
+                    cells = axes[t.id]
+                    rows = list(dict.fromkeys(c.system for c in cells))
+                    cols = list(dict.fromkeys(c.column for c in cells))
+                    r_here: list[str] = []
+                    c_here: list[str] = []
+                    segs = _near(after, before)
+                    if not cited:
+                        segs = segs[:2]  # citing no table: the number's own clauses only
+                    scope = text  # where the label of the other axis may be named
+                    br = _bracketed(text, s0)
+                    in_bracket = br >= 0 and br >= prev_end
+                    if in_bracket:
+                        # inside a bracket: the bracket's own words, then the clause before the bracket
+                        # (a citation bracket in that clause is part of it: "SQuALITY (Wang et al., 2022) is
+                        # a dataset ... (avg. summary length of 227 words)")
+                        close = text.find(")", e0)
+                        segs = [re.split(r"[,;:]|\.\s", text[e0:close if close >= 0 else len(text)], maxsplit=1)[0],
+                                re.split(r"[,;:]|\.\s", text[br + 1:s0])[-1],
+                                re.split(r"[,;:()]|\.\s", _CITATION_BRACKET.sub(" ", text[:br]).rstrip())[-1]]
+                        scope = segs[2] + " " + text[br:close if close >= 0 else len(text)]
+                    for seg in segs:
+                        r_here, c_here = _labels_named(rows, seg), _labels_named(cols, seg)
+                        if r_here or c_here:
+                            break
+                    if len(r_here) > 1 or len(c_here) > 1 or not (r_here or c_here):
+                        continue
+                    own = bool(r_here and c_here)
+                    unit = re.match(r"\s*([A-Za-z]+)", after)
+                    if not own and in_bracket and not cited and unit and unit.group(1).lower() in _tokens((r_here or c_here)[0]):
+                        # a bracket that names one label, the number's unit among its words ("227 words" for
+                        # "|summary| (words)"), set after the clause that names the other label (alone of
+                        # its axis): the bracket is said of that clause's subject
+                        other = _labels_named(cols if r_here else rows, scope)
+                        if len(other) == 1:
+                            c_here, r_here = (other, r_here) if r_here else (c_here, other)
+                            own = True
+                    if not own and not cited:
+                        continue
+                    if not r_here:
+                        have = [r for r in rows if any(c.system == r and c.column == c_here[0] for c in cells)]
+                        cand = _nearest([r for r in _labels_named(rows, scope) if r in have], text, s0)
+                        r_here = cand if cand else (have if len(have) == 1 else [])
+                    if not c_here:
+                        have = [c for c in cols if any(x.system == r_here[0] and x.column == c for x in cells)]
+                        cand = _nearest([c for c in _labels_named(cols, scope) if c in have], text, s0)
+                        c_here = cand if cand else (have if len(have) == 1 else [])
+                    if len(r_here) != 1 or len(c_here) != 1:
+                        continue
+                    cell = next((c for c in cells if c.system == r_here[0] and c.column == c_here[0]), None)
+                    if cell is not None:
+                        found.append((t, cell, own))
+                if len(found) != 1:
                     continue
-                if not r_here:
-                    have = [r for r in rows if any(c.system == r and c.column == c_here[0] for c in cells)]
-                    cand = _nearest([r for r in _labels_named(rows, scope) if r in have], text, s0)
-                    r_here = cand if cand else (have if len(have) == 1 else [])
-                if not c_here:
-                    have = [c for c in cols if any(x.system == r_here[0] and x.column == c for x in cells)]
-                    cand = _nearest([c for c in _labels_named(cols, scope) if c in have], text, s0)
-                    c_here = cand if cand else (have if len(have) == 1 else [])
-                if len(r_here) != 1 or len(c_here) != 1:
+                t, cell, own = found[0]
+                claimed = text[s0:e0].strip()
+                placed_k.add(k)
+                if _same_value(val, digits, mult, claimed, cell) or _round_equal(val, digits, mult, cell):
+                    parts.append(("consistent", f"{claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}: {_where(t, doc)} has "
+                                  f"{cell.raw or f'{cell.value:g}'}", [(t, cell)], ""))
                     continue
-                cell = next((c for c in cells if c.system == r_here[0] and c.column == c_here[0]), None)
-                if cell is not None:
-                    found.append((t, cell, own))
-            if len(found) != 1:
-                continue
-            t, cell, own = found[0]
-            claimed = text[s0:e0].strip()
-            placed_k.add(k)
-            if _same_value(val, digits, mult, claimed, cell) or _round_equal(val, digits, mult, cell):
-                parts.append(("consistent", f"{claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}: {_where(t, doc)} has "
-                              f"{cell.raw or f'{cell.value:g}'}", [(t, cell)], ""))
-                continue
-            reasons = []
-            if in_pair:
-                reasons.append("one of two numbers set against each other")
-            if _DERIVED.search(before[-40:].rstrip(" (")) or _DERIVED_AFTER.search(after):
-                reasons.append("the number reads as a difference, bound or approximation, not a table value")
-            if not cell.confident:
-                reasons.append("the cell was not read with confidence" + (f": {cell.why}" if cell.why else ""))
-            if cell.value and not 0.2 <= (val * mult) / cell.value <= 5:
-                reasons.append("the number is of another order than the cell (another quantity)")
-            if claimed.endswith("%") != (cell.raw or "").strip().endswith("%") and "%" in (cell.raw or "") + claimed:
-                reasons.append("a percentage against a count, or a count against a percentage")
-            if re.match(r"^\s*[-+\u2212]", text[max(0, s0 - 1):s0 + 1]):
-                reasons.append("a signed number (a difference)")
-            if _settings(text) and _setting_missing(_settings(text), [t]):
-                reasons.append("the sentence's setting is not in the table")
-            msg = (f"the text says {claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}; {_where(t, doc)} has "
-                   f"{cell.raw or f'{cell.value:g}'}")
-            parts.append(("unverified" if reasons else "mismatch", msg, [(t, cell)], "; ".join(reasons)))
-        if not only_shares:
-            # numbers the labels above did not place: read where they stand together in one table
-            _co_located(text, pool, cells_of, bool(cited), [nums[k][:2] for k in paired | placed_k], doc, parts)
+                reasons = []
+                if in_pair:
+                    reasons.append("one of two numbers set against each other")
+                if _DERIVED.search(before[-40:].rstrip(" (")) or _DERIVED_AFTER.search(after):
+                    reasons.append("the number reads as a difference, bound or approximation, not a table value")
+                if not cell.confident:
+                    reasons.append("the cell was not read with confidence" + (f": {cell.why}" if cell.why else ""))
+                if cell.value and not 0.2 <= (val * mult) / cell.value <= 5:
+                    reasons.append("the number is of another order than the cell (another quantity)")
+                if claimed.endswith("%") != (cell.raw or "").strip().endswith("%") and "%" in (cell.raw or "") + claimed:
+                    reasons.append("a percentage against a count, or a count against a percentage")
+                if re.match(r"^\s*[-+\u2212]", text[max(0, s0 - 1):s0 + 1]):
+                    reasons.append("a signed number (a difference)")
+                if _settings(text) and _setting_missing(_settings(text), [t]):
+                    reasons.append("the sentence's setting is not in the table")
+                msg = (f"the text says {claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}; {_where(t, doc)} has "
+                       f"{cell.raw or f'{cell.value:g}'}")
+                parts.append(("unverified" if reasons else "mismatch", msg, [(t, cell)], "; ".join(reasons)))
+            if not only_shares:
+                # numbers the labels above did not place: read where they stand together in one table
+                _co_located(text, pool, cells_of, bool(cited), [nums[k][:2] for k in paired | placed_k], doc, parts)
         if not parts:
             continue
         statuses = [p[0] for p in parts]
@@ -1350,10 +1425,17 @@ _BEST_VERB = re.compile(
     r"(?:is|are|was|were|being|remains?|ranks?) (?:the )?(?:best|first|top|state[- ]of[- ]the[- ]art|sota)\b|"
     r"(?:has|had|have|gets?|got|gives?|gave) (?:the )?(?:best|highest|lowest|top)\b|"
     r"(?:has|had|have|gets?|got) the higher\b(?!(?:\s+[\w-]+){0,3}?\s+than\b)|"
-    r"leads?\b|scores? highest)",
+    r"leads?\b|scores? highest|"
+    # "solves more problems from AIME 2024 than the other models": a count compared
+    r"(?:solv|answer|pass|complet|win|won|get|got|achiev)\w*\s+more\s+(?:[\w-]+\s+){0,4}?than)",
     re.I,
 )
-_COMPARE_VERB = re.compile(r"\b(?:outperform|surpass|advantages? over|(?:better|stronger|superior) (?:performance|results?) (?:than|over))", re.I)
+_FRONTED = re.compile(r"^\W*(?:when\s+|while\s+|if\s+)?(?:(?:being\s+)?compared\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)|"
+                      r"relative\s+to)\s+[^,]+,", re.I)
+_FRONTED_VERB = re.compile(r"\b(?:(?:exhibit|show|demonstrat|achiev|deliver|attain|obtain|yield|display|showcas)\w*\s+(?:\w+\s+){0,2}?"
+                           r"(?:better|stronger|superior|higher)\s+(?:performance|results?|scores?|accuracy)|"
+                           r"(?:performs?|performed|does|did)\s+(?:\w+\s+)?better|outperform\w*|surpass\w*)\b", re.I)
+_COMPARE_VERB = re.compile(r"\b(?:outperform|surpass|(?:solv|answer|pass|complet|win|won|get|got|achiev)\w*\s+more\s+(?:[\w-]+\s+){0,4}?than|advantages? over|(?:better|stronger|superior) (?:performance|results?) (?:than|over))", re.I)
 _NOT_SUPERIOR = re.compile(
     r"\b(?:comparabl\w*|on par|competitive\w*|close to|closely|nearly|approach\w*|rival\w*|match(?:es|ing)?|gap|lags?|"
     r"trail\w*|behind|second(?:-| )(?:best|highest)|among the (?:best|top|strongest|leading)|top-tier|"
@@ -1389,7 +1471,7 @@ _EXCEPT = re.compile(r"\b(?:except(?: for)?|with the exception of|apart from|oth
 _DOMAIN = re.compile(r"\b(?:in|on|for)\s+(?:the\s+)?(?P<d>(?:[\w-]+\s+){0,3}?(?:tasks?|understanding|reasoning|generation|"
                      r"domains?|scenarios?|settings?|capabilit(?:y|ies)|abilit(?:y|ies)|competitions?|problems?))\b", re.I)
 _COST_COLUMN = re.compile(r"\b(?:time|latency|memory|params?|parameters|flops|size|tokens|words|throughput|speed|cost|#\s*\w+|"
-                          r"context length|architecture)\b|\(s\)|\bgb\b|\bms\b", re.I)
+                          r"context length|architecture)\b|(?<!\w)#\s*\w+|\(s\)|\bgb\b|\bms\b", re.I)
 _ABLATION = re.compile(r"\bablat\w*|\bw/o\b|\bwithout\b|\bvariants?\b", re.I)
 _EFFICIENCY = re.compile(r"\b(?:faster|efficien\w*|speed|latency|memory|cheaper|cost|throughput|fewer parameters|smaller)\b", re.I)
 
@@ -1479,8 +1561,11 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
     for claim in claims:
         text = claim.text
         verb = _BEST_VERB.search(text)
-        # (a comparison verb makes the claim whatever its cue words: "X demonstrates overwhelming
-        # advantages over Y" carries no superiority cue of the lexicon)
+        # "When compared with Y, X exhibits better performance on ...": the rival opens the sentence,
+        # the comparative needs no "than"
+        fronted = _FRONTED.match(text)
+        if fronted and (verb is None or verb.start() < fronted.end()):
+            verb = _FRONTED_VERB.search(text, fronted.end())
         if verb is None or claim.hedged or ("superiority" not in claim.kinds and not _COMPARE_VERB.search(verb.group(0))):
             continue
         # "despite comparable total parameters, X outperforms Y": a like-for-like size, not a result
@@ -1541,13 +1626,17 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         # the rivals the tables print, named after the verb ("outperforms LLaMA2 SFT 7B", "than the
         # dense baseline"): a row label spelled out in the sentence names that row, and only it
         rival_rows = {t.id: _rows_named(cells_of[t.id], after_verb, rows[0], name) for t, rows in holding}
+        if fronted:
+            for t, rows in holding:
+                rival_rows[t.id] |= _rows_named(cells_of[t.id], text[fronted.start():verb.start()], rows[0], name)
         if any(rival_rows.values()):
             rivals_named = rivals_named or [r for rows in rival_rows.values() for r in rows]
         # "X outperforms Y on all benchmarks (except Z)": "all" is about the benchmarks, the
         # comparison is with Y alone
         if universal and rivals_named and re.match(r"(?i)(?:all|every|each|any)\b.*\b(?:benchmarks?|datasets?|tasks?|metrics?)$", phrase.strip()):
             universal = False
-        excepted = [m.group("x") for m in _EXCEPT.finditer(text)]
+        # ("except for NaturalQuestions and IFEval": two exceptions)
+        excepted = [x for m in _EXCEPT.finditer(text) for x in re.split(r"\s*(?:,|\band\b|\bor\b)\s*", m.group("x")) if x.strip()]
         all_bench = bool(_ALL_BENCH.search(text)) and not _HEDGED_ALL.search(text)
         reasons: list[str] = []
         if _HEDGED_ALL.search(text):
@@ -1560,6 +1649,12 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         scoped_words = limits or ([] if _scope_of(text) is None else [w for w in re.findall(r"[\w-]+", _scope_of(text).group(0))  # type: ignore[union-attr]
                                                                         if w.lower() not in _GENERIC_MODS and w.lower() not in
                                                                         ("among", "all", "than", "over", "any", "models", "model", "llms", "methods", "baselines", "systems")])
+        if not universal and not rivals_named and not all_bench and re.search(r"\bthan\b", verb.group(0), re.I) \
+                and _GENERIC_RIVALS.match(text[verb.end():]) and not _scope_of(text):
+            # "solves more problems from AIME 2024 than the other models": every other row, named
+            # only as a class (read for agreement: which rows the class holds is not said)
+            universal = True
+            reasons.append("the rivals are named only as a class")
         if not universal and not rivals_named and not all_bench:
             continue  # "X achieves strong results": no comparison to check
         if not universal and not rivals_named and re.search(r"\bthan\b|outperform|surpass|exceed|\bbeat", verb.group(0), re.I) \
@@ -1591,6 +1686,11 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
         exact_h = [(t, rows) for t, rows in holding if any(_exact(r, name) or _exact(_leaf(r), name) for r in rows)]
         if exact_h:
             holding = exact_h
+        if rivals_named and not universal and any(rival_rows.values()) and not re.search(
+                r"\b(?:benchmarks?|datasets?|tasks?|metrics?|languages?|domains?|splits?)\b", phrase, re.I):
+            # "In comparison to other open-source models, X demonstrates superior performance over A
+            # and B": the rows named are the comparison; the group only frames it
+            scoped_words = []
         scope_unresolved = bool(scoped_words) and not any(
             _in_group(c.system, c.group, scoped_words) for t, _ in holding for c in cells_of[t.id])
         # a column named by its leaf ("UF3") that the tables print under several upper labels
@@ -1610,6 +1710,7 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             parent_read = ", ".join(sorted(said))
         parents_unnamed: set[str] = set() if said else {p for ps in ambiguous.values() for p in ps}
         findings: list[tuple[Table, list[dict[str, Any]], int, list[str]]] = []
+        tie_notes: dict[str, str] = {}
         for t, rows in holding:
             sys_row = rows[0]
             cells = [c for c in cells_of[t.id] if c.value is not None]
@@ -1618,7 +1719,10 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             else:
                 reasons_t = []
             cols = list(dict.fromkeys(c.column for c in cells))
-            named_cols = [col for col in cols if _named_in(col, after_verb) or _named_in(col, text[: verb.start()])]
+            named_cols = [col for col in cols if (_named_in(col, after_verb) or _named_in(col, text[: verb.start()]))
+                          # ("the same number of activated parameters": a size, not the benchmark)
+                          and (_EFFICIENCY.search(text) or not _COST_COLUMN.search(_leaf(col)))
+                          and not any(names_match(x.strip(), col, 4) for x in excepted)]
             if said and named_cols:
                 named_cols = [col for col in named_cols if _leaf(col) not in ambiguous or col.rsplit(" / ", 1)[0] in said]
                 if not named_cols:
@@ -1686,7 +1790,9 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
             if problems and missing:
                 reasons_t.append(f"the claim's setting ({missing}) is not in the table")
             if problems and all(x["relation"] == "tied" for x in problems):
-                reasons_t.append("tied with another system, not beaten (a tie-break the table may state is not read)")
+                # jointly best: no other row is ahead, the claim is borne out (the tie is said)
+                tie_notes[t.id] = "; ".join(f"{x['column']}: tied with {x['rival']} at {x['value']:g}" for x in problems[:4])
+                problems = []
             if problems and parent_read:
                 reasons_t.append(f"the claim names no upper label; {parent_read} is read from the sentences before it")
             if problems and parents_unnamed:
@@ -1735,7 +1841,8 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
                 more = f" (+{len(p) - 6} more)" if len(p) > 6 else ""
                 parts.append(f"in {_where(t, doc)} another system is better or tied in {len(p)} of {n} columns: {cols}{more}")
             else:
-                parts.append(f"{name} is best in all {n} compared columns of {_where(t, doc)}")
+                parts.append(f"{name} is best in all {n} compared columns of {_where(t, doc)}"
+                             + (f" (jointly: {tie_notes[t.id]})" if t.id in tie_notes else ""))
         lead = f"claim ({_claim_where(claim, doc)}) that {name} is best"
         if scoped_words:
             lead += f" \u201c{phrase.strip() or ' '.join(scoped_words)}\u201d"
@@ -1855,10 +1962,15 @@ def _check_literal_comparisons(claims: list[Claim], tables: list[Table], cells_o
 def _label_pattern(label: str, case: bool = False) -> re.Pattern[str] | None:
     """A table label as the text may spell it (any spacing or hyphenation; any case unless
     ``case``), between word boundaries; None for a label too short to be named."""
-    words = re.findall(r"[^\W_]+(?:\.\d+)?|[\u00d7+]", unicodedata.normalize("NFKC", label))
+    norm = unicodedata.normalize("NFKC", label)
+    found = list(re.finditer(r"[^\W_]+(?:\.\d+)?|[\u00d7+]", norm))
+    words = [m.group(0) for m in found]
     if not words or len("".join(words)) < 3:
         return None
-    body = r"(?<![^\W_/.])" + r"[\s\-_/]*".join(re.escape(w) for w in words) + r"(?![^\W_])"
+    # a word the table cuts short with a period ("Mixtral 8x22B Inst."): the text's full word ("Instruct")
+    pats = [re.escape(m.group(0)) + (r"\w*" if norm[m.end():m.end() + 1] == "." and m.group(0).isalpha() and len(m.group(0)) >= 3
+                                     and k > 0 else "") for k, m in enumerate(found)]
+    body = r"(?<![^\W_/.])" + r"[\s\-_/]*".join(pats) + r"\.?(?![^\W_])"
     return re.compile(body) if case else re.compile(body, re.I)
 
 
@@ -2137,6 +2249,191 @@ def _check_improvements(claims: list[Claim], tables: list[Table], cells_of: dict
                 cells=[_cell_dict(c, t, doc) for c, _ in against[:12]], confidence=min((c.confidence for c, _ in signed), default=None),
                 reason=reason, tables=[_table_ref(t, doc)],
             ))
+    return out
+
+
+# "X still falls behind Y on A, B and C", "X lags behind Y", "X underperforms Y", "X is outperformed by Y":
+# a comparison said from the losing side
+_BEHIND = re.compile(r"\b(?:(?:falls?|fell|lags?|lagged|trails?|trailed|remains?|stays?|is|are|was|were)\s+(?:\w+\s+)?behind|"
+                     r"underperform(?:s|ed)?|(?:is|are|was|were)\s+(?:\w+\s+)?(?:outperformed|surpassed|beaten)\s+by)\b", re.I)
+
+
+def _check_behind(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document) -> list[CrossCheck]:
+    """A claim that a row named before the verb is behind a row named after it, read in the
+    columns the sentence names (every value column but costs when it names none): ``consistent``
+    when the second row is ahead in all of them; otherwise ``unverified`` (a claim from the losing
+    side often means most, not all, benchmarks), never a mismatch."""
+    from ..nlp.context import prose_sentences
+
+    out = []
+    contexts, texts, _toks = prose_sentences(doc)
+    # every prose sentence, item by item ("(3) On ... benchmarks, X still falls behind Y"): a
+    # comparison is checkable whatever the sentence's claim cues
+    for ctx, sentence in zip(contexts, texts):
+        if not _BEHIND.search(sentence):
+            continue
+        s = ctx.sentence
+        claim = Claim(text=sentence, kind="", kinds=[], hedged=False, location=ctx.location, doc=s.doc, page=s.page,
+                      bbox=s.bbox, sentence=ctx.index)
+        for text in [x.strip() for x in _ENUM_ITEM.split(sentence) if x.strip()]:
+            m = _BEHIND.search(text)
+            if not m or _HEDGED_ALL.search(text):
+                continue
+            out += _behind_one(claim, text, m, tables, cells_of, doc)
+    return out
+
+
+def _behind_one(claim: Claim, text: str, m: re.Match[str], tables: list[Table], cells_of: dict[str, list[_Cell]],
+                doc: Document) -> list[CrossCheck]:
+    out: list[CrossCheck] = []
+    head = re.split(r"[;:]|\b(?:that|while|whereas|although)\b", text[:m.start()], flags=re.I)[-1]
+    tail = re.split(r"[,;]|\b(?:but|while|whereas|although|which)\b", text[m.end():], flags=re.I)[0]
+    for t in tables:
+        cells = [c for c in cells_of[t.id] if c.value is not None]
+        xs = _rows_named(cells, head, "", "")
+        ys = _rows_named(cells, tail, "", "")
+        if len(xs) != 1 or len(ys) != 1 or xs == ys:
+            continue
+        x_row, y_row = next(iter(xs)), next(iter(ys))
+        per = Counter((c.system, c.column) for c in cells if c.system in (x_row, y_row))
+        if any(n > 1 for n in per.values()):
+            continue  # a label on several rows ("Brown" at each setting): which one is not said
+        cols = list(dict.fromkeys(c.column for c in cells if c.system in (x_row, y_row)))
+        cols = [col for col in cols if _EFFICIENCY.search(text) or not _COST_COLUMN.search(_leaf(col))]
+        named = [col for col in cols if _named_in(col, text)]
+        cols = named or cols
+        ahead, behind = [], []
+        for col in cols:
+            x = next((c for c in cells if c.system == x_row and c.column == col), None)
+            y = next((c for c in cells if c.system == y_row and c.column == col), None)
+            if x is None or y is None:
+                continue
+            low = _lower_better(t, col, x.col)
+            (ahead if (y.value < x.value if low else y.value > x.value) else behind).append((col, x, y))  # type: ignore[operator]
+        if not ahead and not behind:
+            continue
+        status = "consistent" if not behind else "unverified"
+        msg = (f"claim ({_claim_where(claim, doc)}) that {_leaf(x_row)} is behind {_leaf(y_row)}: in {_where(t, doc)} "
+               f"{_leaf(y_row)} is ahead in {len(ahead)} of {len(ahead) + len(behind)} compared columns")
+        if behind:
+            shown = "; ".join(f"{col}: {y.value:g} vs {x.value:g}" for col, x, y in behind[:6])
+            msg += f", not in {shown} [unverified: not ahead in every compared column]"
+        out.append(CrossCheck(
+            kind="superiority", status=status, message=msg, claim=text, claim_doc=claim.doc, claim_page=claim.page,
+            claim_bbox=claim.bbox, table=t.caption, table_id=t.id, table_doc=t.doc, table_page=t.page,
+            cells=[_cell_dict(c, t, doc) for _col, x, y in behind[:6] for c in (x, y)],
+            confidence=min(min(x.confidence, y.confidence) for _col, x, y in ahead + behind),
+            reason="" if not behind else "not ahead in every compared column", tables=[_table_ref(t, doc)],
+        ))
+        break
+    return out
+
+
+# a number said as a difference or a ratio between two rows: "increases performance by about 1.1%",
+# "a more pronounced performance drop (1.7%)", "with 0.84 higher BLEU4", "2.3x faster"
+_DIFF_BEFORE = re.compile(r"\b(?:by|gains?|improv\w*|increas\w*|decreas\w*|reduc\w*|drops?|declin\w*|boost\w*|margin|"
+                          r"speed-?ups?|advantage|lead)\s*(?:of\s+)?(?:about|around|approximately|roughly|nearly|almost|"
+                          r"only|just)?\s*\(?\s*$", re.I)
+_DIFF_AFTER = re.compile(r"^\s*(?:%|points?|pp|percentage points?)?\s*\)?\s*(?:absolute\s+|relative\s+)?(?:higher|lower|better|worse|"
+                         r"more|less|fewer|improvement|gain|increase|decrease|reduction|drop|faster|slower|speed-?up)\b", re.I)
+_DOWN_WORD = re.compile(r"\b(?:decreas\w*|reduc\w*|drops?|declin\w*|lower|less|fewer|worse|slower|loss)\b", re.I)
+_BASE_ROW = re.compile(r"\b(?:baselines?|default|base|vanilla|original|standard|none|no\s+\w+|w/o)\b", re.I)
+
+
+def _check_differences(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document) -> list[CrossCheck]:
+    """A number a sentence states as the difference or ratio between two rows of a table: a row
+    the sentence names, against another row it names or the table's baseline row ("Baseline",
+    "Default", "w/o ..."), in a column it names (any column when the table has at most three).
+    ``consistent`` when a difference (in the cells' units, in points of a 0-1 cell for a
+    percentage, or relative to the other row) or a ratio equals the number up to its rounding;
+    never a mismatch (the prose may subtract another pair, round, or mean another run)."""
+    from ..nlp.context import prose_sentences
+
+    by_label: dict[str, list[Table]] = {}
+    for t in tables:
+        if t.label:
+            by_label.setdefault(t.label, []).append(t)
+    out: list[CrossCheck] = []
+    contexts, texts, _toks = prose_sentences(doc)
+    for ctx, text in zip(contexts, texts):
+        nums = _prose_numbers(text)
+        if not nums:
+            continue
+        refs = _paragraph_refs(ctx.index, doc, later=True)
+        pool = [t for r in refs for t in by_label.get(r, []) if t.doc == ctx.sentence.doc] \
+            or [t for t in tables if t.doc == ctx.sentence.doc]
+        hits: list[tuple[str, Table, _Cell, _Cell]] = []
+        for s0, e0, val, digits, mult in nums:
+            before, after = text[max(0, s0 - 40):s0], text[e0:e0 + 40]
+            ratio = bool(re.match(r"\s?[x\u00d7](?![A-Za-z])", after))
+            if not (_DIFF_BEFORE.search(before) or _DIFF_AFTER.match(after) or ratio):
+                continue
+            pct = bool(re.match(r"\s?%", text[e0 - 1:e0 + 1][-1:] or "")) or text[s0:e0].rstrip().endswith("%")
+            dec = len(digits.split(".")[1]) if "." in digits else 0
+            tol = 0.5 * 10 ** (-dec) * mult + 1e-9
+            claimed = val * mult
+            down = bool(_DOWN_WORD.search(before[-25:] + " " + after[:25]))
+            found: list[tuple[str, Table, _Cell, _Cell]] = []
+            for t in pool:
+                cells = [c for c in cells_of[t.id] if c.value is not None]
+                rows = list(dict.fromkeys(c.system for c in cells))
+                named = [r for r in _labels_named(rows, text) if not _BASE_ROW.search(_leaf(r))]
+                if not named:
+                    continue
+                others = [r for r in rows if r not in named and (_BASE_ROW.search(_leaf(r)) or r in _labels_named(rows, text))]
+                cols = list(dict.fromkeys(c.column for c in cells))
+                # the column the number's own clause names ("increases performance by about 1.1% but
+                # overshoots fairness": not Fairness)
+                clause = re.split(r"[,;(]|\b(?:but|while|whereas|and)\b", text[:s0].rstrip(" ("))[-1] + " " + \
+                    re.split(r"[,;)]|\b(?:but|while|whereas|and)\b", text[e0:])[0]
+                said = [c for c in cols if _named_in(c, clause)]
+                if not said and len(cols) > 3:
+                    continue
+                for x_row in named:
+                    for y_row in [r for r in rows if r != x_row and (r in named or r in others)]:
+                        for col in said or cols:
+                            x = next((c for c in cells if c.system == x_row and c.column == col), None)
+                            y = next((c for c in cells if c.system == y_row and c.column == col), None)
+                            if x is None or y is None or x.value is None or y.value is None:
+                                continue
+                            xv, yv = float(x.value), float(y.value)
+                            d = xv - yv
+                            ctol = 0.5 * 10 ** (-_decimals(x.raw)) + 0.5 * 10 ** (-_decimals(y.raw))
+                            cands: list[tuple[float, float, str]] = []
+                            if ratio:
+                                if yv:
+                                    cands.append((xv / yv, 0.0, "ratio"))
+                                if xv:
+                                    cands.append((yv / xv, 0.0, "ratio"))
+                            else:
+                                if not down or d <= 0 or _lower_better(t, col, x.col):
+                                    cands.append((abs(d), ctol, "difference"))
+                                    if pct and max(abs(xv), abs(yv)) <= 1.0:
+                                        cands.append((abs(d) * 100, ctol * 100, "difference in points"))
+                                    if pct and yv:
+                                        cands.append((abs(d) / abs(yv) * 100, 0.0, "relative difference"))
+                            for v, vt, how in cands:
+                                if abs(claimed - v) <= max(tol, vt):
+                                    found.append((how, t, x, y))
+                                    break
+            if found:
+                hits.append((text[s0:e0].strip(), *found[0]))
+        if not hits:
+            continue
+        s = ctx.sentence
+        claim = Claim(text=text, kind="", kinds=[], hedged=False, location=ctx.location, doc=s.doc, page=s.page, bbox=s.bbox,
+                      sentence=ctx.index)
+        parts = [f"{said} is the {how} of {_leaf(x.system)} ({x.raw or f'{x.value:g}'}) and {_leaf(y.system)} "
+                 f"({y.raw or f'{y.value:g}'}) in {_leaf(x.column)} of {_where(t, doc)}" for said, how, t, x, y in hits]
+        tabs = list({t.id: t for _s, _h, t, _x, _y in hits}.values())
+        out.append(CrossCheck(
+            kind="number", status="consistent", message=f"sentence ({_claim_where(claim, doc)}): " + "; ".join(parts),
+            claim=text, claim_doc=s.doc, claim_page=s.page, claim_bbox=s.bbox, table=tabs[0].caption, table_id=tabs[0].id,
+            table_doc=tabs[0].doc, table_page=tabs[0].page,
+            cells=[_cell_dict(c, t, doc) for _s, _h, t, x, y in hits[:6] for c in (x, y)],
+            confidence=min(min(x.confidence, y.confidence) for _s, _h, _t, x, y in hits), reason="",
+            tables=[_table_ref(t, doc) for t in tabs],
+        ))
     return out
 
 
@@ -2725,6 +3022,8 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     out += _check_cited_numbers(results + others, cells_of, doc, done)
     out += _check_superiority(claims + _best_in_sentences(claims, doc, results, cells_of), results, cells_of, doc)
     out += _check_improvements(claims, results, cells_of, doc)
+    out += _check_differences(results, cells_of, doc)
+    out += _check_behind(claims, results, cells_of, doc)
     out += _check_literal_comparisons(claims, results, cells_of, doc)
     out += _check_caption_groups(claims, results, cells_of, doc)
     out += _check_settings(claims, results, cells_of, doc)

@@ -350,6 +350,8 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
 
 
 _GENERIC = re.compile(r"^(?:column \d+|)$")
+# a count with its magnitude, alone or with its share ("14.28K", "28.9M (35.6%)"): a value as printed
+_COUNT_CELL = re.compile(r"^[~\u2248]?\d+(?:[.,]\d+)*\s?[KMBTk](?:\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])?$")
 
 
 def _confidence(table: Table, rt: RawTable, orient_conf: float) -> None:
@@ -412,7 +414,7 @@ def _confidence(table: Table, rt: RawTable, orient_conf: float) -> None:
                         "why": why}
     for r in recs:
         c = overall
-        if r.value is not None and not isinstance(r.value, (int, float)):
+        if r.value is not None and not isinstance(r.value, (int, float)) and not _COUNT_CELL.match(split_marks(str(r.value))[0].strip()):
             c = min(c, 0.2)  # text where a number was expected: two cells run together, or a label
         if keys[(r.system, r.column)] > 1 or not r.system.strip() or _GENERIC.match(r.column) or _GENERIC.match(r.system):
             c = min(c, 0.3)

@@ -100,8 +100,10 @@ def _is_value(t: str) -> bool:
 # "<0.0001"), a significance mark ("NS", "**", "* (T < NT)"), a number times a power
 # ("1.2 × 10−3", a fitted law "3.075 × C−0.078")
 _N = r"[-+\u2212]?\d+(?:[.,]\d+)*%?"
+# (the count may carry a magnitude suffix: "28.9M (35.6%)", "42k (0.1%)")
+_NK = r"[-+\u2212]?\d+(?:[.,]\d+)*(?:\s?[KMBTk])?%?"
 _STAT = re.compile(
-    r"^(?:" + _N + r"\s*[(\[]\s*" + _N + r"\s*(?:[,;\u2013\u2014\u2212-]|to)?\s*(?:" + _N + r")?\s*[)\]]"
+    r"^(?:" + _NK + r"\s*[(\[]\s*" + _N + r"\s*(?:[,;\u2013\u2014\u2212-]|to)?\s*(?:" + _N + r")?\s*[)\]]"
     r"|" + _N + r"\s*[\u00d7x]\s*(?:10|[A-Za-z])\s*\^?[-+\u2212]?\d+(?:\.\d+)?"
     r"|\d+\s*/\s*\d+"
     r"|(?:p\s*)?[<>=\u2264\u2265]\s*0?\.\d+"
@@ -1345,7 +1347,10 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
 
     # a header line of numbers (the settings of a sweep: "b | 2 | 1 | 0.5 | MTP") with no header line
     # above it, set apart from the rows below by a drawn rule that no other row boundary repeats
-    if first_body == 0 and len(body_idx) >= 3 and page_rules is not None and _ruled_off_top(rows, body_idx, page_rules_in(), bbox):
+    # (a sweep names two or more settings: a ruled-off top row with one value, "Total papers | 81.1M"
+    # over "Papers w/ PDF | 28.9M (35.6%)", is a totals row of a key-value table, not a header)
+    if first_body == 0 and len(body_idx) >= 3 and page_rules is not None and rows[0].nval >= 2 \
+            and _ruled_off_top(rows, body_idx, page_rules_in(), bbox):
         body_idx = body_idx[1:]
         first_body = body_idx[0]
         header_rows = rows[:first_body]
