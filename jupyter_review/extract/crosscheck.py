@@ -819,7 +819,6 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
 _PROSE_NUM = re.compile(r"(?<![\w.@/\u2212-])(?P<n>\d+(?:\.\d+)?)(?P<m>\s?[KMB](?![A-Za-z]))?(?P<pct>\s?%)?(?![\w@/]|\.\d|-[A-Za-z])")
 _NOT_A_VALUE = re.compile(r"(?:\b(?:tables?|tab\.?|figures?|figs?\.?|sections?|sec\.?|appendix|eq\.|equation|step|stage|rq|"
                           r"top-?|k\s*=|n\s*=|f\s*=)\s*$|\u00a7\s*$)", re.I)
-_MULT = {"K": 1e3, "M": 1e6, "B": 1e9}
 
 
 def _prose_numbers(text: str) -> list[tuple[int, int, float, str, float]]:
@@ -845,8 +844,7 @@ def _prose_numbers(text: str) -> list[tuple[int, int, float, str, float]]:
         if re.match(r"\s?[\u2212\u00d7*/\u00f7^=]\s?\d", text[m.end():]) \
                 or re.search(r"(?:[\u00d7*/\u00f7^]|\d[KMB]?\s?[\u2212=])\s?$", text[max(0, m.start() - 6):m.start()]):
             continue  # "1 \u22124096\u00d712 128K = 62.5%": a term or result of a formula, no table value
-        mult = _MULT[m.group("m").strip()] if m.group("m") else 1.0
-        mult = _MULT[m.group("m").strip()] if m.group("m") else 1.0
+        mult = _MAG[m.group("m").strip()] if m.group("m") else 1.0
         out.append((m.start(), m.end(), float(n), n, mult))
     return out
 

@@ -41,6 +41,28 @@ _DO_OP = re.compile(rb"(?<![A-Za-z0-9_*'\"])Do(?=[\s\[\]/()<>%]|$)")
 _PAINT_OP = re.compile(rb"(?<![A-Za-z0-9_*'\"])(?:S|s|f\*?|F|B\*?|b\*?)(?=[\s\[\]/()<>%]|$)")
 
 
+_FLATE = ("/FlateDecode", "/Fl", "[/FlateDecode]", "[/Fl]")
+
+
+def _inflate_chunks(raw: bytes, cap: int, chunk: int = 1 << 20) -> Any:
+    """A Flate stream decoded piece by piece, up to ``cap`` (+1) bytes; a corrupt stream ends early."""
+    d = zlib.decompressobj()
+    data = raw
+    n = 0
+    try:
+        while n <= cap:
+            out = d.decompress(data, min(chunk, cap + 1 - n))
+            if not out:
+                break
+            n += len(out)
+            yield out
+            data = d.unconsumed_tail
+            if not data and d.eof:
+                break
+    except zlib.error:
+        return
+
+
 def _inflated_size(doc: Any, xref: int, cap: int) -> tuple[int, bytes]:
     """Size of one stream once decoded, counted up to ``cap`` (+1), and its first bytes."""
     try:
@@ -50,24 +72,13 @@ def _inflated_size(doc: Any, xref: int, cap: int) -> tuple[int, bytes]:
     if filt in ("null", ""):
         raw = doc.xref_stream_raw(xref) or b""
         return min(len(raw), cap + 1), raw[:PATH_SCAN_BYTES]
-    if filt in ("/FlateDecode", "/Fl", "[/FlateDecode]", "[/Fl]"):
-        raw = doc.xref_stream_raw(xref) or b""
-        d = zlib.decompressobj()
+    if filt in _FLATE:
         head = b""
         n = 0
-        chunk = 1 << 20
-        data = raw
-        try:
-            while n <= cap:
-                out = d.decompress(data, min(chunk, cap + 1 - n))
-                if not head:
-                    head = out[:PATH_SCAN_BYTES]
-                n += len(out)
-                data = d.unconsumed_tail
-                if not out or (not data and d.eof):
-                    break
-        except zlib.error:
-            pass
+        for out in _inflate_chunks(doc.xref_stream_raw(xref) or b"", cap):
+            if not head:
+                head = out[:PATH_SCAN_BYTES]
+            n += len(out)
         return min(n, cap + 1), head
     # another filter (rare for content streams): compressed size, and MuPDF decodes only small ones
     raw_len = len(doc.xref_stream_raw(xref) or b"")
@@ -152,7 +163,7 @@ def paint_count(pg: Any, cap: int = PAGE_DRAWING_BYTES) -> int | None:
             continue
         if filt in ("null", ""):
             chunks = [raw]
-        elif filt in ("/FlateDecode", "/Fl", "[/FlateDecode]", "[/Fl]"):
+        elif filt in _FLATE:
             chunks = _inflate_chunks(raw, cap - seen)
         else:
             return None
@@ -167,24 +178,6 @@ def paint_count(pg: Any, cap: int = PAGE_DRAWING_BYTES) -> int | None:
             tail = data[cut:]
         paints += len(_PAINT_OP.findall(tail)) + len(_DO_OP.findall(tail))
     return paints
-
-
-def _inflate_chunks(raw: bytes, cap: int, chunk: int = 1 << 20) -> Any:
-    d = zlib.decompressobj()
-    data = raw
-    n = 0
-    try:
-        while n <= cap:
-            out = d.decompress(data, min(chunk, cap + 1 - n))
-            if not out:
-                break
-            n += len(out)
-            yield out
-            data = d.unconsumed_tail
-            if not data and d.eof:
-                break
-    except zlib.error:
-        return
 
 
 @dataclass

@@ -71,7 +71,7 @@ def _where(files: list[dict[str, Any]], doc: Any, page: Any, file: str = "", rol
 def _check_where(files: list[dict[str, Any]], c: Any) -> str:
     """Where a check stands: its claim's page, or, for a check of a table alone (a bold cell that
     is not the column's best), the table's page."""
-    if c.claim_page is None and getattr(c, "table_page", None) is not None:
+    if c.claim_page is None and c.table_page is not None:
         return _where(files, c.table_doc, c.table_page)
     return _where(files, c.claim_doc, c.claim_page)
 
