@@ -204,11 +204,47 @@ def _ubox(lines: list[Line]) -> tuple[float, float, float, float]:
 # -- columns and reading order -----------------------------------------------------
 
 
-def order_blocks(page: Page) -> None:
+def _column_shares(page: Page) -> tuple[int, int, int]:
+    """Characters of the page's flow blocks left of, right of and in all (lchars, rchars, total)."""
+    w = page.width
+    mid = w / 2
+    flow = [b for b in page.blocks if b.kind not in ("header", "footer", "page_number", "margin")]
+    lchars = sum(len(b.text) for b in flow if b.bbox[2] <= mid + 0.02 * w)
+    rchars = sum(len(b.text) for b in flow if b.bbox[0] >= mid - 0.02 * w)
+    return lchars, rchars, sum(len(b.text) for b in flow)
+
+
+def two_column_pages(pages: list[Page]) -> list[bool]:
+    """Per page, whether the file around it is set in two columns: most of the file's pages that
+    carry text are (by the per-page test), or the text page before or after it is."""
+    votes: list[bool | None] = []
+    for p in pages:
+        lc, rc, tot = _column_shares(p)
+        votes.append(_two_by_shares(lc, rc, tot) if tot >= 500 else None)
+    known = [v for v in votes if v is not None]
+    most = bool(known) and sum(known) >= 0.5 * len(known)
+    out = []
+    for i in range(len(pages)):
+        before = next((v for v in reversed(votes[:i]) if v is not None), False)
+        after = next((v for v in votes[i + 1:] if v is not None), False)
+        out.append(most or before or after)
+    return out
+
+
+def _two_by_shares(lchars: int, rchars: int, total: int) -> bool:
+    # a two-column page has substantial text on both sides that does not cross the middle
+    total = total or 1
+    return lchars > 0.2 * total and rchars > 0.2 * total and (lchars + rchars) > 0.6 * total
+
+
+def order_blocks(page: Page, two_column_file: bool | None = None) -> None:
     """Sort body-ish blocks into reading order, detecting one or two columns.
 
     Full-width blocks (titles, wide tables, abstracts) split the page into bands; inside
-    a band the left column is read before the right one.
+    a band the left column is read before the right one. In a file set in two columns, a
+    page whose text all sits in one column or the other is two-column too even when one
+    column is short (a last page, the end of a checklist): read by height alone, a short
+    right column would be read before the left column's lower half.
     """
     w = page.width
     mid = w / 2
@@ -218,11 +254,11 @@ def order_blocks(page: Page) -> None:
         return
     left = [b for b in flow if b.bbox[2] <= mid + 0.02 * w]
     right = [b for b in flow if b.bbox[0] >= mid - 0.02 * w]
-    # a two-column page has substantial text on both sides that does not cross the middle
-    lchars = sum(len(b.text) for b in left)
-    rchars = sum(len(b.text) for b in right)
-    total = sum(len(b.text) for b in flow) or 1
-    two = lchars > 0.2 * total and rchars > 0.2 * total and (lchars + rchars) > 0.6 * total
+    if two_column_file is None:  # re-ordered after tables are cut out: the file's verdict stays
+        two_column_file = bool(getattr(page, "_two_file", False))
+    lchars, rchars, total = _column_shares(page)
+    two = _two_by_shares(lchars, rchars, total) or (
+        two_column_file and lchars > 0 and rchars > 0 and (lchars + rchars) > 0.85 * (total or 1))
     if not two:
         page.columns = 1
         flow.sort(key=lambda b: (round(b.bbox[1], 0), b.bbox[0]))

@@ -48,6 +48,7 @@ from .layout import (
     mark_running_text,
     mark_tick_runs,
     order_blocks,
+    two_column_pages,
 )
 from .ligatures import repair as repair_word_text
 from .ligatures import repair_pages as repair_ligatures
@@ -1103,7 +1104,9 @@ class _Builder:
         self.body = body_font_size(pages)
         for p in pages:
             p.blocks = _split_blocks(p.blocks, self.body)
-            order_blocks(p)
+        for p, two_file in zip(pages, two_column_pages(pages)):
+            p._two_file = two_file  # type: ignore[attr-defined]  # kept for re-ordering after tables
+            order_blocks(p, two_file)
             _mark_footnotes(p, self.body)
             frame = getattr(p, "_frame", 0)
             if frame:  # reading order and kinds are decided: boxes back to the page's own frame
