@@ -389,6 +389,13 @@ def _split_blocks(blocks: list[Block], body: float) -> list[Block]:
             heading_like = lambda x: (x.bold or x.size > body + 0.9) and len(x.text) < 90  # noqa: E731
             gap = ln.bbox[1] - prev.bbox[3]
             brk = heading_like(prev) != heading_like(ln) or gap > 1.2 * max(prev.size, 6)
+            if (brk and gap <= 1.2 * max(prev.size, 6) and not heading_like(prev) and heading_like(ln)
+                    and abs(prev.size - ln.size) < 0.3 and prev.bold == ln.bold
+                    and not prev.text.rstrip().endswith((".", ":", "?", "!"))
+                    and not _deliberate_break(prev, ln, b.bbox[2])):
+                # a paragraph's short last line in a type larger than the body's ("Board, and they
+                # responded ...", a datasheet set in 11 pt): the line before ran full and on into it
+                brk = False
             if heading_like(prev) and heading_like(ln) and (abs(prev.size - ln.size) > 0.9 or prev.bold != ln.bold
                                                           or prev.font != ln.font):
                 brk = True  # "Methodology" over "Problem Definition"
