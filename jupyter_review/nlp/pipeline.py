@@ -40,6 +40,13 @@ _LABEL_END = re.compile(
 
 _FINAL = (".", "!", "?", "\u2026", "?!", "!?", "\u3002", "\uff01", "\uff1f")
 _OPENERS = {"(", "[", "{", '"', "'", "\u201c", "\u2018"}
+# a list bullet opens an item, and an item is a sentence of its own ("... - Yes \u2022 This paper
+# specifies ...": a checklist's items set in one block); the middle dot and the bullet operator
+# are left out (products and units in formulas)
+_BULLETS = {"\u2022", "\u25aa", "\u25cf", "\u2023", "\u25e6"}
+# a checklist's answer after a dash ends its item: "... introduced? - Yes", "... appendix. -Yes."
+_DASHES = {"-", "\u2013", "\u2014"}
+_ANSWER_WORDS = {"yes", "no", "na", "n/a", "partial", "partially"}
 
 
 @Language.component(
@@ -101,6 +108,9 @@ def _sentence_starts(doc: Doc, forced: Iterable[int] = (), text: str | None = No
                 proposed.append(j)
                 run_of[j] = j
     forced_set = set(forced)
+    # every list bullet inside a text opens a sentence
+    bullets = {j for j in range(1, n) if tok(j) in _BULLETS and j + 1 < n and not arr[j + 1, 4]}
+    forced_set |= bullets
     merged = sorted(forced_set.union(proposed))
     starts = [0]
     for i in merged:
@@ -109,6 +119,8 @@ def _sentence_starts(doc: Doc, forced: Iterable[int] = (), text: str | None = No
         if i in forced_set:
             starts.append(i)
             continue
+        if i - 1 in bullets:
+            continue  # the item's bullet already opens it
         k = i
         while k - 1 > 0 and tok(k - 1) in _OPENERS:
             k -= 1
@@ -139,6 +151,10 @@ def _joins_previous(tok, i: int, k: int, run: int, last: int) -> bool:
         return True  # "(2020)", "[12]" after an abbreviation or a number
     if tok(run) in (",", ";", ":"):
         return True  # the run starts with a comma: "al., 2010"
+    if (tok(i - 1) in _DASHES and tok(i).lower() in _ANSWER_WORDS) or (
+            tok(i) in _DASHES and tok(i + 1).lower() in _ANSWER_WORDS) or (
+            tok(i)[:1] in _DASHES and tok(i)[1:].lower() in _ANSWER_WORDS):
+        return True  # a checklist item's answer after its dash: "... introduced? - Yes", "... results? -Yes"
     # an enumeration label "1." right at the start of the text or of a sentence
     if re.fullmatch(r"\d{1,2}\.", word) and (run - 1 == last):
         return True
