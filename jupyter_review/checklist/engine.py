@@ -364,29 +364,35 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
             question = ""
             continue
         item = items.get(i)
+        text = s.text
+        if item is not None and item[2]:
+            # the authors' justification after the answer ("- No. There is no need to perform
+            # statistical testing ..."): their own words, read as prose; the template item is not
+            item = None
+            text = items[i][2]
         if item is not None and (item[1] == "no" or len(item[0].split()) < 3):
             continue  # a yes/no checklist's item answered no or n/a (or an answer alone) states nothing
         kind, title = _section_of(s, sections)
         if kind in SKIP_SECTIONS:
             continue
-        if _BOILERPLATE.search(s.text) or (s.doc, s.paragraph) in notices:
+        if _BOILERPLATE.search(text) or (s.doc, s.paragraph) in notices:
             continue  # the publisher's permission block on page 1 discloses nothing about the work
-        if _is_formula(s.text):
+        if _is_formula(text):
             continue  # an equation or a row of symbols read as text: no statement at all
-        if looks_like_code(s.text):
+        if looks_like_code(text):
             continue  # pseudo-code of an algorithm box: a procedure, no statement
-        if _is_prompt(s.text) and not (kind in _STATEMENT_SECTIONS and _SHORT_ANSWER.match(s.text)):
-            if _QUESTION_END.search(s.text):
+        if _is_prompt(text) and not (kind in _STATEMENT_SECTIONS and _SHORT_ANSWER.match(text)):
+            if _QUESTION_END.search(text):
                 rhetorical = questions.get(s.doc, 0) < _FORM_QUESTIONS and (s.doc, s.paragraph) in prose
-                question = "" if rhetorical else s.text
+                question = "" if rhetorical else text
             continue
         prose.add((s.doc, s.paragraph))
         sents.append(
-            _Unit(text=item[0] if item else s.text, doc=s.doc, page=s.page, bbox=s.bbox, section_kind=kind,
+            _Unit(text=item[0] if item else text, doc=s.doc, page=s.page, bbox=s.bbox, section_kind=kind,
                   section_title=title, role=roles[s.doc] if s.doc < len(roles) else "main", boxes=list(s.boxes),
                   key=(s.doc, i),
-                  context=question if len(s.text) < 400 and not (
-                      s.doc not in form_docs and _ANSWERS_RESEARCH_QUESTION.match(s.text)) else "",
+                  context=question if len(text) < 400 and not (
+                      s.doc not in form_docs and _ANSWERS_RESEARCH_QUESTION.match(text)) else "",
                   note=" ".join(x for x in (_note_for(s, notes, sups), _linked(s, links)) if x),
                   checklist=item is not None)
         )
@@ -841,7 +847,10 @@ _LINK_IN = re.compile(_HOST + r"\S")
 # which the text layer prints after a dash or at the start of the next line ("... -" / "Yes • ...")
 _ANSWER = r"(?:Yes|No|Partial|NA|N/A|Not applicable)"
 _LEAD_ANSWER = re.compile(rf"^\s*[-\u2013]?\s*({_ANSWER})\b\.?\s*(?:[\u2022\u00b7]\s*|$)")
-_TRAIL_ANSWER = re.compile(rf"\s[-\u2013]\s*(?:({_ANSWER})\b\.?\s*[\u2022\u00b7]?\s*)?$")
+_TRAIL_ANSWER = re.compile(rf"\s[-\u2013]\s*(?:({_ANSWER})\b\.?\s*[\u2022\u00b7]?\s*)?$"
+                           # or the answer with the authors' justification after it ("... tests (e.g.,
+                           # Wilcoxon signed-rank). - No. There is no need to perform statistical testing ...")
+                           rf"|\s[-\u2013]\s*({_ANSWER})\.\s+(?=[A-Z])")
 _INNER_ANSWER = re.compile(rf"\s[-\u2013]\s*{_ANSWER}\b\.?\s*[\u2022\u00b7]\s*")
 # the AAAI-2025 layout: the item's options in brackets, its answer after them
 # ("... are stated clearly and formally (yes/partial/no) yes")
@@ -850,13 +859,14 @@ _OPTIONS_ANSWER = re.compile(rf"\s\({_OPT}(?:\s*/\s*{_OPT})+\)\s*(?:({_OPT})\b\.
 _CHECKLIST_MIN = 4  # answered items in a file that make it hold a yes/no checklist
 
 
-def _checklist_items(sentences: Sequence[Any]) -> dict[int, tuple[str, str]]:
+def _checklist_items(sentences: Sequence[Any]) -> dict[int, tuple[str, str, str]]:
     """Sentence index -> (the item's text without the answers of the items before it, its answer:
-    "yes" or "no") for the items of the yes/no checklists in the files; empty for a file without
+    "yes" or "no", the authors' justification after the answer or "") for the items of the yes/no
+    checklists in the files; empty for a file without
     one. An item is a sentence that ends with a dash after which its answer is printed, at its
     end or at the start of the next sentence; a file needs four answered items (prose ends a
     sentence with a dash in lists and formulas, but never with an answer word after it)."""
-    out: dict[int, tuple[str, str]] = {}
+    out: dict[int, tuple[str, str, str]] = {}
     by_doc: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
         by_doc.setdefault(s.doc, []).append(i)
@@ -865,7 +875,7 @@ def _checklist_items(sentences: Sequence[Any]) -> dict[int, tuple[str, str]]:
         if sum(1 for m in trail.values() if m) < _CHECKLIST_MIN:
             continue
         lead = {i: _LEAD_ANSWER.match(sentences[i].text) for i in idx}
-        found: dict[int, tuple[str, str]] = {}
+        found: dict[int, tuple[str, str, str]] = {}
         for k, i in enumerate(idx):
             t, m = sentences[i].text, trail[i]
             if not (m or (lead[i] and k > 0 and trail[idx[k - 1]])):
@@ -875,11 +885,12 @@ def _checklist_items(sentences: Sequence[Any]) -> dict[int, tuple[str, str]]:
             inner = list(_INNER_ANSWER.finditer(body))
             if inner:  # two items run into one sentence ("... from - Yes \u2022 If an algorithm ..."): the last
                 body = body[inner[-1].end():]
-            answer = m.group(1) if m and m.group(1) else None
+            answer = next((g for g in m.groups() if g), None) if m else None
             if answer is None and k + 1 < len(idx) and lead[idx[k + 1]]:
                 answer = lead[idx[k + 1]].group(1)
             if answer is not None:
-                found[i] = (body.strip(), "yes" if answer.lower() in ("yes", "partial") else "no")
+                found[i] = (body.strip(), "yes" if answer.lower() in ("yes", "partial") else "no",
+                            t[m.end():].strip() if m else "")
         if len(found) >= _CHECKLIST_MIN:
             out.update(found)
     return out
