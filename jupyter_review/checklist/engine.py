@@ -304,6 +304,7 @@ class _Hit:
     at: int = -1  # where in a long unit (a figure legend) the pattern matched: the quote shows it
     purpose: str = ""  # a link the unit gives is for something else: the words that say so ("model checkpoints")
     place: str = ""  # where a release without a link is found: the title block's repository
+    points: bool = False  # specific only by pointing to where the details are ("... in the following sections")
 
     def weak_key(self) -> tuple[float, ...]:
         """Among statements without the specifics (none of them decides the status alone), the
@@ -318,8 +319,8 @@ class _Hit:
         spec = on if self.p_spec is None else self.p_spec
         prior = {"section": 0, "aspect": 2, "mention": 3}.get(self.why, 1)
         own_heading = 0 if self.why == "section" and self.sure else 1
-        return (-self.strength, -self.sure, own_heading, -round(on * (0.5 + spec), 2), prior, self.unit.doc,
-                self.unit.page)
+        return (-self.strength, -self.sure, self.points, own_heading, -round(on * (0.5 + spec), 2), prior,
+                self.unit.doc, self.unit.page)
 
 
 _ANSWERS_RESEARCH_QUESTION = re.compile(
@@ -985,12 +986,30 @@ _POINTER = re.compile(
 )
 
 
-def _only_points(det: Detector, u: _Unit) -> bool:
-    """A specific hit that is specific only through its pointer to the supplement or an appendix:
-    without the pointer phrase the sentence gives nothing the topic needs."""
-    if not _POINTER.search(u.text):
+# a pointer to another part of the same text ("are introduced in the following sections",
+# "is described in Section 4", "detailed below"): the details are there, not in this sentence
+_INNER_POINTER = re.compile(
+    r"(?:\b(?:is|are|was|were|can be|will be)\s+)?\b(?:described|detailed|given|provided|reported|listed|shown|"
+    r"presented|introduced|discussed|explained|defined|summari[sz]ed|elaborated|outlined|specified)\s+"
+    r"(?:in (?:more |further |full )?detail\s+)?"
+    r"(?:in\s+(?:the\s+)?(?:following|next|subsequent|later|remaining|previous|preceding)\s+"
+    r"(?:sections?|subsections?|paragraphs?|chapters?|parts?)|in\s+(?:Section|Sec\.|\u00a7|Chapter)\s*[A-Z]?\d+(?:\.\d+)*"
+    r"|below\b|later\b|hereafter\b)"
+    r"|\(?\bsee\s+(?:Section|Sec\.|\u00a7)\s*[A-Z]?\d+(?:\.\d+)*\)?",
+    re.IGNORECASE,
+)
+
+
+def _only_points(det: Detector, u: _Unit, inner: bool = False) -> bool:
+    """A specific hit that is specific only through its pointer to the supplement or an appendix
+    (with ``inner``, also to another part of the same text): without the pointer phrase the
+    sentence gives nothing the topic needs."""
+    pointers = (_POINTER, _INNER_POINTER) if inner else (_POINTER,)
+    if not any(p.search(u.text) for p in pointers):
         return False
-    rest = _POINTER.sub(" ", u.text)
+    rest = u.text
+    for p in pointers:
+        rest = p.sub(" ", rest)
     return det.specific is None or not det.specific.search(rest)
 
 
@@ -1567,6 +1586,8 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
                 h = None
             if h is not None and u.key not in seen:
                 seen.add(u.key)
+                # a sentence that only points to where the details are is quoted after the ones that give them
+                h.points = h.strength == SPECIFIC and h.why != "section" and _only_points(det, u, inner=True)
                 hits.append(h)
         if det.captions is not None:
             for u in captions:
