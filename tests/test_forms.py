@@ -286,3 +286,16 @@ def test_real_aaai_options_checklist():
     for tid, text in _shown(a):
         assert "(yes/" not in text, (tid, text)
         assert a.topics[tid].status != "disclosed", (tid, text)
+
+
+_INSTRUCTION_WORDS = re.compile(r"^\s*if (?:so|not|yes|no|there (?:is|are))\b[^.]{0,120}\b(?:please|you may|you can|skip)\b", re.I)
+
+
+@pytest.mark.parametrize("name", ["multi-lexsum.pdf", "dolma-v0.1.pdf", "fews-datasheet.pdf"])
+def test_real_datasheet_instructions_are_never_evidence(name):
+    """A datasheet's instructions under its questions ("If not, you may skip the remainder of the
+    questions in this section.", "If so, please provide a description ...") are template: multi-lexsum
+    quoted the first for data curation."""
+    a = analysed(corpus_pdf(name))
+    for tid, text in _shown(a):
+        assert not _INSTRUCTION_WORDS.search(text), (tid, text)

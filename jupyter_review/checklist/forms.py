@@ -59,7 +59,7 @@ _ASKS_REPORTING = re.compile(
 )
 # instructions of a form: "If there is an associated grant, provide the grant number.", "(e.g., ...)"
 _FORM_INSTRUCTION = re.compile(
-    r"^\s*(?:if\b[^.]{0,120}?,\s*(?:please\s+)?(?:provide|describe|list|explain|specify|give|include|indicate|state|summari[sz]e|identify|name|report)\b"
+    r"^\s*(?:if\b[^.]{0,120}?,\s*(?:please\s+)?(?:you (?:may|can|should)\s+)?(?:provide|describe|list|explain|specify|give|include|indicate|state|summari[sz]e|identify|name|report|skip)\b"
     r"|\(\s*(?:e\.g\.|i\.e\.|for example)\b"
     r"|the answer (?:na|yes|no)\b|answer \[?(?:yes|no|na)\]?\b"
     r"|(?:describe|discuss|list|explain|specify|indicate|state|provide|summari[sz]e|give|detail|outline|identify|report)"
