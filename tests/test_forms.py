@@ -299,3 +299,20 @@ def test_real_datasheet_instructions_are_never_evidence(name):
     a = analysed(corpus_pdf(name))
     for tid, text in _shown(a):
         assert not _INSTRUCTION_WORDS.search(text), (tid, text)
+
+
+@pytest.mark.parametrize("name", ["multi-lexsum.pdf", "s2orc-acl2020.pdf"])
+def test_prose_questions_outside_a_files_forms_give_no_context(name):
+    """In a file whose forms the form reader found (multi-lexsum's appended datasheet), a question in
+    the paper's own prose ("Our experiments ... focus on two questions: (1) can models ...?") asks
+    rhetorically: the sentence after it (a footnote, "3We compare with ... BookSum") was read as that
+    question's answer, left unjudged, and quoted first for baselines."""
+    from jupyter_review.checklist.engine import _units
+
+    a = analysed(corpus_pdf(name))
+    forms = read_forms(a.document, a.document.sections)
+    form_pages = {(a.document.sentences[i].doc, a.document.sentences[i].page) for i in forms}
+    sents, _ = _units(a)
+    for u in sents:
+        if u.context and u.form is None:
+            assert (u.doc, u.page) in form_pages or not forms, (u.page, u.context[:80], u.text[:80])

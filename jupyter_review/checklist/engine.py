@@ -384,7 +384,11 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
             continue  # pseudo-code of an algorithm box: a procedure, no statement
         if _is_prompt(text) and not (kind in _STATEMENT_SECTIONS and _SHORT_ANSWER.match(text)):
             if _QUESTION_END.search(text):
-                rhetorical = questions.get(s.doc, 0) < _FORM_QUESTIONS and (s.doc, s.paragraph) in prose
+                # in a file whose forms the form reader found, a question outside them is the
+                # prose's own ("Our experiments focus on two questions: (1) can models ...?" in a
+                # paper with a datasheet appended): what follows it is no answer
+                rhetorical = s.doc in form_docs or (
+                    questions.get(s.doc, 0) < _FORM_QUESTIONS and (s.doc, s.paragraph) in prose)
                 question = "" if rhetorical else text
             continue
         prose.add((s.doc, s.paragraph))
