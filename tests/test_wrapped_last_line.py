@@ -10,6 +10,7 @@ next line's first word would not have fitted on it.
 from __future__ import annotations
 
 import pymupdf
+import pytest
 
 from jupyter_review.pipeline import load
 from tests.conftest import corpus_pdf
@@ -55,3 +56,20 @@ def test_generated_wrapped_line_joins_and_a_heading_still_breaks(tmp_path):
     assert any(s.startswith("Our lead author explained") and s.endswith("did not need approval.") for s in sents), sents
     assert any(sec.title.startswith("Ethics Review Outcome") for sec in doc.sections) or any(
         s.startswith("A board looked at") for s in sents), (sents, [x.title for x in doc.sections])
+
+
+# lines the text layer set as separate blocks though the sentence runs on, the next opening with a
+# capital: (file, text that must be one sentence)
+RUN_ON = [
+    ("dolma-v0.1.pdf", "Yes, all preprocessing software is available on GitHub at github.com/allenai/dolma and on PyPI"),
+    ("papermage.pdf", "applied in succession to a single Document. See Table 1 for a summary of supported Predictors."),
+    ("multi-lexsum.pdf", "licensed under the Creative Commons Attribution License (CC BY-NC), and the source documents are"),
+]
+
+
+@pytest.mark.parametrize("name,text", RUN_ON, ids=[r[0] for r in RUN_ON])
+def test_real_sentence_runs_on_into_the_next_block(name, text):
+    doc = _doc(corpus_pdf(name))
+    paras = [" ".join(p.text.split()) for p in doc.paragraphs]
+    assert any(text in p for p in paras), [p for p in paras if text.split()[0] in p][:3]
+

@@ -607,6 +607,23 @@ def _ends_in_type(ln: Line, last: Line, b: Block) -> bool:
             and tail.bold == last.bold and abs(ln.bbox[0] - b.bbox[0]) <= 2 and ln.text.rstrip().endswith("."))
 
 
+def _runs_on(last: tuple[Line, int], nxt: Line, page: Page, column: int) -> bool:
+    """Does a paragraph's last line run on into the next block's first line, though that line
+    opens with a capital ("... on GitHub at github.com/allenai/dolma and on" / "PyPI12.", cut into
+    two blocks by the text layer)? The next line sits right under it on the same page, at the same
+    left edge, in the same type, and the last line ran full: its next word would not have fitted."""
+    ln, pno = last
+    if pno != page.number or not nxt.text[:1].isalnum():
+        return False
+    if abs(ln.size - nxt.size) > 0.3 or ln.bold != nxt.bold or abs(ln.bbox[0] - nxt.bbox[0]) > 2:
+        return False
+    if not -0.5 * ln.size <= nxt.bbox[1] - ln.bbox[3] <= 0.5 * ln.size:
+        return False
+    # the column's right edge: the widest body text of the column on this page
+    right = max((x.bbox[2] for x in page.blocks if x.kind == "body" and x.column == column), default=ln.bbox[2])
+    return not _deliberate_break(ln, nxt, max(right, ln.bbox[2]))
+
+
 def _deliberate_break(prev: Line, nxt: Line, right: float) -> bool:
     """Did the writer end ``prev`` on purpose (the next line's first word would have fitted)?"""
     words = nxt.text.split()
@@ -1257,7 +1274,7 @@ class _Builder:
                     prev is not None
                     and prev.kind == "body"
                     and not re.search(r"[.!?:;]['\")\]]?$", prev.lines[-1][0].text)
-                    and (first[:1].islower() or first[:1] in ",;)")
+                    and (first[:1].islower() or first[:1] in ",;)" or _runs_on(prev.lines[-1], b.lines[0], p, b.column))
                 ):
                     prev.lines.extend((ln, p.number) for ln in b.lines)
                     continue
