@@ -10,6 +10,7 @@ the failure this measures.
     python benchmarks/applicability.py --set texbench  # the 23 texbench ML papers (their own gold file)
     python benchmarks/applicability.py --set s17 --half tune   # session 17's papers judged on every major topic
     python benchmarks/applicability.py --set s18 --half tune   # session 18's: reviews, user studies, clinical, tools, data
+    python benchmarks/applicability.py --set s19 --half tune   # session 19's: theory, optimisation, simulation, software, survey
 
 Prints per paper: profile line, quotes of the "yes" traits, major gaps (status, topic, items)
 with the first quote or reason, and the not-applicable topics with the trait that rules them out.
@@ -47,7 +48,9 @@ GOLD_TEXBENCH = ROOT / "benchmarks" / "data" / "applicability_gold_texbench.tsv"
 GOLD_S17 = ROOT / "benchmarks" / "data" / "applicability_gold_s17.tsv"
 # session 18: papers of paper types the older sets have few of, judged on every major topic (same format)
 GOLD_S18 = ROOT / "benchmarks" / "data" / "applicability_gold_s18.tsv"
-MIXED = {"s17": GOLD_S17, "s18": GOLD_S18}
+# session 19: theory, optimisation on test functions, simulation-style studies, software, a survey (same format)
+GOLD_S19 = ROOT / "benchmarks" / "data" / "applicability_gold_s19.tsv"
+MIXED = {"s17": GOLD_S17, "s18": GOLD_S18, "s19": GOLD_S19}
 
 
 def read_profiles(path: Path = GOLD) -> dict[str, dict[str, bool]]:
@@ -132,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", action="append", default=[], help="paper stem(s) (repeatable)")
     ap.add_argument("--all", action="store_true", help="LLM reports too")
-    ap.add_argument("--set", choices=("corpus", "texbench", "s17", "s18"), default="corpus",
+    ap.add_argument("--set", choices=("corpus", "texbench", "s17", "s18", "s19"), default="corpus",
                     help="which papers: the corpus (default), the texbench PDFs (gold: applicability_gold_texbench.tsv), "
                          "or the session-17/18 sets judged on every major topic (applicability_gold_s17.tsv, _s18.tsv)")
     ap.add_argument("--half", choices=("all", "tune", "held-out"), default="all",
