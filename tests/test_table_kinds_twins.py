@@ -4,7 +4,10 @@ name left empty on the second row. The column that alone tells the rows apart jo
 name ("ResNet50 / Yes"; a checkmark joins as its column's name, "Baseline / Aug."), the setting
 is a cell of the row too, and a note of the table says which column told the rows apart.
 
-Generated PDFs (pymupdf), one per shape; each asserts the rows' labels and cells as read.
+Real pages of tuning material (a user study's stimuli told apart by the participant's code; an
+ablation's rows of one constraint told apart by its hyperparameter columns, read left to right
+and only as far as needed) and generated PDFs (pymupdf), one per shape; each asserts the rows'
+labels and cells as read.
 """
 
 from __future__ import annotations
@@ -16,6 +19,34 @@ import pytest
 
 from jupyter_review.extract.tables import extract_tables
 from jupyter_review.pipeline import load
+from tests.conftest import corpus_pdf, need_corpus
+
+
+def _real(name: str, page: int, label: str):
+    path = corpus_pdf(name) if name.endswith(".pdf") else need_corpus("texbench").parent / "texbench" / "pdfs" / f"{name}.pdf"
+    found = [t for t in extract_tables(load(path)) if t.page == page and t.label == label]
+    assert found, (name, page, label)
+    return found[0]
+
+
+# (paper, page, table, the column read, {row label: value}, the column named in the table's note)
+@pytest.mark.parametrize("name,page,label,column,want,told", [
+    # every stimulus of one condition, told apart by the participant's code in the "ID" column
+    ("chi2024-avatars.pdf", 7, "1", "Demographic / Age",
+     {"Personalized Transparent Customized / A3": 40.0, "Personalized Transparent Customized / B4": 37.0,
+      "Personalized Nontransparent Customized / D4": 28.0}, "ID"),
+    # "Brown" eight times: |Z| tells some apart, k the rest; M is not needed; rows of one name
+    # only ("Uniform" twice: |Z| alone) take no more columns than they need
+    ("hmm-note", 8, "3", "Val PPL",
+     {"Brown / 16384 / 512": 137.0, "Brown / 16384 / 64": 136.0, "Brown / 1024 / 256": 182.0,
+      "Brown / 8192 / 128": 142.0, "Uniform / 8192": 150.0, "Uniform / 16384": 146.0, "None": 180.0}, "k"),
+])
+def test_real_rows_of_one_name(name, page, label, column, want, told):
+    t = _real(name, page, label)
+    got = {r.system: r.value for r in t.long if r.column == column}
+    for lab, v in want.items():
+        assert got[lab] == v, (lab, got)
+    assert any("told apart" in n and repr(told) in n for n in t.notes), t.notes
 
 _DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 

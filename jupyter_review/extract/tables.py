@@ -939,7 +939,8 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
         named = [j for j in attrs + settings + sizes if j in told]
         if named:
             table.notes.append("rows of one name told apart by " + ", ".join(
-                repr(clean_label(table.columns[j].split(" / ")[-1]) or table.columns[j]) for j in sorted(named))
+                repr(clean_label(table.columns[j].split(" / ")[-1]) or table.columns[j].strip() or f"column {j + 1}")
+                for j in sorted(named))
                 + ": the setting joins the row's name")
     row_labels = labels[0]
     col_labels = [clean_label(c) or f"column {j + 1}" for j, c in enumerate(table.columns)]
