@@ -17,6 +17,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from jupyter_review.extract.crosscheck import table_cells
 from jupyter_review.extract.tables import extract_tables
 from jupyter_review.pipeline import load
 from tests.conftest import corpus_pdf, need_corpus
@@ -123,6 +124,10 @@ def test_a_setting_column_tells_rows_of_one_name_apart(tmp_path, shape):
     for lab, v in cells.items():
         assert set_cells[lab] == v
     assert any(setting in n and "told apart" in n for n in t.notes), t.notes
+    # the cross-checks read every value of the twins surely: one cell per row and column, in line
+    # with the grid (the settings' own cells set apart)
+    values = [c for c in table_cells(t) if c.value is not None]
+    assert values and all(c.confident for c in values), [c.why for c in values if not c.confident]
 
 
 def test_a_setting_that_tells_no_rows_apart_leaves_the_names_alone(tmp_path):

@@ -897,6 +897,7 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
                 break
             sizes.append(j)
     settings = [j for j in (settings or []) if j not in attrs]
+    told: set[int] = set()
     if attrs or sizes or settings:
         heads = {j: clean_label(table.columns[j].split(" / ")[-1]) or table.columns[j] for j in attrs + settings + sizes}
         # a row whose name cells are left empty under a row of a name, set apart by its setting
@@ -911,7 +912,6 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
         counts: dict[str, int] = {}
         for lab in old:
             counts[lab] = counts.get(lab, 0) + 1
-        told: set[int] = set()
         for n, (lab, i) in enumerate(zip(old, value_rows)):
             if lab and counts[lab] > 1:
                 twins = [m for m, l2 in zip(value_rows, old) if l2 == lab]
@@ -937,6 +937,7 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
                     # in the order the columns are read ("LLaMA-2 / 7B / Yes")
                     labels[0][n] = " / ".join([lab] + [w for _, w in sorted(tell)])
         named = [j for j in attrs + settings + sizes if j in told]
+
         if named:
             table.notes.append("rows of one name told apart by " + ", ".join(
                 repr(clean_label(table.columns[j].split(" / ")[-1]) or table.columns[j].strip() or f"column {j + 1}")
@@ -953,6 +954,9 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
             labels[0] = [f"{head} / {lab}" if lab and not lab.startswith(head) else lab for lab in labels[0]]
             row_labels = labels[0]
     table.columns = [c if c else f"column {j + 1}" for j, c in enumerate(table.columns)]
+    # setting columns are columns of the rows' settings, beside the names (their cells set apart
+    # from the values by the cross-checks)
+    table.attribute_columns = sorted(set(attrs) | set(settings))
     attr_names = {j: clean_label(table.columns[j].split(" / ")[-1]) or table.columns[j] for j in attrs + settings}
     # a header run on past a few words (a column's cells read into its header) names no cell
     long_heads = {j for j in attrs if len(attr_names[j].split()) > 6}
