@@ -41,6 +41,7 @@ from ..model.document import Document
 from ..nlp.lexicon import quantity_lexicon
 from ..nlp.quantities import _MODEL_NAME, _STOP_NAMES
 from .tables import _HIGHER_BETTER, _LOWER_BETTER
+from .tables import clean_label as _clean
 
 # one vocabulary of "lower is better" headers, shared with the table extractor
 _LOWER = _LOWER_BETTER
@@ -185,11 +186,25 @@ def table_cells(table: Table) -> list[_Cell]:
         for j in table.metric_columns:
             positions.append((i, j, group))
     aligned = len(positions) == len(table.long)
+    place: dict[int, tuple[int, int, str]] = {}
+    if not aligned and table.orientation != "columns" and table.attribute_columns:
+        # a row's settings printed beside its name ("Task": NER; "Frozen": Yes) are records of
+        # the row too, after its values: the values alone line up with the grid
+        names = {_clean(table.columns[j].split(" / ")[-1]) or table.columns[j]
+                 for j in table.attribute_columns if j < len(table.columns) and j not in table.metric_columns}
+        vals = [k for k, rec in enumerate(table.long) if rec.column not in names]
+        if vals and len(vals) == len(positions):
+            place = dict(zip(vals, positions))
+            aligned = True
     tconf = table_confidence(table)
     keys = Counter((r.system, r.column) for r in table.long)
     out = []
     for k, rec in enumerate(table.long):
-        i, j, g = positions[k] if aligned else (-1, -1, "")
+        if place and k not in place:
+            # a setting's cell: the row's, not a value to check
+            out.append(_Cell(rec.system, rec.column, None, False, "", -1, -1, rec.text, None, 0.0, False, "a row's setting"))
+            continue
+        i, j, g = place[k] if place else positions[k] if aligned else (-1, -1, "")
         bold = bool(aligned and 0 <= i < len(table.bold) and j < len(table.bold[i]) and table.bold[i][j])
         raw = rows[i][j].strip() if aligned and 0 <= i < len(rows) and j < len(rows[i]) else ""
         value, frac = _cell_number(raw, rec.value)

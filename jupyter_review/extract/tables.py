@@ -342,7 +342,8 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
         if not cap_text and rt.method != "merged":
             score -= 1
     table.is_results = score >= 2
-    _long_and_best(table, body, label_cols or [sys_col], blocks, attr_cols)
+    settings = [] if orient == "columns" or blocks else _setting_columns(value_rows, label_cols, numeric_cols, sys_col, ncol)
+    _long_and_best(table, body, label_cols or [sys_col], blocks, attr_cols, settings)
     if orient == "columns":
         table.notes.append("transposed: benchmarks are rows, systems are columns")
     _confidence(table, rt, oconf)
@@ -714,6 +715,50 @@ def _label_roles(label_cols: list[int], rows: list[list[str]]) -> tuple[list[int
     return [j for j in label_cols if j not in attrs], attrs
 
 
+_CHECK = "\u2713\u2714\u2611\u2705\u221a"
+_CROSS = "\u2717\u2718\u2715\u2716\u00d7\u2612"
+# a numbered setting of the row, not a result ("Shots", "Size (B)", "#Params", "k", "Layers")
+_SETTING_HEAD = re.compile(r"^\s*(?:#\s*)?(?:k[\s-]?shots?|shots?|#?\s*params?\.?|parameters?|(?:model\s+)?size|layers?|"
+                           r"heads?|k|beams?|rank|bits?|epochs?|steps?|resolution|res\.?|context(?:\s+length)?|seq\.?\s*len(?:gth)?)"
+                           r"\s*(?:\([^)]{0,12}\))?\s*$", re.I)
+
+
+def _short_setting(c: str) -> bool:
+    """A cell that can set a row: a checkmark or cross, or a word or two ("Yes", "LoRA", "full")."""
+    t = c.strip()
+    if not t or t in _CHECK or t in _CROSS:
+        return True
+    return len(t) <= 24 and len(t.split()) <= 3 and parse_number(t) is None
+
+
+def _setting_columns(rows: list[list[str]], label_cols: list[int], numeric_cols: list[int], sys_col: int,
+                     ncol: int) -> list[int]:
+    """Columns right of the row names that are neither names nor values: a checkmark column, a
+    "Frozen" Yes/No, a method variant set after a size column or after the scores, a short code
+    ("A3"). Each cell a mark or a word or two."""
+    out = []
+    for j in range(sys_col + 1, ncol):
+        if j in label_cols or j in numeric_cols:
+            continue
+        cells = [r[j].strip() for r in rows if j < len(r)]
+        filled = [c for c in cells if c]
+        if not filled or not all(_short_setting(c) for c in cells):
+            continue
+        out.append(j)
+    return out
+
+
+def _setting_word(cell: str, head: str) -> str:
+    """What a setting cell adds to a row's name: a checkmark names its column ("+ Aug." is
+    "Aug."), a cross or an empty cell nothing, a word itself."""
+    t = cell.strip()
+    if not t or t in _CROSS or is_missing(t):
+        return ""
+    if t[0] in _CHECK:
+        return head
+    return clean_label(t)
+
+
 def _row_label(row: list[str], label_cols: list[int], category: str, keep_marks: bool = False) -> str:
     parts = [category] if category else []
     for j in label_cols:
@@ -781,7 +826,7 @@ def _parent_rows(body: list[list[str]], metric_cols: list[int]) -> dict[int, int
 
 
 def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], blocks: list[int] | None = None,
-                   attrs: list[int] | None = None) -> None:
+                   attrs: list[int] | None = None, settings: list[int] | None = None) -> None:
     """Long records (row-major over the metric columns) and the best per benchmark. ``blocks``:
     label columns of side-by-side sub-tables; a value column right of one takes its row labels."""
     blocks = sorted(blocks or [])
@@ -840,11 +885,29 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
             if j != (sizes[-1] + 1 if sizes else max(label_cols, default=-1) + 1):
                 break
             cells = [body[i][j] for i in value_rows if not is_missing(body[i][j])]
-            if not cells or not all(is_count_cell(split_marks(c)[0]) for c in cells):
+            head = clean_label(table.columns[j].split(" / ")[-1]) if j < len(table.columns) else ""
+            # counts with a magnitude ("7B"), or whole numbers that repeat down the column under a
+            # setting's name ("Shots": 0 / 5; "Size (B)": 7 / 13) or left of the scores ("|Z| | k |
+            # M | Val PPL": 16384 | 128 | 64 | 142)
+            counted = bool(cells) and all(is_count_cell(split_marks(c)[0]) for c in cells)
+            numbered = (bool(cells) and len(set(cells)) < len(cells)
+                        and (bool(_SETTING_HEAD.match(head)) or j < max(table.metric_columns))
+                        and all(re.fullmatch(r"\d+", split_marks(c)[0].strip()) for c in cells))
+            if not (counted or numbered):
                 break
             sizes.append(j)
-    if attrs or sizes:
-        # two rows of one name (GENIA for two tasks): the settings that tell them apart join the name
+    settings = [j for j in (settings or []) if j not in attrs]
+    told: set[int] = set()
+    if attrs or sizes or settings:
+        heads = {j: clean_label(table.columns[j].split(" / ")[-1]) or table.columns[j] for j in attrs + settings + sizes}
+        # a row whose name cells are left empty under a row of a name, set apart by its setting
+        # ("ResNet50 | Yes | ..." then " | No | ..."): the name above is its name too
+        for n, i in enumerate(value_rows):
+            if n and not any(body[i][j].strip() for j in label_cols) and labels[0][n - 1] \
+                    and any(body[i][j].strip() for j in attrs + settings + sizes):
+                labels[0][n] = labels[0][n - 1]
+        # two rows of one name (GENIA for two tasks; a model frozen and fine-tuned; a baseline with
+        # and without a checked component): the settings that tell them apart join the name
         old = list(labels[0])
         counts: dict[str, int] = {}
         for lab in old:
@@ -852,14 +915,34 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
         for n, (lab, i) in enumerate(zip(old, value_rows)):
             if lab and counts[lab] > 1:
                 twins = [m for m, l2 in zip(value_rows, old) if l2 == lab]
-                tell = [clean_label(body[i][j]) for j in attrs
-                        if len({body[m][j].strip() for m in twins}) > 1 and clean_label(body[i][j])]
-                # of several size columns ("#TP | #AP": total and active parameters) the first
-                # that tells the twins apart
-                tell += [clean_label(body[i][j]) for j in sizes
-                         if len({body[m][j].strip() for m in twins}) > 1 and clean_label(body[i][j])][:1]
+                # the columns, read left to right, that tell the twins apart: each taken only where
+                # it tells more of them apart (a participant's code alone; "Frozen" after a
+                # "#Params" the twins share; "|Z|" then "k" where neither does alone)
+                chosen: list[int] = []
+                keys: list[tuple[str, ...]] = [() for _ in twins]
+                for j in sorted(attrs + settings + sizes):
+                    if len(set(keys)) == len(twins):
+                        break
+                    more = [k + (body[m][j].strip(),) for k, m in zip(keys, twins)]
+                    if len(set(more)) > len(set(keys)):
+                        chosen.append(j)
+                        keys = more
+                tell: list[tuple[int, str]] = []
+                for j in chosen:
+                    told.add(j)
+                    w = _setting_word(body[i][j], heads[j]) if j in settings else clean_label(body[i][j])
+                    if w:
+                        tell.append((j, w))
                 if tell:
-                    labels[0][n] = " / ".join([lab] + tell)
+                    # in the order the columns are read ("LLaMA-2 / 7B / Yes")
+                    labels[0][n] = " / ".join([lab] + [w for _, w in sorted(tell)])
+        named = [j for j in attrs + settings + sizes if j in told]
+
+        if named:
+            table.notes.append("rows of one name told apart by " + ", ".join(
+                repr(clean_label(table.columns[j].split(" / ")[-1]) or table.columns[j].strip() or f"column {j + 1}")
+                for j in sorted(named))
+                + ": the setting joins the row's name")
     row_labels = labels[0]
     col_labels = [clean_label(c) or f"column {j + 1}" for j, c in enumerate(table.columns)]
     transposed = table.orientation == "columns"
@@ -871,7 +954,10 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
             labels[0] = [f"{head} / {lab}" if lab and not lab.startswith(head) else lab for lab in labels[0]]
             row_labels = labels[0]
     table.columns = [c if c else f"column {j + 1}" for j, c in enumerate(table.columns)]
-    attr_names = {j: clean_label(table.columns[j].split(" / ")[-1]) or table.columns[j] for j in attrs}
+    # setting columns are columns of the rows' settings, beside the names (their cells set apart
+    # from the values by the cross-checks)
+    table.attribute_columns = sorted(set(attrs) | set(settings))
+    attr_names = {j: clean_label(table.columns[j].split(" / ")[-1]) or table.columns[j] for j in attrs + settings}
     # a header run on past a few words (a column's cells read into its header) names no cell
     long_heads = {j for j in attrs if len(attr_names[j].split()) > 6}
     cite_attrs = {j for j in attrs
@@ -899,8 +985,8 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
                     v = re.sub(r"^0+(?=\d)", "", v)
             pc = dict(_parse_cell_cached(raw))
             extra = {"text": raw.strip(), "spread": pc["spread"], "unit": pc["unit"], "marks": pc["marks"]}
-            if attrs:
-                extra["attributes"] = {attr_names[j]: row[j].strip() for j in attrs if row[j].strip()}
+            if attrs or settings:
+                extra["attributes"] = {attr_names[j]: row[j].strip() for j in attrs + settings if row[j].strip()}
             if transposed:
                 if j in sub_metric:
                     sysl, leaf = sub_metric[j]
@@ -918,6 +1004,12 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
                     continue
                 av = None if is_missing(row[j]) else (clean_label(row[j]) or row[j].strip())
                 recs.append(TableRecord(system=labels[0][n], column=attr_names[j], value=av, text=row[j].strip()))
+            # a setting column's cells are the row's too ("Frozen": Yes; a checkmark)
+            for j in settings:
+                if row[j].strip():
+                    t = row[j].strip()
+                    recs.append(TableRecord(system=labels[0][n], column=attr_names[j],
+                                            value=None if is_missing(t) else (clean_label(t) or t), text=t))
     table.long = recs
     # best per benchmark
     if not table.metric_columns or not value_rows:
