@@ -259,8 +259,9 @@ def _fold_models(papers: list[str], folds: int) -> dict[str, str]:
         train = [r for r in rows if r["paper"] not in held]
         d = base / f"fold{k}"
         d.mkdir()
-        cut, status, oof = rel.choose_cuts(train, [], seed=rel.SEED)  # as the shipped training chooses them
-        meta = {"threshold": cut, "threshold_status": status,
+        oof = rel.cross_validate(train, [], seed=rel.SEED)
+        cut = rel.choose_threshold(oof)
+        meta = {"threshold": cut, "threshold_status": rel.choose_status_threshold(oof, cut),
                 "topic_thresholds": rel.choose_topic_thresholds(oof, cut),
                 "topics": sorted({r["topic"] for r in train}), "train_papers": sorted({r["paper"] for r in train})}
         rel.fit(train).save(d)

@@ -713,9 +713,6 @@ def choose_topic_thresholds(scored: list[tuple[dict[str, Any], float, float]], s
     return out
 
 
-# the draws of paper folds whose median cuts are shipped (see :func:`train`)
-CUT_DRAWS = 3
-
 # the share of on-topic candidates (out of fold) that must stay countable for a status
 STATUS_RECALL = 0.90
 
@@ -732,18 +729,6 @@ def choose_status_threshold(scored: list[tuple[dict[str, Any], float, float]], s
         return shown
     k = max(int(round(recall * len(on))) - 1, 0)
     return round(min(shown, on[k]), 3)
-
-
-def choose_cuts(rows: list[dict[str, Any]], topics: Sequence[str], seed: int = SEED,
-                draws: int | None = None) -> tuple[float, float, list[tuple[dict[str, Any], float, float]]]:
-    """(display cut, status cut, the first draw's out-of-fold scores): each cut the median over
-    ``draws`` draws of paper folds (:data:`CUT_DRAWS`), the status cut at most the display cut."""
-    n = CUT_DRAWS if draws is None else draws
-    runs = [cross_validate(rows, topics, seed=seed + k) for k in range(n)]
-    shown = [choose_threshold(d) for d in runs]
-    threshold = sorted(shown)[n // 2]
-    status = sorted(choose_status_threshold(d, t) for d, t in zip(runs, shown))[n // 2]
-    return threshold, min(status, threshold), runs[0]
 
 
 def evaluate(scored: list[tuple[dict[str, Any], float, float]], threshold: float) -> dict[str, float]:
@@ -782,11 +767,9 @@ def train(root: Path, out: Path = MODEL_DIR, *, seed: int = SEED, log: Any = pri
         raise SystemExit("no labelled training rows under tests/data/relevance/labels")
     log(f"training rows {len(train_rows)} from {len(_papers_of(train_rows))} papers; "
         f"blind rows {len(blind_rows)} from {len(_papers_of(blind_rows))} papers")
-    # both cuts move with one draw of paper folds (on the session-18 labels one draw gave a display
-    # cut of 0.66 and a status cut of 0.284, where the mean over three draws is 0.74 and 0.37 in
-    # benchmarks/relevance_oof.py; a low status cut lets doubtful sentences decide a status): each
-    # is the median over CUT_DRAWS draws
-    threshold, threshold_status, oof = choose_cuts(train_rows, topics, seed)
+    oof = cross_validate(train_rows, topics, seed=seed)
+    threshold = choose_threshold(oof)
+    threshold_status = choose_status_threshold(oof, threshold)
     cv = evaluate(oof, threshold)
     cv_status = evaluate(oof, threshold_status)
     log(f"cross-validated (train papers): threshold {threshold:.2f} " + json.dumps({k: round(v, 3) for k, v in cv.items()}))
@@ -811,8 +794,7 @@ def train(root: Path, out: Path = MODEL_DIR, *, seed: int = SEED, log: Any = pri
         "design": "logistic regression over hashed words (on topic; specific)",
         "dim": DIM, "l2": L2, "steps": STEPS,
         "features": sorted(FEATURES), "neighbour_weight": NEIGHBOUR_WEIGHT,
-        "seed": seed,  # the paper folds of the cross-validation (seed, seed + 1, ...: CUT_DRAWS draws)
-        "cut_draws": CUT_DRAWS,
+        "seed": seed,  # the paper folds of the cross-validation
         "train_papers": _papers_of(train_rows),
         "train_rows": len(train_rows),
         "cross_validated": {k: round(v, 4) for k, v in cv.items()},
