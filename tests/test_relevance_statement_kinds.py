@@ -77,22 +77,3 @@ def test_the_traits_are_crossed_only_as_configured_and_reach_the_model_input_whe
     assert not any(isinstance(w, str) and w.startswith("sk~") for w in rel._row_words(r))
     monkeypatch.setattr(rel, "FEATURES", rel.FEATURES | {"stmt"})
     assert "sk~compare" in rel._row_words(r)
-
-
-def test_shipped_cuts_are_medians_over_draws_of_paper_folds():
-    """On a few training papers' labels: each cut is the median of the cuts three draws of paper
-    folds would give one by one, and the status cut is never above the display cut."""
-    split = rel.read_split(REL / "split.tsv")
-    papers = sorted(p for p, s in split.items() if s == "train")[:7]
-    rows = rel.read_labels(REL / "labels", papers)
-    assert len({r["paper"] for r in rows}) >= 6
-    shown, status, oof = rel.choose_cuts(rows, [], draws=3)
-    singles = []
-    for k in range(3):
-        d = rel.cross_validate(rows, [], seed=rel.SEED + k)
-        t = rel.choose_threshold(d)
-        singles.append((t, rel.choose_status_threshold(d, t)))
-    assert shown == sorted(t for t, _ in singles)[1]
-    assert status == min(sorted(s for _, s in singles)[1], shown)
-    assert len(oof) == len(rows)
-    assert rel.load_model().meta.get("cut_draws") == rel.CUT_DRAWS == 3
