@@ -16,7 +16,8 @@ REL = ROOT / "tests" / "data" / "relevance"
 
 
 def _row(paper: str, start: str, topic: str | None = None) -> dict:
-    rows = [r for r in rel.read_labels(REL / "labels", [paper])
+    # the labels the judgement trains on, and the session-18 shown quotes kept apart from training
+    rows = [r for r in rel.read_labels(REL / "labels", [paper]) + rel.read_labels(REL / "shown_s18", [paper])
             if r["text"].startswith(start) and (topic is None or r["topic"] == topic)]
     assert rows, (paper, start)
     return rows[0]
