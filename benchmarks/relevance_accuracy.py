@@ -83,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only")
     ap.add_argument("--write-topup", action="store_true")
     ap.add_argument("--json")
+    ap.add_argument("--dump", help="write every shown quote (paper, topic, rank, label, band, relevance, text) as JSON lines")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--oof", type=int, metavar="K",
                     help="train papers only: analyse each paper with a model trained without its fold (K paper "
@@ -132,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     pairs: list[tuple[str, str, str, str]] = []
     topup: dict[str, list[dict[str, Any]]] = defaultdict(list)
     off_examples: list[str] = []
+    dump: list[dict[str, Any]] = []
     t_total = 0.0
     for p in papers:
         paths = [str(SHARED / f) for f in files[p]]
@@ -150,6 +152,12 @@ def main(argv: list[str] | None = None) -> int:
             quotes = [e for e in res.evidence if e.doc >= 0][:SHOWN]
             for i, e in enumerate(quotes):
                 lab = labels.get((p, tid, _key(e.text)))
+                if a.dump is not None:
+                    dump.append({"paper": p, "topic": tid, "status": res.status, "rank": i, "label": lab,
+                                 "relevance": e.relevance, "sure": (e.relevance is not None and model is not None
+                                                                    and e.relevance >= model.threshold),
+                                 "page": e.page, "file": e.file, "section": e.section, "role": e.role,
+                                 "text": e.text})
                 if e.section == "" and e.text.startswith(("Table", "Figure", "Fig")) and lab is None:
                     pass
                 shown_n += 1
@@ -223,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
                 for r in rows:
                     fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         print(f"wrote {sum(len(v) for v in topup.values())} unlabelled shown quotes to {d.relative_to(ROOT)}")
+    if a.dump:
+        Path(a.dump).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in dump), encoding="utf-8")
     if a.json:
         Path(a.json).write_text(json.dumps({"evidence_precision": shown_on / max(shown_lab, 1),
                                             "first_quote_precision": first_on / max(first_n, 1)}, indent=1))
