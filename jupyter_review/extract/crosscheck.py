@@ -966,6 +966,10 @@ def _alias_named(label_tokens: frozenset[str], text: str) -> bool:
 def _acronym_named(core: str, text: str) -> bool:
     """A short capital label ("OR", "HR", "CV") too short to be read as words is named when the
     text prints it as printed, as a word of its own."""
+    if re.fullmatch(r"[A-Za-z]", core):
+        # a statistic's one-letter column ("p", "F", "t"): named only by the words right before its value
+        # ("..., p = " before "0.026"); never "n", a count the prose gives of a group, not of a cell
+        return core != "n" and re.search(r"(?<![\w-])" + re.escape(core) + r"\s*[=<>\u2264\u2265]\s*$", text) is not None
     return bool(re.fullmatch(r"[A-Z]{2,3}", core)) and re.search(r"(?<![\w-])" + re.escape(core) + r"(?![\w-])", text) is not None
 
 
@@ -1374,6 +1378,11 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
             later = [t for r in _paragraph_refs(i, doc, later=True) for t in by_label.get(r, []) if t.doc == ctx.sentence.doc]
             if later:
                 attempts.append((later, later))
+        elif cited0:
+            # a number the cited tables do not place, its own clause naming a cell of another table
+            # ("a significant interaction between time and group for acrophase (..., p = 0.026)" after
+            # the paragraph cited Table 2, the model table being Table 3): read as a sentence citing none
+            attempts.append(([], here_doc))
         parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []
         upper_chosen: set[int] = set()
         for cited, pool in attempts:
@@ -1426,6 +1435,11 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                     if len(r_here) > 1 or len(c_here) > 1 or not (r_here or c_here):
                         continue
                     own = bool(r_here and c_here)
+                    if not own and in_bracket and c_here and not r_here and any(_acronym_named(_core(c), seg) for c in c_here):
+                        # a statistic in a bracket ("(F = 6.19, p = 0.026)") after the clause that names its row
+                        other = _labels_named(rows, segs[2])
+                        if len(other) == 1:
+                            r_here, own = other, True
                     unit = re.match(r"\s*([A-Za-z]+)", after)
                     if not own and in_bracket and not cited and unit and unit.group(1).lower() in _tokens((r_here or c_here)[0]):
                         # a bracket that names one label, the number's unit among its words ("227 words" for
