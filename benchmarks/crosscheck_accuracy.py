@@ -1,6 +1,6 @@
 """Claim-versus-table cross-checks against hand-checked claims.
 
-    .venv/bin/python benchmarks/crosscheck_accuracy.py [--split tuning|blind|fresh|fresh2|all] [-v]
+    .venv/bin/python benchmarks/crosscheck_accuracy.py [--split tuning|blind|fresh|fresh2|fresh3|all] [-v]
 
 Gold: tests/data/gold/crosscheck/*.yaml (how it was made: the README there); ``fresh`` is the
 third, blind batch (fresh-*.yaml, 77 claims of 11 papers that the first two batches do not use). Each gold claim
@@ -90,7 +90,7 @@ def verdict(item: dict, checks: list) -> tuple[str, list]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="all", choices=["tuning", "blind", "fresh", "fresh2", "all"])
+    ap.add_argument("--split", default="all", choices=["tuning", "blind", "fresh", "fresh2", "fresh3", "all"])
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     gold = load_gold(args.split)

@@ -19,7 +19,7 @@ from tests.conftest import GOLD, need_corpus
 
 FILES = sorted((GOLD / "crosscheck").glob("*.yaml"))
 TRUTHS = {"consistent", "mismatch", "not_checkable"}
-SPLITS = {"tuning", "blind", "fresh", "fresh2"}
+SPLITS = {"tuning", "blind", "fresh", "fresh2", "fresh3"}
 
 
 def _load(path: Path) -> dict:
@@ -93,6 +93,25 @@ def test_fresh2_crosscheck_gold_is_new_and_large_enough() -> None:
     papers = {q for q, _ in fresh2}
     assert len(fresh2) >= 40 and len(papers) >= 5
     assert not papers & earlier
+
+
+def test_fresh3_crosscheck_gold_halves_share_no_paper() -> None:
+    """The third fresh gold (session 18) was split 3/3 by paper before any run: its blind half
+    (split fresh3) and its tune half (fresh3-tune.yaml) share no paper, and neither uses a paper
+    of an earlier cross-check file."""
+    halves: dict[str, set[str]] = {"fresh3-tune": set(), "fresh3-blind": set()}
+    earlier: set[str] = set()
+    for p in FILES:
+        data = _load(p)
+        papers = {q for q, _ in _claims(data)}
+        if p.stem in halves:
+            halves[p.stem] = papers
+        else:
+            earlier |= papers | {Path(v).stem for v in data["files"].values()}
+    assert len(halves["fresh3-tune"]) == 3 and len(halves["fresh3-blind"]) == 3
+    assert not halves["fresh3-tune"] & halves["fresh3-blind"]
+    assert not (halves["fresh3-tune"] | halves["fresh3-blind"]) & earlier
+    assert _load(GOLD / "crosscheck" / "fresh3-blind.yaml")["split"] == "fresh3"
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])

@@ -413,6 +413,12 @@ def _cell_number(raw: str, value: Any) -> tuple[float | None, tuple[int, int] | 
 
         v = parse_number(raw)
     if v is None and raw:
+        # an estimate printed with its interval ("1.43 (1.09–1.88)", "0.05 [0.04, 0.06]",
+        # "46.0 (34.0, 59.0)"): the estimate
+        m = _ESTIMATE_CELL.match(raw.strip())
+        if m:
+            v = float(m.group("v").replace("−", "-"))
+    if v is None and raw:
         # a count with a magnitude suffix, alone or with its share ("81.1M", "28.9M (35.6%)",
         # "42k (0.1%)"): its value in units
         m = _MAG_CELL.match(raw.strip())
@@ -421,6 +427,9 @@ def _cell_number(raw: str, value: Any) -> tuple[float | None, tuple[int, int] | 
     return v, None
 
 
+_SIGNED_NUM = r"[-+−]?\d+(?:\.\d+)?"
+_ESTIMATE_CELL = re.compile(rf"^(?P<v>{_SIGNED_NUM})\s*[*†‡]?\s*[(\[]\s*{_SIGNED_NUM}\s*(?:[–—,;]|-|\bto\b)\s*"
+                            rf"{_SIGNED_NUM}\s*[)\]]\s*[*†‡]?$")
 _MAG = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 _MAG_CELL = re.compile(r"^[~\u2248]?(?P<n>\d+(?:[.,]\d+)*)\s?(?P<m>[KMBTk])(?:\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\]])?$")
 
@@ -836,6 +845,12 @@ _NOT_A_VALUE = re.compile(r"(?:\b(?:tables?|tab\.?|figures?|figs?\.?|sections?|s
                           r"top-?|k\s*=|n\s*=|f\s*=)\s*$|\u00a7\s*$)", re.I)
 
 
+_ORDINAL_OF = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))\s+"
+                         r"(?:\w+\s+)?(?:out\s+)?of\s*(?:the\s+)?$", re.I)
+# the bounds of an interval the sentence prints after its estimate ("95% CI = 1.09–1.88", "CI: 0.99 to 2.07")
+_INTERVAL_PART = re.compile(r"\b(?:CI|confidence interval|credible interval)s?\s*[=:]?\s*(?:[-+−]?\d+(?:\.\d+)?\s*(?:[–—-]|to|,)\s*)?$")
+
+
 def _prose_numbers(text: str) -> list[tuple[int, int, float, str, float]]:
     """(start, end, value, printed digits, multiplier) of the values a sentence states: no table,
     figure or section numbers, no years, no citation years."""
@@ -859,6 +874,10 @@ def _prose_numbers(text: str) -> list[tuple[int, int, float, str, float]]:
         if re.match(r"\s?[\u2212\u00d7*/\u00f7^=]\s?\d", text[m.end():]) \
                 or re.search(r"(?:[\u00d7*/\u00f7^]|\d[KMB]?\s?[\u2212=])\s?$", text[max(0, m.start() - 6):m.start()]):
             continue  # "1 \u22124096\u00d712 128K = 62.5%": a term or result of a formula, no table value
+        if _ORDINAL_OF.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # "ranks CIF fifth of 17": the size of the field, not a value
+        if _INTERVAL_PART.search(text[max(0, m.start() - 40):m.start()]) or re.match(r"\s*%?\s*(?:CI|confidence|credible)\b", text[m.end():]):
+            continue  # "95% CI = 1.09–1.88": the interval's level and bounds, not the estimate a cell holds
         mult = _MAG[m.group("m").strip()] if m.group("m") else 1.0
         out.append((m.start(), m.end(), float(n), n, mult))
     return out
@@ -917,15 +936,71 @@ def _shared_lead(labels: tuple[str, ...]) -> str:
     return lead + " "
 
 
+# abbreviations the paper defines ("Refusal Index (RI)", "odds ratio (OR)"): acronym -> long form;
+# set by ``cross_check`` for the document it reads
+_ALIASES: dict[str, str] = {}
+_DEFINED = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,5}?)\(([A-Z][A-Za-z]{0,2}[A-Z]s?)\)")
+
+
+def _abbreviations(doc: Document | None) -> dict[str, str]:
+    """Acronyms the document defines by a long form whose words' initials spell them."""
+    out: dict[str, str] = {}
+    if doc is None:
+        return out
+    from ..nlp.context import prose_sentences
+
+    try:
+        _ctx, texts, _t = prose_sentences(doc)
+    except Exception:  # noqa: BLE001 - a document the sentence reader cannot read defines nothing
+        return out
+    for text in texts:
+        for m in _DEFINED.finditer(text):
+            acro = m.group(2).rstrip("s") if m.group(2).endswith("s") and m.group(2)[:-1].isupper() else m.group(2)
+            words = m.group(1).split()
+            initials = [w[0].upper() for w in words]
+            k = len(acro)
+            if len(words) >= k and "".join(initials[-k:]) == acro.upper():
+                long = " ".join(words[-k:])
+                if out.get(acro, long) != long:
+                    out[acro] = ""  # defined two ways: neither is sure
+                else:
+                    out[acro] = long
+    return {a: lf for a, lf in out.items() if lf}
+
+
+def _alias_named(label_tokens: frozenset[str], text: str) -> bool:
+    """The label is the long form of an acronym the text prints (as printed, in capitals): "RI" names
+    the column "Refusal Index" (and only a label that is that long form, word for word)."""
+    want = _fold(label_tokens)
+    for acro, long in _ALIASES.items():
+        if _fold(_tokens(long)) == want and re.search(r"(?<![\w-])" + re.escape(acro) + r"(?![\w-])", text):
+            return True
+    return False
+
+
+def _acronym_named(core: str, text: str) -> bool:
+    """A short capital label ("OR", "HR", "CV") too short to be read as words is named when the
+    text prints it as printed, as a word of its own."""
+    if re.fullmatch(r"[A-Za-z]", core):
+        # a statistic's one-letter column ("p", "F", "t"): named only by the words right before its value
+        # ("..., p = " before "0.026"); never "n", a count the prose gives of a group, not of a cell
+        return core != "n" and re.search(r"(?<![\w-])" + re.escape(core) + r"\s*[=<>\u2264\u2265]\s*$", text) is not None
+    return bool(re.fullmatch(r"[A-Z]{2,3}", core)) and re.search(r"(?<![\w-])" + re.escape(core) + r"(?![\w-])", text) is not None
+
+
 def _labels_named(labels: list[str], text: str) -> list[str]:
     """The labels whose words (their leaf, without parenthesised notes; plurals folded) the text
     names; of labels named within another named label's words ("PubMed" in "PubMed + ngram block"),
-    the longest."""
+    the longest. An acronym the paper defines stands for its long form ("RI" for "Refusal Index");
+    a capital label of two or three letters ("OR") is named only as printed."""
     words = _fold(_text_tokens(text))
     shared = _shared_lead(tuple(labels))
     named = []
     for lab in labels:
         lt = _tokens(_core(lab))
+        if lt and (_acronym_named(_core(lab), text) or (_ALIASES and _alias_named(lt, text))):
+            named.append(lab)
+            continue
         if not lt or lt <= _GENERIC_COLUMN or not any(len(w) >= 3 and not w.isdigit() for w in lt):
             continue
         if _fold(lt) <= words:
@@ -944,6 +1019,17 @@ def _labels_named(labels: list[str], text: str) -> list[str]:
         best = max(upper_named(lab) for lab in named)
         named = [lab for lab in named if upper_named(lab) == best] if best else named
     return named
+
+
+def _upper_levels_named(labels: list[str], text: str) -> list[str]:
+    """Of labels sharing one leaf, those whose upper header levels the text names, when that singles
+    one out; else all of them."""
+    if len({_leaf(lab) for lab in labels}) != 1:
+        return labels
+    words = _fold(_text_tokens(text))
+    hit = [lab for lab in labels if any(_tokens(_core(part)) and not _tokens(_core(part)) <= _GENERIC_COLUMN
+                                        and _fold(_tokens(_core(part))) <= words for part in lab.split(" / ")[:-1])]
+    return hit if len(hit) == 1 else labels
 
 
 def _bracketed(text: str, at: int) -> int:
@@ -1307,7 +1393,13 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
             later = [t for r in _paragraph_refs(i, doc, later=True) for t in by_label.get(r, []) if t.doc == ctx.sentence.doc]
             if later:
                 attempts.append((later, later))
+        elif cited0:
+            # a number the cited tables do not place, its own clause naming a cell of another table
+            # ("a significant interaction between time and group for acrophase (..., p = 0.026)" after
+            # the paragraph cited Table 2, the model table being Table 3): read as a sentence citing none
+            attempts.append(([], here_doc))
         parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []
+        upper_chosen: set[int] = set()
         for cited, pool in attempts:
             if parts:
                 break
@@ -1348,9 +1440,21 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                         r_here, c_here = _labels_named(rows, seg), _labels_named(cols, seg)
                         if r_here or c_here:
                             break
+                    by_upper = False
+                    if len(c_here) > 1:
+                        # one leaf under several upper levels ("Bivariate / OR", "Multivariate / OR"): the one
+                        # whose upper level the sentence names elsewhere ("In bivariate GEE models (Table 2), ...");
+                        # read for agreement only (the words that chose it are not the number's own)
+                        c_here = _upper_levels_named(c_here, text)
+                        by_upper = len(c_here) == 1
                     if len(r_here) > 1 or len(c_here) > 1 or not (r_here or c_here):
                         continue
                     own = bool(r_here and c_here)
+                    if not own and in_bracket and c_here and not r_here and any(_acronym_named(_core(c), seg) for c in c_here):
+                        # a statistic in a bracket ("(F = 6.19, p = 0.026)") after the clause that names its row
+                        other = _labels_named(rows, segs[2])
+                        if len(other) == 1:
+                            r_here, own = other, True
                     unit = re.match(r"\s*([A-Za-z]+)", after)
                     if not own and in_bracket and not cited and unit and unit.group(1).lower() in _tokens((r_here or c_here)[0]):
                         # a bracket that names one label, the number's unit among its words ("227 words" for
@@ -1375,6 +1479,8 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                     cell = next((c for c in cells if c.system == r_here[0] and c.column == c_here[0]), None)
                     if cell is not None:
                         found.append((t, cell, own))
+                        if by_upper:
+                            upper_chosen.add(id(cell))
                 if len(found) != 1:
                     continue
                 t, cell, own = found[0]
@@ -1391,6 +1497,8 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                     reasons.append("the number reads as a difference, bound or approximation, not a table value")
                 if not cell.confident:
                     reasons.append("the cell was not read with confidence" + (f": {cell.why}" if cell.why else ""))
+                if id(cell) in upper_chosen:
+                    reasons.append("the column was chosen by words elsewhere in the sentence")
                 if cell.value and not 0.2 <= (val * mult) / cell.value <= 5:
                     reasons.append("the number is of another order than the cell (another quantity)")
                 if claimed.endswith("%") != (cell.raw or "").strip().endswith("%") and "%" in (cell.raw or "") + claimed:
@@ -1877,9 +1985,14 @@ def _check_superiority(claims: list[Claim], tables: list[Table], cells_of: dict[
 
 # "the recall rate of X is constantly lower than other baselines", "X has a higher F1 than all other
 # methods": a literal comparison on a named metric (lower/higher, not better/worse: no direction to read)
-_LITERAL = re.compile(r"\b(?:is|are|was|were|remains?|stays?|has|have|had|gets?|achieves?|shows?)\s+(?:(?:an?|the|always|constantly|"
+_LITERAL = re.compile(r"\b(?:is|are|was|were|remains?|stays?|has|have|had|gets?|achieves?|shows?|showed|exhibit(?:s|ed)?|"
+                      r"(?:is|are|was|were)\s+characteri[sz]ed\s+by)\s+(?:(?:an?|the|always|constantly|"
                       r"consistently|clearly|much|significantly|substantially|notably|generally|slightly|also|still)\s+)*"
-                      r"(?P<dir>lower|higher|smaller|larger)\b(?P<what>(?:\s+[\w@-]+){0,3}?)\s+than\s+(?P<rest>[^.;]*)", re.I)
+                      r"(?P<dir>lower|higher|smaller|larger)\b(?P<what>(?:\s+[\w@-]+){0,3}?)\s+(?:than|(?:as\s+)?compared\s+(?:to|with))\s+"
+                      r"(?P<rest>[^.;]*)", re.I)
+# a discourse adverb set off by commas inside the subject clause ("The RE group, however, was ...")
+_ADVERB_ASIDE = re.compile(r",\s*(?:however|therefore|thus|moreover|furthermore|in contrast|by contrast|on the other hand|"
+                           r"in addition|also|instead|in turn|again|overall)\s*,", re.I)
 
 
 def _check_literal_comparisons(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
@@ -1896,7 +2009,7 @@ def _check_literal_comparisons(claims: list[Claim], tables: list[Table], cells_o
             continue
         # the subject clause only ("While for all values of f in SQuALITY we find that FINE annotations still
         # have lower variance": SQuALITY is no part of the subject)
-        head = re.split(r"[,;:]|\b(?:that|while|whereas|although|when|if)\b", text[:m.start()], flags=re.I)[-1]
+        head = re.split(r"[,;:]|\b(?:that|while|whereas|although|when|if)\b", _ADVERB_ASIDE.sub(" ", text[:m.start()]), flags=re.I)[-1]
         # the metric: a column leaf named in the subject ("the recall rate of X") or right after the
         # comparative ("a higher F1 than")
         leaves = {_leaf(c.column) for t in tables for c in cells_of[t.id] if c.value is not None}
@@ -3022,8 +3135,17 @@ def _best_in_sentences(claims: list[Claim], doc: Document, tables: list[Table], 
 
 def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list[CrossCheck]:
     results = [t for t in tables if t.is_results and t.long]
-    if not results:
+    if not results and not any(not t.is_results and t.long for t in tables):
         return []
+    global _ALIASES
+    _ALIASES = _abbreviations(doc)
+    try:
+        return _cross_check(claims, results, tables, doc)
+    finally:
+        _ALIASES = {}
+
+
+def _cross_check(claims: list[Claim], results: list[Table], tables: list[Table], doc: Document) -> list[CrossCheck]:
     claims = _enumerated(_join_page_breaks(claims, doc))
     others = [t for t in tables if not t.is_results and t.long]
     cells_of = {t.id: table_cells(t) for t in results + others}
@@ -3043,5 +3165,32 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
     out += _check_group_subject(claims, results, cells_of, doc)
     out += _check_choices(results, cells_of, doc)
     out += _check_bold(results, cells_of, doc)
+    out += _agreement_with_other_tables(claims, others, cells_of, doc, out)
     _restore_pronouns(out, resolved)
     return _merge_repeats(out)
+
+
+def _agreement_with_other_tables(claims: list[Claim], others: list[Table], cells_of: dict[str, list[_Cell]], doc: Document,
+                                 done: list[CrossCheck]) -> list[CrossCheck]:
+    """Comparisons ("X is lower than Y and Z", "X outperforms Y") the results tables left unchecked,
+    read against the tables not taken for results tables (participant characteristics, model
+    estimates): for agreement only. A table that is not a results table may hold another quantity
+    than the one the claim compares (a baseline description, a setting), so a disagreement there is
+    left ``unverified``, never a mismatch."""
+    if not others:
+        return []
+    seen = {c.claim for c in done if c.claim}
+    left = [c for c in claims if c.text not in seen]
+    if not left:
+        return []
+    extra: list[CrossCheck] = []
+    extra += _check_superiority(left, others, cells_of, doc)
+    extra += _check_behind(left, others, cells_of, doc)
+    extra += _check_literal_comparisons(left, others, cells_of, doc)
+    out = []
+    for c in extra:
+        if c.status == "mismatch":
+            why = "the table is not a results table: a disagreement there is not settled"
+            c = replace(c, status="unverified", reason=f"{c.reason}; {why}" if c.reason else why)
+        out.append(c)
+    return out
