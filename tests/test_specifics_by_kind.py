@@ -14,6 +14,8 @@ over-read fall into kinds, not sentences:
   neurons each");
 * harm removed with the thing named first ("Remove sentences that get ranked as toxic");
 * a shortcoming placed ("but with limitations in multiple-choice tasks");
+* a release of weights said actively ("we release the model checkpoint of DeepSeekMoE 16B to the
+  public") with the project repository in the title block, as the passive form already was;
 
 and what is not enough:
 
@@ -94,6 +96,7 @@ def test_specifics_by_kind(topic, text, specific):
     ("dean-main.pdf", "model.architecture", "disclosed", "three hidden layers of 255 neurons"),
     ("dolma-v0.1.pdf", "safety.mitigations", "disclosed", "ranked as toxic"),
     ("deepseek-moe.pdf", "compute.resources", "vague", "8 GPUs"),
+    ("deepseek-moe.pdf", "model.weights", "disclosed", "release the model checkpoint of DeepSeekMoE 16B"),
     ("papermage.pdf", "model.training", "vague", "S2-VL"),
     ("deepseek-v3.2-exp.pdf", "eval.protocol", "vague", "suite of benchmarks"),
 ])
