@@ -129,6 +129,7 @@ def _norm(s: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=65536)
 def _tokens(s: str) -> frozenset[str]:
     s = unicodedata.normalize("NFKC", s).casefold().replace("\u2019", " ").replace("'", " ")
     s = re.sub(r"\((?:ours|our|proposed)\)|\bours\b", " ", s)
@@ -495,6 +496,7 @@ def _segments(text: str, qtext: str, start_at: int) -> tuple[str, str, int]:
     return text[j:next_start], text[prev_end:i], j
 
 
+@functools.lru_cache(maxsize=65536)
 def _core(label: str) -> str:
     """A column label without its parenthesised metric/shot notes: "MMLU (Acc.)" -> "MMLU"; a
     bracketed setting or an "@" length is a note too: "RULER @128K [0-shot]" -> "RULER"."""
@@ -913,6 +915,7 @@ def _paragraph_refs(i: int, doc: Document, later: bool = False) -> set[str]:
     return refs
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(toks: frozenset[str]) -> frozenset[str]:
     """Plural and singular alike: "summaries" ~ "summary", "documents" ~ "document"."""
     return frozenset(re.sub(r"ies$", "y", t) if len(t) > 4 and t.endswith("ies") else (t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t)
@@ -971,11 +974,24 @@ def _abbreviations(doc: Document | None) -> dict[str, str]:
 def _alias_named(label_tokens: frozenset[str], text: str) -> bool:
     """The label is the long form of an acronym the text prints (as printed, in capitals): "RI" names
     the column "Refusal Index" (and only a label that is that long form, word for word)."""
-    want = _fold(label_tokens)
-    for acro, long in _ALIASES.items():
-        if _fold(_tokens(long)) == want and re.search(r"(?<![\w-])" + re.escape(acro) + r"(?![\w-])", text):
-            return True
-    return False
+    acros = _alias_index(tuple(sorted(_ALIASES.items()))).get(_fold(label_tokens), ())
+    return any(_as_printed(acro).search(text) for acro in acros)
+
+
+@functools.lru_cache(maxsize=64)
+def _alias_index(aliases: tuple[tuple[str, str], ...]) -> dict[frozenset[str], tuple[str, ...]]:
+    """The defined acronyms by the folded words of their long form."""
+    out: dict[frozenset[str], tuple[str, ...]] = {}
+    for acro, long in aliases:
+        key = _fold(_tokens(long))
+        out[key] = out.get(key, ()) + (acro,)
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _as_printed(word: str) -> re.Pattern[str]:
+    """A word as printed, standing on its own (not inside a longer word or a hyphenated name)."""
+    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
 
 
 def _acronym_named(core: str, text: str) -> bool:
@@ -985,7 +1001,7 @@ def _acronym_named(core: str, text: str) -> bool:
         # a statistic's one-letter column ("p", "F", "t"): named only by the words right before its value
         # ("..., p = " before "0.026"); never "n", a count the prose gives of a group, not of a cell
         return core != "n" and re.search(r"(?<![\w-])" + re.escape(core) + r"\s*[=<>\u2264\u2265]\s*$", text) is not None
-    return bool(re.fullmatch(r"[A-Z]{2,3}", core)) and re.search(r"(?<![\w-])" + re.escape(core) + r"(?![\w-])", text) is not None
+    return bool(re.fullmatch(r"[A-Z]{2,3}", core)) and _as_printed(core).search(text) is not None
 
 
 def _labels_named(labels: list[str], text: str) -> list[str]:
