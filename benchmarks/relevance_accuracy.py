@@ -57,7 +57,13 @@ def load_labels() -> dict[tuple[str, str, str], str]:
     return out
 
 
-def load_status_gold() -> dict[str, dict[str, str]]:
+# Status gold no status change was ever tuned on: read by hand without the tool for the blind papers
+# that had none (session 19). The other blind papers' status gold sits in the development batches.
+NEVER_TUNED = ("relblind",)
+
+
+def load_status_gold(where: dict[str, str] | None = None) -> dict[str, dict[str, str]]:
+    """Hand-read statuses per paper; `where`, if given, is filled with each paper's gold directory."""
     import yaml
 
     out: dict[str, dict[str, str]] = {}
@@ -69,11 +75,45 @@ def load_status_gold() -> dict[str, dict[str, str]]:
             if not isinstance(data, dict) or "paper" not in data or "topics" not in data:
                 continue  # another kind of gold (code links, statements, split files)
             out[Path(data["paper"]).stem] = {t: str(v["status"]) for t, v in (data.get("topics") or {}).items()}
+            if where is not None:
+                where[Path(data["paper"]).stem] = d.name
     return out
 
 
 def f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / max(2 * tp + fp + fn, 1)
+
+
+def _status_figures(pairs: list[tuple[str, str, str, str]], title: str, short: bool = False) -> None:
+    exact = sum(1 for *_, g, s in pairs if g == s and g != "not_applicable")
+    scored = [(g, s) for *_, g, s in pairs if g != "not_applicable"]
+    exact_all = sum(1 for *_, g, s in pairs if g == s)
+    tp = sum(1 for g, s in scored if g in GAP and s in GAP)
+    fp = sum(1 for g, s in scored if g in NO_GAP and s in GAP)
+    fn = sum(1 for g, s in scored if g in GAP and s not in GAP)
+    tn = sum(1 for g, s in scored if g in NO_GAP and s not in GAP)
+    macro = (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2
+    vp = [(g, s) for *_, g, s in pairs if s == "vague"]
+    vprec = sum(1 for g, _ in vp if g == "vague") / max(len(vp), 1)
+    print(f"{title} ({len({x[0] for x in pairs})} papers, {len(pairs)} judgements): exact "
+          f"{exact_all / len(pairs):.3f} (applicable items {exact / max(len(scored), 1):.3f}); gap F1 {f1(tp, fp, fn):.3f}, "
+          f"gap-vs-disclosed macro-F1 {macro:.3f}; vague precision {vprec:.3f} ({len(vp)} vague calls)")
+    if short:
+        return
+    zero = []
+    for tid in sorted({t for _, t, _, _ in pairs}):
+        gaps = [(g, s) for _, t, g, s in pairs if t == tid and g in GAP]
+        if gaps and not any(s in GAP for _, s in gaps):
+            zero.append(tid)
+    print(f"topics with gaps in the gold and none found: {', '.join(zero) or 'none'}")
+    recall = []
+    for tid in sorted({t for _, t, _, _ in pairs}):
+        gaps = [s for _, t, g, s in pairs if t == tid and g in GAP]
+        if gaps:
+            recall.append(f"{tid} {sum(1 for s in gaps if s in GAP)}/{len(gaps)}")
+    print("gap recall per topic (gold gaps found): " + ", ".join(recall))
+    conf = Counter((g, s) for *_, g, s in pairs if g != s)
+    print("most frequent disagreements (gold -> tool): " + ", ".join(f"{g}->{s} {n}" for (g, s), n in conf.most_common(6)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     if a.only:
         papers = [p for p in papers if p == a.only]
     labels = load_labels()
-    gold = load_status_gold()
+    gold_dir: dict[str, str] = {}
+    gold = load_status_gold(gold_dir)
     fold_model: dict[str, str] = {}
     if a.oof:
         fold_model = _fold_models(papers, a.oof)
@@ -190,33 +231,12 @@ def main(argv: list[str] | None = None) -> int:
         for line in off_first_unjudged:
             print(line)
     if pairs:
-        exact = sum(1 for *_, g, s in pairs if g == s and g != "not_applicable")
-        scored = [(g, s) for *_, g, s in pairs if g != "not_applicable"]
-        exact_all = sum(1 for *_, g, s in pairs if g == s)
-        tp = sum(1 for g, s in scored if g in GAP and s in GAP)
-        fp = sum(1 for g, s in scored if g in NO_GAP and s in GAP)
-        fn = sum(1 for g, s in scored if g in GAP and s not in GAP)
-        tn = sum(1 for g, s in scored if g in NO_GAP and s not in GAP)
-        macro = (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2
-        vp = [(g, s) for *_, g, s in pairs if s == "vague"]
-        vprec = sum(1 for g, _ in vp if g == "vague") / max(len(vp), 1)
-        print(f"status vs gold ({len({x[0] for x in pairs})} papers, {len(pairs)} judgements): exact "
-              f"{exact_all / len(pairs):.3f} (applicable items {exact / max(len(scored), 1):.3f}); gap F1 {f1(tp, fp, fn):.3f}, "
-              f"gap-vs-disclosed macro-F1 {macro:.3f}; vague precision {vprec:.3f} ({len(vp)} vague calls)")
-        zero = []
-        for tid in sorted({t for _, t, _, _ in pairs}):
-            gaps = [(g, s) for _, t, g, s in pairs if t == tid and g in GAP]
-            if gaps and not any(s in GAP for _, s in gaps):
-                zero.append(tid)
-        print(f"topics with gaps in the gold and none found: {', '.join(zero) or 'none'}")
-        recall = []
-        for tid in sorted({t for _, t, _, _ in pairs}):
-            gaps = [s for _, t, g, s in pairs if t == tid and g in GAP]
-            if gaps:
-                recall.append(f"{tid} {sum(1 for s in gaps if s in GAP)}/{len(gaps)}")
-        print("gap recall per topic (gold gaps found): " + ", ".join(recall))
-        conf = Counter((g, s) for *_, g, s in pairs if g != s)
-        print("most frequent disagreements (gold -> tool): " + ", ".join(f"{g}->{s} {n}" for (g, s), n in conf.most_common(6)))
+        _status_figures(pairs, "status vs gold")
+        never = [x for x in pairs if gold_dir.get(x[0]) in NEVER_TUNED]
+        if never and len(never) < len(pairs):
+            _status_figures(never, "  of which gold never tuned on (" + ", ".join(NEVER_TUNED) + ")", short=True)
+            _status_figures([x for x in pairs if gold_dir.get(x[0]) not in NEVER_TUNED],
+                            "  of which gold in the development batches", short=True)
     if a.verbose:
         print("per topic (on / off / unlabelled among shown quotes):")
         for tid, c in sorted(by_topic.items()):
