@@ -494,7 +494,7 @@ def _links_to_others(text: str, cited: set[str]) -> bool:
     return bool(repos) and all(r in cited for r in repos)
 
 
-_LINK_URL = re.compile(r"(?:https?://\s?|www\.|(?<![\w@/.-])(?:(?:[a-z0-9-]+\.)+(?:com|org|io|gl|net|edu|ai|cn|me|ly|cc)|hf\.co|anonymous\.4open\.science)/(?=\w))[^\s]*[\w/]", re.I)
+_LINK_URL = re.compile(r"(?:https?://\s?|www\.|(?<![\w@/.-])(?:(?:[a-z0-9-]+\.)+(?:com|org|io|gl|net|edu|ai|cn|me|ly|cc)|hf\.co|anonymous\.4open\.science)/(?=\w))[^\s\u00b9\u00b2\u00b3\u2070-\u2079]*(?:[^\W\u00b9\u00b2\u00b3\u2070-\u2079]|/)", re.I)
 _CODE_REPO = re.compile(r"(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/[\w.-]+/[\w.-]+", re.I)
 _OWN_REPO = re.compile(r"(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|huggingface\.co|modelscope\.cn)/[\w.-]+(?:/[\w.-]+)?", re.I)
 # a link's words: the last words before it in its clause
@@ -650,7 +650,8 @@ _SPACED_MARKER = re.compile(
 # a footnote symbol after a word or its punctuation: "code is released.\u2020", "toolkit*"
 _SYMBOLS = "*\u2020\u2021\u00a7\u00b6"
 _SYMBOL_MARKER = re.compile(r"(?<=[A-Za-z.,;:)\]])([*\u2020\u2021\u00a7\u00b6])(?=[\s,.;:]|$)")
-_SUP_MARK = re.compile(r"^\s*(\d{1,2}|[*\u2020\u2021\u00a7\u00b6])[,\s]*$")
+_SUP_MARK = re.compile(r"^\s*(\d{1,2}|[*\u2020\u2021\u00a7\u00b6\u00b9\u00b2\u00b3\u2070-\u2079]{1,2})[,\s]*$")
+_PLAIN_DIGITS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 
 
 def _superscripts(doc: Document) -> dict[tuple[int, int], list[tuple[str, tuple[float, float, float, float]]]]:
@@ -668,7 +669,7 @@ def _superscripts(doc: Document) -> dict[tuple[int, int], list[tuple[str, tuple[
                 for sp in ln.spans:
                     m = _SUP_MARK.match(sp.text)
                     if m and sp.size <= 0.85 * ln.size and sp.bbox[3] < ln.bbox[3] - 0.15 * ln.size:
-                        out.setdefault((p.doc, p.number), []).append((m.group(1), sp.bbox))
+                        out.setdefault((p.doc, p.number), []).append((m.group(1).translate(_PLAIN_DIGITS), sp.bbox))
     return out
 
 

@@ -28,7 +28,7 @@ _SELF_EVIDENT = {"licensing", "personal_info", "synthetic", "contamination", "si
 _DATA_SECTIONS = {"data", "data_availability"}
 _SKIP_SECTIONS = {"references", "acknowledgements", "funding", "conflicts", "author_contributions"}
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+(?:\([^\s()]*\)[^\s<>\"'()\[\]{}]*)?", re.I)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}\u00b9\u00b2\u00b3\u2070-\u2079]+(?:\([^\s()]*\)[^\s<>\"'()\[\]{}\u00b9\u00b2\u00b3\u2070-\u2079]*)?", re.I)
 _DOI = re.compile(r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/[^\s\"<>,;]+)", re.I)
 _TRAIL = ".,;:)]}>'\""
 _NAMED = re.compile(

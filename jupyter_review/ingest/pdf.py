@@ -144,6 +144,24 @@ def _faked_small_caps(spans: Sequence[Span]) -> bool:
     return True
 
 
+# a link as printed at the end of a run ("github.com/allenai/papermage"), and a footnote marker
+# set small and raised right after it: the text layer glues the two ("papermage1"), which makes
+# another link; the marker is written in superscript digits instead ("papermage\u00b9")
+_LINK_END = re.compile(r"(?:https?://|www\.|(?:[a-z0-9-]+\.)+[a-z]{2,6}/)\S*[\w/]$", re.I)
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def _raised_link_markers(runs: list[list]) -> None:
+    """Write a raised footnote number glued to a printed link in superscript digits (in place)."""
+    big = max(r[5] for r in runs)
+    base = max(r[4] for r in runs if r[5] > big - 0.6)
+    for prev, r in zip(runs, runs[1:]):
+        mark = r[0].strip()
+        if (len(mark) <= 2 and mark.isdigit() and r[0] == mark and r[5] <= 0.85 * big
+                and r[4] < base - 0.1 * big and _LINK_END.search(prev[0])):
+            r[0] = mark.translate(_SUPERSCRIPT_DIGITS)
+
+
 def _page_blocks(raw: dict) -> list[Block]:
     """PyMuPDF's text dict -> blocks of lines (spans of one style merged; vertical lines apart)."""
     blocks: list[Block] = []
@@ -178,6 +196,8 @@ def _page_blocks(raw: dict) -> list[Block]:
                 runs.append([t, bb[0], bb[1], bb[2], bb[3], size, fam, bold, ital])
             if not runs:
                 continue
+            if len(runs) > 1:
+                _raised_link_markers(runs)
             joined = runs[0][0] if len(runs) == 1 else "".join(r[0] for r in runs)
             text = clean_text(joined).strip()
             if not text:
