@@ -69,6 +69,12 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _gold_pdf(name: str) -> Path:
+    """A corpus paper, else a texbench paper (tests/data/gold/relblind)."""
+    tex = CORPUS.parent / "texbench" / "pdfs" / name
+    return tex if not (CORPUS / name).exists() and tex.is_file() else CORPUS / name
+
+
 def load_gold(gold_dir: Path, include_sample: bool = True) -> list[dict[str, Any]]:
     """Each case: name, paper path, supplement paths, {topic: gold status}, source file."""
     cases: list[dict[str, Any]] = []
@@ -77,8 +83,8 @@ def load_gold(gold_dir: Path, include_sample: bool = True) -> list[dict[str, Any
         cases.append(
             {
                 "name": path.stem,
-                "paper": CORPUS / data["paper"],
-                "supplements": [CORPUS / s for s in (data.get("supplements") or [])],
+                "paper": _gold_pdf(data["paper"]),
+                "supplements": [_gold_pdf(s) for s in (data.get("supplements") or [])],
                 "gold": {t: str(v["status"]) for t, v in (data.get("topics") or {}).items()},
                 "source": _shown(path),
             }

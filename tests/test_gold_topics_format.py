@@ -14,7 +14,7 @@ import pymupdf
 import pytest
 import yaml
 
-from tests.conftest import GOLD, ROOT, corpus_pdf
+from tests.conftest import GOLD, ROOT, corpus_pdf, need_corpus
 
 TOPICS_YAML = ROOT / "jupyter_review" / "checklist" / "data" / "topics.yaml"
 GOLD_TOPICS = GOLD / "topics"
@@ -35,11 +35,14 @@ FRESH_DIRS = (GOLD_FRESH, GOLD_FRESH2, GOLD_FRESH3, GOLD_FRESH4, GOLD_FRESH5, GO
 FRESH_FILES = [f for d in FRESH_DIRS for f in sorted(d.glob("*.yaml"))]
 GOLD_AGREEMENT = GOLD / "agreement"  # second, independent annotations of fresh papers (benchmarks/gold_agreement.py)
 AGREEMENT_FILES = sorted(GOLD_AGREEMENT.glob("*.yaml"))
-ALL_GOLD_FILES = GOLD_FILES + HELDOUT_FILES + FRESH_FILES + AGREEMENT_FILES
+# status gold of the relevance split's blind texbench papers, read without the tool; never tuned on
+GOLD_RELBLIND = GOLD / "relblind"
+RELBLIND_FILES = sorted(GOLD_RELBLIND.glob("*.yaml"))
+ALL_GOLD_FILES = GOLD_FILES + HELDOUT_FILES + FRESH_FILES + AGREEMENT_FILES + RELBLIND_FILES
 
 
 def _id(path: Path) -> str:
-    return f"{path.parent.name}/{path.stem}" if path.parent in (GOLD_HELDOUT, GOLD_AGREEMENT, *FRESH_DIRS) else path.stem
+    return f"{path.parent.name}/{path.stem}" if path.parent in (GOLD_HELDOUT, GOLD_AGREEMENT, GOLD_RELBLIND, *FRESH_DIRS) else path.stem
 
 
 def _norm(text: str) -> str:
@@ -49,9 +52,15 @@ def _norm(text: str) -> str:
     return text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}))
 
 
+def _pdf(name: str) -> Path:
+    """A gold file's PDF: a corpus paper, else a texbench paper (the relblind gold)."""
+    tex = need_corpus("a texbench paper").parent / "texbench" / "pdfs" / name
+    return tex if tex.is_file() and not (need_corpus(name) / name).exists() else corpus_pdf(name)
+
+
 @cache
 def _page_texts(name: str) -> tuple[str, ...]:
-    with pymupdf.open(corpus_pdf(name)) as doc:
+    with pymupdf.open(_pdf(name)) as doc:
         return tuple(_norm(page.get_text()) for page in doc)
 
 
@@ -74,9 +83,9 @@ def test_enough_gold_papers() -> None:
 def test_gold_header(path: Path) -> None:
     gold = _load(path)
     assert gold["paper"] == path.stem + ".pdf"
-    assert corpus_pdf(gold["paper"]).is_file(), gold["paper"]
+    assert _pdf(gold["paper"]).is_file(), gold["paper"]
     for sup in gold.get("supplements") or []:
-        assert corpus_pdf(sup).is_file(), sup
+        assert _pdf(sup).is_file(), sup
     assert gold["domain"] in DOMAINS
     assert isinstance(gold.get("annotator_notes"), str) and gold["annotator_notes"].strip()
 
@@ -135,7 +144,7 @@ def test_gold_has_both_gaps_and_disclosures() -> None:
     assert counts["supplement_only"] > 0, counts
 
 
-@pytest.mark.parametrize("folder", [GOLD_TOPICS, GOLD_HELDOUT, *FRESH_DIRS], ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", [GOLD_TOPICS, GOLD_HELDOUT, *FRESH_DIRS, GOLD_RELBLIND], ids=lambda p: p.name)
 def test_readme_table_matches_gold_files(folder: Path) -> None:
     """The per-paper status counts in each folder's README are the counts of its files."""
     files = sorted(folder.glob("*.yaml"))
