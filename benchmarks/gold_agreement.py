@@ -10,10 +10,13 @@ paper and pooled:
 * the topics they disagree on.
 
     .venv/bin/python benchmarks/gold_agreement.py
+    .venv/bin/python benchmarks/gold_agreement.py --first-dir relblind   # only papers whose first
+                                                                        # annotation is in gold/relblind
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -36,14 +39,20 @@ def kappa(pairs: list[tuple[str, str]]) -> float:
     return 1.0 if pe == 1 else (po - pe) / (1 - pe)
 
 
-def first_annotation(stem: str) -> Path | None:
-    for p in sorted(GOLD.glob(f"*/{stem}.yaml")):
-        if p.parent.name != "agreement":
+def first_annotation(stem: str, first_dir: str | None = None) -> Path | None:
+    """The first status annotation of a paper: in ``first_dir`` if given, else in any gold folder
+    but agreement/ whose file has ``topics`` (code/ and statements/ gold of the same paper do not)."""
+    for p in sorted(GOLD.glob(f"{first_dir or '*'}/{stem}.yaml")):
+        if p.parent.name != "agreement" and "topics" in (yaml.safe_load(p.read_text("utf-8")) or {}):
             return p
     return None
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--first-dir", help="gold folder holding the first annotations (e.g. relblind); "
+                        "papers without a first annotation there are skipped")
+    args = parser.parse_args(argv)
     second = sorted((GOLD / "agreement").glob("*.yaml"))
     if not second:
         print("no second annotations in tests/data/gold/agreement/")
@@ -51,9 +60,10 @@ def main() -> int:
     all_pairs: list[tuple[str, str]] = []
     all_gap: list[tuple[str, str]] = []
     for path in second:
-        first = first_annotation(path.stem)
+        first = first_annotation(path.stem, args.first_dir)
         if first is None:
-            print(f"{path.stem}: no first annotation found")
+            if not args.first_dir:
+                print(f"{path.stem}: no first annotation found")
             continue
         a = yaml.safe_load(first.read_text("utf-8"))["topics"]
         b = yaml.safe_load(path.read_text("utf-8"))["topics"]
