@@ -82,6 +82,10 @@ class Detector:
     design_choices: bool = False
     needs_results: bool = False
     applies_profile: str = ""  # a condition on the paper profile (checklist/profile.py): "llm", "dataset or model"
+    # silent_na: a topic nothing in the paper speaks of does not apply when this profile condition
+    # fails (data collection in a method paper on others' cited data), with the words of `silent_why`
+    silent_profile: str = ""
+    silent_why: str = ""
     # a sentence that announces what the next sentences of its section give ("Our experiment is not
     # without limitation." then the limitations): specific when such sentences follow it
     announces: Pattern | None = None
@@ -173,6 +177,8 @@ def compile_detectors() -> dict[str, Detector]:
             design_choices=bool(s.get("design_choices", False)),
             needs_results=bool(s.get("needs_results", False)),
             applies_profile=str(s.get("applies_profile", "") or ""),
+            silent_profile=str((s.get("silent_na") or {}).get("profile", "") or ""),
+            silent_why=str((s.get("silent_na") or {}).get("why", "") or ""),
             link_purpose=_link_purpose_spec(s.get("link_purpose"), vocab),
             title_link=_rx(s.get("title_link"), vocab),
             counts_data=bool(s.get("counts_data", False)),
@@ -1614,6 +1620,17 @@ def _finish(analysis: Analysis, results: dict[str, TopicResult], collected: dict
         det = detectors()[tid]
         status, reason, shown = decide(det, hits, files, has_supp)
         evidence = [_evidence(h, files) for h in shown]
+        if status == "missing" and det.silent_profile and analysis.profile:
+            from .profile import holds, why_not
+            if not holds(det.silent_profile, analysis.profile):
+                # nothing is said of it, and nothing the paper is (its profile) calls for it
+                text, why = why_not(det.silent_profile, analysis.profile)
+                results[tid] = TopicResult(
+                    topic=tid, status="not_applicable", severity=det.topic.severity, title=det.topic.title,
+                    reason=text.replace("Does not apply: ", f"Does not apply: {det.silent_why}; ", 1), evidence=why,
+                    leads=_leads(hits, files),
+                )
+                continue
         if det.design_choices:
             status, reason, evidence = _with_design_choices(analysis, status, reason, evidence)
         results[tid] = TopicResult(

@@ -1,0 +1,57 @@
+"""Data collection does not apply to a paper that says nothing of collecting data and, by its
+profile, has nothing of its own to collect for: a method run on others' cited benchmarks (the gold
+rule 'n/a when the paper only reuses an established, cited benchmark and collects nothing
+itself').  A dataset, a released model or software, a study of people or animals, personal data
+or a literature review keep the topic, so silence there stays a gap."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import analysed, corpus_pdf, need_corpus, text_page
+
+
+def texbench_pdf(name: str):
+    return need_corpus("texbench").parent / "texbench" / "pdfs" / name
+
+
+@pytest.mark.parametrize(
+    ("paper", "texbench", "status"),
+    [
+        ("isometry-pursuit.pdf", True, "not_applicable"),  # an algorithm on small public sets
+        ("sd2-acl.pdf", True, "not_applicable"),  # decoding on JSONSchemaBench
+        ("paraphrase-aaai2022.pdf", False, "not_applicable"),  # paraphrasing on cited corpora
+        ("papermage.pdf", False, "missing"),  # a released toolkit: silence stays a gap
+        ("toxins-8070200.pdf", False, "missing"),  # a review: how the literature was gathered
+    ],
+)
+def test_silence_is_no_gap_only_where_nothing_calls_for_it(paper: str, texbench: bool, status: str) -> None:
+    res = analysed(texbench_pdf(paper) if texbench else corpus_pdf(paper)).topics["data.collection"]
+    assert res.status == status, (res.status, res.reason)
+    if status == "not_applicable":
+        assert res.reason.startswith("Does not apply: nothing in the paper describes collecting data of its own;")
+        assert "profile:" in res.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("We evaluate on the CIFAR-10 benchmark [3] and report accuracy.", "not_applicable"),
+        ("We recruited 40 participants, who gave informed consent, to rate the classifier outputs.", "applies"),
+    ],
+)
+def test_the_profile_decides_a_silent_topic(tmp_path, line: str, status: str) -> None:
+    import jupyter_review
+
+    body = [
+        "We propose a regularised training method for image classifiers.",
+        line,
+        "The training set is used to fit the model and the test set to evaluate it.",
+        "We train the model for 50 epochs on the training data.",
+        "Our method improves accuracy over the baseline by two points.",
+    ]
+    res = jupyter_review.analyze(str(text_page(tmp_path / "p.pdf", "Regularised Training", body))).topics["data.collection"]
+    if status == "applies":  # people studied: the topic stays, whatever the paper says of it
+        assert res.status != "not_applicable", (res.status, res.reason)
+    else:
+        assert res.status == status, (res.status, res.reason)
