@@ -55,3 +55,25 @@ def test_the_profile_decides_a_silent_topic(tmp_path, line: str, status: str) ->
         assert res.status != "not_applicable", (res.status, res.reason)
     else:
         assert res.status == status, (res.status, res.reason)
+
+
+@pytest.mark.parametrize(
+    ("paper", "texbench", "applies"),
+    [
+        ("paraphrase-aaai2022.pdf", False, False),  # a paraphrase method with language models, none released
+        ("scaling-ptp.pdf", True, False),  # speeds up others' language models
+        ("medheval-main.pdf", False, False),  # a benchmark of others' models
+        ("deepseek-v2.pdf", False, True),  # released weights: silence on safety is a gap
+        ("moonlight-main.pdf", False, True),
+    ],
+)
+def test_safety_silence_is_a_gap_only_for_a_released_model(paper: str, texbench: bool, applies: bool) -> None:
+    res = analysed(texbench_pdf(paper) if texbench else corpus_pdf(paper)).topics
+    for tid in ("safety.static_eval", "safety.adversarial_eval"):
+        assert (res[tid].status != "not_applicable") == applies, (tid, res[tid].status, res[tid].reason)
+
+
+def test_a_safety_statement_counts_without_a_released_model() -> None:
+    """dolma releases a corpus, no model; its toxic-content filter is its safety mitigation."""
+    res = analysed(corpus_pdf("dolma-v0.1.pdf")).topics["safety.mitigations"]
+    assert res.status == "disclosed", (res.status, res.reason)
