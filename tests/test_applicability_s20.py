@@ -1,0 +1,169 @@
+"""Issue 15, session 19 (wt26e; the verdict set is named s20): the texbench halves applicability reads, the
+s20 verdict set, and two kinds from the misses of the held-out halves already read (s17's neurores, the
+texbench file's mmpl-kdd), each asserted on the real paper and on generated pages as cases of the rule:
+
+* a data subject's own rights ("every patient has the right to get access to their personal data",
+  GDPR) say how the people the data are about reach their own records, not where readers can have the
+  data: no availability statement, so a data-availability section's "Data are available upon request."
+  decides the status (vague);
+* a sentence that introduces the data sets a paper uses, with their use ("we first introduce 3 stock
+  datasets (index) and how we use them", "the datasets we used"), is exposition, not a data set of the
+  paper's own.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from tests.conftest import analysed, corpus_pdf, need_corpus, text_page
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def texbench_pdf(name: str):
+    return need_corpus("texbench").parent / "texbench" / "pdfs" / name
+
+
+def _sha1_held(ids) -> set[str]:
+    ordered = sorted(ids, key=lambda i: hashlib.sha1(i.encode("utf-8")).hexdigest())
+    return set(ordered[1::2])
+
+
+# --- which texbench halves applicability reads ------------------------------------------------------
+
+def test_texbench_applicability_halves_are_the_gold_header_sha1_split():
+    """applicability.py reads the texbench halves from its gold file's header, which is the sha1 rule the
+    header states (fixed before any verdict or fix); the tables split (texbench_split.json) is another
+    split and is not applicability's."""
+    import benchmarks.applicability as ap
+
+    _verdicts, held = ap.read_gold(ap.GOLD_TEXBENCH)
+    ids = sorted(r["paper"] for r in csv.DictReader(
+        [ln for ln in ap.GOLD_TEXBENCH.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")],
+        delimiter="\t"))
+    tables = json.loads((ROOT / "benchmarks" / "data" / "texbench_split.json").read_text(encoding="utf-8"))
+    all_ids = set(tables["tune"]) | set(tables["blind"])
+    assert len(all_ids) == 23 and set(ids) <= all_ids
+    assert held == _sha1_held(all_ids)
+    assert held != set(tables["blind"])  # the two splits differ: applicability never reads the tables one
+    assert "json" not in Path(ap.__file__).read_text(encoding="utf-8").split("import", 1)[1].split("def ", 1)[0]
+
+
+# --- the s20 verdict set ------------------------------------------------------------------------------
+
+BLIND_TEXBENCH = {"citrees", "hardy-naacl2019", "java-lstm", "kdd2019-hall", "libertus", "mh-test-uai2017",
+                  "semeval2025-task4", "yellowfin"}
+
+
+def test_s20_verdict_set_reads_like_s19():
+    import benchmarks.applicability as ap
+
+    verdicts, held = ap.read_gold(ap.GOLD_S20)
+    papers = {p for p, _ in verdicts}
+    assert len(papers) == 7 and held == _sha1_held(papers)
+    assert all(len([k for k in verdicts if k[0] == p]) == 12 for p in papers)  # every major topic
+    assert {v["verdict"] for v in verdicts.values()} <= {"defensible", "wrong-applicability", "wrong-status", "minor"}
+    profiles = ap.read_profiles(ap.GOLD_S20)
+    assert set(profiles) == papers and all(len(v) >= 7 for v in profiles.values())
+    assert set(ap.read_sources(ap.GOLD_S20)) == papers
+    for older in (ap.GOLD_S17, ap.GOLD_S18, ap.GOLD_S19):
+        assert not papers & {p for p, _ in ap.read_gold(older)[0]}
+    split = (ROOT / "tests" / "data" / "relevance" / "split.tsv").read_text(encoding="utf-8").splitlines()
+    blind = {ln.split("\t")[0] for ln in split[1:] if ln.split("\t")[2:3] == ["blind"]}
+    assert not papers & (blind | BLIND_TEXBENCH)
+    # agrees with the older files on every (paper, topic) they share
+    for older in (ap.GOLD, ap.GOLD_TEXBENCH):
+        for k, v in ap.read_gold(older)[0].items():
+            if k in verdicts:
+                assert verdicts[k]["verdict"] == v["verdict"], k
+
+
+def _norm(t: str) -> str:
+    t = unicodedata.normalize("NFKC", t).replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"[-\u00ad]\s+|\u00ad", "", " ".join(t.split()).lower())
+
+
+def _s20_quoted():
+    import benchmarks.applicability as ap
+
+    verdicts, _ = ap.read_gold(ap.GOLD_S20)
+    return [v for v in verdicts.values() if v["quote"]]
+
+
+@pytest.mark.parametrize("row", _s20_quoted(), ids=lambda r: f"{r['paper']}:{r['topic']}")
+def test_s20_quote_on_its_page(row):
+    import benchmarks.applicability as ap
+
+    src = ap.read_sources(ap.GOLD_S20)[row["paper"]]
+    files = ([texbench_pdf(row["paper"] + ".pdf")] if src == "texbench"
+             else [corpus_pdf(row["paper"] + ".pdf")] + [corpus_pdf(s) for s in {"dean-main": ["dean-supplement.pdf"]}.get(row["paper"], [])])
+    page, q = int(row["page"]), _norm(row["quote"])[:70]
+    found = False
+    for f in files:
+        with pymupdf.open(f) as doc:
+            found = found or (page <= len(doc) and q in _norm(doc[page - 1].get_text()))
+    assert found, (row["paper"], page, row["quote"])
+
+
+# --- a data subject's own rights are no availability statement --------------------------------------
+
+def test_neurores_patients_access_right_is_no_availability_statement():
+    t = analysed(corpus_pdf("neurores-0022-4.pdf")).topics["data.availability"]
+    assert t.status == "vague", t.reason
+    assert t.evidence and t.evidence[0].text.startswith("Data are available upon request"), [e.text for e in t.evidence]
+    assert not any("right to get access" in e.text for e in t.evidence)
+
+
+_TRIAL = ["We report a cluster-randomised trial of stroke care in 12 hospitals.",
+          "Patients were enrolled after written informed consent.",
+          "The primary outcome was the modified Rankin scale at three months."]
+
+
+@pytest.mark.parametrize("lines,status", [
+    (["Every patient has the right to get access to their personal data.", "Data are available upon request."], "vague"),
+    (["Participants retain the right of access to their own health records.",
+      "The data are available on reasonable request."], "vague"),
+    (["Every patient has the right to get access to their personal data.",
+      "The anonymised data are available at https://osf.io/abcde/."], "disclosed"),
+    (["Every patient has the right to get access to their personal data."], "missing"),
+])
+def test_data_subject_rights_are_not_availability(tmp_path, lines, status):
+    body = _TRIAL + ["Availability of data and materials"] + lines
+    t = analysed(text_page(tmp_path / "trial.pdf", "A stroke care trial", body)).topics["data.availability"]
+    assert t.status == status, (lines, t.status, t.reason)
+
+
+# --- introducing the data sets a paper uses is exposition ---------------------------------------------
+
+def test_mmpl_introduced_stock_datasets_are_not_its_own():
+    a = analysed(texbench_pdf("mmpl-kdd.pdf"))
+    assert not a.profile["dataset"].value, a.profile["dataset"].reason
+    assert a.topics["risk.misuse"].severity != "major" or a.topics["risk.misuse"].status in ("disclosed", "not_applicable")
+
+
+_METHOD = ["We propose a recurrent network for forecasting index prices.",
+           "The network is trained with Adam for 50 epochs.",
+           "Results are averaged over five runs."]
+
+
+@pytest.mark.parametrize("lines,own", [
+    (["In this section, we first introduce 3 stock datasets (index) and how we use them to build the input.",
+      "We describe the four benchmark datasets we used in the experiments."], False),
+    (["We introduce IndexNews, a new dataset of 12,000 annotated index reports.",
+      "We release the IndexNews corpus for future research.",
+      "Our dataset is publicly available at https://example.org/data."], True),
+    (["We introduce IndexNews, a new dataset of 12,000 annotated index reports.",
+      "We release the IndexNews corpus for future research.",
+      "We describe the four benchmark datasets we used in the experiments."], True),
+])
+def test_introducing_used_datasets_is_exposition(tmp_path, lines, own):
+    a = analysed(text_page(tmp_path / "ds.pdf", "Index forecasting", _METHOD + lines))
+    assert bool(a.profile["dataset"].value) == own, (lines, a.profile["dataset"].reason)
