@@ -8,7 +8,10 @@ texbench file's mmpl-kdd), each asserted on the real paper and on generated page
   decides the status (vague);
 * a sentence that introduces the data sets a paper uses, with their use ("we first introduce 3 stock
   datasets (index) and how we use them", "the datasets we used"), is exposition, not a data set of the
-  paper's own.
+  paper's own;
+* text the public wrote, named by what it is and where from with no collecting verb ("700,000 queries from
+  Google's autocomplete API", "questions from online forums"), is data about people (messirve: personal
+  information asked, as the texbench gold has it).
 """
 
 from __future__ import annotations
@@ -128,17 +131,16 @@ _TRIAL = ["We report a cluster-randomised trial of stroke care in 12 hospitals."
 
 
 @pytest.mark.parametrize("lines,status", [
-    (["Every patient has the right to get access to their personal data.", "Data are available upon request."], "vague"),
-    (["Participants retain the right of access to their own health records.",
-      "The data are available on reasonable request."], "vague"),
-    (["Every patient has the right to get access to their personal data.",
+    (["Data availability: Every patient has the right to get access to their personal data.",
+      "Data are available upon request."], "vague"),
+    (["Data availability: every patient has the right to get access to their personal data."], "missing"),
+    (["Data availability: Every patient has the right to get access to their personal data.",
       "The anonymised data are available at https://osf.io/abcde/."], "disclosed"),
-    (["Every patient has the right to get access to their personal data."], "missing"),
 ])
 def test_data_subject_rights_are_not_availability(tmp_path, lines, status):
-    body = _TRIAL + ["Availability of data and materials"] + lines
-    t = analysed(text_page(tmp_path / "trial.pdf", "A stroke care trial", body)).topics["data.availability"]
+    t = analysed(text_page(tmp_path / "trial.pdf", "A stroke care trial", _TRIAL + lines)).topics["data.availability"]
     assert t.status == status, (lines, t.status, t.reason)
+    assert not any("right to get access" in e.text for e in t.evidence), [e.text for e in t.evidence]
 
 
 # --- introducing the data sets a paper uses is exposition ---------------------------------------------
@@ -167,3 +169,27 @@ _METHOD = ["We propose a recurrent network for forecasting index prices.",
 def test_introducing_used_datasets_is_exposition(tmp_path, lines, own):
     a = analysed(text_page(tmp_path / "ds.pdf", "Index forecasting", _METHOD + lines))
     assert bool(a.profile["dataset"].value) == own, (lines, a.profile["dataset"].reason)
+
+
+# --- what people wrote, named by what and where, is data about people ----------------------------------
+
+def test_messirve_autocomplete_queries_are_data_about_people():
+    a = analysed(texbench_pdf("messirve.pdf"))
+    assert a.profile["personal_data"].value, a.profile["personal_data"].reason
+    assert a.topics["data.personal_info"].status == "missing", a.topics["data.personal_info"].reason
+
+
+_CORPUS = ["We build a retrieval benchmark for Spanish.",
+           "Each query is paired with relevant passages from Wikipedia.",
+           "We release the benchmark for research use."]
+
+
+@pytest.mark.parametrize("line,people", [
+    ("We introduce a dataset of 50,000 queries from Google's autocomplete API.", True),
+    ("The corpus holds 20,000 medical questions from online forums such as HealthBoards.", True),
+    ("We introduce a dataset of 50,000 questions from the SQuAD benchmark.", False),
+    ("The corpus holds 20,000 questions from exam papers of the national board.", False),
+])
+def test_people_text_named_without_a_verb(tmp_path, line, people):
+    a = analysed(text_page(tmp_path / "q.pdf", "A Spanish retrieval benchmark", _CORPUS + [line]))
+    assert bool(a.profile["personal_data"].value) == people, (line, a.profile["personal_data"].reason)
