@@ -11,7 +11,10 @@ texbench file's mmpl-kdd), each asserted on the real paper and on generated page
   paper's own;
 * text the public wrote, named by what it is and where from with no collecting verb ("700,000 queries from
   Google's autocomplete API", "questions from online forums"), is data about people (messirve: personal
-  information asked, as the texbench gold has it).
+  information asked, as the texbench gold has it);
+* an LLM's data are the paper's to answer for only when it trains, releases or builds data for one: a
+  paper that only evaluates others' LLMs on tasks with no people in them is not asked about personal
+  information (sd2-acl: JSON schemas), unless its data are about people (personal_data).
 """
 
 from __future__ import annotations
@@ -193,3 +196,34 @@ _CORPUS = ["We build a retrieval benchmark for Spanish.",
 def test_people_text_named_without_a_verb(tmp_path, line, people):
     a = analysed(text_page(tmp_path / "q.pdf", "A Spanish retrieval benchmark", _CORPUS + [line]))
     assert bool(a.profile["personal_data"].value) == people, (line, a.profile["personal_data"].reason)
+
+
+# --- personal information of an LLM paper needs its own model or data ---------------------------------
+
+def test_sd2_llm_evaluation_on_schemas_is_not_asked_personal_information():
+    a = analysed(texbench_pdf("sd2-acl.pdf"))
+    assert a.profile["llm"].value and not a.profile["model"].value and not a.profile["dataset"].value
+    assert a.topics["data.personal_info"].status == "not_applicable", a.topics["data.personal_info"].reason
+
+
+_EVAL = ["We evaluate large language models such as GPT-4 and Llama 3 on structured-output tasks.",
+         "Each prompt asks the language model to fill a JSON schema.",
+         "We report the share of valid outputs per model.",
+         "We evaluate the large language models with zero-shot prompting.",
+         "The LLMs are queried through their public APIs with a temperature of 0.",
+         "In this paper, we benchmark how well LLMs follow JSON schemas."]
+
+
+@pytest.mark.parametrize("extra,applies", [
+    ([], False),
+    (["We fine-tune Llama 3 with LoRA for 3 epochs with a learning rate of 2e-4.",
+      "Our fine-tuned model is trained with AdamW on 20,000 schema examples."], True),
+    (["The prompts contain electronic health records of patients from a hospital.",
+      "The patient records include names and dates of birth.",
+      "Personal data of the patients are removed before prompting."], True),
+])
+def test_llm_evaluation_personal_information_needs_own_model_or_people(tmp_path, extra, applies):
+    a = analysed(text_page(tmp_path / "llm.pdf", "Large language models fill JSON schemas", _EVAL + extra))
+    assert a.profile["llm"].value, a.profile["llm"].reason
+    t = a.topics["data.personal_info"]
+    assert (t.status != "not_applicable") == applies, (extra, t.status, t.reason, {k: v.value for k, v in a.profile.items()})
