@@ -8,9 +8,14 @@ the failure this measures.
     python benchmarks/applicability.py --only papermage --only stockmixer-main
     python benchmarks/applicability.py --all           # LLM reports too
     python benchmarks/applicability.py --set texbench  # the 23 texbench ML papers (their own gold file)
+        # halves: the `# held-out:` header of applicability_gold_texbench.tsv (23 ids by sha1, odd positions,
+        # fixed 3fc34a2 before any verdict or applicability fix). texbench_split.json (seed 14) is the
+        # tables/figures split and is NOT read here: its tune/blind halves are not applicability's.
     python benchmarks/applicability.py --set s17 --half tune   # session 17's papers judged on every major topic
     python benchmarks/applicability.py --set s18 --half tune   # session 18's: reviews, user studies, clinical, tools, data
     python benchmarks/applicability.py --set s19 --half tune   # session 19's: theory, optimisation, simulation, software, survey
+    python benchmarks/applicability.py --set s20 --half tune   # session 20's: papers with no full judgement (model, datasheet, data)
+    python benchmarks/applicability.py --skip citrees ...      # never analyse these (papers blind for another measure)
 
 Prints per paper: profile line, quotes of the "yes" traits, major gaps (status, topic, items)
 with the first quote or reason, and the not-applicable topics with the trait that rules them out.
@@ -50,7 +55,9 @@ GOLD_S17 = ROOT / "benchmarks" / "data" / "applicability_gold_s17.tsv"
 GOLD_S18 = ROOT / "benchmarks" / "data" / "applicability_gold_s18.tsv"
 # session 19: theory, optimisation on test functions, simulation-style studies, software, a survey (same format)
 GOLD_S19 = ROOT / "benchmarks" / "data" / "applicability_gold_s19.tsv"
-MIXED = {"s17": GOLD_S17, "s18": GOLD_S18, "s19": GOLD_S19}
+# session 20 (wt26e): corpus and texbench-tune papers with no full judgement in s17-s19 (same format)
+GOLD_S20 = ROOT / "benchmarks" / "data" / "applicability_gold_s20.tsv"
+MIXED = {"s17": GOLD_S17, "s18": GOLD_S18, "s19": GOLD_S19, "s20": GOLD_S20}
 
 
 def read_profiles(path: Path = GOLD) -> dict[str, dict[str, bool]]:
@@ -134,10 +141,13 @@ def _short(text: str, n: int = 130) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", action="append", default=[], help="paper stem(s) (repeatable)")
+    ap.add_argument("--skip", action="append", default=[],
+                    help="paper stem(s) never analysed (repeatable; e.g. papers blind for another measure this session)")
     ap.add_argument("--all", action="store_true", help="LLM reports too")
-    ap.add_argument("--set", choices=("corpus", "texbench", "s17", "s18", "s19"), default="corpus",
-                    help="which papers: the corpus (default), the texbench PDFs (gold: applicability_gold_texbench.tsv), "
-                         "or the session-17/18 sets judged on every major topic (applicability_gold_s17.tsv, _s18.tsv)")
+    ap.add_argument("--set", choices=("corpus", "texbench", "s17", "s18", "s19", "s20"), default="corpus",
+                    help="which papers: the corpus (default), the texbench PDFs (gold and halves: applicability_gold_texbench.tsv's "
+                         "header, not texbench_split.json), or the sets judged on every major topic "
+                         "(applicability_gold_s17.tsv ... _s20.tsv)")
     ap.add_argument("--half", choices=("all", "tune", "held-out"), default="all",
                     help="only the tuning papers or only the held-out papers of the gold file (read the held-out once, at the end)")
     args = ap.parse_args(argv)
@@ -178,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     seen_papers: set[str] = set()
     for r in papers():
         stem = r["file"][:-4]
-        if args.only and stem not in args.only:
+        if (args.only and stem not in args.only) or stem in args.skip:
             continue
         if args.half != "all" and (stem in held) != (args.half == "held-out"):
             continue
