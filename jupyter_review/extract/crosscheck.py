@@ -686,6 +686,19 @@ def _pair_stretch(text: str, q0: Any, q1: Any) -> tuple[str, str]:
     return f"{between} {b_after}", a_before
 
 
+def _closest_rows(name: str, cells: list[_Cell]) -> set[str]:
+    """Of the rows a name matches, those whose labels add the fewest words to it, when they are
+    fewer than all ("DS-Coder-V2-Instruct" of {"DS-Coder-V2-Instruct", "DS-Coder-V2-Lite-Instruct"}
+    for "DeepSeek-Coder-V2")."""
+    mine = _tokens(name)
+    extra = {_leaf(c.system): len(_tokens(_leaf(c.system)) - mine) for c in cells}
+    if len(extra) < 2:
+        return set()
+    low = min(extra.values())
+    best = {k for k, v in extra.items() if v == low}
+    return best if len(best) < len(extra) else set()
+
+
 def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
                    doc: Document | None = None, other_tables: list[Table] | None = None) -> list[CrossCheck]:
     """``other_tables``: tables not taken for results tables (a caption that names no result, a
@@ -772,6 +785,22 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                 hits = [(t, c) for t in other_tables for c in cells_of[t.id]
                         if c.value is not None and names_match(q.system, c.system, 2) and _ratio_cell(c.raw) == ratio
                         and (names_match(target, c.column, 4) or _named_in(c.column, target)) and _equal(q.value, q.text, c)]
+            in_cands = hits and all(any(c is x for _, x in cands) for _, c in hits)
+            if in_cands and not exact:
+                # a family name ("DeepSeek-Coder-V2") that several rows of the column carry: a number only a
+                # longer variant holds ("DS-Coder-V2-Lite-Instruct", when "DS-Coder-V2-Instruct" is there) is
+                # that variant's, not borne out for the name; shown unverified
+                closest = _closest_rows(q.system, [c for _, c in cands])
+                # (a word the variant adds: "Lite", "Small", "Chat"; not a setting's letter or a version, "|Z| = 2", "V2")
+                added = {w for _, c in hits for k in closest for w in _tokens(_leaf(c.system)) - _tokens(k) - _tokens(q.system)
+                         if w.isalpha() and len(w) >= 3}
+                if closest and added and not any(_leaf(c.system) in closest for _, c in hits):
+                    t, c = hits[0]
+                    parts.append(("unverified", f"the text says {q.system} reaches {q.text} on {target}; {_where(t, doc)} has it "
+                                  f"for {_leaf(c.system)}", [hits[0]],
+                                  f"the number is that of {_leaf(c.system)}, a longer name than {sorted(closest)[0]}, "
+                                  f"which has {next((x.raw for _, x in cands if _leaf(x.system) in closest), '')}"))
+                    continue
             if hits:
                 t, c = hits[0]
                 parts.append(("consistent", f"{c.system} {q.text} on {target}: {_where(t, doc)} has {c.raw or f'{c.value:g}'}", [hits[0]], ""))
