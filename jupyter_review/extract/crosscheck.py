@@ -828,8 +828,11 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             # for "Janus-Pro-1B" and "Janus-Pro-7B"): which one the claim means is not known
             # When no row the name may mean holds the number, which one is meant does not matter: the
             # claim disagrees with each, as long as the number is of the cells' order (the same quantity)
+            # (the cells of the column the sentence names exactly, when there are any: "Open-ended / Arena-Hard",
+            # not also "LiveCodeBench / Hard (57)", whose leaf is a word of it)
+            named_col = [(t, c) for t, c in cands if c.column == target] or cands
             if (any(len(v) > 1 for v in per_table.values()) or (not exact and len({_leaf(c.system) for _, c in cands}) > 1)) \
-                    and not all(c.value and 0.5 <= q.value / c.value <= 2 for _, c in cands):
+                    and not all(c.value and 0.5 <= q.value / c.value <= 2 for _, c in named_col):
                 reasons.append(f"several rows match {q.system}")
             # a row whose label qualifies the name ("VL-HMM (2^14)", "X 142B (Half Activated)"): a variant
             # of the system, maybe not the one the sentence means
@@ -857,9 +860,9 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                 # whose ratio over whom ("X, like Y, reaches 1.9x"): the sentence's grammar is not read
                 # closely enough to call a ratio wrong; it is shown, never counted as a mismatch
                 reasons.append("a ratio claim is checked for agreement only")
-            vals = ", ".join(f"{c.raw or f'{c.value:g}'} ({c.system}, {c.column}, {_where(t, doc)})" for t, c in cands[:4])
+            vals = ", ".join(f"{c.raw or f'{c.value:g}'} ({c.system}, {c.column}, {_where(t, doc)})" for t, c in named_col[:4])
             text = f"the text says {q.system} reaches {q.text} on {target}; the table says {vals}"
-            parts.append(("unverified" if reasons else "mismatch", text, cands[:8], "; ".join(reasons)))
+            parts.append(("unverified" if reasons else "mismatch", text, named_col[:8], "; ".join(reasons)))
         if not parts:
             continue
         statuses = [p[0] for p in parts]
