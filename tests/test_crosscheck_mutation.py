@@ -5,7 +5,8 @@ with PyMuPDF (the number's words redacted, the new text set at the same place in
 and the whole reading runs again on the mutated pages: a value off by a visible amount, or the
 value of another row's cell of the same column, must come out a ``mismatch`` that names the
 table's cell; the true value rounded at a coarser precision, or a percentage printed as a
-fraction, must stay ``consistent``.  Each case is one kind of claim the checker reads (a named
+fraction, must stay ``consistent``; the value of a variant of the named family ("-Lite") must not
+be read as borne out.  Each case is one kind of claim the checker reads (a named
 family of rows, a number placed by a sentence's labels, two numbers set against each other in the
 order their labels are named); benchmarks/crosscheck_mutation.py measures the same on every
 confirmed gold claim.
@@ -109,12 +110,17 @@ CASES = [
     # of accuracies printed without "%"
     ("mmpl-kdd", [8], 8, "CSI300 is 66.6%", "66.6", "66.60",
      [("off", "68.6", "mismatch"), ("swap", "60.2", "mismatch"), ("round", "67", "consistent")]),
+    # the same values in the other convention: a percentage printed as a fraction
+    ("deepseek-coder-v2.pdf", [3, 14], 3, "achieves 79.2% on MMLU", "79.2%", "79.2", [("unit", "0.792", "consistent")]),
+    ("mmpl-kdd", [8], 8, "CSI300 is 66.6%", "66.6%", "66.60", [("unit", "0.666", "consistent")]),
+    # a wrong system credited whose name is the family's name with a word added ("-Lite"): not borne out
+    ("deepseek-coder-v2.pdf", [3, 14], 3, "65.0 on arena-hard", "65.0", "65.00", [("swap", "38.1", "unverified")]),
     # two numbers set against each other, read in the order the sentence names their rows
     ("moba.pdf", list(range(1, 10)), 9, "0.7818 compared to 0.7849", "0.7818", "0.7818",
      [("off", "0.8053", "mismatch"), ("swap", "0.7849", "mismatch"), ("round", "0.782", "consistent")]),
 ]
 QUOTES = {"deepseek-coder-v2.pdf": "DeepSeek-Coder-V2 achieves", "mmpl-kdd": "the accuracy of MMPL model on CSI300",
-          "moba.pdf": "Llama-8B-1M-MoBA nearly matches"}
+          "moba.pdf": "Llama-8B-1M-MoBA nearly matches", "65.0 on arena-hard": "on arena-hard"}
 
 
 @pytest.mark.parametrize("case,mutant", [(c, m) for c in CASES for m in c[6]],
@@ -128,10 +134,11 @@ def test_mutated_claim(case, mutant, tmp_path):
     with pymupdf.open(str(src)) as doc:
         doc.select([p - 1 for p in pages])
         doc.save(str(orig))
-    status, _ = _verdict(orig, QUOTES[name])
+    quote = QUOTES.get(context, QUOTES[name])
+    status, _ = _verdict(orig, quote)
     assert status == "consistent", status
     pdf = mutate_pdf(src, pages, page, context, old, new, tmp_path / f"{kind}.pdf")
-    status, mine = _verdict(pdf, QUOTES[name], context.replace(old, new))
+    status, mine = _verdict(pdf, quote, context.replace(old, new))
     assert status == expected, [c.message for c in mine]
     if expected == "mismatch":
         # the finding names the table's cell the number contradicts

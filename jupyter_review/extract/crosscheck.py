@@ -1567,7 +1567,11 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                 t, cell, own = found[0]
                 claimed = text[s0:e0].strip()
                 placed_k.add(k)
-                if _same_value(val, digits, mult, claimed, cell) or _round_equal(val, digits, mult, cell):
+                # (a fraction said of a column of percentages printed without "%": "0.666" for "66.60" under Accuracy)
+                as_pct = (not claimed.endswith("%") and "." in digits and 0 < val <= 1 and mult == 1.0
+                          and cell.value is not None and _percent_column(t, cell, cells_of[t.id])
+                          and abs(val * 100 - cell.value) <= 0.5 * 10 ** (2 - len(digits.split(".")[1])) + 1e-9)
+                if _same_value(val, digits, mult, claimed, cell) or _round_equal(val, digits, mult, cell) or as_pct:
                     parts.append(("consistent", f"{claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}: {_where(t, doc)} has "
                                   f"{cell.raw or f'{cell.value:g}'}", [(t, cell)], ""))
                     continue
