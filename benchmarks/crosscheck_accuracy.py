@@ -92,8 +92,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="all", choices=["tuning", "blind", "fresh", "fresh2", "fresh3", "all"])
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--skip", default="", help="papers (gold paper names, comma-separated) not to run: papers held blind for another measure")
     args = ap.parse_args()
-    gold = load_gold(args.split)
+    skip = set(filter(None, args.skip.split(",")))
+    gold = [g for g in load_gold(args.split) if g["paper"] not in skip]
     by_paper: dict[str, list[dict]] = {}
     for g in gold:
         by_paper.setdefault(g["paper"], []).append(g)

@@ -477,6 +477,15 @@ _DERIVED = re.compile(
 _DERIVED_AFTER = re.compile(r"^\s*(?:%|points?|pp)?\s*(?:improvement|gain|increase|decrease|reduction|drop|higher|lower|better|worse|"
                             r"more|less|fewer|faster|slower|speed-?up|relative|deviation|of the)\b", re.I)
 _METRIC_TOKEN = re.compile(r"\b(?:pass|maj|avg|cons|mean|best|top|recall|hit|ndcg|map|prec)@\s?\d+\b|\bmaj@\w+", re.I)
+_RELATIVE_ON_NAME = re.compile(r"^\S*,\s*(?:which|who)\s+(?!\w+\s+(?:by|than)\b)[^,;:()\u2013\u2014]*$", re.I)
+_SHORT_AT_K = re.compile(r"\b[RPH]@\s?\d+\b")
+
+
+def _metric_key(m: str) -> str:
+    """A metric@k as one key however printed: "recall@3", "Recall @ 3" and "R@3" are one metric."""
+    m = m.lower().replace(" ", "")
+    at = re.match(r"^(recall|r|prec|precision|p|hits?|h)@(\d+)$", m)
+    return f"{at.group(1)[0]}@{at.group(2)}" if at else m
 _NUM_IN_TEXT = re.compile(r"(?<![\w.@-])(?!(?:19|20)\d\d\b)[-+]?\d+(?:[.,]\d+)*\s*%?(?![\w@])")
 _FIGURE = re.compile(r"\b(?:fig(?:ure)?s?\.?\s*\d|figures?\b|plots?\b|curves?\b)", re.I)
 
@@ -677,6 +686,19 @@ def _pair_stretch(text: str, q0: Any, q1: Any) -> tuple[str, str]:
     return f"{between} {b_after}", a_before
 
 
+def _closest_rows(name: str, cells: list[_Cell]) -> set[str]:
+    """Of the rows a name matches, those whose labels add the fewest words to it, when they are
+    fewer than all ("DS-Coder-V2-Instruct" of {"DS-Coder-V2-Instruct", "DS-Coder-V2-Lite-Instruct"}
+    for "DeepSeek-Coder-V2")."""
+    mine = _tokens(name)
+    extra = {_leaf(c.system): len(_tokens(_leaf(c.system)) - mine) for c in cells}
+    if len(extra) < 2:
+        return set()
+    low = min(extra.values())
+    best = {k for k, v in extra.items() if v == low}
+    return best if len(best) < len(extra) else set()
+
+
 def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
                    doc: Document | None = None, other_tables: list[Table] | None = None) -> list[CrossCheck]:
     """``other_tables``: tables not taken for results tables (a caption that names no result, a
@@ -763,6 +785,22 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                 hits = [(t, c) for t in other_tables for c in cells_of[t.id]
                         if c.value is not None and names_match(q.system, c.system, 2) and _ratio_cell(c.raw) == ratio
                         and (names_match(target, c.column, 4) or _named_in(c.column, target)) and _equal(q.value, q.text, c)]
+            in_cands = hits and all(any(c is x for _, x in cands) for _, c in hits)
+            if in_cands and not exact:
+                # a family name ("DeepSeek-Coder-V2") that several rows of the column carry: a number only a
+                # longer variant holds ("DS-Coder-V2-Lite-Instruct", when "DS-Coder-V2-Instruct" is there) is
+                # that variant's, not borne out for the name; shown unverified
+                closest = _closest_rows(q.system, [c for _, c in cands])
+                # (a word the variant adds: "Lite", "Small", "Chat"; not a setting's letter or a version, "|Z| = 2", "V2")
+                added = {w for _, c in hits for k in closest for w in _tokens(_leaf(c.system)) - _tokens(k) - _tokens(q.system)
+                         if w.isalpha() and len(w) >= 3}
+                if closest and added and not any(_leaf(c.system) in closest for _, c in hits):
+                    t, c = hits[0]
+                    parts.append(("unverified", f"the text says {q.system} reaches {q.text} on {target}; {_where(t, doc)} has it "
+                                  f"for {_leaf(c.system)}", [hits[0]],
+                                  f"the number is that of {_leaf(c.system)}, a longer name than {sorted(closest)[0]}, "
+                                  f"which has {next((x.raw for _, x in cands if _leaf(x.system) in closest), '')}"))
+                    continue
             if hits:
                 t, c = hits[0]
                 parts.append(("consistent", f"{c.system} {q.text} on {target}: {_where(t, doc)} has {c.raw or f'{c.value:g}'}", [hits[0]], ""))
@@ -774,10 +812,11 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             missing = _setting_missing(_settings(claim.text), list({id(t): t for t, _ in cands}.values()))
             if missing:
                 reasons.append(f"the claim's setting ({missing}) is not in the table")
-            claimed_metrics = {m.lower().replace(" ", "") for m in _METRIC_TOKEN.findall(before + " " + after)}
+            claimed_metrics = {_metric_key(m) for m in _METRIC_TOKEN.findall(before + " " + after)}
             if claimed_metrics:
-                table_metrics = {m.lower().replace(" ", "") for t, c in cands
-                                 for m in _METRIC_TOKEN.findall(f"{c.column} {t.caption} {' '.join(' '.join(h) for h in t.header)}")}
+                table_metrics = {_metric_key(m) for t, c in cands
+                                 for m in _METRIC_TOKEN.findall(f"{c.column} {t.caption} {' '.join(' '.join(h) for h in t.header)}")
+                                 + _SHORT_AT_K.findall(f"{c.column} {' '.join(' '.join(h) for h in t.header)}")}
                 if not claimed_metrics <= table_metrics:
                     reasons.append(f"the claim's metric ({', '.join(sorted(claimed_metrics))}) is not the table's")
             if not all(c.confident for _, c in cands):
@@ -787,7 +826,13 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                 per_table.setdefault(t.id, set()).add(c.system)
             # several rows, in one table or across tables, none printing the name itself ("Janus-Pro"
             # for "Janus-Pro-1B" and "Janus-Pro-7B"): which one the claim means is not known
-            if any(len(v) > 1 for v in per_table.values()) or (not exact and len({_leaf(c.system) for _, c in cands}) > 1):
+            # When no row the name may mean holds the number, which one is meant does not matter: the
+            # claim disagrees with each, as long as the number is of the cells' order (the same quantity)
+            # (the cells of the column the sentence names exactly, when there are any: "Open-ended / Arena-Hard",
+            # not also "LiveCodeBench / Hard (57)", whose leaf is a word of it)
+            named_col = [(t, c) for t, c in cands if c.column == target] or cands
+            if (any(len(v) > 1 for v in per_table.values()) or (not exact and len({_leaf(c.system) for _, c in cands}) > 1)) \
+                    and not all(c.value and 0.5 <= q.value / c.value <= 2 for _, c in named_col):
                 reasons.append(f"several rows match {q.system}")
             # a row whose label qualifies the name ("VL-HMM (2^14)", "X 142B (Half Activated)"): a variant
             # of the system, maybe not the one the sentence means
@@ -802,8 +847,9 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             at = claim.text.find(q.text)
             named_at = claim.text.rfind(q.system, 0, max(0, at))
             gap = claim.text[named_at + len(q.system): at] if named_at >= 0 and at >= 0 else ""
-            if named_at < 0 or len(gap) > 160 or re.search(
-                    r"[;:]\s|[,\u2013\u2014(]\s*(?:a|an|the|this|that|which|whose|its|their|while|whereas)\b|\b(?:while|whereas)\b", gap, re.I):
+            # (", which leads with an average score of": a relative clause on the name itself says the number of it)
+            if named_at < 0 or len(gap) > 160 or (not _RELATIVE_ON_NAME.match(gap) and re.search(
+                    r"[;:]\s|[,\u2013\u2014(]\s*(?:a|an|the|this|that|which|whose|its|their|while|whereas)\b|\b(?:while|whereas)\b", gap, re.I)):
                 reasons.append(f"the sentence does not say the number of {q.system} (another clause lies between them)")
             if averaged:
                 reasons.append("an average, which the table may take over other columns than the sentence")
@@ -814,9 +860,9 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                 # whose ratio over whom ("X, like Y, reaches 1.9x"): the sentence's grammar is not read
                 # closely enough to call a ratio wrong; it is shown, never counted as a mismatch
                 reasons.append("a ratio claim is checked for agreement only")
-            vals = ", ".join(f"{c.raw or f'{c.value:g}'} ({c.system}, {c.column}, {_where(t, doc)})" for t, c in cands[:4])
+            vals = ", ".join(f"{c.raw or f'{c.value:g}'} ({c.system}, {c.column}, {_where(t, doc)})" for t, c in named_col[:4])
             text = f"the text says {q.system} reaches {q.text} on {target}; the table says {vals}"
-            parts.append(("unverified" if reasons else "mismatch", text, cands[:8], "; ".join(reasons)))
+            parts.append(("unverified" if reasons else "mismatch", text, named_col[:8], "; ".join(reasons)))
         if not parts:
             continue
         statuses = [p[0] for p in parts]
@@ -1133,6 +1179,18 @@ def _round_equal(val: float, digits: str, mult: float, cell: _Cell) -> bool:
     return abs(val * mult - cell.value) <= 0.5 * 10 ** zeros * mult
 
 
+_RATE_LABEL = re.compile(r"\b(?:acc(?:uracy)?|precision|recall|f-?1|f-?score|rate|percent(?:age)?|share)\b|%", re.I)
+
+
+def _percent_column(t: Table, cell: _Cell, cells: list[_Cell]) -> bool:
+    """A column of percentages printed without "%": its label (or the caption) names a rate
+    ("Accuracy", "Recall", "(%)") and each of its values lies within 0-100 with one above 1."""
+    vals = [c.value for c in cells if c.column == cell.column and isinstance(c.value, (int, float))]
+    if not vals or not all(0 <= v <= 100 for v in vals) or max(vals) <= 1:
+        return False
+    return bool(_RATE_LABEL.search(cell.column) or re.search(r"\(\s*%\s*\)|\bin\s+%|\bpercent", t.caption or "", re.I))
+
+
 def _first_named_at(label: str, text: str) -> int:
     """Where the text first names a label (its core words as printed), or -1."""
     core = _core(label)
@@ -1176,8 +1234,15 @@ def _ordered_pairs(text: str, nums: list, pool: list[Table], axes: dict[str, lis
             a, b = text[s0:e0].strip(), text[s1:e1].strip()
             where = _where(t, doc)
             shown = f"{a} vs {b} for {_leaf(first)} vs {_leaf(second)} on {_leaf(one)}: {where} has {c0.raw} vs {c1.raw}"
-            if _same_value(v0, d0, 1.0, a, c0) and _same_value(v1, d1, 1.0, b, c1):
+            ok0, ok1 = _same_value(v0, d0, 1.0, a, c0), _same_value(v1, d1, 1.0, b, c1)
+            reversed_ = _same_value(v0, d0, 1.0, a, c1) and _same_value(v1, d1, 1.0, b, c0)
+            if ok0 and ok1:
                 parts.append(("consistent", shown, [(t, c0), (t, c1)], ""))
+            elif ok0 != ok1 and not reversed_ and c0.confident and c1.confident:
+                # one number is its label's cell, read in the order the labels are named, which
+                # settles the order; the other is not its own cell (nor read the other way round)
+                parts.append(("mismatch", shown + f" (the text's {b if ok0 else a} is not "
+                              f"{_leaf(second if ok0 else first)}'s {(c1 if ok0 else c0).raw})", [(t, c0), (t, c1)], ""))
             else:
                 parts.append(("unverified", shown, [(t, c0), (t, c1)],
                               "one of two numbers set against each other: which system each belongs to is not read"))
@@ -1502,7 +1567,11 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                 t, cell, own = found[0]
                 claimed = text[s0:e0].strip()
                 placed_k.add(k)
-                if _same_value(val, digits, mult, claimed, cell) or _round_equal(val, digits, mult, cell):
+                # (a fraction said of a column of percentages printed without "%": "0.666" for "66.60" under Accuracy)
+                as_pct = (not claimed.endswith("%") and "." in digits and 0 < val <= 1 and mult == 1.0
+                          and cell.value is not None and _percent_column(t, cell, cells_of[t.id])
+                          and abs(val * 100 - cell.value) <= 0.5 * 10 ** (2 - len(digits.split(".")[1])) + 1e-9)
+                if _same_value(val, digits, mult, claimed, cell) or _round_equal(val, digits, mult, cell) or as_pct:
                     parts.append(("consistent", f"{claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}: {_where(t, doc)} has "
                                   f"{cell.raw or f'{cell.value:g}'}", [(t, cell)], ""))
                     continue
@@ -1517,7 +1586,8 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                     reasons.append("the column was chosen by words elsewhere in the sentence")
                 if cell.value and not 0.2 <= (val * mult) / cell.value <= 5:
                     reasons.append("the number is of another order than the cell (another quantity)")
-                if claimed.endswith("%") != (cell.raw or "").strip().endswith("%") and "%" in (cell.raw or "") + claimed:
+                if claimed.endswith("%") != (cell.raw or "").strip().endswith("%") and "%" in (cell.raw or "") + claimed \
+                        and not (claimed.endswith("%") and _percent_column(t, cell, cells_of[t.id])):
                     reasons.append("a percentage against a count, or a count against a percentage")
                 if re.match(r"^\s*[-+\u2212]", text[max(0, s0 - 1):s0 + 1]):
                     reasons.append("a signed number (a difference)")
