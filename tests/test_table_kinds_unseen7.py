@@ -183,3 +183,38 @@ def test_generated_two_line_group_beside_two_rows(tmp_path, first, second, joine
         assert f"{first} {second} / Delta" in labels and f"{first} {second} / Epsilon" in labels, labels
     else:
         assert f"{first} {second} / Delta" not in labels, labels
+
+
+# -- a name broken before its hyphen -------------------------------------------------------------
+
+@pytest.mark.parametrize("page,label,name", [
+    (16, "13", "DeepSeek-R1-Distill-Llama-70B"),  # "DeepSeek-R1" over "-Distill-Llama-70B"
+    (18, "18", "Gemma-3-12B-IT"),                 # "Gemma-3" over "-12B-IT"
+    (18, "18", "LLaMA-3.1-8B-Instruct"),
+])
+def test_header_name_broken_before_hyphen_is_one_word(page, label, name):
+    t = _table("qwen3.pdf", page, label)
+    assert name in {r.system for r in t.long}
+
+
+@pytest.mark.parametrize("top,bottom,joined", [
+    ("Llama-3", "-8B-Chat", "Llama-3-8B-Chat"),
+    ("Mistral", "-Large", "Mistral-Large"),
+    ("Baseline", "(ours)", "Baseline (ours)"),  # an ordinary second line keeps its space
+])
+def test_generated_two_line_system_names(tmp_path, top, bottom, joined):
+    doc = pymupdf.open()
+    pg = doc.new_page(width=612, height=792)
+    _caption(pg)
+    pg.insert_text((250, 122), top, fontsize=9)
+    pg.insert_text((250, 133), bottom, fontsize=9)
+    pg.insert_text((360, 133), "Other", fontsize=9)
+    pg.draw_line((95, 137), (440, 137))
+    for i, b in enumerate(["MMLU", "GSM8K", "HumanEval", "MATH"]):
+        y = 150 + 12 * i
+        pg.insert_text((100, y), b, fontsize=9)
+        pg.insert_text((255, y), f"{50 + i}.{i}", fontsize=9)
+        pg.insert_text((362, y), f"{60 + i}.{i}", fontsize=9)
+    t = _only(_save(doc, tmp_path))
+    names = {r.system for r in t.long} | {r.column for r in t.long}
+    assert joined in names, names

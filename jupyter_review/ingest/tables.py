@@ -1106,6 +1106,11 @@ def _join_lines(ws: list[W]) -> str:
             out = t
         elif out.endswith("-") and not out.endswith(" -"):
             out += t
+        elif (t[:1] == "-" and t[1:2].isalnum() and not re.match(r"^-[\d.,]+%?(?:\s|$)", t)
+              and out[-1:].isalnum() and " " not in out[-12:]):
+            # a name broken before its hyphen: the second line starts with it ("DeepSeek-R1" /
+            # "-Distill-Llama-70B", "Gemma-3" / "-12B-IT"; a negative number is no such line)
+            out += t
         else:
             out += " " + t
     return out
