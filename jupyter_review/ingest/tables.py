@@ -286,20 +286,40 @@ def _drop_line_numbers(ws: list[W]) -> list[W]:
     return [w for w in ws if id(w) not in drop] if drop else ws
 
 
-def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, float, float], bool, bool]], list[tuple[tuple[float, float, float, float], str]], list[tuple[tuple[float, float, float, float], str]]]:
+# a signed change printed after a value ("70.9" "+2.3", "68.4" "-0.6"): digits with a sign, no more
+_DELTA = re.compile(r"^[-+\u2212\u2013]\d+(?:\.\d+)?%?$")
+# a word that ends in such a change glued to its number ("70.9+2.3")
+_DELTA_TAIL = re.compile(r"^(.*\d%?)([-+\u2212\u2013]\d+(?:\.\d+)?%?)$")
+
+Box = tuple[float, float, float, float]
+
+
+def _style_lookup(page: Page | None) -> tuple[list[tuple[Box, bool, bool]], list[tuple[Box, str]], list[tuple[Box, str]], list[Box]]:
     """Style runs (bbox, bold, italic), superscript runs and subscript runs (bbox, text) of the
-    model page."""
-    runs: list[tuple[tuple[float, float, float, float], bool, bool]] = []
-    sups: list[tuple[tuple[float, float, float, float], str]] = []
-    subs: list[tuple[tuple[float, float, float, float], str]] = []
+    model page, and the boxes of signed changes set in smaller type on a value's baseline."""
+    runs: list[tuple[Box, bool, bool]] = []
+    sups: list[tuple[Box, str]] = []
+    subs: list[tuple[Box, str]] = []
+    deltas: list[Box] = []
     if page is None:
-        return runs, sups, subs
+        return runs, sups, subs, deltas
     for b in page.blocks:
         for ln in b.lines:
             if ln.spans:
                 for k, s in enumerate(ln.spans):
                     runs.append((s.bbox, s.bold, s.italic))
                     t = s.text.strip()
+                    if k and _DELTA.match(t):
+                        # a change against a reference set right after a number in much smaller type
+                        # on the same baseline (not raised: "10" "-3" is an exponent) - "70.9" "+2.3":
+                        # the change is not part of the value
+                        pv = ln.spans[k - 1]
+                        ph0 = max(0.5, pv.bbox[3] - pv.bbox[1])
+                        if (pv.text.strip()[-1:].isdigit() and s.size < 0.8 * pv.size
+                                and abs(s.bbox[0] - pv.bbox[2]) < 1.5
+                                and abs(s.bbox[3] - pv.bbox[3]) < 0.25 * ph0):
+                            deltas.append(s.bbox)
+                            continue
                     # (a raised footnote letter may carry the word space after it: "Yes" "a " "(n = 249")
                     prev = ln.spans[k - 1] if k else None
                     ph = max(0.5, prev.bbox[3] - prev.bbox[1]) if prev is not None else 0.5
@@ -320,7 +340,7 @@ def _style_lookup(page: Page | None) -> tuple[list[tuple[tuple[float, float, flo
                             subs.append((s.bbox, t))  # lowered and smaller: a subscript (DARNN_trend, LD_SC)
             else:
                 runs.append((ln.bbox, ln.bold, ln.italic))
-    return runs, sups, subs
+    return runs, sups, subs, deltas
 
 
 _SUP_MAP = str.maketrans("0123456789abcdefghijklmnoprstuvwxyz+-",
@@ -334,7 +354,7 @@ def _sup_text(mark: str) -> str:
 
 def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tuple[float, float, float, float], bool, bool]]]:
     """Words as W (superscript footnote marks cut off numbers) and the page's style runs."""
-    runs, sups, subs = _style_lookup(page)
+    runs, sups, subs, deltas = _style_lookup(page)
     out: list[W] = []
     for w in words:
         text = str(w[4]).strip()
@@ -346,6 +366,16 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
         x0, y0, x1, y1 = float(w[0]), float(w[1]), float(w[2]), float(w[3])
         if x1 <= x0 or y1 <= y0:
             continue
+        if deltas:
+            # a small signed change after a value is left out of the cell: glued to the number it is
+            # cut off ("70.9+2.3" -> "70.9"), as a word of its own it is dropped
+            bb = next((bb for bb in deltas if abs(bb[2] - x1) < 1.0 and bb[0] >= x0 - 1.0 and y0 - 1 <= (bb[1] + bb[3]) / 2 <= y1 + 1), None)
+            if bb is not None:
+                if bb[0] <= x0 + 1.0 and _DELTA.match(text):
+                    continue
+                m = _DELTA_TAIL.match(text)
+                if m and bb[0] > x0 + 1.0:
+                    text, x1 = m.group(1), bb[0]
         if subs:
             # a subscript glued to its word ends it as a word of its own ("DARNN trend")
             sub = next((bb for bb, st in subs if abs(bb[2] - x1) < 1.0 and bb[0] > x0 + 1 and y0 - 1 <= bb[1] <= y1
@@ -840,7 +870,7 @@ def _columns(body: list[Row]) -> list[tuple[float, float]]:
     over the two value columns of the rows below): where the full rows are most of the body and
     set more columns, each shorter row's cells either sit in one of their columns or bridge whole
     gutters, and the full rows' columns stand."""
-    cols = _columns_of(body)
+    cols = _drop_lone_bridges(_columns_of(body), body)
     if len(body) < 3:
         return cols
     most = max(len(r.segs) for r in body)
@@ -858,6 +888,33 @@ def _columns(body: list[Row]) -> list[tuple[float, float]]:
             if len(hit) > 1 and not (sg.x0 <= hit[0][1] and sg.x1 >= hit[-1][0]):
                 return cols
     return fcols
+
+
+def _drop_lone_bridges(cols: list[tuple[float, float]], body: list[Row]) -> list[tuple[float, float]]:
+    """A column only one body row fills, whose cell sits in the gutter between two columns most
+    rows fill, is no column: a value centred across both (one score for both sub-columns of a
+    stage, "ThinkFollow* - 88.7 98.9" under "Thinking / Non-Thinking" pairs)."""
+    if len(body) < 5 or len(cols) < 3:
+        return cols
+
+    def rows_in(c: tuple[float, float]) -> list[int]:
+        return [k for k, r in enumerate(body) if any(c[0] - 0.5 <= sg.x0 and sg.x1 <= c[1] + 0.5 for sg in r.segs)]
+
+    filled = [rows_in(c) for c in cols]
+    keep = [True] * len(cols)
+    for i in range(1, len(cols) - 1):
+        if len(filled[i]) != 1:
+            continue
+        if 2 * len(filled[i - 1]) < len(body) or 2 * len(filled[i + 1]) < len(body):
+            continue
+        r = body[filled[i][0]]
+        # the lone cell's row sets none of its own cells in the neighbours: it bridges them
+        if any(cols[i - 1][0] - 0.5 <= sg.x0 and sg.x1 <= cols[i - 1][1] + 0.5 for sg in r.segs):
+            continue
+        if any(cols[i + 1][0] - 0.5 <= sg.x0 and sg.x1 <= cols[i + 1][1] + 0.5 for sg in r.segs):
+            continue
+        keep[i] = False
+    return [c for c, k in zip(cols, keep) if k] if not all(keep) else cols
 
 
 def _columns_of(body: list[Row]) -> list[tuple[float, float]]:
@@ -1048,6 +1105,11 @@ def _join_lines(ws: list[W]) -> str:
         if not out:
             out = t
         elif out.endswith("-") and not out.endswith(" -"):
+            out += t
+        elif (t[:1] == "-" and t[1:2].isalnum() and not re.match(r"^-[\d.,]+%?(?:\s|$)", t)
+              and out[-1:].isalnum() and " " not in out[-12:]):
+            # a name broken before its hyphen: the second line starts with it ("DeepSeek-R1" /
+            # "-Distill-Llama-70B", "Gemma-3" / "-12B-IT"; a negative number is no such line)
             out += t
         else:
             out += " " + t
@@ -1736,6 +1798,33 @@ def _continues_header_cell(seg: Seg, above: Row, cols: list[tuple[float, float]]
     return False
 
 
+def _onto_placed(segs: list[Seg], placed: list[tuple[float, list[int], list[W]]]) -> list[Seg]:
+    """A line set right above a group label already placed over two or more columns (by the
+    rule under it), within that label's width, centred on it and alone over it, is the label's
+    first line ("Stage 3" over "Thinking Mode Fusion" over Thinking / Non-Thinking): it joins the
+    label, not the column under it that it happens to overlap. The other segments are returned."""
+    rest: list[Seg] = []
+    for sg in segs:
+        h = max(1.0, min(w.h for w in sg.words))  # one line's height (a segment may hold two)
+        for _y, cov, ws in placed:
+            if len(cov) < 2 or not ws:
+                continue
+            wy0 = min(w.y0 for w in ws)
+            wx0, wx1 = min(w.x0 for w in ws), max(w.x1 for w in ws)
+            # centred on the label (a column's own name that only starts above it is not), alone on
+            # its line over the label (one of a row of column names is no line of the label)
+            alone = not any(o is not sg and abs(o.y0 - sg.y0) < 0.5 * h and _overlap(o.x0, o.x1, wx0, wx1) > 0
+                            for o in segs)
+            if (alone and sg.y1 - sg.y0 < 1.6 * h and 0 <= wy0 - sg.y1 < 0.8 * h and wx0 - 2 <= sg.x0
+                    and sg.x1 <= wx1 + 2
+                    and abs((sg.x0 + sg.x1) / 2 - (wx0 + wx1) / 2) < max(h, 0.1 * (wx1 - wx0))):
+                ws[:0] = sg.words
+                break
+        else:
+            rest.append(sg)
+    return rest
+
+
 def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, leaf: dict[int, list[W]],
                   placed: list[tuple[float, list[int], list[W]]]) -> list[tuple[float, list[int], list[W]]]:
     """Labels of the upper header lines: pieces of one label printed on several lines are one
@@ -1743,6 +1832,9 @@ def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, 
     over two or more columns, or centred over a gutter, is a group level that spans the
     columns it is centred on; a label over one column only is the top line of that column's
     own name (it goes to the leaf)."""
+    if not segs:
+        return []
+    segs = _onto_placed(segs, placed)
     if not segs:
         return []
     segs = sorted(segs, key=lambda sg: (sg.y0, sg.x0))
@@ -2088,9 +2180,16 @@ def _one_wrapped_group(frags: list[tuple[float, list[W], bool]], blk: list[_BRow
     """A group name wrapped onto two or three lines that fall on the lines of its rows
     ("General" / "Tasks" beside a block of four benchmarks, "Agent &" / "Coding"): the
     fragments sit on consecutive rows, one above the other on one axis, and together they
-    are centred on a block with more rows than lines. One name for the whole block."""
-    if not 2 <= len(frags) <= 3 or len(blk) <= len(frags):
+    are centred on a block with more rows than lines. One name for the whole block. In a
+    block with as many rows as lines ("Knowledge &" / "STEM" beside two benchmarks) each row
+    could hold a label of its own; the lines are one name only where every line but the last
+    ends in a word or sign that cannot end a name ("&", "and", "of", a hyphen, a comma)."""
+    if not 2 <= len(frags) <= 3 or len(blk) < len(frags):
         return frags
+    if len(blk) == len(frags):
+        ends = [" ".join(w.text for w in sorted(f[1], key=lambda w: (round(w.cy), w.x0))) for f in frags[:-1]]
+        if not all(re.search(r"(?:\s&|\band|\bof|\bfor|\bthe|[-,/])$", e, re.I) for e in ends):
+            return frags
     rows_of = [k for k, it in enumerate(blk) if it.per[j]]
     if len(rows_of) != len(frags) or rows_of != list(range(rows_of[0], rows_of[0] + len(rows_of))):
         return frags
