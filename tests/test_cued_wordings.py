@@ -14,7 +14,7 @@ from tests.conftest import analysed, corpus_pdf
 CASES = [
     # (paper, topic, words of the sentence, retrieved?) -- the wording, and whether a cue stands beside it
     # "nodes" of a network's layers, "FLOPs" of a kernel: maths, not the compute used
-    ("dean-main.pdf", "compute.resources", "three layers of 100 nodes", False),
+    ("dean-main.pdf+dean-supplement.pdf", "compute.resources", "three layers of 100 nodes", False),
     ("kimi-linear.pdf", "compute.resources", "The key distinction lies in the FLOPs associated", False),
     # a cluster beside the computing power it provided; FLOPs beside a budget the models were trained with
     ("dean-main.pdf", "compute.resources", "The Linux HPC cluster at TU Dortmund", True),
@@ -30,7 +30,8 @@ CASES = [
 
 
 def _unit(paper: str, words: str):
-    an = analysed(corpus_pdf(paper))
+    main, *supps = paper.split("+")  # a supplement after "+"
+    an = analysed(corpus_pdf(main), [corpus_pdf(x) for x in supps])
     units = [u for u in _units(an)[0] if words.lower() in " ".join(u.text.split()).lower()]
     assert units, f"{paper}: no sentence with {words!r}"
     return an, units[0]
@@ -57,3 +58,25 @@ def test_a_cued_wording_needs_words_and_a_cue():
             assert c.words is not None and c.cue is not None, tid
             # a cue alone retrieves nothing through the cued wording
             assert not c.finds("The results are shown in Table 2.", "the results are shown in table 2."), tid
+
+
+def test_the_prefilter_never_hides_a_cued_match():
+    import re
+
+    import jupyter_review as jr
+    from jupyter_review.checklist.prefilter import Pattern
+
+    doc = jr.load(corpus_pdf("dean-main.pdf"))
+    texts = [s.text for s in doc.sentences] + ["The emission matrices of the HMM.", "Carbon emissions of 12 t CO2."]
+    checked = 0
+    for det in detectors().values():
+        for c in det.cued:
+            for p in (c.words, c.cue, c.unless):
+                if p is None:
+                    continue
+                assert isinstance(p, Pattern)
+                raw = re.compile(p.pattern, re.IGNORECASE)
+                for t in texts:
+                    assert bool(p.search(t)) == bool(raw.search(t)), (p.pattern[:60], t[:80])
+                    checked += 1
+    assert checked > 1000
