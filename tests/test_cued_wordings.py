@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from jupyter_review.checklist.engine import _match_sentence, _units, compile_detectors, detectors
-from tests.conftest import analysed, corpus_pdf
+from tests.conftest import analysed, corpus_pdf, need_corpus
 
 CASES = [
     # (paper, topic, words of the sentence, retrieved?) -- the wording, and whether a cue stands beside it
@@ -21,6 +21,8 @@ CASES = [
     ("kimi-linear.pdf", "compute.resources", "same FLOPs budget and hyperparameters", True),
     # removing a network's learnable shifts is no curation of data
     ("dean-main.pdf", "data.curation", "we remove learnable shifts only from the final layer", False),
+    # batch normalisation is no normalisation of the data (a results sentence of a texbench tuning paper)
+    ("texbench:lowshot-iccv2017.pdf", "data.curation", "With both batch-normalization and feature penalty", False),
     # legal experts writing summaries are no mixture of experts
     ("multi-lexsum.pdf", "model.architecture", "relies on human legal experts to write summaries", False),
     # statistics of an analysis (agreement, descriptive statistics used to characterise the articles)
@@ -31,7 +33,13 @@ CASES = [
 
 def _unit(paper: str, words: str):
     main, *supps = paper.split("+")  # a supplement after "+"
-    an = analysed(corpus_pdf(main), [corpus_pdf(x) for x in supps])
+    if main.startswith("texbench:"):
+        pdf = need_corpus("texbench papers").parent / "texbench" / "pdfs" / main.split(":", 1)[1]
+        if not pdf.exists():
+            pytest.skip(f"{pdf} is not there")
+        an = analysed(pdf)
+    else:
+        an = analysed(corpus_pdf(main), [corpus_pdf(x) for x in supps])
     units = [u for u in _units(an)[0] if words.lower() in " ".join(u.text.split()).lower()]
     assert units, f"{paper}: no sentence with {words!r}"
     return an, units[0]
