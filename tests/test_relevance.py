@@ -324,6 +324,18 @@ def test_the_engine_gives_the_judgement_the_same_neighbours_as_the_labelled_cand
     monkeypatch.setattr(rel, "candidate_words", spy)
     jr.analyze(str(corpus.parent / "texbench" / "pdfs" / "cikm-ilham.pdf"))
     rows = [r for r in rel.read_labels(REL / "labels", ["cikm-ilham"]) if r["kind"] == "sentence" and not r.get("note")]
+    # a candidate that only an ambiguous wording found, now without the cue it needs (detectors.yaml
+    # `cued`, session 19), is retrieved no more: its neighbours are not asked for
+    from jupyter_review.checklist.engine import detectors
+
+    def lost_to_a_cue(r):
+        det = detectors()[r["topic"]]
+        t, low = r["text"], r["text"].lower()
+        if any(p is not None and p.search(t, low) for p in (det.specific, det.vague, det.mention)):
+            return False
+        return any(c.words.search(t, low) and not c.finds(t, low) for c in det.cued)
+
+    rows = [r for r in rows if not lost_to_a_cue(r)]
     found = [(r, seen[(r["topic"], r["text"])]) for r in rows if (r["topic"], r["text"]) in seen]
     assert len(found) >= 0.8 * len(rows), (len(found), len(rows))
     same = sum(1 for r, (p, n) in found if (p, n) == (r.get("prev", ""), r.get("next", "")))
@@ -463,7 +475,9 @@ def test_a_sure_keyword_only_sentence_makes_the_topic_vague_either_way(model, na
     # a tuning paper read as a referee after the change: results sentences read for data curation
     # ("... added, we achieve the best classification performance") and for variance ("we can see
     # that our model learns ... even with large intra-class variance"); the paper says nothing of either
-    ("texbench:lowshot-iccv2017.pdf", "data.curation", "With both batch-normalization and feature penalty", False),
+    # (lowshot's "With both batch-normalization and feature penalty" for data.curation was a case here:
+    # since session 19 "normalization" retrieves for curation only beside what is curated (detectors.yaml
+    # `cued`), so it is no hit at all: tests/test_cued_wordings.py)
     ("texbench:lowshot-iccv2017.pdf", "eval.variance", "As shown in Table 2, we can see that our model", False),
 ])
 def test_a_keyword_only_sentence_reporting_a_finding_makes_no_vague_status(model, name, topic, start, vague):

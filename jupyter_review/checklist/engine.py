@@ -116,6 +116,30 @@ class Detector:
     # are available via https://huggingface.co/TinyLlama/TinyLlama-1.1B-Chat-v1.0") is no release
     # of the paper's own
     others_links: bool = False
+    # cued: wordings that are ambiguous on their own (a "normalization" of features, not of the
+    # data; a "cluster" of points, not of machines): each finds a candidate only when a cue of the
+    # topic stands in the same sentence (or the sentence sits in one of the topic's sections) and
+    # its `unless` words do not (see Cued)
+    cued: list[Cued] = field(default_factory=list)
+
+
+@dataclass
+class Cued:
+    """A wording that retrieves a sentence for a topic only beside a cue of the topic.
+
+    ``words``: the ambiguous wording; ``cue``: what must also stand in the sentence for it to be
+    about the topic; ``unless``: words that make it another sense even beside a cue; ``strength``:
+    what such a sentence counts as (MENTION, or SPECIFIC where the wording with its cue gives what
+    the topic needs)."""
+
+    words: Pattern
+    cue: Pattern
+    unless: Pattern | None = None
+    strength: int = 1
+
+    def finds(self, t: str, low: str) -> bool:
+        return (self.words.search(t, low) is not None and self.cue.search(t, low) is not None
+                and not (self.unless is not None and self.unless.search(t, low)))
 
 
 @dataclass
@@ -186,8 +210,17 @@ def compile_detectors() -> dict[str, Detector]:
             findings_not_specific=bool(s.get("findings_not_specific", False)),
             table_strength={"specific": SPECIFIC, "mention": MENTION}[s.get("table_strength", "specific")],
             others_links=bool(s.get("others_links", False)),
+            cued=[_cued_spec(c, vocab, tid) for c in s.get("cued", []) or []],
         )
     return out
+
+
+def _cued_spec(c: dict[str, Any], vocab: dict[str, str], tid: str) -> Cued:
+    words, cue = _rx(c.get("words"), vocab), _rx(c.get("cue"), vocab)
+    if words is None or cue is None:
+        raise ValueError(f"detectors.yaml: {tid}: a cued wording needs both `words` and `cue`")
+    strength = {"mention": MENTION, "specific": SPECIFIC}[c.get("as", "mention")]
+    return Cued(words=words, cue=cue, unless=_rx(c.get("unless"), vocab), strength=strength)
 
 
 def _link_purpose_spec(spec: dict[str, Any] | None, vocab: dict[str, str]) -> LinkPurpose | None:
@@ -1084,6 +1117,19 @@ def _match_text(det: Detector, u: _Unit, strict: bool = False) -> _Hit | None:
     spec = _search(det, det.specific, t, low)
     vag = det.vague.search(t, low) if det.vague is not None else None
     men = _search(det, det.mention, t, low)
+    if not (spec or men) and det.cued:
+        # an ambiguous wording finds the sentence only beside a cue of the topic; in one of the
+        # topic's own sections the section is the cue
+        for c in det.cued:
+            if in_section and c.words.search(t, low) and not (c.unless is not None and c.unless.search(t, low)):
+                men = True
+            elif c.finds(t, low):
+                if c.strength == SPECIFIC:
+                    spec = True
+                else:
+                    men = True
+            if spec:
+                break
     if spec and det.not_specific is not None and det.not_specific.search(t, low):
         men, spec = men or spec, None
     if spec and det.findings_not_specific and _reports_finding(t):

@@ -248,7 +248,8 @@ def _topic_patterns(topic: str) -> tuple[Any, ...]:
     from ..checklist.engine import detectors  # the lexicons that retrieved the candidates
 
     det = detectors().get(topic)
-    return () if det is None else (det.specific, det.vague, det.mention)
+    # the ambiguous wordings that need a cue retrieve too: their neighbours say their sense
+    return () if det is None else (det.specific, det.vague, det.mention, *(c.words for c in det.cued))
 
 
 def topic_window(topic: str, text: str) -> list[str]:
