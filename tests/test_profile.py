@@ -151,21 +151,25 @@ def test_registration_missing_on_an_interventional_study_that_gives_none() -> No
 
 @pytest.mark.parametrize("name,released", [("moba.pdf", False), ("qwen3.pdf", True)])
 def test_safety_gaps_weigh_major_only_for_a_model_others_can_use(name: str, released: bool) -> None:
-    # MoBA trains LLMs and releases its code; Qwen3 releases its models: both are asked about
-    # safety testing, but only for the released model is a gap major; elsewhere it is minor and
-    # the reason names the profile trait, so the referee can correct it
+    # Qwen3 releases its models: silence on safety testing is a major gap. MoBA trains LLMs but
+    # releases no model, and says nothing of safety: since session 19 that silence is no gap at all
+    # (the gold reads safety n/a for it), and the reason names the profile trait, so the referee
+    # can correct it - a correction makes the topics apply, as major gaps
     a = _analysis(name)
     assert a.profile["releases_model"].value is released
     for tid in ("safety.static_eval", "safety.adversarial_eval", "safety.mitigations"):
         r = a.topics[tid]
+        if not released:
+            assert r.status == "not_applicable", (tid, r.status, r.reason)
+            assert "says nothing of safety" in r.reason and "releases_model = no" in r.reason, r.reason
+            continue
         assert r.status != "not_applicable", (tid, r.reason)
-        assert r.severity == ("major" if released else "minor"), (tid, r.severity, r.reason)
-        if r.status in ("vague", "missing") and not released:
-            assert "Minor here, not major" in r.reason and "releases_model = no" in r.reason, r.reason
+        assert r.severity == "major", (tid, r.severity, r.reason)
         items = [c for c in a.checklist if c.topic == tid]
         assert items and all(c.severity == r.severity for c in items), [(c.item, c.severity) for c in items]
     if not released:
         fixed = analysed(corpus_pdf(name), profile="releases_model=yes")
+        assert all(fixed.topics[t].status != "not_applicable" for t in ("safety.static_eval", "safety.mitigations"))
         assert all(fixed.topics[t].severity == "major" for t in ("safety.static_eval", "safety.mitigations"))
         assert "Minor here" not in fixed.topics["safety.static_eval"].reason
 
@@ -174,9 +178,13 @@ def test_llm_only_items_and_datasheets_follow_a_referee_correction() -> None:
     base = _analysis("stockmixer-main.pdf")
     assert base.topics["safety.static_eval"].status == "not_applicable"
     assert all(c.status == "not_applicable" for c in base.checklist if c.framework == "datasheets")
+    assert base.topics["data.synthetic"].status == "not_applicable"
     fixed = analysed(corpus_pdf("stockmixer-main.pdf"), profile="llm=yes,dataset=yes")
     assert fixed.profile["llm"].source == "referee" and fixed.profile["llm"].value
-    assert fixed.topics["safety.static_eval"].status != "not_applicable"
+    assert fixed.topics["data.synthetic"].status != "not_applicable"  # an LLM item follows llm=yes
+    # safety silence is a gap only for a model others can use: that correction makes it one
+    released = analysed(corpus_pdf("stockmixer-main.pdf"), profile="llm=yes,releases_model=yes")
+    assert released.topics["safety.static_eval"].status != "not_applicable"
     assert any(c.status != "not_applicable" for c in fixed.checklist if c.framework == "datasheets")
     back = json.loads(fixed.to_json())
     assert back["profile"]["llm"]["source"] == "referee"
