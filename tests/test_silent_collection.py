@@ -77,3 +77,15 @@ def test_a_safety_statement_counts_without_a_released_model() -> None:
     """dolma releases a corpus, no model; its toxic-content filter is its safety mitigation."""
     res = analysed(corpus_pdf("dolma-v0.1.pdf")).topics["safety.mitigations"]
     assert res.status == "disclosed", (res.status, res.reason)
+
+
+def test_a_paper_that_speaks_of_safety_is_asked_for_all_of_it() -> None:
+    """The bundled sample (a reasoning model whose weights are only promised) tests safety on static
+    benchmarks: its silence on mitigations is a gap, not 'says nothing of safety'."""
+    import jupyter_review
+    from jupyter_review.sample import main_pdf, supplement_pdf
+
+    a = jupyter_review.analyze(str(main_pdf()), [str(supplement_pdf())])
+    assert a.profile["releases_model"].value is False
+    assert a.topics["safety.static_eval"].status == "disclosed"
+    assert a.topics["safety.mitigations"].status == "missing", a.topics["safety.mitigations"].reason

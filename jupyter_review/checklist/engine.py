@@ -86,6 +86,7 @@ class Detector:
     # fails (data collection in a method paper on others' cited data), with the words of `silent_why`
     silent_profile: str = ""
     silent_why: str = ""
+    silent_group: list[str] = field(default_factory=list)  # topics that must all be silent as well
     # a sentence that announces what the next sentences of its section give ("Our experiment is not
     # without limitation." then the limitations): specific when such sentences follow it
     announces: Pattern | None = None
@@ -203,6 +204,7 @@ def compile_detectors() -> dict[str, Detector]:
             applies_profile=str(s.get("applies_profile", "") or ""),
             silent_profile=str((s.get("silent_na") or {}).get("profile", "") or ""),
             silent_why=str((s.get("silent_na") or {}).get("why", "") or ""),
+            silent_group=[str(x) for x in ((s.get("silent_na") or {}).get("group") or [])],
             link_purpose=_link_purpose_spec(s.get("link_purpose"), vocab),
             title_link=_rx(s.get("title_link"), vocab),
             counts_data=bool(s.get("counts_data", False)),
@@ -1666,29 +1668,40 @@ def _finish(analysis: Analysis, results: dict[str, TopicResult], collected: dict
         det = detectors()[tid]
         status, reason, shown = decide(det, hits, files, has_supp)
         evidence = [_evidence(h, files) for h in shown]
-        if status == "missing" and det.silent_profile and analysis.profile:
-            from .profile import holds, why_not
-            if not holds(det.silent_profile, analysis.profile):
-                # nothing is said of it, and nothing the paper is (its profile) calls for it
-                text, why = why_not(det.silent_profile, analysis.profile)
-                results[tid] = TopicResult(
-                    topic=tid, status="not_applicable", severity=det.topic.severity, title=det.topic.title,
-                    reason=text.replace("Does not apply: ", f"Does not apply: {det.silent_why}; ", 1), evidence=why,
-                    leads=_leads(hits, files),
-                )
-                continue
-        if det.design_choices:
-            status, reason, evidence = _with_design_choices(analysis, status, reason, evidence)
         results[tid] = TopicResult(
             topic=tid, status=status, reason=reason, severity=det.topic.severity, title=det.topic.title,
             evidence=evidence, leads=_leads(hits, files),
         )
     results = {tid: results[tid] for tid in detectors() if tid in results}
+    _silent_not_applicable(results, collected, analysis.profile, files)
     _escalate(results, collected, analysis.profile, files, main_units)
     for tid, res in results.items():
         if res.status != "not_applicable":
             res.severity, res.reason = _severity(detectors()[tid].topic, res.status, res.reason, analysis.profile)
     return results
+
+
+def _silent_not_applicable(results: dict[str, TopicResult], collected: dict[str, list[_Hit]],
+                           profile: Any, files: list[Any]) -> None:
+    """``silent_na``: a topic the paper says nothing of - nor of any topic of its group (the three
+    safety topics: a paper that tests safety on benchmarks speaks of safety) - does not apply when
+    the profile has nothing that calls for it; the reason gives the profile's words and quote."""
+    if not profile:
+        return
+    from .profile import holds, why_not
+    for tid, res in list(results.items()):
+        det = detectors()[tid]
+        if res.status != "missing" or not det.silent_profile or holds(det.silent_profile, profile):
+            continue
+        group = det.silent_group or [tid]
+        if any(g in results and results[g].status not in ("missing", "not_applicable") for g in group):
+            continue
+        text, why = why_not(det.silent_profile, profile)
+        results[tid] = TopicResult(
+            topic=tid, status="not_applicable", severity=det.topic.severity, title=det.topic.title,
+            reason=text.replace("Does not apply: ", f"Does not apply: {det.silent_why}; ", 1), evidence=why,
+            leads=_leads(collected.get(tid, []), files),
+        )
 
 
 def _with_design_choices(analysis: Analysis, status: str, reason: str,
