@@ -1668,6 +1668,8 @@ def _finish(analysis: Analysis, results: dict[str, TopicResult], collected: dict
         det = detectors()[tid]
         status, reason, shown = decide(det, hits, files, has_supp)
         evidence = [_evidence(h, files) for h in shown]
+        if det.design_choices:
+            status, reason, evidence = _with_design_choices(analysis, status, reason, evidence)
         results[tid] = TopicResult(
             topic=tid, status=status, reason=reason, severity=det.topic.severity, title=det.topic.title,
             evidence=evidence, leads=_leads(hits, files),
