@@ -138,9 +138,12 @@ class Cued:
     unless: Pattern | None = None
     strength: int = 1
 
+    def names(self, t: str, low: str) -> bool:
+        """The wording stands in the sentence, and none of its other-sense words."""
+        return self.words.search(t, low) is not None and not (self.unless is not None and self.unless.search(t, low))
+
     def finds(self, t: str, low: str) -> bool:
-        return (self.words.search(t, low) is not None and self.cue.search(t, low) is not None
-                and not (self.unless is not None and self.unless.search(t, low)))
+        return self.names(t, low) and self.cue.search(t, low) is not None
 
 
 @dataclass
@@ -1123,7 +1126,7 @@ def _match_text(det: Detector, u: _Unit, strict: bool = False) -> _Hit | None:
         # an ambiguous wording finds the sentence only beside a cue of the topic; in one of the
         # topic's own sections the section is the cue
         for c in det.cued:
-            if in_section and c.words.search(t, low) and not (c.unless is not None and c.unless.search(t, low)):
+            if in_section and c.names(t, low):
                 men = True
             elif c.finds(t, low):
                 if c.strength == SPECIFIC:

@@ -55,6 +55,7 @@ from .ligatures import repair_pages as repair_ligatures
 from .ligatures import repair_word
 from .open import open_pdf, sha256_of
 from .sections import classify, inline_heading, level_of, norm_title, runin_heading, split_numbering
+from .tables import _sup_text
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +149,6 @@ def _faked_small_caps(spans: Sequence[Span]) -> bool:
 # set small and raised right after it: the text layer glues the two ("papermage1"), which makes
 # another link; the marker is written in superscript digits instead ("papermage\u00b9")
 _LINK_END = re.compile(r"(?:https?://|www\.|(?:[a-z0-9-]+\.)+[a-z]{2,6}/)\S*[\w/]$", re.I)
-_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 
 
 def _raised_link_markers(runs: list[list]) -> None:
@@ -159,7 +159,7 @@ def _raised_link_markers(runs: list[list]) -> None:
         mark = r[0].strip()
         if (len(mark) <= 2 and mark.isdigit() and r[0] == mark and r[5] <= 0.85 * big
                 and r[4] < base - 0.1 * big and _LINK_END.search(prev[0])):
-            r[0] = mark.translate(_SUPERSCRIPT_DIGITS)
+            r[0] = _sup_text(mark)
 
 
 def _page_blocks(raw: dict) -> list[Block]:
