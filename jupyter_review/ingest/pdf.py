@@ -1290,11 +1290,13 @@ class _Builder:
                 after_caption = False
                 last_body = b.bbox
                 prev = paras[k] if k >= 0 else None
-                if (
-                    prev is not None
-                    and prev.kind == "body"
-                    and not re.search(r"[.!?:;]['\")\]]?$", prev.lines[-1][0].text)
-                    and (first[:1].islower() or first[:1] in ",;)" or _runs_on(prev.lines[-1], b.lines[0], p, b.column))
+                if prev is not None and prev.kind == "body" and (
+                    # a link cut at a separator at the line end is no paragraph end, even where
+                    # the next line sits apart (a form's answer: "https://clse." | "page.link/data.");
+                    # a whole link may end a paragraph ("...pmed.1003873.t001" | "2013 WHO ...")
+                    (prev.lines[-1][0].text.endswith((".", "/")) and _url_continues(prev.lines[-1][0].text, first))
+                    or (not re.search(r"[.!?:;]['\")\]]?$", prev.lines[-1][0].text)
+                        and (first[:1].islower() or first[:1] in ",;)" or _runs_on(prev.lines[-1], b.lines[0], p, b.column)))
                 ):
                     prev.lines.extend((ln, p.number) for ln in b.lines)
                     continue
