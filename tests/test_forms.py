@@ -316,3 +316,18 @@ def test_prose_questions_outside_a_files_forms_give_no_context(name):
     for u in sents:
         if u.context and u.form is None:
             assert (u.doc, u.page) in form_pages or not forms, (u.page, u.context[:80], u.text[:80])
+
+
+def test_cut_instruction_and_bare_na_are_never_evidence():
+    """clse's datasheet sets a question's instruction over two lines of the form ("If so, please
+    describe" | "(or show with screenshots or other information) how consent was requested ..."): the
+    second half goes on with the instruction (it has no end of its own before it), so it is template,
+    not the answer; and a bare "N/A." says nothing of what was asked (the gold's non-answer rule).
+    Both had been quoted for personal information. The answer on identifying people is found."""
+    a = analysed(corpus_pdf("clse-main.pdf"), [corpus_pdf("clse-datasheet.pdf")])
+    for tid, text in _shown(a):
+        assert "screenshots or other information" not in text, (tid, text)
+        assert text.strip() not in ("N/A.", "N/A", "NA."), (tid, text)
+    pi = a.topics["data.personal_info"]
+    found = list(pi.evidence) + list(pi.leads or [])
+    assert any("can be uniquely identified" in e.text for e in found), [e.text for e in found]

@@ -467,8 +467,8 @@ def _form_unit(part: FormPart, s: Sentence, i: int, sections: list[Any], roles: 
         return None
     text = part.text
     if not text:
-        if part.reporting or not part.mark:
-            return None
+        if part.reporting or part.mark in ("", "na"):
+            return None  # a bare "N/A." says nothing of the thing asked (clse's consent: gold's non-answer)
         text = s.text  # "No." to a datasheet's question: a statement, with its question
     kind, title = _section_of(s, sections)
     if kind in SKIP_SECTIONS or _is_formula(text) or looks_like_code(text):

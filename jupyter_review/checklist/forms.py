@@ -283,9 +283,11 @@ def _read_file(doc: Any, sentences: Sequence[Any], idx: list[int], sections: Seq
     prev_section = None
     answer_started = False
     cur_mark = ""
+    prev_text = ""
     for i in idx:
         s = sentences[i]
         text = s.text.strip()
+        last, prev_text = prev_text, text
         label = _LABEL.match(text)
         lab = label.group(1).lower() if label else ""
         # a section whose title is the question (a datasheet's questions set as headings)
@@ -314,7 +316,10 @@ def _read_file(doc: Any, sentences: Sequence[Any], idx: list[int], sections: Seq
         styled = q_style is not None and styles[i] == q_style
         is_q = bool(QUESTION_END.search(text)) or lab == "question"
         is_instr = bool(_FORM_INSTRUCTION.search(_strip_lead(text)))
-        if is_q or is_instr or (styled and in_question):
+        # a question or instruction cut before its end ("If so, please describe" | "(or show with
+        # screenshots ...) how consent was requested ...") goes on in the next sentence
+        cut = in_question and not re.search(r"[.?!:;][\"\u201d')\]]*\s*$", last)
+        if is_q or is_instr or (styled and in_question) or cut:
             q = _strip_lead(_LABEL.sub("", text, count=1)).strip()
             if in_question and question:
                 question = f"{question} {q}"
