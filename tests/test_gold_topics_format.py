@@ -32,7 +32,10 @@ GOLD_FRESH5 = GOLD / "fresh5"  # a sixth blind batch, scored after session 4's s
 GOLD_FRESH6 = GOLD / "fresh6"  # a seventh blind batch, scored after the fifth batch's tuning
 GOLD_FRESH7 = GOLD / "fresh7"  # an eighth blind batch (datasheets, a paper behind a cover page)
 GOLD_FRESH8 = GOLD / "fresh8"  # texbench ML papers of the relevance training half, read without the tool (session 19)
-FRESH_DIRS = (GOLD_FRESH, GOLD_FRESH2, GOLD_FRESH3, GOLD_FRESH4, GOLD_FRESH5, GOLD_FRESH6, GOLD_FRESH7, GOLD_FRESH8)
+GOLD_FRESH9 = GOLD / "fresh9"  # more texbench papers without status gold, read without the tool (session 20)
+FRESH_DIRS = (
+    GOLD_FRESH, GOLD_FRESH2, GOLD_FRESH3, GOLD_FRESH4, GOLD_FRESH5, GOLD_FRESH6, GOLD_FRESH7, GOLD_FRESH8, GOLD_FRESH9
+)
 FRESH_FILES = [f for d in FRESH_DIRS for f in sorted(d.glob("*.yaml"))]
 GOLD_AGREEMENT = GOLD / "agreement"  # second, independent annotations of fresh papers (benchmarks/gold_agreement.py)
 AGREEMENT_FILES = sorted(GOLD_AGREEMENT.glob("*.yaml"))
