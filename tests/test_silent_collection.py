@@ -89,3 +89,21 @@ def test_a_paper_that_speaks_of_safety_is_asked_for_all_of_it() -> None:
     assert a.profile["releases_model"].value is False
     assert a.topics["safety.static_eval"].status == "disclosed"
     assert a.topics["safety.mitigations"].status == "missing", a.topics["safety.mitigations"].reason
+
+
+@pytest.mark.parametrize(
+    ("paper", "texbench", "applies"),
+    [
+        ("cikm-ilham.pdf", True, False),  # a question classifier scored against gold labels
+        ("hmm-note.pdf", True, False),  # HMM language models compared by perplexity
+        ("sd2-acl.pdf", True, True),  # generated text from language models: silence is a gap
+        ("medheval-main.pdf", False, True),  # a benchmark of LLM answers
+        ("papermage.pdf", False, True),  # a released toolkit
+    ],
+)
+def test_human_evaluation_silence_is_a_gap_only_where_outputs_are_for_people(paper: str, texbench: bool,
+                                                                               applies: bool) -> None:
+    res = analysed(texbench_pdf(paper) if texbench else corpus_pdf(paper)).topics["eval.human"]
+    assert (res.status != "not_applicable") == applies, (res.status, res.reason)
+    if not applies:
+        assert res.reason.startswith("Does not apply: the paper says nothing of people judging its outputs;")
