@@ -740,21 +740,26 @@ def _pair_settled(q: Any, partner: Any, q_first: bool, cands: list[tuple[Table, 
 
 
 def _table_average_meant(claim: Claim, doc: Document | None, named_col: list[tuple[Table, _Cell]],
-                         cells_of: dict[str, list[_Cell]]) -> bool:
+                         cells_of: dict[str, list[_Cell]], read_cols: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
     """An average the sentence names alone ("securing the second-highest average score of 75.3%")
     is the table's one average column when the sentence names no benchmark or other column (so no
-    other set of columns is averaged) and its paragraph cites that table."""
+    other set of columns is averaged) and its paragraph cites that table (or reads it). Columns the sentence
+    reads across the same row first, each borne out ("80.0% in Python, 89.1% in Java, and 87.2% in
+    JavaScript, leading to a top Mean score of 86.4%"), are the row the average closes."""
     tabs = {t.id: t for t, _ in named_col}
     if len(tabs) != 1 or doc is None:
         return False
     t = next(iter(tabs.values()))
-    i = getattr(claim, "sentence", None)
-    if not isinstance(i, int) or not 0 <= i < len(doc.sentences) or t.label not in _paragraph_refs(i, doc):
-        return False
     cols = list(dict.fromkeys(c.column for c in cells_of[t.id]))
-    if [c for c in _labels_named(cols, claim.text) if not re.search(r"\b(?:avg|average|mean)\b", _leaf(c), re.I)]:
+    i = getattr(claim, "sentence", None)
+    cited = isinstance(i, int) and 0 <= i < len(doc.sentences) and t.label in _paragraph_refs(i, doc, later=True)
+    if not cited and not read_cols & set(cols):
+        return False  # neither cited nor read across by the sentence: another table's average may be meant
+    if [c for c in _labels_named(cols, claim.text) if not re.search(r"\b(?:avg|average|mean)\b", _leaf(c), re.I)
+            and c not in read_cols]:
         return False
-    return not quantity_lexicon()["benchmarks"].spans(claim.text)
+    return not [sp for sp in quantity_lexicon()["benchmarks"].spans(claim.text)
+                if not any(_named_in(c, claim.text[sp[0]:sp[1]]) for c in read_cols)]
 
 
 def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
@@ -769,6 +774,7 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
         pos = 0
         respective = _respective_targets(claim, tables, cells_of)
         pairs = _pairs(claim.text, claim.quantities)
+        last_target = ""  # the benchmark the previous number of the sentence was read on
         for qi, q in enumerate(claim.quantities):
             after, before, pos = _segments(claim.text, q.text, pos)
             if not q.system or q.unit not in ("", "%", "points", "x"):
@@ -805,6 +811,11 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                     mine, cols, exact, target = loose, cols_l, [], target_l
             averaged = False
             avg_said = _AVERAGE_BEFORE.search(before)
+            if target and avg_said and qi not in respective and target == last_target and not _named_in(target, after):
+                # "87.2% in JavaScript, leading to a top Mean score of 86.4%": the benchmark before the
+                # average is the previous number's; this number is the average
+                target = ""
+            last_target = target
             if not target and avg_said:
                 # "an average score of 75.3%": the table's one average ("Avg.", "Average") or mean column
                 word = r"\bmean\b" if avg_said.group(0).lower().startswith("mean") else r"\b(?:avg|average)\b"
@@ -928,7 +939,8 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             if named_at < 0 or len(gap) > 160 or (not _RELATIVE_ON_NAME.match(gap) and re.search(
                     r"[;:]\s|[,\u2013\u2014(]\s*(?:a|an|the|this|that|which|whose|its|their|while|whereas)\b|\b(?:while|whereas)\b", gap, re.I)):
                 reasons.append(f"the sentence does not say the number of {q.system} (another clause lies between them)")
-            if averaged and not _table_average_meant(claim, doc, named_col, cells_of):
+            read_cols = {c.column for p in parts if p[0] == "consistent" for _, c in p[2]}
+            if averaged and not _table_average_meant(claim, doc, named_col, cells_of, read_cols):
                 reasons.append("an average, which the table may take over other columns than the sentence")
             if partner is not None and pair_cell is None:
                 reasons.append(f"one of two numbers set against each other ({first.text} vs {second.text}): "
@@ -941,8 +953,15 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                 or _closest_rows(q.system, [c for _, c in named_col])
             if pair_cell is None and own_rows:
                 named_col = sorted(named_col, key=lambda tc: _leaf(tc[1].system) not in own_rows)
+                if not reasons:
+                    # a mismatch: the cell of the row the claim names, not every row its name may match
+                    named_col = [(t, c) for t, c in named_col if _leaf(c.system) in own_rows]
             vals = ", ".join(f"{c.raw or f'{c.value:g}'} ({c.system}, {c.column}, {_where(t, doc)})" for t, c in named_col[:4])
-            if pair_cell is not None:
+            if pair_cell is None and own_rows and not reasons and len(named_col) == 1:
+                t1, c1 = named_col[0]
+                text = (f"the text says {q.system} reaches {q.text} on {target}; {_where(t1, doc)} has {c1.raw or f'{c1.value:g}'} "
+                        f"for {_leaf(c1.system)} / {_leaf(c1.column)}")
+            elif pair_cell is not None:
                 pt, pc = pair_cell
                 text = (f"the text says {q.text} vs {partner.text} on {target}; {_where(pt, doc)} has {pc.raw or f'{pc.value:g}'} "
                         f"for {_leaf(pc.system)}, not {q.text}")
