@@ -270,11 +270,35 @@ def run_paper(items: list[dict], verbose: bool = False, log=print) -> tuple[Coun
                    "message": next((c.message for c in mm if c.status == mv), mm[0].message if mm else "")}
             rows.append(row)
             bad = (mv == "mismatch") != SHOULD_FLAG[kind]
+            if bad and SHOULD_FLAG[kind]:
+                row["guard"] = guard_of(mv, mm)
+                tally[("guard", row["guard"])] += 1
             if verbose:
                 log(f"  {'!!' if bad else '  '} {it['id']:<12} {kind:<5} {what:<50} -> {mv}")
                 if bad and mm:
                     log(f"        {mm[0].status}: {row['message'][:260]}")
+                if row.get("guard"):
+                    log(f"        guard: {row['guard']}")
     return tally, rows
+
+
+def _guard_key(reason: str) -> str:
+    """A reason's kind: its words before the particulars (a colon, a bracket, a name)."""
+    r = re.split(r":|\(|(?<=\bof) [A-Z]|(?<=\bmatch) [A-Z]|(?<=\bbelong to) |(?<=\bname) [A-Z]|(?<=\bread as) [A-Z]",
+                 reason.strip(), maxsplit=1)[0]
+    return re.sub(r"\s+", " ", r).strip(" ;,") or "(no reason given)"
+
+
+def guard_of(verdict_: str, mine: list) -> str:
+    """Which guard kept a mutant that should be flagged from being flagged: the kinds of the
+    reasons its unsettled checks give; 'no check' when none was made on the mutated claim; the
+    check kind when one bore the mutated number out."""
+    if verdict_ == "none":
+        return "no check on the mutated claim"
+    if verdict_ == "consistent":
+        return "borne out by a " + "/".join(sorted({c.kind for c in mine if c.status == "consistent"})) + " check"
+    keys = sorted({_guard_key(r) for c in mine if c.status != "consistent" for r in (c.reason or "").split("; ") if r.strip()})
+    return " + ".join(keys) or "unverified without a reason (" + "/".join(sorted({c.kind for c in mine})) + ")"
 
 
 def summarise(split: str, total: Counter) -> list[str]:
@@ -292,6 +316,10 @@ def summarise(split: str, total: Counter) -> list[str]:
     lines.append(f"  mismatch recall (a+b): {flag_hit}/{flag_made} = {flag_hit / max(1, flag_made):.3f}; "
                  f"false alarms (c+d): {ok_false}/{ok_made} = {ok_false / max(1, ok_made):.3f}; "
                  f"(c+d) kept consistent {ok_kept}/{ok_made}")
+    guards = sorted(((n, k[1]) for k, n in total.items() if isinstance(k, tuple) and k[0] == "guard"), reverse=True)
+    if guards:
+        lines.append("  (a)+(b) not flagged, by the guard that stopped them:")
+        lines += [f"    {n:>3}  {g}" for n, g in guards]
     return lines
 
 

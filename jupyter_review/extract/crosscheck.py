@@ -699,6 +699,69 @@ def _closest_rows(name: str, cells: list[_Cell]) -> set[str]:
     return best if len(best) < len(extra) else set()
 
 
+# number checks (by id) whose subject, read from the sentence before, another number bears out
+_SUBJECT_BORNE_OUT: set[int] = set()
+# an aside closed before the verb: ", a weakly supervised linking algorithm," / "(Ernst et al., 2021)"
+_CLOSED_APPOSITIVE = re.compile(r"\s*\([^()]*\)|,\s*(?:a|an|the)\s[^,;:()\u2013\u2014]*,(?=\s*[a-z])", re.I)
+
+
+def _fronted_aside(text: str, name: str, named_at: int) -> bool:
+    """``name`` is said only in a clause before the system's own name, closed by a comma
+    ("Regarding subjective evaluation with GPT-4 as a judger, DeepSeek-Coder-V2 achieves 65.0"):
+    the number after the system's name is not the other name's."""
+    if named_at < 0:
+        return False
+    at = [m.start() for m in re.finditer(re.escape(name), text)]
+    return bool(at) and all(a < named_at and re.search(r"[,;:]", text[a + len(name):named_at]) for a in at)
+
+
+def _pair_settled(q: Any, partner: Any, q_first: bool, cands: list[tuple[Table, _Cell]],
+                  cells_of: dict[str, list[_Cell]]) -> tuple[Table, _Cell] | None:
+    """Of two numbers set against each other, the cell the one not borne out stands for, when the
+    other one settles the order: (a) this number is the first of the pair ("X performs best (0.61
+    vs the next best 0.47)"), the partner is the cell of another row of the column, and the named
+    system has one cell there (this number is that system's); (b) the partner is the named
+    system's own cell and the column has one other row (this number is that row's). None when
+    it is not settled, or when this number is a cell of the row it stands for."""
+    own = [(t, c) for t, c in cands if c.confident]
+    if len(own) != 1 or len(cands) != 1:
+        return None  # several rows (or columns) the name may mean: the order settles nothing
+    t, mine = own[0]
+    col = [c for c in cells_of[t.id] if c.column == mine.column and c.value is not None]
+    if not all(c.confident for c in col):
+        return None
+    partner_rows = [c for c in col if _equal(partner.value, partner.text, c)]
+    if len(partner_rows) == 1 and partner_rows[0].system != mine.system and q_first:
+        return (t, mine) if not _equal(q.value, q.text, mine) else None
+    if len(partner_rows) == 1 and partner_rows[0].system == mine.system and len(col) == 2:
+        other = next(c for c in col if c.system != mine.system)
+        return (t, other) if not any(_equal(q.value, q.text, c) for c in col) else None
+    return None
+
+
+def _table_average_meant(claim: Claim, doc: Document | None, named_col: list[tuple[Table, _Cell]],
+                         cells_of: dict[str, list[_Cell]], read_cols: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+    """An average the sentence names alone ("securing the second-highest average score of 75.3%")
+    is the table's one average column when the sentence names no benchmark or other column (so no
+    other set of columns is averaged) and its paragraph cites that table (or reads it). Columns the sentence
+    reads across the same row first, each borne out ("80.0% in Python, 89.1% in Java, and 87.2% in
+    JavaScript, leading to a top Mean score of 86.4%"), are the row the average closes."""
+    tabs = {t.id: t for t, _ in named_col}
+    if len(tabs) != 1 or doc is None:
+        return False
+    t = next(iter(tabs.values()))
+    cols = list(dict.fromkeys(c.column for c in cells_of[t.id]))
+    i = getattr(claim, "sentence", None)
+    cited = isinstance(i, int) and 0 <= i < len(doc.sentences) and t.label in _paragraph_refs(i, doc, later=True)
+    if not cited and not read_cols & set(cols):
+        return False  # neither cited nor read across by the sentence: another table's average may be meant
+    if [c for c in _labels_named(cols, claim.text) if not re.search(r"\b(?:avg|average|mean)\b", _leaf(c), re.I)
+            and c not in read_cols]:
+        return False
+    return not [sp for sp in quantity_lexicon()["benchmarks"].spans(claim.text)
+                if not any(_named_in(c, claim.text[sp[0]:sp[1]]) for c in read_cols)]
+
+
 def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str, list[_Cell]],
                    doc: Document | None = None, other_tables: list[Table] | None = None) -> list[CrossCheck]:
     """``other_tables``: tables not taken for results tables (a caption that names no result, a
@@ -711,6 +774,7 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
         pos = 0
         respective = _respective_targets(claim, tables, cells_of)
         pairs = _pairs(claim.text, claim.quantities)
+        last_target = ""  # the benchmark the previous number of the sentence was read on
         for qi, q in enumerate(claim.quantities):
             after, before, pos = _segments(claim.text, q.text, pos)
             if not q.system or q.unit not in ("", "%", "points", "x"):
@@ -747,6 +811,11 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                     mine, cols, exact, target = loose, cols_l, [], target_l
             averaged = False
             avg_said = _AVERAGE_BEFORE.search(before)
+            if target and avg_said and qi not in respective and target == last_target and not _named_in(target, after):
+                # "87.2% in JavaScript, leading to a top Mean score of 86.4%": the benchmark before the
+                # average is the previous number's; this number is the average
+                target = ""
+            last_target = target
             if not target and avg_said:
                 # "an average score of 75.3%": the table's one average ("Avg.", "Average") or mean column
                 word = r"\bmean\b" if avg_said.group(0).lower().startswith("mean") else r"\b(?:avg|average)\b"
@@ -772,6 +841,15 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                 # the partner is the named system's number: this one is the other system's, a row of the same column
                 hits = [(t, c2) for t, c in cands if _equal(partner.value, partner.text, c) for c2 in cells_of[t.id]
                         if c2.column == c.column and c2.system != c.system and _equal(q.value, q.text, c2)]
+            if not hits and partner is not None and pairs[qi] < qi and len(cands) == 1 \
+                    and not _equal(partner.value, partner.text, cands[0][1]):
+                # the second of a pair whose first number is the named system's (borne out or not, it is
+                # not this one: "performs best (0.61 vs the next best 0.47)"): another row's cell of the column
+                t0, c0 = cands[0]
+                other_rows = [(t0, c2) for c2 in cells_of[t0.id] if c2.column == c0.column and c2.system != c0.system
+                              and _equal(q.value, q.text, c2)]
+                if len(other_rows) == 1:
+                    hits = other_rows
             if not hits:
                 # "A and B reach 55.6% and 56.0% respectively", "... of 76.6% achieved by GPT-4o":
                 # the number may belong to another system the sentence names
@@ -806,6 +884,10 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                 parts.append(("consistent", f"{c.system} {q.text} on {target}: {_where(t, doc)} has {c.raw or f'{c.value:g}'}", [hits[0]], ""))
                 continue
             reasons = []
+            # a pair whose order the partner settles: the partner is the cell of another row of the
+            # column (so this number is the named system's), or the named system's own cell in a column
+            # of two rows (so this number is the other row's); the one compared cell is then known
+            pair_cell = _pair_settled(q, partner, pairs[qi] > qi, cands, cells_of) if partner is not None else None
             if _DERIVED.search(before[-40:].rstrip(" (")) or _DERIVED_AFTER.search(after):
                 reasons.append("the number reads as a difference, bound or approximation, not a table value")
             # (the whole sentence: "at k = 5" is cut in two by the number 5 itself)
@@ -831,42 +913,71 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             # (the cells of the column the sentence names exactly, when there are any: "Open-ended / Arena-Hard",
             # not also "LiveCodeBench / Hard (57)", whose leaf is a word of it)
             named_col = [(t, c) for t, c in cands if c.column == target] or cands
-            if (any(len(v) > 1 for v in per_table.values()) or (not exact and len({_leaf(c.system) for _, c in cands}) > 1)) \
+            if pair_cell is not None:
+                named_col = [pair_cell]
+            if pair_cell is None and (any(len(v) > 1 for v in per_table.values()) or (not exact and len({_leaf(c.system) for _, c in cands}) > 1)) \
                     and not all(c.value and 0.5 <= q.value / c.value <= 2 for _, c in named_col):
                 reasons.append(f"several rows match {q.system}")
             # a row whose label qualifies the name ("VL-HMM (2^14)", "X 142B (Half Activated)"): a variant
             # of the system, maybe not the one the sentence means
-            if not exact and all(re.search(r"\([^()]*[^\s()][^()]*\)|=", _leaf(c.system)) for _, c in cands):
+            if pair_cell is None and not exact and all(re.search(r"\([^()]*[^\s()][^()]*\)|=", _leaf(c.system)) for _, c in cands):
                 reasons.append(f"the table's rows qualify the name {q.system} ({_leaf(cands[0][1].system)})")
-            others = [n for n in _claim_names(Claim(text=before + after, kind="", kinds=[], hedged=False, location="", doc=0, page=0, bbox=(0, 0, 0, 0)))
-                      if n != q.system and not names_match(n, q.system, 3) and any(names_match(n, c.system, 2) for t in tables for c in cells_of[t.id])]
-            if others:
-                reasons.append(f"the number may belong to {others[0]}")
-            # the name is said of the number only within its clause: "X ..., a redesign achieving
-            # 84.9%" says 84.9% of the redesign, not of X
             at = claim.text.find(q.text)
             named_at = claim.text.rfind(q.system, 0, max(0, at))
+            others = [n for n in _claim_names(Claim(text=before + after, kind="", kinds=[], hedged=False, location="", doc=0, page=0, bbox=(0, 0, 0, 0)))
+                      if n != q.system and not names_match(n, q.system, 3) and any(names_match(n, c.system, 2) for t in tables for c in cells_of[t.id])
+                      and not _fronted_aside(claim.text, n, named_at)]
+            if others and pair_cell is None:
+                reasons.append(f"the number may belong to {others[0]}")
+            # the name is said of the number only within its clause: "X ..., a redesign achieving
+            # 84.9%" says 84.9% of the redesign, not of X; an aside closed before the verb is not a
+            # clause between them ("SuperPAL (Ernst et al., 2021), a weakly supervised linking
+            # algorithm, performs best (0.61 ...")
             gap = claim.text[named_at + len(q.system): at] if named_at >= 0 and at >= 0 else ""
+            gap = _CLOSED_APPOSITIVE.sub(" ", gap)
             # (", which leads with an average score of": a relative clause on the name itself says the number of it)
             if named_at < 0 or len(gap) > 160 or (not _RELATIVE_ON_NAME.match(gap) and re.search(
                     r"[;:]\s|[,\u2013\u2014(]\s*(?:a|an|the|this|that|which|whose|its|their|while|whereas)\b|\b(?:while|whereas)\b", gap, re.I)):
                 reasons.append(f"the sentence does not say the number of {q.system} (another clause lies between them)")
-            if averaged:
+            read_cols = {c.column for p in parts if p[0] == "consistent" for _, c in p[2]}
+            if averaged and not _table_average_meant(claim, doc, named_col, cells_of, read_cols):
                 reasons.append("an average, which the table may take over other columns than the sentence")
-            if partner is not None:
+            if partner is not None and pair_cell is None:
                 reasons.append(f"one of two numbers set against each other ({first.text} vs {second.text}): "
                                "which system each belongs to is not read")
             if ratio:
                 # whose ratio over whom ("X, like Y, reaches 1.9x"): the sentence's grammar is not read
                 # closely enough to call a ratio wrong; it is shown, never counted as a mismatch
                 reasons.append("a ratio claim is checked for agreement only")
+            own_rows = {_leaf(c.system) for _, c in named_col if _exact(c.system, q.system) or _exact(_leaf(c.system), q.system)} \
+                or _closest_rows(q.system, [c for _, c in named_col])
+            if pair_cell is None and own_rows:
+                named_col = sorted(named_col, key=lambda tc: _leaf(tc[1].system) not in own_rows)
+                if not reasons:
+                    # a mismatch: the cell of the row the claim names, not every row its name may match
+                    named_col = [(t, c) for t, c in named_col if _leaf(c.system) in own_rows]
             vals = ", ".join(f"{c.raw or f'{c.value:g}'} ({c.system}, {c.column}, {_where(t, doc)})" for t, c in named_col[:4])
-            text = f"the text says {q.system} reaches {q.text} on {target}; the table says {vals}"
+            if pair_cell is None and own_rows and not reasons and len(named_col) == 1:
+                t1, c1 = named_col[0]
+                text = (f"the text says {q.system} reaches {q.text} on {target}; {_where(t1, doc)} has {c1.raw or f'{c1.value:g}'} "
+                        f"for {_leaf(c1.system)} / {_leaf(c1.column)}")
+            elif pair_cell is not None:
+                pt, pc = pair_cell
+                text = (f"the text says {q.text} vs {partner.text} on {target}; {_where(pt, doc)} has {pc.raw or f'{pc.value:g}'} "
+                        f"for {_leaf(pc.system)}, not {q.text}")
+            else:
+                text = f"the text says {q.system} reaches {q.text} on {target}; the table says {vals}"
             parts.append(("unverified" if reasons else "mismatch", text, named_col[:8], "; ".join(reasons)))
         if not parts:
             continue
         statuses = [p[0] for p in parts]
         status = "mismatch" if "mismatch" in statuses else ("unverified" if "unverified" in statuses else "consistent")
+        # a subject read from the sentence before ("It scores 70.0% on A and 75.1% on B") is borne
+        # out when another number of the sentence is that row's own cell: then a number its row
+        # does not hold is a mismatch, not a misread antecedent
+        borne_rows = {(t.id, c.system) for p in parts if p[0] == "consistent" for t, c in p[2]}
+        subject_borne_out = bool(getattr(claim, "subject", None)) and status == "mismatch" and all(
+            (t.id, c.system) in borne_rows for p in parts if p[0] == "mismatch" for t, c in p[2][:1])
         cells = [(t, c) for p in parts for t, c in p[2]]
         shown = [p for p in parts if p[0] == status] + [p for p in parts if p[0] != status]
         message = f"claim ({_claim_where(claim, doc)}): " + "; ".join(
@@ -875,13 +986,16 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
         tabs = [next(t for t, _ in cells if t.id == i) for i in used]
         first = tabs[0]
         conf = min(c.confidence for _, c in cells) if cells else None
-        out.append(CrossCheck(
+        check = CrossCheck(
             kind="number", status=status, message=message,
             claim=claim.text, claim_doc=claim.doc, claim_page=claim.page, claim_bbox=claim.bbox,
             table=first.caption, table_id=first.id, table_doc=first.doc, table_page=first.page,
             cells=[_cell_dict(c, t, doc) for t, c in cells[:12]], confidence=conf,
             reason="; ".join(p[3] for p in parts if p[3]), tables=[_table_ref(t, doc) for t in tabs],
-        ))
+        )
+        if subject_borne_out:
+            _SUBJECT_BORNE_OUT.add(id(check))
+        out.append(check)
     return out
 
 
@@ -3180,6 +3294,9 @@ def _restore_pronouns(checks: list[CrossCheck], resolved: dict[str, tuple[str, s
         c.claim = orig
         note = (f"the subject \u201cit\u201d was read as {name}, from the sentence before" if re.match(r"(?i)^(?:\W*\w+\W+){0,3}?it\b", orig)
                 else f"the subject {name} was read after its verb")
+        if c.status == "mismatch" and id(c) in _SUBJECT_BORNE_OUT:
+            c.message += f" ({note}; another number of the sentence is that row's own cell)"
+            continue
         if c.status == "mismatch":
             c.status = "unverified"
             c.message += f" [unverified: {note}]"
@@ -3225,10 +3342,12 @@ def cross_check(claims: list[Claim], tables: list[Table], doc: Document) -> list
         return []
     global _ALIASES
     _ALIASES = _abbreviations(doc)
+    _SUBJECT_BORNE_OUT.clear()
     try:
         return _cross_check(claims, results, tables, doc)
     finally:
         _ALIASES = {}
+        _SUBJECT_BORNE_OUT.clear()
 
 
 def _cross_check(claims: list[Claim], results: list[Table], tables: list[Table], doc: Document) -> list[CrossCheck]:
