@@ -210,3 +210,48 @@ def test_one_value_table_over_caption_with_figure_under(tmp_path):
     tables = [t for t in extract_tables(jupyter_review.load(out)) if t.label == "1"]
     assert len(tables) == 1
     assert [r for r in tables[0].rows] == [["C-PTP (Ours)", "19.88"], ["Autoregressive", "19.81"]]
+
+
+def _key_value_page(path: Path, rows: list[tuple[str, str]], head: tuple[str, str]) -> Path:
+    """A two-column page; in its left column a captioned label-and-value table, values set
+    flush left after a gutter, some of them words ("AdamW", "bf16") or a number with a unit."""
+    doc = pymupdf.open()
+    pg = doc.new_page(width=612, height=792)
+    k = _prose(pg, 54, 294, 60, 250)
+    y = 270
+    pg.insert_text((54, y), "Table 2: Settings and statistics of the study.", fontsize=9)
+    y += 16
+    pg.insert_text((58, y), head[0], fontsize=9, fontname="hebo")
+    pg.insert_text((170, y), head[1], fontsize=9, fontname="hebo")
+    y += 14
+    for lab, v in rows:
+        pg.insert_text((58, y), lab, fontsize=9)
+        pg.insert_text((170, y), v, fontsize=9)
+        y += 12
+    _prose(pg, 54, 294, y + 12, 740, start=k)
+    _prose(pg, 318, 558, 60, 740, start=3)
+    out = path / "key_value.pdf"
+    doc.save(str(out))
+    return out
+
+
+@pytest.mark.parametrize("rows, head", [
+    ([("Optimizer", "AdamW"), ("Learning rate", "3e-4"), ("Batch size", "256"), ("Epochs", "10"),
+      ("Warm-up", "500 steps"), ("Precision", "bf16")], ("Hyperparameter", "Value")),
+    ([("Accuracy", "91.4"), ("Precision", "89.2"), ("Recall", "90.7"), ("F1", "89.9")], ("Statistic", "Value")),
+    ([("Number of documents", "12,540"), ("Number of sentences", "301,233"), ("Average sentence length", "21.4"),
+      ("Vocabulary size", "48,112")], ("Statistic", "Value")),
+])
+def test_key_value_table_rows_are_its_entries(tmp_path, rows, head):
+    """One value column: every row (a word value too) is a row of its own, and the rows are the
+    entries (systems as rows), the header over the values their measure, whatever the label
+    column's header or the labels say (metric names, "Statistic")."""
+    tables = [t for t in extract_tables(jupyter_review.load(_key_value_page(tmp_path, rows, head))) if t.label == "2"]
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.orientation == "rows"
+    assert [tuple(r) for r in t.rows] == rows
+    nums = {lab: float(v.replace(",", "")) for lab, v in rows if v.replace(",", "").replace(".", "").isdigit()}
+    if len(nums) < len(rows):
+        return  # (a column of words and numbers is no measure: no records, as for any such column)
+    assert {(r.system, r.column): r.value for r in t.long if r.system in nums} == {(lab, head[1]): v for lab, v in nums.items()}

@@ -1812,8 +1812,18 @@ def _data_like(r: Row, cols: list[tuple[float, float]], nlab: int) -> bool:
     """A row shaped like a data row: a row label in the label columns and one piece of text in
     each of at least half of the value columns (none spanning two)."""
     nv = len(cols) - nlab
-    if nv < 2:
+    if nv < 1:
         return False
+    if nv == 1:
+        # one value column (a key-value table: "Optimizer | AdamW" among "Batch size | 256"): a
+        # label and one piece of text set on the value column's edge, as its values are
+        segs = r.segs
+        if len(segs) != 2 or _col_of(cols, segs[0].x0, segs[0].x1) >= nlab or len(_covers(cols, segs[1].x0, segs[1].x1)) >= 2:
+            return False
+        c = cols[-1]
+        v = segs[1]
+        h = max(1.0, statistics.median([w.h for w in r.words]))
+        return _col_of(cols, v.x0, v.x1) == nlab and (abs(v.x0 - c[0]) < 0.3 * h or abs(v.x1 - c[1]) < 0.3 * h)
     lab = False
     filled: set[int] = set()
     for sg in r.segs:
