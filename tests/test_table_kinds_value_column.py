@@ -166,17 +166,24 @@ def _table(pg, x0: float, x1: float, y: float) -> float:
 @pytest.mark.parametrize("caption", ["Table 3: Results on the four benchmarks; best in bold. All numbers are averaged over three seeds.",
                                      "Table 3: Results."])
 @pytest.mark.parametrize("figure_caption", [True, False])
-def test_full_width_table_under_a_figure(tmp_path, caption, figure_caption):
+@pytest.mark.parametrize("below", [True, False])
+def test_full_width_table_under_a_figure(tmp_path, caption, figure_caption, below):
     """Two-column page: a full-width figure on top, then a full-width table with its caption
-    under it, then running text in two columns. With or without the figure's caption between
-    them, the table is its own rows only."""
+    under it (or over it), then running text in two columns. With or without the figure's
+    caption between them, the table is its own rows only: the figure's ticks are set smaller
+    over the table's opening rule, and a caption hugs its table, the figure lying beyond the
+    float's wider skip."""
     doc = pymupdf.open()
     pg = doc.new_page(width=612, height=792)
     _figure(pg, 54, 558, 60, 210)
     if figure_caption:
         pg.insert_text((54, 226), "Figure 2: Accuracy against training steps for the three systems.", fontsize=9)
-    y = _table(pg, 54, 558, 244)
-    pg.insert_text((54, y + 8), caption, fontsize=9)
+    if below:
+        y = _table(pg, 54, 558, 244)
+        pg.insert_text((54, y + 8), caption, fontsize=9)
+    else:
+        pg.insert_text((54, 244), caption, fontsize=9)
+        y = _table(pg, 54, 558, 252)
     _prose(pg, 54, 294, y + 24, 740)
     _prose(pg, 318, 558, y + 24, 740, start=7)
     out = tmp_path / "fig_table.pdf"

@@ -836,8 +836,14 @@ def _regions(ws: list[W], pw: float, ph: float, table_caps: list[tuple[int, Capt
             # (its ticks and legends; a figure's caption sits under it), the table is over ours
             pick = up
         elif down and up:
+            gap_d = rows[down[0]].y0 - cap.bbox[3]
+            gap_u = cap.bbox[1] - rows[up[0]].y1
             if votes_above != votes_below:
                 pick = down if votes_above > votes_below else up
+            elif min(gap_d, gap_u) >= -1 and max(gap_d, gap_u) > 1.5 * med_h and 2.5 * max(0.5, min(gap_d, gap_u)) < max(gap_d, gap_u):
+                # a caption hugs its table; what lies beyond the float's wider skip on its other
+                # side is another object (a figure's ticks and legend over the caption)
+                pick = down if gap_d < gap_u else up
             else:
                 pick = down if (nd > nu or (nd == nu and len(down) >= len(up))) else up
         else:
@@ -1295,6 +1301,11 @@ def _rules_in(rules: list[tuple[float, float, float]], bbox: tuple[float, float,
 def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _LazyRules | None = None) -> list[RawTable]:
     """One region -> tables; a region holding stacked blocks, each under its own header
     line (e.g. languages 1-9, then languages 10-18), becomes one table per block."""
+    if page_rules is not None and len(region.rows) >= 4:
+        top_at = _smaller_type_over_rule(region.rows, page_rules)
+        if top_at is not None:
+            region = _Region(region.rows[top_at:], region.caption, region.cap_bbox, region.x0, region.x1,
+                             list(region.notes) + ["smaller type over the table's opening rule (a figure's text) left out"])
     cut = _section_heading_at(region.rows)
     if cut is not None:
         region = _Region(region.rows[:cut], region.caption, region.cap_bbox, region.x0, region.x1,
@@ -1434,12 +1445,6 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
         cut_at = _smaller_type_under_rule(rows, page_rules)
         if cut_at is not None:
             rows = rows[:cut_at]
-            body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
-            if len(body_idx) < 2:
-                return None
-        top_at = _smaller_type_over_rule(rows, page_rules)
-        if top_at is not None:
-            rows = rows[top_at:]
             body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
             if len(body_idx) < 2:
                 return None
