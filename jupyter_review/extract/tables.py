@@ -620,6 +620,12 @@ def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[b
             elif by_col and not by_row:
                 score -= 1.5
                 why.append("bold best values one per column")
+    if score > 0 and len(table.columns) - sys_col - 1 == 1 and len(cols) <= 1 and not (own and cols and _names(cols[0], own)):
+        # one value column: each row is an entry measured once and the column's header names
+        # the measure ("Characteristic | Value", "Metric | Score", "Model | Perplexity"); a
+        # single system across the top is the paper's own, named so
+        score = 0.0
+        why.append(f"one value column ({table.columns[-1].split(' / ')[-1]!r}): its rows are the entries")
     orient = "columns" if score > 0 else "rows"
     if not why:
         conf = 0.7  # no cue either way: the usual layout, systems as rows

@@ -619,6 +619,29 @@ def _note_line(r: Row) -> bool:
             and first.y0 < min(w.y0 for w in rest) + 0.3 * h and first.x1 <= rest[0].x0 + 0.5 and words >= 3)
 
 
+def _labelled_value(rows: list[Row], i: int) -> bool:
+    """Is the wordy row at ``i`` a row of a table with a single value column: a label in words
+    ("Proportion of women in the study sample") then, after a gutter, its one value, set under or
+    over a value of the row next to it? A line of running text is never followed, past a
+    gutter, by a lone number that lines up with a number on the line beside it."""
+    r = rows[i]
+    if r.nval != 1 or len(r.segs) < 2 or not r.segs[-1].numeric:
+        return False
+    v = r.segs[-1]
+    h = max(1.0, statistics.median([w.h for w in r.words]))
+    if v.x0 - r.segs[-2].x1 < 1.5 * h:
+        return False
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(rows):
+            continue
+        o = rows[j]
+        if (o.y0 - r.y1 if j > i else r.y0 - o.y1) > 2.5 * h:
+            continue
+        if any(sg.numeric and _HAS_DIGIT.search(sg.text) and min(sg.x1, v.x1) - max(sg.x0, v.x0) > 0 for sg in o.segs[1:]):
+            return True
+    return False
+
+
 def _tabular(r: Row) -> bool:
     return len(r.segs) >= 2 or r.nval >= 1
 
@@ -641,7 +664,8 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
                 break
         # (a caption starts its own segment: a row label "Table" or "Figure" before the row's
         # numbers, as in a layout-analysis results table, is no caption)
-        if (_is_prose(r, width) or _prose_line(r, width) or _CAPTION_START.match(r.segs[0].text if r.segs else r.text)
+        if (_is_prose(r, width) or (_prose_line(r, width) and not _labelled_value(rows, i))
+                or _CAPTION_START.match(r.segs[0].text if r.segs else r.text)
                 or (len(r.segs) <= 3 and not r.nval and _HEADING.match(r.text))):
             if step > 0 and not got and _spanning_head(rows, i, med_h):
                 # a header spanning the value columns, and the lines it wraps onto ("864)")
@@ -804,10 +828,22 @@ def _regions(ws: list[W], pw: float, ph: float, table_caps: list[tuple[int, Capt
     # captions with a table on one side only show the page's convention (above/below)
     votes_above = sum(1 for c in cands if c[5] and not c[6])
     votes_below = sum(1 for c in cands if c[6] and not c[5])
+    tab_boxes = {c.bbox for _i, c in table_caps}
+    fig_caps = [b for b in all_caps if b not in tab_boxes]
     for ci, cap, rows, xa, xb, down, up, nd, nu in cands:
-        if down and up:
+        if down and up and any(b[0] < xb and b[2] > xa and -1 <= b[1] - rows[down[-1]].y1 <= 2.5 * med_h for b in fig_caps):
+            # the rows under the caption run down to a figure's caption: they are that figure's
+            # (its ticks and legends; a figure's caption sits under it), the table is over ours
+            pick = up
+        elif down and up:
+            gap_d = rows[down[0]].y0 - cap.bbox[3]
+            gap_u = cap.bbox[1] - rows[up[0]].y1
             if votes_above != votes_below:
                 pick = down if votes_above > votes_below else up
+            elif min(gap_d, gap_u) >= -1 and max(gap_d, gap_u) > 1.5 * med_h and 2.5 * max(0.5, min(gap_d, gap_u)) < max(gap_d, gap_u):
+                # a caption hugs its table; what lies beyond the float's wider skip on its other
+                # side is another object (a figure's ticks and legend over the caption)
+                pick = down if gap_d < gap_u else up
             else:
                 pick = down if (nd > nu or (nd == nu and len(down) >= len(up))) else up
         else:
@@ -871,6 +907,8 @@ def _columns(body: list[Row]) -> list[tuple[float, float]]:
     set more columns, each shorter row's cells either sit in one of their columns or bridge whole
     gutters, and the full rows' columns stand."""
     cols = _drop_lone_bridges(_columns_of(body), body)
+    if len(cols) == 1:
+        cols = _ragged_value_column(body) or cols
     if len(body) < 3:
         return cols
     most = max(len(r.segs) for r in body)
@@ -888,6 +926,37 @@ def _columns(body: list[Row]) -> list[tuple[float, float]]:
             if len(hit) > 1 and not (sg.x0 <= hit[0][1] and sg.x1 >= hit[-1][0]):
                 return cols
     return fcols
+
+
+def _ragged_value_column(body: list[Row]) -> list[tuple[float, float]] | None:
+    """A label column and one value column with no gutter between them: labels of very
+    different lengths ("Body mass index" ... "Number of patients admitted to the intensive care
+    unit") and values set flush right (or left), so that the longest labels reach past where
+    the widest values start. Every row still parts its label from its value by a gap; the values
+    line up on one edge. Two columns, the second from the leftmost value to the right edge."""
+    if len(body) < 3:
+        return None
+    vals: list[Seg] = []
+    labs: list[Seg] = []
+    for r in body:
+        tail = [sg for sg in r.segs[1:] if sg.numeric]
+        first = r.segs[0]
+        if not tail or first.numeric or sum(ch.isalpha() for ch in first.text) < 2:
+            return None
+        # the row's values follow its words: the first value starts after a gap past the label
+        k = r.segs.index(tail[0])
+        if any(not sg.numeric for sg in r.segs[k:]) or k != 1:
+            return None
+        vals.append(tail[0])
+        labs.append(first)
+    h = statistics.median([w.h for r in body for w in r.words])
+    rights = sorted(r.segs[-1].x1 for r in body)
+    lefts = sorted(v.x0 for v in vals)
+    flush = (rights[-1] - rights[0] <= 0.6 * h) or (lefts[-1] - lefts[0] <= 0.6 * h)
+    if not flush or not any(lb.x1 >= lefts[0] for lb in labs):
+        return None
+    x0 = min(lb.x0 for lb in labs)
+    return [(x0, lefts[0] - 0.5), (lefts[0], rights[-1])]
 
 
 def _drop_lone_bridges(cols: list[tuple[float, float]], body: list[Row]) -> list[tuple[float, float]]:
@@ -1232,6 +1301,11 @@ def _rules_in(rules: list[tuple[float, float, float]], bbox: tuple[float, float,
 def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _LazyRules | None = None) -> list[RawTable]:
     """One region -> tables; a region holding stacked blocks, each under its own header
     line (e.g. languages 1-9, then languages 10-18), becomes one table per block."""
+    if page_rules is not None and len(region.rows) >= 4:
+        top_at = _smaller_type_over_rule(region.rows, page_rules)
+        if top_at is not None:
+            region = _Region(region.rows[top_at:], region.caption, region.cap_bbox, region.x0, region.x1,
+                             list(region.notes) + ["smaller type over the table's opening rule (a figure's text) left out"])
     cut = _section_heading_at(region.rows)
     if cut is not None:
         region = _Region(region.rows[:cut], region.caption, region.cap_bbox, region.x0, region.x1,
@@ -1550,7 +1624,10 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
                 spanning = True
             elif len(cov) >= 2 and len(sg.words) >= 2:
                 parts = _by_zone(sg.words, cols)
-                if len(parts) >= 2:
+                # (a label is not cut onto the one value column of a label-and-value table that its
+                # row's value fills: a long label reaching over flush-right values keeps its words)
+                if len(parts) >= 2 and not (ncol == 2 and not sg.numeric and any(
+                        o.x0 > sg.x1 and o.numeric and _col_of(cols, o.x0, o.x1) in {z for z, _ws in parts[1:]} for o in r.segs)):
                     for z, ws in parts:
                         per[z].extend(ws)
                     continue
@@ -1658,6 +1735,25 @@ def _smaller_type_under_rule(rows: list[Row], page_rules: Any) -> int | None:
     return None
 
 
+def _smaller_type_over_rule(rows: list[Row], page_rules: Any) -> int | None:
+    """The first row under the rule that opens the table, where everything over it is set in a
+    smaller type and a wide gap parts it from the rule: the text of a figure placed right above
+    the table (axis ticks, legends), which a region grown up from a caption under the table
+    reads as more rows. The rule runs across most of the rows under it."""
+    for k in range(len(rows) - 3, 0, -1):
+        above, under = rows[:k], rows[k:]
+        h_under = _median_h(under)
+        if h_under <= 0 or rows[k].y0 - rows[k - 1].y1 <= 1.2 * h_under or _median_h(above) >= 0.85 * h_under:
+            continue
+        uw = [w for r in under for w in r.words]
+        x0_, x1_ = min(w.x0 for w in uw), max(w.x1 for w in uw)
+        if any(rows[k - 1].y1 + 1.2 * h_under <= y <= rows[k].y0 + 0.5 and (b - a) >= 0.6 * (x1_ - x0_) and a < x1_ and b > x0_
+               for a, b, y in page_rules()):
+            return k
+        return None
+    return None
+
+
 def _ruled_off_top(rows: list[Row], body_idx: list[int], rules: list[tuple[float, float, float]],
                    bbox: tuple[float, float, float, float]) -> bool:
     """Is the table's first row a header ruled off from the rows under it: a rule across most of
@@ -1721,8 +1817,18 @@ def _data_like(r: Row, cols: list[tuple[float, float]], nlab: int) -> bool:
     """A row shaped like a data row: a row label in the label columns and one piece of text in
     each of at least half of the value columns (none spanning two)."""
     nv = len(cols) - nlab
-    if nv < 2:
+    if nv < 1:
         return False
+    if nv == 1:
+        # one value column (a key-value table: "Optimizer | AdamW" among "Batch size | 256"): a
+        # label and one piece of text set on the value column's edge, as its values are
+        segs = r.segs
+        if len(segs) != 2 or _col_of(cols, segs[0].x0, segs[0].x1) >= nlab or len(_covers(cols, segs[1].x0, segs[1].x1)) >= 2:
+            return False
+        c = cols[-1]
+        v = segs[1]
+        h = max(1.0, statistics.median([w.h for w in r.words]))
+        return _col_of(cols, v.x0, v.x1) == nlab and (abs(v.x0 - c[0]) < 0.3 * h or abs(v.x1 - c[1]) < 0.3 * h)
     lab = False
     filled: set[int] = set()
     for sg in r.segs:
