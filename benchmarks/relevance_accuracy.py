@@ -47,13 +47,18 @@ def _key(text: str) -> str:
 
 def load_labels() -> dict[tuple[str, str, str], str]:
     out: dict[tuple[str, str, str], str] = {}
-    for d in (REL / "labels", REL / "topup_labels"):
+    # shown_s20/: the quotes shown on the training papers that had no label (session 20). A row
+    # whose quote differs from the judgement's input (a form's answer, judged with its question)
+    # keeps the quote as shown beside it
+    for d in (REL / "labels", REL / "topup_labels", REL / "shown_s20"):
         for f in sorted(d.glob("*.jsonl")) if d.is_dir() else []:
             for line in f.read_text(encoding="utf-8").splitlines():
                 if line.strip():
                     r = json.loads(line)
                     if r.get("label") in ("specific", "vague", "off"):
-                        out[(r["paper"], r["topic"], _key(r["text"]))] = r["label"]
+                        for t in (r["text"], r.get("quote")):
+                            if t:
+                                out[(r["paper"], r["topic"], _key(t))] = r["label"]
     return out
 
 
@@ -133,7 +138,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--features", help="with --oof: the context feature groups to train and score with")
     ap.add_argument("--l2", type=float, help="with --oof: the training's L2")
     ap.add_argument("--topic-cuts", type=int, help="with --oof: per-topic display cuts for topics with this many rows")
+    ap.add_argument("--train-dirs", help="with --oof: the label folders the fold models train on (comma-separated; "
+                    "default: the training's own, relevance.TRAIN_LABEL_DIRS)")
     a = ap.parse_args(argv)
+    if a.train_dirs is not None:
+        from jupyter_review.nlp import relevance as _rel
+
+        _rel.TRAIN_LABEL_DIRS = tuple(x for x in a.train_dirs.split(",") if x)
     if a.features is not None or a.l2 is not None:
         from jupyter_review.nlp import relevance as _rel
 
@@ -268,7 +279,7 @@ def _fold_models(papers: list[str], folds: int) -> dict[str, str]:
     from jupyter_review.nlp import relevance as rel
 
     split = rel.read_split(REL / "split.tsv")
-    rows = [r for r in rel.read_labels(REL / "labels") if split.get(r["paper"]) == "train"]
+    rows = [r for r in rel.training_labels(REL) if split.get(r["paper"]) == "train"]
     labelled = sorted({r["paper"] for r in rows})
     rng = random.Random(rel.SEED)
     rng.shuffle(labelled)

@@ -73,12 +73,36 @@ def cross_validate_fold_vectors(rows, topics, folds: int, seed: int, **kw):
     return out
 
 
+def cross_validate_scored_only(rows, topics, folds: int, seed: int, **kw):
+    """As ``relevance.cross_validate`` (the same paper folds), but rows marked ``_score_only``
+    are scored when their paper is held out and never trained on: two trainings compared on the
+    same rows (labels added to training against the same labels left out of it)."""
+    import random
+
+    from jupyter_review.nlp import relevance as rel
+
+    papers = sorted({r["paper"] for r in rows})
+    random.Random(seed).shuffle(papers)
+    ids = [rel._ids(rel._row_words(r)) for r in rows]
+    out = []
+    for k in range(folds):
+        held = set(papers[k::folds])
+        tr = [i for i, r in enumerate(rows) if r["paper"] not in held and not r.get("_score_only")]
+        te = [i for i, r in enumerate(rows) if r["paper"] in held]
+        model = rel.fit([rows[i] for i in tr], topics, ids=[ids[i] for i in tr], **kw)
+        for i, j in zip(te, model.score_ids([ids[i] for i in te])):
+            out.append((rows[i], j.on_topic, j.specific))
+    return out
+
+
 def oof_figures(rows, topics, folds: int, seeds: list[int], fold_vectors: bool = False, **kw) -> dict[str, float]:
     from jupyter_review.nlp import relevance as rel
 
     acc: dict[str, list[float]] = defaultdict(list)
     for seed in seeds:
-        if fold_vectors:
+        if any(r.get("_score_only") for r in rows):
+            oof = cross_validate_scored_only(rows, topics, folds, seed, **kw)
+        elif fold_vectors:
             oof = cross_validate_fold_vectors(rows, topics, folds, seed, **kw)
         else:
             oof = rel.cross_validate(rows, topics, folds=folds, seed=seed, **kw)
@@ -121,7 +145,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="learn the word vectors of each fold without its held-out papers (honest, slower)")
     ap.add_argument("--seed-offset", type=int, default=0, help="draw other paper folds (SEED + offset + i)")
     ap.add_argument("--wv-clusters", type=int)
+    ap.add_argument("--train-dirs", help="label folders that train and are scored (comma-separated; default: "
+                    "relevance.TRAIN_LABEL_DIRS)")
+    ap.add_argument("--score-dirs", default="", help="label folders scored out of fold but never trained on "
+                    "(comma-separated): compare two trainings on the same rows")
     a = ap.parse_args(argv)
+    if a.train_dirs is not None:
+        rel.TRAIN_LABEL_DIRS = tuple(x for x in a.train_dirs.split(",") if x)
     if a.features is not None:
         rel.FEATURES = frozenset(x for x in a.features.split(",") if x)
     if a.neighbour_weight is not None:
@@ -132,14 +162,17 @@ def main(argv: list[str] | None = None) -> int:
         rel.WV_CLUSTERS = a.wv_clusters
     kw = {k: v for k, v in (("l2", a.l2), ("off_weight", a.off_weight)) if v is not None}
     split = rel.read_split(REL / "split.tsv")
-    rows = [r for r in rel.read_labels(REL / "labels") if split.get(r["paper"]) == "train"]
+    rows = [r for r in rel.training_labels(REL) if split.get(r["paper"]) == "train"]
+    for d in (x for x in a.score_dirs.split(",") if x):
+        rows += [dict(r, _score_only=True) for r in rel.read_labels(REL / d) if split.get(r["paper"]) == "train"]
     topics = list(yaml.safe_load((ROOT / "jupyter_review" / "checklist" / "data" / "topics.yaml").read_text())["topics"])
     t0 = time.perf_counter()
     fig = oof_figures(rows, topics, a.folds, [rel.SEED + a.seed_offset + i for i in range(a.seeds)],
                       fold_vectors=a.fold_vectors, **kw)
     print(f"features {sorted(rel.FEATURES)} {kw} neighbour weight {rel.NEIGHBOUR_WEIGHT} "
           f"wv scale {rel.WV_SCALE} clusters {rel.WV_CLUSTERS}")
-    print(f"train papers {len({r['paper'] for r in rows})}, rows {len(rows)}; {a.folds} folds x {a.seeds} draws "
+    print(f"label folders {list(rel.TRAIN_LABEL_DIRS)} + scored only {a.score_dirs or '-'}; "
+          f"train papers {len({r['paper'] for r in rows})}, rows {len(rows)}; {a.folds} folds x {a.seeds} draws "
           f"({time.perf_counter() - t0:.0f} s)")
     print("  ".join(f"{k} {v:.4f}" for k, v in fig.items()))
     return 0
