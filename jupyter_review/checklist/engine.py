@@ -93,6 +93,8 @@ class Detector:
     # the topic applies although the profile rules it out when the main text says this (a study
     # without a model of its own that releases its analysis scripts has a code topic)
     profile_unless: list[Pattern] = field(default_factory=list)
+    # ... and only where this profile condition holds (model.weights: the paper has a model of its own)
+    profile_unless_needs: str = ""
     # what a link is for, read from its words (link_purpose in detectors.yaml): None = not read
     link_purpose: LinkPurpose | None = None
     # a release said in the present without a place ("Code and models are publicly available."):
@@ -185,6 +187,7 @@ def compile_detectors() -> dict[str, Detector]:
             vague_wins=bool(s.get("vague_wins", False)),
             announces=_rx(s.get("announces"), vocab),
             profile_unless=[p for p in (_rx(x, vocab) for x in s.get("applies_profile_unless", {}).get("any", [])) if p],
+            profile_unless_needs=str(s.get("applies_profile_unless", {}).get("profile", "") or ""),
             aspects=set(s.get("aspects", [])),
             table_systems=int(s.get("table_systems", 0)),
             applies_any=any_pats,
@@ -1013,6 +1016,7 @@ def _not_applicable(det: Detector, main: _MainText, reports_results: bool,
     cond = det.applies_profile
     if cond and profile:
         if not holds(cond, profile) and not (det.profile_unless and not set_by_referee(cond, profile)
+                                              and holds(det.profile_unless_needs, profile)
                                               and main.at_least(det.profile_unless, 1)):
             return why_not(cond, profile)
         if set_by_referee(cond, profile):
