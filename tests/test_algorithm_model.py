@@ -65,7 +65,7 @@ def test_an_algorithms_pseudo_code_is_its_architecture() -> None:
         ("mmpl-kdd.pdf", True, False),  # per-index models, nothing released
         ("lowshot-iccv2017.pdf", True, False),  # small benchmark models, the regulariser is the contribution
         ("isometry-pursuit.pdf", True, False),  # a convex program: nothing trained
-        ("deepseek-v2.pdf", False, True),  # released weights
+        ("qwen3.pdf", False, True),  # released weights
         ("messirve.pdf", True, True),  # 'Model: hf.co/spanish-ir/multilingual-e5-large-ft-messirve-full'
         ("scaling-ptp.pdf", True, True),  # a 7B language model student trained for 1M steps
     ],
@@ -100,3 +100,31 @@ def test_a_small_model_is_asked_for_weights_only_when_it_speaks_of_them(tmp_path
     assert a.profile["model"].value, a.profile["model"].reason
     res = a.topics["model.weights"]
     assert (res.status != "not_applicable") == applies, (res.status, res.reason)
+
+
+@pytest.mark.parametrize(
+    ("paper", "texbench", "applies"),
+    [
+        ("scaling-ptp.pdf", True, False),  # a decoding method with a trained draft model; only code is promised
+        ("sd2-acl.pdf", True, False),  # constrained decoding on a public backbone; research code
+        ("bleu-simplification.pdf", True, True),  # releases a hand-written corpus
+        ("papermage.pdf", False, True),  # releases a toolkit
+    ],
+)
+def test_accountability_is_asked_of_what_is_released_for_others(paper: str, texbench: bool, applies: bool) -> None:
+    topics = analysed(texbench_pdf(paper) if texbench else corpus_pdf(paper)).topics
+    for t in ("accountability.responsibility", "accountability.intended_use", "accountability.feedback"):
+        assert (topics[t].status != "not_applicable") == applies, (t, topics[t].status, topics[t].reason)
+
+
+@pytest.mark.parametrize(
+    ("paper", "texbench", "quote"),
+    [
+        ("sd2-acl.pdf", True, "No additional manual annotation is performed"),
+        ("dolma-v0.1.pdf", False, "manually annotated"),
+    ],
+)
+def test_a_statement_that_nothing_was_annotated_answers_human_labour(paper: str, texbench: bool, quote: str) -> None:
+    res = analysed(texbench_pdf(paper) if texbench else corpus_pdf(paper)).topics["data.human_labor"]
+    assert res.status == "disclosed", (res.status, res.reason)
+    assert any(quote in e.text for e in res.evidence), [e.text for e in res.evidence]
