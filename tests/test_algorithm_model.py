@@ -128,3 +128,29 @@ def test_a_statement_that_nothing_was_annotated_answers_human_labour(paper: str,
     res = analysed(texbench_pdf(paper) if texbench else corpus_pdf(paper)).topics["data.human_labor"]
     assert res.status == "disclosed", (res.status, res.reason)
     assert any(quote in e.text for e in res.evidence), [e.text for e in res.evidence]
+
+
+@pytest.mark.parametrize(
+    ("line", "released"),
+    [
+        ("We intend to release the model weights after an internal review.", True),  # the bundled sample's words
+        ("The model checkpoints will be made publicly available upon publication.", True),
+        ("We do not release the model weights.", False),
+        ("Our code will be made available by the time of publication.", False),  # scaling-ptp: code only
+    ],
+)
+def test_a_promised_release_of_the_weights_is_a_release(tmp_path, line: str, released: bool) -> None:
+    import jupyter_review
+
+    body = [
+        "We train a transformer language model with 1B parameters on a web corpus.",
+        "Our model is pre-trained with AdamW for 100k steps and a learning rate of 0.0003.",
+        "We evaluate our model on reasoning benchmarks and report results in Table 1.",
+        "The LLM is fine-tuned on instruction data with supervised fine-tuning.",
+        "We compare our model against three open LLMs of similar size.",
+        "Conclusion. We presented a small language model for multi-step reasoning.",
+        line,
+    ]
+    pdf = text_page(tmp_path / "p.pdf", "A Small Language Model", body)
+    a = jupyter_review.analyze(str(pdf))
+    assert a.profile["releases_model"].value == released, a.profile["releases_model"].reason

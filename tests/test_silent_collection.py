@@ -81,11 +81,16 @@ def test_a_safety_statement_counts_without_a_released_model() -> None:
 
 def test_a_paper_that_speaks_of_safety_is_asked_for_all_of_it() -> None:
     """The bundled sample (a reasoning model whose weights are only promised) tests safety on static
-    benchmarks: its silence on mitigations is a gap, not 'says nothing of safety'."""
+    benchmarks: its silence on mitigations is a gap, not 'says nothing of safety'. Since session 20 a
+    promised release is a release for the profile (topics/README.md), so the group is tested with the
+    referee's correction that the model is not released."""
     import jupyter_review
     from jupyter_review.sample import main_pdf, supplement_pdf
 
-    a = jupyter_review.analyze(str(main_pdf()), [str(supplement_pdf())])
+    read = jupyter_review.analyze(str(main_pdf()), [str(supplement_pdf())])
+    assert read.profile["releases_model"].value is True  # 'We intend to release the model weights ...'
+    assert read.topics["safety.mitigations"].status == "missing"
+    a = jupyter_review.analyze(str(main_pdf()), [str(supplement_pdf())], profile="releases_model=no")
     assert a.profile["releases_model"].value is False
     assert a.topics["safety.static_eval"].status == "disclosed"
     assert a.topics["safety.mitigations"].status == "missing", a.topics["safety.mitigations"].reason
