@@ -87,6 +87,10 @@ class Detector:
     silent_profile: str = ""
     silent_why: str = ""
     silent_group: list[str] = field(default_factory=list)  # topics that must all be silent as well
+    # ... but the silence stays a gap where this profile condition holds and the paper names none of the
+    # data (this topic is a gap too): a model trained on data the paper never names (silent_na `unnamed`)
+    silent_unnamed_profile: str = ""
+    silent_unnamed_topic: str = ""
     # a sentence that announces what the next sentences of its section give ("Our experiment is not
     # without limitation." then the limitations): specific when such sentences follow it
     announces: Pattern | None = None
@@ -211,6 +215,8 @@ def compile_detectors() -> dict[str, Detector]:
             silent_profile=str((s.get("silent_na") or {}).get("profile", "") or ""),
             silent_why=str((s.get("silent_na") or {}).get("why", "") or ""),
             silent_group=[str(x) for x in ((s.get("silent_na") or {}).get("group") or [])],
+            silent_unnamed_profile=str(((s.get("silent_na") or {}).get("unnamed") or {}).get("profile", "") or ""),
+            silent_unnamed_topic=str(((s.get("silent_na") or {}).get("unnamed") or {}).get("topic", "") or ""),
             link_purpose=_link_purpose_spec(s.get("link_purpose"), vocab),
             title_link=_rx(s.get("title_link"), vocab),
             counts_data=bool(s.get("counts_data", False)),
@@ -1704,6 +1710,11 @@ def _silent_not_applicable(results: dict[str, TopicResult], collected: dict[str,
             continue
         group = det.silent_group or [tid]
         if any(g in results and results[g].status not in ("missing", "not_applicable") for g in group):
+            continue
+        # a model of the paper's own trained on data it never names: where the data came from is asked
+        if (det.silent_unnamed_topic and holds(det.silent_unnamed_profile, profile)
+                and det.silent_unnamed_topic in results
+                and results[det.silent_unnamed_topic].status in ("missing", "vague")):
             continue
         text, why = why_not(det.silent_profile, profile)
         results[tid] = TopicResult(
