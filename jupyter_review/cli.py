@@ -150,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--framework", "-f", action="append", help="checklist framework id (repeatable)")
     a.add_argument("--checklist", action="append", help="an extra checklist YAML/JSON file (repeatable)")
     a.add_argument("--password", help="password of encrypted PDFs")
-    a.add_argument("--profile", help="correct the paper profile, e.g. llm=no,dataset=yes (traits: model, llm, "
+    a.add_argument("--profile", help="correct the paper profile, e.g. llm=no,dataset=yes (traits: model, method, llm, "
                    "dataset, software, releases_model, human_participants, animals, personal_data, registrable_study, review)")
     a.add_argument("--quiet", "-q", action="store_true")
     a.add_argument("--verbose", "-v", action="store_true", help="print the summary even with --json")

@@ -102,7 +102,10 @@ def test_kdd_fitted_gbm_is_a_model_not_a_release():
         [e.text for e in m.evidence]
     # the depth-five tree "available in the supplemental materials" is a result shown there
     assert not a.profile["releases_model"].value, a.profile["releases_model"].reason
-    assert a.topics["accountability.responsibility"].severity != "major"
+    # no major responsibility gap: since session 20 the topic is asked only of what a paper releases
+    # (a model, dataset or tool), so it does not apply here; before, it applied as a minor request
+    res = a.topics["accountability.responsibility"]
+    assert res.status == "not_applicable" or res.severity != "major", (res.status, res.severity)
 
 
 _ML = ["Machine learning models are evaluated on a benchmark dataset.",

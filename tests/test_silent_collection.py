@@ -2,7 +2,8 @@
 profile, has nothing of its own to collect for: a method run on others' cited benchmarks (the gold
 rule 'n/a when the paper only reuses an established, cited benchmark and collects nothing
 itself').  A dataset, a released model or software, a study of people or animals, personal data
-or a literature review keep the topic, so silence there stays a gap."""
+or a literature review keep the topic, so silence there stays a gap; so does a model of the paper's
+own trained on data it never names (its data sources a gap too)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,35 @@ def test_silence_is_no_gap_only_where_nothing_calls_for_it(paper: str, texbench:
     if status == "not_applicable":
         assert res.reason.startswith("Does not apply: nothing in the paper describes collecting data of its own;")
         assert "profile:" in res.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "collection"),
+    [
+        # a model of the paper's own trained on data it never names: where did the data come from?
+        ("We pre-train our transformer model on 2 trillion tokens of text.", "missing"),
+        ("Our model is pre-trained on a large corpus of text and source code.", "applies"),
+        # ... on others' named benchmarks: nothing to collect
+        ("We train our model on the CIFAR-10 [3] and ImageNet [4] benchmark datasets.", "not_applicable"),
+    ],
+)
+def test_a_model_trained_on_unnamed_data_is_asked_where_it_came_from(tmp_path, line: str, collection: str) -> None:
+    import jupyter_review
+
+    body = [
+        line,
+        "Our model is a 24-layer transformer trained with AdamW for 100k steps and a learning rate of 0.0003.",
+        "We evaluate our model and compare it against three baselines in Table 1.",
+        "The neural network is a deep learning model trained with a batch size of 256.",
+        "Machine learning models of this kind are trained with gradient descent on GPUs.",
+    ]
+    a = jupyter_review.analyze(str(text_page(tmp_path / "p.pdf", "A Transformer", body)))
+    assert a.profile["model"].value and not a.profile["dataset"].value and not a.profile["releases_model"].value
+    res = a.topics["data.collection"]
+    if collection == "applies":
+        assert res.status != "not_applicable", (res.status, res.reason, a.topics["data.sources"].status)
+    else:
+        assert res.status == collection, (res.status, res.reason, a.topics["data.sources"].status)
 
 
 @pytest.mark.parametrize(
@@ -81,11 +111,16 @@ def test_a_safety_statement_counts_without_a_released_model() -> None:
 
 def test_a_paper_that_speaks_of_safety_is_asked_for_all_of_it() -> None:
     """The bundled sample (a reasoning model whose weights are only promised) tests safety on static
-    benchmarks: its silence on mitigations is a gap, not 'says nothing of safety'."""
+    benchmarks: its silence on mitigations is a gap, not 'says nothing of safety'. Since session 20 a
+    promised release is a release for the profile (topics/README.md), so the group is tested with the
+    referee's correction that the model is not released."""
     import jupyter_review
     from jupyter_review.sample import main_pdf, supplement_pdf
 
-    a = jupyter_review.analyze(str(main_pdf()), [str(supplement_pdf())])
+    read = jupyter_review.analyze(str(main_pdf()), [str(supplement_pdf())])
+    assert read.profile["releases_model"].value is True  # 'We intend to release the model weights ...'
+    assert read.topics["safety.mitigations"].status == "missing"
+    a = jupyter_review.analyze(str(main_pdf()), [str(supplement_pdf())], profile="releases_model=no")
     assert a.profile["releases_model"].value is False
     assert a.topics["safety.static_eval"].status == "disclosed"
     assert a.topics["safety.mitigations"].status == "missing", a.topics["safety.mitigations"].reason

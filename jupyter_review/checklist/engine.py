@@ -87,12 +87,18 @@ class Detector:
     silent_profile: str = ""
     silent_why: str = ""
     silent_group: list[str] = field(default_factory=list)  # topics that must all be silent as well
+    # ... but the silence stays a gap where this profile condition holds and the paper names none of the
+    # data (this topic is a gap too): a model trained on data the paper never names (silent_na `unnamed`)
+    silent_unnamed_profile: str = ""
+    silent_unnamed_topic: str = ""
     # a sentence that announces what the next sentences of its section give ("Our experiment is not
     # without limitation." then the limitations): specific when such sentences follow it
     announces: Pattern | None = None
     # the topic applies although the profile rules it out when the main text says this (a study
     # without a model of its own that releases its analysis scripts has a code topic)
     profile_unless: list[Pattern] = field(default_factory=list)
+    # ... and only where this profile condition holds (model.weights: the paper has a model of its own)
+    profile_unless_needs: str = ""
     # what a link is for, read from its words (link_purpose in detectors.yaml): None = not read
     link_purpose: LinkPurpose | None = None
     # a release said in the present without a place ("Code and models are publicly available."):
@@ -185,6 +191,7 @@ def compile_detectors() -> dict[str, Detector]:
             vague_wins=bool(s.get("vague_wins", False)),
             announces=_rx(s.get("announces"), vocab),
             profile_unless=[p for p in (_rx(x, vocab) for x in s.get("applies_profile_unless", {}).get("any", [])) if p],
+            profile_unless_needs=str(s.get("applies_profile_unless", {}).get("profile", "") or ""),
             aspects=set(s.get("aspects", [])),
             table_systems=int(s.get("table_systems", 0)),
             applies_any=any_pats,
@@ -208,6 +215,8 @@ def compile_detectors() -> dict[str, Detector]:
             silent_profile=str((s.get("silent_na") or {}).get("profile", "") or ""),
             silent_why=str((s.get("silent_na") or {}).get("why", "") or ""),
             silent_group=[str(x) for x in ((s.get("silent_na") or {}).get("group") or [])],
+            silent_unnamed_profile=str(((s.get("silent_na") or {}).get("unnamed") or {}).get("profile", "") or ""),
+            silent_unnamed_topic=str(((s.get("silent_na") or {}).get("unnamed") or {}).get("topic", "") or ""),
             link_purpose=_link_purpose_spec(s.get("link_purpose"), vocab),
             title_link=_rx(s.get("title_link"), vocab),
             counts_data=bool(s.get("counts_data", False)),
@@ -1013,6 +1022,7 @@ def _not_applicable(det: Detector, main: _MainText, reports_results: bool,
     cond = det.applies_profile
     if cond and profile:
         if not holds(cond, profile) and not (det.profile_unless and not set_by_referee(cond, profile)
+                                              and holds(det.profile_unless_needs, profile)
                                               and main.at_least(det.profile_unless, 1)):
             return why_not(cond, profile)
         if set_by_referee(cond, profile):
@@ -1700,6 +1710,11 @@ def _silent_not_applicable(results: dict[str, TopicResult], collected: dict[str,
             continue
         group = det.silent_group or [tid]
         if any(g in results and results[g].status not in ("missing", "not_applicable") for g in group):
+            continue
+        # a model of the paper's own trained on data it never names: where the data came from is asked
+        if (det.silent_unnamed_topic and holds(det.silent_unnamed_profile, profile)
+                and det.silent_unnamed_topic in results
+                and results[det.silent_unnamed_topic].status in ("missing", "vague")):
             continue
         text, why = why_not(det.silent_profile, profile)
         results[tid] = TopicResult(

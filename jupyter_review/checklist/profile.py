@@ -1,8 +1,9 @@
 """The paper profile: what the paper is, decided from the paper itself, with quotes.
 
-Before any topic is checked, ten traits are read from the paper (its supplements count at
+Before any topic is checked, eleven traits are read from the paper (its supplements count at
 half weight) (cues are data,
-``data/profile.yaml``): does the paper train or release a model of its own, is it about a
+``data/profile.yaml``): does the paper train or release a model of its own, does it propose
+a computational method of its own (an algorithm, estimator, test, solver or sampler), is it about a
 generative or large language model, does it release a dataset or a software tool, does it have
 human participants or annotators, animal experiments, personal data, and is it a study that can
 be registered (a clinical trial, a systematic review, a preregistrable experiment)?
@@ -34,7 +35,7 @@ from ..model import Analysis, Evidence, ProfileTrait
 from .loader import DATA, detector_specs, read_data_file
 from .prefilter import Pattern
 
-TRAITS = ("model", "llm", "dataset", "software", "releases_model", "human_participants", "animals",
+TRAITS = ("model", "method", "llm", "dataset", "software", "releases_model", "human_participants", "animals",
           "personal_data", "registrable_study", "review")
 # references and related work report others' work; the end-matter statements name funders, interests
 # and who did what ("the Federal Ministry of Education and Research"), not what the paper is
@@ -249,7 +250,7 @@ def failing_traits(expr: str, profile: Mapping[str, ProfileTrait]) -> tuple[list
     return parts, evidence
 
 
-_VERB = {"trains": "train", "releases": "release", "evaluates": "evaluate", "builds": "build", "documents": "document",
+_VERB = {"proposes": "propose", "trains": "train", "releases": "release", "evaluates": "evaluate", "builds": "build", "documents": "document",
          "has": "have", "involves": "involve", "uses": "use", "is": "report"}
 
 
