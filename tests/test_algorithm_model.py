@@ -30,6 +30,9 @@ MODEL_TOPICS = ("model.architecture", "model.training", "model.hyperparameters")
     [
         ("isometry-pursuit.pdf", True, True),  # 'Isometry pursuit is a convex algorithm for ...', 'Our algorithm ...'
         ("irace-automl.pdf", True, True),  # 'we propose iSklearn, an irace-powered AutoML system', Algorithm 1
+        # algorithms written without machine-learning words: the profile alone makes model.* apply
+        ("kmodes-init.pdf", True, True),  # a k-modes initialisation
+        ("moead-gecco19.pdf", True, True),  # an evolutionary multi-objective algorithm
         ("bleu-simplification.pdf", True, False),  # BLEU meta-evaluated on others' systems' outputs
         ("longeval-eacl2023.pdf", False, False),  # 'a partial annotation method' runs a study, no algorithm
         ("fimmu-2022-915001.pdf", False, False),  # a clinical cohort

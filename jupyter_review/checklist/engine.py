@@ -99,6 +99,9 @@ class Detector:
     profile_unless: list[Pattern] = field(default_factory=list)
     # ... and only where this profile condition holds (model.weights: the paper has a model of its own)
     profile_unless_needs: str = ""
+    # the topic applies on this profile condition alone, its text conditions not asked (an algorithm of
+    # the paper's own has a specification, a run and settings, in whatever words it is written)
+    profile_enough: str = ""
     # what a link is for, read from its words (link_purpose in detectors.yaml): None = not read
     link_purpose: LinkPurpose | None = None
     # a release said in the present without a place ("Code and models are publicly available."):
@@ -192,6 +195,7 @@ def compile_detectors() -> dict[str, Detector]:
             announces=_rx(s.get("announces"), vocab),
             profile_unless=[p for p in (_rx(x, vocab) for x in s.get("applies_profile_unless", {}).get("any", [])) if p],
             profile_unless_needs=str(s.get("applies_profile_unless", {}).get("profile", "") or ""),
+            profile_enough=str(s.get("applies_profile_enough", "") or ""),
             aspects=set(s.get("aspects", [])),
             table_systems=int(s.get("table_systems", 0)),
             applies_any=any_pats,
@@ -1027,6 +1031,8 @@ def _not_applicable(det: Detector, main: _MainText, reports_results: bool,
             return why_not(cond, profile)
         if set_by_referee(cond, profile):
             return None
+    if det.profile_enough and profile and holds(det.profile_enough, profile):
+        return None
     if not _applies(det, main) or (det.needs_results and not reports_results):
         return f"Does not apply: nothing in the main text calls for {_lower_first(det.topic.title)}.", []
     return None
