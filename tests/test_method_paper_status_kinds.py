@@ -9,6 +9,12 @@
   a doubtful one counts as a statement without the specifics.
 * **A test named after the values it gave.** A caption that says "estimated P-values are computed by
   paired two-sample T-test on ..." states the analysis as much as "a t-test was performed".
+* **A weakness of one's own results conceded in passing** ("slight performance degradation is observed
+  on NYSE", "the recall rate of MMPL-MRFs is constantly lower than other baselines", a baseline that
+  "performs better than our" method, "Further studies are needed to determine if ..."): a statement of
+  the limitations without stating them as such, so vague (the gold rule: "a weakness noted in passing
+  but not stated as a limitation"). A finding where another system comes out ahead of the paper's own
+  concedes something: it is not the plain result report that makes no topic vague.
 * **An ablation said by what was switched on and off.** "with and without each module", "the effect
   of different embedding strategies" name what was varied: specific, as "we ablate X" is.
 
@@ -20,7 +26,7 @@ from __future__ import annotations
 import pytest
 
 from jupyter_review.checklist import engine
-from jupyter_review.checklist.engine import detectors
+from jupyter_review.checklist.engine import _reports_finding, detectors
 from tests.conftest import analysed, need_corpus
 
 
@@ -102,3 +108,54 @@ def test_ablation_said_by_what_varied_is_disclosed():
     r = a.topics["model.ablations"]
     assert r.status == "disclosed", r.reason
     assert any("effect of different" in e.text for e in r.evidence), [e.text for e in r.evidence]
+
+
+def _mention(topic: str, text: str) -> bool:
+    det = detectors()[topic]
+    return bool(getattr(det.mention, "rx", det.mention).search(text))
+
+
+# real sentences (stockmixer, mmpl-kdd, lowshot-iccv2017, plosone-0319315) and ones that concede nothing
+@pytest.mark.parametrize("text, weakness", [
+    ("In addition, slight performance degradation is observed on NYSE with most stocks (1737), which may "
+     "indicate that insufficient inductive bias gradually come into play.", True),
+    ("One interesting point to note is that the recall rate of MMPL-MRFs is constantly lower than other "
+     "baselines.", True),
+    ("As shown in Figure 4, we observe that on ImageNet, \u201cBN\u201d performs better than our \u201cFP\u201d "
+     "(75% BN v.s. 74% FP).", True),
+    ("Further studies are needed to determine if these facial expressions are very specific to the conditions "
+     "used in this experiment or could be transposed to other situations.", True),
+    ("Our method performs better than all baselines on the three datasets.", False),
+    ("The error rate of our model is lower than other baselines.", False),
+])
+def test_weakness_conceded_in_passing_is_a_mention(text, weakness):
+    assert _mention("risk.limitations", text) is weakness
+
+
+@pytest.mark.parametrize("text, plain_finding", [
+    # a result report: alone it makes no topic vague
+    ("We find that different ratios of the shared experts do not significantly impact the performance.", True),
+    # the same kind of sentence where a baseline comes out ahead of the paper's own: a concession
+    ("As shown in Figure 4, we observe that baseline models achieve inferior performance; on ImageNet, "
+     "\u201cBN\u201d performs better than our \u201cFP\u201d.", False),
+    ("Results show slight performance degradation on NYSE.", False),
+])
+def test_a_finding_that_concedes_is_no_plain_finding(text, plain_finding):
+    assert _reports_finding(text) is plain_finding
+
+
+@pytest.mark.parametrize("paper, quoted", [
+    ("mmpl-kdd.pdf", "constantly lower than other baselines"),
+    ("lowshot-iccv2017.pdf", "performs better than our"),
+])
+def test_weakness_in_passing_makes_limitations_vague(paper, quoted):
+    r = analysed(texbench_pdf(paper)).topics["risk.limitations"]
+    assert r.status == "vague", r.reason
+    assert any(quoted in " ".join(e.text.split()) for e in r.evidence), [e.text for e in r.evidence]
+
+
+def test_weakness_in_passing_corpus_paper():
+    r = analysed(need_corpus("stockmixer") / "stockmixer-main.pdf",
+                 [need_corpus("stockmixer") / "stockmixer-supplement.pdf"]).topics["risk.limitations"]
+    assert r.status == "vague", r.reason
+    assert "degradation is observed" in " ".join(r.evidence[0].text.split())
