@@ -159,3 +159,20 @@ def test_weakness_in_passing_corpus_paper():
                  [need_corpus("stockmixer") / "stockmixer-supplement.pdf"]).topics["risk.limitations"]
     assert r.status == "vague", r.reason
     assert "degradation is observed" in " ".join(r.evidence[0].text.split())
+
+
+# a collection dated with day-month-year or year-month-day (mmpl-kdd, clse-main) as with a month name
+@pytest.mark.parametrize("text, dated", [
+    ("We then collect their constituent stocks\u2019 minute-level data from 05-JAN-2015 to 29-DEC-2017.", True),
+    ("Semantic type associations were retrieved from the Google Knowledge Graph API on 2022-05-18.", True),
+    ("We use GPT-4 (version 2023-03-15) to answer the questions.", False),
+    ("We then collect their constituent stocks\u2019 minute-level data.", False),
+])
+def test_collection_dated_by_numeric_date(text, dated):
+    assert _specific("data.collection", text) is dated
+
+
+def test_collection_dated_by_numeric_date_discloses():
+    r = analysed(texbench_pdf("mmpl-kdd.pdf")).topics["data.collection"]
+    assert r.status == "disclosed", r.reason
+    assert any("05-JAN-2015" in e.text for e in r.evidence), [e.text for e in r.evidence]
