@@ -254,11 +254,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 VARIANTS: list[tuple[str, dict]] = [
-    *[(f"disclosed needs {t}", {"DISCLOSED_NEEDS": t}) for t in ("sure", 0.4, 0.5, 0.6)],
-    *[(f"disclosed needs {t}, vague needs {v}", {"DISCLOSED_NEEDS": t, "VAGUE_NEEDS": v})
+    *[(f"disclosed needs {t}", {"DISCLOSED_NEEDS": t, "DISCLOSED_TOPICS": None}) for t in ("sure", 0.4, 0.5, 0.6)],
+    *[(f"disclosed needs {t}, vague needs {v}", {"DISCLOSED_NEEDS": t, "DISCLOSED_TOPICS": None, "VAGUE_NEEDS": v})
       for t, v in (("sure", "sure"), (0.5, 0.5), ("sure", 0.5))],
     *[(f"disclosed needs {t} for data.size/eval.baselines", {"DISCLOSED_NEEDS": t,
       "DISCLOSED_TOPICS": ("data.size", "eval.baselines")}) for t in ("sure", 0.5)],
+    *[(f"disclosed needs {t} for reproducibility.statistics", {"DISCLOSED_NEEDS": t,
+      "DISCLOSED_TOPICS": ("reproducibility.statistics",)}) for t in ("sure", 0.5)],
+    ("disclosed needs only the status cut", {"DISCLOSED_NEEDS": "on"}),
     ("vague needs sure", {"VAGUE_NEEDS": "sure"}),
     ("a bare mention needs only the status cut", {"VAGUE_MENTION_NEEDS": "on"}),
     *[(f"a bare mention needs p_on>={t}", {"VAGUE_MENTION_NEEDS": t}) for t in (0.5, 0.6, 0.7)],
