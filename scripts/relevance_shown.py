@@ -25,13 +25,8 @@ sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 REL = ROOT / "tests" / "data" / "relevance"
 SHOWN = 3
-
-
-def _key(text: str) -> str:
-    t = " ".join(text.split())
-    if t.endswith("..."):
-        t = t[:-3]
-    return t[:300].lower()
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from relevance_accuracy import _key  # noqa: E402  (a shown quote's label key, as the scorer reads it)
 
 
 def _labels(dirs: list[str]) -> dict[tuple[str, str, str], tuple[str, str]]:
