@@ -174,6 +174,9 @@ def compile_detectors() -> dict[str, Detector]:
     for tid, topic in topics().items():
         s = specs.get(tid, {})
         applies = s.get("applies", "always")
+        silent = s.get("silent_na") or {}
+        unnamed = silent.get("unnamed") or {}
+        unless = s.get("applies_profile_unless") or {}
         any_pats: list[Pattern] = []
         amin = 0
         if isinstance(applies, dict):
@@ -193,8 +196,8 @@ def compile_detectors() -> dict[str, Detector]:
             section_specific=bool(s.get("section_specific", False)),
             vague_wins=bool(s.get("vague_wins", False)),
             announces=_rx(s.get("announces"), vocab),
-            profile_unless=[p for p in (_rx(x, vocab) for x in s.get("applies_profile_unless", {}).get("any", [])) if p],
-            profile_unless_needs=str(s.get("applies_profile_unless", {}).get("profile", "") or ""),
+            profile_unless=[p for p in (_rx(x, vocab) for x in unless.get("any", [])) if p],
+            profile_unless_needs=str(unless.get("profile", "") or ""),
             profile_enough=str(s.get("applies_profile_enough", "") or ""),
             aspects=set(s.get("aspects", [])),
             table_systems=int(s.get("table_systems", 0)),
@@ -216,11 +219,11 @@ def compile_detectors() -> dict[str, Detector]:
             design_choices=bool(s.get("design_choices", False)),
             needs_results=bool(s.get("needs_results", False)),
             applies_profile=str(s.get("applies_profile", "") or ""),
-            silent_profile=str((s.get("silent_na") or {}).get("profile", "") or ""),
-            silent_why=str((s.get("silent_na") or {}).get("why", "") or ""),
-            silent_group=[str(x) for x in ((s.get("silent_na") or {}).get("group") or [])],
-            silent_unnamed_profile=str(((s.get("silent_na") or {}).get("unnamed") or {}).get("profile", "") or ""),
-            silent_unnamed_topic=str(((s.get("silent_na") or {}).get("unnamed") or {}).get("topic", "") or ""),
+            silent_profile=str(silent.get("profile", "") or ""),
+            silent_why=str(silent.get("why", "") or ""),
+            silent_group=[str(x) for x in (silent.get("group") or [])],
+            silent_unnamed_profile=str(unnamed.get("profile", "") or ""),
+            silent_unnamed_topic=str(unnamed.get("topic", "") or ""),
             link_purpose=_link_purpose_spec(s.get("link_purpose"), vocab),
             title_link=_rx(s.get("title_link"), vocab),
             counts_data=bool(s.get("counts_data", False)),
