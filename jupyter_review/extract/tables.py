@@ -331,7 +331,7 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
             score += 2
         if _NOT_RESULTS_CAP.search(cap_text):
             score -= 2
-        if _describes_entries(table, sys_col):
+        if _describes_entries(table, sys_col, value_rows):
             score -= 2
         if any(_METRIC_LIKE.search(c) or _LOWER_BETTER.search(c) or _HIGHER_BETTER.search(c) for c in table.columns):
             score += 1
@@ -513,9 +513,42 @@ def _benchmark_like(label: str) -> bool:
     return bool(lex["benchmarks"].spans(label) or lex["metrics"].spans(label))
 
 
-def _describes_entries(table: Table, sys_col: int) -> bool:
+def _scale_spreads(rows: list[list[str]], cols: list[int]) -> tuple[float | None, float | None]:
+    """How far the values' orders of magnitude spread along a row and down a column: the median
+    over rows (and over the given columns) holding three or more non-zero numbers of
+    log10(max |v|) - log10(min |v|); None where no row (column) holds three."""
+    nums = [[parse_number(r[j]) if j < len(r) else None for j in cols] for r in rows]
+
+    def spread(vals: list[float | None]) -> float | None:
+        logs = [math.log10(abs(v)) for v in vals if v]
+        return max(logs) - min(logs) if len(logs) >= 3 else None
+
+    def median(xs: list[float]) -> float | None:
+        xs = sorted(xs)
+        return None if not xs else (xs[len(xs) // 2] if len(xs) % 2 else (xs[len(xs) // 2 - 1] + xs[len(xs) // 2]) / 2)
+
+    by_row = [s for s in (spread(r) for r in nums) if s is not None]
+    by_col = [s for s in (spread([r[k] for r in nums]) for k in range(len(cols))) if s is not None]
+    return median(by_row), median(by_col)
+
+
+def _columns_measure_entries(table: Table, rows: list[list[str]] | None) -> bool:
+    """Each row's values span orders of magnitude while each column keeps one scale
+    ("Samples 226,677 | Docs 1 | Words 454.5 | Coverage 0.67"): the columns are different
+    quantities of the row's entry, not systems scored on one metric (whose values along a row
+    share the metric's scale)."""
+    if not rows or len(table.metric_columns) < 3:
+        return False
+    across, down = _scale_spreads(rows, table.metric_columns)
+    return across is not None and down is not None and across >= 1.0 and across >= down + 0.5
+
+
+def _describes_entries(table: Table, sys_col: int, rows: list[list[str]] | None = None) -> bool:
     """A table that describes its datasets or benchmarks (label column headed "Dataset", value
-    columns their sizes and make-up: "#Docs", "n", "Test items"), not results on them."""
+    columns their sizes and make-up: "#Docs", "n", "Test items"), not results on them. The
+    columns are known as properties by their names or, whatever they are called ("Sents",
+    "Compress", "|source| (words)"), by their numbers: quantities of different scales along
+    each row, one scale down each column."""
     head = table.columns[sys_col] if sys_col < len(table.columns) else ""
     leaf = head.split(" / ")[-1] if head else ""
     props = [c.split(" / ")[-1] for c in (table.columns[j] for j in table.metric_columns)]
@@ -523,7 +556,9 @@ def _describes_entries(table: Table, sys_col: int) -> bool:
     # words printed beside each entry ("Dataset | gRNA library | Cell Line") describe it too
     attrs = [j for j in getattr(table, "attribute_columns", []) or [] if j < len(table.columns)]
     n_prop = sum(1 for c in props if _PROPERTY_HEAD.match(c)) + len(attrs)
-    return bool(_BENCH_HEAD.match(leaf)) and bool(props) and n_prop >= 0.6 * (len(props) + len(attrs))
+    if not (_BENCH_HEAD.match(leaf) and props):
+        return False
+    return n_prop >= 0.6 * (len(props) + len(attrs)) or _columns_measure_entries(table, rows)
 
 
 def _own_name(doc: Document, doc_index: int) -> str:
@@ -552,11 +587,12 @@ def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[b
     leaf = head.split(" / ")[-1] if head else ""
     score = 0.0  # > 0: systems are columns
     why: list[str] = []
-    if _describes_entries(table, sys_col):
+    if _describes_entries(table, sys_col, rows):
         # "Dataset | #Docs | #Q | Source": the columns describe the datasets, which are the entries
         score -= 3
         props = [table.columns[j].split(" / ")[-1] for j in table.metric_columns]
-        why.append(f"label column headed {leaf!r}, but the columns are properties of its entries ({', '.join(props[:3])})")
+        how = "" if not _columns_measure_entries(table, rows) else ", values of different scales along each row"
+        why.append(f"label column headed {leaf!r}, but the columns are properties of its entries ({', '.join(props[:3])}{how})")
     elif _BENCH_HEAD.match(leaf) or _BENCH_TAIL.search(leaf):
         score += 3
         why.append(f"label column headed {leaf!r}")
