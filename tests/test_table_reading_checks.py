@@ -134,8 +134,10 @@ def test_a_bracket_names_its_clause_subject(tmp_path_factory):
         d.save(str(out))
     doc = load(out)
     checks = cross_check(extract_claims(doc), extract_tables(doc), doc)
-    for quote, value in (("avg. summary length of 227 words", "227"), ("avg. summary length of 205 words", "205")):
+    # the datasets are the table's rows (its columns are their lengths and a paper count)
+    for quote, value, row in (("avg. summary length of 227 words", "227", "SQuALITY"),
+                              ("avg. summary length of 205 words", "205", "PubMed")):
         mine = [c for c in checks if c.claim and quote in " ".join(c.claim.split())]
         assert mine and mine[0].status == "consistent", [(c.status, c.message) for c in mine]
-        assert f"{value} for |summary| (words)" in mine[0].message
+        assert f"{value} for {row} / |summary| (words)" in mine[0].message
     assert not any(c.claim and "bigram overlap with source" in c.claim and "|source|" in c.message for c in checks)
