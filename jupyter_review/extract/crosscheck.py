@@ -474,6 +474,22 @@ _DERIVED = re.compile(
     r"|[~\u2248<>\u2264\u2265]\s*$",
     re.I,
 )
+# an approximate number, rounded but no bound ("≈0.34", "about 30%"; "nearly", "almost" are bounds)
+_APPROX_BEFORE = re.compile(r"(?:\b(?:approximately|about|around|roughly|circa)|[~\u2248])\s*$", re.I)
+
+
+def _approx_far(val: float, digits: str, mult: float, cell: _Cell) -> bool:
+    """Is an approximate number ("≈0.29") off the cell by more than one unit of its last
+    significant digit (10 for "about 30") and a tenth of the cell, at every scale (%, fraction)?"""
+    if cell.value is None or not cell.value:
+        return False
+    d = digits.replace(",", "")
+    unit = 10.0 ** -len(d.split(".")[1]) if "." in d else 10.0 ** (len(d) - len(d.rstrip("0")) if d.rstrip("0") else 0)
+    said = val * mult
+    return all(abs(said - c) > unit + 1e-9 and abs(said - c) > 0.1 * abs(c)
+               for c in (cell.value, cell.value * 100, cell.value / 100))
+
+
 _DERIVED_AFTER = re.compile(r"^\s*(?:%|points?|pp)?\s*(?:improvement|gain|increase|decrease|reduction|drop|higher|lower|better|worse|"
                             r"more|less|fewer|faster|slower|speed-?up|relative|deviation|of the)\b", re.I)
 _METRIC_TOKEN = re.compile(r"\b(?:pass|maj|avg|cons|mean|best|top|recall|hit|ndcg|map|prec)@\s?\d+\b|\bmaj@\w+", re.I)
@@ -1208,6 +1224,19 @@ def _upper_levels_named(labels: list[str], text: str) -> list[str]:
     return hit if len(hit) == 1 else labels
 
 
+# a sentence's opening adverbial that sets the scope of all it says ("In bivariate GEE models (Table 2), ...",
+# "For the multivariate analysis, ..."), not one that sets something against it ("In contrast to ...")
+_FRONTED_SCOPE = re.compile(r"^\W*(?:in|for|under|with|using)\s+(?!contrast\b|comparison\b|addition\b|particular\b|"
+                            r"general\b|short\b|summary\b|turn\b|fact\b|practice\b|other\b|this\b|that\b|these\b|those\b)"
+                            r"(?P<s>[^,;:]{3,80}?),\s", re.I)
+
+
+def _fronted_scope(text: str) -> str:
+    """The words of a sentence-opening scope adverbial, or ""."""
+    m = _FRONTED_SCOPE.match(text)
+    return m.group("s") if m and not re.search(r"\b(?:than|unlike|compared|versus|vs\.?|while|whereas)\b", m.group("s"), re.I) else ""
+
+
 def _bracketed(text: str, at: int) -> int:
     """The position of the bracket a number at ``at`` stands in ("Head Shake (GLMM, p = 0.001)"), or -1."""
     depth = 0
@@ -1640,8 +1669,11 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                         # one leaf under several upper levels ("Bivariate / OR", "Multivariate / OR"): the one
                         # whose upper level the sentence names elsewhere ("In bivariate GEE models (Table 2), ...");
                         # read for agreement only (the words that chose it are not the number's own)
+                        many = c_here
                         c_here = _upper_levels_named(c_here, text)
-                        by_upper = len(c_here) == 1
+                        # (named in a fronted scope that governs the whole sentence, "In bivariate GEE
+                        # models (Table 2), ...", the choice is the number's own: no guard)
+                        by_upper = len(c_here) == 1 and _upper_levels_named(many, _fronted_scope(text)) != c_here
                     if len(r_here) > 1 or len(c_here) > 1 or not (r_here or c_here):
                         continue
                     own = bool(r_here and c_here)
@@ -1692,8 +1724,14 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                 reasons = []
                 if in_pair:
                     reasons.append("one of two numbers set against each other")
+                approx_far = False
                 if _DERIVED.search(before[-40:].rstrip(" (")) or _DERIVED_AFTER.search(after):
-                    reasons.append("the number reads as a difference, bound or approximation, not a table value")
+                    # a number said as approximate ("RI ≈0.34", "about 30%") is off only beyond its own
+                    # rounding and a tenth of the value; any other derivation cue leaves it unsettled
+                    approx_far = (bool(_APPROX_BEFORE.search(before[-40:].rstrip(" ("))) and not _DERIVED_AFTER.search(after)
+                                  and _approx_far(val, digits, mult, cell))
+                    if not approx_far:
+                        reasons.append("the number reads as a difference, bound or approximation, not a table value")
                 if not cell.confident:
                     reasons.append("the cell was not read with confidence" + (f": {cell.why}" if cell.why else ""))
                 if id(cell) in upper_chosen:
@@ -1707,8 +1745,9 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                     reasons.append("a signed number (a difference)")
                 if _settings(text) and _setting_missing(_settings(text), [t]):
                     reasons.append("the sentence's setting is not in the table")
-                msg = (f"the text says {claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}; {_where(t, doc)} has "
-                       f"{cell.raw or f'{cell.value:g}'}")
+                msg = (f"the text says {'about ' if approx_far else ''}{claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}; "
+                       f"{_where(t, doc)} has {cell.raw or f'{cell.value:g}'}"
+                       + (" (off by more than the rounding an approximate number allows)" if approx_far else ""))
                 parts.append(("unverified" if reasons else "mismatch", msg, [(t, cell)], "; ".join(reasons)))
             if not only_shares:
                 # numbers the labels above did not place: read where they stand together in one table
