@@ -1359,6 +1359,23 @@ def _ordered_pairs(text: str, nums: list, pool: list[Table], axes: dict[str, lis
             cols = list(dict.fromkeys(c.column for c in cells))
             head = text[:s0]
             rn, cn = _labels_named(rows, head), _labels_named(cols, head)
+            if (len(rn) == 2) != (len(cn) == 2) and not (cn if len(rn) == 2 else rn):
+                # the label of the other axis named right after the pair, in its own bracket or clause
+                # ("FINE ... than COARSE annotations (7.8 vs 14.0 average on 100-point scaled ratings)")
+                tail = re.split(r"[);:]|,\s|\.(?:\s|$)", text[e1:], maxsplit=1)[0]
+                axis = cols if len(rn) == 2 else rows
+                got = _labels_named(axis, tail)
+                if not got:
+                    # there a generic label ("7.8 vs 14.0 average") says what the two numbers are, when
+                    # it is the axis's only label of its words
+                    tw = _fold(_text_tokens(tail))
+                    got = [lab for lab in axis if _tokens(_core(lab)) and _tokens(_core(lab)) <= _GENERIC_COLUMN
+                           and _fold(_tokens(_core(lab))) <= tw]
+                    got = got if len(got) == 1 else []
+                if len(rn) == 2:
+                    cn = got
+                else:
+                    rn = got
             if len(rn) == 2 and len(cn) == 1:
                 two, one, by_row = rn, cn[0], True
             elif len(cn) == 2 and len(rn) == 1:
@@ -2802,6 +2819,80 @@ def _check_differences(tables: list[Table], cells_of: dict[str, list[_Cell]], do
     return out
 
 
+_RANGE = re.compile(r"\brang(?:e[sd]?|ing)\s+(?:between|from)\s+(?P<a>\d+(?:\.\d+)?)\s*(?:[^\W\d]{1,4}\s+|%\s*)?"
+                    r"(?:and|to|[-\u2013])\s*(?P<b>\d+(?:\.\d+)?)(?![\d.]\d)", re.I)
+
+
+def _check_ranges(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document) -> list[CrossCheck]:
+    """A range said of a block of a table the sentence cites ("Mean acrophase ranged between 16.60
+    and 17.65 h for all groups (Table 2)"): the block is the cells of the one row group the
+    sentence names (the first part of the rows' names, "Acrophase (h) / CTR"), narrowed to the
+    column and rows it names too. ``consistent`` when the range's ends are the block's least and
+    greatest values; ``mismatch`` when one end is such an extreme and the other is not the other
+    (a block read with confidence, of at least three cells); else unverified."""
+    from ..nlp.context import prose_sentences
+
+    by_label: dict[str, list[Table]] = {}
+    for t in tables:
+        if t.label:
+            by_label.setdefault(t.label, []).append(t)
+    out: list[CrossCheck] = []
+    contexts, texts, _toks = prose_sentences(doc)
+    for ctx, text in zip(contexts, texts):
+        m = _RANGE.search(text)
+        if not m:
+            continue
+        pool = [t for r in _paragraph_refs(ctx.index, doc) for t in by_label.get(r, []) if t.doc == ctx.sentence.doc]
+        a, b = m.group("a"), m.group("b")
+        lo, hi = sorted((float(a), float(b)))
+        d = max(_decimals(a), _decimals(b))
+        found = []
+        for t in pool:
+            cells = [c for c in cells_of[t.id] if c.value is not None]
+            groups = list(dict.fromkeys(c.system.split(" / ")[0] for c in cells if " / " in c.system))
+            named = _labels_named(groups, text)
+            if len(named) != 1:
+                continue
+            block = [c for c in cells if c.system.split(" / ")[0] == named[0]]
+            cols = _labels_named(list(dict.fromkeys(c.column for c in block)), text)
+            if len(cols) == 1:
+                block = [c for c in block if c.column == cols[0]]
+            leaves = _labels_named(list(dict.fromkeys(_leaf(c.system) for c in block)), text)
+            if leaves:
+                block = [c for c in block if _leaf(c.system) in leaves]
+            if len(block) >= 3:
+                found.append((t, named[0], block))
+        if len(found) != 1:
+            continue
+        t, group, block = found[0]
+        mn = min(block, key=lambda c: float(c.value))
+        mx = max(block, key=lambda c: float(c.value))
+
+        def eq(v: float, c: _Cell) -> bool:
+            return abs(v - float(c.value)) <= 0.5 * 10 ** (-d) + 0.5 * 10 ** (-_decimals(c.raw)) * (d > _decimals(c.raw)) + 1e-9
+
+        where = _where(t, doc)
+        shown = (f"{a} to {b} for {_leaf(group)}: {where} has {mn.raw or f'{mn.value:g}'} ({_leaf(mn.system)}, {_leaf(mn.column)}) "
+                 f"to {mx.raw or f'{mx.value:g}'} ({_leaf(mx.system)}, {_leaf(mx.column)}) there")
+        if eq(lo, mn) and eq(hi, mx):
+            status, reason = "consistent", ""
+        elif (eq(lo, mn) or eq(hi, mx)) and all(c.confident for c in block):
+            status, reason = "mismatch", ""
+        else:
+            status, reason = "unverified", "the range's ends are not the block's least and greatest values"
+        s = ctx.sentence
+        claim = Claim(text=text, kind="", kinds=[], hedged=False, location=ctx.location, doc=s.doc, page=s.page, bbox=s.bbox,
+                      sentence=ctx.index)
+        out.append(CrossCheck(
+            kind="number", status=status, message=f"sentence ({_claim_where(claim, doc)}): range " + shown
+            + (f" [unverified: {reason}]" if reason else ""),
+            claim=text, claim_doc=s.doc, claim_page=s.page, claim_bbox=s.bbox, table=t.caption, table_id=t.id,
+            table_doc=t.doc, table_page=t.page, cells=[_cell_dict(c, t, doc) for c in (mn, mx)],
+            confidence=min(c.confidence for c in block), reason=reason, tables=[_table_ref(t, doc)],
+        ))
+    return out
+
+
 def _merge_repeats(checks: list[CrossCheck]) -> list[CrossCheck]:
     """One finding for one contradiction: a claim whose check compares the same cells with the
     same verdict as an earlier claim's (the abstract and the conclusion repeating a sentence) is
@@ -3402,6 +3493,7 @@ def _cross_check(claims: list[Claim], results: list[Table], tables: list[Table],
     out += _check_superiority(claims + _best_in_sentences(claims, doc, results, cells_of), results, cells_of, doc)
     out += _check_improvements(claims, results, cells_of, doc)
     out += _check_differences(results, cells_of, doc)
+    out += _check_ranges(results + others, cells_of, doc)
     out += _check_behind(claims, results, cells_of, doc)
     out += _check_literal_comparisons(claims, results, cells_of, doc)
     out += _check_caption_groups(claims, results, cells_of, doc)
