@@ -11,6 +11,7 @@ value rounded coarser stays ``consistent``):
 - a row name broken at its hyphen ("Gemini-2.5-Flash-" over "Lite") is one name, and an
   approximate number ("RI ≈0.34") is off only beyond its rounding and a tenth of the cell;
 - value columns that are all statistics of a test ("df 1 | df 2 | F | p") settle the orientation;
+- a count said with its share ("101 out of 162 papers (62%)") against the count beside that share;
 - a range said of a row group ("ranged between 16.60 and 17.65 h for all groups (Table 2)");
 - two numbers set against each other whose row the words right after them name ("(7.8 vs 14.0
   average ...)" against the Average row).
@@ -36,6 +37,9 @@ CASES = [
     # two numbers set against each other, the row they share named right after them ("Average")
     ("pair with its row after it", "longeval-eacl2023.pdf", [5, 6], 6, "(7.8 vs 14.0", "7.8", "FINE annotations have lower",
      [("8.3", "mismatch"), ("8", "consistent")]),
+    # a count said with its share: the share places the row, the count is the row's count cell
+    ("count with its share", "longeval-eacl2023.pdf", [3], 3, "101 out of 162 papers", "101", "out of 162 papers (",
+     [("106", "mismatch"), ("17", "mismatch")]),
     ("range of a row group", "npjmgrav-00129.pdf", [2, 3], 2, "between 16.60 and", "16.60", "Mean acrophase ranged between",
      [("17.10", "mismatch"), ("16.6", "consistent")]),
 ]

@@ -2893,6 +2893,82 @@ def _check_ranges(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Do
     return out
 
 
+_COUNT_SHARE = re.compile(r"(?<![\w.])(?P<k>\d+)\s+(?:(?:out\s+)?of\s+(?:the\s+|all\s+)?\d+\s+)?(?P<noun>[A-Za-z][\w-]+)\s*"
+                          r"\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)")
+
+
+def _check_count_shares(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document) -> list[CrossCheck]:
+    """A count said with its share ("101 out of 162 papers (62%)") against a table with a count
+    column and a share column that the count's noun both names ("# papers", "% papers"): the share
+    places the row (its value alone in its column), and the row's count cell is compared with the
+    count. ``consistent`` when equal; ``mismatch`` when not (cells read with confidence); the
+    tables read are those the sentence's paragraph cites, or, citing none, every table of the file."""
+    from ..nlp.context import prose_sentences
+
+    by_label: dict[str, list[Table]] = {}
+    for t in tables:
+        if t.label:
+            by_label.setdefault(t.label, []).append(t)
+    out: list[CrossCheck] = []
+    contexts, texts, _toks = prose_sentences(doc)
+    for ctx, text in zip(contexts, texts):
+        ms = list(_COUNT_SHARE.finditer(text))
+        if not ms:
+            continue
+        refs = _paragraph_refs(ctx.index, doc)
+        pool = [t for r in refs for t in by_label.get(r, []) if t.doc == ctx.sentence.doc] \
+            or [t for t in tables if t.doc == ctx.sentence.doc]
+        parts = []
+        for m in ms:
+            k, pct, noun = m.group("k"), m.group("p"), m.group("noun")
+            if re.fullmatch(r"(?:19|20)\d\d", k):
+                continue
+            want = _fold(frozenset({noun.casefold()}))
+            found = []
+            for t in pool:
+                cells = [c for c in cells_of[t.id] if c.value is not None]
+                cols = [c for c in dict.fromkeys(x.column for x in cells) if want <= _fold(_tokens(_leaf(c)))]
+                share = [c for c in cols if "%" in c or all((x.raw or "").strip().endswith("%") for x in cells if x.column == c)]
+                count = [c for c in cols if c not in share]
+                if len(share) != 1 or len(count) != 1:
+                    continue
+                tol = 0.5 * 10 ** (-_decimals(pct)) + 1e-9
+                rows = [x for x in cells if x.column == share[0] and abs(float(x.value) - float(pct)) <= tol]
+                if len(rows) != 1:
+                    continue
+                cnt = next((x for x in cells if x.column == count[0] and x.system == rows[0].system), None)
+                if cnt is not None:
+                    found.append((t, rows[0], cnt))
+            if len(found) != 1:
+                continue
+            t, sh, cnt = found[0]
+            shown = (f"{k} {noun} ({pct}%): {_where(t, doc)} has {cnt.raw or f'{cnt.value:g}'} ({sh.raw or f'{sh.value:g}'}) "
+                     f"for {_leaf(cnt.system)}")
+            if abs(float(k) - float(cnt.value)) < 1e-9:
+                parts.append(("consistent", shown, t, [sh, cnt], ""))
+            elif sh.confident and cnt.confident:
+                parts.append(("mismatch", shown + f" (the text's {k} is not the count beside its share)", t, [sh, cnt], ""))
+            else:
+                parts.append(("unverified", shown, t, [sh, cnt], "the cells were not read with confidence"))
+        if not parts:
+            continue
+        statuses = [p[0] for p in parts]
+        status = "mismatch" if "mismatch" in statuses else ("unverified" if "unverified" in statuses else "consistent")
+        s = ctx.sentence
+        claim = Claim(text=text, kind="", kinds=[], hedged=False, location=ctx.location, doc=s.doc, page=s.page, bbox=s.bbox,
+                      sentence=ctx.index)
+        t0 = parts[0][2]
+        out.append(CrossCheck(
+            kind="number", status=status, message=f"sentence ({_claim_where(claim, doc)}): count with its share "
+            + "; ".join(p[1] + (f" [unverified: {p[4]}]" if p[4] else "") for p in parts),
+            claim=text, claim_doc=s.doc, claim_page=s.page, claim_bbox=s.bbox, table=t0.caption, table_id=t0.id,
+            table_doc=t0.doc, table_page=t0.page, cells=[_cell_dict(c, p[2], doc) for p in parts for c in p[3]],
+            confidence=min(c.confidence for p in parts for c in p[3]), reason="; ".join(p[4] for p in parts if p[4]),
+            tables=[_table_ref(t0, doc)],
+        ))
+    return out
+
+
 def _merge_repeats(checks: list[CrossCheck]) -> list[CrossCheck]:
     """One finding for one contradiction: a claim whose check compares the same cells with the
     same verdict as an earlier claim's (the abstract and the conclusion repeating a sentence) is
@@ -3494,6 +3570,7 @@ def _cross_check(claims: list[Claim], results: list[Table], tables: list[Table],
     out += _check_improvements(claims, results, cells_of, doc)
     out += _check_differences(results, cells_of, doc)
     out += _check_ranges(results + others, cells_of, doc)
+    out += _check_count_shares(results + others, cells_of, doc)
     out += _check_behind(claims, results, cells_of, doc)
     out += _check_literal_comparisons(claims, results, cells_of, doc)
     out += _check_caption_groups(claims, results, cells_of, doc)
