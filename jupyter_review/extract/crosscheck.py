@@ -474,6 +474,22 @@ _DERIVED = re.compile(
     r"|[~\u2248<>\u2264\u2265]\s*$",
     re.I,
 )
+# an approximate number, rounded but no bound ("≈0.34", "about 30%"; "nearly", "almost" are bounds)
+_APPROX_BEFORE = re.compile(r"(?:\b(?:approximately|about|around|roughly|circa)|[~\u2248])\s*$", re.I)
+
+
+def _approx_far(val: float, digits: str, mult: float, cell: _Cell) -> bool:
+    """Is an approximate number ("≈0.29") off the cell by more than one unit of its last
+    significant digit (10 for "about 30") and a tenth of the cell, at every scale (%, fraction)?"""
+    if cell.value is None or not cell.value:
+        return False
+    d = digits.replace(",", "")
+    unit = 10.0 ** -len(d.split(".")[1]) if "." in d else 10.0 ** (len(d) - len(d.rstrip("0")) if d.rstrip("0") else 0)
+    said = val * mult
+    return all(abs(said - c) > unit + 1e-9 and abs(said - c) > 0.1 * abs(c)
+               for c in (cell.value, cell.value * 100, cell.value / 100))
+
+
 _DERIVED_AFTER = re.compile(r"^\s*(?:%|points?|pp)?\s*(?:improvement|gain|increase|decrease|reduction|drop|higher|lower|better|worse|"
                             r"more|less|fewer|faster|slower|speed-?up|relative|deviation|of the)\b", re.I)
 _METRIC_TOKEN = re.compile(r"\b(?:pass|maj|avg|cons|mean|best|top|recall|hit|ndcg|map|prec)@\s?\d+\b|\bmaj@\w+", re.I)
@@ -1208,6 +1224,19 @@ def _upper_levels_named(labels: list[str], text: str) -> list[str]:
     return hit if len(hit) == 1 else labels
 
 
+# a sentence's opening adverbial that sets the scope of all it says ("In bivariate GEE models (Table 2), ...",
+# "For the multivariate analysis, ..."), not one that sets something against it ("In contrast to ...")
+_FRONTED_SCOPE = re.compile(r"^\W*(?:in|for|under|with|using)\s+(?!contrast\b|comparison\b|addition\b|particular\b|"
+                            r"general\b|short\b|summary\b|turn\b|fact\b|practice\b|other\b|this\b|that\b|these\b|those\b)"
+                            r"(?P<s>[^,;:]{3,80}?),\s", re.I)
+
+
+def _fronted_scope(text: str) -> str:
+    """The words of a sentence-opening scope adverbial, or ""."""
+    m = _FRONTED_SCOPE.match(text)
+    return m.group("s") if m and not re.search(r"\b(?:than|unlike|compared|versus|vs\.?|while|whereas)\b", m.group("s"), re.I) else ""
+
+
 def _bracketed(text: str, at: int) -> int:
     """The position of the bracket a number at ``at`` stands in ("Head Shake (GLMM, p = 0.001)"), or -1."""
     depth = 0
@@ -1330,6 +1359,23 @@ def _ordered_pairs(text: str, nums: list, pool: list[Table], axes: dict[str, lis
             cols = list(dict.fromkeys(c.column for c in cells))
             head = text[:s0]
             rn, cn = _labels_named(rows, head), _labels_named(cols, head)
+            if (len(rn) == 2) != (len(cn) == 2) and not (cn if len(rn) == 2 else rn):
+                # the label of the other axis named right after the pair, in its own bracket or clause
+                # ("FINE ... than COARSE annotations (7.8 vs 14.0 average on 100-point scaled ratings)")
+                tail = re.split(r"[);:]|,\s|\.(?:\s|$)", text[e1:], maxsplit=1)[0]
+                axis = cols if len(rn) == 2 else rows
+                got = _labels_named(axis, tail)
+                if not got:
+                    # there a generic label ("7.8 vs 14.0 average") says what the two numbers are, when
+                    # it is the axis's only label of its words
+                    tw = _fold(_text_tokens(tail))
+                    got = [lab for lab in axis if _tokens(_core(lab)) and _tokens(_core(lab)) <= _GENERIC_COLUMN
+                           and _fold(_tokens(_core(lab))) <= tw]
+                    got = got if len(got) == 1 else []
+                if len(rn) == 2:
+                    cn = got
+                else:
+                    rn = got
             if len(rn) == 2 and len(cn) == 1:
                 two, one, by_row = rn, cn[0], True
             elif len(cn) == 2 and len(rn) == 1:
@@ -1640,8 +1686,11 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                         # one leaf under several upper levels ("Bivariate / OR", "Multivariate / OR"): the one
                         # whose upper level the sentence names elsewhere ("In bivariate GEE models (Table 2), ...");
                         # read for agreement only (the words that chose it are not the number's own)
+                        many = c_here
                         c_here = _upper_levels_named(c_here, text)
-                        by_upper = len(c_here) == 1
+                        # (named in a fronted scope that governs the whole sentence, "In bivariate GEE
+                        # models (Table 2), ...", the choice is the number's own: no guard)
+                        by_upper = len(c_here) == 1 and _upper_levels_named(many, _fronted_scope(text)) != c_here
                     if len(r_here) > 1 or len(c_here) > 1 or not (r_here or c_here):
                         continue
                     own = bool(r_here and c_here)
@@ -1692,8 +1741,14 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                 reasons = []
                 if in_pair:
                     reasons.append("one of two numbers set against each other")
+                approx_far = False
                 if _DERIVED.search(before[-40:].rstrip(" (")) or _DERIVED_AFTER.search(after):
-                    reasons.append("the number reads as a difference, bound or approximation, not a table value")
+                    # a number said as approximate ("RI ≈0.34", "about 30%") is off only beyond its own
+                    # rounding and a tenth of the value; any other derivation cue leaves it unsettled
+                    approx_far = (bool(_APPROX_BEFORE.search(before[-40:].rstrip(" ("))) and not _DERIVED_AFTER.search(after)
+                                  and _approx_far(val, digits, mult, cell))
+                    if not approx_far:
+                        reasons.append("the number reads as a difference, bound or approximation, not a table value")
                 if not cell.confident:
                     reasons.append("the cell was not read with confidence" + (f": {cell.why}" if cell.why else ""))
                 if id(cell) in upper_chosen:
@@ -1707,8 +1762,9 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                     reasons.append("a signed number (a difference)")
                 if _settings(text) and _setting_missing(_settings(text), [t]):
                     reasons.append("the sentence's setting is not in the table")
-                msg = (f"the text says {claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}; {_where(t, doc)} has "
-                       f"{cell.raw or f'{cell.value:g}'}")
+                msg = (f"the text says {'about ' if approx_far else ''}{claimed} for {_leaf(cell.system)} / {_leaf(cell.column)}; "
+                       f"{_where(t, doc)} has {cell.raw or f'{cell.value:g}'}"
+                       + (" (off by more than the rounding an approximate number allows)" if approx_far else ""))
                 parts.append(("unverified" if reasons else "mismatch", msg, [(t, cell)], "; ".join(reasons)))
             if not only_shares:
                 # numbers the labels above did not place: read where they stand together in one table
@@ -2763,6 +2819,156 @@ def _check_differences(tables: list[Table], cells_of: dict[str, list[_Cell]], do
     return out
 
 
+_RANGE = re.compile(r"\brang(?:e[sd]?|ing)\s+(?:between|from)\s+(?P<a>\d+(?:\.\d+)?)\s*(?:[^\W\d]{1,4}\s+|%\s*)?"
+                    r"(?:and|to|[-\u2013])\s*(?P<b>\d+(?:\.\d+)?)(?![\d.]\d)", re.I)
+
+
+def _check_ranges(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document) -> list[CrossCheck]:
+    """A range said of a block of a table the sentence cites ("Mean acrophase ranged between 16.60
+    and 17.65 h for all groups (Table 2)"): the block is the cells of the one row group the
+    sentence names (the first part of the rows' names, "Acrophase (h) / CTR"), narrowed to the
+    column and rows it names too. ``consistent`` when the range's ends are the block's least and
+    greatest values; ``mismatch`` when one end is such an extreme and the other is not the other
+    (a block read with confidence, of at least three cells); else unverified."""
+    from ..nlp.context import prose_sentences
+
+    by_label: dict[str, list[Table]] = {}
+    for t in tables:
+        if t.label:
+            by_label.setdefault(t.label, []).append(t)
+    out: list[CrossCheck] = []
+    contexts, texts, _toks = prose_sentences(doc)
+    for ctx, text in zip(contexts, texts):
+        m = _RANGE.search(text)
+        if not m:
+            continue
+        pool = [t for r in _paragraph_refs(ctx.index, doc) for t in by_label.get(r, []) if t.doc == ctx.sentence.doc]
+        a, b = m.group("a"), m.group("b")
+        lo, hi = sorted((float(a), float(b)))
+        d = max(_decimals(a), _decimals(b))
+        found = []
+        for t in pool:
+            cells = [c for c in cells_of[t.id] if c.value is not None]
+            groups = list(dict.fromkeys(c.system.split(" / ")[0] for c in cells if " / " in c.system))
+            named = _labels_named(groups, text)
+            if len(named) != 1:
+                continue
+            block = [c for c in cells if c.system.split(" / ")[0] == named[0]]
+            cols = _labels_named(list(dict.fromkeys(c.column for c in block)), text)
+            if len(cols) == 1:
+                block = [c for c in block if c.column == cols[0]]
+            leaves = _labels_named(list(dict.fromkeys(_leaf(c.system) for c in block)), text)
+            if leaves:
+                block = [c for c in block if _leaf(c.system) in leaves]
+            if len(block) >= 3:
+                found.append((t, named[0], block))
+        if len(found) != 1:
+            continue
+        t, group, block = found[0]
+        mn = min(block, key=lambda c: float(c.value))
+        mx = max(block, key=lambda c: float(c.value))
+
+        def eq(v: float, c: _Cell) -> bool:
+            return abs(v - float(c.value)) <= 0.5 * 10 ** (-d) + 0.5 * 10 ** (-_decimals(c.raw)) * (d > _decimals(c.raw)) + 1e-9
+
+        where = _where(t, doc)
+        shown = (f"{a} to {b} for {_leaf(group)}: {where} has {mn.raw or f'{mn.value:g}'} ({_leaf(mn.system)}, {_leaf(mn.column)}) "
+                 f"to {mx.raw or f'{mx.value:g}'} ({_leaf(mx.system)}, {_leaf(mx.column)}) there")
+        if eq(lo, mn) and eq(hi, mx):
+            status, reason = "consistent", ""
+        elif (eq(lo, mn) or eq(hi, mx)) and all(c.confident for c in block):
+            status, reason = "mismatch", ""
+        else:
+            status, reason = "unverified", "the range's ends are not the block's least and greatest values"
+        s = ctx.sentence
+        claim = Claim(text=text, kind="", kinds=[], hedged=False, location=ctx.location, doc=s.doc, page=s.page, bbox=s.bbox,
+                      sentence=ctx.index)
+        out.append(CrossCheck(
+            kind="number", status=status, message=f"sentence ({_claim_where(claim, doc)}): range " + shown
+            + (f" [unverified: {reason}]" if reason else ""),
+            claim=text, claim_doc=s.doc, claim_page=s.page, claim_bbox=s.bbox, table=t.caption, table_id=t.id,
+            table_doc=t.doc, table_page=t.page, cells=[_cell_dict(c, t, doc) for c in (mn, mx)],
+            confidence=min(c.confidence for c in block), reason=reason, tables=[_table_ref(t, doc)],
+        ))
+    return out
+
+
+_COUNT_SHARE = re.compile(r"(?<![\w.])(?P<k>\d+)\s+(?:(?:out\s+)?of\s+(?:the\s+|all\s+)?\d+\s+)?(?P<noun>[A-Za-z][\w-]+)\s*"
+                          r"\(\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)")
+
+
+def _check_count_shares(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document) -> list[CrossCheck]:
+    """A count said with its share ("101 out of 162 papers (62%)") against a table with a count
+    column and a share column that the count's noun both names ("# papers", "% papers"): the share
+    places the row (its value alone in its column), and the row's count cell is compared with the
+    count. ``consistent`` when equal; ``mismatch`` when not (cells read with confidence); the
+    tables read are those the sentence's paragraph cites, or, citing none, every table of the file."""
+    from ..nlp.context import prose_sentences
+
+    by_label: dict[str, list[Table]] = {}
+    for t in tables:
+        if t.label:
+            by_label.setdefault(t.label, []).append(t)
+    out: list[CrossCheck] = []
+    contexts, texts, _toks = prose_sentences(doc)
+    for ctx, text in zip(contexts, texts):
+        ms = list(_COUNT_SHARE.finditer(text))
+        if not ms:
+            continue
+        refs = _paragraph_refs(ctx.index, doc)
+        pool = [t for r in refs for t in by_label.get(r, []) if t.doc == ctx.sentence.doc] \
+            or [t for t in tables if t.doc == ctx.sentence.doc]
+        parts = []
+        for m in ms:
+            k, pct, noun = m.group("k"), m.group("p"), m.group("noun")
+            if re.fullmatch(r"(?:19|20)\d\d", k):
+                continue
+            want = _fold(frozenset({noun.casefold()}))
+            found = []
+            for t in pool:
+                cells = [c for c in cells_of[t.id] if c.value is not None]
+                cols = [c for c in dict.fromkeys(x.column for x in cells) if want <= _fold(_tokens(_leaf(c)))]
+                share = [c for c in cols if "%" in c or all((x.raw or "").strip().endswith("%") for x in cells if x.column == c)]
+                count = [c for c in cols if c not in share]
+                if len(share) != 1 or len(count) != 1:
+                    continue
+                tol = 0.5 * 10 ** (-_decimals(pct)) + 1e-9
+                rows = [x for x in cells if x.column == share[0] and abs(float(x.value) - float(pct)) <= tol]
+                if len(rows) != 1:
+                    continue
+                cnt = next((x for x in cells if x.column == count[0] and x.system == rows[0].system), None)
+                if cnt is not None:
+                    found.append((t, rows[0], cnt))
+            if len(found) != 1:
+                continue
+            t, sh, cnt = found[0]
+            shown = (f"{k} {noun} ({pct}%): {_where(t, doc)} has {cnt.raw or f'{cnt.value:g}'} ({sh.raw or f'{sh.value:g}'}) "
+                     f"for {_leaf(cnt.system)}")
+            if abs(float(k) - float(cnt.value)) < 1e-9:
+                parts.append(("consistent", shown, t, [sh, cnt], ""))
+            elif sh.confident and cnt.confident:
+                parts.append(("mismatch", shown + f" (the text's {k} is not the count beside its share)", t, [sh, cnt], ""))
+            else:
+                parts.append(("unverified", shown, t, [sh, cnt], "the cells were not read with confidence"))
+        if not parts:
+            continue
+        statuses = [p[0] for p in parts]
+        status = "mismatch" if "mismatch" in statuses else ("unverified" if "unverified" in statuses else "consistent")
+        s = ctx.sentence
+        claim = Claim(text=text, kind="", kinds=[], hedged=False, location=ctx.location, doc=s.doc, page=s.page, bbox=s.bbox,
+                      sentence=ctx.index)
+        t0 = parts[0][2]
+        out.append(CrossCheck(
+            kind="number", status=status, message=f"sentence ({_claim_where(claim, doc)}): count with its share "
+            + "; ".join(p[1] + (f" [unverified: {p[4]}]" if p[4] else "") for p in parts),
+            claim=text, claim_doc=s.doc, claim_page=s.page, claim_bbox=s.bbox, table=t0.caption, table_id=t0.id,
+            table_doc=t0.doc, table_page=t0.page, cells=[_cell_dict(c, p[2], doc) for p in parts for c in p[3]],
+            confidence=min(c.confidence for p in parts for c in p[3]), reason="; ".join(p[4] for p in parts if p[4]),
+            tables=[_table_ref(t0, doc)],
+        ))
+    return out
+
+
 def _merge_repeats(checks: list[CrossCheck]) -> list[CrossCheck]:
     """One finding for one contradiction: a claim whose check compares the same cells with the
     same verdict as an earlier claim's (the abstract and the conclusion repeating a sentence) is
@@ -3363,6 +3569,8 @@ def _cross_check(claims: list[Claim], results: list[Table], tables: list[Table],
     out += _check_superiority(claims + _best_in_sentences(claims, doc, results, cells_of), results, cells_of, doc)
     out += _check_improvements(claims, results, cells_of, doc)
     out += _check_differences(results, cells_of, doc)
+    out += _check_ranges(results + others, cells_of, doc)
+    out += _check_count_shares(results + others, cells_of, doc)
     out += _check_behind(claims, results, cells_of, doc)
     out += _check_literal_comparisons(claims, results, cells_of, doc)
     out += _check_caption_groups(claims, results, cells_of, doc)

@@ -180,7 +180,7 @@ _BENCH_TAIL = re.compile(r"\b(?:benchmarks?|tasks?|metrics?|categor(?:y|ies)|sub
 _STAT_HEAD = re.compile(
     r"^\s*(?:estimates?|coef(?:ficient|f\.?)?s?|s\.?\s?e\.?|std\.? err(?:or)?|s\.?d\.?|z|t|f|\u03b2|beta|b|"
     r"p(?:[- ]?values?)?|\(?(?:a|adjusted )?(?:or|hr|rr|irr)\)?(?: \(95\s?% ?ci\))?|(?:95\s?% ?)?ci|"
-    r"odds ratio|hazard ratio|wald(?: \u03c7\s?2| chi2)?|df|\u03c7\s?2|chi2|lower|upper)\s*[:*\u2020]*\s*$",
+    r"odds ratio|hazard ratio|wald(?: \u03c7\s?2| chi2)?|df(?:\s?\d)?|\u03c7\s?2|chi2|lower|upper)\s*[:*\u2020]*\s*$",
     re.I,
 )
 # a label column headed by the groups of people the columns were given to ("Age groups",
@@ -373,9 +373,11 @@ def _confidence(table: Table, rt: RawTable, orient_conf: float) -> None:
     else:
         filled = [sum(1 for j in mc if j < len(r) and r[j].strip()) / len(mc) for r in value_rows]
         # (a count with a magnitude suffix, "13B", "2.9M", read as a value of a size column, is a value
-        # here too: not a sign of merged or split columns)
+        # here too: not a sign of merged or split columns; and so is a statistics cell, an estimate
+        # with its interval "1.43 (1.09–1.88)", a count with its share, a p-value "<0.0001")
         parsed = [sum(1 for j in mc if j < len(r) and r[j].strip() and (parse_number(r[j]) is not None or is_missing(r[j])
-                                                                       or is_count_cell(split_marks(r[j])[0])))
+                                                                       or is_count_cell(split_marks(r[j])[0])
+                                                                       or is_stat_cell(split_marks(r[j])[0])))
                   / max(1, sum(1 for j in mc if j < len(r) and r[j].strip())) for r in value_rows]
         grid = round(0.9 * (0.5 + 0.5 * sum(filled) / len(filled)) * (sum(parsed) / len(parsed)), 3)
         # two values run together in one cell ("0.140 (0.013) 0.128 (0.015)"): a column gutter was missed
@@ -415,8 +417,10 @@ def _confidence(table: Table, rt: RawTable, orient_conf: float) -> None:
                         "why": why}
     for r in recs:
         c = overall
-        if r.value is not None and not isinstance(r.value, (int, float)) and not _COUNT_CELL.match(split_marks(str(r.value))[0].strip()):
+        if (r.value is not None and not isinstance(r.value, (int, float)) and not _COUNT_CELL.match(split_marks(str(r.value))[0].strip())
+                and not is_stat_cell(split_marks(str(r.value))[0])):
             c = min(c, 0.2)  # text where a number was expected: two cells run together, or a label
+            # (a statistics cell is a value: an estimate with its interval, a count with its share)
         if keys[(r.system, r.column)] > 1 or not r.system.strip() or _GENERIC.match(r.column) or _GENERIC.match(r.system):
             c = min(c, 0.3)
         if r.marks:
@@ -606,7 +610,10 @@ def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[b
         why.append(f"label column headed {leaf!r}: groups of people, the columns their arms or regimens")
     labels = [r[sys_col] for r in rows if sys_col < len(r) and r[sys_col].strip()]
     cols = [table.columns[j] for j in table.metric_columns]
-    if labels and cols:
+    # (value columns that are nearly all statistics of a test, "df 1 | df 2 | F | p", settle it: each
+    # row is an effect or a variable, whatever its label looks like, "Time × Group")
+    all_stats = bool(cols) and sum(1 for c in cols if _STAT_HEAD.match(c.split(" / ")[-1])) >= 0.75 * len(cols)
+    if labels and cols and not all_stats:
         rb = sum(1 for t in labels if _benchmark_like(t)) / len(labels)
         cb = sum(1 for t in cols if _benchmark_like(t.split(" / ")[-1])) / len(cols)
         if rb >= 0.5 and cb < 0.3:

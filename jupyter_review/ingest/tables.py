@@ -2663,7 +2663,9 @@ def _merge_label_rows(items: list[_BRow], nlab: int) -> list[_BRow]:
                         # more than its lines, nearer the row above than the row below
                         near = gap < 0.35 * h or (
                             gap < 0.6 * h and n + 1 < len(items) and items[n + 1].row.y0 - nb.row.y1 > 1.8 * gap)
-                        ok = near and (text[:1].islower() or text[:1] in "([" or _hanging(items, k, n, h))
+                        # (or the row's name broken at its hyphen, "Gemini-2.5-Flash-" over "Lite")
+                        ok = near and (text[:1].islower() or text[:1] in "([" or _hanging(items, k, n, h)
+                                       or (own.endswith("-") and own[-2:-1].isalnum() and text[:1].isalnum()))
                     else:  # the row's own label runs on from the line above ("Macro Avg" / "(Full S2-VL)")
                         ok = gap < 0.35 * h and (own[:1].islower() or own[:1] == "(") and bool(nb.per[0])
                 if not ok:
