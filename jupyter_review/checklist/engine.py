@@ -1583,12 +1583,14 @@ def decide(det: Detector, hits: list[_Hit], files: list[Any], has_supplement: bo
         lead = f"Neither the main text nor the supplement says anything about {title}"
     else:
         lead = f"The paper says nothing about {title}"
-    reason = f"{lead}. What is needed: {_lower_first(det.topic.description)}"
     if loose and doubtful(loose):
-        # the referee sees why the sentences found are leads, not the evidence of a vague statement
-        reason += (f" Sentences that only touch on it ({_pages(loose)}) are listed as leads: the relevance judgement"
-                   " is not sure that any of them is about the topic.")
-    return "missing", reason, []
+        # the referee sees that sentences were found, where, and why they are leads, not the evidence
+        # of a vague statement
+        where = "the main text or the supplement" if has_supplement else "the paper"
+        lead = (f"Nothing in {where} surely addresses {_lower_first(det.topic.title)}: the sentences that only touch on"
+                f" it ({_pages(loose)}) are listed as leads, since the relevance judgement is not sure that any of them"
+                " is about the topic")
+    return "missing", f"{lead}. What is needed: {_lower_first(det.topic.description)}", []
 
 
 def _demote_doubtful(shown: list[_Hit]) -> list[_Hit]:
