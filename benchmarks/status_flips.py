@@ -44,11 +44,11 @@ def collect(batches: list[str], oof: bool = False) -> dict[str, list[tuple[dict[
     """batch -> [(gold case, the arguments of ``engine._finish`` for its paper)]."""
     import os
 
+    from relevance_accuracy import REL, _fold_models
+
     import jupyter_review as jr
     from jupyter_review.checklist import engine
     from jupyter_review.nlp.relevance import load_model, read_split
-
-    from relevance_accuracy import REL, _fold_models
 
     cases = {b: load_gold(ROOT / "tests" / "data" / "gold" / b, include_sample=False) for b in batches}
     split = read_split(REL / "split.tsv") if oof else {}
