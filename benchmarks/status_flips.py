@@ -10,6 +10,13 @@ more telling than two ``gap_accuracy.py`` runs: the judged hits are identical on
     python benchmarks/status_flips.py --set VAGUE_MENTION_NEEDS=0.6            # all nine batches
     python benchmarks/status_flips.py --batch topics --batch heldout --set VAGUE_NEEDS=sure
     python benchmarks/status_flips.py --cache /tmp/hits.pkl --set ...          # reuse the analyses
+    python benchmarks/status_flips.py --oof --doubtful --set VAGUE_TOPICS=None   # as a paper never seen
+
+``--oof`` scores each relevance-training paper with the fold model that left it out (as
+``status_oof.py``) and leaves the relevance-blind papers out: the shipped model judges its own
+training sentences surer than it would a new paper's, so in-sample the doubtful band is thinner and
+kinder than on unseen papers. ``--doubtful`` prints, per topic, the gold statuses of the ``vague``
+calls that rest only on sentences the judgement is not sure of.
 
 Use it on development batches; a held-out set read with it is no longer held out.
 """
@@ -29,13 +36,24 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from gap_accuracy import load_gold  # noqa: E402
 
-BATCHES = ("topics", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+# the development batches (fresh5-7 are held out for status changes since session 21)
+BATCHES = ("topics", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh8", "fresh9")
 
 
-def collect(batches: list[str]) -> dict[str, list[tuple[dict[str, Any], tuple]]]:
+def collect(batches: list[str], oof: bool = False) -> dict[str, list[tuple[dict[str, Any], tuple]]]:
     """batch -> [(gold case, the arguments of ``engine._finish`` for its paper)]."""
+    import os
+
+    from relevance_accuracy import REL, _fold_models
+
     import jupyter_review as jr
     from jupyter_review.checklist import engine
+    from jupyter_review.nlp.relevance import load_model, read_split
+
+    cases = {b: load_gold(ROOT / "tests" / "data" / "gold" / b, include_sample=False) for b in batches}
+    split = read_split(REL / "split.tsv") if oof else {}
+    folds = _fold_models(sorted({c["name"] for cs in cases.values() for c in cs
+                                 if split.get(c["name"]) == "train"}), 5) if oof else {}
 
     stash: dict[str, tuple] = {}
     orig = engine._finish
@@ -49,13 +67,43 @@ def collect(batches: list[str]) -> dict[str, list[tuple[dict[str, Any], tuple]]]
     try:
         for b in batches:
             out[b] = []
-            for case in load_gold(ROOT / "tests" / "data" / "gold" / b, include_sample=False):
+            for case in cases[b]:
+                if split.get(case["name"]) == "blind":
+                    continue
+                if oof:
+                    if case["name"] in folds:
+                        os.environ["JUPYTER_REVIEW_RELEVANCE"] = folds[case["name"]]
+                    else:
+                        os.environ.pop("JUPYTER_REVIEW_RELEVANCE", None)
+                    load_model.cache_clear()
                 jr.analyze(str(case["paper"]), supplements=[str(s) for s in case["supplements"]])
                 out[b].append((case, stash.pop("x")))
                 print(f"  {b}: {case['name']}", file=sys.stderr)
     finally:
         engine._finish = orig
+        if oof:
+            os.environ.pop("JUPYTER_REVIEW_RELEVANCE", None)
+            load_model.cache_clear()
     return out
+
+
+def doubtful_vague(data: dict[str, list[tuple[dict[str, Any], tuple]]], batches: list[str],
+                   knobs: dict[str, Any]) -> None:
+    """Per topic: the gold statuses of vague calls resting only on doubtful sentences, and of the others."""
+    by: dict[str, list[Counter]] = {}
+    for b in batches:
+        for case, args in data[b]:
+            for tid, r in decide(args, knobs).items():
+                if r.status == "vague" and tid in case["gold"]:
+                    doubt = all(e.relevance is not None for e in r.evidence) and "is not sure" in r.reason
+                    by.setdefault(tid, [Counter(), Counter()])[0 if doubt else 1][case["gold"][tid]] += 1
+    tot = [sum((c[i] for c in by.values()), Counter()) for i in (0, 1)]
+    print("vague calls resting only on doubtful sentences | on a sure one: gold statuses per topic")
+    for tid in sorted(by):
+        print(f"  {tid:32s} {dict(by[tid][0]) or '-'} | {dict(by[tid][1]) or '-'}")
+    for name, c in (("doubtful-only", tot[0]), ("sure", tot[1])):
+        n = sum(c.values())
+        print(f"  {name}: {c['vague']}/{n} right")
 
 
 def decide(args: tuple, knobs: dict[str, Any]) -> dict[str, Any]:
@@ -89,7 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     from jupyter_review.checklist import engine
 
     ap = argparse.ArgumentParser()
-    ap.add_argument("--batch", action="append", help="gold batch under tests/data/gold/ (default: all nine)")
+    ap.add_argument("--batch", action="append", help="gold batch under tests/data/gold/ (default: the development ones)")
+    ap.add_argument("--oof", action="store_true", help="relevance-training papers judged by the fold model that left "
+                    "them out; relevance-blind papers left out")
+    ap.add_argument("--doubtful", action="store_true", help="per topic, the gold of vague calls on doubtful sentences")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="an engine knob's variant value")
     ap.add_argument("--cache", help="keep the judged hits in this pickle (delete it after a change to retrieval "
                     "or to the judgement)")
@@ -105,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     if cache is not None and cache.exists():
         data = pickle.loads(cache.read_bytes())
     else:
-        data = collect(batches)
+        data = collect(batches, a.oof)
         if cache is not None:
             cache.write_bytes(pickle.dumps(data))
     tally: Counter = Counter()
@@ -133,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         if n:
             print(f"{b}: exact {right[0] / n:.3f} -> {right[1] / n:.3f} ({n} judgements)")
     print(f"flips: gain {tally['gain']}, loss {tally['loss']}, neutral {tally['neutral']}")
+    if a.doubtful:
+        doubtful_vague(data, batches, knobs)
     return 0
 
 

@@ -255,23 +255,26 @@ def main(argv: list[str] | None = None) -> int:
 
 VARIANTS: list[tuple[str, dict]] = [
     *[(f"disclosed needs {t}", {"DISCLOSED_NEEDS": t, "DISCLOSED_TOPICS": None}) for t in ("sure", 0.4, 0.5, 0.6)],
-    *[(f"disclosed needs {t}, vague needs {v}", {"DISCLOSED_NEEDS": t, "DISCLOSED_TOPICS": None, "VAGUE_NEEDS": v})
+    *[(f"disclosed needs {t}, vague needs {v}", {"DISCLOSED_NEEDS": t, "DISCLOSED_TOPICS": None, "VAGUE_NEEDS": v,
+                                                   "VAGUE_TOPICS": None})
       for t, v in (("sure", "sure"), (0.5, 0.5), ("sure", 0.5))],
     *[(f"disclosed needs {t} for data.size/eval.baselines", {"DISCLOSED_NEEDS": t,
       "DISCLOSED_TOPICS": ("data.size", "eval.baselines")}) for t in ("sure", 0.5)],
     *[(f"disclosed needs {t} for reproducibility.statistics", {"DISCLOSED_NEEDS": t,
       "DISCLOSED_TOPICS": ("reproducibility.statistics",)}) for t in ("sure", 0.5)],
     ("disclosed needs only the status cut", {"DISCLOSED_NEEDS": "on"}),
-    ("vague needs sure", {"VAGUE_NEEDS": "sure"}),
+    ("vague needs sure (every topic)", {"VAGUE_NEEDS": "sure", "VAGUE_TOPICS": None, "VAGUE_OWN_WORDING": False}),
+    ("vague needs sure, own wording counts (every topic)", {"VAGUE_NEEDS": "sure", "VAGUE_TOPICS": None}),
+    ("vague needs only the status cut (no topic)", {"VAGUE_NEEDS": "on"}),
     ("a bare mention needs only the status cut", {"VAGUE_MENTION_NEEDS": "on"}),
     *[(f"a bare mention needs p_on>={t}", {"VAGUE_MENTION_NEEDS": t}) for t in (0.5, 0.6, 0.7)],
     ("a bare mention needs sure, corroborated by 2", {"VAGUE_CORROBORATE": 2}),
     ("a bare mention that reports a finding counts", {"VAGUE_MENTION_NOT_FINDINGS": False}),
-    *[(f"vague needs p_on>={t}", {"VAGUE_NEEDS": t}) for t in (0.5, 0.7, 0.8)],
+    *[(f"vague needs p_on>={t}", {"VAGUE_NEEDS": t, "VAGUE_TOPICS": None}) for t in (0.5, 0.7, 0.8)],
     *[(f"spec down <{t}", {"SPEC_DOWN": t}) for t in (0.1, 0.2, 0.3, 0.4)],
     *[(f"spec up >={t}", {"SPEC_UP": t}) for t in (0.6, 0.7, 0.8, 0.9)],
     *[(f"spec down <{lo} up >={hi}", {"SPEC_DOWN": lo, "SPEC_UP": hi}) for lo, hi in ((0.2, 0.8), (0.3, 0.7), (0.5, 0.5))],
-    *[(f"vague sure, down <{lo} up >={hi}", {"VAGUE_NEEDS": "sure", "SPEC_DOWN": lo, "SPEC_UP": hi})
+    *[(f"vague sure, down <{lo} up >={hi}", {"VAGUE_NEEDS": "sure", "VAGUE_TOPICS": None, "SPEC_DOWN": lo, "SPEC_UP": hi})
       for lo, hi in ((0.2, 0.8), (0.3, 0.7), (0.2, 2.0), (0.0, 0.8))],
 ]
 
