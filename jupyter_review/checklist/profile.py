@@ -386,10 +386,6 @@ _DETERMINER = r"(?i:an?|the|our|this|its)"
 _CONTAINER = re.compile(r"^(?i:set|suite|family|series|kind|class|type|pair|variety|range|number|combination)$")
 
 
-def _ename(name: str) -> str:
-    return r"(?<![\w-])" + re.escape(name) + r"(?![\w-])"
-
-
 def _abbreviates(name: str, before: str) -> bool:
     """Whether the name is the initials of the words before it ("stochastic gradient descent (SGD)")."""
     caps = [c for c in name if c.isupper()]
@@ -397,6 +393,18 @@ def _abbreviates(name: str, before: str) -> bool:
     if len(caps) < 2 or len(words) < len(caps):
         return False
     return "".join(w[0].upper() for w in words[-len(caps):]) == "".join(caps)
+
+
+# a citation right after a name: "LAVE (Zhang et al., 2026)", "LLGUIDANCE (Microsoft, 2025)", "X [12]"; an
+# author-year citation opens with a name, a call in a code listing does not ("RI(acc1: float, ..., n: int = 2000)")
+_CITE_AFTER = re.compile(r"\s*(?:\[\d|\([A-Z][^()]{0,80}?\s(?:19|20)\d\d[a-z]?\s*[;,)]|et al\b)")
+
+
+def _cited(name: str, text: str, refs: str) -> bool:
+    """Whether the paper cites the name: a citation right after it anywhere, or the name in the reference list."""
+    if name in refs and _occurrences(name, refs):
+        return True
+    return any(_CITE_AFTER.match(text, j) for _, j in _occurrences(name, text))
 
 
 @dataclass
@@ -413,11 +421,65 @@ def _kind_of(word: str, spec: _CoinedSpec) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Frames:
+    """The frames around a name, compiled once: each is matched on the text before an occurrence of
+    the name (``*_before``, anchored at its end) or after it (``*_after``, anchored at its start)."""
+    intro_before: re.Pattern[str]
+    intro_after: re.Pattern[str]
+    subject_before: re.Pattern[str]
+    subject_after: re.Pattern[str]
+    kind_after: re.Pattern[str]
+    kind_word_after: re.Pattern[str]
+    kind_word_before: re.Pattern[str]
+    paren_before: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _frames() -> _Frames | None:
+    spec = _coined_spec()
+    if spec is None:
+        return None
+    nouns = "|".join(rx.pattern[1:-1] for _, rx in spec.kinds)
+    return _Frames(
+        intro_before=re.compile(
+            r"(?:" + _INTRO_VERB + r"(?:" + _NOT_NAMING + r"[^.;:]){0,80}?"
+            + "|" + _CALLED
+            # "our X", "our proposed method X"; not "in our experiments X ..."
+            + "|" + r"(?i:\b(?:our|the proposed)\s+(?:(?:proposed|new|novel|full|final|resulting)\s+)?(?:(?:" + nouns + r")\s+)?)"
+            + r")$"),
+        intro_after=re.compile(
+            r"(?:\s*\([^)]{0,30}\))?,\s+(?i:an?|our|the first)\s|\s+(?:is|are)\s+(?:an?|our)\s"
+            r"|\s*\((?i:ours|our \w+|proposed|this (?:work|paper))\)"),
+        subject_before=re.compile(
+            r"(?:^|[,;:(]\s*|\b(?i:while|whereas|but|and|then|thus|hence|where|so)\s+)"
+            r"(?:(?i:the|our)\s+(?:(?i:proposed|new|novel|resulting|full)\s+)?)?$"),
+        subject_after=re.compile(
+            r"(?:\s*\([^)]{0,20}\))?(?:\s+(?:and|or|&)\s+[A-Z][\w-]*)?(?:\s+(?i:" + nouns + r"))?(?:,[^,.]{0,60},)?\s+(?:(?i:"
+            + spec.adverbs + r")\s+){0,2}(?i:" + spec.verbs + r")\b"),
+        kind_after=re.compile(r"(?:\s*\([^)]{0,30}\))?,?\s+(?:(?i:is|are)\s+)?" + _DETERMINER + r"\s+((?:[\w-]+\s*){1,6})"),
+        kind_word_after=re.compile(r"\s+([\w-]+)"),
+        kind_word_before=re.compile(r"([\w-]+)\s+$|([\w-]+),?\s+" + _CALLED + "$"),
+        paren_before=re.compile(r"((?:[\w-]+[\s/]+){1,6})\($"),
+    )
+
+
+def _occurrences(name: str, text: str) -> list[tuple[int, int]]:
+    """Where the name stands as a whole token in the text."""
+    out, i = [], text.find(name)
+    while i >= 0:
+        j = i + len(name)
+        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")) and (j == len(text) or not (text[j].isalnum() or text[j] in "_-")):
+            out.append((i, j))
+        i = text.find(name, i + 1)
+    return out
+
+
 def _coined_names(analysis: Analysis, sents: list[_Sent]) -> list[_Coined]:
     """The names the paper coins for its own contributions (profile.yaml `coined`), each with its kind
     (the trait it is a cue for) and the sentences that introduce it or make it the subject of a claim."""
-    spec = _coined_spec()
-    if spec is None:
+    spec, fr = _coined_spec(), _frames()
+    if spec is None or fr is None:
         return []
     doc = analysis.document
     sections = doc.sections
@@ -436,6 +498,7 @@ def _coined_names(analysis: Analysis, sents: list[_Sent]) -> list[_Coined]:
     main = [s for s in sents if s.role == "main"]
     counts: dict[str, int] = {}
     inside: dict[str, int] = {}
+    where: dict[str, list[_Sent]] = {}  # name -> the main-text sentences it occurs in
     for s in main:
         for m in _NAME.finditer(s.text):
             tok = m.group(1).rstrip(".")
@@ -445,80 +508,81 @@ def _coined_names(analysis: Analysis, sents: list[_Sent]) -> list[_Coined]:
             if not any(c.isalpha() for c in tok) or tok.isdigit():
                 continue
             counts[tok] = counts.get(tok, 0) + 1
+            if not where.setdefault(tok, []) or where[tok][-1] is not s:
+                where[tok].append(s)
             if re.search(r"[A-Za-z]", s.text[: m.start()]):
                 inside[tok] = inside.get(tok, 0) + 1
-    verbs = re.compile(r"(?i:" + spec.verbs + r")")
-    nouns = "|".join(rx.pattern[1:-1] for _, rx in spec.kinds)
+
+    def subject(name: str, s: _Sent) -> bool:
+        if s.section == "title" and s.text.startswith(name) and s.text[len(name):].lstrip().startswith(":"):
+            return True  # the title "W2CL: A Multi-Task Learning Approach ..."
+        return any(fr.subject_before.search(s.text[:i]) and fr.subject_after.match(s.text, j) for i, j in _occurrences(name, s.text))
+
+    def introduced(name: str, s: _Sent) -> bool:
+        if s.section == "title" and s.text.startswith(name) and s.text[len(name):].lstrip().startswith(":"):
+            return True
+        for i, j in _occurrences(name, s.text):
+            before = s.text[:i]
+            if fr.intro_before.search(before) or fr.intro_after.match(s.text, j):
+                return True
+            # "(X)" after a description that it does not abbreviate ("Greedy remask (Dgrammar)")
+            if s.text.startswith(")", j):
+                m = fr.paren_before.search(before)
+                if m and not _abbreviates(name, m.group(1)):
+                    return True
+        return False
+
     out: list[_Coined] = []
     for name, n in counts.items():
         # a word the paper also writes in lower case is a word, not a name (a stray "ri" in a code
         # listing does not make "RI" a word)
         if n < 2 or not inside.get(name) or lower.get(name.lower(), 0) * 4 >= n:
             continue
-        en = _ename(name)
-        # cited: a citation right after the name, or the name in the reference list
-        # (an author-year citation opens with a name: "(Zhang et al., 2026)", "(Microsoft, 2025)"; a call
-        # in a code listing does not: "RI(acc1: float, ..., n: int = 2000)")
-        if re.search(en + r"(?:\s*(?:\[\d|\([A-Z][^()]{0,80}?\s(?:19|20)\d\d[a-z]?\s*[;,)]|et al\b))", all_text) \
-                or (ref_text and re.search(en, ref_text)):
+        heavy = [s for s in where[name] if s.section in HEAVY or s.section == "title" or s.weight >= 2]
+        if not any(subject(name, s) for s in heavy):
             continue
-        intro_rx = re.compile(
-            _INTRO_VERB + r"(?:" + _NOT_NAMING + r"[^.;:])" + r"{0,80}?" + en
-            + "|" + _CALLED + en
-            + "|" + en + r"(?:\s*\([^)]{0,30}\))?,\s+(?i:an?|our|the first)\s"
-            + "|" + en + r"\s+(?:is|are)\s+(?:an?|our)\s"
-            # "our X", "our proposed method X"; not "in our experiments X ..."
-            + "|" + r"(?i:\b(?:our|the proposed)\s+(?:(?:proposed|new|novel|full|final|resulting)\s+)?(?:(?:" + nouns + r")\s+)?)" + en
-            + "|" + en + r"\s*\((?i:ours|our \w+|proposed|this (?:work|paper))\)")
-        paren_rx = re.compile(r"((?:[\w-]+[\s/]+){1,6})\(" + re.escape(name) + r"\)")
-        subj_rx = re.compile(
-            r"(?:^|[,;:(]\s*|\b(?i:while|whereas|but|and|then|thus|hence|where|so)\s+)(?:(?i:the|our)\s+(?:(?i:proposed|new|novel|resulting|full)\s+)?)?" + en
-            + r"(?:\s*\([^)]{0,20}\))?(?:\s+(?:and|or|&)\s+[A-Z][\w-]*)?(?:\s+(?i:" + nouns + r"))?(?:,[^,.]{0,60},)?\s+(?:(?i:" + spec.adverbs + r")\s+){0,2}(?:"
-            + verbs.pattern + r")\b")
-        intro, subject, heavy_subject = [], [], False
-        for s in main:
-            if name not in s.text:
-                continue
-            titled = s.section == "title" and re.match(en + r"\s*:", s.text)  # "W2CL: A Multi-Task Learning Approach ..."
-            if titled or intro_rx.search(s.text) or any(not _abbreviates(name, m.group(1)) for m in paren_rx.finditer(s.text)):
-                intro.append(s)
-            if titled or subj_rx.search(s.text):
-                subject.append(s)
-                heavy_subject = heavy_subject or s.section in HEAVY or s.section == "title" or s.weight >= 2
-        if not intro or not heavy_subject:
+        if _cited(name, all_text, ref_text):
             continue
+        intro = [s for s in where[name] if introduced(name, s)]
+        if not intro:
+            continue
+        claims = [s for s in where[name] if subject(name, s)]
         # its kind: the nouns the paper puts beside it
         votes: dict[str, int] = {}
-        for s in main:
-            if name not in s.text:
-                continue
-            for m in re.finditer(en + r"(?:\s*\([^)]{0,30}\))?,?\s+(?:(?i:is|are)\s+)?" + _DETERMINER + r"\s+((?:[\w-]+\s*){1,6})", s.text):
-                words = m.group(1).split()
-                for i, w in enumerate(words):
-                    # "a set of guidelines", "a family of models": the kind is what the set holds
-                    if _STOP_AT.match(w) and not (w.lower() == "of" and i and _CONTAINER.match(words[i - 1])):
-                        break
-                    k = _kind_of(w, spec)
-                    if k:
-                        votes[k] = votes.get(k, 0) + 1
-                        break
-            for m in re.finditer(en + r"\s+([\w-]+)", s.text):
-                k = _kind_of(m.group(1), spec)
-                if k:
-                    votes[k] = votes.get(k, 0) + 1
-            for m in re.finditer(r"([\w-]+)\s+" + en + r"|([\w-]+),?\s+" + _CALLED + en, s.text):
-                k = _kind_of(m.group(1) or m.group(2), spec)
-                if k:
-                    votes[k] = votes.get(k, 0) + 1
-            # a variant named by its parameter count is a model ("Janus-Pro-7B")
-            if re.search(re.escape(name) + r"[- ]?\d+(?:\.\d+)?[BM]\b", s.text) or re.search(r"[-_]\d+(?:\.\d+)?[BM]$", name):
-                votes["model"] = votes.get("model", 0) + 1
+
+        def vote(word: str | None, votes: dict[str, int] = votes) -> None:
+            k = _kind_of(word, spec) if word else None
+            if k:
+                votes[k] = votes.get(k, 0) + 1
+
+        for s in where[name]:
+            for i, j in _occurrences(name, s.text):
+                m = fr.kind_after.match(s.text, j)
+                if m:
+                    words = m.group(1).split()
+                    for w_i, w in enumerate(words):
+                        # "a set of guidelines", "a family of models": the kind is what the set holds
+                        if _STOP_AT.match(w) and not (w.lower() == "of" and w_i and _CONTAINER.match(words[w_i - 1])):
+                            break
+                        if _kind_of(w, spec):
+                            vote(w)
+                            break
+                m = fr.kind_word_after.match(s.text, j)
+                vote(m.group(1) if m else None)
+                m = fr.kind_word_before.search(s.text[:i])
+                vote((m.group(1) or m.group(2)) if m else None)
+        # a name by its parameter count is a model ("Janus-Pro-7B"), and so is a name whose variants are
+        sized = re.compile(re.escape(name) + r"[- ]?\d+(?:\.\d+)?[BM]$")
+        n_sized = (counts[name] if re.search(r"[-_]\d+(?:\.\d+)?[BM]$", name) else 0) + sum(
+            counts[v] for v in counts if v.startswith(name) and sized.match(v))
+        if n_sized:
+            votes["model"] = votes.get("model", 0) + n_sized
         order = [k for k, _ in spec.kinds]
         kind = max(votes, key=lambda k: (votes[k], -order.index(k))) if votes else spec.default
         # (the title "X: ..." shows the name is the paper's; the sentences that say what X is or does are
         # the quotes: "we propose a simple MLP-based architecture named StockMixer", not the title again)
         seen: set[int] = set()
-        chosen = [s for s in intro + subject if s.section != "title" and not (id(s) in seen or seen.add(id(s)))]
+        chosen = [s for s in intro + claims if s.section != "title" and not (id(s) in seen or seen.add(id(s)))]
         if kind != "none":
             out.append(_Coined(name=name, kind=kind, sentences=chosen))
     return out
