@@ -68,6 +68,7 @@ class _Trait:
     skip_cited: bool = False
     context_note: str = "the paper is not about machine learning"
     void_if: str = ""
+    named: bool = False
 
 
 def _compile(pattern: str, vocab: dict[str, str]) -> Pattern:
@@ -100,6 +101,7 @@ def _spec() -> tuple[dict[str, _Trait], Pattern, Pattern]:
             title_or_abstract=bool(s.get("title_or_abstract", False)),
             context=[_compile(c, vocab) for c in ctx.get("any", [])], context_min=int(ctx.get("min", 0)),
             free_cues=[_compile(c, vocab) for c in s.get("free_cues", [])], skip_cited=bool(s.get("skip_cited", False)),
+            named=bool(s.get("named", False)),
         )
         if ctx.get("note"):
             out[name].context_note = str(ctx["note"])
@@ -109,6 +111,30 @@ def _spec() -> tuple[dict[str, _Trait], Pattern, Pattern]:
             out[name].void_if = str(s["void_if"])
             check_expression(out[name].void_if)
     return out, _compile(vocab["own_work"], vocab), _compile(vocab["others_work"], vocab)
+
+
+@dataclass(frozen=True)
+class _CoinedSpec:
+    verbs: str
+    adverbs: str
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    default: str
+    stop: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _coined_spec() -> _CoinedSpec | None:
+    path = DATA / "profile.yaml"
+    raw = read_data_file(Path("jupyter_review/checklist/data/profile.yaml"), path.read_text(encoding="utf-8"))
+    c = raw.get("coined")
+    if not c:
+        return None
+    kinds = tuple((k, re.compile(rf"^{v}$", re.IGNORECASE)) for k, v in (c.get("kinds") or {}).items())
+    for k, _ in kinds:
+        if k not in TRAITS and k != "none":
+            raise ChecklistError(f"unknown profile trait {k!r} in coined.kinds", path="jupyter_review/checklist/data/profile.yaml")
+    return _CoinedSpec(verbs=str(c["verbs"]), adverbs=str(c.get("adverbs", "(?!)")), kinds=kinds,
+                       default=str(c.get("default_kind", "method")), stop=frozenset(str(x) for x in c.get("stopwords", [])))
 
 
 def labels() -> dict[str, str]:
@@ -345,11 +371,231 @@ def _contribution(sents: list[_Sent]) -> _Sent | None:
     return sents[0] if sents else None
 
 
+# -- the paper's own coined names ---------------------------------------------------------
+
+_NAME = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*)(?![\w-])")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w-])")
+# the words a description may not cross to reach the name after "we propose" ("we propose a method
+# based on X": X is what the method is built on, not its name)
+_NOT_NAMING = r"(?!\b(?i:using|with|on|from|by|via|against|than|over|under|like|unlike|following|for|to|of|in|into|onto|upon|based|atop|beyond|compared|relative|versus|vs)\b)"
+_INTRO_VERB = (r"(?i:\b(?:we|this (?:paper|work|article|note|report)|here,? we)\s+(?:[\w-]+\s+){0,2}?(?:propose|introduce|present|develop|design|call|name|dub|term|"
+               r"coin|build|devise|create|release|describe|contribute|formulate|derive|offer)\w*)\b")
+_CALLED = r"(?i:\b(?:called|named|dubbed|termed|coined|denoted(?: as| by)?|referred to as|(?:we|which we) (?:call|name|dub|term|refer to (?:it |this |them )?as)(?: (?:it|this(?: [\w-]+)?|them|our [\w-]+|the [\w-]+))?)\s+)[\"\u201c\u2018']?"
+_STOP_AT = re.compile(r"^(?i:for|of|that|which|to|with|on|in|and|or|by|from|is|are|was|were|whose|where|when|based|using)$")
+_DETERMINER = r"(?i:an?|the|our|this|its)"
+_CONTAINER = re.compile(r"^(?i:set|suite|family|series|kind|class|type|pair|variety|range|number|combination)$")
+
+
+def _abbreviates(name: str, before: str) -> bool:
+    """Whether the name is the initials of the words before it ("stochastic gradient descent (SGD)")."""
+    caps = [c for c in name if c.isupper()]
+    words = [w for w in re.split(r"[\s/-]+", before.strip()) if w]
+    if len(caps) < 2 or len(words) < len(caps):
+        return False
+    return "".join(w[0].upper() for w in words[-len(caps):]) == "".join(caps)
+
+
+# a citation right after a name: "LAVE (Zhang et al., 2026)", "LLGUIDANCE (Microsoft, 2025)", "X [12]"; an
+# author-year citation opens with a name, a call in a code listing does not ("RI(acc1: float, ..., n: int = 2000)")
+_CITE_AFTER = re.compile(r"\s*(?:\[\d|\([A-Z][^()]{0,80}?\s(?:19|20)\d\d[a-z]?\s*[;,)]|et al\b)")
+
+
+def _cited(name: str, text: str, refs: str) -> bool:
+    """Whether the paper cites the name: a citation right after it anywhere, or the name in the reference list."""
+    if name in refs and _occurrences(name, refs):
+        return True
+    return any(_CITE_AFTER.match(text, j) for _, j in _occurrences(name, text))
+
+
+@dataclass
+class _Coined:
+    name: str
+    kind: str
+    sentences: list[_Sent]  # where it is introduced or is the subject of a claim
+
+
+def _kind_of(word: str, spec: _CoinedSpec) -> str | None:
+    for kind, rx in spec.kinds:
+        if rx.match(word):
+            return kind
+    return None
+
+
+@dataclass(frozen=True)
+class _Frames:
+    """The frames around a name, compiled once: each is matched on the text before an occurrence of
+    the name (``*_before``, anchored at its end) or after it (``*_after``, anchored at its start)."""
+    intro_before: re.Pattern[str]
+    intro_after: re.Pattern[str]
+    subject_before: re.Pattern[str]
+    subject_after: re.Pattern[str]
+    kind_after: re.Pattern[str]
+    kind_word_after: re.Pattern[str]
+    kind_word_before: re.Pattern[str]
+    paren_before: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _frames() -> _Frames | None:
+    spec = _coined_spec()
+    if spec is None:
+        return None
+    nouns = "|".join(rx.pattern[1:-1] for _, rx in spec.kinds)
+    return _Frames(
+        intro_before=re.compile(
+            r"(?:" + _INTRO_VERB + r"(?:" + _NOT_NAMING + r"[^.;:]){0,80}?"
+            + "|" + _CALLED
+            # "our X", "our proposed method X"; not "in our experiments X ..."
+            + "|" + r"(?i:\b(?:our|the proposed)\s+(?:(?:proposed|new|novel|full|final|resulting)\s+)?(?:(?:" + nouns + r")\s+)?)"
+            + r")$"),
+        intro_after=re.compile(
+            r"(?:\s*\([^)]{0,30}\))?,\s+(?i:an?|our|the first)\s|\s+(?:is|are)\s+(?:an?|our)\s"
+            r"|\s*\((?i:ours|our \w+|proposed|this (?:work|paper))\)"),
+        subject_before=re.compile(
+            r"(?:^|[,;:(]\s*|\b(?i:while|whereas|but|and|then|thus|hence|where|so)\s+)"
+            r"(?:(?i:the|our)\s+(?:(?i:proposed|new|novel|resulting|full)\s+)?)?$"),
+        subject_after=re.compile(
+            r"(?:\s*\([^)]{0,20}\))?(?:\s+(?:and|or|&)\s+[A-Z][\w-]*)?(?:\s+(?i:" + nouns + r"))?(?:,[^,.]{0,60},)?\s+(?:(?i:"
+            + spec.adverbs + r")\s+){0,2}(?i:" + spec.verbs + r")\b"),
+        kind_after=re.compile(r"(?:\s*\([^)]{0,30}\))?,?\s+(?:(?i:is|are)\s+)?" + _DETERMINER + r"\s+((?:[\w-]+\s*){1,6})"),
+        kind_word_after=re.compile(r"\s+([\w-]+)"),
+        kind_word_before=re.compile(r"([\w-]+)\s+$|([\w-]+),?\s+" + _CALLED + "$"),
+        paren_before=re.compile(r"((?:[\w-]+[\s/]+){1,6})\($"),
+    )
+
+
+def _occurrences(name: str, text: str) -> list[tuple[int, int]]:
+    """Where the name stands as a whole token in the text."""
+    out, i = [], text.find(name)
+    while i >= 0:
+        j = i + len(name)
+        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")) and (j == len(text) or not (text[j].isalnum() or text[j] in "_-")):
+            out.append((i, j))
+        i = text.find(name, i + 1)
+    return out
+
+
+def _coined_names(analysis: Analysis, sents: list[_Sent]) -> list[_Coined]:
+    """The names the paper coins for its own contributions (profile.yaml `coined`), each with its kind
+    (the trait it is a cue for) and the sentences that introduce it or make it the subject of a claim."""
+    spec, fr = _coined_spec(), _frames()
+    if spec is None or fr is None:
+        return []
+    doc = analysis.document
+    sections = doc.sections
+    everything, refs = [], []
+    for s in doc.sentences:
+        everything.append(s.text)
+        kind = sections[s.section].kind if s.section is not None and s.section < len(sections) else "other"
+        if kind == "references":
+            refs.append(s.text)
+    # (a name in a web address or a file path is written in lower case: "github.com/crisprverse")
+    lower: dict[str, int] = {}
+    for w in _LOWER_WORD.findall(re.sub(r"\S*[/@\\]\S*", " ", "\n".join(everything))):
+        lower[w] = lower.get(w, 0) + 1
+    ref_text = "\n".join(refs)
+    all_text = "\n".join(everything)
+    main = [s for s in sents if s.role == "main"]
+    counts: dict[str, int] = {}
+    inside: dict[str, int] = {}
+    where: dict[str, list[_Sent]] = {}  # name -> the main-text sentences it occurs in
+    for s in main:
+        for m in _NAME.finditer(s.text):
+            tok = m.group(1).rstrip(".")
+            # (two letters only as an acronym: "RI", the Refusal Index)
+            if len(tok) < (2 if tok.isupper() else 3) or tok == tok.lower() or tok in spec.stop:
+                continue
+            if not any(c.isalpha() for c in tok) or tok.isdigit():
+                continue
+            counts[tok] = counts.get(tok, 0) + 1
+            if not where.setdefault(tok, []) or where[tok][-1] is not s:
+                where[tok].append(s)
+            if re.search(r"[A-Za-z]", s.text[: m.start()]):
+                inside[tok] = inside.get(tok, 0) + 1
+
+    def subject(name: str, s: _Sent) -> bool:
+        if s.section == "title" and s.text.startswith(name) and s.text[len(name):].lstrip().startswith(":"):
+            return True  # the title "W2CL: A Multi-Task Learning Approach ..."
+        return any(fr.subject_before.search(s.text[:i]) and fr.subject_after.match(s.text, j) for i, j in _occurrences(name, s.text))
+
+    def introduced(name: str, s: _Sent) -> bool:
+        if s.section == "title" and s.text.startswith(name) and s.text[len(name):].lstrip().startswith(":"):
+            return True
+        for i, j in _occurrences(name, s.text):
+            before = s.text[:i]
+            if fr.intro_before.search(before) or fr.intro_after.match(s.text, j):
+                return True
+            # "(X)" after a description that it does not abbreviate ("Greedy remask (Dgrammar)")
+            if s.text.startswith(")", j):
+                m = fr.paren_before.search(before)
+                if m and not _abbreviates(name, m.group(1)):
+                    return True
+        return False
+
+    out: list[_Coined] = []
+    for name, n in counts.items():
+        # a word the paper also writes in lower case is a word, not a name (a stray "ri" in a code
+        # listing does not make "RI" a word)
+        if n < 2 or not inside.get(name) or lower.get(name.lower(), 0) * 4 >= n:
+            continue
+        heavy = [s for s in where[name] if s.section in HEAVY or s.section == "title" or s.weight >= 2]
+        if not any(subject(name, s) for s in heavy):
+            continue
+        if _cited(name, all_text, ref_text):
+            continue
+        intro = [s for s in where[name] if introduced(name, s)]
+        if not intro:
+            continue
+        claims = [s for s in where[name] if subject(name, s)]
+        # its kind: the nouns the paper puts beside it
+        votes: dict[str, int] = {}
+
+        def vote(word: str | None, votes: dict[str, int] = votes) -> None:
+            k = _kind_of(word, spec) if word else None
+            if k:
+                votes[k] = votes.get(k, 0) + 1
+
+        for s in where[name]:
+            for i, j in _occurrences(name, s.text):
+                m = fr.kind_after.match(s.text, j)
+                if m:
+                    words = m.group(1).split()
+                    for w_i, w in enumerate(words):
+                        # "a set of guidelines", "a family of models": the kind is what the set holds
+                        if _STOP_AT.match(w) and not (w.lower() == "of" and w_i and _CONTAINER.match(words[w_i - 1])):
+                            break
+                        if _kind_of(w, spec):
+                            vote(w)
+                            break
+                m = fr.kind_word_after.match(s.text, j)
+                vote(m.group(1) if m else None)
+                m = fr.kind_word_before.search(s.text[:i])
+                vote((m.group(1) or m.group(2)) if m else None)
+        # a name by its parameter count is a model ("Janus-Pro-7B"), and so is a name whose variants are
+        sized = re.compile(re.escape(name) + r"[- ]?\d+(?:\.\d+)?[BM]$")
+        n_sized = (counts[name] if re.search(r"[-_]\d+(?:\.\d+)?[BM]$", name) else 0) + sum(
+            counts[v] for v in counts if v.startswith(name) and sized.match(v))
+        if n_sized:
+            votes["model"] = votes.get("model", 0) + n_sized
+        order = [k for k, _ in spec.kinds]
+        kind = max(votes, key=lambda k: (votes[k], -order.index(k))) if votes else spec.default
+        # (the title "X: ..." shows the name is the paper's; the sentences that say what X is or does are
+        # the quotes: "we propose a simple MLP-based architecture named StockMixer", not the title again)
+        seen: set[int] = set()
+        chosen = [s for s in intro + claims if s.section != "title" and not (id(s) in seen or seen.add(id(s)))]
+        if kind != "none":
+            out.append(_Coined(name=name, kind=kind, sentences=chosen))
+    return out
+
+
 def build_profile(analysis: Analysis, overrides: Mapping[str, bool] | None = None) -> dict[str, ProfileTrait]:
     """Read the traits from the main text; then apply the referee's corrections."""
     spec, own_rx, others_rx = _spec()
     sents = _sentences(analysis)
     contribution = _contribution(sents)
+    named: dict[str, set[int]] = {}
+    for c in _coined_names(analysis, sents):
+        named.setdefault(c.kind, set()).update(id(s) for s in c.sentences)
     profile: dict[str, ProfileTrait] = {}
     strong_hit: dict[str, bool] = {}
     for name in TRAITS:
@@ -374,7 +620,11 @@ def build_profile(analysis: Analysis, overrides: Mapping[str, bool] | None = Non
             cited = bool(others_rx.search(s.text, s.low) or _CITED.search(s.text))
             if t.skip_cited and cited:
                 continue
-            if not any(c.search(s.text, s.low) for c in t.free_cues):
+            # a sentence that introduces one of the paper's coined names of this kind, or makes it the
+            # subject of a claim, is about the paper's own work ("Dgrammar replaces stochastic lookahead ...")
+            if t.named and id(s) in named.get(name, ()):
+                pass
+            elif not any(c.search(s.text, s.low) for c in t.free_cues):
                 if not any(c.search(s.text, s.low) for c in t.cues):
                     continue
                 # the paper's own work: "we", "our", "this paper" (the title speaks for the paper)
