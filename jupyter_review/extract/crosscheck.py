@@ -1589,6 +1589,15 @@ def _co_located(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], 
 _CITATION_BRACKET = re.compile(r"\([^()]*\b(?:19|20)\d{2}[a-z]?\s*\)")
 
 
+def _tables_by_label(tables: list[Table]) -> dict[str, list[Table]]:
+    """The tables under each label ("Table 2"), in reading order."""
+    by_label: dict[str, list[Table]] = {}
+    for t in tables:
+        if t.label:
+            by_label.setdefault(t.label, []).append(t)
+    return by_label
+
+
 def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document,
                          skip: set[int]) -> list[CrossCheck]:
     """A number in a prose sentence read against the one table cell whose row and column labels
@@ -1602,10 +1611,7 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
     difference, bound, approximation or one of a pair, and a value of the cell's order of magnitude."""
     from ..nlp.context import prose_sentences
 
-    by_label: dict[str, list[Table]] = {}
-    for t in tables:
-        if t.label:
-            by_label.setdefault(t.label, []).append(t)
+    by_label = _tables_by_label(tables)
     axes = {t.id: ([c for c in cells_of[t.id] if c.value is not None]) for t in tables}
     out: list[CrossCheck] = []
     contexts, texts, _toks = prose_sentences(doc)
@@ -2731,10 +2737,7 @@ def _check_differences(tables: list[Table], cells_of: dict[str, list[_Cell]], do
     never a mismatch (the prose may subtract another pair, round, or mean another run)."""
     from ..nlp.context import prose_sentences
 
-    by_label: dict[str, list[Table]] = {}
-    for t in tables:
-        if t.label:
-            by_label.setdefault(t.label, []).append(t)
+    by_label = _tables_by_label(tables)
     out: list[CrossCheck] = []
     contexts, texts, _toks = prose_sentences(doc)
     for ctx, text in zip(contexts, texts):
@@ -2832,10 +2835,7 @@ def _check_ranges(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Do
     (a block read with confidence, of at least three cells); else unverified."""
     from ..nlp.context import prose_sentences
 
-    by_label: dict[str, list[Table]] = {}
-    for t in tables:
-        if t.label:
-            by_label.setdefault(t.label, []).append(t)
+    by_label = _tables_by_label(tables)
     out: list[CrossCheck] = []
     contexts, texts, _toks = prose_sentences(doc)
     for ctx, text in zip(contexts, texts):
@@ -2868,7 +2868,7 @@ def _check_ranges(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Do
         mn = min(block, key=lambda c: float(c.value))
         mx = max(block, key=lambda c: float(c.value))
 
-        def eq(v: float, c: _Cell) -> bool:
+        def eq(v: float, c: _Cell, d: int = d) -> bool:  # (this sentence's decimals, bound here)
             return abs(v - float(c.value)) <= 0.5 * 10 ** (-d) + 0.5 * 10 ** (-_decimals(c.raw)) * (d > _decimals(c.raw)) + 1e-9
 
         where = _where(t, doc)
@@ -2905,10 +2905,7 @@ def _check_count_shares(tables: list[Table], cells_of: dict[str, list[_Cell]], d
     tables read are those the sentence's paragraph cites, or, citing none, every table of the file."""
     from ..nlp.context import prose_sentences
 
-    by_label: dict[str, list[Table]] = {}
-    for t in tables:
-        if t.label:
-            by_label.setdefault(t.label, []).append(t)
+    by_label = _tables_by_label(tables)
     out: list[CrossCheck] = []
     contexts, texts, _toks = prose_sentences(doc)
     for ctx, text in zip(contexts, texts):
