@@ -986,8 +986,7 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             parts.append(("unverified" if reasons else "mismatch", text, named_col[:8], "; ".join(reasons)))
         if not parts:
             continue
-        statuses = [p[0] for p in parts]
-        status = "mismatch" if "mismatch" in statuses else ("unverified" if "unverified" in statuses else "consistent")
+        status = _overall(parts)
         # a subject read from the sentence before ("It scores 70.0% on A and 75.1% on B") is borne
         # out when another number of the sentence is that row's own cell: then a number its row
         # does not hold is a mismatch, not a misread antecedent
@@ -1589,6 +1588,12 @@ def _co_located(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], 
 _CITATION_BRACKET = re.compile(r"\([^()]*\b(?:19|20)\d{2}[a-z]?\s*\)")
 
 
+def _overall(parts: list[tuple]) -> str:
+    """A claim's status from its parts' (status first): any mismatch, else any unverified, else consistent."""
+    statuses = {p[0] for p in parts}
+    return "mismatch" if "mismatch" in statuses else ("unverified" if "unverified" in statuses else "consistent")
+
+
 def _tables_by_label(tables: list[Table]) -> dict[str, list[Table]]:
     """The tables under each label ("Table 2"), in reading order."""
     by_label: dict[str, list[Table]] = {}
@@ -1777,8 +1782,7 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
                 _co_located(text, pool, cells_of, bool(cited), [nums[k][:2] for k in paired | placed_k], doc, parts)
         if not parts:
             continue
-        statuses = [p[0] for p in parts]
-        status = "mismatch" if "mismatch" in statuses else ("unverified" if "unverified" in statuses else "consistent")
+        status = _overall(parts)
         s = ctx.sentence
         claim = Claim(text=text, kind="", kinds=[], hedged=False, location=ctx.location, doc=s.doc, page=s.page, bbox=s.bbox,
                       sentence=i)
@@ -2949,8 +2953,7 @@ def _check_count_shares(tables: list[Table], cells_of: dict[str, list[_Cell]], d
                 parts.append(("unverified", shown, t, [sh, cnt], "the cells were not read with confidence"))
         if not parts:
             continue
-        statuses = [p[0] for p in parts]
-        status = "mismatch" if "mismatch" in statuses else ("unverified" if "unverified" in statuses else "consistent")
+        status = _overall(parts)
         s = ctx.sentence
         claim = Claim(text=text, kind="", kinds=[], hedged=False, location=ctx.location, doc=s.doc, page=s.page, bbox=s.bbox,
                       sentence=ctx.index)
