@@ -87,11 +87,16 @@ _MAG = re.compile(r"^[<>~\u2248]?\d[\d.,]*\s?(?:[KMBTkmbt]|x|\u00d7|ms|s|h|GB|MB
 _DURATION = re.compile(r"^\d+(?:\.\d+)?\s?(?:weeks?|days?|months?|years?|hours?|minutes?|wk|wks|mo|yr|yrs)$", re.I)
 
 
+# a clock time or duration in minutes:seconds or hours:minutes(:seconds) ("2:39", "1:05:12")
+_CLOCK = re.compile(r"^\d{1,3}:[0-5]\d(?::[0-5]\d)?(?:\.\d+)?$")
+
+
 @lru_cache(maxsize=65536)
 def _is_value(t: str) -> bool:
-    """A cell-ish token: a number (also 100K, 7B, 2.5x) or a dash/marker for a missing value."""
+    """A cell-ish token: a number (also 100K, 7B, 2.5x), a duration, or a dash/marker for a missing value."""
     t = t.strip()
-    return _is_num(t) or t in _DASHES or bool(_MAG.match(t)) or t in _YES_NO or bool(_DURATION.match(t))
+    return (_is_num(t) or t in _DASHES or bool(_MAG.match(t)) or t in _YES_NO or bool(_DURATION.match(t))
+            or bool(_CLOCK.match(t)))
 
 
 # statistics cells of clinical and survey tables, read as one value each: a median with its
@@ -2116,9 +2121,16 @@ def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, 
             pitch = cols[z][1] - cols[z][0] + 4
             cov = [z]
             for a, e in ((z - 1, z), (z, z + 1)):
-                if first <= a and e < len(cols):
+                # (a spanner may be centred over the last label column and the first value
+                # column: "Video" over "ID | Length (m:ss)")
+                if (first <= a or (a == first - 1 >= 0 and e == first)) and e < len(cols):
                     mid = (cols[a][0] + cols[e][1]) / 2
-                    if abs(mid - c) < 0.25 * own and own > 0.3 * pitch:
+                    # (there, or centred over the two columns' own names where they are wider
+                    # than the cells: "Video" over "ID | Length (m:ss)", short IDs under "ID")
+                    named = [w for j in (a, e) for w in leaf.get(j, ())] if a < first else []
+                    wide = ((min([cols[a][0]] + [w.x0 for w in leaf.get(a, ())]) + max([cols[e][1]] + [w.x1 for w in leaf.get(e, ())])) / 2
+                            if named else mid)
+                    if min(abs(mid - c), abs(wide - c)) < 0.25 * own and own > 0.3 * pitch:
                         cov = [a, e]
                         break
         info.append((blk, cov, c))
