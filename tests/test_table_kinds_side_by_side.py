@@ -101,9 +101,9 @@ def test_generated_side_by_side(tmp_path, left_head, right_head, titles):
     doc, pg = _page()
     pg.insert_text((72, 90), "Table 3: Results and data, side by side.", fontsize=9)
     y = 112
-    if titles:
-        pg.insert_text((90, y), titles[0], fontsize=8)
-        pg.insert_text((330, y), titles[1], fontsize=8)
+    if titles:  # each sub-caption centred over its own table
+        for text, centre in zip(titles, (158, 410)):
+            pg.insert_text((centre - pymupdf.get_text_length(text, fontsize=8) / 2, y), text, fontsize=8)
         y += 16
     xs_l, xs_r = [72, 170, 220], [320, 420, 480]
     for x, h in zip(xs_l, left_head):
@@ -127,11 +127,18 @@ def test_generated_side_by_side(tmp_path, left_head, right_head, titles):
     assert not any("Heron" in r.system for t in tables for r in t.long if r.value == pytest.approx(55.1))
 
 
-def test_generated_text_column_in_the_middle_is_one_table(tmp_path):
+@pytest.mark.parametrize("upper", [
+    None,
+    # a spanner over each side of the gutter, but over its own columns, not centred on a side
+    [(172, "Size"), (362, "Score")],
+])
+def test_generated_text_column_in_the_middle_is_one_table(tmp_path, upper):
     """A table with a column of names among its values ("Backbone") and no sign of two column
-    sets (no repeated names, no line with a cell on each side) stays one table."""
+    sets (no repeated names, no line with a cell centred over each side) stays one table."""
     doc, pg = _page()
-    pg.insert_text((72, 90), "Table 1: Models compared.", fontsize=9)
+    pg.insert_text((72, 78), "Table 1: Models compared.", fontsize=9)
+    for x, h in upper or ():
+        pg.insert_text((x, 100), h, fontsize=9)
     heads = [(72, "Model"), (170, "Params"), (230, "Backbone"), (330, "Acc"), (390, "F1")]
     for x, h in heads:
         pg.insert_text((x, 112), h, fontsize=9)

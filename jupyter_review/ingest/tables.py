@@ -1371,11 +1371,11 @@ def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _
                          list(region.notes) + ["a section heading under the table ends it"], region.titles)
     rows = region.rows
     body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
-    halves = _side_by_side(region, body_idx)
-    if halves is not None:
-        return [t for half in halves for t in _build(half, pg, doc_index, page_no, page_rules)]
     if len(body_idx) >= 4:
         cols = _columns([rows[k] for k in body_idx])
+        halves = _side_by_side(region, body_idx, cols)
+        if halves is not None:
+            return [t for half in halves for t in _build(half, pg, doc_index, page_no, page_rules)]
         if len(cols) >= 3:
             nlab = _label_cols([rows[k] for k in body_idx], cols)
             nval_cols = len(cols) - nlab
@@ -1416,7 +1416,7 @@ def _labelish(sg: Seg) -> bool:
     return not sg.numeric and sum(ch.isalpha() for ch in sg.text) >= 2
 
 
-def _side_by_side(region: _Region, body_idx: list[int]) -> tuple[_Region, _Region] | None:
+def _side_by_side(region: _Region, body_idx: list[int], cols: list[tuple[float, float]]) -> tuple[_Region, _Region] | None:
     """Two tables printed next to each other under one caption, each with its own label column
     and header ("Models | R-1 R-2 Words" beside "Target | R-1 R-2 Words"; "Classification" over
     one "Method | Rank | Score", "Regression" over the other). Found from the geometry: a gutter
@@ -1424,13 +1424,12 @@ def _side_by_side(region: _Region, body_idx: list[int]) -> tuple[_Region, _Regio
     sub-captions included), with a column of names right of it (a second label column) after a
     column of values; and one more sign that the header is two column sets: the value columns'
     names repeat in order on both sides, or a line without values (a row group, a sub-caption,
-    a spanner) sets a cell on each side, or sets one cell on one side only, centred there.
+    a title) sets one cell centred over each side, or one cell centred over one side only.
     Returns the two halves (each split again if it holds more), or None."""
     rows = region.rows
     if len(body_idx) < 4:
         return None
     body = [rows[k] for k in body_idx]
-    cols = _columns(body)
     if len(cols) < 4:
         return None
 
@@ -1444,6 +1443,14 @@ def _side_by_side(region: _Region, body_idx: list[int]) -> tuple[_Region, _Regio
         gx0, gx1 = cols[j - 1][1], cols[j][0]
         if gx1 - gx0 < 2:
             continue
+        here = col_cells(j)
+        if len(here) < 0.6 * len(body) or sum(1 for sg in here if _labelish(sg)) < 0.8 * len(here):
+            continue  # no second column of names
+        before, lead = col_cells(j - 1), col_cells(0)
+        if sum(1 for sg in lead if _labelish(sg)) < 0.8 * max(1, len(lead)):
+            continue
+        if sum(1 for sg in before if sg.numeric) < 0.8 * max(1, len(before)):
+            continue  # the column before is not one of values
         # a line through the gutter that no word crosses: the widest free x-interval in it
         blocked = sorted((max(gx0, w.x0), min(gx1, w.x1)) for w in words if w.x1 > gx0 and w.x0 < gx1)
         free, at = (gx1 - gx0, gx0) if not blocked else (0.0, gx0)
@@ -1455,13 +1462,6 @@ def _side_by_side(region: _Region, body_idx: list[int]) -> tuple[_Region, _Regio
         if free < 1.5:
             continue
         cut = at + free / 2
-        here, before, lead = col_cells(j), col_cells(j - 1), col_cells(0)
-        if len(here) < 0.6 * len(body) or sum(1 for sg in here if _labelish(sg)) < 0.8 * len(here):
-            continue  # no second column of names
-        if sum(1 for sg in lead if _labelish(sg)) < 0.8 * max(1, len(lead)):
-            continue
-        if sum(1 for sg in before if sg.numeric) < 0.8 * max(1, len(before)):
-            continue  # the column before is not one of values
         left_w = [[w for w in r.words if w.x1 <= cut] for r in rows]
         right_w = [[w for w in r.words if w.x0 >= cut] for r in rows]
         # the value columns' names on each side (the header line right over the body)
@@ -1470,17 +1470,27 @@ def _side_by_side(region: _Region, body_idx: list[int]) -> tuple[_Region, _Regio
         names_r = [sg.text for sg in _segments(right_w[head[-1]])] if head else []
         repeated = len(names_l) >= 3 and len(names_r) >= 3 and names_l[1:] == names_r[1:]
         two_sets = False
+        # each side's extent over its header's last line and its body
+        hl = left_w[head[-1]] if head else []
+        hr = right_w[head[-1]] if head else []
+        sides = ((min([cols[0][0]] + [w.x0 for w in hl]), max([cols[j - 1][1]] + [w.x1 for w in hl])),
+                 (min([cols[j][0]] + [w.x0 for w in hr]), max([cols[-1][1]] + [w.x1 for w in hr])))
+
+        def centred(ws: list[W], side: tuple[float, float]) -> bool:
+            lo, hi = side
+            mid = (min(w.x0 for w in ws) + max(w.x1 for w in ws)) / 2
+            return abs(mid - (lo + hi) / 2) < 0.25 * (hi - lo)
+
         for k, r in enumerate(rows):
             if k in body_idx or r.nval or not r.words:
                 continue
             lw, rw = left_w[k], right_w[k]
-            if lw and rw and len(_segments(lw)) == 1 and len(_segments(rw)) == 1:
-                two_sets = True  # a group row, sub-caption or spanner on each side
+            if (lw and rw and len(_segments(lw)) == 1 and len(_segments(rw)) == 1
+                    and centred(lw, sides[0]) and centred(rw, sides[1])):
+                two_sets = True  # a group row, sub-caption or title centred over each side
             elif k > first_body and bool(lw) != bool(rw):
-                side = lw or rw
-                lo, hi = (cols[0][0], cut) if lw else (cut, cols[-1][1])
-                mid = (min(w.x0 for w in side) + max(w.x1 for w in side)) / 2
-                if abs(mid - (lo + hi) / 2) < 0.1 * (hi - lo) and min(w.x0 for w in side) > lo + 0.1 * (hi - lo):
+                side = sides[0] if lw else sides[1]
+                if centred(lw or rw, side) and min(w.x0 for w in lw or rw) > side[0] + 0.1 * (side[1] - side[0]):
                     two_sets = True  # a group row centred over one side only
         if not (repeated or two_sets):
             continue
