@@ -755,6 +755,39 @@ def _pair_settled(q: Any, partner: Any, q_first: bool, cands: list[tuple[Table, 
     return None
 
 
+def _settle_by_sibling(parts: list[tuple], meta: list[tuple], doc: Document | None) -> None:
+    """A number not borne out only because its name matches several rows ("DeepSeek-Coder-V2" for
+    "DS-Coder-V2-Instruct" and "DS-Coder-V2-Lite-Instruct", "it" read as a family name) is read
+    against the one of those rows that another number of the same sentence, said of the same name,
+    is borne out in ("It scores 21% in Defects4J and 12.7% in SWE-Bench Lite": 12.7% is
+    DS-Coder-V2-Instruct's own cell, so 21% is read against that row's Defects4J cell). Rewritten
+    in place: a mismatch when the settled row's confident cell differs, consistent when it agrees."""
+    if len(parts) != len(meta):
+        return
+    borne: dict[str, set[tuple[str, str]]] = {}
+    for p, m in zip(parts, meta):
+        if p[0] == "consistent" and p[2]:
+            t, c = p[2][0]
+            borne.setdefault(m[0], set()).add((t.id, c.system))
+    for i, (p, m) in enumerate(zip(parts, meta)):
+        name, q, cands, target, eligible = m
+        if p[0] != "unverified" or not eligible or not borne.get(name):
+            continue
+        settled = [(t, c) for t, c in cands if (t.id, c.system) in borne[name]]
+        if len(settled) != 1 or not settled[0][1].confident:
+            continue
+        t, c = settled[0]
+        if not _equal(q.value, q.text, c) and not (c.value and 0.5 <= q.value / c.value <= 2):
+            continue  # a number of another order than the cell's: maybe another quantity
+        why = f"the row another number of the sentence is borne out in, {_leaf(c.system)}"
+        if _equal(q.value, q.text, c):
+            parts[i] = ("consistent", f"{c.system} {q.text} on {target}: {_where(t, doc)} has {c.raw or f'{c.value:g}'} ({why})",
+                        [settled[0]], "")
+        else:
+            parts[i] = ("mismatch", f"the text says {name} reaches {q.text} on {target}; {_where(t, doc)} has "
+                        f"{c.raw or f'{c.value:g}'} for {_leaf(c.system)} / {_leaf(c.column)} ({why})", [settled[0]], "")
+
+
 def _table_average_meant(claim: Claim, doc: Document | None, named_col: list[tuple[Table, _Cell]],
                          cells_of: dict[str, list[_Cell]], read_cols: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
     """An average the sentence names alone ("securing the second-highest average score of 75.3%")
@@ -787,6 +820,8 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
     other_tables = other_tables or []
     for claim in claims:
         parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []  # status, text, cells, reason
+        # per part: the name the number was read for, the number, and (not borne out) the rows the name may mean
+        meta: list[tuple[str, Any, list[tuple[Table, _Cell]], str, bool]] = []
         pos = 0
         respective = _respective_targets(claim, tables, cells_of)
         pairs = _pairs(claim.text, claim.quantities)
@@ -894,10 +929,12 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                                   f"for {_leaf(c.system)}", [hits[0]],
                                   f"the number is that of {_leaf(c.system)}, a longer name than {sorted(closest)[0]}, "
                                   f"which has {next((x.raw for _, x in cands if _leaf(x.system) in closest), '')}"))
+                    meta.append((q.system, q, [(t, x) for t, x in cands if x.column == c.column], target, True))
                     continue
             if hits:
                 t, c = hits[0]
                 parts.append(("consistent", f"{c.system} {q.text} on {target}: {_where(t, doc)} has {c.raw or f'{c.value:g}'}", [hits[0]], ""))
+                meta.append((q.system, q, [], target, False))
                 continue
             reasons = []
             # a pair whose order the partner settles: the partner is the cell of another row of the
@@ -929,6 +966,7 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             # (the cells of the column the sentence names exactly, when there are any: "Open-ended / Arena-Hard",
             # not also "LiveCodeBench / Hard (57)", whose leaf is a word of it)
             named_col = [(t, c) for t, c in cands if c.column == target] or cands
+            cands_col = named_col
             if pair_cell is not None:
                 named_col = [pair_cell]
             if pair_cell is None and (any(len(v) > 1 for v in per_table.values()) or (not exact and len({_leaf(c.system) for _, c in cands}) > 1)) \
@@ -984,8 +1022,12 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             else:
                 text = f"the text says {q.system} reaches {q.text} on {target}; the table says {vals}"
             parts.append(("unverified" if reasons else "mismatch", text, named_col[:8], "; ".join(reasons)))
+            # only the rows the name may mean stand in the way: a sibling number may settle the row
+            meta.append((q.system, q, list(cands_col), target,
+                         bool(reasons) and all(r.startswith("several rows match") for r in reasons)))
         if not parts:
             continue
+        _settle_by_sibling(parts, meta, doc)
         status = _overall(parts)
         # a subject read from the sentence before ("It scores 70.0% on A and 75.1% on B") is borne
         # out when another number of the sentence is that row's own cell: then a number its row
@@ -1603,6 +1645,64 @@ def _tables_by_label(tables: list[Table]) -> dict[str, list[Table]]:
     return by_label
 
 
+# an estimate's interval printed after it: "OR = 1.89; 95% CI = 1.07–3.33", "1.89 (1.07–3.33)",
+# "1.89 (95% CI: 1.07 to 3.33)"
+_INTERVAL_AFTER = re.compile(r"^\s*(?:\(\s*(?:\d{2}(?:\.\d)?\s?%\s*)?(?:(?:CI|confidence interval|credible interval)s?\s*[=:,]?\s*)?|"
+                             r"[;,]\s*(?:\d{2}(?:\.\d)?\s?%\s*)?(?:CI|confidence interval|credible interval)s?\s*[=:,]?\s*)"
+                             r"\[?(?P<lo>[-+\u2212]?\d+(?:\.\d+)?)\s*(?:[\u2013\u2014,;]|-|\bto\b)\s*(?P<hi>[-+\u2212]?\d+(?:\.\d+)?)\s*[\])]?")
+_INTERVAL_CELL = re.compile(r"^(?P<v>[-+\u2212]?\d+(?:\.\d+)?)\s*[*\u2020\u2021]?\s*[(\[]\s*(?P<lo>[-+\u2212]?\d+(?:\.\d+)?)\s*"
+                            r"(?:[\u2013\u2014,;]|-|\bto\b)\s*(?P<hi>[-+\u2212]?\d+(?:\.\d+)?)\s*[)\]]")
+
+
+def _bound(b: str) -> str:
+    return b.replace("\u2212", "-").lstrip("+")
+
+
+def _interval_reads(text: str, nums: list, pool: list[Table], cells_of: dict[str, list[_Cell]], doc: Document,
+                    parts: list) -> set[int]:
+    """Estimates the sentence prints with their interval ("OR = 1.89; 95% CI = 1.07–3.33") read
+    against the one cell that prints the same interval ("1.89 (1.07–3.33)"): two bounds printed
+    alike, one of them with decimals, name the cell better than any label would (an odds ratio
+    table repeats its row labels under several groups and its column labels under bivariate and
+    multivariate models). The estimate is then that cell's: a mismatch when it is not its value
+    (for a cell read with confidence). Returns the numbers read so."""
+    done: set[int] = set()
+    cells = [(t, c) for t in pool for c in cells_of.get(t.id, []) if c.raw and c.value is not None]
+    by_bounds: dict[tuple[str, str], list[tuple[Table, _Cell]]] = {}
+    for t, c in cells:
+        m = _INTERVAL_CELL.match(c.raw.strip())
+        if m:
+            by_bounds.setdefault((_bound(m.group("lo")), _bound(m.group("hi"))), []).append((t, c))
+    if not by_bounds:
+        return done
+    for k, (s0, e0, val, digits, mult) in enumerate(nums):
+        m = _INTERVAL_AFTER.match(text[e0:e0 + 60])
+        if not m or mult != 1.0 or text[e0:e0 + 1] == "%":
+            continue
+        lo, hi = _bound(m.group("lo")), _bound(m.group("hi"))
+        if "." not in lo + hi or float(lo) > float(hi):
+            continue
+        same = by_bounds.get((lo, hi), [])
+        if not same or len({(t.id, c.system, c.column) for t, c in same}) != 1:
+            continue  # no cell prints this interval, or several do: not placed
+        t, cell = same[0]
+        claimed = text[s0:e0].strip()
+        done.add(k)
+        where = f"{_leaf(cell.system)} / {cell.column}"
+        if _same_value(val, digits, mult, claimed, cell) or _round_equal(val, digits, mult, cell):
+            parts.append(("consistent", f"{claimed} ({lo} to {hi}) for {where}: {_where(t, doc)} has {cell.raw}", [(t, cell)], ""))
+            continue
+        reasons = []
+        if not cell.confident:
+            reasons.append("the cell was not read with confidence" + (f": {cell.why}" if cell.why else ""))
+        if re.match(r"^\s*[-+\u2212]", text[max(0, s0 - 1):s0 + 1]) or _DERIVED_AFTER.search(text[e0:]):
+            reasons.append("the number reads as a difference, not a table value")
+        parts.append(("unverified" if reasons else "mismatch",
+                      f"the text says {claimed} with the interval {lo} to {hi}; {_where(t, doc)} prints that interval for "
+                      f"{where} with {cell.raw}", [(t, cell)], "; ".join(reasons)))
+    return done
+
+
 def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document,
                          skip: set[int]) -> list[CrossCheck]:
     """A number in a prose sentence read against the one table cell whose row and column labels
@@ -1655,7 +1755,8 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
         for cited, pool in attempts:
             if parts:
                 break
-            paired = _label_shares(text, nums, pool, axes, doc, parts)
+            paired = _interval_reads(text, nums, pool, cells_of, doc, parts)
+            paired |= _label_shares(text, nums, pool, axes, doc, parts)
             placed_k: set[int] = set()
             if not only_shares:
                 paired |= _ordered_pairs(text, nums, pool, axes, doc, parts)
