@@ -755,6 +755,44 @@ def _pair_settled(q: Any, partner: Any, q_first: bool, cands: list[tuple[Table, 
     return None
 
 
+def _group(system: str) -> str:
+    return " / ".join(system.split(" / ")[:-1])
+
+
+def _settled_by_neighbours(text: str, q: Any, cands: list[tuple[Table, _Cell]],
+                           cells_of: dict[str, list[_Cell]]) -> tuple[Table, _Cell] | None:
+    """Of several rows a name may mean ("VL-HMM |Z| = 2^15" under PENN TREEBANK and WIKITEXT in
+    Table 1, "VL-HMM (2^14)" in two ablation tables), the one that stands in the table, column and
+    row group where the sentence's other numbers are printed ("On PTB, the VL-HMM ... 125.0 on the
+    valid set, outperforming a FF baseline (159.9) and ... the 900-state HMM (284.6)": both in
+    Table 1's Val column under PENN TREEBANK). Two or more other numbers, each printed (as the
+    sentence prints it) in one cell of the candidates' tables, all in one column and group, and one
+    confident candidate there; else None."""
+    tabs = {t.id: t for t, _ in cands}
+    at = text.find(q.text)
+    homes = set()
+    placed = 0
+    # (decimals only, so a bracketed one is a value, not an enumeration mark: "a FF baseline (159.9)")
+    for m0 in _PROSE_NUM.finditer(text):
+        s0, digits = m0.start(), m0.group("n")
+        if at <= s0 < at + len(q.text) or m0.group("m") or "." not in digits or _NOT_A_VALUE.search(text[max(0, s0 - 14):s0]):
+            continue
+        hit = [(tid, c) for tid in tabs for c in cells_of[tid] if c.raw and c.value is not None
+               and (m := _PRINTED_NUM.match(c.raw)) and m.group("n") == digits]
+        if len(hit) != 1:
+            continue
+        tid, c = hit[0]
+        homes.add((tid, c.column, _group(c.system)))
+        placed += 1
+    if placed < 2 or len(homes) != 1:
+        return None
+    tid, col, grp = next(iter(homes))
+    mine = [(t, c) for t, c in cands if t.id == tid and c.column == col and _group(c.system) == grp]
+    if len(mine) != 1 or not mine[0][1].confident:
+        return None
+    return mine[0]
+
+
 def _settle_by_sibling(parts: list[tuple], meta: list[tuple], doc: Document | None) -> None:
     """A number not borne out only because its name matches several rows ("DeepSeek-Coder-V2" for
     "DS-Coder-V2-Instruct" and "DS-Coder-V2-Lite-Instruct", "it" read as a family name) is read
@@ -967,6 +1005,12 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             # not also "LiveCodeBench / Hard (57)", whose leaf is a word of it)
             named_col = [(t, c) for t, c in cands if c.column == target] or cands
             cands_col = named_col
+            if pair_cell is None and len(named_col) > 1:
+                # several rows the name may mean: the one printed where the sentence's other numbers are
+                pair_cell = _settled_by_neighbours(claim.text, q, named_col, cells_of)
+                by_neighbours = pair_cell is not None
+            else:
+                by_neighbours = False
             if pair_cell is not None:
                 named_col = [pair_cell]
             if pair_cell is None and (any(len(v) > 1 for v in per_table.values()) or (not exact and len({_leaf(c.system) for _, c in cands}) > 1)) \
@@ -1015,6 +1059,10 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                 t1, c1 = named_col[0]
                 text = (f"the text says {q.system} reaches {q.text} on {target}; {_where(t1, doc)} has {c1.raw or f'{c1.value:g}'} "
                         f"for {_leaf(c1.system)} / {_leaf(c1.column)}")
+            elif by_neighbours:
+                pt, pc = pair_cell
+                text = (f"the text says {q.system} reaches {q.text} on {target}; {_where(pt, doc)} has {pc.raw or f'{pc.value:g}'} "
+                        f"for {_leaf(pc.system)} / {_leaf(pc.column)}, where the sentence's other numbers are printed")
             elif pair_cell is not None:
                 pt, pc = pair_cell
                 text = (f"the text says {q.text} vs {partner.text} on {target}; {_where(pt, doc)} has {pc.raw or f'{pc.value:g}'} "
