@@ -1605,6 +1605,25 @@ def _printed(n: str, m: str | None, u: str | None) -> tuple[str, str, str]:
     return n, (m or "").strip(), unit
 
 
+def _labels_named_sans_group(labels: list[str], text: str) -> list[str]:
+    """The labels the text names by their own words, without a trailing group word that some other
+    labels end with too and some do not ("COARSE-grained" of "Likert-scale COARSE-grained" and
+    "A/B testing COARSE-grained", beside "None"): a side column of row groups read into the names."""
+    toks = {lab: _core(lab).split() for lab in labels}
+    stripped: dict[str, str] = {}
+    for lab, ws in toks.items():
+        if len(ws) < 2:
+            continue
+        tail = ws[-1]
+        with_tail = [o for o, w in toks.items() if w and w[-1] == tail]
+        if 2 <= len(with_tail) <= len(labels) - 2:
+            stripped[" ".join(ws[:-1])] = lab
+    if not stripped:
+        return []
+    got = _labels_named(list(stripped), text)
+    return [stripped[g] for g in got]
+
+
 def _co_located(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], cited: bool, used: list[tuple[int, int]],
                 doc: Document, parts: list) -> None:
     """Two or more numbers of one sentence that no label placed ("27.6M of the 28.9M PDFs",
@@ -1699,6 +1718,19 @@ def _co_located(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], 
         # ("North America (37, 42.5%) or Europe (33, 37.9%)": 33 is Europe's, not North America's Cohort)
         return
     held = [getattr(c, other) for _k, c in placed]
+    # each number in its own bracket after a clause naming a label of the other axis ("Likert-scale
+    # (24 papers), A/B testing (13 papers)"): that label must be the one whose cell holds it, or a
+    # swap is borne out (a side group word read into the labels, "Likert-scale COARSE-grained", is
+    # not needed to name them)
+    others_all = list(dict.fromkeys(getattr(c, other) for c in cells))
+    for k, c in placed:
+        br = _bracketed(text, nums[k][0])
+        if br < 0:
+            continue
+        clause = re.split(r"[,;:()]|\.\s", text[:br].rstrip())[-1]
+        said = _labels_named(others_all, clause) or _labels_named_sans_group(others_all, clause)
+        if len(said) == 1 and said[0] != getattr(c, other):
+            return
     words_of = Counter(_fold(_tokens(_core(lab))) for lab in held)
     # labels the same words name ("# papers", "% papers" by "papers") tell no cell from another
     named_all = [lab for lab in _labels_named(held, text) if words_of[_fold(_tokens(_core(lab)))] == 1]
