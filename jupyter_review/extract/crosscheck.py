@@ -755,6 +755,121 @@ def _pair_settled(q: Any, partner: Any, q_first: bool, cands: list[tuple[Table, 
     return None
 
 
+def _group(system: str) -> str:
+    return " / ".join(system.split(" / ")[:-1])
+
+
+def _settled_by_neighbours(text: str, q: Any, cands: list[tuple[Table, _Cell]],
+                           cells_of: dict[str, list[_Cell]]) -> tuple[Table, _Cell] | None:
+    """Of several rows a name may mean ("VL-HMM |Z| = 2^15" under PENN TREEBANK and WIKITEXT in
+    Table 1, "VL-HMM (2^14)" in two ablation tables), the one that stands in the table, column and
+    row group where the sentence's other numbers are printed ("On PTB, the VL-HMM ... 125.0 on the
+    valid set, outperforming a FF baseline (159.9) and ... the 900-state HMM (284.6)": both in
+    Table 1's Val column under PENN TREEBANK). Two or more other numbers, each printed (as the
+    sentence prints it) in one cell of the candidates' tables, all in one column and group, and one
+    confident candidate there; else None."""
+    tabs = {t.id: t for t, _ in cands}
+    at = text.find(q.text)
+    homes = set()
+    placed = 0
+    # (decimals only, so a bracketed one is a value, not an enumeration mark: "a FF baseline (159.9)")
+    for m0 in _PROSE_NUM.finditer(text):
+        s0, digits = m0.start(), m0.group("n")
+        if at <= s0 < at + len(q.text) or m0.group("m") or "." not in digits or _NOT_A_VALUE.search(text[max(0, s0 - 14):s0]):
+            continue
+        hit = [(tid, c) for tid in tabs for c in cells_of[tid] if c.raw and c.value is not None
+               and (m := _PRINTED_NUM.match(c.raw)) and m.group("n") == digits]
+        if len(hit) != 1:
+            continue
+        tid, c = hit[0]
+        homes.add((tid, c.column, _group(c.system)))
+        placed += 1
+    if placed < 2 or len(homes) != 1:
+        return None
+    tid, col, grp = next(iter(homes))
+    mine = [(t, c) for t, c in cands if t.id == tid and c.column == col and _group(c.system) == grp]
+    if len(mine) != 1 or not mine[0][1].confident:
+        return None
+    return mine[0]
+
+
+def _settle_by_sibling(parts: list[tuple], meta: list[tuple], doc: Document | None) -> None:
+    """A number not borne out only because its name matches several rows ("DeepSeek-Coder-V2" for
+    "DS-Coder-V2-Instruct" and "DS-Coder-V2-Lite-Instruct", "it" read as a family name) is read
+    against the one of those rows that another number of the same sentence, said of the same name,
+    is borne out in ("It scores 21% in Defects4J and 12.7% in SWE-Bench Lite": 12.7% is
+    DS-Coder-V2-Instruct's own cell, so 21% is read against that row's Defects4J cell). Rewritten
+    in place: a mismatch when the settled row's confident cell differs, consistent when it agrees."""
+    if len(parts) != len(meta):
+        return
+    borne: dict[str, set[tuple[str, str]]] = {}
+    for p, m in zip(parts, meta):
+        if p[0] == "consistent" and p[2]:
+            t, c = p[2][0]
+            borne.setdefault(m[0], set()).add((t.id, c.system))
+    for i, (p, m) in enumerate(zip(parts, meta)):
+        name, q, cands, target, eligible = m
+        if p[0] != "unverified" or not eligible or not borne.get(name):
+            continue
+        settled = [(t, c) for t, c in cands if (t.id, c.system) in borne[name]]
+        if len(settled) != 1 or not settled[0][1].confident:
+            continue
+        t, c = settled[0]
+        if not _equal(q.value, q.text, c) and not (c.value and 0.5 <= q.value / c.value <= 2):
+            continue  # a number of another order than the cell's: maybe another quantity
+        why = f"the row another number of the sentence is borne out in, {_leaf(c.system)}"
+        if _equal(q.value, q.text, c):
+            parts[i] = ("consistent", f"{c.system} {q.text} on {target}: {_where(t, doc)} has {c.raw or f'{c.value:g}'} ({why})",
+                        [settled[0]], "")
+        else:
+            parts[i] = ("mismatch", f"the text says {name} reaches {q.text} on {target}; {_where(t, doc)} has "
+                        f"{c.raw or f'{c.value:g}'} for {_leaf(c.system)} / {_leaf(c.column)} ({why})", [settled[0]], "")
+
+
+def _pair_settled_by_other_pairs(text: str, q: Any, partner: Any, q_first: bool, cands: list[tuple[Table, _Cell]],
+                                 cells_of: dict[str, list[_Cell]]) -> tuple[Table, _Cell] | None:
+    """Of two numbers set against each other, the second the named system's own cell, the row the
+    first stands for when the sentence's other pairs settle it: each other "a vs b" of the sentence
+    is, in another column of the same table, b the named system's cell and a the cell of one other
+    row, the same row for all ("the no-hint setting scores higher than the SuperPAL hint settings
+    (93% vs 92% accuracy, 0.71 vs 0.64 Fleiss κ) and takes less time (41.4 vs 48.2 seconds)": None
+    in the κ and time columns, so 93% is None's accuracy). None when not settled."""
+    own = [(t, c) for t, c in cands if c.confident]
+    if not q_first or len(own) != 1 or len(cands) != 1:
+        return None
+    t, mine = own[0]
+    if not _equal(partner.value, partner.text, mine):
+        return None
+    cells = [c for c in cells_of[t.id] if c.value is not None and c.raw]
+    nums = [m0 for m0 in _PROSE_NUM.finditer(text) if not m0.group("m") and not _NOT_A_VALUE.search(text[max(0, m0.start() - 14):m0.start()])]
+    at_q, at_p = text.find(q.text), text.find(partner.text, max(0, text.find(q.text)))
+    rows: set[str] = set()
+    for a, b in zip(nums, nums[1:]):
+        if a.start() in (at_q, at_p) or b.start() in (at_q, at_p) or not _PAIR_AFTER.match(text[a.end():b.start()]):
+            continue
+        if "." not in a.group("n") + b.group("n"):
+            continue  # two round numbers may meet anywhere
+        found = set()
+        for col in dict.fromkeys(c.column for c in cells):
+            if col == mine.column:
+                continue
+            line = [c for c in cells if c.column == col]
+            own_b = [c for c in line if c.system == mine.system and _same_value(float(b.group("n")), b.group("n"), 1.0, b.group(0), c)]
+            other_a = [c for c in line if c.system != mine.system and _same_value(float(a.group("n")), a.group("n"), 1.0, a.group(0), c)]
+            if own_b and len(other_a) == 1 and all(c.confident for c in line):
+                found.add(other_a[0].system)
+        if len(found) != 1:
+            return None  # a pair of the sentence not placed so (or placed two ways): the order is not settled
+        rows |= found
+    if len(rows) != 1:
+        return None
+    row = next(iter(rows))
+    cell = next((c for c in cells_of[t.id] if c.system == row and c.column == mine.column and c.value is not None), None)
+    if cell is None or not cell.confident or _equal(q.value, q.text, cell):
+        return None
+    return (t, cell)
+
+
 def _table_average_meant(claim: Claim, doc: Document | None, named_col: list[tuple[Table, _Cell]],
                          cells_of: dict[str, list[_Cell]], read_cols: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
     """An average the sentence names alone ("securing the second-highest average score of 75.3%")
@@ -787,6 +902,8 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
     other_tables = other_tables or []
     for claim in claims:
         parts: list[tuple[str, str, list[tuple[Table, _Cell]], str]] = []  # status, text, cells, reason
+        # per part: the name the number was read for, the number, and (not borne out) the rows the name may mean
+        meta: list[tuple[str, Any, list[tuple[Table, _Cell]], str, bool]] = []
         pos = 0
         respective = _respective_targets(claim, tables, cells_of)
         pairs = _pairs(claim.text, claim.quantities)
@@ -894,16 +1011,20 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                                   f"for {_leaf(c.system)}", [hits[0]],
                                   f"the number is that of {_leaf(c.system)}, a longer name than {sorted(closest)[0]}, "
                                   f"which has {next((x.raw for _, x in cands if _leaf(x.system) in closest), '')}"))
+                    meta.append((q.system, q, [(t, x) for t, x in cands if x.column == c.column], target, True))
                     continue
             if hits:
                 t, c = hits[0]
                 parts.append(("consistent", f"{c.system} {q.text} on {target}: {_where(t, doc)} has {c.raw or f'{c.value:g}'}", [hits[0]], ""))
+                meta.append((q.system, q, [], target, False))
                 continue
             reasons = []
             # a pair whose order the partner settles: the partner is the cell of another row of the
             # column (so this number is the named system's), or the named system's own cell in a column
             # of two rows (so this number is the other row's); the one compared cell is then known
             pair_cell = _pair_settled(q, partner, pairs[qi] > qi, cands, cells_of) if partner is not None else None
+            if partner is not None and pair_cell is None:
+                pair_cell = _pair_settled_by_other_pairs(claim.text, q, partner, pairs[qi] > qi, cands, cells_of)
             if _DERIVED.search(before[-40:].rstrip(" (")) or _DERIVED_AFTER.search(after):
                 reasons.append("the number reads as a difference, bound or approximation, not a table value")
             # (the whole sentence: "at k = 5" is cut in two by the number 5 itself)
@@ -929,6 +1050,13 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             # (the cells of the column the sentence names exactly, when there are any: "Open-ended / Arena-Hard",
             # not also "LiveCodeBench / Hard (57)", whose leaf is a word of it)
             named_col = [(t, c) for t, c in cands if c.column == target] or cands
+            cands_col = named_col
+            if pair_cell is None and len(named_col) > 1:
+                # several rows the name may mean: the one printed where the sentence's other numbers are
+                pair_cell = _settled_by_neighbours(claim.text, q, named_col, cells_of)
+                by_neighbours = pair_cell is not None
+            else:
+                by_neighbours = False
             if pair_cell is not None:
                 named_col = [pair_cell]
             if pair_cell is None and (any(len(v) > 1 for v in per_table.values()) or (not exact and len({_leaf(c.system) for _, c in cands}) > 1)) \
@@ -977,6 +1105,10 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                 t1, c1 = named_col[0]
                 text = (f"the text says {q.system} reaches {q.text} on {target}; {_where(t1, doc)} has {c1.raw or f'{c1.value:g}'} "
                         f"for {_leaf(c1.system)} / {_leaf(c1.column)}")
+            elif by_neighbours:
+                pt, pc = pair_cell
+                text = (f"the text says {q.system} reaches {q.text} on {target}; {_where(pt, doc)} has {pc.raw or f'{pc.value:g}'} "
+                        f"for {_leaf(pc.system)} / {_leaf(pc.column)}, where the sentence's other numbers are printed")
             elif pair_cell is not None:
                 pt, pc = pair_cell
                 text = (f"the text says {q.text} vs {partner.text} on {target}; {_where(pt, doc)} has {pc.raw or f'{pc.value:g}'} "
@@ -984,8 +1116,12 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             else:
                 text = f"the text says {q.system} reaches {q.text} on {target}; the table says {vals}"
             parts.append(("unverified" if reasons else "mismatch", text, named_col[:8], "; ".join(reasons)))
+            # only the rows the name may mean stand in the way: a sibling number may settle the row
+            meta.append((q.system, q, list(cands_col), target,
+                         bool(reasons) and all(r.startswith("several rows match") for r in reasons)))
         if not parts:
             continue
+        _settle_by_sibling(parts, meta, doc)
         status = _overall(parts)
         # a subject read from the sentence before ("It scores 70.0% on A and 75.1% on B") is borne
         # out when another number of the sentence is that row's own cell: then a number its row
@@ -1469,6 +1605,25 @@ def _printed(n: str, m: str | None, u: str | None) -> tuple[str, str, str]:
     return n, (m or "").strip(), unit
 
 
+def _labels_named_sans_group(labels: list[str], text: str) -> list[str]:
+    """The labels the text names by their own words, without a trailing group word that some other
+    labels end with too and some do not ("COARSE-grained" of "Likert-scale COARSE-grained" and
+    "A/B testing COARSE-grained", beside "None"): a side column of row groups read into the names."""
+    toks = {lab: _core(lab).split() for lab in labels}
+    stripped: dict[str, str] = {}
+    for lab, ws in toks.items():
+        if len(ws) < 2:
+            continue
+        tail = ws[-1]
+        with_tail = [o for o, w in toks.items() if w and w[-1] == tail]
+        if 2 <= len(with_tail) <= len(labels) - 2:
+            stripped[" ".join(ws[:-1])] = lab
+    if not stripped:
+        return []
+    got = _labels_named(list(stripped), text)
+    return [stripped[g] for g in got]
+
+
 def _co_located(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], cited: bool, used: list[tuple[int, int]],
                 doc: Document, parts: list) -> None:
     """Two or more numbers of one sentence that no label placed ("27.6M of the 28.9M PDFs",
@@ -1563,6 +1718,19 @@ def _co_located(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], 
         # ("North America (37, 42.5%) or Europe (33, 37.9%)": 33 is Europe's, not North America's Cohort)
         return
     held = [getattr(c, other) for _k, c in placed]
+    # each number in its own bracket after a clause naming a label of the other axis ("Likert-scale
+    # (24 papers), A/B testing (13 papers)"): that label must be the one whose cell holds it, or a
+    # swap is borne out (a side group word read into the labels, "Likert-scale COARSE-grained", is
+    # not needed to name them)
+    others_all = list(dict.fromkeys(getattr(c, other) for c in cells))
+    for k, c in placed:
+        br = _bracketed(text, nums[k][0])
+        if br < 0:
+            continue
+        clause = re.split(r"[,;:()]|\.\s", text[:br].rstrip())[-1]
+        said = _labels_named(others_all, clause) or _labels_named_sans_group(others_all, clause)
+        if len(said) == 1 and said[0] != getattr(c, other):
+            return
     words_of = Counter(_fold(_tokens(_core(lab))) for lab in held)
     # labels the same words name ("# papers", "% papers" by "papers") tell no cell from another
     named_all = [lab for lab in _labels_named(held, text) if words_of[_fold(_tokens(_core(lab)))] == 1]
@@ -1601,6 +1769,64 @@ def _tables_by_label(tables: list[Table]) -> dict[str, list[Table]]:
         if t.label:
             by_label.setdefault(t.label, []).append(t)
     return by_label
+
+
+# an estimate's interval printed after it: "OR = 1.89; 95% CI = 1.07–3.33", "1.89 (1.07–3.33)",
+# "1.89 (95% CI: 1.07 to 3.33)"
+_INTERVAL_AFTER = re.compile(r"^\s*(?:\(\s*(?:\d{2}(?:\.\d)?\s?%\s*)?(?:(?:CI|confidence interval|credible interval)s?\s*[=:,]?\s*)?|"
+                             r"[;,]\s*(?:\d{2}(?:\.\d)?\s?%\s*)?(?:CI|confidence interval|credible interval)s?\s*[=:,]?\s*)"
+                             r"\[?(?P<lo>[-+\u2212]?\d+(?:\.\d+)?)\s*(?:[\u2013\u2014,;]|-|\bto\b)\s*(?P<hi>[-+\u2212]?\d+(?:\.\d+)?)\s*[\])]?")
+_INTERVAL_CELL = re.compile(r"^(?P<v>[-+\u2212]?\d+(?:\.\d+)?)\s*[*\u2020\u2021]?\s*[(\[]\s*(?P<lo>[-+\u2212]?\d+(?:\.\d+)?)\s*"
+                            r"(?:[\u2013\u2014,;]|-|\bto\b)\s*(?P<hi>[-+\u2212]?\d+(?:\.\d+)?)\s*[)\]]")
+
+
+def _bound(b: str) -> str:
+    return b.replace("\u2212", "-").lstrip("+")
+
+
+def _interval_reads(text: str, nums: list, pool: list[Table], cells_of: dict[str, list[_Cell]], doc: Document,
+                    parts: list) -> set[int]:
+    """Estimates the sentence prints with their interval ("OR = 1.89; 95% CI = 1.07–3.33") read
+    against the one cell that prints the same interval ("1.89 (1.07–3.33)"): two bounds printed
+    alike, one of them with decimals, name the cell better than any label would (an odds ratio
+    table repeats its row labels under several groups and its column labels under bivariate and
+    multivariate models). The estimate is then that cell's: a mismatch when it is not its value
+    (for a cell read with confidence). Returns the numbers read so."""
+    done: set[int] = set()
+    cells = [(t, c) for t in pool for c in cells_of.get(t.id, []) if c.raw and c.value is not None]
+    by_bounds: dict[tuple[str, str], list[tuple[Table, _Cell]]] = {}
+    for t, c in cells:
+        m = _INTERVAL_CELL.match(c.raw.strip())
+        if m:
+            by_bounds.setdefault((_bound(m.group("lo")), _bound(m.group("hi"))), []).append((t, c))
+    if not by_bounds:
+        return done
+    for k, (s0, e0, val, digits, mult) in enumerate(nums):
+        m = _INTERVAL_AFTER.match(text[e0:e0 + 60])
+        if not m or mult != 1.0 or text[e0:e0 + 1] == "%":
+            continue
+        lo, hi = _bound(m.group("lo")), _bound(m.group("hi"))
+        if "." not in lo + hi or float(lo) > float(hi):
+            continue
+        same = by_bounds.get((lo, hi), [])
+        if not same or len({(t.id, c.system, c.column) for t, c in same}) != 1:
+            continue  # no cell prints this interval, or several do: not placed
+        t, cell = same[0]
+        claimed = text[s0:e0].strip()
+        done.add(k)
+        where = f"{_leaf(cell.system)} / {cell.column}"
+        if _same_value(val, digits, mult, claimed, cell) or _round_equal(val, digits, mult, cell):
+            parts.append(("consistent", f"{claimed} ({lo} to {hi}) for {where}: {_where(t, doc)} has {cell.raw}", [(t, cell)], ""))
+            continue
+        reasons = []
+        if not cell.confident:
+            reasons.append("the cell was not read with confidence" + (f": {cell.why}" if cell.why else ""))
+        if re.match(r"^\s*[-+\u2212]", text[max(0, s0 - 1):s0 + 1]) or _DERIVED_AFTER.search(text[e0:]):
+            reasons.append("the number reads as a difference, not a table value")
+        parts.append(("unverified" if reasons else "mismatch",
+                      f"the text says {claimed} with the interval {lo} to {hi}; {_where(t, doc)} prints that interval for "
+                      f"{where} with {cell.raw}", [(t, cell)], "; ".join(reasons)))
+    return done
 
 
 def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], doc: Document,
@@ -1655,7 +1881,8 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
         for cited, pool in attempts:
             if parts:
                 break
-            paired = _label_shares(text, nums, pool, axes, doc, parts)
+            paired = _interval_reads(text, nums, pool, cells_of, doc, parts)
+            paired |= _label_shares(text, nums, pool, axes, doc, parts)
             placed_k: set[int] = set()
             if not only_shares:
                 paired |= _ordered_pairs(text, nums, pool, axes, doc, parts)

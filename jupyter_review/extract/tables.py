@@ -25,7 +25,7 @@ _MISSING = {"", "-", "--", "---", "\u2013", "\u2014", "\u2212", "\u2010", "\u201
             "\u00d7", "\u2717", "/", "nan", "?", "\u2026", "...", "..", "nd", "n.d."}
 _FOOT = "*\u2020\u2021\u00a7\u00b6\u2217\u22c6\u2605\u2606#"
 _NUMBER = re.compile(
-    r"^(?P<sign>[-+\u2212\u2013]?)\s*(?P<num>(?:(?:\d{1,3}(?:[,\u2009\u202f ]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d{1,3})?)"
+    r"^(?P<sign>[-+\u2212\u2013]?)\s*(?P<num>(?:(?:\d{1,3}(?:[,\u2009\u202f ]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE]\s?[-+]?\s?\d{1,3})?)"
     r"\s*(?P<pct>%|[x\u00d7]|)"
     r"(?:\s*(?:\u00b1|\+/-|\+-)\s*(?P<sd>\d+(?:\.\d+)?)\s*%?|\s*\(\s*(?:\u00b1\s*)?(?P<sd2>\d+(?:\.\d+)?)\s*\)|\s*\[[^\]]*\])?"
     r"\s*(?P<foot>[" + re.escape(_FOOT) + r"]{0,3}|\^?[a-d]|\(?[a-d]\))?$"
@@ -187,6 +187,23 @@ _STAT_HEAD = re.compile(
 # "Subgroup", "Population"): the columns are the arms, regimens or systems
 _POPULATION_HEAD = re.compile(r"^\s*(?:(?:age|patient|population|risk|study) groups?|sub-?groups?|populations?|cohorts?|age bands?)\s*$", re.I)
 _SYSTEM_HEAD = re.compile(r"^\s*(?:models?|methods?|systems?|approach(?:es)?|baselines?|architectures?|variants?|configurations?|ablations?|settings)\b", re.I)
+# a row naming a setting of a model or of its training ("# Total Parameters (#TP)", "Pre-training
+# Tokens", "LR Scheduler", "Hidden size", "Batch size", "Warmup steps"): the whole label, so an
+# ablation row that mentions one ("w/o dropout", "+ larger batch size") is not one
+_SETTING_ROW = re.compile(
+    r"^\s*(?:#\s*|no\.\s*|num\.?\s*|number of\s+)?"
+    r"(?:(?:total|active|activated|non-embedding|embedding|trainable|hidden|intermediate|ffn|model|"
+    r"max(?:imum)?\.?|min(?:imum)?\.?|peak|initial|final|base|global|micro|per-device|pre-?training|training|"
+    r"train|fine-?tuning|context|sequence|seq\.?|attention|query|kv|key-value|routed|shared|expert|vocab(?:ulary)?|"
+    r"gradient|weight|learning|lr|warm-?up|label|position(?:al)?|rope|adam|dropout|batch)[\s-]+){0,3}"
+    r"(?:param(?:eter)?s?\.?|layers?|heads?|tokens?|dim(?:ension)?s?|size|width|depth|length|len\.?|"
+    r"learning\s+rate(?:\s+schedule(?:r)?)?|lr(?:\s+schedule(?:r)?)?|schedul(?:e|er)|optimi[sz]er|"
+    r"warm-?up(?:\s+(?:steps|ratio|tokens))?|decay|dropout|epochs?|steps?|iterations?|clipping|clip|"
+    r"momentum|smoothing|precision|experts?|activation(?:\s+function)?|norm(?:alization)?|theta|"
+    r"architecture|tokenizer|vocab(?:ulary)?|epsilon|eps|[\u03b2\u03b5]\d?|beta\s?\d?|adam\s+[\u03b2\u03b5]\d?)"
+    r"\s*(?:\([^)]{0,16}\))?\s*:?\s*$",
+    re.I,
+)
 # value columns that describe a dataset (its size and make-up), not systems evaluated on it
 _PROPERTY_HEAD = re.compile(
     r"^\s*(?:#|no\.\s|num\.?\s|number of\b|n_|[A-Za-z]\s*$|\|[A-Za-z]\|\s*$|"
@@ -321,6 +338,12 @@ def _table_of(doc: Document, rt: RawTable, n: int) -> Table:
     table.regrouped = any(_regroup_cells(r) for r in body)
     orient, oconf, owhy = _orientation_evidence(table, value_rows, value_bold, sys_col, _own_name(doc, rt.doc))
     table.orientation = orient
+    if orient == "columns" and attr_cols and _rows_are_settings(table, value_rows, sys_col):
+        # systems across the top, the rows their settings: the word and size columns ("Cosine",
+        # "16B") taken for the rows' attributes are the systems' values
+        table.metric_columns = sorted(set(table.metric_columns) | {j for j in attr_cols if j > sys_col})
+        attr_cols = [j for j in attr_cols if j < sys_col]
+        table.attribute_columns = attr_cols
     table.notes.append("orientation: " + ("systems are columns" if orient == "columns" else "systems are rows")
                        + f" ({'; '.join(owhy)})")
     cap_text = caption
@@ -565,6 +588,22 @@ def _describes_entries(table: Table, sys_col: int, rows: list[list[str]] | None 
     return n_prop >= 0.6 * (len(props) + len(attrs)) or _columns_measure_entries(table, rows)
 
 
+def _rows_are_settings(table: Table, rows: list[list[str]], sys_col: int) -> bool:
+    """Most row labels (at least three, and 60%) name a setting of a model or of its training
+    ("# Total Parameters (#TP)", "LR Scheduler", "Layers") while no value column does: the
+    systems are the columns, whatever the corner cell says."""
+    labels = [r[sys_col].strip() for r in rows if sys_col < len(r) and r[sys_col].strip()]
+    # (value columns of words and unit-suffixed numbers, "16B" | "Cosine", are set apart as
+    # attribute columns: they count as the columns here)
+    js = sorted(set(table.metric_columns) | set(getattr(table, "attribute_columns", []) or []))
+    cols = [table.columns[j].split(" / ")[-1] for j in js if j < len(table.columns) and j != sys_col]
+    if len(labels) < 3 or not cols:
+        return False
+    if any(_SETTING_ROW.match(c) or _SETTING_HEAD.match(c) for c in cols):
+        return False
+    return sum(1 for t in labels if _SETTING_ROW.match(t)) >= max(3, 0.6 * len(labels))
+
+
 def _own_name(doc: Document, doc_index: int) -> str:
     """The paper's own system as its title names it before a colon ("MoBA: Mixture of Block
     Attention" -> "MoBA"), or ""."""
@@ -600,6 +639,13 @@ def _orientation_evidence(table: Table, rows: list[list[str]], bold: list[list[b
     elif _BENCH_HEAD.match(leaf) or _BENCH_TAIL.search(leaf):
         score += 3
         why.append(f"label column headed {leaf!r}")
+    elif _rows_are_settings(table, rows, sys_col):
+        # "Model | DeepSeek-Coder-V2-Lite | DeepSeek-Coder-V2" over "# Total Parameters", "LR
+        # Scheduler" (or "Hyperparameter | BERT | RoBERTa"): the rows are settings of the systems
+        # across the top, whatever the corner cell says (a "Model" there names the columns)
+        score += 3
+        why.append((f"label column headed {leaf!r}, but its" if leaf.strip() else "its")
+                   + " rows are settings of the systems across the top")
     elif _SYSTEM_HEAD.match(leaf):
         score -= 3
         why.append(f"label column headed {leaf!r}")

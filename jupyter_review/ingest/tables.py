@@ -702,7 +702,18 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
         far, near = rows[got[k]], rows[got[k - 1]]
         return (far.y1 > near.y0 + 0.5) if step < 0 else (near.y1 > far.y0 + 0.5)
 
-    while got and not _tabular(rows[got[-1]]) and not _band(-1):
+    def _name_top(k: int) -> bool:
+        # growing up: the upper line of the one column name set on two lines ("Largest top-10"
+        # over "F1 change", the other names on the lower line only), tight over that name's cell
+        if step > 0 or len(got) < 2:
+            return False
+        far, near = rows[got[k]], rows[got[k - 1]]
+        if len(far.segs) != 1 or far.nval or near.nval or len(near.segs) < 2 or near.y0 - far.y1 > 0.6 * med_h:
+            return False
+        s = far.segs[0]
+        return len(s.text.split()) <= 4 and any(s.x0 >= n.x0 - med_h and s.x1 <= n.x1 + med_h for n in near.segs)
+
+    while got and not _tabular(rows[got[-1]]) and not _band(-1) and not _name_top(-1):
         got.pop()
     return got
 
