@@ -87,11 +87,16 @@ _MAG = re.compile(r"^[<>~\u2248]?\d[\d.,]*\s?(?:[KMBTkmbt]|x|\u00d7|ms|s|h|GB|MB
 _DURATION = re.compile(r"^\d+(?:\.\d+)?\s?(?:weeks?|days?|months?|years?|hours?|minutes?|wk|wks|mo|yr|yrs)$", re.I)
 
 
+# a clock time or duration in minutes:seconds or hours:minutes(:seconds) ("2:39", "1:05:12")
+_CLOCK = re.compile(r"^\d{1,3}:[0-5]\d(?::[0-5]\d)?(?:\.\d+)?$")
+
+
 @lru_cache(maxsize=65536)
 def _is_value(t: str) -> bool:
-    """A cell-ish token: a number (also 100K, 7B, 2.5x) or a dash/marker for a missing value."""
+    """A cell-ish token: a number (also 100K, 7B, 2.5x), a duration, or a dash/marker for a missing value."""
     t = t.strip()
-    return _is_num(t) or t in _DASHES or bool(_MAG.match(t)) or t in _YES_NO or bool(_DURATION.match(t))
+    return (_is_num(t) or t in _DASHES or bool(_MAG.match(t)) or t in _YES_NO or bool(_DURATION.match(t))
+            or bool(_CLOCK.match(t)))
 
 
 # statistics cells of clinical and survey tables, read as one value each: a median with its
@@ -149,6 +154,7 @@ class W:
     italic: bool = False
     mark: str = ""  # a superscript / footnote marker printed small and raised after the word
     sub: bool = False  # a subscript printed small and lowered after the word before it (CHAIR_s)
+    code: bool = False  # a letter code read as a value (a column of "P" / "N", "A" / "B+"): see _code_columns
     # centre line and height, read tens of thousands of times per page: computed once
     cy: float = field(init=False, repr=False, compare=False)
     h: float = field(init=False, repr=False, compare=False)
@@ -184,7 +190,7 @@ class Seg:
 
     @cached_property
     def numeric(self) -> bool:
-        return (_is_value(self.text) or _is_num(self.text.replace(" ", "")) or (len(self.words) <= 3 and (_is_num(self.words[0].text) or bool(_MAG.match(self.words[0].text)))
+        return (_is_value(self.text) or all(w.code for w in self.words) or _is_num(self.text.replace(" ", "")) or (len(self.words) <= 3 and (_is_num(self.words[0].text) or bool(_MAG.match(self.words[0].text)))
                     and _pm_tail(self.words[1:]))
                 or _is_stat(self.text))
 
@@ -747,6 +753,8 @@ class _Region:
     x0: float
     x1: float
     notes: list[str] = field(default_factory=list)
+    # tops of header lines whose one label names the whole table (a side-by-side table's own title)
+    titles: tuple[float, ...] = ()
 
 
 def _x_range(cap: Caption | None, pw: float, ws: list[W], others: list[tuple[float, float, float, float]] = ()) -> tuple[float, float]:
@@ -835,6 +843,8 @@ def _regions(ws: list[W], pw: float, ph: float, table_caps: list[tuple[int, Capt
         down = _grow(rows, below_start, 1, width, med_h, other_caps) if below_start < len(rows) else []
         up = _grow(rows, above_start, -1, width, med_h, other_caps) if above_start >= 0 else []
         nd, nu = _numeric_rows(rows, down), _numeric_rows(rows, up)
+        if nd < 2 and nu < 2 and (_code_columns(rows, down) or _code_columns(rows, up)):
+            nd, nu = _numeric_rows(rows, down), _numeric_rows(rows, up)
         cands.append((ci, cap, rows, xa, xb, down if nd >= 2 else [], up if nu >= 2 else [], nd, nu))
     # captions with a table on one side only show the page's convention (above/below)
     votes_above = sum(1 for c in cands if c[5] and not c[6])
@@ -870,6 +880,55 @@ def _regions(ws: list[W], pw: float, ph: float, table_caps: list[tuple[int, Capt
     if not table_caps:
         regions.extend(_uncaptioned(ws, pw, med_h, all_caps))
     return regions
+
+
+# a letter code that may stand for a value: a grade or rating ("A", "B+", "C-"), a sign or answer
+# ("P" / "N", "Y"), an abbreviation of two capitals ("NC", "HM")
+_CODE = re.compile(r"^[A-Z]{1,2}[+\-\u2212]?$")
+
+
+def _code_columns(rows: list[Row], idx: list[int]) -> bool:
+    """Letters as a table's values, in a table without numbers: a column of short letter codes
+    ("P", "N", "B+") set after a row name, three or more of them lined up on one edge or centre,
+    with nothing but codes (or nothing) in that column from its first code to its last. A name
+    column has words of several lengths; a column of codes is the table's values. The codes'
+    words are marked so that their cells count as values; True when a column was found."""
+    if len(idx) < 3:
+        return False
+    cand = [(k, sg) for k in idx for sg in rows[k].segs[1:] if len(sg.words) == 1 and _CODE.match(sg.text)]
+    if len(cand) < 3:
+        return False
+    h = statistics.median([w.h for k in idx for w in rows[k].words])
+    cols: list[list[tuple[int, Seg]]] = []
+    for k, sg in cand:
+        for c in cols:
+            ref = c[0][1]
+            if abs(sg.x0 - ref.x0) < 0.6 * h or abs((sg.x0 + sg.x1) / 2 - (ref.x0 + ref.x1) / 2) < 0.6 * h:
+                c.append((k, sg))
+                break
+        else:
+            cols.append([(k, sg)])
+    found = False
+    for c in cols:
+        ks = sorted({k for k, _ in c})
+        if len(ks) < 3:
+            continue
+        x0, x1 = min(sg.x0 for _, sg in c), max(sg.x1 for _, sg in c)
+        inside = [k for k in idx if ks[0] <= k <= ks[-1]]
+        # every other cell under the codes' band, between the first and the last code, is a code too
+        if any(_overlap(sg.x0, sg.x1, x0, x1) > 0 and not (len(sg.words) == 1 and _CODE.match(sg.text)) and not sg.numeric
+               for k in inside for sg in rows[k].segs):
+            continue
+        # each code follows a name on its row
+        if not all(any(sum(ch.isalpha() for ch in o.text) >= 2 and o.x1 < sg.x0 for o in rows[k].segs) for k, sg in c):
+            continue
+        for k, sg in c:
+            sg.words[0].code = True
+            sg.__dict__.pop("numeric", None)
+            rows[k].__dict__.pop("nval", None)
+            rows[k].__dict__.pop("nnum", None)
+        found = True
+    return found
 
 
 def _uncaptioned(ws: list[W], pw: float, med_h: float, all_caps: list[tuple[float, float, float, float]]) -> list[_Region]:
@@ -1316,15 +1375,18 @@ def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _
         top_at = _smaller_type_over_rule(region.rows, page_rules)
         if top_at is not None:
             region = _Region(region.rows[top_at:], region.caption, region.cap_bbox, region.x0, region.x1,
-                             list(region.notes) + ["smaller type over the table's opening rule (a figure's text) left out"])
+                             list(region.notes) + ["smaller type over the table's opening rule (a figure's text) left out"], region.titles)
     cut = _section_heading_at(region.rows)
     if cut is not None:
         region = _Region(region.rows[:cut], region.caption, region.cap_bbox, region.x0, region.x1,
-                         list(region.notes) + ["a section heading under the table ends it"])
+                         list(region.notes) + ["a section heading under the table ends it"], region.titles)
     rows = region.rows
     body_idx = [k for k, r in enumerate(rows) if _is_body(r)]
     if len(body_idx) >= 4:
         cols = _columns([rows[k] for k in body_idx])
+        halves = _side_by_side(region, body_idx, cols)
+        if halves is not None:
+            return [t for half in halves for t in _build(half, pg, doc_index, page_no, page_rules)]
         if len(cols) >= 3:
             nlab = _label_cols([rows[k] for k in body_idx], cols)
             nval_cols = len(cols) - nlab
@@ -1339,9 +1401,9 @@ def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _
                         and abs(r.segs[0].x0 - stub.x0) < 3 and any(_is_body(x) for x in rows[k + 1:k + 4])):
                     # the header's lowest line printed again ("Method | Dataset: ParaSCI ACL | Dataset:
                     # MSRPC"): a second block under the same upper header lines (the metric names)
-                    first = _Region(rows[:k], region.caption, region.cap_bbox, region.x0, region.x1, list(region.notes))
+                    first = _Region(rows[:k], region.caption, region.cap_bbox, region.x0, region.x1, list(region.notes), region.titles)
                     rest = _Region(head[:-1] + rows[k:], region.caption, region.cap_bbox, region.x0, region.x1,
-                                   list(region.notes) + ["second block of a stacked table (header line repeated)"])
+                                   list(region.notes) + ["second block of a stacked table (header line repeated)"], region.titles)
                     return _build(first, pg, doc_index, page_no, page_rules) + _build(rest, pg, doc_index, page_no, page_rules)
                 if len(r.segs) < max(3, nval_cols // 2 + 1):
                     continue
@@ -1352,12 +1414,113 @@ def _build(region: _Region, pg: Any, doc_index: int, page_no: int, page_rules: _
                 if not _second_header(r, rows[k - 1], head, rows[k + 1:k + 4], page_rules):
                     continue  # a row of text values ("Backbone | ViT-B | ResNet", "Valid | k/511 | ...") among the rows
                 if any(_is_body(x) for x in rows[k + 1:k + 4]):
-                    first = _Region(rows[:k], region.caption, region.cap_bbox, region.x0, region.x1, list(region.notes))
+                    first = _Region(rows[:k], region.caption, region.cap_bbox, region.x0, region.x1, list(region.notes), region.titles)
                     rest = _Region(rows[k:], region.caption, region.cap_bbox, region.x0, region.x1,
-                                   list(region.notes) + ["second block of a stacked table (own header line)"])
+                                   list(region.notes) + ["second block of a stacked table (own header line)"], region.titles)
                     return _build(first, pg, doc_index, page_no, page_rules) + _build(rest, pg, doc_index, page_no, page_rules)
     one = _build_one(region, pg, doc_index, page_no, page_rules)
     return [one] if one is not None else []
+
+
+def _labelish(sg: Seg) -> bool:
+    """A cell that names its row: words, not a value."""
+    return not sg.numeric and sum(ch.isalpha() for ch in sg.text) >= 2
+
+
+def _side_by_side(region: _Region, body_idx: list[int], cols: list[tuple[float, float]]) -> tuple[_Region, _Region] | None:
+    """Two tables printed next to each other under one caption, each with its own label column
+    and header ("Models | R-1 R-2 Words" beside "Target | R-1 R-2 Words"; "Classification" over
+    one "Method | Rank | Score", "Regression" over the other). Found from the geometry: a gutter
+    between two columns that no word of any line of the region crosses (header, group rows and
+    sub-captions included), with a column of names right of it (a second label column) after a
+    column of values; and one more sign that the header is two column sets: the value columns'
+    names repeat in order on both sides, or a line without values (a row group, a sub-caption,
+    a title) sets one cell centred over each side, or one cell centred over one side only.
+    Returns the two halves (each split again if it holds more), or None."""
+    rows = region.rows
+    if len(body_idx) < 4:
+        return None
+    body = [rows[k] for k in body_idx]
+    if len(cols) < 4:
+        return None
+
+    def col_cells(j: int) -> list[Seg]:
+        c0, c1 = cols[j]
+        return [sg for r in body for sg in r.segs if sg.x0 >= c0 - 0.5 and sg.x1 <= c1 + 0.5]
+
+    first_body = body_idx[0]
+    words = [w for r in rows for w in r.words]
+    for j in range(2, len(cols) - 1):
+        gx0, gx1 = cols[j - 1][1], cols[j][0]
+        if gx1 - gx0 < 2:
+            continue
+        here = col_cells(j)
+        if len(here) < 0.6 * len(body) or sum(1 for sg in here if _labelish(sg)) < 0.8 * len(here):
+            continue  # no second column of names
+        before, lead = col_cells(j - 1), col_cells(0)
+        if sum(1 for sg in lead if _labelish(sg)) < 0.8 * max(1, len(lead)):
+            continue
+        if sum(1 for sg in before if sg.numeric) < 0.8 * max(1, len(before)):
+            continue  # the column before is not one of values
+        # a line through the gutter that no word crosses: the widest free x-interval in it
+        blocked = sorted((max(gx0, w.x0), min(gx1, w.x1)) for w in words if w.x1 > gx0 and w.x0 < gx1)
+        free, at = (gx1 - gx0, gx0) if not blocked else (0.0, gx0)
+        edge = gx0
+        for a, b in blocked + [(gx1, gx1)]:
+            if a - edge > free:
+                free, at = a - edge, edge
+            edge = max(edge, b)
+        if free < 1.5:
+            continue
+        cut = at + free / 2
+        left_w = [[w for w in r.words if w.x1 <= cut] for r in rows]
+        right_w = [[w for w in r.words if w.x0 >= cut] for r in rows]
+        # the value columns' names on each side (the header line right over the body)
+        head = [k for k in range(first_body) if rows[k].words]
+        names_l = [sg.text for sg in _segments(left_w[head[-1]])] if head else []
+        names_r = [sg.text for sg in _segments(right_w[head[-1]])] if head else []
+        repeated = len(names_l) >= 3 and len(names_r) >= 3 and names_l[1:] == names_r[1:]
+        two_sets = False
+        # each side's extent over its header's last line and its body
+        hl = left_w[head[-1]] if head else []
+        hr = right_w[head[-1]] if head else []
+        sides = ((min([cols[0][0]] + [w.x0 for w in hl]), max([cols[j - 1][1]] + [w.x1 for w in hl])),
+                 (min([cols[j][0]] + [w.x0 for w in hr]), max([cols[-1][1]] + [w.x1 for w in hr])))
+
+        def centred(ws: list[W], side: tuple[float, float]) -> bool:
+            lo, hi = side
+            mid = (min(w.x0 for w in ws) + max(w.x1 for w in ws)) / 2
+            return abs(mid - (lo + hi) / 2) < 0.25 * (hi - lo)
+
+        for k, r in enumerate(rows):
+            if k in body_idx or r.nval or not r.words:
+                continue
+            lw, rw = left_w[k], right_w[k]
+            if (lw and rw and len(_segments(lw)) == 1 and len(_segments(rw)) == 1
+                    and centred(lw, sides[0]) and centred(rw, sides[1])):
+                two_sets = True  # a group row, sub-caption or title centred over each side
+            elif k > first_body and bool(lw) != bool(rw):
+                side = sides[0] if lw else sides[1]
+                if centred(lw or rw, side) and min(w.x0 for w in lw or rw) > side[0] + 0.1 * (side[1] - side[0]):
+                    two_sets = True  # a group row centred over one side only
+        if not (repeated or two_sets):
+            continue
+
+        def half(ws_rows: list[list[W]], x0: float, x1: float) -> _Region:
+            out = []
+            titles = []
+            for k, ws in enumerate(ws_rows):
+                if ws:
+                    r = Row(list(ws))
+                    r.segs = _segments(r.words)
+                    out.append(r)
+                    if head and k < head[-1] and len(r.segs) == 1:
+                        titles.append(r.y0)  # a line over this table's header: its title
+            return _Region(out, region.caption, region.cap_bbox, x0, x1,
+                           list(region.notes) + ["one of two tables side by side under one caption"], tuple(titles))
+
+        return half(left_w, region.x0, cut), half(right_w, cut, region.x1)
+    return None
 
 
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z](?:\.\d{1,2}){1,3})\.?$")
@@ -1572,6 +1735,9 @@ def _build_one(region: _Region, pg: Any, doc_index: int, page_no: int, page_rule
         ruled: list[tuple[Seg, list[int], tuple[float, float, float]]] = []
         for sg in hsegs:
             cov = _covers(cols, sg.x0, sg.x1)
+            if len(hsegs) == 1 and r is not header_rows[-1] and any(abs(sg.y0 - y) < 1 for y in region.titles):
+                span_items.append((sg.y0, list(range(nlab_h, ncol)), sg.words))
+                continue
             rule = [ru for ru in rules if sg.y1 - 1.5 <= ru[2] <= sg.y1 + 9 and ru[0] <= sg.x0 + 2 and ru[1] >= sg.x1 - 2]
             if rule:
                 ru = min(rule, key=lambda t: t[2])
@@ -1976,9 +2142,16 @@ def _upper_labels(segs: list[Seg], cols: list[tuple[float, float]], first: int, 
             pitch = cols[z][1] - cols[z][0] + 4
             cov = [z]
             for a, e in ((z - 1, z), (z, z + 1)):
-                if first <= a and e < len(cols):
+                # (a spanner may be centred over the last label column and the first value
+                # column: "Video" over "ID | Length (m:ss)")
+                if (first <= a or (a == first - 1 >= 0 and e == first)) and e < len(cols):
                     mid = (cols[a][0] + cols[e][1]) / 2
-                    if abs(mid - c) < 0.25 * own and own > 0.3 * pitch:
+                    # (there, or centred over the two columns' own names where they are wider
+                    # than the cells: "Video" over "ID | Length (m:ss)", short IDs under "ID")
+                    named = [w for j in (a, e) for w in leaf.get(j, ())] if a < first else []
+                    wide = ((min([cols[a][0]] + [w.x0 for w in leaf.get(a, ())]) + max([cols[e][1]] + [w.x1 for w in leaf.get(e, ())])) / 2
+                            if named else mid)
+                    if min(abs(mid - c), abs(wide - c)) < 0.25 * own and own > 0.3 * pitch:
                         cov = [a, e]
                         break
         info.append((blk, cov, c))
