@@ -13,7 +13,10 @@ corpus has them, and generated pages of the same kind where it has one):
 * ``eval.protocol``: how the evaluation's repeated samples were made ("replicas ... are created by
   resampling");
 * ``data.synthetic``: data drawn by a stated rule (a distribution or a region), the generator named as a
-  model is for model-generated data.
+  model is for model-generated data;
+* ``risk.societal``: a harm to society named with its mechanism ("could perpetuate existing biases",
+  "may also increase the potential for misuse, such as generating misinformation");
+* ``eval.protocol``: what the metric counts ("OOV words were included in the perplexity").
 """
 
 from __future__ import annotations
@@ -55,6 +58,11 @@ def _specific(topic: str, sentence: str) -> bool:
         ("isometry-pursuit.pdf", True, "eval.protocol", "For Ethanol, replicas are created by sampling from data points"),
         # synthetic data with its generating rule
         ("lowshot-iccv2017.pdf", True, "data.synthetic", "are uniformly sampled from a rectangle"),
+        # a harm to society named with its mechanism
+        ("messirve.pdf", True, "risk.societal", "IR systems trained on this dataset could perpetuate existing biases"),
+        ("scaling-ptp.pdf", True, "risk.societal", "it may also increase the potential for misuse, such as generating misinformation"),
+        # what the metric counts
+        ("hmm-note.pdf", True, "eval.protocol", "OOV words were included in the perplexity (as unks)"),
     ],
 )
 def test_a_real_specific_statement_discloses_its_topic(paper: str, texbench: bool, topic: str, snippet: str) -> None:
@@ -85,6 +93,10 @@ _BODY = [
         ("eval.protocol", "Bootstrap replicates of the test set are created by resampling with replacement."),
         ("eval.baselines", "We also re-train the original baselines [4, 7] on our data to compare with our method."),
         ("data.synthetic", "The synthetic data are drawn independently from a mixture of two Gaussians."),
+        ("risk.societal", "Classifiers trained on such web images could amplify existing stereotypes about gender."),
+        ("risk.societal", "Faster image generation may facilitate the spread of disinformation at scale."),
+        ("eval.protocol", "Images without any labelled object were excluded from the evaluation."),
+        ("eval.protocol", "Unknown classes are counted in the accuracy as errors."),
     ],
 )
 def test_generated_statements_of_the_kind_are_specific(tmp_path, topic: str, line: str) -> None:
@@ -106,6 +118,8 @@ def test_generated_statements_of_the_kind_are_specific(tmp_path, topic: str, lin
         ("accountability.funding", "We thank: the anonymous reviewers for their helpful comments."),
         ("eval.protocol", "The protein folds were obtained by crystallography."),
         ("data.synthetic", "Blood samples were drawn from the patients at admission."),
+        ("risk.societal", "Larger batches may increase the memory footprint of training."),
+        ("eval.protocol", "Two patients were excluded from the study after consent was withdrawn."),
     ],
 )
 def test_the_wordings_keep_to_their_sense(topic: str, line: str) -> None:
