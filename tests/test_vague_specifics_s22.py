@@ -124,3 +124,28 @@ def test_generated_statements_of_the_kind_are_specific(tmp_path, topic: str, lin
 )
 def test_the_wordings_keep_to_their_sense(topic: str, line: str) -> None:
     assert not _specific(topic, line)
+
+
+@pytest.mark.parametrize(
+    ("paper", "status", "entry"),
+    [
+        # others' data sets named with numbered citations whose entries give where the data are (a
+        # data set's DOI in a repository, a challenge's web page): the location is stated, in the references
+        ("isometry-pursuit.pdf", "disclosed", "UCI Machine Learning Repository, 1988. DOI: https://doi.org/10.24432/C56C76"),
+        ("wsod-mapr2024.pdf", "disclosed", "The PASCAL Visual Object Classes Challenge 2007"),
+        # the cited entry is a paper with no address of the data, or the citations are not numbered: still
+        # named by the citation alone
+        ("lowshot-iccv2017.pdf", "vague", ""),
+        ("hmm-note.pdf", "vague", ""),
+    ],
+)
+def test_cited_data_whose_reference_gives_their_location(paper: str, status: str, entry: str) -> None:
+    res = analysed(texbench_pdf(paper)).topics["data.availability"]
+    assert res.status == status, (res.status, res.reason)
+    if entry:
+        quoted = [e for e in res.evidence if entry in _flat(e.text)]
+        assert quoted and quoted[0].section == "References", [_flat(e.text)[:100] for e in res.evidence]
+        assert quoted[0].links and ("://" in quoted[0].links[0] or "doi.org" in quoted[0].links[0]), quoted[0].links
+        assert "reference [" in res.reason
+    else:
+        assert "named by their citations" in res.reason, res.reason
