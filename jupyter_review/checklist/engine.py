@@ -1747,7 +1747,8 @@ def _finish(analysis: Analysis, results: dict[str, TopicResult], collected: dict
         )
     results = {tid: results[tid] for tid in detectors() if tid in results}
     _silent_not_applicable(results, collected, analysis.profile, files)
-    _escalate(results, collected, analysis.profile, files, main_units)
+    _escalate(results, collected, analysis.profile, files, main_units,
+              [p for p in analysis.document.paragraphs if p.kind == "reference" and p.doc == 0])
     for tid, res in results.items():
         if res.status != "not_applicable":
             res.severity, res.reason = _severity(detectors()[tid].topic, res.status, res.reason, analysis.profile)
@@ -1813,7 +1814,7 @@ def _with_design_choices(analysis: Analysis, status: str, reason: str,
 
 def _escalate(results: dict[str, TopicResult], collected: dict[str, list[_Hit]] | None = None,
               profile: Any = None, files: list[Any] | None = None,
-              main_units: list[_Unit] | None = None) -> None:
+              main_units: list[_Unit] | None = None, references: list[Any] | None = None) -> None:
     """Cross-topic rules written as data (detectors.yaml ``escalate``).
 
     A rule with ``quote_if`` (a regex) acts only on a missing topic, only where the paper profile
@@ -1849,6 +1850,21 @@ def _escalate(results: dict[str, TopicResult], collected: dict[str, list[_Hit]] 
                 continue
             q = hits[0].unit
             mine.evidence = [_evidence(h, files or []) for h in hits[:2]]
+            located = _located_in_references(hits[:2], references or [])
+            if located is not None:
+                # the cited entry gives where the data are ("Wine. UCI Machine Learning Repository, 1991.
+                # DOI: https://doi.org/10.24432/C5PC7J."): the location is stated, in the references
+                num, entry, para = located
+                mine.status = "disclosed"
+                mine.reason = (f"The data are others' datasets, cited with where to get them: the paper names them"
+                               f" (p. {q.page}: \u201c{_trim(q.text)}\u201d) and its reference [{num}] gives their"
+                               f" location (\u201c{_trim(entry, 160)}\u201d).")
+                f = (files or [None])[0]
+                mine.evidence.append(Evidence(text=" ".join(entry.split()), doc=para.doc, page=para.page,
+                                              bbox=tuple(para.bbox), section="References",
+                                              file=f.name if f is not None else "", role="main",
+                                              boxes=list(para.boxes), links=_REF_URL.findall(entry)[:1]))
+                continue
             mine.reason = (str(rule.get("reason", mine.reason))
                            + f" The paper says (p. {q.page}): \u201c{_trim(q.text)}\u201d")
             mine.status = "vague"
@@ -1861,6 +1877,64 @@ def _escalate(results: dict[str, TopicResult], collected: dict[str, list[_Hit]] 
             said = f" The paper says (p. {q.page}): \u201c{_trim(q.text)}\u201d" if q else ""
             mine.reason = str(rule.get("reason", mine.reason)) + said
         mine.status = "vague"
+
+
+# numbered citations in a sentence ("[22, 23, 24]", "[3-5]") and the reference entries they point to
+_NUM_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\]")
+_BRACKET_REF = re.compile(r"(?:^|(?<=\s))\[(\d{1,3})\]\s+(?=\S)")
+_DOT_REF = re.compile(r"\s*(\d{1,3})\.\s+(?=\S)")
+_REF_URL = re.compile(r"https?://\S+|\bdoi\.org/\S+|\b10\.\d{4,9}/\S+|\bwww\.\S+", re.IGNORECASE)
+# the address of a paper, not of data: a preprint server, a proceedings or publisher page
+_PAPER_HOST = re.compile(r"arxiv\.org|aclanthology|aclweb\.org/anthology|openreview\.net|proceedings\.|papers\.nips|"
+                         r"ieeexplore|dl\.acm\.org|link\.springer|sciencedirect|jmlr\.org|pubmed|ncbi\.nlm", re.IGNORECASE)
+# an entry that is a data set's own: it names a repository, a data set, a corpus or a challenge's data
+_DATA_ENTRY = re.compile(r"\b(?:data ?sets?|data|corpus|corpora|repository|database|benchmark|challenge|archive|"
+                         r"collection|treebank)\b", re.IGNORECASE)
+
+
+def _cited_numbers(text: str) -> list[int]:
+    out: list[int] = []
+    for m in _NUM_CITE.finditer(text):
+        for part in re.split(r"\s*,\s*", m.group(1)):
+            ends = re.split(r"\s*[\u2013-]\s*", part)
+            if len(ends) == 2 and int(ends[0]) <= int(ends[1]) <= int(ends[0]) + 20:
+                out.extend(range(int(ends[0]), int(ends[1]) + 1))
+            elif len(ends) == 1:
+                out.append(int(part))
+    return out
+
+
+def _located_in_references(hits: list[_Hit], references: list[Any]) -> tuple[int, str, Any] | None:
+    """The first reference entry cited (by number) in one of these sentences that gives a data set's
+    location: a web address or DOI that is not a paper's, in an entry that names a repository, a data
+    set or a challenge's data. None when the citations are not numbered or no entry gives one."""
+    wanted = [n for h in hits for n in _cited_numbers(h.unit.text)]
+    if not wanted or not references:
+        return None
+    # the entries as one text: "[n] ..." anywhere (an entry and its continuation lines may be
+    # paragraphs of their own), else "n. ..." at a paragraph's start
+    full, owner = "", []
+    for para in references:
+        owner.append((len(full), para))
+        full += para.text + " "
+    starts = [(int(m.group(1)), m.start(), m.end()) for m in _BRACKET_REF.finditer(full)]
+    if not starts:
+        starts = [(int(m.group(1)), o, o + m.end()) for o, para in owner
+                  for m in [_DOT_REF.match(para.text)] if m is not None]
+    entries: dict[int, tuple[str, Any]] = {}
+    for k, (num, begin, at) in enumerate(starts):
+        end = starts[k + 1][1] if k + 1 < len(starts) else len(full)
+        para = next(pp for o, pp in reversed(owner) if o <= begin)
+        entries.setdefault(num, (full[at:end], para))
+    for n in dict.fromkeys(wanted):
+        got = entries.get(n)
+        if got is None:
+            continue
+        body, para = got
+        urls = [u for u in _REF_URL.findall(body) if not _PAPER_HOST.search(u)]
+        if urls and _DATA_ENTRY.search(_REF_URL.sub(" ", body)):
+            return n, body.strip(), para
+    return None
 
 
 # a name of a dataset or benchmark as papers write them: an acronym or a capitalised compound
