@@ -25,7 +25,7 @@ from typing import Any
 
 from ..model import Analysis, Evidence, TopicResult
 from ..model.document import Box, Document, Sentence
-from ..nlp.context import looks_like_code
+from ..nlp.context import looks_like_code, pseudo_code_blocks
 from ..nlp.sizes import first_counted
 from ..nlp.statement_judge import own_only
 from .forms import FormPart, read_forms, says_nothing_itself
@@ -102,6 +102,9 @@ class Detector:
     # the topic applies on this profile condition alone, its text conditions not asked (an algorithm of
     # the paper's own has a specification, a run and settings, in whatever words it is written)
     profile_enough: str = ""
+    # pseudo_code: a profile condition ("method") under which the paper's algorithm boxes are specific
+    # evidence of the topic (the specification of a method of its own); "" = never
+    pseudo_code: str = ""
     # what a link is for, read from its words (link_purpose in detectors.yaml): None = not read
     link_purpose: LinkPurpose | None = None
     # a release said in the present without a place ("Code and models are publicly available."):
@@ -199,6 +202,7 @@ def compile_detectors() -> dict[str, Detector]:
             profile_unless=[p for p in (_rx(x, vocab) for x in unless.get("any", [])) if p],
             profile_unless_needs=str(unless.get("profile", "") or ""),
             profile_enough=str(s.get("applies_profile_enough", "") or ""),
+            pseudo_code=str(s.get("pseudo_code", "") or ""),
             aspects=set(s.get("aspects", [])),
             table_systems=int(s.get("table_systems", 0)),
             applies_any=any_pats,
@@ -391,11 +395,23 @@ _ANSWERS_RESEARCH_QUESTION = re.compile(
 )
 
 
-def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
+def _holds(cond: str, profile: Any) -> bool:
+    from .profile import holds
+
+    return bool(profile) and holds(cond, profile)
+
+
+def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit], list[_Unit]]:
+    """The sentences read as statements, the captions, and the algorithm boxes (pseudo-code)."""
     doc: Document = analysis.document
     sections = doc.sections
     roles = [f.role for f in doc.files]
     sents: list[_Unit] = []
+    # an algorithm box (numbered steps, Input/Output lines, its caption) is the specification of a
+    # procedure, not a statement: it is kept out of the sentences and read as one unit, for the
+    # topics that take a method's specification (``pseudo_code`` in detectors.yaml) only
+    boxes = pseudo_code_blocks([s.text for s in doc.sentences], [s.page + 1000 * s.doc for s in doc.sentences])
+    in_box = {i for b in boxes for i in b}
     question = ""
     notes = _footnote_urls(doc)
     sups = _superscripts(doc) if notes else {}
@@ -434,7 +450,7 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
         if item is not None and (item[1] == "no" or len(item[0].split()) < 3):
             continue  # a yes/no checklist's item answered no or n/a (or an answer alone) states nothing
         kind, title = _section_of(s, sections)
-        if kind in SKIP_SECTIONS:
+        if kind in SKIP_SECTIONS or i in in_box:
             continue
         if _BOILERPLATE.search(text) or (s.doc, s.paragraph) in notices:
             continue  # the publisher's permission block on page 1 discloses nothing about the work
@@ -469,7 +485,17 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
             _Unit(text=c.text, doc=c.doc, page=c.page, bbox=c.bbox, section_kind="caption", section_title="",
                   role=roles[c.doc] if c.doc < len(roles) else "main", kind="caption")
         )
-    return sents, others
+    code: list[_Unit] = []
+    for b in boxes:
+        first = doc.sentences[b[0]]
+        kind, title = _section_of(first, sections)
+        if kind in SKIP_SECTIONS:
+            continue
+        code.append(_Unit(text=" ".join(doc.sentences[k].text for k in b), doc=first.doc, page=first.page,
+                          bbox=first.bbox, section_kind=kind, section_title=title,
+                          role=roles[first.doc] if first.doc < len(roles) else "main", kind="pseudocode",
+                          boxes=[x for k in b for x in doc.sentences[k].boxes], key=(first.doc, b[0])))
+    return sents, others, code
 
 
 def _form_unit(part: FormPart, s: Sentence, i: int, sections: list[Any], roles: list[str], notes: Any, sups: Any,
@@ -1289,6 +1315,8 @@ def judge_relevance(hits_by_topic: dict[str, list[_Hit]], sentences: Sequence[An
         for h in hits:
             u = h.unit
             text = u.text
+            if u.kind == "pseudocode":
+                continue  # an algorithm box: its typography says what it is (no sentence to judge)
             if u.context:
                 if u.form is None:
                     # an answer of a Q&A form outside the form reader's forms: the lexicons decide.
@@ -1633,7 +1661,7 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
     files = doc.files
     roles = [f.role for f in files]
     has_supp = any(r != "main" for r in roles)
-    sents, captions = _units(analysis)
+    sents, captions, code = _units(analysis)
     _form_asks(sents)
     tables = _table_units(analysis, roles)
     # what a topic's applicability is counted on: the main text and the main file's title (a
@@ -1719,6 +1747,10 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
                 # a sentence that only points to where the details are is quoted after the ones that give them
                 h.points = h.strength == SPECIFIC and h.why != "section" and _only_points(det, u, inner=True)
                 hits.append(h)
+        if det.pseudo_code and code and _holds(det.pseudo_code, analysis.profile or {}):
+            # an algorithm box of a method of the paper's own is its specification, shown as it is
+            # typeset (not judged as a sentence: the box's typography says what it is)
+            hits.extend(_Hit(u, SPECIFIC, "pseudo-code") for u in code)
         if det.captions is not None:
             for u in captions:
                 m = det.captions.search(u.text)
