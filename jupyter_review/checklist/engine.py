@@ -105,6 +105,9 @@ class Detector:
     # pseudo_code: a profile condition ("method") under which the paper's algorithm boxes are specific
     # evidence of the topic (the specification of a method of its own); "" = never
     pseudo_code: str = ""
+    # specific_when: wordings that give the topic's specifics only where a profile condition holds (an
+    # algorithm's settings are the hyperparameters of a method that trains no model); elsewhere a mention
+    specific_when: list[tuple[Pattern, str]] = field(default_factory=list)
     # what a link is for, read from its words (link_purpose in detectors.yaml): None = not read
     link_purpose: LinkPurpose | None = None
     # a release said in the present without a place ("Code and models are publicly available."):
@@ -203,6 +206,8 @@ def compile_detectors() -> dict[str, Detector]:
             profile_unless_needs=str(unless.get("profile", "") or ""),
             profile_enough=str(s.get("applies_profile_enough", "") or ""),
             pseudo_code=str(s.get("pseudo_code", "") or ""),
+            specific_when=[(p, str(w.get("profile", "") or "")) for w in s.get("specific_when", []) or []
+                           if (p := _rx(w.get("words"), vocab)) is not None],
             aspects=set(s.get("aspects", [])),
             table_systems=int(s.get("table_systems", 0)),
             applies_any=any_pats,
@@ -1197,6 +1202,24 @@ def _match_text(det: Detector, u: _Unit, strict: bool = False) -> _Hit | None:
     return None
 
 
+def _specific_when(det: Detector, u: _Unit, h: _Hit | None, strict: bool, profile: Any) -> _Hit | None:
+    """A sentence that only a profile-conditioned wording (``specific_when``) finds: specific where
+    the paper's profile meets the wording's condition, a mention elsewhere (as the topic's other
+    wordings are read: not in an excluded sentence, nor in a reported finding)."""
+    t, low = u.match_text, u.low
+    if det.exclude is not None and det.exclude.search(t, low):
+        return h
+    if strict and not _strict_ok(det, t, low, u.section_title):
+        return h
+    for pat, cond in det.specific_when:
+        if pat.search(t, low) is None:
+            continue
+        if _holds(cond, profile) and not (det.findings_not_specific and _reports_finding(t)):
+            return _Hit(u, SPECIFIC, "specific")
+        return h if h is not None else _Hit(u, MENTION, "mention")
+    return h
+
+
 # a release in the future ("will be shared", "upon publication", "after acceptance") ...
 _PROMISE = re.compile(r"\b(?:will|shall|plan(?:s|ned)? to|to be|upon|after|once)\b", re.IGNORECASE)
 # ... at a place the sentence names: a web address or a DOI
@@ -1710,6 +1733,8 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
             if u is None:
                 continue
             h = _match_sentence(det, u, strict)
+            if det.specific_when and (h is None or h.strength == MENTION) and not u.checklist:
+                h = _specific_when(det, u, h, strict, analysis.profile)
             if h is not None and u.context and u.form is not None and h.strength > VAGUE and says_nothing_itself(u.text):
                 # "Yes, it does." / "No.": the question's template words make the statement, which
                 # says no more than that it is so
