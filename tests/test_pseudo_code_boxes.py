@@ -165,3 +165,36 @@ def test_real_method_papers(paper: str, topic: str, status: str, words: str) -> 
     assert res.status == status, (res.status, res.reason)
     if words:
         assert any(re.search(words, e.text) for e in res.evidence), [e.text for e in res.evidence]
+
+
+# an ablation said as factors varied one at a time, or a variant tried and not reported (vague): real papers
+@pytest.mark.parametrize(
+    ("pdf", "status", "words"),
+    [
+        ("transgpn-main.pdf", "disclosed", r"varies the two factors independently"),  # gold: disclosed (Table 3)
+        ("isometry-pursuit.pdf", "vague", r"but do not report it"),  # gold: vague (a random first stage tried)
+    ],
+)
+def test_ablations_varied_alone_or_tried_unreported(pdf: str, status: str, words: str) -> None:
+    path = texbench_pdf(pdf) if (need_corpus(pdf).parent / "texbench" / "pdfs" / pdf).is_file() else need_corpus(pdf) / pdf
+    res = analysed(path).topics["model.ablations"]
+    assert res.status == status, (res.status, res.reason)
+    assert any(re.search(words, e.text) for e in res.evidence), [e.text for e in res.evidence]
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("Table 2 varies the normalisation and the scaling constant independently on all three datasets.", "disclosed"),
+        ("We vary each of the three components one at a time and keep the others fixed.", "disclosed"),
+        ("We also tried a random first stage but do not report it since it often failed to converge.", "vague"),
+        # a quantity that varies on its own is no experiment
+        ("The two coordinates of every point vary independently in the simulated data.", "missing"),
+    ],
+)
+def test_generated_ablation_wordings(tmp_path, line: str, status: str) -> None:
+    import jupyter_review
+
+    a = jupyter_review.analyze(str(text_page(tmp_path / "p.pdf", "Convex Column Selection", _METHOD + [line])))
+    res = a.topics["model.ablations"]
+    assert res.status == status, (res.status, res.reason, [e.text for e in res.evidence])
