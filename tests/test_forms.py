@@ -312,7 +312,7 @@ def test_prose_questions_outside_a_files_forms_give_no_context(name):
     a = analysed(corpus_pdf(name))
     forms = read_forms(a.document, a.document.sections)
     form_pages = {(a.document.sentences[i].doc, a.document.sentences[i].page) for i in forms}
-    sents, _ = _units(a)
+    sents = _units(a)[0]
     for u in sents:
         if u.context and u.form is None:
             assert (u.doc, u.page) in form_pages or not forms, (u.page, u.context[:80], u.text[:80])

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..model import Analysis, Evidence, TopicResult
 from ..model.document import Box, Document, Sentence
-from ..nlp.context import looks_like_code
+from ..nlp.context import looks_like_code, pseudo_code_blocks
 from ..nlp.sizes import first_counted
 from ..nlp.statement_judge import own_only
 from .forms import FormPart, read_forms, says_nothing_itself
@@ -102,6 +102,12 @@ class Detector:
     # the topic applies on this profile condition alone, its text conditions not asked (an algorithm of
     # the paper's own has a specification, a run and settings, in whatever words it is written)
     profile_enough: str = ""
+    # pseudo_code: a profile condition ("method") under which the paper's algorithm boxes are specific
+    # evidence of the topic (the specification of a method of its own); "" = never
+    pseudo_code: str = ""
+    # specific_when: wordings that give the topic's specifics only where a profile condition holds (an
+    # algorithm's settings are the hyperparameters of a method that trains no model); elsewhere a mention
+    specific_when: list[tuple[Pattern, str]] = field(default_factory=list)
     # what a link is for, read from its words (link_purpose in detectors.yaml): None = not read
     link_purpose: LinkPurpose | None = None
     # a release said in the present without a place ("Code and models are publicly available."):
@@ -199,6 +205,9 @@ def compile_detectors() -> dict[str, Detector]:
             profile_unless=[p for p in (_rx(x, vocab) for x in unless.get("any", [])) if p],
             profile_unless_needs=str(unless.get("profile", "") or ""),
             profile_enough=str(s.get("applies_profile_enough", "") or ""),
+            pseudo_code=str(s.get("pseudo_code", "") or ""),
+            specific_when=[(p, str(w.get("profile", "") or "")) for w in s.get("specific_when", []) or []
+                           if (p := _rx(w.get("words"), vocab)) is not None],
             aspects=set(s.get("aspects", [])),
             table_systems=int(s.get("table_systems", 0)),
             applies_any=any_pats,
@@ -391,11 +400,23 @@ _ANSWERS_RESEARCH_QUESTION = re.compile(
 )
 
 
-def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
+def _holds(cond: str, profile: Any) -> bool:
+    from .profile import holds
+
+    return bool(profile) and holds(cond, profile)
+
+
+def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit], list[_Unit]]:
+    """The sentences read as statements, the captions, and the algorithm boxes (pseudo-code)."""
     doc: Document = analysis.document
     sections = doc.sections
     roles = [f.role for f in doc.files]
     sents: list[_Unit] = []
+    # an algorithm box (numbered steps, Input/Output lines, its caption) is the specification of a
+    # procedure, not a statement: it is kept out of the sentences and read as one unit, for the
+    # topics that take a method's specification (``pseudo_code`` in detectors.yaml) only
+    boxes = pseudo_code_blocks([s.text for s in doc.sentences], [s.page + 1000 * s.doc for s in doc.sentences])
+    in_box = {i for b in boxes for i in b}
     question = ""
     notes = _footnote_urls(doc)
     sups = _superscripts(doc) if notes else {}
@@ -434,7 +455,7 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
         if item is not None and (item[1] == "no" or len(item[0].split()) < 3):
             continue  # a yes/no checklist's item answered no or n/a (or an answer alone) states nothing
         kind, title = _section_of(s, sections)
-        if kind in SKIP_SECTIONS:
+        if kind in SKIP_SECTIONS or i in in_box:
             continue
         if _BOILERPLATE.search(text) or (s.doc, s.paragraph) in notices:
             continue  # the publisher's permission block on page 1 discloses nothing about the work
@@ -469,7 +490,17 @@ def _units(analysis: Analysis) -> tuple[list[_Unit], list[_Unit]]:
             _Unit(text=c.text, doc=c.doc, page=c.page, bbox=c.bbox, section_kind="caption", section_title="",
                   role=roles[c.doc] if c.doc < len(roles) else "main", kind="caption")
         )
-    return sents, others
+    code: list[_Unit] = []
+    for b in boxes:
+        first = doc.sentences[b[0]]
+        kind, title = _section_of(first, sections)
+        if kind in SKIP_SECTIONS:
+            continue
+        code.append(_Unit(text=" ".join(doc.sentences[k].text for k in b), doc=first.doc, page=first.page,
+                          bbox=first.bbox, section_kind=kind, section_title=title,
+                          role=roles[first.doc] if first.doc < len(roles) else "main", kind="pseudocode",
+                          boxes=[x for k in b for x in doc.sentences[k].boxes], key=(first.doc, b[0])))
+    return sents, others, code
 
 
 def _form_unit(part: FormPart, s: Sentence, i: int, sections: list[Any], roles: list[str], notes: Any, sups: Any,
@@ -1171,6 +1202,24 @@ def _match_text(det: Detector, u: _Unit, strict: bool = False) -> _Hit | None:
     return None
 
 
+def _specific_when(det: Detector, u: _Unit, h: _Hit | None, strict: bool, profile: Any) -> _Hit | None:
+    """A sentence that only a profile-conditioned wording (``specific_when``) finds: specific where
+    the paper's profile meets the wording's condition, a mention elsewhere (as the topic's other
+    wordings are read: not in an excluded sentence, nor in a reported finding)."""
+    t, low = u.match_text, u.low
+    if det.exclude is not None and det.exclude.search(t, low):
+        return h
+    if strict and not _strict_ok(det, t, low, u.section_title):
+        return h
+    for pat, cond in det.specific_when:
+        if pat.search(t, low) is None:
+            continue
+        if _holds(cond, profile) and not (det.findings_not_specific and _reports_finding(t)):
+            return _Hit(u, SPECIFIC, "specific")
+        return h if h is not None else _Hit(u, MENTION, "mention")
+    return h
+
+
 # a release in the future ("will be shared", "upon publication", "after acceptance") ...
 _PROMISE = re.compile(r"\b(?:will|shall|plan(?:s|ned)? to|to be|upon|after|once)\b", re.IGNORECASE)
 # ... at a place the sentence names: a web address or a DOI
@@ -1289,6 +1338,8 @@ def judge_relevance(hits_by_topic: dict[str, list[_Hit]], sentences: Sequence[An
         for h in hits:
             u = h.unit
             text = u.text
+            if u.kind == "pseudocode":
+                continue  # an algorithm box: its typography says what it is (no sentence to judge)
             if u.context:
                 if u.form is None:
                     # an answer of a Q&A form outside the form reader's forms: the lexicons decide.
@@ -1633,7 +1684,7 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
     files = doc.files
     roles = [f.role for f in files]
     has_supp = any(r != "main" for r in roles)
-    sents, captions = _units(analysis)
+    sents, captions, code = _units(analysis)
     _form_asks(sents)
     tables = _table_units(analysis, roles)
     # what a topic's applicability is counted on: the main text and the main file's title (a
@@ -1682,6 +1733,8 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
             if u is None:
                 continue
             h = _match_sentence(det, u, strict)
+            if det.specific_when and (h is None or h.strength == MENTION) and not u.checklist:
+                h = _specific_when(det, u, h, strict, analysis.profile)
             if h is not None and u.context and u.form is not None and h.strength > VAGUE and says_nothing_itself(u.text):
                 # "Yes, it does." / "No.": the question's template words make the statement, which
                 # says no more than that it is so
@@ -1719,6 +1772,10 @@ def evaluate_topics(analysis: Analysis) -> dict[str, TopicResult]:
                 # a sentence that only points to where the details are is quoted after the ones that give them
                 h.points = h.strength == SPECIFIC and h.why != "section" and _only_points(det, u, inner=True)
                 hits.append(h)
+        if det.pseudo_code and code and _holds(det.pseudo_code, analysis.profile or {}):
+            # an algorithm box of a method of the paper's own is its specification, shown as it is
+            # typeset (not judged as a sentence: the box's typography says what it is)
+            hits.extend(_Hit(u, SPECIFIC, "pseudo-code") for u in code)
         if det.captions is not None:
             for u in captions:
                 m = det.captions.search(u.text)

@@ -10,6 +10,7 @@ and its section title.  It skips references, headings, table and figure debris
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -68,6 +69,72 @@ def looks_like_code(text: str) -> bool:
         if _LISTING_LINE.match(text):
             return True
     return text.count(":") >= 2 and len(_CODE_LINE.findall(text)) >= 2
+
+
+# an algorithm box read line by line: its numbered steps ("1: Normalize Xc = w(X, c)"), its
+# specification lines ("Input: a dataset X ...", "Require: ...", "Output: ..."), its caption
+# ("Algorithm 2: SelectClosest", "Algorithm 1 MOEA/D with priority functions", not the prose "Algorithm 2
+# gives the details") and the signature above its first step ("ISOMETRYPURSUIT(Matrix X, scaling constant c)")
+_STEP = re.compile(r"(?:^|\s)(\d{1,2}):\s+\S")
+_STEP_START = re.compile(r"^\s*\d{1,2}:\s+\S")
+_SPEC_LINE = re.compile(r"^\s*(?:\d{1,2}:\s*)?(?:Input|Output|Require|Ensure)s?\s*:\s*(?![<\[{\"'\u201c])\S")
+_INPUT_OUTPUT = re.compile(r"\b(?:Input|Require)s?\s*:.{0,400}?\b(?:Output|Ensure)s?\s*:", re.S)
+_ALGO_CAPTION = re.compile(r"^\s*Algorithm\s+\d+(?:\s*[:.]|\s+(?-i:[A-Z\d]))")
+_SIGNATURE = re.compile(r"^\s*(?-i:[A-Z][A-Z0-9_-]{3,})\s*\(")
+
+
+def pseudo_code_blocks(texts: Sequence[str], pages: Sequence[int] | None = None) -> list[list[int]]:
+    """The runs of consecutive lines that make an algorithm box, by its typography: numbered steps,
+    Input/Output (Require/Ensure) lines, an 'Algorithm k' caption and the procedure's signature.
+    A run counts when it holds two numbered steps, or its caption with a specification line or a
+    step, or both an input and an output line: one numbered line or one "OUTPUT:" of a prompt
+    example is no box. Up to two other lines inside a run (a wrapped step, "end for") belong to it
+    where a numbered step follows them. Returns the index lists of the boxes."""
+    marks = []
+    for t in texts:
+        if _ALGO_CAPTION.match(t):
+            marks.append("caption")
+        elif _STEP_START.match(t) or _SPEC_LINE.match(t):
+            marks.append("step")
+        elif _SIGNATURE.match(t):
+            marks.append("signature")
+        else:
+            marks.append("")
+    blocks: list[list[int]] = []
+    i, n = 0, len(texts)
+    while i < n:
+        if not marks[i]:
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < n:
+            if pages is not None and abs(pages[j] - pages[run[-1]]) > 1:
+                break
+            if marks[j] == "caption":
+                break  # the next box
+            if marks[j] in ("step", "signature"):
+                run.append(j)
+                j += 1
+                continue
+            # a wrapped step or a bare keyword line between two numbered steps
+            k = next((k for k in range(j, min(j + 3, n)) if marks[k]), None)
+            if k is not None and _STEP_START.match(texts[k]) and len(texts[j].split()) <= 30:
+                run.extend(range(j, k + 1))
+                j = k + 1
+                continue
+            break
+        body = " ".join(texts[k] for k in run)
+        steps = {m.group(1) for m in _STEP.finditer(body)}
+        caption = any(marks[k] == "caption" for k in run)
+        spec = any(_SPEC_LINE.match(texts[k]) for k in run)
+        if len(steps) >= 2 or (caption and (spec or steps)) or _INPUT_OUTPUT.search(body):
+            # a signature line is part of the box only right above a step
+            while run and marks[run[-1]] == "signature":
+                run.pop()
+            blocks.append(run)
+        i = j
+    return blocks
 
 
 def is_prose(text: str, *, min_words: int = 5) -> bool:

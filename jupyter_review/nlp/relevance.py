@@ -272,7 +272,8 @@ def _topic_patterns(topic: str) -> tuple[Any, ...]:
 
     det = detectors().get(topic)
     # the ambiguous wordings that need a cue retrieve too: their neighbours say their sense
-    return () if det is None else (det.specific, det.vague, det.mention, *(c.words for c in det.cued))
+    return () if det is None else (det.specific, det.vague, det.mention, *(c.words for c in det.cued),
+                                   *(w for w, _ in det.specific_when))
 
 
 def topic_window(topic: str, text: str) -> list[str]:
