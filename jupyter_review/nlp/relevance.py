@@ -623,9 +623,9 @@ def _row_words(r: dict[str, Any]) -> list[str]:
 # ``steps=0`` fits to the optimum instead (numpy L-BFGS to a gradient norm of L2 x TOL, the same
 # weights whatever the order of the rows, to rounding). Session 22 compared the two (README,
 # "Measured"): the optimum ranks the training papers' candidates as well out of fold (AP 0.784 ->
-# 0.785, L2 4e-3..1e-2 alike) and leaves the out-of-fold statuses level with every engine knob
-# re-chosen, but loses exact status on the development batches (1366 -> 1358 of 1558), with the
-# shown_s20 labels trained in too: not shipped
+# 0.785, L2 4e-3..1e-2 alike) and leaves the out-of-fold statuses level (1019 -> 1020 of 1178; no
+# cut-dependent engine knob moves them up), but loses exact status on the development batches
+# (1366 -> 1358 of 1558; 1358 too with the shown_s20 labels trained in): not shipped
 L2 = 6e-3
 STEPS = 300
 RATE = 0.5
