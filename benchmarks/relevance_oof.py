@@ -139,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
                     "default: the shipped design's")
     ap.add_argument("--l2", type=float)
     ap.add_argument("--off-weight", type=float)
+    ap.add_argument("--steps", type=int, help="AdaGrad steps of the training (default: the shipped "
+                    "relevance.STEPS); 0 fits to the optimum (L-BFGS)")
     ap.add_argument("--neighbour-weight", type=float)
     ap.add_argument("--wv-scale", type=float)
     ap.add_argument("--fold-vectors", action="store_true",
@@ -160,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         rel.WV_SCALE = a.wv_scale
     if a.wv_clusters is not None:
         rel.WV_CLUSTERS = a.wv_clusters
-    kw = {k: v for k, v in (("l2", a.l2), ("off_weight", a.off_weight)) if v is not None}
+    kw = {k: v for k, v in (("l2", a.l2), ("off_weight", a.off_weight), ("steps", a.steps)) if v is not None}
     split = rel.read_split(REL / "split.tsv")
     rows = [r for r in rel.training_labels(REL) if split.get(r["paper"]) == "train"]
     for d in (x for x in a.score_dirs.split(",") if x):

@@ -11,6 +11,10 @@ more telling than two ``gap_accuracy.py`` runs: the judged hits are identical on
     python benchmarks/status_flips.py --batch topics --batch heldout --set VAGUE_NEEDS=sure
     python benchmarks/status_flips.py --cache /tmp/hits.pkl --set ...          # reuse the analyses
     python benchmarks/status_flips.py --oof --doubtful --set VAGUE_TOPICS=None   # as a paper never seen
+    python benchmarks/status_flips.py --oof --cache /tmp/h.pkl --set CUT_STATUS=-0.03   # the cuts themselves
+
+``CUT_STATUS`` / ``CUT_SHOWN`` move the judgement's status cut ("on") / display cut ("sure"): a
+probability, or a shift ("+0.05", "-0.1") of the cut of the model each paper was judged with.
 
 ``--oof`` scores each relevance-training paper with the fold model that left it out (as
 ``status_oof.py``) and leaves the relevance-blind papers out: the shipped model judges its own
@@ -77,7 +81,13 @@ def collect(batches: list[str], oof: bool = False) -> dict[str, list[tuple[dict[
                         os.environ.pop("JUPYTER_REVIEW_RELEVANCE", None)
                     load_model.cache_clear()
                 jr.analyze(str(case["paper"]), supplements=[str(s) for s in case["supplements"]])
-                out[b].append((case, stash.pop("x")))
+                x = stash.pop("x")
+                m = load_model()
+                for tid, hits in x[2].items():
+                    for h in hits:  # the cuts this paper's model judged with (for CUT_* shifts)
+                        h._cut_on = m.threshold_status if m else 0.0
+                        h._cut_sure = m.threshold_for(tid) if m else 0.0
+                out[b].append((case, x))
                 print(f"  {b}: {case['name']}", file=sys.stderr)
     finally:
         engine._finish = orig
@@ -111,10 +121,24 @@ def decide(args: tuple, knobs: dict[str, Any]) -> dict[str, Any]:
     from jupyter_review.checklist import engine
 
     analysis, na, collected, has_supp, main_units = args
+    knobs = dict(knobs)
+    # pseudo-knobs: the judgement's cuts themselves (CUT_STATUS: "on", CUT_SHOWN: "sure"), as
+    # probabilities, or as a shift of each model's own cut ("+0.05", "-0.1")
+    cuts = {k: knobs.pop(k) for k in ("CUT_STATUS", "CUT_SHOWN") if k in knobs}
     saved = {k: getattr(engine, k) for k in knobs}
     for hits in collected.values():
         for h in hits:
             h.lead = False
+            if not hasattr(h, "_cuts"):
+                h._cuts = (h.on, h.sure)
+            h.on, h.sure = h._cuts
+            if h.p_on is None:
+                continue
+            for k, attr in (("CUT_STATUS", "on"), ("CUT_SHOWN", "sure")):
+                if k in cuts:
+                    v = cuts[k]
+                    setattr(h, attr, h.p_on >= (float(v) if not isinstance(v, str) else
+                                                getattr(h, "_cut_" + attr) + float(v)))
     try:
         for k, v in knobs.items():
             setattr(engine, k, v)
@@ -148,9 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     knobs = {}
     for kv in a.set:
         name, _, value = kv.partition("=")
-        if not hasattr(engine, name):
+        if not hasattr(engine, name) and name not in ("CUT_STATUS", "CUT_SHOWN"):
             ap.error(f"the engine has no knob {name}")
-        knobs[name] = _value(value)
+        knobs[name] = value if name.startswith("CUT_") and value[:1] in "+-" else _value(value)
     batches = a.batch or list(BATCHES)
     cache = Path(a.cache) if a.cache else None
     if cache is not None and cache.exists():
