@@ -1480,8 +1480,8 @@ VAGUE_MENTION_NEEDS: Any = "on"
 VAGUE_MENTION_NOT_FINDINGS: bool = True
 _REPORTS_FINDING = re.compile(
     r"\b(?:we|our (?:results|experiments|analysis)) (?:\w+ )?(?:find|found|observe[ds]?|show(?:s|ed)?) that\b"
-    r"|\b(?:results?|experiments?|evaluations?) (?:\w+ )?(?:show|shows|showed|indicate[sd]?|demonstrate[sd]?"
-    r"|confirm(?:s|ed)?|reveal(?:s|ed)?)\b|\b(?:outperform|surpass)\w*"
+    r"|\b(?:results?|experiments?|evaluations?|findings) (?:\w+ )?(?:show|shows|showed|indicate[sd]?|demonstrate[sd]?"
+    r"|suggest(?:s|ed)?|confirm(?:s|ed)?|reveal(?:s|ed)?)\b|\b(?:outperform|surpass)\w*"
     r"|\bachiev(?:e|es|ed|ing) (?:\w+ ){0,3}(?:performance|results|accuracy|scores?|state-of-the-art|gains?)"
     r"|\b(?:we can see|it can be seen|we see) that\b"
     r"|\b(?:demonstrates?|demonstrated|exhibits?|exhibited|shows?) (?:\w+ ){0,2}(?:strong|superior|remarkable"
