@@ -50,7 +50,8 @@ def load_labels() -> dict[tuple[str, str, str], str]:
     # shown_s20/: the quotes shown on the training papers that had no label (session 20). A row
     # whose quote differs from the judgement's input (a form's answer, judged with its question)
     # keeps the quote as shown beside it
-    for d in (REL / "labels", REL / "topup_labels", REL / "shown_s20"):
+    # shown_s22/: the same for the quotes shown first by sessions 20-21's changes (session 22)
+    for d in (REL / "labels", REL / "topup_labels", REL / "shown_s20", REL / "shown_s22"):
         for f in sorted(d.glob("*.jsonl")) if d.is_dir() else []:
             for line in f.read_text(encoding="utf-8").splitlines():
                 if line.strip():
@@ -138,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--features", help="with --oof: the context feature groups to train and score with")
     ap.add_argument("--l2", type=float, help="with --oof: the training's L2")
     ap.add_argument("--topic-cuts", type=int, help="with --oof: per-topic display cuts for topics with this many rows")
+    ap.add_argument("--reuse-folds", metavar="DIR",
+                    help="with --oof: the fold models an earlier --oof run trained (its jr-oof-* folder, same K "
+                         "and label folders), not trained again: compare engine changes on the same models")
     ap.add_argument("--train-dirs", help="with --oof: the label folders the fold models train on (comma-separated; "
                     "default: the training's own, relevance.TRAIN_LABEL_DIRS)")
     a = ap.parse_args(argv)
@@ -173,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = load_status_gold(gold_dir)
     fold_model: dict[str, str] = {}
     if a.oof:
-        fold_model = _fold_models(papers, a.oof)
+        fold_model = _fold_models(papers, a.oof, a.reuse_folds)
     model = load_model()
     print(f"set {a.set}: {len(papers)} papers; model: {'off' if model is None else model.path.name}"
           + (f" (threshold {model.threshold:.2f}, trained on {len(model.meta.get('train_papers', []))} papers)" if model else ""))
@@ -270,9 +274,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _fold_models(papers: list[str], folds: int) -> dict[str, str]:
+def _fold_models(papers: list[str], folds: int, reuse: str | None = None) -> dict[str, str]:
     """paper -> the folder of a model trained without the paper's fold (the training's own
-    cross-validation folds: same seed, same shuffle), cut chosen out of fold within the rest."""
+    cross-validation folds: same seed, same shuffle), cut chosen out of fold within the rest;
+    with `reuse`, the folds' models already trained there."""
     import random
     import tempfile
 
@@ -283,10 +288,14 @@ def _fold_models(papers: list[str], folds: int) -> dict[str, str]:
     labelled = sorted({r["paper"] for r in rows})
     rng = random.Random(rel.SEED)
     rng.shuffle(labelled)
-    base = Path(tempfile.mkdtemp(prefix="jr-oof-"))
+    base = Path(reuse) if reuse else Path(tempfile.mkdtemp(prefix="jr-oof-"))
+    print(f"fold models in {base}" + (" (reused)" if reuse else ""))
     out: dict[str, str] = {}
     for k in range(folds):
         held = set(labelled[k::folds])
+        if reuse:
+            out.update({p: str(base / f"fold{k}") for p in held})
+            continue
         train = [r for r in rows if r["paper"] not in held]
         d = base / f"fold{k}"
         d.mkdir()

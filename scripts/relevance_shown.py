@@ -6,7 +6,8 @@ benchmarks/relevance_accuracy.py scores them). A quote with no label in tests/da
 (same paper, topic and text) is written with the judgement's own input fields, recorded as the
 engine passed them (text, link note, section, kind, why, the sentences before and after), so that
 a label of it trains on what the engine reads, plus its file and page for reading it in context.
-Labels kept apart in earlier sessions (shown_s18/, active_s13_labelled/, referee_s14/) are copied
+A quote labelled in labels/, topup_labels/, shown_s20/ or shown_s22/ counts as labelled. Labels kept apart in
+earlier sessions (shown_s18/, active_s13_labelled/, referee_s14/) are copied
 onto the rows they match, with where they came from; the rest are left for a person to read.
 Blind papers are never read here.
 
@@ -37,7 +38,9 @@ def _labels(dirs: list[str]) -> dict[tuple[str, str, str], tuple[str, str]]:
                 if line.strip():
                     r = json.loads(line)
                     if r.get("label") in ("specific", "vague", "off"):
-                        out.setdefault((r["paper"], r["topic"], _key(r["text"])), (r["label"], d))
+                        for t in (r["text"], r.get("quote")):  # a form answer: also the quote as shown
+                            if t:
+                                out.setdefault((r["paper"], r["topic"], _key(t)), (r["label"], d))
     return out
 
 
@@ -83,6 +86,8 @@ def dump(name: str, files: list[str], known: dict, apart: dict) -> tuple[list[di
             else:
                 row.update(inp)
                 row["judged"] = True
+                if _key(row["text"]) != k:  # judged with a prefix: the quote as shown, which the scorer matches
+                    row["quote"] = " ".join(e.text.split())
             old = apart.get((name, tid, k))
             if old:
                 row["label"], row["reason"] = old[0], f"label of {old[1]}/ (read by hand then)"
@@ -97,7 +102,8 @@ def main() -> None:
     a = ap.parse_args()
     out = Path(a.outdir)
     out.mkdir(parents=True, exist_ok=True)
-    known = {k: v[0] for k, v in _labels(["labels", "topup_labels"]).items()}
+    # every folder the scorer reads counts as labelled (shown_s20/ since session 22)
+    known = {k: v[0] for k, v in _labels(["labels", "topup_labels", "shown_s20", "shown_s22"]).items()}
     apart = _labels(["shown_s18", "active_s13_labelled", "referee_s14"])
     allshown = []
     for line in (REL / "split.tsv").read_text(encoding="utf-8").splitlines()[1:]:

@@ -235,7 +235,11 @@ def read_split(path: Path) -> dict[str, str]:
 # topic" on the same rows 0.795 -> 0.782 (every other sentence's score pulled down: the status cut
 # fell 0.41 -> 0.17) while the whole analysis's evidence precision rose 0.792 -> 0.799; at half
 # weight AP 0.798 -> 0.799 (one draw) but evidence 0.792 -> 0.775 (README, session 20). As the session-13 and session-18 sets before them,
-# a sample the judgement chose does not teach it
+# a sample the judgement chose does not teach it. Session 22's shown_s22/ (the 62 quotes shown first
+# since) measured the same out of fold (relevance_accuracy.py --set train --oof 5, scored on every
+# shown label): labels/ alone -> + shown_s22 -> + shown_s20 + shown_s22: evidence precision 0.786 ->
+# 0.770 -> 0.799, first quote 0.808 -> 0.800 -> 0.813, exact status 0.874 -> 0.873 -> 0.864,
+# macro-F1 0.906 -> 0.906 -> 0.899, `vague` precision 0.695 -> 0.675 (with shown_s20): not trained on
 TRAIN_LABEL_DIRS: tuple[str, ...] = ("labels",)
 # the weight of a folder's rows in training (1 if not listed; see benchmarks/relevance_oof.py)
 LABEL_DIR_WEIGHT: dict[str, float] = {}
