@@ -14,6 +14,7 @@ Use ``corpus_pdf(name)`` / ``edge_pdf(name)`` inside a test or fixture, never at
 from __future__ import annotations
 
 import atexit
+import functools
 import os
 import shutil
 import tempfile
@@ -156,3 +157,19 @@ def text_page(path, title: str, lines: list[str]):
     doc.save(path)
     doc.close()
     return path
+
+
+@functools.lru_cache(maxsize=4)
+def corpus_tables(name: str):
+    """The tables the extractor reads from a corpus paper (``corpus_pdf``), once per name and run."""
+    from jupyter_review.extract.tables import extract_tables
+    from jupyter_review.pipeline import load
+
+    return extract_tables(load(corpus_pdf(name)))
+
+
+def corpus_table(name: str, page: int, label: str):
+    """The table labelled ``label`` on ``page`` of a corpus paper; the test fails if there is none."""
+    found = [t for t in corpus_tables(name) if page in (t.pages or [t.page]) and t.label == label]
+    assert found, (name, page, label)
+    return found[0]

@@ -21,7 +21,6 @@ pages (a guideline's white-on-red tables, a datasheet) and on generated PDFs:
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pymupdf
@@ -29,20 +28,10 @@ import pytest
 
 from jupyter_review.extract.tables import extract_tables
 from jupyter_review.pipeline import load
-from tests.conftest import corpus_pdf
+from tests.conftest import corpus_table as _table
 
 WHO = "edge/who-guideline-155p.pdf"
 
-
-@functools.lru_cache(maxsize=4)
-def _tables(name: str):
-    return extract_tables(load(corpus_pdf(name)))
-
-
-def _table(name: str, page: int, label: str):
-    found = [t for t in _tables(name) if page in (t.pages or [t.page]) and t.label == label]
-    assert found, (name, page, label)
-    return found[0]
 
 
 def _norm(s: str) -> str:

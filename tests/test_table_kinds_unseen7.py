@@ -16,7 +16,6 @@ corpus page (qwen3 p. 21, Table 22) and on generated PDFs:
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
@@ -25,18 +24,7 @@ import pytest
 
 from jupyter_review.extract.tables import extract_tables
 from jupyter_review.pipeline import load
-from tests.conftest import corpus_pdf
-
-
-@functools.lru_cache(maxsize=2)
-def _tables(name: str):
-    return extract_tables(load(corpus_pdf(name)))
-
-
-def _table(name: str, page: int, label: str):
-    found = [t for t in _tables(name) if page in (t.pages or [t.page]) and t.label == label]
-    assert found, (name, page, label)
-    return found[0]
+from tests.conftest import corpus_table as _table
 
 
 def _norm(s: str) -> str:
@@ -107,7 +95,7 @@ def test_generated_small_change_after_value(tmp_path, change, raised, expect):
         y = 146 + 14 * i
         pg.insert_text((100, y), n, fontsize=9)
         pg.insert_text((250, y), f"6{i}.{i}", fontsize=9)
-        base = f"70.9" if i == 2 else f"7{i}.{i + 1}"
+        base = "70.9" if i == 2 else f"7{i}.{i + 1}"
         pg.insert_text((340, y), base, fontsize=9)
         w = pymupdf.get_text_length(base, fontsize=9)
         pg.insert_text((340 + w, y - (3.5 if raised else 0)), change, fontsize=6, color=(0, 0.6, 0.3))

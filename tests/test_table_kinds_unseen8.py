@@ -11,7 +11,6 @@ different quantities of one entry; systems scored on one dataset share its metri
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
@@ -20,18 +19,7 @@ import pytest
 
 from jupyter_review.extract.tables import extract_tables
 from jupyter_review.pipeline import load
-from tests.conftest import corpus_pdf
-
-
-@functools.lru_cache(maxsize=4)
-def _tables(name: str):
-    return extract_tables(load(corpus_pdf(name)))
-
-
-def _table(name: str, page: int, label: str):
-    found = [t for t in _tables(name) if page in (t.pages or [t.page]) and t.label == label]
-    assert found, (name, page, label)
-    return found[0]
+from tests.conftest import corpus_table as _table
 
 
 def _leaf(s: str) -> str:

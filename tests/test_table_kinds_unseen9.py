@@ -12,7 +12,6 @@ only mention a setting ("w/o dropout"), keeps its systems as rows.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pymupdf
@@ -20,18 +19,7 @@ import pytest
 
 from jupyter_review.extract.tables import _SETTING_ROW, extract_tables
 from jupyter_review.pipeline import load
-from tests.conftest import corpus_pdf
-
-
-@functools.lru_cache(maxsize=4)
-def _tables(name: str):
-    return extract_tables(load(corpus_pdf(name)))
-
-
-def _table(name: str, page: int, label: str):
-    found = [t for t in _tables(name) if page in (t.pages or [t.page]) and t.label == label]
-    assert found, (name, page, label)
-    return found[0]
+from tests.conftest import corpus_table as _table
 
 
 # (file, page, label, orientation, a cell as (system, setting, value) read off the page)
