@@ -167,3 +167,61 @@ def test_spaced_raised_marks_on_a_real_page() -> None:
     systems = {r.system for r in t.long}
     assert systems == {"SARS-CoV-2 IgG-Ab (S1) (BAU/ml)", "SARS surrogate neutralization test (%)",
                        "Spike-N-Term LTT (SI)", "Spike-C-Term LTT (SI)"}
+
+
+# -- a column of simple fractions that alone tells rows of one name apart ---------------------
+
+def _twins_page(path: Path, head: str, keys: list[str]) -> Path:
+    doc = pymupdf.open()
+    pg = doc.new_page(width=612, height=792)
+    y = 120
+    pg.insert_text((60, y), "Table 6 Results of the fine-tuned networks.", fontsize=9)
+    y += 18
+    xs = (60, 170, 240, 310, 380)
+    for x, h in zip(xs, ("Model", head, "Accuracy", "Recall", "F-score")):
+        pg.insert_text((x, y), h, fontsize=8, fontname="hebo")
+    y += 14
+    names = ["NetB4", "NetB5", "NetB5", "Large", "NetB5"]
+    for i, (name, key) in enumerate(zip(names, keys)):
+        pg.insert_text((xs[0], y), name, fontsize=8)
+        pg.insert_text((xs[1], y), key, fontsize=8)
+        for j, x in enumerate(xs[2:]):
+            pg.insert_text((x, y), f"0.9{8 - i}{j}{i + 2}", fontsize=8)
+        y += 12
+    out = path / "twins.pdf"
+    doc.save(str(out))
+    return out
+
+
+@pytest.mark.parametrize("head,keys", [
+    ("Frozen", ["none", "1/2", "3/4", "3/4", "1/4"]),
+    ("Frozen", ["1/4", "1/2", "1/4", "1/2", "all"]),
+    ("Split", ["2/3", "1/3", "2/3", "1/3", "2/3"]),
+])
+def test_fraction_setting_tells_rows_of_one_name_apart(tmp_path: Path, head: str, keys: list[str]) -> None:
+    (t,) = _tables(_twins_page(tmp_path, head, keys), 1)
+    systems = {r.system for r in t.long}
+    twins = {f"NetB5 / {k}" for k, n in zip(keys, ["NetB4", "NetB5", "NetB5", "Large", "NetB5"]) if n == "NetB5"}
+    assert twins <= systems, (twins, systems)
+    # a name that does not repeat stays as printed
+    assert "NetB4" in systems and "Large" in systems
+
+
+@_needs_corpus
+@pytest.mark.parametrize("page,label,twins", [
+    (6, "VI", {"EfficientNetB5 / 1/2", "EfficientNetB5 / 3/4", "EfficientNetB5 / 1/4"}),
+    (7, "IX", {"EfficientNetB4 / 1/4", "EfficientNetB4 / 1/2", "EfficientNetB5 / 1/2", "EfficientNetB5 / 1/4"}),
+    (8, "XI", {"EfficientNetB4 / 1/4", "EfficientNetB4 / all", "EfficientNetB4 / 1/2"}),
+])
+def test_frozen_share_on_real_pages(page: int, label: str, twins: set[str]) -> None:
+    # slow-malware-images: the model name repeats, only the Frozen column (1/2, 3/4, 1/4, all) tells the rows apart
+    (t,) = [t for t in _tables(CORPUS / "edge" / "slow-malware-images-2004.05258.pdf", page) if t.label == label]
+    systems = {r.system for r in t.long}
+    assert twins <= systems, systems
+
+
+@pytest.mark.parametrize("keys", [["12/47", "30/47", "41/47", "9/47", "22/47"], ["12/47", "30/47", "30/47", "9/47", "12/47"]])
+def test_count_of_a_total_is_no_setting(tmp_path: Path, keys: list[str]) -> None:
+    # "correct / total" counts are measured values: they never join the row's name
+    (t,) = _tables(_twins_page(tmp_path, "Correct", keys), 1)
+    assert not any("/47" in r.system for r in t.long)
