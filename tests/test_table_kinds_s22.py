@@ -225,3 +225,55 @@ def test_count_of_a_total_is_no_setting(tmp_path: Path, keys: list[str]) -> None
     # "correct / total" counts are measured values: they never join the row's name
     (t,) = _tables(_twins_page(tmp_path, "Correct", keys), 1)
     assert not any("/47" in r.system for r in t.long)
+
+
+# -- a justified caption line that the text layer splits into one line per word --------------
+
+def _split_caption_page(path: Path, label: str, gap: float) -> Path:
+    """A caption whose first line is set word by word at wide justified spacing (each word a
+    text line of its own for the text layer), a one-value-column table under it."""
+    doc = pymupdf.open()
+    pg = doc.new_page(width=612, height=792)
+    x0, x1 = 54, 294
+    k = _prose(pg, x0, x1, 60, 200)
+    y = 222
+    x = x0
+    for w in ["Table", label, "Architecture", "and", "training", "settings."]:
+        pg.insert_text((x, y), w, fontsize=10)
+        x += pymupdf.get_text_length(w, fontsize=10) + gap
+    y += 11
+    pg.insert_text((x0, y), "The weights are listed in the order of the stages.", fontsize=10)
+    y += 16
+    pg.insert_text((x0 + 30, y), "Hyperparameter", fontsize=9, fontname="hebo")
+    _right(pg, x1 - 30, y, "Value", font="hebo")
+    y += 14
+    for lab, v in [("Hidden dim", "128"), ("Layers", "3"), ("Batch size", "512"), ("Epochs", "200"),
+                   ("Clip ratio", "0.2"), ("Workers", "4")]:
+        pg.insert_text((x0 + 30, y), lab, fontsize=9)
+        _right(pg, x1 - 30, y, v)
+        y += 12
+    _prose(pg, x0, x1, y + 30, 740, start=k)
+    out = path / "split_caption.pdf"
+    doc.save(str(out))
+    return out
+
+
+@pytest.mark.parametrize("label", ["1:", "12:", "S3:"])
+@pytest.mark.parametrize("gap", [8.0, 12.0])
+def test_caption_split_into_word_lines_is_found(tmp_path: Path, label: str, gap: float) -> None:
+    path = _split_caption_page(tmp_path, label, gap)
+    doc = jupyter_review.load(path)
+    caps = [c for c in doc.captions if c.kind == "table"]
+    assert [c.label for c in caps] == [label.rstrip(":.")]
+    assert caps[0].text.startswith(f"Table {label} Architecture and training settings.")
+    (t,) = [t for t in extract_tables(doc) if t.label == label.rstrip(":.")]
+    recs = _records(t)
+    assert recs.get("Hidden dim") == 128 and recs.get("Workers") == 4, recs
+
+
+@_needs_corpus
+def test_split_caption_on_a_real_page() -> None:
+    # transgpn-supplement p.3: "Table" "1:" "Architecture" ... one text line per word; one Value column
+    (t,) = [t for t in _tables(CORPUS / "transgpn-supplement.pdf", 3) if t.label == "1"]
+    recs = _records(t)
+    assert recs.get("Phase 1 batch size") == 512 and recs.get("PPO clip \u03b5") == 0.2, recs
