@@ -153,11 +153,18 @@ def _marked_page(path: Path, marks: list[str]) -> Path:
     return out
 
 
-@pytest.mark.parametrize("marks", [["a", "b", "c", "d"], ["1", "2", "3", "4"], ["a", "", "b", ""]])
+@pytest.mark.parametrize("marks", [["a", "b", "c", "d"], ["e", "f", "g", "h"], ["a", "", "b", ""]])
 def test_spaced_raised_mark_is_left_off_the_label(tmp_path: Path, marks: list[str]) -> None:
     (t,) = _tables(_marked_page(tmp_path, marks), 1)
     systems = {r.system for r in t.long}
     assert systems == {"Antibody level (BAU/ml)", "Neutralization test (%)", "Spike-N-Term LTT (SI)", "Spike-C-Term LTT (SI)"}
+
+
+def test_spaced_raised_digit_stays_in_the_name(tmp_path: Path) -> None:
+    # a raised digit a word space after a name is an index of it ("SVHN 3", a class), not a footnote
+    (t,) = _tables(_marked_page(tmp_path, ["1", "2", "3", "4"]), 1)
+    systems = {r.system for r in t.long}
+    assert len(systems) == 4 and all(s[-1] in "1234" for s in systems), systems
 
 
 @_needs_corpus

@@ -335,8 +335,9 @@ def _style_lookup(page: Page | None) -> tuple[list[tuple[Box, bool, bool]], list
                     # (8 pt value, 7 pt letter a quarter of the line up: "28.6—95%" "a")
                     lifted = (prev is not None and 0 < len(t) <= 2 and t.isalnum() and s.size < 0.95 * prev.size
                               and s.bbox[3] < prev.bbox[3] - 0.25 * ph and s.bbox[1] < prev.bbox[1])
-                    # (a marker set a word space after its word carries that space in front: "(BAU/ml)" " a")
-                    spaced = t != s.text.rstrip() and t == s.text.strip() and len(t) <= 2 and t.isalnum()
+                    # (a footnote letter set a word space after its word carries that space in front:
+                    # "(BAU/ml)" " a"; a raised digit after a space is an index of the name, "SVHN 3")
+                    spaced = t != s.text.rstrip() and t == s.text.strip() and len(t) == 1 and t.isalpha() and t.islower()
                     if k and 0 < len(t) and (s.size < 0.8 * prev.size or lifted) and (t == s.text.rstrip() or spaced):
                         # raised: its bottom above the word's and its top not lowered (a span that starts
                         # with a space may reach lower than its letters: "CHAIR_s CHAIR_i", the second
@@ -411,9 +412,10 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
                 out.append(W(x0, prev_w.y0, x1, prev_w.y1, text, sub=True))
                 continue
         mark = ""
-        if sups and out and len(text) <= 3:
-            # a raised marker set as a word of its own after its word (a word space between them:
-            # "(BAU/ml) a"): a footnote mark of that word, not a word of the label
+        if sups and out and len(text) == 1 and text.isalpha() and text.islower():
+            # a raised footnote letter set as a word of its own after its word (a word space between
+            # them: "(BAU/ml) a"): a mark of that word, not a word of the label (a raised digit there
+            # is an index of the name: "SVHN 3")
             bb = next((bb for bb, st in sups if st == text and bb[0] <= x0 + 1.0 and abs(bb[2] - x1) < 1.0 and x0 - bb[0] < 0.6 * (y1 - y0) + 1.0), None)
             pw_ = out[-1]
             if (bb is not None and not pw_.mark and not pw_.sub and -0.5 <= x0 - pw_.x1 < 0.6 * pw_.h
