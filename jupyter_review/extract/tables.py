@@ -818,6 +818,10 @@ _SETTING_HEAD = re.compile(r"^\s*(?:#\s*)?(?:k[\s-]?shots?|shots?|#?\s*params?\.
                            r"\s*(?:\([^)]{0,12}\))?\s*$", re.I)
 
 
+# a simple fraction with a small denominator ("1/2", "3/4"), not a count of a total ("16/47")
+_SHARE_SETTING = re.compile(r"[1-9]/(?:[2-9]|1[0-6])")
+
+
 def _short_setting(c: str) -> bool:
     """A cell that can set a row: a checkmark or cross, or a word or two ("Yes", "LoRA", "full")."""
     t = c.strip()
@@ -988,7 +992,12 @@ def _long_and_best(table: Table, body: list[list[str]], label_cols: list[int], b
             numbered = (bool(cells) and len(set(cells)) < len(cells)
                         and (bool(_SETTING_HEAD.match(head)) or j < max(table.metric_columns))
                         and all(re.fullmatch(r"\d+", split_marks(c)[0].strip()) for c in cells))
-            if not (counted or numbered):
+            # or a simple fraction that repeats down the column beside words for its ends ("Frozen":
+            # "1/2" / "3/4" / "all"): a share of a setting (layers frozen, a split), no measured value
+            shares = [c for c in cells if _SHARE_SETTING.fullmatch(split_marks(c)[0].strip())]
+            fractions = (bool(shares) and len(set(cells)) < len(cells) and j < max(table.metric_columns)
+                         and all(c in shares or _short_setting(c) for c in cells))
+            if not (counted or numbered or fractions):
                 break
             sizes.append(j)
     settings = [j for j in (settings or []) if j not in attrs]

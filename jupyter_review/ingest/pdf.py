@@ -73,6 +73,8 @@ _CAPTION = re.compile(
     re.I,
 )
 _NUMERIC = re.compile(r"^[-+\u2212]?\d[\d,]*(?:\.\d+)?%?$")
+# the caption's kind word alone on its line ("Table" before "1:" on the same baseline)
+_CAPTION_WORD = re.compile(r"^\s*(?:table|tab\.|figure|fig\.)\s*$", re.I)
 
 
 @dataclass
@@ -1176,6 +1178,17 @@ class _Builder:
                     continue
                 first = b.lines[0]
                 m = _CAPTION.match(first.text)
+                if len(b.lines) > 1 and (_CAPTION_WORD.match(first.text) or (
+                        m and not m.group("sep").strip() and first.text.strip() == m.group(0).strip())):
+                    # a justified caption line the text layer split into one line per word ("Table",
+                    # "1:", "Architecture", ... on one baseline): the label is read from the words
+                    # that share the first line's baseline
+                    head, last = first.text, first
+                    for ln in b.lines[1:4]:
+                        if abs(ln.bbox[3] - last.bbox[3]) > 0.5 or ln.bbox[0] < last.bbox[2] - 0.5:
+                            break
+                        head, last = head.rstrip() + " " + ln.text.strip(), ln
+                    m = _CAPTION.match(head) if last is not first else m
                 if not m:
                     continue
                 _caption_tail(p, b)

@@ -109,6 +109,8 @@ _N = r"[-+\u2212]?\d+(?:[.,]\d+)*%?"
 _NK = r"[-+\u2212]?\d+(?:[.,]\d+)*(?:\s?[KMBTk])?%?"
 _STAT = re.compile(
     r"^(?:" + _NK + r"\s*[(\[]\s*" + _N + r"\s*(?:[,;\u2013\u2014\u2212-]|to)?\s*(?:" + _N + r")?\s*[)\]]"
+    # a count with its share and the share's interval: "56 (64.4, 54.0–74.7)" (the comma may be missing)
+    r"|" + _NK + r"\s*[(\[]\s*" + _N + r"\s*[,;]?\s*" + _N + r"\s*(?:[\u2013\u2014\u2212-]|to)\s*" + _N + r"\s*[)\]]"
     r"|" + _N + r"\s*[\u00d7x]\s*(?:10|[A-Za-z])\s*\^?[-+\u2212]?\d+(?:\.\d+)?"
     r"|\d+\s*/\s*\d+"
     r"|(?:p\s*)?[<>=\u2264\u2265]\s*0?\.\d+"
@@ -333,13 +335,16 @@ def _style_lookup(page: Page | None) -> tuple[list[tuple[Box, bool, bool]], list
                     # (8 pt value, 7 pt letter a quarter of the line up: "28.6—95%" "a")
                     lifted = (prev is not None and 0 < len(t) <= 2 and t.isalnum() and s.size < 0.95 * prev.size
                               and s.bbox[3] < prev.bbox[3] - 0.25 * ph and s.bbox[1] < prev.bbox[1])
-                    if k and 0 < len(t) and (s.size < 0.8 * prev.size or lifted) and t == s.text.rstrip():
+                    # (a footnote letter set a word space after its word carries that space in front:
+                    # "(BAU/ml)" " a"; a raised digit after a space is an index of the name, "SVHN 3")
+                    spaced = t != s.text.rstrip() and t == s.text.strip() and len(t) == 1 and t.isalpha() and t.islower()
+                    if k and 0 < len(t) and (s.size < 0.8 * prev.size or lifted) and (t == s.text.rstrip() or spaced):
                         # raised: its bottom above the word's and its top not lowered (a span that starts
                         # with a space may reach lower than its letters: "CHAIR_s CHAIR_i", the second
                         # subscript after " CHAIR" is no superscript)
                         if len(t) <= 3 and s.bbox[3] < prev.bbox[3] - 0.5 and s.bbox[1] < prev.bbox[1] + 0.3 * ph:
                             sups.append((s.bbox, t))
-                        elif not lifted and len(t) <= 12 and t.isalnum() and s.bbox[1] > prev.bbox[1] + 1.0 and (
+                        elif not lifted and not spaced and len(t) <= 12 and t.isalnum() and s.bbox[1] > prev.bbox[1] + 1.0 and (
                                 s.bbox[3] > prev.bbox[3] + 0.3 or (s.bbox[1] + s.bbox[3] - prev.bbox[1] - prev.bbox[3]) / 2
                                 > 0.15 * (prev.bbox[3] - prev.bbox[1])):
                             # (small capitals share the baseline: their bottom is not lower)
@@ -407,6 +412,16 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
                 out.append(W(x0, prev_w.y0, x1, prev_w.y1, text, sub=True))
                 continue
         mark = ""
+        if sups and out and len(text) == 1 and text.isalpha() and text.islower():
+            # a raised footnote letter set as a word of its own after its word (a word space between
+            # them: "(BAU/ml) a"): a mark of that word, not a word of the label (a raised digit there
+            # is an index of the name: "SVHN 3")
+            bb = next((bb for bb, st in sups if st == text and bb[0] <= x0 + 1.0 and abs(bb[2] - x1) < 1.0 and x0 - bb[0] < 0.6 * (y1 - y0) + 1.0), None)
+            pw_ = out[-1]
+            if (bb is not None and not pw_.mark and not pw_.sub and -0.5 <= x0 - pw_.x1 < 0.6 * pw_.h
+                    and y1 < pw_.y1 - 0.5 and y0 < pw_.y0 + 0.3 * pw_.h and y1 > pw_.y0):
+                pw_.mark = _sup_text(text)
+                continue
         if sups:
             for bb, st in sups:
                 if ((abs(bb[2] - x1) < 1.0 or bb[0] < x1 - 0.3 < bb[2]) and bb[0] > x0 and y0 - 1 <= bb[1] <= y1
@@ -648,6 +663,31 @@ def _labelled_value(rows: list[Row], i: int) -> bool:
     return False
 
 
+def _labelled_row(o: Row, h: float) -> bool:
+    """A label in words, a gutter, then one value at the row's right end ("Specific | 56 (64.4, 54.0-74.7)")."""
+    return (o.nnum == 1 and len(o.segs) >= 2 and o.segs[-1].numeric and _HAS_DIGIT.search(o.segs[-1].text) is not None
+            and o.segs[-1].x0 - o.segs[-2].x1 >= 1.5 * h)
+
+
+def _group_line(rows: list[Row], i: int) -> bool:
+    """Is the wordy line at ``i`` (no value) the name of a group of rows in a table of one value
+    column ("Term 'Confounding' mentioned in Abstract or Discussion" over "Specific | 56 (64.4, ...)"):
+    at line spacing between two labelled rows whose one values line up under each other? Running
+    text is never set between the rows of such a table at the table's own line spacing."""
+    r = rows[i]
+    if r.nval or len(r.segs) != 1 or not 0 < i < len(rows) - 1:
+        return False
+    h = max(1.0, statistics.median([w.h for w in r.words]))
+    up, down = rows[i - 1], rows[i + 1]
+    if r.y0 - up.y1 > 1.2 * h or down.y0 - r.y1 > 1.2 * h:
+        return False
+    if not (_labelled_row(up, h) and _labelled_row(down, h)):
+        return False
+    a, b = up.segs[-1], down.segs[-1]
+    # (set flush left, flush right or centred in their column)
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > 0 and min(abs(a.x0 - b.x0), abs(a.x1 - b.x1), abs(a.x0 + a.x1 - b.x0 - b.x1) / 2) < 1.0 * h
+
+
 def _tabular(r: Row) -> bool:
     return len(r.segs) >= 2 or r.nval >= 1
 
@@ -670,7 +710,7 @@ def _grow(rows: list[Row], start: int, step: int, width: float, med_h: float, st
                 break
         # (a caption starts its own segment: a row label "Table" or "Figure" before the row's
         # numbers, as in a layout-analysis results table, is no caption)
-        if (_is_prose(r, width) or (_prose_line(r, width) and not _labelled_value(rows, i))
+        if (((_is_prose(r, width) or (_prose_line(r, width) and not _labelled_value(rows, i))) and not _group_line(rows, i))
                 or _CAPTION_START.match(r.segs[0].text if r.segs else r.text)
                 or (len(r.segs) <= 3 and not r.nval and _HEADING.match(r.text))):
             if step > 0 and not got and _spanning_head(rows, i, med_h):
