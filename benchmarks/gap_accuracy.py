@@ -69,10 +69,21 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+# Folders beside the corpus that hold papers with status gold, searched in this order after it:
+# texbench (tests/data/gold/relblind, fresh8, fresh9) and newpapers (PDFs compiled here from the
+# public LaTeX sources listed in its SOURCES.tsv, session 23; not in the repository).
+PAPER_FOLDERS = ("texbench", "newpapers")
+
+
 def _gold_pdf(name: str) -> Path:
-    """A corpus paper, else a texbench paper (tests/data/gold/relblind)."""
-    tex = CORPUS.parent / "texbench" / "pdfs" / name
-    return tex if not (CORPUS / name).exists() and tex.is_file() else CORPUS / name
+    """A corpus paper, else a paper of one of PAPER_FOLDERS."""
+    if (CORPUS / name).exists():
+        return CORPUS / name
+    for folder in PAPER_FOLDERS:
+        path = CORPUS.parent / folder / "pdfs" / name
+        if path.is_file():
+            return path
+    return CORPUS / name
 
 
 def load_gold(gold_dir: Path, include_sample: bool = True) -> list[dict[str, Any]]:
