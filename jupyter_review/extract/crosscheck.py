@@ -772,10 +772,9 @@ def _settled_by_neighbours(text: str, q: Any, cands: list[tuple[Table, _Cell]],
     at = text.find(q.text)
     homes = set()
     placed = 0
-    # (decimals only, so a bracketed one is a value, not an enumeration mark: "a FF baseline (159.9)")
-    for m0 in _PROSE_NUM.finditer(text):
-        s0, digits = m0.start(), m0.group("n")
-        if at <= s0 < at + len(q.text) or m0.group("m") or "." not in digits or _NOT_A_VALUE.search(text[max(0, s0 - 14):s0]):
+    # (decimals only: a round number may stand in many a cell by chance)
+    for s0, _e0, _v0, digits, mult in _prose_numbers(text):
+        if at <= s0 < at + len(q.text) or mult != 1.0 or "." not in digits:
             continue
         hit = [(tid, c) for tid in tabs for c in cells_of[tid] if c.raw and c.value is not None
                and (m := _PRINTED_NUM.match(c.raw)) and m.group("n") == digits]
@@ -1155,13 +1154,22 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
 # a number as prose prints it, with a thousands/millions suffix ("3.1K words", "81.1M papers")
 _PROSE_NUM = re.compile(r"(?<![\w.@/\u2212-])(?P<n>\d+(?:\.\d+)?)(?P<m>\s?[KMB](?![A-Za-z]))?(?P<pct>\s?%)?(?![\w@/]|\.\d|-[A-Za-z])")
 _NOT_A_VALUE = re.compile(r"(?:\b(?:tables?|tab\.?|figures?|figs?\.?|sections?|sec\.?|appendix|eq\.|equation|step|stage|rq|"
-                          r"top-?|k\s*=|n\s*=|f\s*=)\s*$|\u00a7\s*$)", re.I)
+                          r"top-?|k\s*=|n\s*=|f\s*=)\s*$|\u00a7\s*$|\b(?:eqs?\.|eqn\.?|equations?)\s*\(\s*$)", re.I)
 
 
 _ORDINAL_OF = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))\s+"
                          r"(?:\w+\s+)?(?:out\s+)?of\s*(?:the\s+)?$", re.I)
 # the bounds of an interval the sentence prints after its estimate ("95% CI = 1.09–1.88", "CI: 0.99 to 2.07")
 _INTERVAL_PART = re.compile(r"\b(?:CI|confidence interval|credible interval)s?\s*[=:]?\s*(?:[-+−]?\d+(?:\.\d+)?\s*(?:[–—-]|to|,)\s*)?$")
+
+
+def _enumeration_mark(text: str, m: re.Match) -> bool:
+    """The number is an enumeration mark: an integer alone in a bracket, or closing one at the
+    start of a clause ("(1) SQuALITY ...", "1) Process PDFs"). A decimal never numbers a list item:
+    "a FF baseline (159.9)" is a value, and so is a bracketed percentage or "3.1K"."""
+    if "." in m.group("n") or m.group("pct") or m.group("m"):
+        return False
+    return bool(re.match(r"\s*\)", text[m.end():]) and re.search(r"(?:^|[(,;:]\s*|\s)\($|(?:^|[,;:]\s*)$", text[:m.start()]))
 
 
 def _prose_numbers(text: str) -> list[tuple[int, int, float, str, float]]:
@@ -1177,8 +1185,7 @@ def _prose_numbers(text: str) -> list[tuple[int, int, float, str, float]]:
         if m.group("m") and (re.search(r"[A-Z][\w.-]*\s?$", text[max(0, m.start() - 20):m.start()])
                              or re.match(r"\s*(?:models?|param\w*|LLMs?)\b", text[m.end():], re.I)):
             continue  # "DeepSeek 7B", "LLaMA2 70B", "236B models": a model's size
-        if re.match(r"\s*\)", text[m.end():]) and re.search(r"(?:^|[(,;:]\s*|\s)\($|(?:^|[,;:]\s*)$", text[:m.start()]) \
-                and not m.group("pct") and not m.group("m"):
+        if _enumeration_mark(text, m):
             continue  # "(1) SQuALITY ...", "1) Process PDFs": an enumeration marker
         if text.rfind("[", 0, m.start()) > text.rfind("]", 0, m.start()):
             continue  # "[15, 43, 44]": citation numbers
