@@ -697,7 +697,9 @@ def _pair_stretch(text: str, q0: Any, q1: Any) -> tuple[str, str]:
     """The words that belong to a pair of numbers: between them and after the second (up to the
     next number), and before the first back to the previous one."""
     a_after, a_before, _ = _segments(text, q0.text, 0)
-    b_after, _b_before, _ = _segments(text, q1.text, max(0, text.find(q0.text)))
+    # (after the first number: "92% vs 92% accuracy", a tie, prints the second as the first)
+    at0 = text.find(q0.text)
+    b_after, _b_before, _ = _segments(text, q1.text, at0 + len(q0.text) if at0 >= 0 else 0)
     between = re.sub(_PAIR_WORD + r"|\b(?:the|next|best|runner-up)\b", " ", a_after, flags=re.I)
     return f"{between} {b_after}", a_before
 
@@ -841,7 +843,8 @@ def _pair_settled_by_other_pairs(text: str, q: Any, partner: Any, q_first: bool,
         return None
     cells = [c for c in cells_of[t.id] if c.value is not None and c.raw]
     nums = [m0 for m0 in _PROSE_NUM.finditer(text) if not m0.group("m") and not _NOT_A_VALUE.search(text[max(0, m0.start() - 14):m0.start()])]
-    at_q, at_p = text.find(q.text), text.find(partner.text, max(0, text.find(q.text)))
+    at_q = text.find(q.text)
+    at_p = text.find(partner.text, at_q + len(q.text) if at_q >= 0 else 0)
     rows: set[str] = set()
     for a, b in zip(nums, nums[1:]):
         if a.start() in (at_q, at_p) or b.start() in (at_q, at_p) or not _PAIR_AFTER.match(text[a.end():b.start()]):
@@ -968,12 +971,18 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             cands = [(t, c) for t, c in mine if names_match(target, c.column, 4) or _named_in(c.column, target)]
             if not cands:
                 continue
-            hits = [(t, c) for t, c in cands if _equal(q.value, q.text, c)]
-            if not hits and partner is not None and any(_equal(partner.value, partner.text, c) for _, c in cands):
+            # a tie ("92% vs 92% accuracy") bears out the named system's cell with one of its numbers
+            # only: the first is the other row's, the one the sentence's other pairs put first
+            tie_cell = _pair_settled_by_other_pairs(claim.text, q, partner, True, cands, cells_of) \
+                if partner is not None and pairs[qi] > qi and partner.text.strip() == q.text.strip() else None
+            hits = [] if tie_cell else [(t, c) for t, c in cands if _equal(q.value, q.text, c)]
+            if tie_cell:
+                pass
+            elif not hits and partner is not None and any(_equal(partner.value, partner.text, c) for _, c in cands):
                 # the partner is the named system's number: this one is the other system's, a row of the same column
                 hits = [(t, c2) for t, c in cands if _equal(partner.value, partner.text, c) for c2 in cells_of[t.id]
                         if c2.column == c.column and c2.system != c.system and _equal(q.value, q.text, c2)]
-            if not hits and partner is not None and pairs[qi] < qi and len(cands) == 1 \
+            if not hits and not tie_cell and partner is not None and pairs[qi] < qi and len(cands) == 1 \
                     and not _equal(partner.value, partner.text, cands[0][1]):
                 # the second of a pair whose first number is the named system's (borne out or not, it is
                 # not this one: "performs best (0.61 vs the next best 0.47)"): another row's cell of the column
@@ -982,7 +991,7 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                               and _equal(q.value, q.text, c2)]
                 if len(other_rows) == 1:
                     hits = other_rows
-            if not hits:
+            if not hits and not tie_cell:
                 # "A and B reach 55.6% and 56.0% respectively", "... of 76.6% achieved by GPT-4o":
                 # the number may belong to another system the sentence names
                 for other in _claim_names(claim):
@@ -991,7 +1000,7 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                     hits += [(t, c) for t in tables for c in cells_of[t.id]
                              if c.value is not None and names_match(other, c.system, 2)
                              and (names_match(target, c.column, 4) or _named_in(c.column, target)) and _equal(q.value, q.text, c)]
-            if not hits:
+            if not hits and not tie_cell:
                 hits = [(t, c) for t in other_tables for c in cells_of[t.id]
                         if c.value is not None and names_match(q.system, c.system, 2) and _ratio_cell(c.raw) == ratio
                         and (names_match(target, c.column, 4) or _named_in(c.column, target)) and _equal(q.value, q.text, c)]
@@ -1759,6 +1768,71 @@ def _co_located(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], 
     parts.append(("consistent", shown, [(t, c) for _k, c in placed], ""))
 
 
+def _pair_against_column(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], cited: bool,
+                         used: list[tuple[int, int]], doc: Document, parts: list) -> None:
+    """Two numbers set against each other with the unit they share ("(84.6 secs vs 115.6 secs per
+    unit)"), no label placing them: when one of them is printed in one cell of the tables the
+    sentence cites only (citing none, a number of three or more digits in one cell of the paper's),
+    in a column whose label holds that unit word ("Time (secs) / First 5"), the other stands for
+    another row of that column. A number no other row of the column prints, and no cell of those
+    tables at all (nor, for a tie "115.6 vs 115.6", a second cell), is a mismatch: the sentence's
+    pair is not the table's. Decimals only, and only for a confidently read column of like numbers
+    (the same decimals, the other within half to twice the placed one)."""
+    nums = [n for n in _prose_numbers(text) if n[4] == 1.0 and not any(n[0] < e and s < n[1] for s, e in used)]
+    for (s0, e0, v0, d0, _m0), (s1, e1, v1, d1, _m1) in zip(nums, nums[1:]):
+        between = text[e0:s1]
+        if not _PAIR_AFTER.match(between):
+            continue
+        unit = re.match(r"\s*([A-Za-z]{2,})", text[e1:])
+        if not unit or (re.match(r"\s*[A-Za-z]", between) and not re.match(r"\s*" + re.escape(unit.group(1)) + r"\b", between)):
+            continue  # no shared unit word after the numbers ("84.6 secs vs 115.6 secs")
+        word = _fold(frozenset({unit.group(1).casefold()}))
+        keys = [_PRINTED_NUM.match(text[a:b + 1]) for a, b in ((s0, e0), (s1, e1))]
+        if not all(keys):
+            continue
+        printed = [_printed(k.group("n"), k.group("m"), k.group("u")) for k in keys]  # type: ignore[union-attr]
+        if any("." not in p[0] for p in printed):
+            continue  # round numbers may meet anywhere
+        where: list[list[tuple[Table, _Cell]]] = [[], []]
+        for t in pool:
+            for c in cells_of.get(t.id, []):
+                m = _PRINTED_NUM.match(c.raw or "")
+                if not m:
+                    continue
+                key = _printed(m.group("n"), m.group("m"), m.group("u"))
+                for j in (0, 1):
+                    if key == printed[j]:
+                        where[j].append((t, c))
+        tie = printed[0] == printed[1]
+        if tie:
+            if len(where[0]) != 1:
+                continue
+            anchor, other = 0, 1
+        elif len(where[0]) == 1 and not where[1]:
+            anchor, other = 0, 1
+        elif len(where[1]) == 1 and not where[0]:
+            anchor, other = 1, 0
+        else:
+            continue
+        if not cited and len(printed[anchor][0].replace(".", "").lstrip("0")) < 3:
+            continue  # a table the sentence does not cite: a short number may stand there by chance
+        t, cell = where[anchor][0]
+        col = [c for c in cells_of[t.id] if c.column == cell.column and c.value is not None]
+        if len(col) < 2 or not all(c.confident for c in col) or not word <= _fold(_tokens(cell.column)):
+            continue
+        if any(c.raw and "." in c.raw and len(re.split(r"[^\d.]", c.raw.split(".")[1])[0]) != len(printed[anchor][0].split(".")[1])
+               for c in col):
+            continue
+        val = (v0, v1)[other]
+        if not cell.value or not 0.5 <= val / cell.value <= 2:
+            continue
+        said = (text[s0:e0].strip(), text[s1:e1].strip())
+        rest = ", ".join(f"{_leaf(c.system)} {c.raw}" for c in col if c is not cell)
+        shown = (f"the text sets {said[0]} against {said[1]} {unit.group(1)}; {_where(t, doc)} prints {said[anchor]} for "
+                 f"{_leaf(cell.system)} / {_leaf(cell.column)}, and no other row of the column has {said[other]} ({rest})")
+        parts.append(("mismatch", shown, [(t, c) for c in [cell] + [c for c in col if c is not cell]], ""))
+
+
 # an author-year citation in brackets ("(Wang et al., 2022)", "(Cohan et al., 2018; Li, 2020)")
 _CITATION_BRACKET = re.compile(r"\([^()]*\b(?:19|20)\d{2}[a-z]?\s*\)")
 
@@ -2014,6 +2088,8 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
             if not only_shares:
                 # numbers the labels above did not place: read where they stand together in one table
                 _co_located(text, pool, cells_of, bool(cited), [nums[k][:2] for k in paired | placed_k], doc, parts)
+                if not parts:
+                    _pair_against_column(text, pool, cells_of, bool(cited), [nums[k][:2] for k in paired | placed_k], doc, parts)
         if not parts:
             continue
         status = _overall(parts)
