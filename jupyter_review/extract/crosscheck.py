@@ -1833,6 +1833,111 @@ def _pair_against_column(text: str, pool: list[Table], cells_of: dict[str, list[
         parts.append(("mismatch", shown, [(t, c) for c in [cell] + [c for c in col if c is not cell]], ""))
 
 
+def _list_by_rows(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], used: list[tuple[int, int]],
+                  doc: Document, parts: list) -> None:
+    """A list of items, each a clause naming one row of a table and a bracket holding one number
+    and the unit word all the items share ("Likert-scale (29 papers), A/B testing (13 papers),
+    binary per-sentence labels (4 papers)"; a side group word read into the row labels is not
+    needed to name them): the column is the one labelled with that unit word where every other
+    item, two at least, is its row's cell ("# papers", not "% papers"), and an item that is not
+    its row's cell there is a mismatch. Three items or more, one table, distinct rows."""
+    items: list[tuple[int, int, float, str, float, str]] = []
+    for s0, e0, val, digits, mult in _prose_numbers(text):
+        if any(s0 < e and s < e0 for s, e in used):
+            continue
+        br = _bracketed(text, s0)
+        m = re.match(r"\s*([A-Za-z]{2,})\s*\)", text[e0:])
+        if br < 0 or text[br + 1:s0].strip() or not m:
+            continue
+        items.append((s0, e0, val, digits, mult, m.group(1).casefold()))
+    if len(items) < 3 or len({it[5] for it in items}) != 1:
+        return
+    word = _fold(frozenset({items[0][5]}))
+    for t in pool:
+        cells = [c for c in cells_of.get(t.id, []) if c.value is not None]
+        rows = list(dict.fromkeys(c.system for c in cells))
+        named = []
+        for s0, *_rest in items:
+            clause = re.split(r"[,;:()]|\.\s", text[:_bracketed(text, s0)].rstrip())[-1]
+            got = _labels_named(rows, clause) or _labels_named_sans_group(rows, clause)
+            named.append(got[0] if len(got) == 1 else None)
+        if None in named or len(set(named)) != len(named):
+            continue
+        fits = []
+        for col in dict.fromkeys(c.column for c in cells):
+            if not word <= _fold(_tokens(col)):
+                continue
+            own = [next((c for c in cells if c.system == r and c.column == col), None) for r in named]
+            if None in own:
+                continue
+            ok = [_same_value(it[2], it[3], it[4], text[it[0]:it[1]].strip(), c) for it, c in zip(items, own)]
+            if sum(ok) >= 2 and sum(ok) >= len(items) - 1:
+                fits.append((col, own, ok))
+        if len(fits) != 1:
+            continue
+        col, own, ok = fits[0]
+        if all(ok):
+            return  # borne out whole: the co-location reading says so
+        for it, c, good in zip(items, own, ok):
+            claimed = text[it[0]:it[1]].strip()
+            shown = f"{claimed} {it[5]} for {_core(c.system)}: {_where(t, doc)} has {c.raw} ({_leaf(c.column)})"
+            if good:
+                parts.append(("consistent", shown, [(t, c)], ""))
+            elif c.confident and c.value and 0.5 <= it[2] * it[4] / c.value <= 2:
+                parts.append(("mismatch", f"the text says {shown}, where the list's other items are their rows' cells",
+                              [(t, c)], ""))
+        return
+
+
+def _row_change(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], used: list[tuple[int, int]],
+                doc: Document, parts: list) -> None:
+    """A change said of one row, its columns left unnamed ("(std-dev 18.5 to 6.8 on SQuALITY)",
+    "from 18.5 to 6.8 on SQuALITY"): the row the numbers' own stretch names holds two values, in
+    the order the sentence says them, and one number is printed there in its place (and in no
+    other cell of the tables read): the other number, printed nowhere in the row, is a mismatch
+    against the row's other cell. Decimals of one precision only, of the cell's order."""
+    nums = [n for n in _prose_numbers(text) if n[4] == 1.0 and not any(n[0] < e and s < n[1] for s, e in used)]
+    for (s0, e0, v0, d0, _m0), (s1, e1, v1, d1, _m1) in zip(nums, nums[1:]):
+        if not re.fullmatch(r"\s+to\s+", text[e0:s1]) or "." not in d0 or "." not in d1 \
+                or len(d0.split(".")[1]) != len(d1.split(".")[1]):
+            continue
+        br = _bracketed(text, s0)
+        close = text.find(")", e1)
+        if br >= 0 and close >= 0:
+            stretch = text[br + 1:close]
+        else:
+            stretch = re.split(r"[,;:()]|\.\s", text[:s0])[-1] + text[s0:e1] + re.split(r"[,;:()]|\.\s", text[e1:])[0]
+        found = []
+        for t, axis in ((t, axis) for t in pool for axis in ("system", "column")):
+            # (the row as printed: its label may be the table's column label when the systems are across the top)
+            cells = [c for c in cells_of.get(t.id, []) if c.value is not None]
+            named = _labels_named(list(dict.fromkeys(getattr(c, axis) for c in cells)), stretch)
+            if len(named) != 1:
+                continue
+            row = sorted((c for c in cells if getattr(c, axis) == named[0]), key=lambda c: (c.row, c.col))
+            if len(row) != 2 or not all(c.confident for c in row):
+                continue
+            said = [(v0, d0, text[s0:e0].strip()), (v1, d1, text[s1:e1].strip())]
+            ok = [_same_value(v, d, 1.0, raw, c) for (v, d, raw), c in zip(said, row)]
+            if sum(ok) != 1 or any(_same_value(v, d, 1.0, raw, c) for (v, d, raw), c in zip(said, reversed(row))):
+                continue
+            j = ok.index(False)
+            anchor_digits = said[1 - j][1]
+            elsewhere = [c for tt in pool for c in cells_of.get(tt.id, []) if c.raw and c is not row[1 - j]
+                         and (m := _PRINTED_NUM.match(c.raw)) and m.group("n") == anchor_digits]
+            if elsewhere or not row[j].value or not 0.5 <= said[j][0] / row[j].value <= 2:
+                continue
+            found.append((t, row, j, said, axis))
+        if len(found) != 1:
+            continue
+        t, row, j, said, axis = found[0]
+        other = "column" if axis == "system" else "system"
+        parts.append(("mismatch", f"the text says {said[0][2]} to {said[1][2]} for {_core(getattr(row[0], axis))}; {_where(t, doc)} "
+                      f"has {row[0].raw} ({_leaf(getattr(row[0], other))}) and {row[1].raw} ({_leaf(getattr(row[1], other))})",
+                      [(t, c) for c in row], ""))
+        return
+
+
 # an author-year citation in brackets ("(Wang et al., 2022)", "(Cohan et al., 2018; Li, 2020)")
 _CITATION_BRACKET = re.compile(r"\([^()]*\b(?:19|20)\d{2}[a-z]?\s*\)")
 
@@ -2088,6 +2193,10 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
             if not only_shares:
                 # numbers the labels above did not place: read where they stand together in one table
                 _co_located(text, pool, cells_of, bool(cited), [nums[k][:2] for k in paired | placed_k], doc, parts)
+                if not parts:
+                    _row_change(text, pool, cells_of, [nums[k][:2] for k in paired | placed_k], doc, parts)
+                if not parts:
+                    _list_by_rows(text, pool, cells_of, [nums[k][:2] for k in paired | placed_k], doc, parts)
                 if not parts:
                     _pair_against_column(text, pool, cells_of, bool(cited), [nums[k][:2] for k in paired | placed_k], doc, parts)
         if not parts:
