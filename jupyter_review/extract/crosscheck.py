@@ -1779,7 +1779,7 @@ def _pair_against_column(text: str, pool: list[Table], cells_of: dict[str, list[
     pair is not the table's. Decimals only, and only for a confidently read column of like numbers
     (the same decimals, the other within half to twice the placed one)."""
     nums = [n for n in _prose_numbers(text) if n[4] == 1.0 and not any(n[0] < e and s < n[1] for s, e in used)]
-    for (s0, e0, v0, d0, _m0), (s1, e1, v1, d1, _m1) in zip(nums, nums[1:]):
+    for (s0, e0, v0, _d0, _m0), (s1, e1, v1, _d1, _m1) in zip(nums, nums[1:]):
         between = text[e0:s1]
         if not _PAIR_AFTER.match(between):
             continue
