@@ -697,7 +697,9 @@ def _pair_stretch(text: str, q0: Any, q1: Any) -> tuple[str, str]:
     """The words that belong to a pair of numbers: between them and after the second (up to the
     next number), and before the first back to the previous one."""
     a_after, a_before, _ = _segments(text, q0.text, 0)
-    b_after, _b_before, _ = _segments(text, q1.text, max(0, text.find(q0.text)))
+    # (after the first number: "92% vs 92% accuracy", a tie, prints the second as the first)
+    at0 = text.find(q0.text)
+    b_after, _b_before, _ = _segments(text, q1.text, at0 + len(q0.text) if at0 >= 0 else 0)
     between = re.sub(_PAIR_WORD + r"|\b(?:the|next|best|runner-up)\b", " ", a_after, flags=re.I)
     return f"{between} {b_after}", a_before
 
@@ -772,10 +774,9 @@ def _settled_by_neighbours(text: str, q: Any, cands: list[tuple[Table, _Cell]],
     at = text.find(q.text)
     homes = set()
     placed = 0
-    # (decimals only, so a bracketed one is a value, not an enumeration mark: "a FF baseline (159.9)")
-    for m0 in _PROSE_NUM.finditer(text):
-        s0, digits = m0.start(), m0.group("n")
-        if at <= s0 < at + len(q.text) or m0.group("m") or "." not in digits or _NOT_A_VALUE.search(text[max(0, s0 - 14):s0]):
+    # (decimals only: a round number may stand in many a cell by chance)
+    for s0, _e0, _v0, digits, mult in _prose_numbers(text):
+        if at <= s0 < at + len(q.text) or mult != 1.0 or "." not in digits:
             continue
         hit = [(tid, c) for tid in tabs for c in cells_of[tid] if c.raw and c.value is not None
                and (m := _PRINTED_NUM.match(c.raw)) and m.group("n") == digits]
@@ -842,7 +843,8 @@ def _pair_settled_by_other_pairs(text: str, q: Any, partner: Any, q_first: bool,
         return None
     cells = [c for c in cells_of[t.id] if c.value is not None and c.raw]
     nums = [m0 for m0 in _PROSE_NUM.finditer(text) if not m0.group("m") and not _NOT_A_VALUE.search(text[max(0, m0.start() - 14):m0.start()])]
-    at_q, at_p = text.find(q.text), text.find(partner.text, max(0, text.find(q.text)))
+    at_q = text.find(q.text)
+    at_p = text.find(partner.text, at_q + len(q.text) if at_q >= 0 else 0)
     rows: set[str] = set()
     for a, b in zip(nums, nums[1:]):
         if a.start() in (at_q, at_p) or b.start() in (at_q, at_p) or not _PAIR_AFTER.match(text[a.end():b.start()]):
@@ -969,12 +971,18 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
             cands = [(t, c) for t, c in mine if names_match(target, c.column, 4) or _named_in(c.column, target)]
             if not cands:
                 continue
-            hits = [(t, c) for t, c in cands if _equal(q.value, q.text, c)]
-            if not hits and partner is not None and any(_equal(partner.value, partner.text, c) for _, c in cands):
+            # a tie ("92% vs 92% accuracy") bears out the named system's cell with one of its numbers
+            # only: the first is the other row's, the one the sentence's other pairs put first
+            tie_cell = _pair_settled_by_other_pairs(claim.text, q, partner, True, cands, cells_of) \
+                if partner is not None and pairs[qi] > qi and partner.text.strip() == q.text.strip() else None
+            hits = [] if tie_cell else [(t, c) for t, c in cands if _equal(q.value, q.text, c)]
+            if tie_cell:
+                pass
+            elif not hits and partner is not None and any(_equal(partner.value, partner.text, c) for _, c in cands):
                 # the partner is the named system's number: this one is the other system's, a row of the same column
                 hits = [(t, c2) for t, c in cands if _equal(partner.value, partner.text, c) for c2 in cells_of[t.id]
                         if c2.column == c.column and c2.system != c.system and _equal(q.value, q.text, c2)]
-            if not hits and partner is not None and pairs[qi] < qi and len(cands) == 1 \
+            if not hits and not tie_cell and partner is not None and pairs[qi] < qi and len(cands) == 1 \
                     and not _equal(partner.value, partner.text, cands[0][1]):
                 # the second of a pair whose first number is the named system's (borne out or not, it is
                 # not this one: "performs best (0.61 vs the next best 0.47)"): another row's cell of the column
@@ -983,7 +991,7 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                               and _equal(q.value, q.text, c2)]
                 if len(other_rows) == 1:
                     hits = other_rows
-            if not hits:
+            if not hits and not tie_cell:
                 # "A and B reach 55.6% and 56.0% respectively", "... of 76.6% achieved by GPT-4o":
                 # the number may belong to another system the sentence names
                 for other in _claim_names(claim):
@@ -992,7 +1000,7 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
                     hits += [(t, c) for t in tables for c in cells_of[t.id]
                              if c.value is not None and names_match(other, c.system, 2)
                              and (names_match(target, c.column, 4) or _named_in(c.column, target)) and _equal(q.value, q.text, c)]
-            if not hits:
+            if not hits and not tie_cell:
                 hits = [(t, c) for t in other_tables for c in cells_of[t.id]
                         if c.value is not None and names_match(q.system, c.system, 2) and _ratio_cell(c.raw) == ratio
                         and (names_match(target, c.column, 4) or _named_in(c.column, target)) and _equal(q.value, q.text, c)]
@@ -1155,13 +1163,22 @@ def _check_numbers(claims: list[Claim], tables: list[Table], cells_of: dict[str,
 # a number as prose prints it, with a thousands/millions suffix ("3.1K words", "81.1M papers")
 _PROSE_NUM = re.compile(r"(?<![\w.@/\u2212-])(?P<n>\d+(?:\.\d+)?)(?P<m>\s?[KMB](?![A-Za-z]))?(?P<pct>\s?%)?(?![\w@/]|\.\d|-[A-Za-z])")
 _NOT_A_VALUE = re.compile(r"(?:\b(?:tables?|tab\.?|figures?|figs?\.?|sections?|sec\.?|appendix|eq\.|equation|step|stage|rq|"
-                          r"top-?|k\s*=|n\s*=|f\s*=)\s*$|\u00a7\s*$)", re.I)
+                          r"top-?|k\s*=|n\s*=|f\s*=)\s*$|\u00a7\s*$|\b(?:eqs?\.|eqn\.?|equations?)\s*\(\s*$)", re.I)
 
 
 _ORDINAL_OF = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))\s+"
                          r"(?:\w+\s+)?(?:out\s+)?of\s*(?:the\s+)?$", re.I)
 # the bounds of an interval the sentence prints after its estimate ("95% CI = 1.09–1.88", "CI: 0.99 to 2.07")
 _INTERVAL_PART = re.compile(r"\b(?:CI|confidence interval|credible interval)s?\s*[=:]?\s*(?:[-+−]?\d+(?:\.\d+)?\s*(?:[–—-]|to|,)\s*)?$")
+
+
+def _enumeration_mark(text: str, m: re.Match) -> bool:
+    """The number is an enumeration mark: an integer alone in a bracket, or closing one at the
+    start of a clause ("(1) SQuALITY ...", "1) Process PDFs"). A decimal never numbers a list item:
+    "a FF baseline (159.9)" is a value, and so is a bracketed percentage or "3.1K"."""
+    if "." in m.group("n") or m.group("pct") or m.group("m"):
+        return False
+    return bool(re.match(r"\s*\)", text[m.end():]) and re.search(r"(?:^|[(,;:]\s*|\s)\($|(?:^|[,;:]\s*)$", text[:m.start()]))
 
 
 def _prose_numbers(text: str) -> list[tuple[int, int, float, str, float]]:
@@ -1177,8 +1194,7 @@ def _prose_numbers(text: str) -> list[tuple[int, int, float, str, float]]:
         if m.group("m") and (re.search(r"[A-Z][\w.-]*\s?$", text[max(0, m.start() - 20):m.start()])
                              or re.match(r"\s*(?:models?|param\w*|LLMs?)\b", text[m.end():], re.I)):
             continue  # "DeepSeek 7B", "LLaMA2 70B", "236B models": a model's size
-        if re.match(r"\s*\)", text[m.end():]) and re.search(r"(?:^|[(,;:]\s*|\s)\($|(?:^|[,;:]\s*)$", text[:m.start()]) \
-                and not m.group("pct") and not m.group("m"):
+        if _enumeration_mark(text, m):
             continue  # "(1) SQuALITY ...", "1) Process PDFs": an enumeration marker
         if text.rfind("[", 0, m.start()) > text.rfind("]", 0, m.start()):
             continue  # "[15, 43, 44]": citation numbers
@@ -1752,6 +1768,176 @@ def _co_located(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], 
     parts.append(("consistent", shown, [(t, c) for _k, c in placed], ""))
 
 
+def _pair_against_column(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], cited: bool,
+                         used: list[tuple[int, int]], doc: Document, parts: list) -> None:
+    """Two numbers set against each other with the unit they share ("(84.6 secs vs 115.6 secs per
+    unit)"), no label placing them: when one of them is printed in one cell of the tables the
+    sentence cites only (citing none, a number of three or more digits in one cell of the paper's),
+    in a column whose label holds that unit word ("Time (secs) / First 5"), the other stands for
+    another row of that column. A number no other row of the column prints, and no cell of those
+    tables at all (nor, for a tie "115.6 vs 115.6", a second cell), is a mismatch: the sentence's
+    pair is not the table's. Decimals only, and only for a confidently read column of like numbers
+    (the same decimals, the other within half to twice the placed one)."""
+    nums = [n for n in _prose_numbers(text) if n[4] == 1.0 and not any(n[0] < e and s < n[1] for s, e in used)]
+    for (s0, e0, v0, _d0, _m0), (s1, e1, v1, _d1, _m1) in zip(nums, nums[1:]):
+        between = text[e0:s1]
+        if not _PAIR_AFTER.match(between):
+            continue
+        unit = re.match(r"\s*([A-Za-z]{2,})", text[e1:])
+        if not unit or (re.match(r"\s*[A-Za-z]", between) and not re.match(r"\s*" + re.escape(unit.group(1)) + r"\b", between)):
+            continue  # no shared unit word after the numbers ("84.6 secs vs 115.6 secs")
+        word = _fold(frozenset({unit.group(1).casefold()}))
+        keys = [_PRINTED_NUM.match(text[a:b + 1]) for a, b in ((s0, e0), (s1, e1))]
+        if not all(keys):
+            continue
+        printed = [_printed(k.group("n"), k.group("m"), k.group("u")) for k in keys]  # type: ignore[union-attr]
+        if any("." not in p[0] for p in printed):
+            continue  # round numbers may meet anywhere
+        where: list[list[tuple[Table, _Cell]]] = [[], []]
+        for t in pool:
+            for c in cells_of.get(t.id, []):
+                m = _PRINTED_NUM.match(c.raw or "")
+                if not m:
+                    continue
+                key = _printed(m.group("n"), m.group("m"), m.group("u"))
+                for j in (0, 1):
+                    if key == printed[j]:
+                        where[j].append((t, c))
+        tie = printed[0] == printed[1]
+        if tie:
+            if len(where[0]) != 1:
+                continue
+            anchor, other = 0, 1
+        elif len(where[0]) == 1 and not where[1]:
+            anchor, other = 0, 1
+        elif len(where[1]) == 1 and not where[0]:
+            anchor, other = 1, 0
+        else:
+            continue
+        if not cited and len(printed[anchor][0].replace(".", "").lstrip("0")) < 3:
+            continue  # a table the sentence does not cite: a short number may stand there by chance
+        t, cell = where[anchor][0]
+        col = [c for c in cells_of[t.id] if c.column == cell.column and c.value is not None]
+        if len(col) < 2 or not all(c.confident for c in col) or not word <= _fold(_tokens(cell.column)):
+            continue
+        if any(c.raw and "." in c.raw and len(re.split(r"[^\d.]", c.raw.split(".")[1])[0]) != len(printed[anchor][0].split(".")[1])
+               for c in col):
+            continue
+        val = (v0, v1)[other]
+        if not cell.value or not 0.5 <= val / cell.value <= 2:
+            continue
+        said = (text[s0:e0].strip(), text[s1:e1].strip())
+        rest = ", ".join(f"{_leaf(c.system)} {c.raw}" for c in col if c is not cell)
+        shown = (f"the text sets {said[0]} against {said[1]} {unit.group(1)}; {_where(t, doc)} prints {said[anchor]} for "
+                 f"{_leaf(cell.system)} / {_leaf(cell.column)}, and no other row of the column has {said[other]} ({rest})")
+        parts.append(("mismatch", shown, [(t, c) for c in [cell] + [c for c in col if c is not cell]], ""))
+
+
+def _list_by_rows(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], used: list[tuple[int, int]],
+                  doc: Document, parts: list) -> None:
+    """A list of items, each a clause naming one row of a table and a bracket holding one number
+    and the unit word all the items share ("Likert-scale (29 papers), A/B testing (13 papers),
+    binary per-sentence labels (4 papers)"; a side group word read into the row labels is not
+    needed to name them): the column is the one labelled with that unit word where every other
+    item, two at least, is its row's cell ("# papers", not "% papers"), and an item that is not
+    its row's cell there is a mismatch. Three items or more, one table, distinct rows."""
+    items: list[tuple[int, int, float, str, float, str]] = []
+    for s0, e0, val, digits, mult in _prose_numbers(text):
+        if any(s0 < e and s < e0 for s, e in used):
+            continue
+        br = _bracketed(text, s0)
+        m = re.match(r"\s*([A-Za-z]{2,})\s*\)", text[e0:])
+        if br < 0 or text[br + 1:s0].strip() or not m:
+            continue
+        items.append((s0, e0, val, digits, mult, m.group(1).casefold()))
+    if len(items) < 3 or len({it[5] for it in items}) != 1:
+        return
+    word = _fold(frozenset({items[0][5]}))
+    for t in pool:
+        cells = [c for c in cells_of.get(t.id, []) if c.value is not None]
+        rows = list(dict.fromkeys(c.system for c in cells))
+        named = []
+        for s0, *_rest in items:
+            clause = re.split(r"[,;:()]|\.\s", text[:_bracketed(text, s0)].rstrip())[-1]
+            got = _labels_named(rows, clause) or _labels_named_sans_group(rows, clause)
+            named.append(got[0] if len(got) == 1 else None)
+        if None in named or len(set(named)) != len(named):
+            continue
+        fits = []
+        for col in dict.fromkeys(c.column for c in cells):
+            if not word <= _fold(_tokens(col)):
+                continue
+            own = [next((c for c in cells if c.system == r and c.column == col), None) for r in named]
+            if None in own:
+                continue
+            ok = [_same_value(it[2], it[3], it[4], text[it[0]:it[1]].strip(), c) for it, c in zip(items, own)]
+            if sum(ok) >= 2 and sum(ok) >= len(items) - 1:
+                fits.append((col, own, ok))
+        if len(fits) != 1:
+            continue
+        col, own, ok = fits[0]
+        if all(ok):
+            return  # borne out whole: the co-location reading says so
+        for it, c, good in zip(items, own, ok):
+            claimed = text[it[0]:it[1]].strip()
+            shown = f"{claimed} {it[5]} for {_core(c.system)}: {_where(t, doc)} has {c.raw} ({_leaf(c.column)})"
+            if good:
+                parts.append(("consistent", shown, [(t, c)], ""))
+            elif c.confident and c.value and 0.5 <= it[2] * it[4] / c.value <= 2:
+                parts.append(("mismatch", f"the text says {shown}, where the list's other items are their rows' cells",
+                              [(t, c)], ""))
+        return
+
+
+def _row_change(text: str, pool: list[Table], cells_of: dict[str, list[_Cell]], used: list[tuple[int, int]],
+                doc: Document, parts: list) -> None:
+    """A change said of one row, its columns left unnamed ("(std-dev 18.5 to 6.8 on SQuALITY)",
+    "from 18.5 to 6.8 on SQuALITY"): the row the numbers' own stretch names holds two values, in
+    the order the sentence says them, and one number is printed there in its place (and in no
+    other cell of the tables read): the other number, printed nowhere in the row, is a mismatch
+    against the row's other cell. Decimals of one precision only, of the cell's order."""
+    nums = [n for n in _prose_numbers(text) if n[4] == 1.0 and not any(n[0] < e and s < n[1] for s, e in used)]
+    for (s0, e0, v0, d0, _m0), (s1, e1, v1, d1, _m1) in zip(nums, nums[1:]):
+        if not re.fullmatch(r"\s+to\s+", text[e0:s1]) or "." not in d0 or "." not in d1 \
+                or len(d0.split(".")[1]) != len(d1.split(".")[1]):
+            continue
+        br = _bracketed(text, s0)
+        close = text.find(")", e1)
+        if br >= 0 and close >= 0:
+            stretch = text[br + 1:close]
+        else:
+            stretch = re.split(r"[,;:()]|\.\s", text[:s0])[-1] + text[s0:e1] + re.split(r"[,;:()]|\.\s", text[e1:])[0]
+        found = []
+        for t, axis in ((t, axis) for t in pool for axis in ("system", "column")):
+            # (the row as printed: its label may be the table's column label when the systems are across the top)
+            cells = [c for c in cells_of.get(t.id, []) if c.value is not None]
+            named = _labels_named(list(dict.fromkeys(getattr(c, axis) for c in cells)), stretch)
+            if len(named) != 1:
+                continue
+            row = sorted((c for c in cells if getattr(c, axis) == named[0]), key=lambda c: (c.row, c.col))
+            if len(row) != 2 or not all(c.confident for c in row):
+                continue
+            said = [(v0, d0, text[s0:e0].strip()), (v1, d1, text[s1:e1].strip())]
+            ok = [_same_value(v, d, 1.0, raw, c) for (v, d, raw), c in zip(said, row)]
+            if sum(ok) != 1 or any(_same_value(v, d, 1.0, raw, c) for (v, d, raw), c in zip(said, reversed(row))):
+                continue
+            j = ok.index(False)
+            anchor_digits = said[1 - j][1]
+            elsewhere = [c for tt in pool for c in cells_of.get(tt.id, []) if c.raw and c is not row[1 - j]
+                         and (m := _PRINTED_NUM.match(c.raw)) and m.group("n") == anchor_digits]
+            if elsewhere or not row[j].value or not 0.5 <= said[j][0] / row[j].value <= 2:
+                continue
+            found.append((t, row, j, said, axis))
+        if len(found) != 1:
+            continue
+        t, row, j, said, axis = found[0]
+        other = "column" if axis == "system" else "system"
+        parts.append(("mismatch", f"the text says {said[0][2]} to {said[1][2]} for {_core(getattr(row[0], axis))}; {_where(t, doc)} "
+                      f"has {row[0].raw} ({_leaf(getattr(row[0], other))}) and {row[1].raw} ({_leaf(getattr(row[1], other))})",
+                      [(t, c) for c in row], ""))
+        return
+
+
 # an author-year citation in brackets ("(Wang et al., 2022)", "(Cohan et al., 2018; Li, 2020)")
 _CITATION_BRACKET = re.compile(r"\([^()]*\b(?:19|20)\d{2}[a-z]?\s*\)")
 
@@ -2007,6 +2193,12 @@ def _check_cited_numbers(tables: list[Table], cells_of: dict[str, list[_Cell]], 
             if not only_shares:
                 # numbers the labels above did not place: read where they stand together in one table
                 _co_located(text, pool, cells_of, bool(cited), [nums[k][:2] for k in paired | placed_k], doc, parts)
+                if not parts:
+                    _row_change(text, pool, cells_of, [nums[k][:2] for k in paired | placed_k], doc, parts)
+                if not parts:
+                    _list_by_rows(text, pool, cells_of, [nums[k][:2] for k in paired | placed_k], doc, parts)
+                if not parts:
+                    _pair_against_column(text, pool, cells_of, bool(cited), [nums[k][:2] for k in paired | placed_k], doc, parts)
         if not parts:
             continue
         status = _overall(parts)
