@@ -20,7 +20,7 @@ TOPICS_YAML = ROOT / "jupyter_review" / "checklist" / "data" / "topics.yaml"
 GOLD_TOPICS = GOLD / "topics"
 STATUSES = {"disclosed", "supplement_only", "vague", "missing", "not_applicable"}
 NEEDS_EVIDENCE = {"disclosed", "supplement_only", "vague"}
-DOMAINS = {"llm-report", "dataset", "ml-method", "clinical", "benchmark", "public-health", "user-study"}
+DOMAINS = {"llm-report", "dataset", "ml-method", "clinical", "benchmark", "public-health", "user-study", "earth-science"}
 GOLD_FILES = sorted(GOLD_TOPICS.glob("*.yaml"))
 GOLD_HELDOUT = GOLD / "heldout"
 HELDOUT_FILES = sorted(GOLD_HELDOUT.glob("*.yaml"))
@@ -192,7 +192,9 @@ def test_new_paper_gold_has_profile(path: Path) -> None:
     profile = gold["profile"]
     assert set(profile) == PROFILE_KEYS, sorted(set(profile) ^ PROFILE_KEYS)
     for key, item in profile.items():
-        assert "value" in item and isinstance(item.get("why"), str) and item["why"].strip(), key
+        assert "value" in item, key
+        assert str(item["value"]).lower() in {"yes", "no", "true", "false", "llm", "other", "none"}, (key, item)
+        assert item.get("pages") or (isinstance(item.get("why"), str) and item["why"].strip()), key
         if item.get("quote"):
             assert item.get("pages") and len(item["quote"]) <= 200, key
             texts = _page_texts(gold["paper"])
