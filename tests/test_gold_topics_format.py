@@ -193,12 +193,13 @@ def test_new_paper_gold_has_profile(path: Path) -> None:
     assert set(profile) == PROFILE_KEYS, sorted(set(profile) ^ PROFILE_KEYS)
     for key, item in profile.items():
         assert "value" in item, key
-        assert str(item["value"]).lower() in {"yes", "no", "true", "false", "llm", "other", "none"}, (key, item)
-        assert item.get("pages") or (isinstance(item.get("why"), str) and item["why"].strip()), key
+        assert str(item["value"]).lower() in {"yes", "no", "true", "false", "llm", "other", "none", "unclear"}, (key, item)
+        pages = item.get("pages") or ([item["page"]] if item.get("page") else [])
+        assert pages or (isinstance(item.get("why"), str) and item["why"].strip()), key
         if item.get("quote"):
-            assert item.get("pages") and len(item["quote"]) <= 200, key
+            assert pages and len(item["quote"]) <= 200, key
             texts = _page_texts(gold["paper"])
-            assert any(_norm(item["quote"]) in texts[p - 1] for p in item["pages"]), (key, item["pages"])
+            assert any(_norm(item["quote"]) in texts[p - 1] for p in pages), (key, pages)
 
 
 def test_heldout_set_present_and_disjoint() -> None:
