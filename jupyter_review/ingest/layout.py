@@ -71,20 +71,21 @@ def mark_running_text(pages: list[Page], margin: float = 0.09) -> set[str]:
     page number there.  Vertical stamps in the side margins (arXiv ids) become
     ``margin`` blocks.
 
-    A page's topmost line (and whatever shares its baseline) counts as in the top margin down
-    to 15% of the page: books and proceedings with wide margins (LNCS) set their running
+    A page's topmost line (and whatever shares its baseline), set no larger than the body text,
+    counts as in the top margin down to 15% of the page: books and proceedings with wide margins (LNCS) set their running
     heads ("Unsupervised Surrogate Anomaly Detection - Appendix  5") below the 9% band.
     """
     n = len(pages)
     counts: Counter[str] = Counter()
     tops = [_top_y(p) for p in pages]
+    body = body_font_size(pages)
     for p, top in zip(pages, tops):
         seen = set()
         for b in p.blocks:
             for ln in b.lines:
                 y0, y1 = ln.bbox[1], ln.bbox[3]
                 band = margin * max(p.height, p.width)  # landscape pages keep the portrait band
-                if y1 <= band or y0 >= p.height - band or _on_top_line(ln, top, p):
+                if y1 <= band or y0 >= p.height - band or _on_top_line(ln, top, p, body):
                     k = _norm_key(ln.text)
                     if k and k not in seen:
                         seen.add(k)
@@ -104,7 +105,7 @@ def mark_running_text(pages: list[Page], margin: float = 0.09) -> set[str]:
             for ln in b.lines:
                 y0, y1 = ln.bbox[1], ln.bbox[3]
                 band = margin * max(p.height, p.width)
-                in_top = y1 <= band or _on_top_line(ln, top, p)
+                in_top = y1 <= band or _on_top_line(ln, top, p, body)
                 in_bottom = y0 >= p.height - band
                 if (in_top or in_bottom) and _running(_norm_key(ln.text), repeated, prefixes, ln.text):
                     drop.append(ln)
@@ -196,9 +197,12 @@ def _top_y(p: Page) -> float | None:
     return min(ys) if ys else None
 
 
-def _on_top_line(ln: Line, top: float | None, p: Page) -> bool:
-    """Is the line on the page's topmost baseline, within the top 15% of the page?"""
-    return top is not None and abs(ln.bbox[1] - top) < 2.0 and ln.bbox[3] <= 0.15 * max(p.height, p.width)
+def _on_top_line(ln: Line, top: float | None, p: Page, body: float) -> bool:
+    """Is the line on the page's topmost baseline, within the top 15% of the page, and set no
+    larger than the body text (a running head; a title on the first page that the running
+    heads repeat is set larger)?"""
+    return (top is not None and abs(ln.bbox[1] - top) < 2.0 and ln.bbox[3] <= 0.15 * max(p.height, p.width)
+            and ln.size <= body + 0.25)
 
 
 def _running(key: str, repeated: set[str], prefixes: tuple[str, ...], text: str) -> bool:

@@ -518,15 +518,15 @@ def _split_tight_last_cells(rows: list[Row]) -> list[Row]:
     left-aligned "Parameter | Value" table, the widest name reaching the value column): where
     the last cells of three or more other rows (or two within three lines of it) start at one
     edge (within 0.6 pt) and a word of this row starts there too, after a gap, that word begins
-    the row's last cell. Running text
+    the row's last cell, if the cell is a value or a word or two after a one-word name. Running text
     never lines a word up with a column edge of three other lines' last cells by design; where
     it does by chance, the split leaves a line of words a line of words."""
     if len(rows) < 3:
         return rows
-    ends = sorted((r.segs[-1].x0, (r.y0 + r.y1) / 2) for r in rows if len(r.segs) >= 2)
+    ends = sorted((r.segs[-1].x0, (r.y0 + r.y1) / 2, r.segs[-1].x1) for r in rows if len(r.segs) >= 2)
     if len(ends) < 2:
         return rows
-    starts = [x for x, _y in ends]
+    starts = [x for x, _y, _x1 in ends]
     out: list[Row] = []
     for r in rows:
         last = r.segs[-1] if r.segs else None
@@ -542,9 +542,21 @@ def _split_tight_last_cells(rows: list[Row]) -> list[Row]:
                 hi = bisect_right(starts, x + 0.6)
                 # three such rows anywhere, or two within three lines (a small table of two rows
                 # under its header: "Parameter | Value", "n_selected | 100%")
-                if hi - lo >= 3 or (hi - lo >= 2 and sum(1 for _x, y in ends[lo:hi] if abs(y - (r.y0 + r.y1) / 2) <= 3.5 * h) >= 2):
-                    cut = k
+                if not (hi - lo >= 3 or (hi - lo >= 2 and sum(1 for _x, y, _x1 in ends[lo:hi] if abs(y - (r.y0 + r.y1) / 2) <= 3.5 * h) >= 2)):
+                    continue
+                # a left-aligned column (cells of different widths start there: equal-width cells
+                # of a centred column, "3" over "1", line up by chance), and the words before the
+                # edge reach back well left of it (a name, not the first number of "0, 1, 3")
+                rights = [x1 for _x, _y, x1 in ends[lo:hi]]
+                if max(rights) - min(rights) < 1.0 or x - ws[0].x0 < 3 * h:
                     break
+                # the cell cut off is a value ("0.00", "100%"), or a word or two after a one-word
+                # name ("hidden_activation relu"); words after words ("Conclusions include any
+                # limitations regarding confounding") stay one line of text
+                tail = " ".join(w.text for w in ws[k:])
+                if _is_value(tail) or (k == 1 and len(ws) - k <= 2):
+                    cut = k
+                break
         if cut is None:
             out.append(r)
             continue
