@@ -24,7 +24,8 @@ import pytest
 from jupyter_review.extract.tables import _space_cell, extract_tables
 from jupyter_review.ingest.tables import _is_value
 from jupyter_review.pipeline import load
-from tests.conftest import corpus_pdf, corpus_table as _table
+from tests.conftest import corpus_pdf
+from tests.conftest import corpus_table as _table
 
 IRACE = "../texbench/pdfs/irace-automl.pdf"
 
