@@ -261,6 +261,20 @@ _QUANTITY = re.compile(
 
 # a range of shares or decimals ("28.6—95%", "50–100%", "0.2–0.5"): a value (a range across studies)
 _RANGE_VALUE = re.compile(r"^\d+(?:\.\d+)?%?\s?[\u2013\u2014]\s?\d+(?:\.\d+)?%$|^\d*\.\d+\s?[\u2013\u2014]\s?\d*\.\d+$")
+# a setting's search space as settings tables print it: a set in braces, of numbers or of
+# words ("{1, . . . , 100}", "{uniform, weighted}", "none or {2, . . . , 50}"), or an interval
+# of numbers with a decimal, an exponent or a sign in a bound ("[0.01, 1.0]", "[1e−4, 1e5]";
+# a bracketed pair of whole numbers is a citation)
+_SPACE_CELL = re.compile(r"^(?:[\w-]+ or )?\{[^{}]{1,80}\}$|^[\[(]\s*[-+\u2212]?\d+(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?\s*,"
+                         r"\s*[-+\u2212]?\d+(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?\s*[\])]$")
+
+
+def _space_cell(c: str) -> bool:
+    if not _SPACE_CELL.match(c):
+        return False
+    return c.endswith("}") or bool(re.search(r"\d[.eE]|[-+\u2212]\d", c))
+
+
 # a share standing as a word of its own ("100%", "88%;"); not a decimal ("sep = 2.0" is a setting)
 _FREE_VALUE = re.compile(r"^\(?[-+\u2212]?\d+(?:\.\d+)?%[;,)]?$")
 
@@ -281,7 +295,8 @@ def _numeric_share(cells: list[str], counts: bool = True, qualified: bool = Fals
         return 0.0, 0
     n = sum(1 for c in vals if parse_number(c) is not None or is_stat_cell(split_marks(c)[0])
             or (counts and is_count_cell(split_marks(c)[0])) or _QUANTITY.match(split_marks(c)[0].strip())
-            or _RANGE_VALUE.match(split_marks(c)[0].strip()) or (qualified and _qualified(split_marks(c)[0])))
+            or _RANGE_VALUE.match(split_marks(c)[0].strip()) or (qualified and _qualified(split_marks(c)[0]))
+            or _space_cell(split_marks(c)[0].strip()))
     return n / len(vals), n
 
 

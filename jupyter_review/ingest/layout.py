@@ -70,16 +70,22 @@ def mark_running_text(pages: list[Page], margin: float = 0.09) -> set[str]:
     page and its digit-normalised text repeats on several pages, or when it is a bare
     page number there.  Vertical stamps in the side margins (arXiv ids) become
     ``margin`` blocks.
+
+    A page's topmost line (and whatever shares its baseline), set no larger than the body text,
+    counts as in the top margin down to 15% of the page: books and proceedings with wide margins (LNCS) set their running
+    heads ("Unsupervised Surrogate Anomaly Detection - Appendix  5") below the 9% band.
     """
     n = len(pages)
     counts: Counter[str] = Counter()
-    for p in pages:
+    tops = [_top_y(p) for p in pages]
+    body = body_font_size(pages)
+    for p, top in zip(pages, tops):
         seen = set()
         for b in p.blocks:
             for ln in b.lines:
                 y0, y1 = ln.bbox[1], ln.bbox[3]
                 band = margin * max(p.height, p.width)  # landscape pages keep the portrait band
-                if y1 <= band or y0 >= p.height - band:
+                if y1 <= band or y0 >= p.height - band or _on_top_line(ln, top, p, body):
                     k = _norm_key(ln.text)
                     if k and k not in seen:
                         seen.add(k)
@@ -88,7 +94,7 @@ def mark_running_text(pages: list[Page], margin: float = 0.09) -> set[str]:
     repeated = {k for k, c in counts.items() if c >= need}
     # "Toxins 2016, 8, 200" on every page, "Toxins 2016, 8, 200; doi:..." on the first one
     prefixes = tuple(k for k in repeated if len(k) >= 10 and sum(ch.isalpha() for ch in k) >= 4)
-    for p in pages:
+    for p, top in zip(pages, tops):
         new_blocks: list[Block] = []
         for b in p.blocks:
             if b.kind != "body":
@@ -99,7 +105,7 @@ def mark_running_text(pages: list[Page], margin: float = 0.09) -> set[str]:
             for ln in b.lines:
                 y0, y1 = ln.bbox[1], ln.bbox[3]
                 band = margin * max(p.height, p.width)
-                in_top = y1 <= band
+                in_top = y1 <= band or _on_top_line(ln, top, p, body)
                 in_bottom = y0 >= p.height - band
                 if (in_top or in_bottom) and _running(_norm_key(ln.text), repeated, prefixes, ln.text):
                     drop.append(ln)
@@ -184,6 +190,19 @@ def _set_apart(page: Page, drop: set[int], kind: str, *, keep_column: bool) -> i
 # a caption's label set on a line of its own at the top of a page ("Table 1", "Table 2" on the
 # next page) reads the same once its number is masked, but it is no running header
 _LABEL_LINE = re.compile(r"^\s*(?:supplementary |extended data )?(?:table|figure|fig\.)\s*[A-Z]?\d{1,3}[a-z]?[.:]?\s*$", re.I)
+
+
+def _top_y(p: Page) -> float | None:
+    ys = [ln.bbox[1] for b in p.blocks for ln in b.lines if ln.text.strip()]
+    return min(ys) if ys else None
+
+
+def _on_top_line(ln: Line, top: float | None, p: Page, body: float) -> bool:
+    """Is the line on the page's topmost baseline, within the top 15% of the page, and set no
+    larger than the body text (a running head; a title on the first page that the running
+    heads repeat is set larger)?"""
+    return (top is not None and abs(ln.bbox[1] - top) < 2.0 and ln.bbox[3] <= 0.15 * max(p.height, p.width)
+            and ln.size <= body + 0.25)
 
 
 def _running(key: str, repeated: set[str], prefixes: tuple[str, ...], text: str) -> bool:

@@ -31,7 +31,7 @@ import logging
 import re
 import statistics
 import time
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -91,12 +91,29 @@ _DURATION = re.compile(r"^\d+(?:\.\d+)?\s?(?:weeks?|days?|months?|years?|hours?|
 _CLOCK = re.compile(r"^\d{1,3}:[0-5]\d(?::[0-5]\d)?(?:\.\d+)?$")
 
 
+# a search space of a setting, as settings tables print it in math: an interval of numbers
+# ("[0.01, 1.0]", "[1e−4, 1e5]", "(0, 0.5]") or a set of numbers, listed or with an ellipsis
+# ("{1, 2, 3}", "{2, . . . , 500}"). An interval needs a decimal, an exponent or a sign in a bound:
+# a bracketed pair of whole numbers is a citation ("[12, 15]")
+_BOUND = r"[-+\u2212]?\d+(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?"
+_SPACE_INTERVAL = re.compile(r"^[\[(]\s*(" + _BOUND + r")\s*,\s*(" + _BOUND + r")\s*[\])]$")
+_NUM_SET = re.compile(r"^\{\s*" + _BOUND + r"(?:\s*,\s*(?:" + _BOUND + r"|(?:\.\s*){3}|\u2026))+\s*\}$")
+
+
+def _is_space(t: str) -> bool:
+    m = _SPACE_INTERVAL.match(t)
+    if m:
+        return any(re.search(r"[.eE\u2212+-]", b) for b in m.groups())
+    return bool(_NUM_SET.match(t))
+
+
 @lru_cache(maxsize=65536)
 def _is_value(t: str) -> bool:
-    """A cell-ish token: a number (also 100K, 7B, 2.5x), a duration, or a dash/marker for a missing value."""
+    """A cell-ish token: a number (also 100K, 7B, 2.5x), a duration, a setting's interval or set
+    of numbers, or a dash/marker for a missing value."""
     t = t.strip()
     return (_is_num(t) or t in _DASHES or bool(_MAG.match(t)) or t in _YES_NO or bool(_DURATION.match(t))
-            or bool(_CLOCK.match(t)))
+            or bool(_CLOCK.match(t)) or _is_space(t))
 
 
 # statistics cells of clinical and survey tables, read as one value each: a median with its
@@ -493,7 +510,59 @@ def _rows(ws: list[W]) -> list[Row]:
     for r in rows:
         r.words.sort(key=lambda w: w.x0)
         r.segs = _segments(r.words)
-    return rows
+    return _split_tight_last_cells(rows)
+
+
+def _split_tight_last_cells(rows: list[Row]) -> list[Row]:
+    """A row's last cell set closer to a long label than a word space ("weight_decay 0.00" in a
+    left-aligned "Parameter | Value" table, the widest name reaching the value column): where
+    the last cells of three or more other rows (or two within three lines of it) start at one
+    edge (within 0.6 pt) and a word of this row starts there too, after a gap, that word begins
+    the row's last cell, if the cell is a value or a word or two after a one-word name. Running text
+    never lines a word up with a column edge of three other lines' last cells by design; where
+    it does by chance, the split leaves a line of words a line of words."""
+    if len(rows) < 3:
+        return rows
+    ends = sorted((r.segs[-1].x0, (r.y0 + r.y1) / 2, r.segs[-1].x1) for r in rows if len(r.segs) >= 2)
+    if len(ends) < 2:
+        return rows
+    starts = [x for x, _y, _x1 in ends]
+    out: list[Row] = []
+    for r in rows:
+        last = r.segs[-1] if r.segs else None
+        cut = None
+        if last is not None and len(last.words) >= 2:
+            ws = last.words
+            h = max(w.h for w in ws)
+            for k in range(1, len(ws)):
+                if len(ws) - k > 4 or ws[k].x0 - ws[k - 1].x1 <= 0.5:
+                    continue
+                x = ws[k].x0
+                lo = bisect_left(starts, x - 0.6)
+                hi = bisect_right(starts, x + 0.6)
+                # three such rows anywhere, or two within three lines (a small table of two rows
+                # under its header: "Parameter | Value", "n_selected | 100%")
+                if not (hi - lo >= 3 or (hi - lo >= 2 and sum(1 for _x, y, _x1 in ends[lo:hi] if abs(y - (r.y0 + r.y1) / 2) <= 3.5 * h) >= 2)):
+                    continue
+                # a left-aligned column (cells of different widths start there: equal-width cells
+                # of a centred column, "3" over "1", line up by chance), and the words before the
+                # edge reach back well left of it (a name, not the first number of "0, 1, 3")
+                rights = [x1 for _x, _y, x1 in ends[lo:hi]]
+                if max(rights) - min(rights) < 1.0 or x - ws[0].x0 < 3 * h:
+                    break
+                # the cell cut off is a value ("0.00", "100%"), or a word or two after a one-word
+                # name ("hidden_activation relu"); words after words ("Conclusions include any
+                # limitations regarding confounding") stay one line of text
+                tail = " ".join(w.text for w in ws[k:])
+                if _is_value(tail) or (k == 1 and len(ws) - k <= 2):
+                    cut = k
+                break
+        if cut is None:
+            out.append(r)
+            continue
+        segs = r.segs[:-1] + [Seg(last.words[:cut]), Seg(last.words[cut:])]
+        out.append(Row(r.words, segs))
+    return out
 
 
 # a number's interval or range in brackets, as one word after it ("(1—177)", "(0.2, 0.5)"),
@@ -2038,12 +2107,17 @@ def _data_like(r: Row, cols: list[tuple[float, float]], nlab: int) -> bool:
         return False
     if nv == 1:
         # one value column (a key-value table: "Optimizer | AdamW" among "Batch size | 256"): a
-        # label and one piece of text set on the value column's edge, as its values are
+        # label and one piece of text set on the value column's edge, as its values are; with
+        # two label columns the row may also set its group's name ("DT & RF | max depth | none
+        # or {2, ..., 50}"), one piece in each label column
         segs = r.segs
-        if len(segs) != 2 or _col_of(cols, segs[0].x0, segs[0].x1) >= nlab or len(_covers(cols, segs[1].x0, segs[1].x1)) >= 2:
+        if not 2 <= len(segs) <= nlab + 1 or len(_covers(cols, segs[-1].x0, segs[-1].x1)) >= 2:
+            return False
+        labs = [_col_of(cols, sg.x0, sg.x1) for sg in segs[:-1]]
+        if any(j >= nlab or len(_covers(cols, sg.x0, sg.x1)) >= 2 for j, sg in zip(labs, segs[:-1])) or len(set(labs)) < len(labs):
             return False
         c = cols[-1]
-        v = segs[1]
+        v = segs[-1]
         h = max(1.0, statistics.median([w.h for w in r.words]))
         return _col_of(cols, v.x0, v.x1) == nlab and (abs(v.x0 - c[0]) < 0.3 * h or abs(v.x1 - c[1]) < 0.3 * h)
     lab = False
