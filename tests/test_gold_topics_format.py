@@ -20,7 +20,8 @@ TOPICS_YAML = ROOT / "jupyter_review" / "checklist" / "data" / "topics.yaml"
 GOLD_TOPICS = GOLD / "topics"
 STATUSES = {"disclosed", "supplement_only", "vague", "missing", "not_applicable"}
 NEEDS_EVIDENCE = {"disclosed", "supplement_only", "vague"}
-DOMAINS = {"llm-report", "dataset", "ml-method", "clinical", "benchmark", "public-health", "user-study", "earth-science"}
+DOMAINS = {"llm-report", "dataset", "ml-method", "clinical", "benchmark", "public-health", "user-study", "earth-science",
+           "social-science"}
 GOLD_FILES = sorted(GOLD_TOPICS.glob("*.yaml"))
 GOLD_HELDOUT = GOLD / "heldout"
 HELDOUT_FILES = sorted(GOLD_HELDOUT.glob("*.yaml"))
