@@ -1184,7 +1184,7 @@ def _prose_numbers(text: str) -> list[tuple[int, int, float, str, float]]:
             continue  # "[15, 43, 44]": citation numbers
         if m.start() == 0 and re.match(r"\s+[A-Z]", text[m.end():]):
             continue  # "6 Buys et al. (2018) ...": a footnote mark
-        if re.match(r"\s?[\u2212\u00d7*/\u00f7^=]\s?\d", text[m.end():]) \
+        if re.match(r"\s?[\u2212\u00d7*/\u00f7^=]\s?[-\u2212]?\d", text[m.end():]) \
                 or re.search(r"(?:[\u00d7*/\u00f7^]|\d[KMB]?\s?[\u2212=])\s?$", text[max(0, m.start() - 6):m.start()]):
             continue  # "1 \u22124096\u00d712 128K = 62.5%": a term or result of a formula, no table value
         if _ORDINAL_OF.search(text[max(0, m.start() - 30):m.start()]):
