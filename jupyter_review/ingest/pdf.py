@@ -632,7 +632,16 @@ def _mark_footnotes(page: Page, body: float) -> None:
     ids = {id(b) for b in notes}
     rest = [b for b in page.blocks if id(b) not in ids]
     i = len([b for b in rest if b.kind not in ("header", "footer", "page_number", "margin")])
-    page.blocks = rest[:i] + notes + rest[i:]
+    tail = [b for b in notes if b.column < 0 or not any(o.column > b.column for o in rest[:i])]
+    # a note at the foot of an earlier column is read after that column's text, in its section
+    # ("Code available at ..." under the introduction's column, not after the next column's heading)
+    for b in notes:
+        if b in tail:
+            continue
+        last = max((k for k, o in enumerate(rest[:i]) if o.column == b.column), default=-1)
+        rest.insert(last + 1, b)
+        i += 1
+    page.blocks = rest[:i] + tail + rest[i:]
 
 
 def _caption_sides(pages: list[Page], captions: list[Caption], body: float) -> None:
