@@ -632,16 +632,47 @@ def _mark_footnotes(page: Page, body: float) -> None:
     ids = {id(b) for b in notes}
     rest = [b for b in page.blocks if id(b) not in ids]
     i = len([b for b in rest if b.kind not in ("header", "footer", "page_number", "margin")])
-    tail = [b for b in notes if b.column < 0 or not any(o.column > b.column for o in rest[:i])]
-    # a note at the foot of an earlier column is read after that column's text, in its section
-    # ("Code available at ..." under the introduction's column, not after the next column's heading)
+    flow_rest = rest[:i]
+    after: dict[int, list[Block]] = {}
+    tail: list[Block] = []
     for b in notes:
-        if b in tail:
+        # a note is read after the block that cites it (its raised mark), in that block's section;
+        # else a note at the foot of an earlier column after that column's text ("Code available
+        # at ..." under the introduction's column, not after the next column's heading)
+        at = _citing_block(b, flow_rest)
+        if at is None and b.column >= 0 and any(o.column > b.column for o in flow_rest):
+            at = max((k for k, o in enumerate(flow_rest) if o.column == b.column), default=None)
+        if at is None:
+            tail.append(b)
+        else:
+            after.setdefault(at, []).append(b)
+    out: list[Block] = []
+    for k, o in enumerate(flow_rest):
+        out.append(o)
+        out.extend(after.get(k, ()))
+    page.blocks = out + tail + rest[i:]
+
+
+_PLAIN_MARK = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
+_LEAD_MARK = re.compile(r"\s*(\d{1,3}|[*\u2217\u22c6\u2020\u2021\u00a7\u00b6])")
+
+
+def _citing_block(note: Block, blocks: list[Block]) -> int | None:
+    """The index of the first block whose lines carry the note's mark raised in small type."""
+    first = note.lines[0]
+    m = _LEAD_MARK.match(first.text)
+    if not m:
+        return None
+    mark = m.group(1).replace("\u2217", "*")
+    for k, o in enumerate(blocks):
+        if o.kind not in ("body", "heading"):
             continue
-        last = max((k for k, o in enumerate(rest[:i]) if o.column == b.column), default=-1)
-        rest.insert(last + 1, b)
-        i += 1
-    page.blocks = rest[:i] + tail + rest[i:]
+        for ln in o.lines:
+            for sp in ln.spans[1:]:
+                t = sp.text.strip().translate(_PLAIN_MARK).replace("\u2217", "*")
+                if t == mark and sp.size <= 0.85 * ln.size and sp.bbox[3] < ln.bbox[3] - 0.15 * ln.size:
+                    return k
+    return None
 
 
 def _caption_sides(pages: list[Page], captions: list[Caption], body: float) -> None:
