@@ -441,9 +441,14 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
                     exp = st[1:]
                     if not (bb[0] > x0 and bb[2] <= x1 + 0.5 and y0 - 1 <= bb[1] <= y1):
                         continue
-                    at = re.search(re.escape(exp) + r"([)\]}|\u2225]{0,2})$", text)
+                    flat = text.replace("\u2212", "-").replace("\u2013", "-")  # same length: minus signs alike
+                    at = re.search(re.escape(exp.replace("\u2212", "-").replace("\u2013", "-")) + r"([)\]}|\u2225]{0,2})$", flat)
                     if at and at.start() > 0 and (text[at.start() - 1].isdigit() or text[at.start() - 1] in ")]}|\u2225"):
+                        # (the word keeps its base's extent, as a raised marker's word does: columns
+                        # are told apart by where the values' digits end)
                         text = text[: at.start()] + st + at.group(1)
+                        if not at.group(1):
+                            x1 = bb[0]
                         break
                     continue
                 if ((abs(bb[2] - x1) < 1.0 or bb[0] < x1 - 0.3 < bb[2]) and bb[0] > x0 and y0 - 1 <= bb[1] <= y1
