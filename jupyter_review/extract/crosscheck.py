@@ -133,7 +133,8 @@ def _norm(s: str) -> str:
 def _tokens(s: str) -> frozenset[str]:
     s = unicodedata.normalize("NFKC", s).casefold().replace("\u2019", " ").replace("'", " ")
     s = re.sub(r"\((?:ours|our|proposed)\)|\bours\b", " ", s)
-    toks = re.findall(r"[0-9a-z@+]+(?:\.[0-9]+)?", s)
+    # (a power as ingest writes a raised exponent, "2^15", is one word, as "2\u00b9\u2075" was)
+    toks = re.findall(r"[0-9a-z@+]+(?:\.[0-9]+)?(?:\^-?[0-9]+)?", s)
     return frozenset(re.sub(r"^20(\d\d)$", r"\1", t) for t in toks)
 
 
