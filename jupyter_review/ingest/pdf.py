@@ -218,7 +218,7 @@ def _maths_group(text: str) -> bool:
 def _raised_numbers(runs: list[list], notes: Callable[[], set[str]]) -> None:
     """Raised digits in small type glued to what comes before them (in place).
 
-    After an integer standing alone or a maths group, an exponent: written "2^15", "10^-4",
+    After an integer standing alone or a maths group, an exponent: written "2^15", "10^\u22124",
     "(x)^2", so that the number keeps its value ("|Z| = 2^15", not "215").  After any other
     text ending in a digit (a name "CIFAR10", a decimal "2.1", a number that names a thing
     "Rule Set 3", or a number whose raised digits are the page's note number or a citation
@@ -258,7 +258,7 @@ def _raised_numbers(runs: list[list], notes: Callable[[], set[str]]) -> None:
                 exponent = base > 1 and (base in (2, 10) or bool(sign)
                                          or (len(digits) == 1 and digits not in notes()))
             if exponent:
-                r[0] = "^" + ("-" if sign else "") + digits + tail
+                r[0] = "^" + sign + digits + tail
             elif not sign:
                 r[0] = _sup_text(digits) + tail
         elif (p[-1] in ")]}|\u2225\u2016" and not sign and len(digits) <= 2 and not listed

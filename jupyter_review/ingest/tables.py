@@ -332,11 +332,12 @@ def _style_lookup(page: Page | None) -> tuple[list[tuple[Box, bool, bool]], list
                                 and abs(s.bbox[3] - pv.bbox[3]) < 0.25 * ph0):
                             deltas.append(s.bbox)
                             continue
-                    if k and t.startswith("^") and t[1:].lstrip("-\u2212\u2013").isdigit():
-                        sups.append((s.bbox, t))  # an exponent ingest read as one ("2" "^15")
-                        continue
                     stext = s.text
-                    if t and t[0] in _RAISED_DIGITS:
+                    if t.startswith("^") and t[1:].lstrip("-\u2212\u2013").isdigit():
+                        # an exponent ingest wrote "^15" / "^\u22124": the table reads it as the raised run it
+                        # is printed as, kept apart from its base ("2\u00b9\u2075", as before)
+                        t, stext = t[1:], stext.replace("^", "", 1)
+                    elif t and t[0] in _RAISED_DIGITS:
                         # a marker ingest wrote raised ("CIFAR10" "\u2079"): read as the digits it is
                         t, stext = t.translate(_PLAIN_DIGITS), stext.translate(_PLAIN_DIGITS)
                     # (a raised footnote letter may carry the word space after it: "Yes" "a " "(n = 249")
@@ -435,22 +436,6 @@ def _words(words: list[Any], page: Page | None) -> tuple[list[W], list[tuple[tup
                 continue
         if sups:
             for bb, st in sups:
-                if st.startswith("^"):
-                    # an exponent glued to its base ("215" read from "2" and a raised "15"): "2^15",
-                    # whose value is the power (the ingest's sentences write it so as well)
-                    exp = st[1:]
-                    if not (bb[0] > x0 and bb[2] <= x1 + 0.5 and y0 - 1 <= bb[1] <= y1):
-                        continue
-                    flat = text.replace("\u2212", "-").replace("\u2013", "-")  # same length: minus signs alike
-                    at = re.search(re.escape(exp.replace("\u2212", "-").replace("\u2013", "-")) + r"([)\]}|\u2225]{0,2})$", flat)
-                    if at and at.start() > 0 and (text[at.start() - 1].isdigit() or text[at.start() - 1] in ")]}|\u2225"):
-                        # (the word keeps its base's extent, as a raised marker's word does: columns
-                        # are told apart by where the values' digits end)
-                        text = text[: at.start()] + st + at.group(1)
-                        if not at.group(1):
-                            x1 = bb[0]
-                        break
-                    continue
                 if ((abs(bb[2] - x1) < 1.0 or bb[0] < x1 - 0.3 < bb[2]) and bb[0] > x0 and y0 - 1 <= bb[1] <= y1
                         and text.endswith(st) and len(text) > len(st)
                         and st.strip("+-")):  # a raised "+" is part of a name (MBPP+, HumanEval+)
