@@ -133,7 +133,8 @@ def _norm(s: str) -> str:
 def _tokens(s: str) -> frozenset[str]:
     s = unicodedata.normalize("NFKC", s).casefold().replace("\u2019", " ").replace("'", " ")
     s = re.sub(r"\((?:ours|our|proposed)\)|\bours\b", " ", s)
-    toks = re.findall(r"[0-9a-z@+]+(?:\.[0-9]+)?", s)
+    # (a power as ingest writes a raised exponent, "2^15", is one word, as "2\u00b9\u2075" was)
+    toks = re.findall(r"[0-9a-z@+]+(?:\.[0-9]+)?(?:\^-?[0-9]+)?", s)
     return frozenset(re.sub(r"^20(\d\d)$", r"\1", t) for t in toks)
 
 
@@ -1200,7 +1201,7 @@ def _prose_numbers(text: str) -> list[tuple[int, int, float, str, float]]:
             continue  # "[15, 43, 44]": citation numbers
         if m.start() == 0 and re.match(r"\s+[A-Z]", text[m.end():]):
             continue  # "6 Buys et al. (2018) ...": a footnote mark
-        if re.match(r"\s?[\u2212\u00d7*/\u00f7^=]\s?\d", text[m.end():]) \
+        if re.match(r"\s?[\u2212\u00d7*/\u00f7^=]\s?[-\u2212]?\d", text[m.end():]) \
                 or re.search(r"(?:[\u00d7*/\u00f7^]|\d[KMB]?\s?[\u2212=])\s?$", text[max(0, m.start() - 6):m.start()]):
             continue  # "1 \u22124096\u00d712 128K = 62.5%": a term or result of a formula, no table value
         if _ORDINAL_OF.search(text[max(0, m.start() - 30):m.start()]):

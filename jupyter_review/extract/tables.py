@@ -25,7 +25,7 @@ _MISSING = {"", "-", "--", "---", "\u2013", "\u2014", "\u2212", "\u2010", "\u201
             "\u00d7", "\u2717", "/", "nan", "?", "\u2026", "...", "..", "nd", "n.d."}
 _FOOT = "*\u2020\u2021\u00a7\u00b6\u2217\u22c6\u2605\u2606#"
 _NUMBER = re.compile(
-    r"^(?P<sign>[-+\u2212\u2013]?)\s*(?P<num>(?:(?:\d{1,3}(?:[,\u2009\u202f ]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE]\s?[-+]?\s?\d{1,3})?)"
+    r"^(?P<sign>[-+\u2212\u2013]?)\s*(?P<num>(?:(?:\d{1,3}(?:[,\u2009\u202f ]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE]\s?[-+]?\s?\d{1,3})?)(?:\^(?P<exp>[-+]?\d{1,3}))?"
     r"\s*(?P<pct>%|[x\u00d7]|)"
     r"(?:\s*(?:\u00b1|\+/-|\+-)\s*(?P<sd>\d+(?:\.\d+)?)\s*%?|\s*\(\s*(?:\u00b1\s*)?(?P<sd2>\d+(?:\.\d+)?)\s*\)|\s*\[[^\]]*\])?"
     r"\s*(?P<foot>[" + re.escape(_FOOT) + r"]{0,3}|\^?[a-d]|\(?[a-d]\))?$"
@@ -67,6 +67,11 @@ def _parse_number(text: str) -> float | None:
         v = float(num)
     except ValueError:
         return None
+    if m.group("exp"):
+        try:
+            v = v ** int(m.group("exp"))  # "2^15", "10^-4": a power written by the ingest
+        except (OverflowError, ZeroDivisionError):
+            return None
     if m.group("sign") in ("-", "\u2212", "\u2013"):
         v = -v
     return v

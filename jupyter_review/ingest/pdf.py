@@ -164,9 +164,118 @@ def _raised_link_markers(runs: list[list]) -> None:
             r[0] = _sup_text(mark)
 
 
+# a number a raised run may be the exponent of: an integer standing alone ("= 2", "(256", "2 x 10"),
+# not the end of a name ("CIFAR10", "AH5084"), a decimal ("2.1") or a date ("2023-06")
+_BASE = re.compile(r"(?<![\w.,\-/\u2212\u2013])(\d{1,3})$")
+_EXPONENT = re.compile(r"([-\u2212\u2013]?)(\d{1,3})")
+# a number that names a thing ("Table 2", "Rule Set 3", "Python 3"): a raised number after it is a note
+_NAMED_NUMBER = re.compile(
+    r"\b(?:tables?|tab\.|figures?|fig\.|sections?|sec\.|appendix|eq\.|equation|chapter|step|stage|phase|version|"
+    r"v|set|level|layer|round|part|study|experiment|task|type|group|python|java|windows|ios|android)\s*\d{1,3}$",
+    re.I,
+)
+_CLOSERS = {")": "(", "]": "[", "}": "{"}
+
+
+def _note_numbers(raw: dict) -> set[str]:
+    """The numbers of the page's notes: lines that open with a raised number in small type
+    ("\u00b9Code available at ...", "5We use ...")."""
+    out: set[str] = set()
+    for b in raw.get("blocks", ()):
+        for ln in b.get("lines", ()):
+            sps = ln["spans"]
+            if len(sps) > 1:
+                a, nxt = sps[0], sps[1]
+                t = a["text"].strip()
+                if (t.isdigit() and len(t) <= 3 and a["size"] < 0.85 * nxt["size"]
+                        and a["bbox"][3] < nxt["bbox"][3] - 0.1 * nxt["size"]):
+                    out.add(t)
+    return out
+
+
+def _maths_group(text: str) -> bool:
+    """Does ``text`` end with a bracketed group or a norm that reads as maths ("(x_i)", "[0, 1]",
+    "||W||", "|Z|"), not a parenthesis of words ("(FSM)", "(Netmind.AI, 2024)")?"""
+    close = text[-1]
+    if close in _CLOSERS:
+        depth = 0
+        for k in range(len(text) - 1, -1, -1):
+            ch = text[k]
+            if ch == close:
+                depth += 1
+            elif ch == _CLOSERS[close]:
+                depth -= 1
+                if depth == 0:
+                    group = text[k + 1:-1]
+                    return bool(group.strip()) and not re.search(r"[A-Za-z]{3,}", group)
+        return False
+    # a norm or absolute value: "|Z|", "||W||", "\u2225x\u2225"
+    k = text.rstrip(close).rfind(close)
+    group = text[k + 1:].strip(close) if k >= 0 else ""
+    return bool(group.strip()) and len(group) <= 30 and not re.search(r"[A-Za-z]{3,}", group)
+
+
+def _raised_numbers(runs: list[list], notes: Callable[[], set[str]]) -> None:
+    """Raised digits in small type glued to what comes before them (in place).
+
+    After an integer standing alone or a maths group, an exponent: written "2^15", "10^\u22124",
+    "(x)^2", so that the number keeps its value ("|Z| = 2^15", not "215").  After any other
+    text ending in a digit (a name "CIFAR10", a decimal "2.1", a number that names a thing
+    "Rule Set 3", or a number whose raised digits are the page's note number or a citation
+    "is 19^58"), a marker: written in superscript digits ("MiniGPT4\u00b3"), so that the name or
+    value keeps its digits.  After a word or punctuation nothing changes: the footnote
+    machinery reads those markers as they are.  An exponent is read when the base is 2 or 10,
+    or the exponent is signed, or it is one digit that no note of the page carries."""
+    big = max(r[5] for r in runs)
+    base_y = max(r[4] for r in runs if r[5] > big - 0.6)
+    for k in range(1, len(runs)):
+        r, prev = runs[k], runs[k - 1]
+        t = r[0]
+        if not t or t[0].isspace() or r[5] > 0.85 * big or r[4] >= base_y - 0.1 * big or prev[5] <= 0.85 * big:
+            continue
+        if t in ("-", "\u2212", "\u2013") and k + 1 < len(runs):
+            # a raised minus set in the symbol font, its digits in the text font: one exponent
+            nx = runs[k + 1]
+            if nx[5] <= 0.85 * big and nx[4] < base_y - 0.1 * big and nx[0].rstrip().isdigit() and not nx[0][0].isspace():
+                t = r[0] = t + nx[0]
+                r[3] = max(r[3], nx[3])
+                nx[0] = ""
+        m = _EXPONENT.fullmatch(t.rstrip())
+        if not m:
+            continue
+        p = "".join(x[0] for x in runs[max(0, k - 4):k])  # the line before it (a name may span runs)
+        if not p or p[-1].isspace():
+            continue
+        sign, digits = m.group(1), m.group(2)
+        nxt = runs[k + 1] if k + 1 < len(runs) else None
+        listed = nxt is not None and nxt[5] <= 0.85 * big and nxt[0][:1] in (",", "\u2013", "-") and not t[-1].isspace()
+        tail = t[len(t.rstrip()):]
+        if p[-1].isdigit():
+            b = _BASE.search(p)
+            exponent = False
+            if b and not listed and not _NAMED_NUMBER.search(p[-40:]):
+                base = int(b.group(1))
+                exponent = base > 1 and (base in (2, 10) or bool(sign)
+                                         or (len(digits) == 1 and digits not in notes()))
+            if exponent:
+                r[0] = "^" + sign + digits + tail
+            elif not sign:
+                r[0] = _sup_text(digits) + tail
+        elif (p[-1] in ")]}|\u2225\u2016" and not sign and len(digits) <= 2 and not listed
+              and _maths_group(p.rstrip()[-60:])):
+            r[0] = "^" + digits + tail
+
+
 def _page_blocks(raw: dict) -> list[Block]:
     """PyMuPDF's text dict -> blocks of lines (spans of one style merged; vertical lines apart)."""
     blocks: list[Block] = []
+    note_cache: list[set[str]] = []
+
+    def notes() -> set[str]:
+        if not note_cache:
+            note_cache.append(_note_numbers(raw))
+        return note_cache[0]
+
     for b in raw.get("blocks", ()):
         if b.get("type", 0) != 0:
             continue
@@ -200,6 +309,7 @@ def _page_blocks(raw: dict) -> list[Block]:
                 continue
             if len(runs) > 1:
                 _raised_link_markers(runs)
+                _raised_numbers(runs, notes)
             joined = runs[0][0] if len(runs) == 1 else "".join(r[0] for r in runs)
             text = clean_text(joined).strip()
             if not text:
@@ -211,7 +321,7 @@ def _page_blocks(raw: dict) -> list[Block]:
                 line = Line(text=text, bbox=tuple(ln["bbox"]), size=round(r[5], 2), font=r[6], bold=r[7], italic=r[8])
             else:
                 spans = [Span(text=clean_text(r[0]), bbox=(r[1], r[2], r[3], r[4]), size=r[5], font=r[6], bold=r[7],
-                              italic=r[8]) for r in runs]
+                              italic=r[8]) for r in runs if r[0]]
                 # dominant style by characters
                 visible = [x for x in spans if x.text.strip()] or spans
                 dominant = max(visible, key=lambda x: len(x.text))
@@ -470,22 +580,49 @@ def _continues_heading(last: _Para, b: Block, page: int, h: tuple[str, str, int]
     return same and -1 <= gap < 0.6 * nl.size and overlap > 0
 
 
-_NOTE_MARK = re.compile(r"^\s*(?:\d{1,3}|[*\u2020\u2021\u00a7\u00b6#a-z])(?=\s?\S)")
+_NOTE_MARK = re.compile(r"^\s*(?:\d{1,3}|[*\u2217\u22c6\u2020\u2021\u00a7\u00b6#a-z])(?=\s?\S)")
+
+
+def _set_apart(b: Block, flow: list[Block], body: float) -> bool:
+    """A note whose mark the text layer lost or that has none ("Code available at github.com/...",
+    an affiliation, a copyright notice): a line of text in small type, set apart from the running
+    text right above it in its column by more room than that text leaves between its own lines
+    (the room of a footnote rule), and at the foot of the page."""
+    first = b.lines[0].text
+    if len(b.text) < 20 or _CAPTION.match(first) or _FIG_CAPTION.match(first):
+        return False
+    above = [o for o in flow if o is not b and o.column == b.column and o.bbox[3] <= b.bbox[1] + 1
+             and _overlap_x(o.bbox, b.bbox) > 0]
+    if not above:
+        return False
+    up = max(above, key=lambda o: o.bbox[3])
+    if up.kind != "body" or len(up.lines) < 2 or max(ln.size for ln in up.lines) <= body - 1.0:
+        return False  # not under running text (a table's notes, a figure's labels)
+    if b.bbox[2] - b.bbox[0] < 0.4 * (up.bbox[2] - up.bbox[0]) or b.bbox[0] > up.bbox[0] + 0.15 * (up.bbox[2] - up.bbox[0]):
+        return False
+    # at the page's foot: no running text of any column ends much lower
+    low = max((o.bbox[3] for o in flow if o.kind == "body" and max(ln.size for ln in o.lines) > body - 1.0), default=0.0)
+    if b.bbox[3] < low - 1.5 * body:
+        return False
+    leads = sorted(n.bbox[1] - m.bbox[3] for m, n in zip(up.lines, up.lines[1:]))
+    lead = max(leads[len(leads) // 2], 0.0)
+    return b.bbox[1] - up.bbox[3] >= max(0.5 * body, 2.5 * lead + 1.0)
 
 
 def _mark_footnotes(page: Page, body: float) -> None:
-    """Small-type notes at the foot of a column ('16https://...', '* Equal contribution')."""
+    """Small-type notes at the foot of a column ('16https://...', '* Equal contribution'), also
+    unmarked ones set apart from the running text above them (see :func:`_set_apart`)."""
     flow = [b for b in page.blocks if b.kind not in ("header", "footer", "page_number", "margin")]
     notes = []
     for i, b in enumerate(flow):
         if b.kind != "body" or b.bbox[1] < 0.55 * page.height:
             continue
-        if max(ln.size for ln in b.lines) > body - 1.0 or not _NOTE_MARK.match(b.lines[0].text):
+        if max(ln.size for ln in b.lines) > body - 1.0:
             continue
         # nothing in body type below it in its column: it is at the foot
         below = [o for o in flow[i + 1:] if o.column == b.column and o.bbox[1] >= b.bbox[3] - 1
                  and o.kind in ("body", "heading") and max(ln.size for ln in o.lines) > body - 1.0]
-        if not below:
+        if not below and (_NOTE_MARK.match(b.lines[0].text) or _set_apart(b, flow, body)):
             notes.append(b)
     if not notes:
         return
@@ -495,7 +632,47 @@ def _mark_footnotes(page: Page, body: float) -> None:
     ids = {id(b) for b in notes}
     rest = [b for b in page.blocks if id(b) not in ids]
     i = len([b for b in rest if b.kind not in ("header", "footer", "page_number", "margin")])
-    page.blocks = rest[:i] + notes + rest[i:]
+    flow_rest = rest[:i]
+    after: dict[int, list[Block]] = {}
+    tail: list[Block] = []
+    for b in notes:
+        # a note is read after the block that cites it (its raised mark), in that block's section;
+        # else a note at the foot of an earlier column after that column's text ("Code available
+        # at ..." under the introduction's column, not after the next column's heading)
+        at = _citing_block(b, flow_rest)
+        if at is None and b.column >= 0 and any(o.column > b.column for o in flow_rest):
+            at = max((k for k, o in enumerate(flow_rest) if o.column == b.column), default=None)
+        if at is None:
+            tail.append(b)
+        else:
+            after.setdefault(at, []).append(b)
+    out: list[Block] = []
+    for k, o in enumerate(flow_rest):
+        out.append(o)
+        out.extend(after.get(k, ()))
+    page.blocks = out + tail + rest[i:]
+
+
+_PLAIN_MARK = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
+_LEAD_MARK = re.compile(r"\s*(\d{1,3}|[*\u2217\u22c6\u2020\u2021\u00a7\u00b6])")
+
+
+def _citing_block(note: Block, blocks: list[Block]) -> int | None:
+    """The index of the first block whose lines carry the note's mark raised in small type."""
+    first = note.lines[0]
+    m = _LEAD_MARK.match(first.text)
+    if not m:
+        return None
+    mark = m.group(1).replace("\u2217", "*")
+    for k, o in enumerate(blocks):
+        if o.kind not in ("body", "heading"):
+            continue
+        for ln in o.lines:
+            for sp in ln.spans[1:]:
+                t = sp.text.strip().translate(_PLAIN_MARK).replace("\u2217", "*")
+                if t == mark and sp.size <= 0.85 * ln.size and sp.bbox[3] < ln.bbox[3] - 0.15 * ln.size:
+                    return k
+    return None
 
 
 def _caption_sides(pages: list[Page], captions: list[Caption], body: float) -> None:

@@ -319,6 +319,10 @@ _DELTA_TAIL = re.compile(r"^(.*\d%?)([-+\u2212\u2013]\d+(?:\.\d+)?%?)$")
 Box = tuple[float, float, float, float]
 
 
+_RAISED_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+_PLAIN_DIGITS = str.maketrans(_RAISED_DIGITS, "0123456789")
+
+
 def _style_lookup(page: Page | None) -> tuple[list[tuple[Box, bool, bool]], list[tuple[Box, str]], list[tuple[Box, str]], list[Box]]:
     """Style runs (bbox, bold, italic), superscript runs and subscript runs (bbox, text) of the
     model page, and the boxes of signed changes set in smaller type on a value's baseline."""
@@ -345,6 +349,14 @@ def _style_lookup(page: Page | None) -> tuple[list[tuple[Box, bool, bool]], list
                                 and abs(s.bbox[3] - pv.bbox[3]) < 0.25 * ph0):
                             deltas.append(s.bbox)
                             continue
+                    stext = s.text
+                    if t.startswith("^") and t[1:].lstrip("-\u2212\u2013").isdigit():
+                        # an exponent ingest wrote "^15" / "^\u22124": the table reads it as the raised run it
+                        # is printed as, kept apart from its base ("2\u00b9\u2075", as before)
+                        t, stext = t[1:], stext.replace("^", "", 1)
+                    elif t and t[0] in _RAISED_DIGITS:
+                        # a marker ingest wrote raised ("CIFAR10" "\u2079"): read as the digits it is
+                        t, stext = t.translate(_PLAIN_DIGITS), stext.translate(_PLAIN_DIGITS)
                     # (a raised footnote letter may carry the word space after it: "Yes" "a " "(n = 249")
                     prev = ln.spans[k - 1] if k else None
                     ph = max(0.5, prev.bbox[3] - prev.bbox[1]) if prev is not None else 0.5
@@ -354,8 +366,8 @@ def _style_lookup(page: Page | None) -> tuple[list[tuple[Box, bool, bool]], list
                               and s.bbox[3] < prev.bbox[3] - 0.25 * ph and s.bbox[1] < prev.bbox[1])
                     # (a footnote letter set a word space after its word carries that space in front:
                     # "(BAU/ml)" " a"; a raised digit after a space is an index of the name, "SVHN 3")
-                    spaced = t != s.text.rstrip() and t == s.text.strip() and len(t) == 1 and t.isalpha() and t.islower()
-                    if k and 0 < len(t) and (s.size < 0.8 * prev.size or lifted) and (t == s.text.rstrip() or spaced):
+                    spaced = t != stext.rstrip() and t == stext.strip() and len(t) == 1 and t.isalpha() and t.islower()
+                    if k and 0 < len(t) and (s.size < 0.8 * prev.size or lifted) and (t == stext.rstrip() or spaced):
                         # raised: its bottom above the word's and its top not lowered (a span that starts
                         # with a space may reach lower than its letters: "CHAIR_s CHAIR_i", the second
                         # subscript after " CHAIR" is no superscript)

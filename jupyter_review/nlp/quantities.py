@@ -23,7 +23,8 @@ _UNIT = (
     r"\s?(?:tokens|parameters|params|documents|examples|samples|images|hours|GPUs|GPU hours|days|weeks|"
     r"languages|papers|instances|questions|problems|ms|seconds|s/it|tokens/s|steps)\b"
 )
-_QTY = re.compile(rf"(?<![\w.\-/@'’])(?P<num>{_NUM})(?P<unit>{_UNIT})?(?![\w@])(?!\.\d)")
+# (no exponent and no base of a power: "2^15", "10^-4" as the ingest writes raised exponents)
+_QTY = re.compile(rf"(?<![\w.\-/@'’^])(?P<num>{_NUM})(?P<unit>{_UNIT})?(?![\w@^])(?!\.\d)")
 _SKIP_BEFORE = re.compile(
     r"(?:\b(?:table|tab|figure|fig|section|sec|appendix|eq|equation|chapter|step|stage|phase|round|version|"
     r"v|top|layer|line|algorithm|theorem|lemma|definition|example|case|rq|h|et al\.,?|\[|[a-z]-)\s*\.?\s*)$",
