@@ -933,15 +933,21 @@ def table_cells(rows: list[Row], tg: TableGold) -> None:
         return any(c is not None and c.span != 0 and c.value is not None and origins[k][j] != "multirow"
                    for j, c in enumerate(grid[k]) if j >= start)
 
+    def header_like(k: int, start: int) -> bool:
+        # text that starts in a value column (a row-group label spans from the first column)
+        return any(c is not None and c.span != 0 and c.text and origins[k][j] != "multirow"
+                   for j, c in enumerate(grid[k]) if j >= start)
+
     def header_count(start_col: int) -> int:
         h = 1
-        while h < len(keep) and not numeric_in(keep[h], start_col):
+        while h < len(keep) and not numeric_in(keep[h], start_col) and header_like(keep[h], start_col):
             h += 1
         # rows above the first rule under the first row are header rows too
         for idx in range(1, min(len(keep), 4)):
             if any(r in ("midrule", "hline", "cmidrule", "cline", "hdashline", "Xhline", "specialrule")
                    for r in rules_before[keep[idx]]):
-                h = max(h, idx)
+                if all(header_like(keep[x], start_col) for x in range(1, idx)):
+                    h = max(h, idx)
                 break
         return min(h, len(keep) - 1) if len(keep) > 1 else 1
 

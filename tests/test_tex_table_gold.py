@@ -1,0 +1,233 @@
+"""benchmarks/tex_table_gold.py on LaTeX tables written here and compiled here with pdflatex.
+
+The expected cells are what the LaTeX below says (row label, column label, value); the PDF is a
+real pdflatex build of that LaTeX, so the PDF-agreement filter runs on a real text layer. A second
+build with changed numbers checks that a table the PDF disagrees with is left out."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import benchmarks.tex_table_gold as ttg  # noqa: E402
+
+pytestmark = pytest.mark.skipif(shutil.which("pdflatex") is None, reason="pdflatex not installed")
+
+PREAMBLE = r"""\documentclass{article}
+\usepackage{booktabs}
+\usepackage{multirow}
+\usepackage{xcolor}
+\usepackage[margin=2cm]{geometry}
+\newcommand{\best}[1]{\textbf{#1}}
+\newcommand{\ours}{\textsc{TinyNet}}
+\begin{document}
+\section{Results}
+Some text before the tables.
+"""
+
+# Table 1: two-level header with \multicolumn, ± cells, % cells, a macro with an argument
+T_MULTICOL = r"""
+\begin{table}[h]
+\centering
+\caption{Accuracy on two benchmarks with standard deviations.}
+\begin{tabular}{lcccc}
+\toprule
+ & \multicolumn{2}{c}{SST-2} & \multicolumn{2}{c}{MNLI} \\
+\cmidrule(lr){2-3} \cmidrule(lr){4-5}
+Model & Acc & F1 & Acc & F1 \\
+\midrule
+BERT-base & $91.2 \pm 0.3$ & 90.8\% & 84.1 $\pm$ 0.2 & 83.9\% \\
+RoBERTa & 93.5 $\pm$ 0.4 & 93.1\% & 87.2 $\pm$ 0.1 & 86.8\% \\
+\ours{} (ours) & \best{94.1 $\pm$ 0.2} & \best{93.9\%} & \best{88.0 $\pm$ 0.3} & \best{87.5\%} \\
+\bottomrule
+\end{tabular}
+\end{table}
+"""
+
+# Table 2: multirow groups over two label columns, ruled, colour macros, a thousands separator
+T_MULTIROW = r"""
+\begin{table}[h]
+\centering
+\caption{Detection results by backbone and training data size.}
+\begin{tabular}{|c|l|c|c|}
+\hline
+Backbone & Method & mAP & Images \\
+\hline
+\multirow{2}{*}{ResNet50} & Baseline & 41.3 & 1,200 \\
+ & Ours & \textcolor{red}{45.9} & 1,200 \\
+\hline
+\multirow{2}{*}{VGG16} & Baseline & 37.0 & 2,400 \\
+ & Ours & \underline{39.4} & 2,400 \\
+\hline
+\end{tabular}
+\end{table}
+"""
+
+# Table 3: systems as columns (corner cell "Metric"), "a (b)" cells, math in a row label
+T_COLUMNS = r"""
+\begin{table}[h]
+\centering
+\caption{Metric values for three solvers (interquartile range in parentheses).}
+\begin{tabular}{lccc}
+\hline
+Metric & Greedy & Beam & Sampling \\
+\hline
+BLEU & 27.1 (0.4) & 28.3 (0.5) & 25.9 (0.7) \\
+$\Delta$ length & 1.2 (0.1) & 0.8 (0.1) & 2.3 (0.2) \\
+Time$_{\mathrm{gen}}$ (s) & 3.10 (0.05) & 9.80 (0.12) & 4.40 (0.08) \\
+\hline
+\end{tabular}
+\end{table}
+"""
+
+# Table 4: row-group rows spanning the table, superscript note markers, a dash cell
+T_GROUPS = r"""
+\begin{table}[h]
+\centering
+\caption{Error rates on the held-out sets grouped by model family.}
+\begin{tabular}{lrr}
+\toprule
+System & Dev & Test \\
+\midrule
+\multicolumn{3}{l}{\textit{Recurrent}} \\
+LSTM & 12.4 & 13.0$^{*}$ \\
+GRU & 12.9 & -- \\
+\multicolumn{3}{l}{\textit{Attention}} \\
+Transformer & 10.2$^\dagger$ & 10.8 \\
+\bottomrule
+\end{tabular}
+\end{table}
+"""
+
+# Table 5: a text-only table (no numbers) is skipped, and numbering goes on after it
+T_TEXT = r"""
+\begin{table}[h]
+\centering
+\caption{Hyper-parameter search spaces of every method.}
+\begin{tabular}{ll}
+\toprule
+Parameter & Range \\
+\midrule
+learning rate & log-uniform \\
+optimizer & Adam or SGD \\
+\bottomrule
+\end{tabular}
+\end{table}
+"""
+
+
+def _build(tmp: Path, name: str, body: str) -> Path:
+    tmp.mkdir(parents=True, exist_ok=True)
+    (tmp / f"{name}.tex").write_text(PREAMBLE + body + "\n\\end{document}\n", encoding="utf-8")
+    r = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"],
+                       cwd=tmp, capture_output=True, text=True, timeout=120)
+    pdf = tmp / f"{name}.pdf"
+    assert r.returncode == 0 and pdf.exists(), r.stdout[-2000:]
+    return pdf
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    tmp = tmp_path_factory.mktemp("textables")
+    body = T_MULTICOL + T_MULTIROW + T_COLUMNS + "\\clearpage\n" + T_GROUPS + T_TEXT
+    pdf = _build(tmp, "paper", body)
+    return tmp, ttg.make_gold(tmp, pdf, "paper.tex", {"id": "synthetic"})
+
+
+def _table(gold: dict, n: int) -> dict:
+    for t in gold["tables"]:
+        if t["caption_starts"] == f"Table {n}":
+            return t
+    raise AssertionError(f"Table {n} not in gold: {[t['caption_starts'] for t in gold['tables']]}, "
+                         f"skipped {gold['skipped']}")
+
+
+def test_multicolumn_header_pm_and_percent(built: tuple[Path, dict]) -> None:
+    _, gold = built
+    t = _table(gold, 1)
+    cells = {(r, c): v for r, c, v in t["cells"]}
+    assert cells[("BERT-base", "SST-2 Acc")] == 91.2
+    assert cells[("BERT-base", "SST-2 F1")] == 90.8
+    assert cells[("RoBERTa", "MNLI Acc")] == 87.2
+    assert cells[("TinyNet (ours)", "MNLI F1")] == 87.5
+    assert cells[("TinyNet (ours)", "SST-2 Acc")] == 94.1
+    assert len(t["cells"]) == 12
+    flags = dict(zip(((r, c) for r, c, _ in t["cells"]), t["cell_flags"]))
+    assert "pm" in flags[("BERT-base", "SST-2 Acc")] and "pct" in flags[("BERT-base", "SST-2 F1")]
+    assert t["orientation"] == "systems_as_rows" and t["page"] == 1
+    assert {"multicolumn", "multilevel_header", "booktabs", "pm"} <= set(t["features"])
+
+
+def test_multirow_groups_two_label_columns(built: tuple[Path, dict]) -> None:
+    _, gold = built
+    t = _table(gold, 2)
+    cells = {(r, c): v for r, c, v in t["cells"]}
+    assert cells == {
+        ("ResNet50 Baseline", "mAP"): 41.3, ("ResNet50 Baseline", "Images"): 1200.0,
+        ("ResNet50 Ours", "mAP"): 45.9, ("ResNet50 Ours", "Images"): 1200.0,
+        ("VGG16 Baseline", "mAP"): 37.0, ("VGG16 Baseline", "Images"): 2400.0,
+        ("VGG16 Ours", "mAP"): 39.4, ("VGG16 Ours", "Images"): 2400.0,
+    }
+    assert "multi_label_cols" in t["features"] and "multirow" in t["features"]
+    assert t["orientation"] == "systems_as_rows"
+
+
+def test_systems_as_columns_with_parenthesised_spread(built: tuple[Path, dict]) -> None:
+    _, gold = built
+    t = _table(gold, 3)
+    cells = {(r, c): v for r, c, v in t["cells"]}
+    assert cells[("BLEU", "Greedy")] == 27.1
+    assert cells[("BLEU", "Sampling")] == 25.9
+    assert cells[("Δ length", "Beam")] == 0.8
+    assert cells[("Time gen (s)", "Greedy")] == 3.10
+    assert len(cells) == 9
+    assert all("paren" in f for f in t["cell_flags"])
+    assert t["orientation"] == "systems_as_columns"
+    assert t["orientation_rule"].startswith("corner cell names metrics")
+
+
+def test_group_rows_and_note_markers(built: tuple[Path, dict]) -> None:
+    _, gold = built
+    t = _table(gold, 4)
+    cells = {(r, c): v for r, c, v in t["cells"]}
+    assert cells == {
+        ("Recurrent LSTM", "Dev"): 12.4, ("Recurrent LSTM", "Test"): 13.0,
+        ("Recurrent GRU", "Dev"): 12.9,
+        ("Attention Transformer", "Dev"): 10.2, ("Attention Transformer", "Test"): 10.8,
+    }
+    flags = dict(zip(((r, c) for r, c, _ in t["cells"]), t["cell_flags"]))
+    assert "mark" in flags[("Recurrent LSTM", "Test")] and "group" in flags[("Recurrent LSTM", "Test")]
+    assert "mark" in flags[("Attention Transformer", "Dev")]
+    assert t["page"] == 2  # after \clearpage
+
+
+def test_text_table_skipped_with_reason(built: tuple[Path, dict]) -> None:
+    _, gold = built
+    reasons = {s["table"]: s["reason"] for s in gold["skipped"]}
+    assert reasons.get("Table 5", "").startswith("only 0 numeric cells")
+    assert [t["caption_starts"] for t in gold["tables"]] == ["Table 1", "Table 2", "Table 3", "Table 4"]
+
+
+def test_pdf_that_disagrees_is_left_out(built: tuple[Path, dict], tmp_path: Path) -> None:
+    """The source says 41.3/45.9/...; the PDF was built from a copy with other numbers."""
+    tmp, _ = built
+    other = _build(tmp_path / "other", "paper", T_MULTIROW.replace("41.3", "51.7").replace("37.0", "33.3")
+                   .replace("45.9", "46.6").replace("39.4", "30.2"))
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "paper.tex").write_text(PREAMBLE + T_MULTIROW + "\n\\end{document}\n", encoding="utf-8")
+    gold = ttg.make_gold(src, other, "paper.tex", {"id": "mismatch"})
+    assert gold["tables"] == []
+    assert gold["skipped"] and gold["skipped"][0]["reason"].startswith("PDF disagrees")
+
+
+def test_compare_counts_reproduced_and_extra_cells(built: tuple[Path, dict]) -> None:
+    _, gold = built
+    ours = {"tables": [dict(t, cells=list(t["cells"])) for t in gold["tables"]]}
+    ours["tables"][0]["cells"] = ours["tables"][0]["cells"][:-1] + [["Extra row", "SST-2 Acc", 1.0]]
+    r = ttg.compare(gold, ours)
+    total = sum(len(t["cells"]) for t in gold["tables"])
+    assert r["gold_cells"] == total and r["exact"] == total - 1 and r["extra"] == 1
