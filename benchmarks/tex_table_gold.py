@@ -1080,16 +1080,32 @@ def table_features(float_tex: str, env_name: str) -> list[str]:
 FLOAT_ENVS = ("table", "table*", "sidewaystable", "sidewaystable*", "wraptable", "longtable")
 
 
+CAPTION_RE = re.compile(r"\\caption(?!setup|of|box|width|name)\s*(\[[^\]]*\])?\s*\{")
+SUB_ENVS = ("subtable", "subfigure", "subfloat")
+
+
+def _without_subs(ftex: str) -> str:
+    """The float without its sub-table/sub-figure environments (their captions have their own counter)."""
+    out = ftex
+    while True:
+        f = find_env(out, SUB_ENVS)
+        if not f:
+            return out
+        _, b, _, e = f
+        out = out[:b] + " " + out[e:]
+
+
 def document_tables(text: str) -> list[tuple[str, str, str, bool]]:
-    """(number, float tex, env name, full width) for every numbered table, in order."""
+    """(number, float tex, env name, full width) for every numbered table, in order. A float with
+    several captions in minipages gives one entry per minipage; ``\\captionof{table}`` outside
+    floats gives an entry made of its caption and the tabular of its minipage (or the nearest one)."""
     doc_start = text.find("\\begin{document}")
     body = text[doc_start:] if doc_start >= 0 else text
     counter = 0
     out: list[tuple[str, str, str, bool]] = []
     pat = re.compile(r"\\begin\s*\{(table\*?|sidewaystable\*?|wraptable|longtable|SCtable\*?)\}|"
-                     r"\\setcounter\s*\{table\}\s*\{(\d+)\}|\\captionof\s*\{table\}|\\appendix\b")
+                     r"\\setcounter\s*\{table\}\s*\{(\d+)\}|\\captionof\s*\{table\}")
     pos = 0
-    appendix_letter = None
     while True:
         m = pat.search(body, pos)
         if not m:
@@ -1098,12 +1114,24 @@ def document_tables(text: str) -> list[tuple[str, str, str, bool]]:
             counter = int(m.group(2))
             pos = m.end()
             continue
-        if m.group(0).startswith("\\appendix"):
-            pos = m.end()
-            continue
         if m.group(0).startswith("\\captionof"):
             counter += 1
-            pos = m.end()
+            cap, after = read_group(body, m.end())
+            mp = None
+            for mm in re.finditer(r"\\begin\s*\{minipage\}", body[max(0, m.start() - 4000):m.start()]):
+                st = max(0, m.start() - 4000) + mm.start()
+                f = find_env(body, ("minipage",), st)
+                if f and f[3] > m.start():
+                    mp = f
+            if mp:
+                region = body[mp[1]:mp[3]]
+            else:
+                region = body[max(0, m.start() - 2500):after + 2500]
+            tab = find_env(region, TABULAR_ENVS)
+            if tab:
+                ftex = "\\caption{" + (cap or "") + "}\n" + region[tab[1]:tab[3]]
+                out.append((str(counter), ftex, "captionof", False))
+            pos = after
             continue
         env = m.group(1)
         found = find_env(body, (env,), m.start())
@@ -1111,21 +1139,37 @@ def document_tables(text: str) -> list[tuple[str, str, str, bool]]:
             break
         _, b, bs, e = found
         ftex = body[b:e]
-        caps = list(re.finditer(r"\\caption(?!setup|of)\s*(\[[^\]]*\])?\s*\{", ftex))
-        if caps:
-            counter += len(caps)
-            number = str(counter - len(caps) + 1)
-            out.append((number, ftex, env, env.endswith("*")))
+        caps = list(CAPTION_RE.finditer(_without_subs(ftex)))
+        if len(caps) == 1:
+            counter += 1
+            out.append((str(counter), ftex, env, env.endswith("*")))
+        elif len(caps) > 1:
+            parts = []
+            p2 = 0
+            while True:
+                f = find_env(ftex, ("minipage",), p2)
+                if not f:
+                    break
+                chunk = ftex[f[1]:f[3]]
+                if CAPTION_RE.search(chunk):
+                    parts.append(chunk)
+                p2 = f[3]
+            if len(parts) == len(caps):
+                for chunk in parts:
+                    counter += 1
+                    out.append((str(counter), chunk, env, False))
+            else:
+                counter += len(caps)
+                out.append((str(counter - len(caps) + 1), ftex, env, env.endswith("*")))
         pos = e
-    _ = appendix_letter
     return out
 
 
 def caption_text(ftex: str) -> str:
-    m = re.search(r"\\caption(?!setup|of)\s*(\[[^\]]*\])?\s*\{", ftex)
+    m = CAPTION_RE.search(_without_subs(ftex))
     if not m:
         return ""
-    cap, _ = read_group(ftex, m.end() - 1)
+    cap, _ = read_group(_without_subs(ftex), m.end() - 1)
     cap = re.sub(r"\\label\s*\{[^}]*\}", "", cap or "")
     return to_text(cap)
 
@@ -1302,7 +1346,7 @@ def _subseq_merged(want: list[str], lines: list[list[str]]) -> bool:
 def make_gold(src: Path, pdf_path: Path, main_hint: str | None = None, meta: dict[str, Any] | None = None) -> dict[str, Any]:
     main = find_main(src, main_hint)
     text = load_source(main)
-    macros = collect_macros(text[: text.find("\\begin{document}")] if "\\begin{document}" in text else text)
+    macros = collect_macros(text)
     pdf = PdfPages(pdf_path)
     tables: list[dict[str, Any]] = []
     skipped: list[dict[str, str]] = []

@@ -20,6 +20,7 @@ PREAMBLE = r"""\documentclass{article}
 \usepackage{booktabs}
 \usepackage{multirow}
 \usepackage{xcolor}
+\usepackage{caption}
 \usepackage[margin=2cm]{geometry}
 \newcommand{\best}[1]{\textbf{#1}}
 \newcommand{\ours}{\textsc{TinyNet}}
@@ -119,6 +120,50 @@ optimizer & Adam or SGD \\
 """
 
 
+# Tables 6 and 7: two captioned minipages in one float, then a \captionof table outside floats
+T_MINIPAGES = r"""
+\begin{table}[h]
+\begin{minipage}{0.48\linewidth}
+\centering
+\caption{Left panel: speed of two parsers.}
+\begin{tabular}{lc}
+\toprule
+Parser & Tokens/s \\
+\midrule
+Fast & 5120 \\
+Slow & 870 \\
+\bottomrule
+\end{tabular}
+\end{minipage}\hfill
+\begin{minipage}{0.48\linewidth}
+\centering
+\caption{Right panel: memory of two parsers.}
+\begin{tabular}{lc}
+\toprule
+Parser & MB \\
+\midrule
+Fast & 312 \\
+Slow & 95 \\
+\bottomrule
+\end{tabular}
+\end{minipage}
+\end{table}
+
+\noindent\begin{minipage}{\linewidth}
+\centering
+\captionof{table}{Outside a float: recall of the retrievers.}
+\begin{tabular}{lcc}
+\toprule
+Retriever & R@10 & R@100 \\
+\midrule
+BM25 & 41.7 & 66.2 \\
+Dense & 55.3 & 80.9 \\
+\bottomrule
+\end{tabular}
+\end{minipage}
+"""
+
+
 def _build(tmp: Path, name: str, body: str) -> Path:
     tmp.mkdir(parents=True, exist_ok=True)
     (tmp / f"{name}.tex").write_text(PREAMBLE + body + "\n\\end{document}\n", encoding="utf-8")
@@ -132,7 +177,7 @@ def _build(tmp: Path, name: str, body: str) -> Path:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     tmp = tmp_path_factory.mktemp("textables")
-    body = T_MULTICOL + T_MULTIROW + T_COLUMNS + "\\clearpage\n" + T_GROUPS + T_TEXT
+    body = T_MULTICOL + T_MULTIROW + T_COLUMNS + "\\clearpage\n" + T_GROUPS + T_TEXT + T_MINIPAGES
     pdf = _build(tmp, "paper", body)
     return tmp, ttg.make_gold(tmp, pdf, "paper.tex", {"id": "synthetic"})
 
@@ -208,7 +253,15 @@ def test_text_table_skipped_with_reason(built: tuple[Path, dict]) -> None:
     _, gold = built
     reasons = {s["table"]: s["reason"] for s in gold["skipped"]}
     assert reasons.get("Table 5", "").startswith("only 0 numeric cells")
-    assert [t["caption_starts"] for t in gold["tables"]] == ["Table 1", "Table 2", "Table 3", "Table 4"]
+    assert [t["caption_starts"] for t in gold["tables"]] == [f"Table {n}" for n in (1, 2, 3, 4, 6, 7, 8)]
+
+
+def test_minipage_captions_and_captionof_numbered_in_order(built: tuple[Path, dict]) -> None:
+    _, gold = built
+    assert {(r, c): v for r, c, v in _table(gold, 6)["cells"]} == {("Fast", "Tokens/s"): 5120.0, ("Slow", "Tokens/s"): 870.0}
+    assert {(r, c): v for r, c, v in _table(gold, 7)["cells"]} == {("Fast", "MB"): 312.0, ("Slow", "MB"): 95.0}
+    assert {(r, c): v for r, c, v in _table(gold, 8)["cells"]} == {
+        ("BM25", "R@10"): 41.7, ("BM25", "R@100"): 66.2, ("Dense", "R@10"): 55.3, ("Dense", "R@100"): 80.9}
 
 
 def test_pdf_that_disagrees_is_left_out(built: tuple[Path, dict], tmp_path: Path) -> None:
