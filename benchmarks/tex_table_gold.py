@@ -884,8 +884,10 @@ def decide_orientation(corners: list[str], row_labels: list[str], col_labels: li
     hr, hc = hits(sorted(set(row_labels))), hits(sorted(set(col_labels)))
     if hc >= 0.3 and hc > hr:
         return "systems_as_rows", f"metric words in column labels ({hc:.2f} vs rows {hr:.2f})", False
-    if hr >= 0.5 and hc == 0:
-        # metrics down the side and none across: usually a transposed table, but papers that
+    names_across = sum(1 for lab in col_labels if wordy(lab)) / max(1, len(col_labels))
+    if hr >= 0.5 and hc == 0 and names_across >= 0.5:
+        # metrics down the side, names (not settings such as "1 4 16") across and no metric there:
+        # usually a transposed table, but papers that
         # evaluate metrics put them as the systems in the rows, so this stays marked unsure
         return "systems_as_columns", f"metric words in row labels only ({hr:.2f})", True
     return "systems_as_rows", "default (no corner word, no metric words)", True
@@ -972,7 +974,8 @@ def table_cells(rows: list[Row], tg: TableGold) -> None:
             L = j + 1
         else:
             break
-    if L == 0:
+    first_col = [grid[k][0].text for k in body if grid[k][0] is not None and grid[k][0].text]
+    if L == 0 or (L == 1 and first_col and sum(1 for t in first_col if is_quantity(t)) / len(first_col) > 0.5):
         tg.skip = "row labels are mostly numbers/symbols, not names"
         return
     h = header_count(L)
