@@ -126,25 +126,27 @@ def drop_blocks(text: str) -> str:
     return text
 
 
-def load_source(main: Path, depth: int = 0) -> str:
+def load_source(main: Path, depth: int = 0, root: Path | None = None) -> str:
+    """The main file with its ``\\input``/``\\include`` files spliced in (paths relative to the main
+    file's folder, as LaTeX reads them; the including file's folder is tried too)."""
+    root = root or main.parent
     text = drop_blocks(strip_comments(main.read_text(encoding="utf-8", errors="replace")))
     if depth > 8:
         return text
-    base = main.parent
 
     def resolve(name: str) -> Path | None:
-        name = name.strip()
-        for cand in (base / name, base / f"{name}.tex", main.parent / name, main.parent / f"{name}.tex"):
-            if cand.is_file():
-                return cand
-        # relative to the top folder (inputs are relative to the main file's folder in LaTeX)
+        name = name.strip().strip('"')
+        for base in (root, main.parent):
+            for cand in (base / name, base / f"{name}.tex"):
+                if cand.is_file():
+                    return cand
         return None
 
     def repl(m: re.Match[str]) -> str:
         p = resolve(m.group(2))
         if p is None:
             return " "
-        return load_source(p, depth + 1)
+        return load_source(p, depth + 1, root)
 
     return re.sub(r"\\(input|include|subfile)\s*\{([^}]*)\}", repl, text)
 
@@ -1083,7 +1085,7 @@ def table_features(float_tex: str, env_name: str) -> list[str]:
 FLOAT_ENVS = ("table", "table*", "sidewaystable", "sidewaystable*", "wraptable", "longtable")
 
 
-CAPTION_RE = re.compile(r"\\caption(?!setup|of|box|width|name)\s*(\[[^\]]*\])?\s*\{")
+CAPTION_RE = re.compile(r"\\(?:caption(?!setup|of|box|width|name)|tbl(?![A-Za-z]))\s*(\[[^\]]*\])?\s*\{")
 SUB_ENVS = ("subtable", "subfigure", "subfloat")
 
 
@@ -1207,24 +1209,30 @@ class PdfPages:
         self.doc = pymupdf.open(str(pdf))
         self.texts = [p.get_text() for p in self.doc]
         self.compact = [_compact(t) for t in self.texts]
-        self._lines: dict[int, list[list[str]]] = {}
+        self._lines: dict[tuple[int, bool], list[list[str]]] = {}
 
     def __len__(self) -> int:
         return len(self.texts)
 
-    def lines(self, pno: int) -> list[list[str]]:
-        """Numbers of each visual line of page ``pno`` (0-based), words grouped by vertical centre."""
-        if pno in self._lines:
-            return self._lines[pno]
+    def lines(self, pno: int, rotated: bool = False) -> list[list[str]]:
+        """Numbers of each visual line of page ``pno`` (0-based): words grouped by their vertical
+        centre and read left to right; ``rotated``: grouped by horizontal centre and read bottom to
+        top (a table turned by 90 degrees, e.g. sidewaystable)."""
+        key = (pno, rotated)
+        if key in self._lines:
+            return self._lines[key]
         words = self.doc[pno].get_text("words")
-        items = sorted(((w[1] + w[3]) / 2, w[3] - w[1], w[0], w[4]) for w in words)
+        if rotated:
+            items = sorted(((w[0] + w[2]) / 2, w[2] - w[0], -w[3], w[4]) for w in words)
+        else:
+            items = sorted(((w[1] + w[3]) / 2, w[3] - w[1], w[0], w[4]) for w in words)
         groups: list[list[tuple[float, float, float, str]]] = []
         for it in items:
             if groups:
                 g = groups[-1]
-                ymid = sum(x[0] for x in g) / len(g)
+                mid = sum(x[0] for x in g) / len(g)
                 tol = max(1.5, 0.35 * min(it[1], min(x[1] for x in g)))
-                if abs(it[0] - ymid) <= tol:
+                if abs(it[0] - mid) <= tol:
                     g.append(it)
                     continue
             groups.append([it])
@@ -1232,7 +1240,7 @@ class PdfPages:
         for g in groups:
             toks = " ".join(x[3] for x in sorted(g, key=lambda x: x[2]))
             out.append([_norm_num(t) for t in NUMTOK.findall(toks)])
-        self._lines[pno] = out
+        self._lines[key] = out
         return out
 
     def numbers(self, pno: int) -> set[str]:
@@ -1298,15 +1306,20 @@ def pdf_agreement(tg: TableGold, pdf: PdfPages) -> tuple[int, str, float, float]
         if share < 0.9:
             why = f"only {share:.0%} of the values on page {p + 1}"
             continue
-        lines = pdf.lines(p)
         ok_rows = 0
         bad = None
-        for rv in tg.row_values:
-            want = [_norm_num(x) for x in rv]
-            if any(_subseq(want, ln) for ln in lines) or _subseq_merged(want, lines):
-                ok_rows += 1
-            elif bad is None:
-                bad = rv
+        for rotated in (False, True):
+            lines = pdf.lines(p, rotated)
+            ok_rows = 0
+            bad = None
+            for rv in tg.row_values:
+                want = [_norm_num(x) for x in rv]
+                if any(_subseq(want, ln) for ln in lines) or _subseq_merged(want, lines):
+                    ok_rows += 1
+                elif bad is None:
+                    bad = rv
+            if bad is None:
+                break
         row_share = ok_rows / max(1, len(tg.row_values))
         if bad is not None:
             why = f"a row's values ({' '.join(bad[:4])}...) not in order on one line of page {p + 1}"

@@ -21,6 +21,8 @@ PREAMBLE = r"""\documentclass{article}
 \usepackage{multirow}
 \usepackage{xcolor}
 \usepackage{caption}
+\usepackage{rotating}
+\makeatletter\newcommand{\tbl}[2]{\caption{#1}#2}\makeatother
 \usepackage[margin=2cm]{geometry}
 \newcommand{\best}[1]{\textbf{#1}}
 \newcommand{\ours}{\textsc{TinyNet}}
@@ -164,6 +166,36 @@ Dense & 55.3 & 80.9 \\
 """
 
 
+# Table 9: a sidewaystable (the page's table is turned by 90 degrees); Table 10: a caption given by
+# a class macro \tbl{caption}{tabular} (Taylor & Francis style), defined here the way such classes do
+T_SIDEWAYS = r"""
+\begin{sidewaystable}
+\centering
+\caption{Turned table: throughput of three kernels on two devices.}
+\begin{tabular}{lccc}
+\toprule
+Kernel & A100 & H100 & MI250 \\
+\midrule
+GEMM & 312.4 & 498.1 & 287.6 \\
+Attention & 201.7 & 355.0 & 190.2 \\
+\bottomrule
+\end{tabular}
+\end{sidewaystable}
+
+\begin{table}[h]
+\tbl{Macro caption: coverage of two surveys.}
+{\begin{tabular}{lcc}
+\toprule
+Survey & Coverage & Response \\
+\midrule
+Wave 1 & 81.5 & 42.0 \\
+Wave 2 & 77.9 & 39.4 \\
+\bottomrule
+\end{tabular}}
+\end{table}
+"""
+
+
 def _build(tmp: Path, name: str, body: str) -> Path:
     tmp.mkdir(parents=True, exist_ok=True)
     (tmp / f"{name}.tex").write_text(PREAMBLE + body + "\n\\end{document}\n", encoding="utf-8")
@@ -177,7 +209,7 @@ def _build(tmp: Path, name: str, body: str) -> Path:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     tmp = tmp_path_factory.mktemp("textables")
-    body = T_MULTICOL + T_MULTIROW + T_COLUMNS + "\\clearpage\n" + T_GROUPS + T_TEXT + T_MINIPAGES
+    body = T_MULTICOL + T_MULTIROW + T_COLUMNS + "\\clearpage\n" + T_GROUPS + T_TEXT + T_MINIPAGES + T_SIDEWAYS
     pdf = _build(tmp, "paper", body)
     return tmp, ttg.make_gold(tmp, pdf, "paper.tex", {"id": "synthetic"})
 
@@ -253,7 +285,7 @@ def test_text_table_skipped_with_reason(built: tuple[Path, dict]) -> None:
     _, gold = built
     reasons = {s["table"]: s["reason"] for s in gold["skipped"]}
     assert reasons.get("Table 5", "").startswith("only 0 numeric cells")
-    assert [t["caption_starts"] for t in gold["tables"]] == [f"Table {n}" for n in (1, 2, 3, 4, 6, 7, 8)]
+    assert [t["caption_starts"] for t in gold["tables"]] == [f"Table {n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 10)]
 
 
 def test_minipage_captions_and_captionof_numbered_in_order(built: tuple[Path, dict]) -> None:
@@ -284,3 +316,16 @@ def test_compare_counts_reproduced_and_extra_cells(built: tuple[Path, dict]) -> 
     r = ttg.compare(gold, ours)
     total = sum(len(t["cells"]) for t in gold["tables"])
     assert r["gold_cells"] == total and r["exact"] == total - 1 and r["extra"] == 1
+
+
+def test_turned_table_and_class_caption_macro(built: tuple[Path, dict]) -> None:
+    _, gold = built
+    t9 = _table(gold, 9)
+    assert {(r, c): v for r, c, v in t9["cells"]} == {
+        ("GEMM", "A100"): 312.4, ("GEMM", "H100"): 498.1, ("GEMM", "MI250"): 287.6,
+        ("Attention", "A100"): 201.7, ("Attention", "H100"): 355.0, ("Attention", "MI250"): 190.2}
+    t10 = _table(gold, 10)
+    assert {(r, c): v for r, c, v in t10["cells"]} == {
+        ("Wave 1", "Coverage"): 81.5, ("Wave 1", "Response"): 42.0,
+        ("Wave 2", "Coverage"): 77.9, ("Wave 2", "Response"): 39.4}
+    assert t10["caption"].startswith("Macro caption")
