@@ -1060,6 +1060,64 @@ def table_cells(rows: list[Row], tg: TableGold) -> None:
     tg.orientation, tg.orientation_rule, tg.orientation_unsure = o, rule, unsure
 
 
+def sub_caption(ftex: str, b: int, e: int) -> str:
+    """The sub-caption of the tabular at ftex[b:e]: the \\subcaption/\\caption of the subtable,
+    subfigure or minipage holding it, or the optional argument of a \\subfloat around it."""
+    best = None
+    for env in SUB_ENVS + ("minipage",):
+        for m in re.finditer(r"\\begin\s*\{" + env + r"\}", ftex):
+            f = find_env(ftex, (env,), m.start())
+            if f and f[1] <= b and f[3] >= e and (best is None or f[1] > best[0]):
+                best = (f[1], f[3])
+    if best:
+        chunk = ftex[best[0]:best[1]]
+        chunk_wo = chunk[:b - best[0]] + chunk[e - best[0]:]
+        m = re.search(r"\\(?:subcaption|caption)\s*(\[[^\]]*\])?\s*\{", chunk_wo)
+        if m:
+            cap, _ = read_group(chunk_wo, m.end() - 1)
+            return re.sub(r"^\(?[a-z]\)\s*", "", to_text(re.sub(r"\\label\s*\{[^}]*\}", "", cap or "")))
+    for m in re.finditer(r"\\sub(?:float|table)\s*\[", ftex[:b]):
+        cap, after = read_group(ftex, m.end() - 1, "[", "]")
+        body_start = after
+        while body_start < len(ftex) and ftex[body_start] in " \n\t":
+            body_start += 1
+        if body_start < len(ftex) and ftex[body_start] == "{":
+            _, end = read_group(ftex, body_start)
+            if body_start < b and end >= e and cap:
+                return re.sub(r"^\(?[a-z]\)\s*", "", to_text(cap))
+    return ""
+
+
+def subtables_cells(all_rows: list[list[Row]], subs: list[str], tg: TableGold) -> None:
+    """Several captioned sub-tables in one float: each is read on its own and its sub-caption
+    heads its row labels, like a row-group label."""
+    seen: dict[tuple[str, str], float] = {}
+    first = None
+    for rows, sub in zip(all_rows, subs):
+        part = TableGold(number=tg.number, caption=tg.caption, label="", full_width=tg.full_width)
+        table_cells(rows, part)
+        if part.skip:
+            continue
+        first = first or part
+        for (r, c, v), fl in zip(part.cells, part.flags):
+            key = (f"{sub} {r}", c)
+            if key in seen and abs(seen[key] - v) > 1e-9:
+                tg.skip = "row/column labels not unique across sub-tables"
+                return
+            seen[key] = v
+            tg.cells.append([f"{sub} {r}", c, v])
+            tg.flags.append(",".join([x for x in fl.split(",") if x] + ["group"]))
+        tg.raws.extend(part.raws)
+        tg.row_values.extend(part.row_values)
+        tg.features.extend(part.features)
+    if first is None or len(tg.cells) < 2:
+        tg.skip = f"only {len(tg.cells)} numeric cells"
+        return
+    tg.features.append("subtables_prefixed")
+    tg.orientation, tg.orientation_rule, tg.orientation_unsure = (
+        first.orientation, first.orientation_rule, first.orientation_unsure)
+
+
 def table_features(float_tex: str, env_name: str) -> list[str]:
     f = []
     if re.search(r"\\(toprule|midrule|bottomrule)", float_tex):
@@ -1379,19 +1437,26 @@ def make_gold(src: Path, pdf_path: Path, main_hint: str | None = None, meta: dic
         n_tab = 0
         pos = 0
         all_rows: list[list[Row]] = []
+        spans: list[tuple[int, int]] = []
         while True:
             f = find_env(ftex_x, TABULAR_ENVS, pos)
             if not f:
                 break
             name, b, bs, e = f
             all_rows.append(parse_tabular(name, ftex_x, bs, e))
+            spans.append((b, e))
             n_tab += 1
             pos = e
         if n_tab > 1:
             tg.features.append("multi_tabular")
-            skipped.append({"table": f"Table {number}", "reason": f"{n_tab} tabulars in one float (sub-tables)"})
-            continue
-        table_cells(all_rows[0], tg)
+            subs = [sub_caption(ftex_x, b, e) for b, e in spans]
+            if not all(subs):
+                skipped.append({"table": f"Table {number}",
+                                "reason": f"{n_tab} tabulars in one float without a sub-caption each"})
+                continue
+            subtables_cells(all_rows, subs, tg)
+        else:
+            table_cells(all_rows[0], tg)
         if tg.skip:
             skipped.append({"table": f"Table {number}", "reason": tg.skip})
             continue

@@ -21,6 +21,7 @@ PREAMBLE = r"""\documentclass{article}
 \usepackage{multirow}
 \usepackage{xcolor}
 \usepackage{caption}
+\usepackage{subcaption}
 \usepackage{rotating}
 \makeatletter\newcommand{\tbl}[2]{\caption{#1}#2}\makeatother
 \usepackage[margin=2cm]{geometry}
@@ -196,6 +197,39 @@ Wave 2 & 77.9 & 39.4 \\
 """
 
 
+# Table 11: two sub-tables with sub-captions in one float (subcaption package)
+T_SUBTABLES = r"""
+\begin{table}[h]
+\centering
+\caption{Two sub-tables side by side.}
+\begin{subtable}{0.45\linewidth}
+\centering
+\caption{News}
+\begin{tabular}{lc}
+\toprule
+Model & F1 \\
+\midrule
+CRF & 71.2 \\
+BiLSTM & 74.8 \\
+\bottomrule
+\end{tabular}
+\end{subtable}
+\begin{subtable}{0.45\linewidth}
+\centering
+\caption{Tweets}
+\begin{tabular}{lc}
+\toprule
+Model & F1 \\
+\midrule
+CRF & 55.9 \\
+BiLSTM & 60.3 \\
+\bottomrule
+\end{tabular}
+\end{subtable}
+\end{table}
+"""
+
+
 def _build(tmp: Path, name: str, body: str) -> Path:
     tmp.mkdir(parents=True, exist_ok=True)
     (tmp / f"{name}.tex").write_text(PREAMBLE + body + "\n\\end{document}\n", encoding="utf-8")
@@ -209,7 +243,7 @@ def _build(tmp: Path, name: str, body: str) -> Path:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     tmp = tmp_path_factory.mktemp("textables")
-    body = T_MULTICOL + T_MULTIROW + T_COLUMNS + "\\clearpage\n" + T_GROUPS + T_TEXT + T_MINIPAGES + T_SIDEWAYS
+    body = T_MULTICOL + T_MULTIROW + T_COLUMNS + "\\clearpage\n" + T_GROUPS + T_TEXT + T_MINIPAGES + T_SIDEWAYS + T_SUBTABLES
     pdf = _build(tmp, "paper", body)
     return tmp, ttg.make_gold(tmp, pdf, "paper.tex", {"id": "synthetic"})
 
@@ -285,7 +319,7 @@ def test_text_table_skipped_with_reason(built: tuple[Path, dict]) -> None:
     _, gold = built
     reasons = {s["table"]: s["reason"] for s in gold["skipped"]}
     assert reasons.get("Table 5", "").startswith("only 0 numeric cells")
-    assert [t["caption_starts"] for t in gold["tables"]] == [f"Table {n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 10)]
+    assert [t["caption_starts"] for t in gold["tables"]] == [f"Table {n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 10, 11)]
 
 
 def test_minipage_captions_and_captionof_numbered_in_order(built: tuple[Path, dict]) -> None:
@@ -329,3 +363,11 @@ def test_turned_table_and_class_caption_macro(built: tuple[Path, dict]) -> None:
         ("Wave 1", "Coverage"): 81.5, ("Wave 1", "Response"): 42.0,
         ("Wave 2", "Coverage"): 77.9, ("Wave 2", "Response"): 39.4}
     assert t10["caption"].startswith("Macro caption")
+
+
+def test_subtables_prefixed_by_their_sub_captions(built: tuple[Path, dict]) -> None:
+    _, gold = built
+    t = _table(gold, 11)
+    assert {(r, c): v for r, c, v in t["cells"]} == {
+        ("News CRF", "F1"): 71.2, ("News BiLSTM", "F1"): 74.8, ("Tweets CRF", "F1"): 55.9, ("Tweets BiLSTM", "F1"): 60.3}
+    assert "subtables_prefixed" in t["features"]
