@@ -785,11 +785,22 @@ def parse_tabular(env: str, s: str, body_start: int, end: int) -> list[Row]:
     _, i = read_arg(s, i)  # column spec
     body = s[i:end]
     body = re.sub(r"\\end\s*\{" + re.escape(env) + r"\}\s*$", "", body)
+    if env == "longtable":
+        # the first head is kept; the repeated head and the feet are not rows of the table
+        parts = re.split(r"\\(endfirsthead|endhead|endfoot|endlastfoot)\b", body)
+        if len(parts) > 1:
+            segs = list(zip(parts[0::2], parts[1::2] + [""]))
+            has_first = any(mk == "endfirsthead" for _, mk in segs)
+            kept = [seg for seg, mk in segs
+                    if mk == "" or mk == "endfirsthead" or (mk == "endhead" and not has_first)]
+            body = "\\\\".join(kept)
+        m = CAPTION_RE.search(body)
+        if m:
+            _, after = read_group(body, m.end() - 1)
+            body = body[:m.start()] + body[after:]
     rows: list[Row] = []
     for chunk in split_top(body, "\\\\"):
         content, rules = _strip_rules(chunk)
-        # caption / label lines of longtable
-        content = re.sub(r"\\caption\s*(\[[^\]]*\])?", "", content) if env in ("longtable",) else content
         cells = [parse_cell(c) for c in split_top(content, "&")]
         empty = all(not c.text for c in cells)
         rows.append(Row(cells=cells, rules_before=rules, empty=empty))
@@ -928,7 +939,12 @@ def _joined(parts: list[str]) -> str:
 def table_cells(rows: list[Row], tg: TableGold) -> None:
     grid, origins, empties, width = build_grid(rows)
     keep = [k for k in range(len(grid)) if not empties[k]]
-    rules_before = [rows[k].rules_before for k in range(len(rows))]
+    # rules written before an empty row ("\\\\ \\hline \\\\") belong to the next real row
+    rules_before: list[list[str]] = []
+    carry: list[str] = []
+    for k in range(len(rows)):
+        rules_before.append(carry + rows[k].rules_before)
+        carry = rules_before[-1] if empties[k] else []
     if not keep or width < 2:
         tg.skip = "no rows/columns"
         return
@@ -956,6 +972,14 @@ def table_cells(rows: list[Row], tg: TableGold) -> None:
         return min(h, len(keep) - 1) if len(keep) > 1 else 1
 
     h = header_count(1)
+    r0 = grid[keep[0]]
+    r0_vals = [c for c in r0[1:] if c is not None and c.span != 0 and c.value is not None]
+    if (r0[0] is not None and wordy(r0[0].text) and len(r0_vals) >= max(1, (width - 1) / 2)
+            and sum(1 for c in r0_vals if "." in c.value.raw) >= len(r0_vals) / 2
+            and not (len(keep) > 1 and rules_before[keep[1]])):
+        # a first row of decimals under no rule is data, and the table names no columns
+        tg.skip = "no header row (the first row is a row of values)"
+        return
     body = keep[h:]
     # label columns: leading columns whose body cells are words
     L = 0
