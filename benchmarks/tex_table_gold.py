@@ -301,7 +301,7 @@ KEEP_ARG = {
     "textbf", "textit", "textsl", "emph", "underline", "uline", "textsc", "texttt", "textrm", "textsf", "textmd",
     "textup", "textnormal", "mathbf", "mathit", "mathrm", "mathsf", "mathtt", "mathcal", "mathbb", "mathfrak",
     "mathscr", "boldsymbol", "bm", "text", "mbox", "hbox", "makebox", "fbox", "operatorname", "mathnormal",
-    "makecell", "shortstack", "thead", "textnormal", "num", "tablenum", "url", "mathrlap", "mathllap", "rlap",
+    "makecell", "shortstack", "thead", "num", "tablenum", "url", "mathrlap", "mathllap", "rlap",
     "llap", "ensuremath", "small", "textsubscript", "underbrace", "overline", "widehat", "hat", "tilde", "bar",
     "vec", "dot", "ddot", "sout", "st", "hl", "uwave", "dashuline", "dotuline", "xspace", "mathbin", "mathrel",
     "mathop", "mathord", "parbox", "centering", "multicolumn", "multirow", "SI", "si", "pbox", "tabincell",
@@ -466,13 +466,10 @@ def to_text(s: str, math: bool = False, marks: list[str] | None = None) -> str:
                     i = i2
                 a, i3 = read_arg(s, i)
                 if a is not None and s[i:i3].lstrip().startswith("{"):
-                    out.append(to_text(a, math or name.startswith("math") and False, marks))
+                    out.append(to_text(a, math, marks))
                     i = i3
                 # a switch used without braces (\small, \centering) -> nothing
-            else:
-                # unknown control word: drop the name, keep what follows
-                if name == "mathcal" or name.startswith("mc") and len(name) == 3:
-                    out.append(name[-1])
+            # any other control word: the name is dropped, what follows is kept
             continue
         if c == "$":
             j = i + 1
@@ -520,13 +517,19 @@ def to_text(s: str, math: bool = False, marks: list[str] | None = None) -> str:
 
 
 def _sup(arg: str, marks: list[str] | None) -> str:
+    """A superscript: note markers (*, †, a, 1, ...) and other short superscripts are dropped, in
+    values (reported in ``marks``) and in labels alike, as texbench does ("$10^6$" -> "10",
+    "$R^2$" -> "R"): the gold's words then stay a subset of what a reader of the PDF text sees,
+    whether the raised glyphs come out glued ("106") or apart ("10 6")."""
     t = to_text(arg, True, marks).strip()
     if not t:
         return ""
-    if all(ch in MARK_SYMBOLS or ch in "†‡,- " or ch.isalpha() and len(t) <= 2 or ch.isdigit() for ch in t) \
-            and (any(ch in MARK_SYMBOLS or ch in "†‡" for ch in t) or len(t) <= 3):
-        if marks is not None:
-            marks.append(t)
+    symbolic = any(ch in MARK_SYMBOLS or ch in "†‡" for ch in t)
+    short = all(ch in MARK_SYMBOLS or ch in "†‡,- " or ch.isalnum() for ch in t) and len(t) <= 3
+    if marks is not None and (symbolic or short):
+        marks.append(t)
+        return ""
+    if marks is None and (symbolic or short):
         return ""
     return t
 
@@ -1444,7 +1447,15 @@ def _subseq_merged(want: list[str], lines: list[list[str]]) -> bool:
 def make_gold(src: Path, pdf_path: Path, main_hint: str | None = None, meta: dict[str, Any] | None = None) -> dict[str, Any]:
     main = find_main(src, main_hint)
     text = load_source(main)
-    macros = collect_macros(text)
+    # the paper's own macros, including those of style files it carries and loads
+    local_sty = ""
+    for m in re.finditer(r"\\usepackage\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}", text):
+        for name in m.group(1).split(","):
+            for cand in (main.parent / f"{name.strip()}.sty", src / f"{name.strip()}.sty"):
+                if cand.is_file():
+                    local_sty += strip_comments(cand.read_text(encoding="utf-8", errors="replace"))
+                    break
+    macros = collect_macros(local_sty + text)
     pdf = PdfPages(pdf_path)
     tables: list[dict[str, Any]] = []
     skipped: list[dict[str, str]] = []

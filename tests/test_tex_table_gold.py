@@ -14,7 +14,6 @@ import pytest
 
 import benchmarks.tex_table_gold as ttg  # noqa: E402
 
-
 PREAMBLE = r"""\documentclass{article}
 \usepackage{booktabs}
 \usepackage{multirow}
