@@ -295,6 +295,9 @@ DROP_WITH_ARGS = {
     "kern": (0, 0), "resizebox": (0, 2), "scalebox": (0, 1), "adjustbox": (0, 1), "definecolor": (0, 3),
     "textcolor": (1, 1), "colorbox": (1, 1), "fcolorbox": (1, 2), "href": (0, 1), "tnote": (0, 1),
     "hyperref": (1, 0), "newline": (0, 0), "linebreak": (1, 0), "pagebreak": (1, 0), "noindent": (0, 0),
+    "ding": (0, 1), "SetCell": (1, 1), "SetRow": (1, 1), "SetHline": (1, 1), "stepcounter": (0, 1),
+    "refstepcounter": (0, 1), "addtocounter": (0, 2), "selectfont": (0, 0), "arraybackslash": (0, 0),
+    "textsuperscript*": (0, 1), "pgfmathprintnumber": (1, 0), "index": (0, 1), "hypertarget": (0, 1),
 }
 # commands whose (last) argument is kept as text
 KEEP_ARG = {
@@ -418,6 +421,9 @@ def to_text(s: str, math: bool = False, marks: list[str] | None = None) -> str:
                     mm = re.match(r"\s*-?[\d.]+\s*[a-z]{2}(\s*(plus|minus)\s*-?[\d.]+\s*[a-z]{2})*", s[i:])
                     if mm:
                         i += mm.end()
+                elif name == "ding":
+                    i = _cmd_args(s, i, 0, 1)
+                    out.append("•")
                 elif name in ("newline", "linebreak"):
                     i = _cmd_args(s, i, nopt, nman)
                     out.append(" ")
