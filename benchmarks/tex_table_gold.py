@@ -594,13 +594,18 @@ def parse_value(cell_tex: str) -> Value | None:
             return None
         t = a
         flags.append("pm")
-    m = re.match(r"^(.*?)\s*\(\s*([^()]*)\s*\)\s*$", t)
+    m = re.match(r"^(.*?)\s*([(\[])\s*([^()\[\]]*)\s*[)\]]\s*$", t)
     if m and m.group(1):
-        inner = m.group(2).replace("%", "").replace("±", "").strip()
+        inner = m.group(3).replace("%", "").replace("±", "").strip()
         inner = re.sub(r"^[<>≤≥=]", "", inner).strip()
-        if NUM_RE.match(inner.replace(",", "")):
+        # "a (b)" with b a number, or an interval "a (x–y)", "a [x, y]"
+        ends = [x.strip() for x in re.split(r"\s*(?:,|;|\bto\b|(?<=\d)\s*-\s*(?=[\d.+\-]))\s*", inner) if x.strip()]
+        if m.group(2) == "(" and NUM_RE.match(inner.replace(",", "")):
             t = m.group(1).strip()
             flags.append("paren")
+        elif len(ends) == 2 and all(NUM_RE.match(x) for x in ends):
+            t = m.group(1).strip()
+            flags.append("interval")
         else:
             return None
     if t.endswith("%"):
