@@ -2,8 +2,9 @@
 """Results-table cell gold from a paper's LaTeX source and its compiled PDF, in texbench's format.
 
     .venv/bin/python benchmarks/tex_table_gold.py SRC_DIR PDF [--main MAIN.tex] [--id ID] [--out OUT.json]
-    .venv/bin/python benchmarks/tex_table_gold.py --newpapers [--out-dir DIR]      # every paper of ../shared/newpapers/SOURCES.tsv
+    .venv/bin/python benchmarks/tex_table_gold.py --newpapers [--root DIR] [--out-dir DIR]  # every paper of ../shared/newpapers/SOURCES.tsv
     .venv/bin/python benchmarks/tex_table_gold.py --compare GOLD.json OUT.json [-v]  # agreement of two gold files
+    .venv/bin/python benchmarks/tex_table_gold.py --summary DIR                     # per-paper rows for a README
 
 What it does (nobody types a value in):
 
@@ -1591,8 +1592,8 @@ def compare(gold: dict[str, Any], ours: dict[str, Any], verbose: bool = False) -
     return res
 
 
-def _sources_rows() -> list[dict[str, str]]:
-    f = NEWPAPERS / "SOURCES.tsv"
+def _sources_rows(root: Path = NEWPAPERS) -> list[dict[str, str]]:
+    f = root / "SOURCES.tsv"
     if not f.exists():
         return []
     lines = [ln for ln in f.read_text(encoding="utf-8").splitlines() if ln.strip()]
@@ -1613,17 +1614,36 @@ def main(argv: list[str]) -> None:
               f"({r['extra_in_gold_tables']} in gold's tables); orientation {r['orientation'][0]}/{r['orientation'][1]}, "
               f"page {r['page'][0]}/{r['page'][1]}")
         return
+    if argv[0] == "--summary":
+        import hashlib
+
+        folder = Path(argv[1])
+        print("| paper | half | tables | cells | systems as columns | orientation unsure | skipped (reason) |")
+        print("| --- | --- | ---: | ---: | ---: | ---: | --- |")
+        tot = [0, 0, 0]
+        for f in sorted(folder.glob("*.json")):
+            g = json.loads(f.read_text(encoding="utf-8"))
+            half = "tune" if int(hashlib.sha1(f.stem.encode()).hexdigest(), 16) % 2 == 0 else "blind"
+            cells = sum(len(t["cells"]) for t in g["tables"])
+            cols = sum(1 for t in g["tables"] if t["orientation"] == "systems_as_columns")
+            unsure = sum(1 for t in g["tables"] if t.get("orientation_unsure"))
+            sk = "; ".join(f"{x['table']}: {x['reason']}" for x in g["skipped"]) or "-"
+            print(f"| {f.stem} | {half} | {len(g['tables'])} | {cells} | {cols} | {unsure} | {sk} |")
+            tot = [tot[0] + len(g["tables"]), tot[1] + cells, tot[2] + len(g["skipped"])]
+        print(f"\n{tot[0]} tables, {tot[1]} cells, {tot[2]} tables skipped")
+        return
     if argv[0] == "--newpapers":
         out_dir = Path(argv[argv.index("--out-dir") + 1]) if "--out-dir" in argv else ROOT / "tests" / "data" / "gold" / "tables_new23"
-        rows = _sources_rows()
+        root = Path(argv[argv.index("--root") + 1]) if "--root" in argv else NEWPAPERS
+        rows = _sources_rows(root)
         if not rows:
-            print(f"no {NEWPAPERS / 'SOURCES.tsv'}: nothing to do")
+            print(f"no {root / 'SOURCES.tsv'}: nothing to do")
             return
         out_dir.mkdir(parents=True, exist_ok=True)
         for r in rows:
             pid = r.get("id", "").strip()
-            src = NEWPAPERS / "sources" / pid
-            pdf = NEWPAPERS / "pdfs" / f"{pid}.pdf"
+            src = root / "sources" / pid
+            pdf = root / "pdfs" / f"{pid}.pdf"
             if not pid or not src.is_dir() or not pdf.is_file():
                 print(f"{pid}: sources or pdf missing, skipped")
                 continue
