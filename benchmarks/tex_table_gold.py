@@ -951,6 +951,9 @@ def _joined(parts: list[str]) -> str:
     return " ".join(out)
 
 
+STYLE_RE = re.compile(r"\\(textbf|textit|emph|underline|textsc|bfseries|itshape|scshape|bf|it|sc|textsl|uline)\b")
+
+
 def table_cells(rows: list[Row], tg: TableGold) -> None:
     grid, origins, empties, width = build_grid(rows)
     keep = [k for k in range(len(grid)) if not empties[k]]
@@ -1048,10 +1051,16 @@ def table_cells(rows: list[Row], tg: TableGold) -> None:
         nonempty_vals = [c for c in value_cells if c is not None and c.text and c.span != 0]
         if not has_values:
             first_span = g[0].span if g[0] is not None else 1
-            if (any(label_cells) and not nonempty_vals) or (first_span >= max(2, width // 2)):
+            styled = g[0] is not None and bool(STYLE_RE.search(g[0].tex))
+            ruled = bool(rules_before[k])
+            if (any(label_cells) and not nonempty_vals and (styled or ruled or first_span >= 2)) \
+                    or first_span >= max(2, width // 2):
+                # a row-group label: spanning, set in another style, or ruled off (a plain label
+                # with empty cells is a row without results, not a group)
                 group = _joined([g[0].text if g[0] is not None else ""] + label_cells[1:])
                 continue
-            if len(nonempty_vals) >= max(1, (width - L) // 2) and all(wordy(c.text) for c in nonempty_vals):
+            if len(nonempty_vals) >= max(1, (width - L) // 2) and all(wordy(c.text) for c in nonempty_vals) \
+                    and (ruled or all(STYLE_RE.search(c.tex) for c in nonempty_vals)):
                 # a second header block inside the body
                 for j in range(L, width):
                     c = g[j]
@@ -1077,13 +1086,14 @@ def table_cells(rows: list[Row], tg: TableGold) -> None:
             if origins[k][j] in ("span",):
                 fl.append("span")
             key = (rlabel, clabel)
-            if key in seen and abs(seen[key] - c.value.value) > 1e-9:
-                clash += 1
+            row_vals.append(c.value.raw)
+            if key in seen:
+                clash += abs(seen[key] - c.value.value) > 1e-9
+                continue  # the same cell twice (a repeated row) is kept once
             seen[key] = c.value.value
             tg.cells.append([rlabel, clabel, c.value.value])
             tg.flags.append(",".join(fl))
             tg.raws.append(c.value.raw)
-            row_vals.append(c.value.raw)
         if row_vals:
             tg.row_values.append(row_vals)
     if len(tg.cells) < 2:

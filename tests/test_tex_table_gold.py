@@ -85,7 +85,8 @@ Time$_{\mathrm{gen}}$ (s) & 3.10 (0.05) & 9.80 (0.12) & 4.40 (0.08) \\
 \end{table}
 """
 
-# Table 4: row-group rows spanning the table, superscript note markers, a dash cell
+# Table 4: row-group rows spanning the table, superscript note markers, a dash cell, and a plain row
+# without results (not a group label)
 T_GROUPS = r"""
 \begin{table}[h]
 \centering
@@ -96,6 +97,7 @@ System & Dev & Test \\
 \midrule
 \multicolumn{3}{l}{\textit{Recurrent}} \\
 LSTM & 12.4 & 13.0$^{*}$ \\
+n-gram & & \\
 GRU & 12.9 & -- \\
 \multicolumn{3}{l}{\textit{Attention}} \\
 Transformer & 10.2$^\dagger$ & 10.8 \\
