@@ -208,9 +208,13 @@ def collect_macros(text: str) -> dict[str, Macro]:
         body, _ = read_group(text, m.end() - 1)
         if body is not None:
             macros[m.group(1)] = Macro(0, None, body)
-    # never expand things that structure a table
-    for k in ("\\\\", "\\hline", "\\multicolumn", "\\multirow"):
-        macros.pop(k, None)
+    # never expand things that structure a table, nor LaTeX's own commands that a class or style
+    # file redefines (font sizes, \\cite...): this reader knows what they print
+    for k in list(macros):
+        name = k[1:]
+        if k in ("\\\\", "\\hline", "\\multicolumn", "\\multirow") or name in KEEP_ARG or name in DROP_WITH_ARGS \
+                or name in GREEK or name in SYMBOLS or name in BUILTIN_SWITCHES:
+            macros.pop(k, None)
     return macros
 
 
@@ -299,6 +303,14 @@ DROP_WITH_ARGS = {
     "ding": (0, 1), "SetCell": (1, 1), "SetRow": (1, 1), "SetHline": (1, 1), "stepcounter": (0, 1),
     "refstepcounter": (0, 1), "addtocounter": (0, 2), "selectfont": (0, 0), "arraybackslash": (0, 0),
     "textsuperscript*": (0, 1), "pgfmathprintnumber": (1, 0), "index": (0, 1), "hypertarget": (0, 1),
+}
+BUILTIN_SWITCHES = {
+    "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge",
+    "bf", "it", "rm", "sf", "tt", "sc", "sl", "em", "bfseries", "itshape", "scshape", "rmfamily", "sffamily",
+    "ttfamily", "mdseries", "upshape", "normalfont", "centering", "raggedright", "raggedleft", "caption",
+    "section", "subsection", "paragraph", "label", "ref", "cite", "citep", "citet", "footnote", "item",
+    "hline", "toprule", "midrule", "bottomrule", "cmidrule", "cline", "textwidth", "linewidth", "columnwidth",
+    "arraystretch", "tabcolsep", "baselinestretch", "thetable", "thefigure", "tablename", "figurename",
 }
 # commands whose (last) argument is kept as text
 KEEP_ARG = {
@@ -1192,7 +1204,8 @@ def table_features(float_tex: str, env_name: str) -> list[str]:
 FLOAT_ENVS = ("table", "table*", "sidewaystable", "sidewaystable*", "wraptable", "longtable")
 
 
-CAPTION_RE = re.compile(r"\\(?:caption(?!setup|of|box|width|name)|tbl(?![A-Za-z]))\s*(\[[^\]]*\])?\s*\{")
+CAPTION_RE = re.compile(r"\\(?:caption(?!setup|of|box|width|name)|tbl(?![A-Za-z]))\s*(\[[^\]]*\])?\s*"
+                        r"(?:\\(?:tiny|scriptsize|footnotesize|small|normalsize|large|bf|it|bfseries)\s*)?\{")
 SUB_ENVS = ("subtable", "subfigure", "subfloat")
 
 
@@ -1374,7 +1387,7 @@ class PdfPages:
                     after = pc[m.end():m.end() + len(cap) + 4]
                     if not cap:
                         got = f"Table {number}"
-                    elif after.startswith(cap[:40]) or SequenceMatcher(None, after[:len(cap)], cap).ratio() >= 0.8:
+                    elif after.startswith(cap[:24]) or SequenceMatcher(None, after[:len(cap)], cap).ratio() >= 0.8:
                         got = f"Table {number}"
                     if got:
                         break
