@@ -992,9 +992,10 @@ def table_cells(rows: list[Row], tg: TableGold) -> None:
         h = 1
         while h < len(keep) and not numeric_in(keep[h], start_col) and header_like(keep[h], start_col):
             h += 1
-        # rows above the first rule under the first row are header rows too
-        for idx in range(1, min(len(keep), 4)):
-            if any(r in ("midrule", "hline", "cmidrule", "cline", "hdashline", "Xhline", "specialrule")
+        # rows above the first full rule under the first row are header rows too (a \\cmidrule or
+        # \\cline under a spanning header cell is part of the header)
+        for idx in range(1, min(len(keep), 5)):
+            if any(r in ("midrule", "hline", "hdashline", "Xhline", "specialrule", "thickhline")
                    for r in rules_before[keep[idx]]):
                 if all(header_like(keep[x], start_col) for x in range(1, idx)):
                     h = max(h, idx)
