@@ -532,7 +532,11 @@ def to_text(s: str, math: bool = False, marks: list[str] | None = None) -> str:
         out.append(c)
         i += 1
     text = "".join(out)
-    return text if math else re.sub(r"\s+", " ", text).strip()
+    if math:
+        return text
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s*(\(\s*[,;]?\s*\)|\[\s*[,;]?\s*\])", "", text)  # "GPT2 (\\cite{x})" -> "GPT2"
+    return text.strip()
 
 
 def _sup(arg: str, marks: list[str] | None) -> str:
@@ -1055,6 +1059,7 @@ def table_cells(rows: list[Row], tg: TableGold) -> None:
     group = ""
     seen: dict[tuple[str, str], float] = {}
     clash = 0
+    numeric_labels = 0
     row_labels_all: list[str] = []
     for k in body:
         g = grid[k]
@@ -1084,6 +1089,9 @@ def table_cells(rows: list[Row], tg: TableGold) -> None:
         rlabel = _joined([group, own]) if group and group != own else own
         if not rlabel:
             continue
+        if is_quantity(own):
+            numeric_labels += 1  # a row named by a number is no system/benchmark name
+            continue
         row_labels_all.append(rlabel)
         row_vals: list[str] = []
         for j in range(L, width):
@@ -1109,6 +1117,9 @@ def table_cells(rows: list[Row], tg: TableGold) -> None:
             tg.raws.append(c.value.raw)
         if row_vals:
             tg.row_values.append(row_vals)
+    if numeric_labels and numeric_labels >= len(tg.row_values):
+        tg.skip = "row labels are mostly numbers/symbols, not names"
+        return
     if len(tg.cells) < 2:
         tg.skip = f"only {len(tg.cells)} numeric cells"
         return
