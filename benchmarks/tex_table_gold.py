@@ -611,6 +611,11 @@ def parse_value(cell_tex: str) -> Value | None:
             return None
         t = a
         flags.append("pm")
+    while t and t[-1] in MARK_SYMBOLS | {"†", "‡"}:  # "78.44* ± 0.006"
+        marks.append(t[-1])
+        t = t[:-1].strip()
+        if "mark" not in flags:
+            flags.append("mark")
     m = re.match(r"^(.*?)\s*([(\[])\s*([^()\[\]]*)\s*[)\]]\s*$", t)
     if m and m.group(1):
         inner = m.group(3).replace("%", "").replace("±", "").strip()
@@ -890,6 +895,7 @@ METRIC_WORDS = {
     "mean", "median", "std", "sd", "variance", "avg", "average", "f1@", "p@1", "r@1", "success", "rate",
     "reward", "return", "likelihood", "nll", "elbo", "kl", "bpd", "bpc", "specificity", "sensitivity", "mcc",
     "kappa", "dice", "hd95", "ap", "ap50", "ap75", "mrr@10", "recall@10", "ndcg@10", "sari", "fkgl",
+    "p", "r", "ρ", "τ", "rho", "tau",
 }
 CORNER_SYSTEM = {"method", "methods", "model", "models", "system", "systems", "approach", "approaches",
                  "algorithm", "algorithms", "baseline", "baselines", "backbone", "backbones", "architecture",
@@ -903,7 +909,7 @@ CORNER_METRIC = {"metric", "metrics", "measure", "measures", "dataset", "dataset
 
 
 def _words(s: str) -> list[str]:
-    ws = re.findall(r"[a-z0-9@\-]+", s.lower())
+    ws = re.findall(r"[a-z0-9@\-α-ω]+", s.lower())
     return ws + [p for w in ws if "-" in w for p in w.split("-") if p]
 
 
