@@ -300,6 +300,8 @@ DROP_WITH_ARGS = {
     "kern": (0, 0), "resizebox": (0, 2), "scalebox": (0, 1), "adjustbox": (0, 1), "definecolor": (0, 3),
     "textcolor": (1, 1), "colorbox": (1, 1), "fcolorbox": (1, 2), "href": (0, 1), "tnote": (0, 1),
     "hyperref": (1, 0), "newline": (0, 0), "linebreak": (1, 0), "pagebreak": (1, 0), "noindent": (0, 0),
+    "shortcite": (2, 1), "citeauthor": (2, 1), "Citet": (2, 1), "Citep": (2, 1), "citealias": (0, 1),
+    "citeA": (2, 1), "citeN": (2, 1), "citenum": (0, 1), "fullcite": (0, 1), "footcite": (2, 1),
     "ding": (0, 1), "SetCell": (1, 1), "SetRow": (1, 1), "SetHline": (1, 1), "stepcounter": (0, 1),
     "refstepcounter": (0, 1), "addtocounter": (0, 2), "selectfont": (0, 0), "arraybackslash": (0, 0),
     "textsuperscript*": (0, 1), "pgfmathprintnumber": (1, 0), "index": (0, 1), "hypertarget": (0, 1),
