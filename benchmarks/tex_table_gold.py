@@ -975,6 +975,39 @@ def _joined(parts: list[str]) -> str:
     return " ".join(out)
 
 
+def _fill_sparse_group_column(grid: list[list[Cell | None]], origins: list[list[str]], body: list[int],
+                              rules_before: list[list[str]]) -> bool:
+    """A first column written once per block of rows ("0.2" on the middle row of three, blocks
+    ruled off by \\cline/\\hline) beside a column of names: the one entry names its whole block."""
+    if len(body) < 2 or len(grid[body[0]]) < 3:
+        return False
+    col0 = [grid[k][0] for k in body]
+    filled = [c for c in col0 if c is not None and c.text]
+    if not filled or len(filled) > len(body) / 2:
+        return False
+    names = [grid[k][1] for k in body if grid[k][1] is not None and grid[k][1].text]
+    if not names or sum(1 for c in names if wordy(c.text)) < len(names) / 2:
+        return False
+    blocks: list[list[int]] = []
+    for k in body:
+        if not blocks or rules_before[k]:
+            blocks.append([])
+        blocks[-1].append(k)
+    if len(blocks) < 2:
+        return False
+    for blk in blocks:
+        texts = {grid[k][0].text for k in blk if grid[k][0] is not None and grid[k][0].text}
+        if len(texts) != 1:
+            return False
+    for blk in blocks:
+        text = next(grid[k][0].text for k in blk if grid[k][0] is not None and grid[k][0].text)
+        for k in blk:
+            if grid[k][0] is None or not grid[k][0].text:
+                grid[k][0] = Cell(tex=text, text=text, origin="multirow")
+                origins[k][0] = "multirow"
+    return True
+
+
 STYLE_RE = re.compile(r"\\(textbf|textit|emph|underline|textsc|bfseries|itshape|scshape|bf|it|sc|textsl|uline)\b")
 
 
@@ -1024,9 +1057,15 @@ def table_cells(rows: list[Row], tg: TableGold) -> None:
         tg.skip = "no header row (the first row is a row of values)"
         return
     body = keep[h:]
+    sparse_group = _fill_sparse_group_column(grid, origins, body, rules_before)
+    if sparse_group:
+        tg.features.append("sparse_group_column")
     # label columns: leading columns whose body cells are words
     L = 0
     for j in range(width):
+        if j == 0 and sparse_group:
+            L = 1
+            continue
         vals = [grid[k][j] for k in body if grid[k][j] is not None and grid[k][j].text]
         if not vals:
             if j == 0:
@@ -1044,7 +1083,8 @@ def table_cells(rows: list[Row], tg: TableGold) -> None:
         else:
             break
     first_col = [grid[k][0].text for k in body if grid[k][0] is not None and grid[k][0].text]
-    if L == 0 or (L == 1 and first_col and sum(1 for t in first_col if is_quantity(t)) / len(first_col) > 0.5):
+    if L == 0 or (L == 1 and first_col and not sparse_group
+                  and sum(1 for t in first_col if is_quantity(t)) / len(first_col) > 0.5):
         tg.skip = "row labels are mostly numbers/symbols, not names"
         return
     h = header_count(L)

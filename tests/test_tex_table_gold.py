@@ -230,6 +230,28 @@ BiLSTM & 60.3 \\
 """
 
 
+# Table 12: a setting written once per block of rows (on the block's middle row), blocks ruled off
+T_SPARSE_GROUP = r"""
+\begin{table}[h]
+\centering
+\caption{Bias of two estimators at three correlations.}
+\begin{tabular}{rlrr}
+\hline
+cor & method & bias & cov \\
+\hline
+ & complete cases & -0.061 & 0.630 \\
+0.2 & imputation & -0.004 & 0.947 \\
+ & weighting & -0.012 & 0.901 \\
+\cline{2-4}
+ & complete cases & -0.146 & 0.028 \\
+0.5 & imputation & -0.002 & 0.940 \\
+ & weighting & -0.019 & 0.893 \\
+\hline
+\end{tabular}
+\end{table}
+"""
+
+
 def _build(tmp: Path, name: str, body: str) -> Path:
     if shutil.which("pdflatex") is None:
         pytest.skip("pdflatex not installed")
@@ -245,7 +267,7 @@ def _build(tmp: Path, name: str, body: str) -> Path:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     tmp = tmp_path_factory.mktemp("textables")
-    body = T_MULTICOL + T_MULTIROW + T_COLUMNS + "\\clearpage\n" + T_GROUPS + T_TEXT + T_MINIPAGES + T_SIDEWAYS + T_SUBTABLES
+    body = T_MULTICOL + T_MULTIROW + T_COLUMNS + "\\clearpage\n" + T_GROUPS + T_TEXT + T_MINIPAGES + T_SIDEWAYS + T_SUBTABLES + T_SPARSE_GROUP
     pdf = _build(tmp, "paper", body)
     return tmp, ttg.make_gold(tmp, pdf, "paper.tex", {"id": "synthetic"})
 
@@ -321,7 +343,7 @@ def test_text_table_skipped_with_reason(built: tuple[Path, dict]) -> None:
     _, gold = built
     reasons = {s["table"]: s["reason"] for s in gold["skipped"]}
     assert reasons.get("Table 5", "").startswith("only 0 numeric cells")
-    assert [t["caption_starts"] for t in gold["tables"]] == [f"Table {n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 10, 11)]
+    assert [t["caption_starts"] for t in gold["tables"]] == [f"Table {n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12)]
 
 
 def test_minipage_captions_and_captionof_numbered_in_order(built: tuple[Path, dict]) -> None:
@@ -373,6 +395,18 @@ def test_subtables_prefixed_by_their_sub_captions(built: tuple[Path, dict]) -> N
     assert {(r, c): v for r, c, v in t["cells"]} == {
         ("News CRF", "F1"): 71.2, ("News BiLSTM", "F1"): 74.8, ("Tweets CRF", "F1"): 55.9, ("Tweets BiLSTM", "F1"): 60.3}
     assert "subtables_prefixed" in t["features"]
+
+
+def test_setting_written_once_per_ruled_block_names_the_block(built: tuple[Path, dict]) -> None:
+    _, gold = built
+    t = _table(gold, 12)
+    cells = {(r, c): v for r, c, v in t["cells"]}
+    assert len(cells) == 12
+    assert cells[("0.2 complete cases", "bias")] == -0.061
+    assert cells[("0.2 weighting", "cov")] == 0.901
+    assert cells[("0.5 complete cases", "cov")] == 0.028
+    assert cells[("0.5 weighting", "bias")] == -0.019
+    assert "sparse_group_column" in t["features"]
 
 
 # -- the gold files made with this tool for the session-23 new papers ---------------------------
