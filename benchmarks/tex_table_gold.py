@@ -857,7 +857,7 @@ def build_grid(rows: list[Row]) -> tuple[list[list[Cell | None]], list[list[str]
         org: list[str] = []
         for c in r.cells:
             line.append(c)
-            org.append(c.origin)
+            org.append("multirow_head" if c.origin == "multirow" else c.origin)
             for _ in range(c.span - 1):
                 line.append(Cell(tex=c.tex, text=c.text, span=0, origin="multicolumn", value=None))
                 org.append("span")
@@ -1178,6 +1178,17 @@ def table_cells(rows: list[Row], tg: TableGold) -> None:
         tg.skip = "no column header"
         return
     o, rule, unsure = decide_orientation(corners, row_labels_all, [col_labels[j] for j in range(L, width) if col_labels[j]])
+    # a header of several rows whose label cell names each row ("Input" over "Metric"): the last
+    # header row's name says what runs across the top
+    own = [grid[k][0].text for k in header if grid[k][0] is not None and grid[k][0].text
+           and origins[k][0] != "multirow"]
+    if len(header) >= 2 and len(own) >= 2 and grid[header[-1]][0] is not None \
+            and origins[header[-1]][0] != "multirow" and grid[header[-1]][0].text:
+        last = _words(grid[header[-1]][0].text)
+        if last and last[0] in CORNER_METRIC:
+            o, rule, unsure = "systems_as_rows", "last header row is named as metrics/data: " + grid[header[-1]][0].text, False
+        elif last and last[0] in CORNER_SYSTEM:
+            o, rule, unsure = "systems_as_columns", "last header row is named as systems: " + grid[header[-1]][0].text, False
     tg.orientation, tg.orientation_rule, tg.orientation_unsure = o, rule, unsure
 
 
