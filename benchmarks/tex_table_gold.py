@@ -32,12 +32,19 @@ What it does (nobody types a value in):
    b. otherwise the side whose labels hold more metric words (accuracy, F1, BLEU, HV, ...) is the
       metric side and the other holds the systems;
    c. otherwise systems_as_rows with ``orientation_unsure: true``.
+   A header of several rows whose label cell names each row ("Input" over "Metric") is read by its
+   last row's name instead (metrics/data across -> systems_as_rows; systems across -> columns).
 5. The PDF must agree (pymupdf text layer only): the caption ("Table N" or "TABLE <roman>" with
    the caption's first words) is found on a page, at least 90% of the table's values are among
    that page's numbers, and every source row's values appear in order on one line of that page
    (words grouped into lines by their vertical position). Tables that fail are listed in
    ``skipped`` with the reason, as are tables with fewer than 2 numeric cells, tables whose row
    labels are numbers, and tables whose (row, column) label pairs are not unique.
+
+Also read: ``\\captionof{table}``, captioned minipages in one float, sub-tables with sub-captions
+(the sub-caption heads their row labels), ``longtable`` heads and feet, ``sidewaystable``, the
+``\\tbl{caption}{tabular}`` of Taylor & Francis classes, a first column written once per ruled block
+of rows, and the paper's own .sty macros (never LaTeX's own commands redefined there).
 """
 
 from __future__ import annotations
