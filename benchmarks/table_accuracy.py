@@ -2,6 +2,13 @@
 
     .venv/bin/python benchmarks/table_accuracy.py [--misses] [--gold-dir DIR [--split tune|blind]] [--no-pdfplumber] [--no-speed]
     .venv/bin/python benchmarks/table_accuracy.py --set texbench [--split tune|blind] [--misses] [--no-pdfplumber]
+    .venv/bin/python benchmarks/table_accuracy.py --set newpapers [--split tune|blind|all] [--pdf-dir DIR] [--gold-dir DIR] [--misses] [--no-pdfplumber]
+
+``--set newpapers`` scores ../shared/newpapers/pdfs (PDFs compiled from public LaTeX sources)
+against tests/data/gold/tables_new23/<id>.json (made by benchmarks/tex_table_gold.py, texbench's
+format and scoring); a paper is in the tune half when int(sha1(id), 16) is even, else blind.
+Tables the gold marks ``orientation_unsure`` are scored either way round (their own line).
+Without the PDF folder it says so and exits 0.
 
 Gold: tests/data/gold/tables/*.yaml (cells read off rendered pages by eye; see the
 README there), or the YAML files of ``--gold-dir DIR`` (e.g. tests/data/gold/tables_unseen,
@@ -334,6 +341,10 @@ def _tb_score(gold: dict[str, Any], recs: list[tuple[set[str], set[str], float]]
     reading given to pdfplumber, which has no notion of orientation)."""
     for t in gold["tables"]:
         orient = "systems as columns" if t.get("orientation") == "systems_as_columns" else "systems as rows"
+        # gold made by tex_table_gold.py marks tables whose orientation no rule settled: either way counts
+        lenient = either or bool(t.get("orientation_unsure"))
+        if t.get("orientation_unsure"):
+            orient = "unsure (either way counts)"
         style = _tb_style(t.get("features", []))
         flags = t.get("cell_flags") or [""] * len(t["cells"])
         for k, (row, col, value) in enumerate(t["cells"]):
@@ -341,7 +352,7 @@ def _tb_score(gold: dict[str, Any], recs: list[tuple[set[str], set[str], float]]
             sw, bw = (cw, rw) if (oriented and orient == "systems as columns") else (rw, cw)
             same = [(s, c) for s, c, v in recs if abs(v - value) < 1e-6]
             ok = any(all(w in s for w in sw) and all(w in c for w in bw) for s, c in same)
-            if either and not ok:
+            if lenient and not ok:
                 ok = any(all(w in c for w in sw) and all(w in s for w in bw) for s, c in same)
             keys = ["all", f"orientation: {orient}", f"style: {style}"]
             if "pm" in str(flags[k] if k < len(flags) else ""):
@@ -354,7 +365,7 @@ def _tb_score(gold: dict[str, Any], recs: list[tuple[set[str], set[str], float]]
                 misses.append(f"{name} {t['caption_starts']} p.{t.get('page')} [{orient}]: {row} | {col} = {value}")
 
 
-def texbench_ours(ids: list[str]) -> dict[str, Any]:
+def texbench_ours(ids: list[str], gold_dir: Path | None = None, pdf_dir: Path | None = None) -> dict[str, Any]:
     import json
 
     import jupyter_review
@@ -365,12 +376,14 @@ def texbench_ours(ids: list[str]) -> dict[str, Any]:
     misses: list[str] = []
     secs = 0.0
     npages = 0
+    gold_dir = gold_dir or TEXBENCH / "gold"
+    pdf_dir = pdf_dir or TEXBENCH / "pdfs"
     for name in ids:
-        gold = json.loads((TEXBENCH / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-        doc = jupyter_review.load(TEXBENCH / "pdfs" / f"{name}.pdf")
+        gold = json.loads((gold_dir / f"{name}.json").read_text(encoding="utf-8"))
+        doc = jupyter_review.load(pdf_dir / f"{name}.pdf")
         tables = extract_tables(doc)
         pages = sorted({int(t["page"]) for t in gold["tables"]})
-        secs += _table_stage_seconds(TEXBENCH / "pdfs" / f"{name}.pdf", pages)
+        secs += _table_stage_seconds(pdf_dir / f"{name}.pdf", pages)
         npages += len(pages)
         recs = [(set(_tb_words(r.system)), set(_tb_words(r.column)), v)
                 for t in tables for r in t.long if (v := _tb_num(r.value)) is not None]
@@ -396,7 +409,7 @@ def _plumber_tb_records(grid: list[list[str | None]]) -> list[tuple[set[str], se
     return out
 
 
-def texbench_pdfplumber(ids: list[str]) -> dict[str, Any] | None:
+def texbench_pdfplumber(ids: list[str], gold_dir: Path | None = None, pdf_dir: Path | None = None) -> dict[str, Any] | None:
     import json
 
     try:
@@ -405,10 +418,12 @@ def texbench_pdfplumber(ids: list[str]) -> dict[str, Any] | None:
         return None
     tally: dict[str, list[int]] = {}
     misses: list[str] = []
+    gold_dir = gold_dir or TEXBENCH / "gold"
+    pdf_dir = pdf_dir or TEXBENCH / "pdfs"
     for name in ids:
-        gold = json.loads((TEXBENCH / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+        gold = json.loads((gold_dir / f"{name}.json").read_text(encoding="utf-8"))
         recs: list[tuple[set[str], set[str], float]] = []
-        with pdfplumber.open(str(TEXBENCH / "pdfs" / f"{name}.pdf")) as pdf:
+        with pdfplumber.open(str(pdf_dir / f"{name}.pdf")) as pdf:
             for pno in sorted({int(t["page"]) for t in gold["tables"]}):
                 if 0 < pno <= len(pdf.pages):
                     for gr in pdf.pages[pno - 1].extract_tables():
@@ -428,6 +443,10 @@ def texbench_main(argv: list[str]) -> None:
     p = None if "--no-pdfplumber" in argv else texbench_pdfplumber(ids)
     print(f"texbench {split or 'all'} half: {len(ids)} papers; a cell counts when a record has its value, "
           "the system's words in its system and the benchmark/metric's words in its column")
+    _print_tb(o, p, argv)
+
+
+def _print_tb(o: dict[str, Any], p: dict[str, Any] | None, argv: list[str]) -> None:
     keys = sorted(o["tally"], key=lambda k: (k != "all", k))
     print(f"  {'':34s} {'ours':>20s} {'pdfplumber (either way)':>26s}")
     for k in keys:
@@ -447,9 +466,51 @@ def texbench_main(argv: list[str]) -> None:
             print("  miss:", m)
 
 
+# -- newpapers -----------------------------------------------------------------------------
+# PDFs compiled from public LaTeX sources (session 23, ../shared/newpapers/pdfs), cell gold made by
+# benchmarks/tex_table_gold.py from their sources (tests/data/gold/tables_new23/<id>.json, texbench's
+# format). A paper's half is fixed by its id: tune when sha1(id) is even, else blind.
+
+NEWPAPERS_PDFS = ROOT.parent / "shared" / "newpapers" / "pdfs"
+NEWPAPERS_GOLD = ROOT / "tests" / "data" / "gold" / "tables_new23"
+
+
+def newpapers_split(pid: str) -> str:
+    import hashlib
+
+    return "tune" if int(hashlib.sha1(pid.encode()).hexdigest(), 16) % 2 == 0 else "blind"
+
+
+def newpapers_main(argv: list[str]) -> None:
+    split = argv[argv.index("--split") + 1] if "--split" in argv else "all"
+    if split not in ("tune", "blind", "all"):
+        sys.exit(f"--split {split}: use tune, blind or all")
+    pdf_dir = Path(argv[argv.index("--pdf-dir") + 1]) if "--pdf-dir" in argv else NEWPAPERS_PDFS
+    gold_dir = Path(argv[argv.index("--gold-dir") + 1]) if "--gold-dir" in argv else NEWPAPERS_GOLD
+    if not pdf_dir.is_dir():
+        print(f"newpapers: no PDF folder {pdf_dir}; nothing scored")
+        return
+    if not gold_dir.is_dir():
+        print(f"newpapers: no gold folder {gold_dir}; nothing scored")
+        return
+    ids = sorted(g.stem for g in gold_dir.glob("*.json")
+                 if (pdf_dir / f"{g.stem}.pdf").is_file() and (split == "all" or newpapers_split(g.stem) == split))
+    if not ids:
+        print(f"newpapers {split}: no paper with both gold ({gold_dir}) and PDF ({pdf_dir}); nothing scored")
+        return
+    o = texbench_ours(ids, gold_dir, pdf_dir)
+    p = None if "--no-pdfplumber" in argv else texbench_pdfplumber(ids, gold_dir, pdf_dir)
+    print(f"newpapers {split}: {len(ids)} papers (gold {gold_dir}); a cell counts when a record has its value, "
+          "the system's words in its system and the benchmark/metric's words in its column")
+    _print_tb(o, p, argv)
+
+
 def main() -> None:
     if "--set" in sys.argv and sys.argv[sys.argv.index("--set") + 1] == "texbench":
         texbench_main(sys.argv[1:])
+        return
+    if "--set" in sys.argv and sys.argv[sys.argv.index("--set") + 1] == "newpapers":
+        newpapers_main(sys.argv[1:])
         return
     gold_dir = None
     if "--gold-dir" in sys.argv:
