@@ -46,3 +46,15 @@ def test_a_heading_naming_a_social_impact_is_an_impact_section(title):
 def test_work_done_for_a_degree_names_no_funder(tmp_path, sentence):
     t = _statement_page(tmp_path, "Funding", sentence).topics["accountability.funding"]
     assert t.status == "vague", (sentence, t.status, t.reason)
+
+
+@pytest.mark.parametrize("heading,sentence,status", [
+    # under a limitations heading the section is the cue: a scope conceded without the word
+    ("Limitations", "We consider only a single random seed and a few datasets for the analysis.", "disclosed"),
+    ("Limitation and Impact", "The parser was not evaluated on languages with free word order.", "disclosed"),
+    # the scope of the paper's own results conceded anywhere
+    ("Discussion", "These results are only valid for the treebanks used here.", "disclosed"),
+])
+def test_a_scope_conceded_is_a_limitation(tmp_path, heading, sentence, status):
+    t = _statement_page(tmp_path, heading, sentence).topics["risk.limitations"]
+    assert t.status == status, (sentence, t.status, t.reason)
