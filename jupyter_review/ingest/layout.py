@@ -130,11 +130,15 @@ def mark_line_numbers(pages: list[Page]) -> int:
     at least ten lines that are bare integers, in one narrow vertical band, mostly counting up
     by one, over more than a third of the page's height, and outside the extent of the page's
     text lines (left of every text line or right of every one): a table's index column, which
-    lies inside the text's extent, is kept. Returns the number of lines set apart."""
+    lies inside the text's extent, is kept. A shorter run (five lines or more, counting up by one)
+    is taken too where it continues the numbering of an earlier page (its first number follows that
+    page's last by at most three): a page whose numbered text is cut short by an algorithm box, a
+    table or a figure. Returns the number of lines set apart."""
     moved = 0
+    last = None  # the last line number set apart on an earlier page
     for p in pages:
         nums = [(b, ln) for b in p.blocks if b.kind == "body" for ln in b.lines if _LINE_NUMBER.match(ln.text.strip())]
-        if len(nums) < 10:
+        if len(nums) < (5 if last is not None else 10):
             continue
         text_lines = [ln for b in p.blocks if b.kind == "body" for ln in b.lines
                       if not _LINE_NUMBER.match(ln.text.strip()) and len(ln.text.strip()) > 3]
@@ -149,16 +153,20 @@ def mark_line_numbers(pages: list[Page]) -> int:
         for key in sorted(bands):
             run = {id(ln): ln for k in (key - 1, key, key + 1) for ln in bands.get(k, [])}
             lines = sorted(run.values(), key=lambda ln: ln.bbox[1])
-            if len(lines) < 10 or any(id(ln) in drop for ln in lines):
+            if len(lines) < 5 or any(id(ln) in drop for ln in lines):
                 continue
             vals = [int(ln.text.strip()) for ln in lines]
             steps = sum(1 for a, b in zip(vals, vals[1:]) if b == a + 1)
-            if steps < 0.7 * (len(vals) - 1) or lines[-1].bbox[3] - lines[0].bbox[1] < 0.35 * p.height:
+            tall = len(lines) >= 10 and steps >= 0.7 * (len(vals) - 1) and lines[-1].bbox[3] - lines[0].bbox[1] >= 0.35 * p.height
+            # the numbering of an earlier page carried on, counting up by one throughout
+            carried = last is not None and 0 < vals[0] - last <= 3 and steps == len(vals) - 1
+            if not (tall or carried):
                 continue
             x0 = min(ln.bbox[0] for ln in lines)
             x1 = max(ln.bbox[2] for ln in lines)
             if x1 <= left_edge + 1 or x0 >= right_edge - 1:
                 drop.update(id(ln) for ln in lines)
+                last = max(last or 0, vals[-1])
         if drop:
             moved += _set_apart(p, drop, "margin", keep_column=False)
     return moved
