@@ -303,6 +303,13 @@ def detectors() -> dict[str, Detector]:
 
 
 _RUN_CAP = 300
+_MATH_THOUSANDS = re.compile(r"(?<![\d.,])\b\d{1,3}(?:, \d{3})+\b(?![.,]\d)")
+
+
+def _math_thousands(m: re.Match) -> str:
+    groups = m.group().split(", ")
+    return ",".join(groups) if any(g.startswith("0") for g in groups[1:]) else m.group()
+
 _LONG_RUN = re.compile(rf"\S{{{_RUN_CAP + 1},}}")
 
 
@@ -333,6 +340,9 @@ class _Unit:
     def match_text(self) -> str:
         t = f"{self.context} {self.text}" if self.context else self.text
         t = f"{t} {self.note}" if self.note else t
+        # a thousands comma set in TeX math mode prints with a space after it ("N = 1, 000 cases", from
+        # $1,000$): read as the one number it is; only a group that opens with 0 is surely no list item
+        t = _MATH_THOUSANDS.sub(_math_thousands, t)
         if _LONG_RUN.search(t):
             # no word or URL of prose runs this long; some patterns are quadratic on one
             # unbroken run (a hostile or broken text layer), so it is cut for matching only
@@ -1117,7 +1127,10 @@ def _only_points(det: Detector, u: _Unit, inner: bool = False) -> bool:
 
 
 def _strict_ok(det: Detector, text: str, low: str | None = None, title: str = "") -> bool:
-    if det.strict_needs is not None and not det.strict_needs.search(text, low):
+    if det.strict_needs is not None and not det.strict_needs.search(text, low) and not (
+            # in one of the topic's own sections ("Data and preprocessing") the section says what
+            # the sentence is about: "For each book, we pre-process the text by stripping ..."
+            title and det.titles is not None and det.titles.search(title)):
         return False
     if title and det.strict_exclude_titles is not None and det.strict_exclude_titles.search(title):
         return False  # a section of side experiments (an ablation on another group's model)
