@@ -800,10 +800,15 @@ _NUMBERED_NOUN = re.compile(
 _WORD = re.compile(r"^[(\"'\u201c]?[A-Za-z][a-z]{2,}[A-Za-z-]*[.,;:)\"'\u201d]*$")
 
 
+# an item of a labelled list ("• GPU: NVIDIA GeForce GTX TITAN X × 2GPU.", "CPU: Intel Xeon E5-2620 v3"): names
+# and model numbers in capitals, but a statement, not an equation
+_LABELLED_ITEM = re.compile(r"^[•◦‣⁃·*–-]?\s*[A-Z][\w/ -]{0,24}:\s+\S")
+
+
 def _is_formula(text: str) -> bool:
     """Mostly symbols, numbers and single letters (a display equation, a table row of ticks)."""
     tokens = text.split()
-    if len(tokens) < 6:
+    if len(tokens) < 6 or _LABELLED_ITEM.match(text):
         return False
     words = sum(1 for t in tokens if _WORD.match(t))
     return words < 0.3 * len(tokens)
