@@ -73,6 +73,7 @@ class Detector:
     strict_needs: Pattern | None = None
     strict_exclude: Pattern | None = None
     strict_exclude_titles: Pattern | None = None
+    strict_titles: Pattern | None = None  # a section title that is context enough for the strict reading
     strict_profile: str = ""  # strict only on a paper whose profile holds this too ("llm")
     also_any: list[Pattern] = field(default_factory=list)  # a second condition (applies_also)
     also_min: int = 0
@@ -219,6 +220,7 @@ def compile_detectors() -> dict[str, Detector]:
             strict_needs=_rx(s.get("strict_context", {}).get("needs"), vocab),
             strict_exclude=_rx(s.get("strict_context", {}).get("exclude"), vocab),
             strict_exclude_titles=_rx(s.get("strict_context", {}).get("exclude_titles"), vocab),
+            strict_titles=_rx(s.get("strict_context", {}).get("titles"), vocab),
             strict_profile=str(s.get("strict_context", {}).get("profile", "") or ""),
             also_any=[p for p in (_rx(x, vocab) for x in s.get("applies_also", {}).get("any", [])) if p],
             also_min=int(s.get("applies_also", {}).get("min", 1)),
@@ -1135,7 +1137,7 @@ def _strict_ok(det: Detector, text: str, low: str | None = None, title: str = ""
     if det.strict_needs is not None and not det.strict_needs.search(text, low) and not (
             # in one of the topic's own sections ("Data and preprocessing") the section says what
             # the sentence is about: "For each book, we pre-process the text by stripping ..."
-            title and det.titles is not None and det.titles.search(title)):
+            title and det.strict_titles is not None and det.strict_titles.search(title)):
         return False
     if title and det.strict_exclude_titles is not None and det.strict_exclude_titles.search(title):
         return False  # a section of side experiments (an ablation on another group's model)
