@@ -802,9 +802,12 @@ _NUMBERED_NOUN = re.compile(
 _WORD = re.compile(r"^[(\"'\u201c]?[A-Za-z][a-z]{2,}[A-Za-z-]*[.,;:)\"'\u201d]*$")
 
 
-# an item of a labelled list ("• GPU: NVIDIA GeForce GTX TITAN X × 2GPU.", "CPU: Intel Xeon E5-2620 v3"): names
-# and model numbers in capitals, but a statement, not an equation
-_LABELLED_ITEM = re.compile(r"^[•◦‣⁃·*–-]?\s*[A-Z][\w/ -]{0,24}:\s+\S")
+# an item of a labelled list of the computing environment ("• GPU: NVIDIA GeForce GTX TITAN X × 2GPU.", "CPU: Intel
+# Xeon E5-2620 v3"): names and model numbers in capitals, but a statement, not an equation. Only the environment's
+# labels: a list of benchmarks ("• Code Generation: HumanEval(pass@1) ...") stays what it was (fresh3 moonlight)
+_LABELLED_ITEM = re.compile(
+    r"^[•◦‣⁃·*–-]?\s*(?:GPUs?|CPUs?|TPUs?|RAM|Memory|OS|Operating system|Hardware|Software|"
+    r"Platform|Machine|Accelerators?|Storage|Disk|CUDA|cuDNN|Driver|Python|PyTorch|TensorFlow|JAX)\s*:\s+\S", re.I)
 
 
 def _is_formula(text: str) -> bool:
