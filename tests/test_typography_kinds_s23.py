@@ -155,3 +155,15 @@ def test_code_host_without_address_is_not_specific(text, host_only):
     for tid in ("code.availability", "data.availability"):
         ns = _det(tid).not_specific
         assert bool(ns.search(text, text.lower())) is host_only, tid
+
+
+@pytest.mark.parametrize("text, vague", [
+    ("The data used in this paper comes from public research datasets that are widely used in the community and "
+     "released under their original approvals and licenses.", True),
+    ("All datasets are from publicly available sources.", True),
+    ("The corpus comes from public data sets available at https://example.org/corpus.", False),
+    ("The data come from a clinical registry of the hospital.", False),
+])
+def test_data_from_public_datasets_without_a_place_is_vague(text, vague):
+    d = _det("data.availability")
+    assert bool(d.vague.search(text, text.lower())) is vague
