@@ -167,3 +167,14 @@ def test_code_host_without_address_is_not_specific(text, host_only):
 def test_data_from_public_datasets_without_a_place_is_vague(text, vague):
     d = _det("data.availability")
     assert bool(d.vague.search(text, text.lower())) is vague
+
+
+@pytest.mark.parametrize("text, blinding", [
+    ("Each image pair is anonymized and randomly ordered (left vs right).", True),
+    ("The model names are anonymized so that raters cannot tell the systems apart.", True),
+    ("All user names and e-mail addresses were anonymized before release.", False),
+    ("Patient records were anonymized and stored on a secure server.", False),
+])
+def test_anonymised_in_a_blind_comparison_is_no_personal_data(text, blinding):
+    d = _det("data.personal_info")
+    assert bool(d.exclude.search(text, text.lower())) is blinding
