@@ -73,6 +73,7 @@ class Detector:
     strict_needs: Pattern | None = None
     strict_exclude: Pattern | None = None
     strict_exclude_titles: Pattern | None = None
+    strict_titles: Pattern | None = None  # a section title that is context enough for the strict reading
     strict_profile: str = ""  # strict only on a paper whose profile holds this too ("llm")
     also_any: list[Pattern] = field(default_factory=list)  # a second condition (applies_also)
     also_min: int = 0
@@ -219,6 +220,7 @@ def compile_detectors() -> dict[str, Detector]:
             strict_needs=_rx(s.get("strict_context", {}).get("needs"), vocab),
             strict_exclude=_rx(s.get("strict_context", {}).get("exclude"), vocab),
             strict_exclude_titles=_rx(s.get("strict_context", {}).get("exclude_titles"), vocab),
+            strict_titles=_rx(s.get("strict_context", {}).get("titles"), vocab),
             strict_profile=str(s.get("strict_context", {}).get("profile", "") or ""),
             also_any=[p for p in (_rx(x, vocab) for x in s.get("applies_also", {}).get("any", [])) if p],
             also_min=int(s.get("applies_also", {}).get("min", 1)),
@@ -303,6 +305,13 @@ def detectors() -> dict[str, Detector]:
 
 
 _RUN_CAP = 300
+_MATH_THOUSANDS = re.compile(r"(?<![\d.,])\b\d{1,3}(?:, \d{3})+\b(?![.,]\d)")
+
+
+def _math_thousands(m: re.Match) -> str:
+    groups = m.group().split(", ")
+    return ",".join(groups) if any(g.startswith("0") for g in groups[1:]) else m.group()
+
 _LONG_RUN = re.compile(rf"\S{{{_RUN_CAP + 1},}}")
 
 
@@ -333,6 +342,9 @@ class _Unit:
     def match_text(self) -> str:
         t = f"{self.context} {self.text}" if self.context else self.text
         t = f"{t} {self.note}" if self.note else t
+        # a thousands comma set in TeX math mode prints with a space after it ("N = 1, 000 cases", from
+        # $1,000$): read as the one number it is; only a group that opens with 0 is surely no list item
+        t = _MATH_THOUSANDS.sub(_math_thousands, t)
         if _LONG_RUN.search(t):
             # no word or URL of prose runs this long; some patterns are quadratic on one
             # unbroken run (a hostile or broken text layer), so it is cut for matching only
@@ -790,10 +802,18 @@ _NUMBERED_NOUN = re.compile(
 _WORD = re.compile(r"^[(\"'\u201c]?[A-Za-z][a-z]{2,}[A-Za-z-]*[.,;:)\"'\u201d]*$")
 
 
+# an item of a labelled list of the computing environment ("• GPU: NVIDIA GeForce GTX TITAN X × 2GPU.", "CPU: Intel
+# Xeon E5-2620 v3"): names and model numbers in capitals, but a statement, not an equation. Only the environment's
+# labels: a list of benchmarks ("• Code Generation: HumanEval(pass@1) ...") stays what it was (fresh3 moonlight)
+_LABELLED_ITEM = re.compile(
+    r"^[•◦‣⁃·*–-]?\s*(?:GPUs?|CPUs?|TPUs?|RAM|Memory|OS|Operating system|Hardware|Software|"
+    r"Platform|Machine|Accelerators?|Storage|Disk|CUDA|cuDNN|Driver|Python|PyTorch|TensorFlow|JAX)\s*:\s+\S", re.I)
+
+
 def _is_formula(text: str) -> bool:
     """Mostly symbols, numbers and single letters (a display equation, a table row of ticks)."""
     tokens = text.split()
-    if len(tokens) < 6:
+    if len(tokens) < 6 or _LABELLED_ITEM.match(text):
         return False
     words = sum(1 for t in tokens if _WORD.match(t))
     return words < 0.3 * len(tokens)
@@ -1117,7 +1137,10 @@ def _only_points(det: Detector, u: _Unit, inner: bool = False) -> bool:
 
 
 def _strict_ok(det: Detector, text: str, low: str | None = None, title: str = "") -> bool:
-    if det.strict_needs is not None and not det.strict_needs.search(text, low):
+    if det.strict_needs is not None and not det.strict_needs.search(text, low) and not (
+            # in one of the topic's own sections ("Data and preprocessing") the section says what
+            # the sentence is about: "For each book, we pre-process the text by stripping ..."
+            title and det.strict_titles is not None and det.strict_titles.search(title)):
         return False
     if title and det.strict_exclude_titles is not None and det.strict_exclude_titles.search(title):
         return False  # a section of side experiments (an ablation on another group's model)

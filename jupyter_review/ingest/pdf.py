@@ -816,11 +816,35 @@ def _runs_on(last: tuple[Line, int], nxt: Line, page: Page, column: int) -> bool
         return False
     if abs(ln.size - nxt.size) > 0.3 or ln.bold != nxt.bold or abs(ln.bbox[0] - nxt.bbox[0]) > 2:
         return False
-    if not -0.5 * ln.size <= nxt.bbox[1] - ln.bbox[3] <= 0.5 * ln.size:
+    # right under it: at most half a line apart, or (a manuscript set at 1.5 or double spacing, whose
+    # lines the text layer gives one block each) no further apart than the page's own line pitch
+    if not -0.5 * ln.size <= nxt.bbox[1] - ln.bbox[3] <= max(0.5 * ln.size, _spaced_gap(page, column) + 0.2 * ln.size):
         return False
     # the column's right edge: the widest body text of the column on this page
     right = max((x.bbox[2] for x in page.blocks if x.kind == "body" and x.column == column), default=ln.bbox[2])
     return not _deliberate_break(ln, nxt, max(right, ln.bbox[2]))
+
+
+def _spaced_gap(page: Page, column: int) -> float:
+    """The usual gap between one body line and the next in a column of the page when the page is
+    set with wide line spacing and most of its lines stand one per block (a 1.5- or double-spaced
+    manuscript), else 0. Read from consecutive one-line body blocks at the same left edge and in
+    the same size; a gap is kept when it is under one line's height (not a paragraph skip)."""
+    blocks = sorted((b for b in page.blocks if b.kind == "body" and b.column == column and b.lines),
+                    key=lambda b: b.bbox[1])
+    singles = sum(1 for b in blocks if len(b.lines) == 1)
+    gaps: list[float] = []
+    for a, b in zip(blocks, blocks[1:]):
+        x, y = a.lines[-1], b.lines[0]
+        if abs(x.bbox[0] - y.bbox[0]) <= 2 and abs(x.size - y.size) <= 0.3:
+            g = y.bbox[1] - x.bbox[3]
+            if 0.5 * x.size < g < 1.2 * x.size:
+                gaps.append(g)
+    gap = 0.0
+    if len(gaps) >= 6 and singles >= 0.6 * len(blocks) and len(gaps) >= 0.5 * (len(blocks) - 1):
+        gaps.sort()
+        gap = gaps[len(gaps) // 2]
+    return gap
 
 
 def _deliberate_break(prev: Line, nxt: Line, right: float) -> bool:
@@ -1093,6 +1117,8 @@ def _dehyphen(prev: str, nxt: str, vocab: set[str]) -> bool:
 _LINKISH = re.compile(r"^[(<\[]?(?:https?://|www\.|doi:|10\.\d{4,9}/|(?:[\w-]+\.)+[a-z]{2,6}/)", re.I)
 _LINK_TAIL_AFTER_DOT = re.compile(r"^(?=[A-Z0-9]*\d)[A-Z0-9]{4,}[.,;)]?$")  # "KGWHV2", "1STIJV"
 _TLD_TAIL = re.compile(r"^(?:org|com|net|io|edu|gov|ac|uk|de|info|ai|github|gitlab|page)(?:[./][\w/.#?=&%~-]*)?[.,;)]?$")
+_SCHEME_ONLY = re.compile(r"^[(<\[]?https?:$", re.I)
+_HOST_AFTER_SCHEME = re.compile(r"^//(?:[\w-]+\.)+[a-z]{2,6}(?:[/:?#]\S*)?$", re.I)
 _LINK_TAIL = re.compile(r"^(?!\w+://)(?:\d[\w/.#?=&%~-]+|[\w.-]*[/_=?&#%~][\w/.#?=&%~-]*)$")
 
 
@@ -1120,9 +1146,12 @@ def _url_continues(prev: str, nxt: str) -> bool:
     if not parts or not nxt or nxt[:1].isspace():
         return False
     last = parts[-1]
+    first = nxt.split(None, 1)[0]
+    if _SCHEME_ONLY.match(last):
+        # the link cut right after its scheme ("... are available at https:" | "//github.com/...")
+        return bool(_HOST_AFTER_SCHEME.match(first))
     if not _LINKISH.match(last) or len(last) < 8:
         return False
-    first = nxt.split(None, 1)[0]
     if last.endswith("."):
         # "https://doi." | "org/10.1016/...", "https://clse." | "github.io"; "10.17617/3." | "KGWHV2"
         return bool(_LINK_TAIL_AFTER_DOT.match(first) or _TLD_TAIL.match(first))
@@ -1484,7 +1513,7 @@ class _Builder:
                     # a link cut at a separator at the line end is no paragraph end, even where
                     # the next line sits apart (a form's answer: "https://clse." | "page.link/data.");
                     # a whole link may end a paragraph ("...pmed.1003873.t001" | "2013 WHO ...")
-                    (prev.lines[-1][0].text.endswith((".", "/")) and _url_continues(prev.lines[-1][0].text, first))
+                    (prev.lines[-1][0].text.endswith((".", "/", ":")) and _url_continues(prev.lines[-1][0].text, first))
                     or (not re.search(r"[.!?:;]['\")\]]?$", prev.lines[-1][0].text)
                         and (first[:1].islower() or first[:1] in ",;)" or _runs_on(prev.lines[-1], b.lines[0], p, b.column)))
                 ):

@@ -31,6 +31,10 @@ _OTHER_BEFORE = re.compile(
     r"cache|chunks?|blocks?|horizon|rollouts?|responses? of|next)\b",
     re.IGNORECASE,
 )
+# a budget of training data is an amount of data ("a fixed training token budget of 643,041 tokens"), unlike a
+# generation, compute or context budget
+_DATA_BUDGET = re.compile(r"\b(?:training|train|pre-?training|fine-?tuning|data|dataset|corpus)\s+(?:(?:data|token|sample|example|document)\s+)?budgets?\b",
+                          re.IGNORECASE)
 # the words right after the quantity: a rate, a length, a window
 _OTHER_AFTER = re.compile(
     r"^\W{0,3}(?:of (?:context|input|output|memory)|per (?:second|sec|batch|step|sequence|gpu|device|"
@@ -83,7 +87,7 @@ def counts_data(text: str, start: int, end: int) -> bool:
         return True
     if _GLUED.match(q.lstrip()) or _OTHER_IN.search(q) or _NAME_BEFORE.search(text[max(0, start - 12):start]):
         return False
-    before = _clause_before(text, start)
+    before = _DATA_BUDGET.sub(" ", _clause_before(text, start))
     after = text[end:end + 40]
     if _CUTOFF_BEFORE.search(text[max(0, start - 8):start].rstrip()):
         return False
