@@ -233,13 +233,14 @@ def _raised_numbers(runs: list[list], notes: Callable[[], set[str]]) -> None:
         t = r[0]
         if not t or t[0].isspace() or r[5] > 0.85 * big or r[4] >= base_y - 0.1 * big or prev[5] <= 0.85 * big:
             continue
+        split = None  # the run of an exponent's digits when its minus is a run of its own
         if t in ("-", "\u2212", "\u2013") and k + 1 < len(runs):
-            # a raised minus set in the symbol font, its digits in the text font: one exponent
+            # a raised minus set in the symbol font, its digits in the text font: one exponent, whose two
+            # runs stay apart (the table reader reads each as the raised run it is printed as)
             nx = runs[k + 1]
             if nx[5] <= 0.85 * big and nx[4] < base_y - 0.1 * big and nx[0].rstrip().isdigit() and not nx[0][0].isspace():
-                t = r[0] = t + nx[0]
-                r[3] = max(r[3], nx[3])
-                nx[0] = ""
+                split = nx
+                t = t + nx[0]
         m = _EXPONENT.fullmatch(t.rstrip())
         if not m:
             continue
@@ -257,7 +258,9 @@ def _raised_numbers(runs: list[list], notes: Callable[[], set[str]]) -> None:
                 base = int(b.group(1))
                 exponent = base > 1 and (base in (2, 10) or bool(sign)
                                          or (len(digits) == 1 and digits not in notes()))
-            if exponent:
+            if exponent and split is not None:
+                r[0] = "^" + sign  # "10" "^\u2212" "4": the sentence reads "10^\u22124"
+            elif exponent:
                 r[0] = "^" + sign + digits + tail
             elif not sign:
                 r[0] = _sup_text(digits) + tail

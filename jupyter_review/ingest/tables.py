@@ -350,7 +350,7 @@ def _style_lookup(page: Page | None) -> tuple[list[tuple[Box, bool, bool]], list
                             deltas.append(s.bbox)
                             continue
                     stext = s.text
-                    if t.startswith("^") and t[1:].lstrip("-\u2212\u2013").isdigit():
+                    if t.startswith("^") and (t[1:].lstrip("-\u2212\u2013").isdigit() or t[1:] in ("-", "\u2212", "\u2013")):
                         # an exponent ingest wrote "^15" / "^\u22124": the table reads it as the raised run it
                         # is printed as, kept apart from its base ("2\u00b9\u2075", as before)
                         t, stext = t[1:], stext.replace("^", "", 1)
