@@ -337,9 +337,14 @@ class _Unit:
     asks: frozenset[str] = frozenset()  # the topics the form's question asks about (by its words)
 
     _low: str = ""
+    # match_text and the (context, text, note) it was made from: it is read once per topic and pattern
+    _match: tuple[tuple[str, str, str], str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def match_text(self) -> str:
+        src = (self.context, self.text, self.note)
+        if self._match is not None and self._match[0] == src:
+            return self._match[1]
         t = f"{self.context} {self.text}" if self.context else self.text
         t = f"{t} {self.note}" if self.note else t
         # a thousands comma set in TeX math mode prints with a space after it ("N = 1, 000 cases", from
@@ -349,6 +354,7 @@ class _Unit:
             # no word or URL of prose runs this long; some patterns are quadratic on one
             # unbroken run (a hostile or broken text layer), so it is cut for matching only
             t = _LONG_RUN.sub(lambda m: m.group()[:_RUN_CAP], t)
+        self._match = (src, t)
         return t
 
     @property

@@ -821,7 +821,9 @@ def _runs_on(last: tuple[Line, int], nxt: Line, page: Page, column: int) -> bool
         return False
     # right under it: at most half a line apart, or (a manuscript set at 1.5 or double spacing, whose
     # lines the text layer gives one block each) no further apart than the page's own line pitch
-    if not -0.5 * ln.size <= nxt.bbox[1] - ln.bbox[3] <= max(0.5 * ln.size, _spaced_gap(page, column) + 0.2 * ln.size):
+    # (the page's pitch is read only for a gap wider than half a line)
+    gap = nxt.bbox[1] - ln.bbox[3]
+    if gap < -0.5 * ln.size or (gap > 0.5 * ln.size and gap > _spaced_gap(page, column) + 0.2 * ln.size):
         return False
     # the column's right edge: the widest body text of the column on this page
     right = max((x.bbox[2] for x in page.blocks if x.kind == "body" and x.column == column), default=ln.bbox[2])
